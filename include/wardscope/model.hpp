@@ -1,0 +1,192 @@
+// The in-memory plan model shared by the importer, the store, the CLI and the
+// dashboard. Plain data: no SQLite, no ImGui.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace wardscope {
+
+// Where an item was read from: a seed file and its section heading, or a URL.
+struct SourceRef {
+    std::string file;     // e.g. "000_9c58856d0c7e1aa3.txt"
+    std::string section;  // heading as written in the source
+    std::string url;      // for sources outside shared/seeds
+    bool empty() const { return file.empty() && url.empty(); }
+};
+
+struct Municipality {
+    std::string id;       // stable ascii id, e.g. "itabashi"
+    std::string name_ja;  // as written, e.g. "板橋区"
+    std::string name_en;  // translation
+    std::string kind;     // "区" / "市" / "町" / "村"
+    std::string code;     // 全国地方公共団体コード (6 digits) or empty when unknown
+    SourceRef source;
+};
+
+// Depth of a node in a plan's hierarchy. Plans skip levels freely
+// (Kita: strategy → policy → measure; Tokyo plans: strategy → measure).
+enum class NodeLevel { pillar, strategy, policy, measure };
+
+enum class TagOrigin { hand, rule };  // assigned by a person / derived by a keyword rule
+
+struct ThemeTag {
+    std::string theme_id;
+    TagOrigin origin = TagOrigin::hand;
+};
+
+struct Node {
+    std::string id;         // unique within the plan
+    std::string parent_id;  // empty for top-level nodes
+    NodeLevel level = NodeLevel::measure;
+    std::string label;      // numbering as written, e.g. "戦略1", "方針2", "(1)"; may be empty
+    std::string name;       // as written
+    std::string name_en;    // translation, may be empty
+    std::string description;
+    bool is_new = false;    // 新規 in the source
+    std::vector<ThemeTag> themes;
+    std::vector<std::string> actors;  // actor ids
+    SourceRef source;
+};
+
+enum class Quadrant { strength, weakness, opportunity, threat };
+
+struct SwotItem {
+    std::string id;
+    Quadrant quadrant = Quadrant::strength;
+    std::string text;
+    std::string text_en;
+    SourceRef source;
+};
+
+enum class TowsType { SO, ST, WO, WT };
+
+// A cross-SWOT strategy: combines SWOT items and became plan nodes.
+struct TowsStrategy {
+    std::string id;
+    TowsType type = TowsType::SO;
+    std::string text;
+    std::string text_en;
+    std::vector<std::string> swot_ids;
+    std::vector<std::string> node_ids;
+    SourceRef source;
+};
+
+enum class Direction { higher_is_better, lower_is_better };
+
+// A baseline or target: each part may be unknown (never stored as 0).
+struct IndicatorPoint {
+    std::optional<double> value;
+    std::optional<int> fiscal_year;
+    std::string note;  // as written, e.g. "R7年度見込み", "R7年2月時点", "—"
+};
+
+struct Indicator {
+    std::string id;
+    std::string kind;  // "KGI" / "KPI" / "成果指標"
+    std::string label; // numbering as written, e.g. "KPI①"
+    std::string name;
+    std::string name_en;
+    std::string unit;  // "%", "事業", "社・団体" …; may be empty
+    Direction direction = Direction::higher_is_better;
+    std::string node_id;  // node it measures; empty for plan-level (KGI)
+    IndicatorPoint baseline;
+    IndicatorPoint target;
+    std::string note;  // definition or footnote as written
+    SourceRef source;
+};
+
+enum class ObservationOrigin { plan_file, csv, user };
+
+struct Observation {
+    std::int64_t id = 0;  // database row id (0 before insert)
+    std::string plan_id;
+    std::string indicator_id;
+    int fiscal_year = 0;
+    double value = 0;
+    std::string source;
+    bool is_sample = false;  // sample / synthetic data: shown with a badge
+    ObservationOrigin origin = ObservationOrigin::csv;
+};
+
+struct Plan {
+    std::string id;               // stable ascii id, e.g. "itabashi-vision-2035"
+    std::string municipality_id;
+    std::string title;            // as written
+    std::string title_en;         // translation
+    std::string kind;             // "構想・ビジョン" / "地域産業活性化計画" / "商工業振興計画" …
+    std::string status;           // "素案" / "案" / "策定済" / "承認"
+    std::string approved_by;      // e.g. "東京都"; empty if none
+    std::optional<int> start_fy;  // fiscal years (April–March); unknown stays unknown
+    std::optional<int> end_fy;
+    std::string period_as_written;  // e.g. "令和8年度～令和17年度"
+    std::string vision;           // future image / vision text as written
+    std::string summary;          // context paragraph as written
+    std::vector<std::string> viewpoints;    // 基本的な視点, e.g. 変革・連携・集積
+    std::vector<std::string> focus_fields;  // 重点分野, e.g. ヘルスケア, ドローン
+    bool is_synthetic = false;    // generated data, never a real plan
+    SourceRef source;
+    std::vector<Node> nodes;      // pre-order: every parent precedes its children
+    std::vector<SwotItem> swot;
+    std::vector<TowsStrategy> tows;
+    std::vector<Indicator> indicators;
+};
+
+struct Theme {
+    std::string id;        // ascii, e.g. "startup"
+    std::string label_ja;  // e.g. "創業"
+    std::string label_en;
+    std::vector<std::string> keywords;  // substrings that derive a rule tag
+};
+
+struct Actor {
+    std::string id;
+    std::string label_ja;
+    std::string label_en;
+};
+
+// What one plan file holds: the plan, its municipality, and any observations.
+struct PlanFile {
+    Municipality municipality;
+    Plan plan;
+    std::vector<Observation> observations;
+};
+
+// Themes and actors: the vocabulary plan files refer to (data/themes.json, data/actors.json).
+struct Taxonomy {
+    std::vector<Theme> themes;
+    std::vector<Actor> actors;
+    const Theme* find_theme(std::string_view id) const;
+    const Actor* find_actor(std::string_view id) const;
+};
+
+// Everything the dashboard shows, loaded once per data change.
+struct Dataset {
+    std::vector<Municipality> municipalities;
+    std::vector<Plan> plans;  // ordered by municipality, then start year
+    Taxonomy taxonomy;
+    std::vector<Observation> observations;
+
+    const Plan* find_plan(std::string_view id) const;
+    const Municipality* find_municipality(std::string_view id) const;
+};
+
+// Names used in files and the database ("pillar", "strength", "SO", …).
+std::string_view to_string(NodeLevel);
+std::string_view to_string(Quadrant);
+std::string_view to_string(TowsType);
+std::string_view to_string(Direction);
+std::string_view to_string(TagOrigin);
+std::string_view to_string(ObservationOrigin);
+std::optional<NodeLevel> node_level_from(std::string_view);
+std::optional<Quadrant> quadrant_from(std::string_view);
+std::optional<TowsType> tows_type_from(std::string_view);
+std::optional<Direction> direction_from(std::string_view);
+std::optional<TagOrigin> tag_origin_from(std::string_view);
+std::optional<ObservationOrigin> observation_origin_from(std::string_view);
+
+}  // namespace wardscope

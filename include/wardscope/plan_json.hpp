@@ -1,0 +1,52 @@
+// Plan files (docs/plan-format.md): parse, validate and write them back.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "wardscope/model.hpp"
+
+namespace wardscope {
+
+// One problem in one file, located by a JSON pointer ("/nodes/2/children/0/themes/1").
+struct Problem {
+    std::string file;
+    std::string pointer;
+    std::string message;
+    std::string to_string() const;  // "file: /pointer: message"
+};
+
+struct ParseResult {
+    std::string file;  // as named in problems
+    PlanFile plan_file;
+    std::vector<Problem> problems;  // empty when the file is valid
+    bool ok() const { return problems.empty(); }
+};
+
+// Parses plan-file text. Every problem is reported (not just the first); `file`
+// names the input in messages. Checks UTF-8, JSON syntax, types, required
+// fields, ids, references (themes, actors, nodes, SWOT items) and year order.
+ParseResult parse_plan_file(std::string_view text, const std::string& file, const Taxonomy& taxonomy);
+ParseResult read_plan_file(const std::filesystem::path& path, const Taxonomy& taxonomy);
+
+// Problems that only show across files: duplicate plan ids, one municipality
+// described differently by two files.
+std::vector<Problem> check_plan_set(const std::vector<ParseResult>& results);
+
+// Theme and actor vocabularies (data/themes.json, data/actors.json).
+Taxonomy read_taxonomy(const std::filesystem::path& themes_json, const std::filesystem::path& actors_json);
+Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text);
+
+// Back to the plan-file format (nested nodes). Rule-derived tags are not
+// written: they are derived again on import.
+nlohmann::json to_json(const PlanFile& plan_file);
+std::string to_json_text(const PlanFile& plan_file);
+
+// Adds `rule` theme tags from the taxonomy's keywords to nodes not tagged by hand.
+void derive_rule_tags(Plan& plan, const Taxonomy& taxonomy);
+
+}  // namespace wardscope

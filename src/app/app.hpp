@@ -1,0 +1,31 @@
+// Entry points of the dashboard, called by the command line (src/cli).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wardscope::app {
+
+struct DashboardOptions {
+    std::filesystem::path db_path;
+    bool present = false;  // start in presentation mode (issue: workshops)
+};
+
+struct ShotOptions {
+    std::filesystem::path db_path;
+    std::string view = "timeline";      // timeline|explorer|swot|heatmap|compare|kpi
+    std::vector<std::string> plan_ids;  // empty: the view's default selection
+    int width = 1280;
+    int height = 800;
+    std::string lang = "ja";            // ja|en
+    std::filesystem::path out_png;
+};
+
+// Both return the process exit code and print their own error messages
+// (no display, no font, unreadable database …) to stderr.
+int run_dashboard(const DashboardOptions& options);
+int run_shot(const ShotOptions& options);
+
+}  // namespace wardscope::app

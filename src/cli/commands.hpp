@@ -1,0 +1,27 @@
+// The `wardscope` subcommands. Each returns the process exit code and prints
+// its own messages: results to stdout, problems to stderr.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace wardscope::cli {
+
+struct DataPaths {
+    std::filesystem::path themes;  // data/themes.json
+    std::filesystem::path actors;  // data/actors.json
+};
+
+// The bundled data/ folder and database, found next to the executable
+// (build/wardscope → data/, build/wardscope.db) unless overridden.
+std::filesystem::path default_data_dir();
+std::filesystem::path default_database();
+DataPaths data_paths(const std::filesystem::path& data_dir);
+
+int validate(const DataPaths& paths, const std::vector<std::string>& files);
+int import_plans(const DataPaths& paths, const std::filesystem::path& db, const std::vector<std::string>& files);
+int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::string>& files);
+int export_data(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out_dir);
+
+}  // namespace wardscope::cli

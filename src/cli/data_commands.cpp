@@ -1,0 +1,159 @@
+// validate, import, kpi import, export.
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "commands.hpp"
+#include "wardscope/csv.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/plan_json.hpp"
+#include "wardscope/store.hpp"
+
+namespace wardscope::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Parses every file and checks them as a set; prints every problem.
+std::vector<ParseResult> read_all(const DataPaths& paths, const std::vector<std::string>& files, bool& ok) {
+    const Taxonomy taxonomy = read_taxonomy(paths.themes, paths.actors);
+    std::vector<ParseResult> results;
+    ok = true;
+    for (const auto& file : files) {
+        results.push_back(read_plan_file(file, taxonomy));
+        for (const Problem& p : results.back().problems) {
+            std::cerr << p.to_string() << "\n";
+            ok = false;
+        }
+    }
+    for (const Problem& p : check_plan_set(results)) {
+        std::cerr << p.to_string() << "\n";
+        ok = false;
+    }
+    return results;
+}
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot read the file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw Error(path.string() + ": cannot write the file");
+}
+
+std::string join_ids(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+    return out;
+}
+
+}  // namespace
+
+int validate(const DataPaths& paths, const std::vector<std::string>& files) {
+    bool ok = false;
+    const auto results = read_all(paths, files, ok);
+    if (!ok) return 1;
+    for (const auto& r : results)
+        std::cout << r.file << ": ok (" << r.plan_file.plan.nodes.size() << " nodes, " << r.plan_file.plan.indicators.size()
+                  << " indicators)\n";
+    return 0;
+}
+
+int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<std::string>& files) {
+    bool ok = false;
+    const auto results = read_all(paths, files, ok);
+    if (!ok) {
+        std::cerr << "nothing was imported: fix the problems above\n";
+        return 1;
+    }
+    const Taxonomy taxonomy = read_taxonomy(paths.themes, paths.actors);
+    std::vector<PlanFile> plan_files;
+    for (const auto& r : results) plan_files.push_back(r.plan_file);
+    Store store = Store::open(db, OpenMode::create);
+    const ImportReport report = import_plans(store, taxonomy, plan_files);
+    std::cout << "imported into " << db.string() << ": " << report.added_plans.size() << " added, "
+              << report.replaced_plans.size() << " replaced (" << report.nodes << " nodes, " << report.measures
+              << " measures, " << report.indicators << " indicators, " << report.swot_items << " SWOT items, "
+              << report.observations << " observations)\n";
+    if (!report.added_plans.empty()) std::cout << "added: " << join_ids(report.added_plans) << "\n";
+    if (!report.replaced_plans.empty()) std::cout << "replaced: " << join_ids(report.replaced_plans) << "\n";
+    return 0;
+}
+
+int import_kpi_csv(const fs::path& db, const std::vector<std::string>& files) {
+    Store store = Store::open(db, OpenMode::read_write);
+    std::size_t total = 0;
+    // Each file is its own transaction; the first failing file stops the run.
+    for (const auto& file : files) {
+        const std::size_t count = import_observations_csv(store, read_text(file), file);
+        std::cout << file << ": " << count << " observations imported\n";
+        total += count;
+    }
+    if (files.size() > 1) std::cout << "total: " << total << " observations\n";
+    return 0;
+}
+
+int export_data(const fs::path& db, const std::string& format, const fs::path& out_dir) {
+    Store store = Store::open(db, OpenMode::read_only);
+    const Dataset data = load_dataset(store);
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec) throw Error(out_dir.string() + ": cannot create the folder (" + ec.message() + ")");
+    std::vector<Observation> user_observations;
+    std::copy_if(data.observations.begin(), data.observations.end(), std::back_inserter(user_observations),
+                 [](const Observation& o) { return o.origin != ObservationOrigin::plan_file; });
+    if (format == "json") {
+        for (const PlanFile& pf : export_plan_files(data)) write_text(out_dir / (pf.plan.id + ".json"), to_json_text(pf));
+        write_text(out_dir / "observations.csv", observations_to_csv(user_observations));
+        std::cout << "wrote " << data.plans.size() << " plan files and observations.csv (" << user_observations.size()
+                  << " observations) to " << out_dir.string() << "\n";
+        return 0;
+    }
+    // CSV: one table per kind, for spreadsheets.
+    std::string plans = csv_line({"plan_id", "municipality_id", "municipality", "title", "kind", "status", "start_fy", "end_fy",
+                                  "synthetic", "source_file", "source_section", "source_url"});
+    std::string nodes = csv_line({"plan_id", "node_id", "parent_id", "level", "label", "name", "name_en", "new", "themes",
+                                  "actors", "source_file", "source_section", "source_url"});
+    std::string indicators = csv_line({"plan_id", "indicator_id", "kind", "label", "name", "unit", "direction", "node_id",
+                                       "baseline_value", "baseline_fy", "target_value", "target_fy", "source_file", "source_section"});
+    auto opt = [](const auto& v) { return v ? std::to_string(*v) : std::string(); };
+    for (const Plan& p : data.plans) {
+        const Municipality* m = data.find_municipality(p.municipality_id);
+        plans += csv_line({p.id, p.municipality_id, m ? m->name_ja : "", p.title, p.kind, p.status, opt(p.start_fy),
+                           opt(p.end_fy), p.is_synthetic ? "1" : "0", p.source.file, p.source.section, p.source.url});
+        for (const Node& n : p.nodes) {
+            std::string themes, actors;
+            for (const auto& t : n.themes) themes += (themes.empty() ? "" : ";") + t.theme_id + (t.origin == TagOrigin::rule ? "(rule)" : "");
+            for (const auto& a : n.actors) actors += (actors.empty() ? "" : ";") + a;
+            nodes += csv_line({p.id, n.id, n.parent_id, std::string(to_string(n.level)), n.label, n.name, n.name_en,
+                               n.is_new ? "1" : "0", themes, actors, n.source.file, n.source.section, n.source.url});
+        }
+        for (const Indicator& i : p.indicators) {
+            auto num = [](const std::optional<double>& v) {
+                if (!v) return std::string();
+                std::ostringstream s;
+                s << *v;
+                return s.str();
+            };
+            indicators += csv_line({p.id, i.id, i.kind, i.label, i.name, i.unit, std::string(to_string(i.direction)), i.node_id,
+                                    num(i.baseline.value), opt(i.baseline.fiscal_year), num(i.target.value),
+                                    opt(i.target.fiscal_year), i.source.file, i.source.section});
+        }
+    }
+    write_text(out_dir / "plans.csv", plans);
+    write_text(out_dir / "nodes.csv", nodes);
+    write_text(out_dir / "indicators.csv", indicators);
+    write_text(out_dir / "observations.csv", observations_to_csv(data.observations));
+    std::cout << "wrote plans.csv, nodes.csv, indicators.csv and observations.csv to " << out_dir.string() << "\n";
+    return 0;
+}
+
+}  // namespace wardscope::cli

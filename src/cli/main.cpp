@@ -1,0 +1,120 @@
+// `wardscope`: the dashboard and its command line.
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "app/app.hpp"
+#include "commands.hpp"
+#include "wardscope/error.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace wardscope;
+
+// "1920x1080" → {1920, 1080}.
+bool parse_size(const std::string& text, int& width, int& height) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    try {
+        width = std::stoi(text.substr(0, x));
+        height = std::stoi(text.substr(x + 1));
+    } catch (const std::exception&) {
+        return false;
+    }
+    return width >= 320 && height >= 240 && width <= 8192 && height <= 8192;
+}
+
+std::vector<std::string> split_ids(const std::string& text) {
+    std::vector<std::string> ids;
+    std::string current;
+    for (char c : text) {
+        if (c == ',') {
+            if (!current.empty()) ids.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty()) ids.push_back(current);
+    return ids;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"wardscope — industrial-promotion plans of Japanese municipalities, compared"};
+    app.require_subcommand(0, 1);
+    fs::path data_dir = cli::default_data_dir();
+    app.add_option("--data", data_dir, "folder with themes.json and actors.json")->capture_default_str();
+
+    fs::path db = cli::default_database();
+    auto* ui = app.add_subcommand("ui", "open the dashboard (the default)");
+    ui->add_option("--db", db, "database to display")->capture_default_str();
+    bool present = false;
+    ui->add_flag("--present", present, "start in presentation mode");
+
+    std::vector<std::string> files;
+    auto* validate = app.add_subcommand("validate", "check plan files and list every problem");
+    validate->add_option("files", files, "plan files (JSON)")->required()->check(CLI::ExistingFile);
+
+    auto* import = app.add_subcommand("import", "import plan files into a database (all or nothing)");
+    import->add_option("--db", db, "database (created when missing)")->required();
+    import->add_option("files", files, "plan files (JSON)")->required()->check(CLI::ExistingFile);
+
+    auto* kpi = app.add_subcommand("kpi", "KPI observations");
+    kpi->require_subcommand(1);
+    auto* kpi_import = kpi->add_subcommand("import", "import observations from CSV (all or nothing)");
+    kpi_import->add_option("--db", db, "database")->required();
+    kpi_import->add_option("files", files, "CSV files: plan_id,indicator_id,fiscal_year,value,source[,sample]")
+        ->required()
+        ->check(CLI::ExistingFile);
+
+    std::string format = "json";
+    fs::path out_dir;
+    auto* export_cmd = app.add_subcommand("export", "write plans and observations back out");
+    export_cmd->add_option("--db", db, "database")->required();
+    export_cmd->add_option("--format", format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
+    export_cmd->add_option("--out", out_dir, "output folder")->required();
+
+    app::ShotOptions shot_options;
+    std::string size = "1280x800", plans;
+    auto* shot = app.add_subcommand("shot", "render one view to a PNG file (needs an X server, e.g. xvfb-run)");
+    shot->add_option("--db", db, "database")->capture_default_str();
+    shot->add_option("--view", shot_options.view, "view")
+        ->check(CLI::IsMember({"timeline", "explorer", "swot", "heatmap", "compare", "kpi"}))
+        ->capture_default_str();
+    shot->add_option("--plans", plans, "plan ids, comma-separated");
+    shot->add_option("--size", size, "WIDTHxHEIGHT")->capture_default_str();
+    shot->add_option("--lang", shot_options.lang, "ja or en")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
+    shot->add_option("--out", shot_options.out_png, "PNG file to write")->required();
+
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        const cli::DataPaths paths = cli::data_paths(data_dir);
+        if (*validate) return cli::validate(paths, files);
+        if (*import) return cli::import_plans(paths, db, files);
+        if (*kpi_import) return cli::import_kpi_csv(db, files);
+        if (*export_cmd) return cli::export_data(db, format, out_dir);
+        if (*shot) {
+            if (!parse_size(size, shot_options.width, shot_options.height)) {
+                std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
+                return 2;
+            }
+            shot_options.db_path = db;
+            shot_options.plan_ids = split_ids(plans);
+            return app::run_shot(shot_options);
+        }
+        app::DashboardOptions options;
+        options.db_path = db;
+        options.present = present;
+        return app::run_dashboard(options);
+    } catch (const Error& e) {
+        std::cerr << "wardscope: " << e.what() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "wardscope: unexpected error: " << e.what() << "\n";
+        return 1;
+    }
+}

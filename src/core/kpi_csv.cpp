@@ -1,0 +1,123 @@
+// KPI observations in and out of CSV.
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "sqlite_statement.hpp"
+#include "wardscope/csv.hpp"
+#include "wardscope/era.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/store.hpp"
+
+namespace wardscope {
+
+namespace {
+
+const std::vector<std::string> required_columns = {"plan_id", "indicator_id", "fiscal_year", "value", "source"};
+constexpr std::size_t max_reported_errors = 50;
+
+std::string trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return std::string(s);
+}
+
+std::optional<double> parse_number(const std::string& text) {
+    double value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+std::optional<bool> parse_flag(const std::string& text) {
+    if (text.empty() || text == "0" || text == "false" || text == "no") return false;
+    if (text == "1" || text == "true" || text == "yes") return true;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::size_t import_observations_csv(Store& store, std::string_view csv_text, const std::string& file_name) {
+    const auto rows = parse_csv(csv_text, file_name);
+    if (rows.empty()) throw Error(file_name + ": the file is empty (expected a header: plan_id,indicator_id,fiscal_year,value,source[,sample])");
+    const auto& header = rows.front().fields;
+    std::vector<std::string> columns;
+    for (const auto& h : header) columns.push_back(trim(h));
+    const bool has_sample = columns.size() == 6 && columns[5] == "sample";
+    if (!(columns.size() == 5 || has_sample) || !std::equal(required_columns.begin(), required_columns.end(), columns.begin()))
+        throw Error(file_name + ":" + std::to_string(rows.front().line) +
+                    ": the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]");
+
+    sqlite3* db = store.handle();
+    sql::Statement indicator_exists(db, "SELECT 1 FROM indicator WHERE plan_id = ? AND id = ?");
+    sql::Statement plan_exists(db, "SELECT 1 FROM plan WHERE id = ?");
+    std::vector<std::string> errors;
+    std::vector<Observation> observations;
+    auto error = [&](int line, const std::string& message) {
+        errors.push_back(file_name + ":" + std::to_string(line) + ": " + message);
+    };
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const CsvRow& row = rows[r];
+        if (row.fields.size() != columns.size()) {
+            error(row.line, "expected " + std::to_string(columns.size()) + " fields, found " + std::to_string(row.fields.size()));
+            continue;
+        }
+        Observation o;
+        o.plan_id = trim(row.fields[0]);
+        o.indicator_id = trim(row.fields[1]);
+        o.source = trim(row.fields[4]);
+        o.origin = ObservationOrigin::csv;
+        plan_exists.bind(1, o.plan_id);
+        const bool plan_known = plan_exists.step();
+        plan_exists.reset();
+        if (!plan_known) {
+            error(row.line, "unknown plan '" + o.plan_id + "'");
+        } else {
+            indicator_exists.bind(1, o.plan_id).bind(2, o.indicator_id);
+            const bool known = indicator_exists.step();
+            indicator_exists.reset();
+            if (!known) error(row.line, "plan '" + o.plan_id + "' has no indicator '" + o.indicator_id + "'");
+        }
+        if (auto year = parse_fiscal_year(trim(row.fields[2]))) o.fiscal_year = *year;
+        else error(row.line, "'" + row.fields[2] + "' is not a fiscal year (e.g. 2026, FY2026, 令和8年度, R8)");
+        if (auto value = parse_number(trim(row.fields[3]))) o.value = *value;
+        else error(row.line, "'" + row.fields[3] + "' is not a number (leave unknown values out instead of writing 0)");
+        if (o.source.empty()) error(row.line, "the source is empty: say where the value comes from");
+        if (has_sample) {
+            if (auto flag = parse_flag(trim(row.fields[5]))) o.is_sample = *flag;
+            else error(row.line, "sample must be 0/1, true/false or yes/no");
+        }
+        observations.push_back(std::move(o));
+    }
+    if (!errors.empty()) {
+        std::ostringstream message;
+        for (std::size_t i = 0; i < errors.size() && i < max_reported_errors; ++i) message << (i ? "\n" : "") << errors[i];
+        if (errors.size() > max_reported_errors)
+            message << "\n… and " << errors.size() - max_reported_errors << " more problems";
+        message << "\nnothing was imported";
+        throw Error(message.str());
+    }
+    sql::Transaction tx(db);
+    sql::Statement upsert(db,
+                          "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
+                          "VALUES (?, ?, ?, ?, ?, ?, 'csv') ON CONFLICT (plan_id, indicator_id, fiscal_year, origin) "
+                          "DO UPDATE SET value = excluded.value, source = excluded.source, is_sample = excluded.is_sample");
+    for (const Observation& o : observations)
+        upsert.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
+    tx.commit();
+    return observations.size();
+}
+
+std::string observations_to_csv(const std::vector<Observation>& observations) {
+    std::string out = csv_line({"plan_id", "indicator_id", "fiscal_year", "value", "source", "sample"});
+    for (const Observation& o : observations) {
+        std::ostringstream value;
+        value.precision(15);
+        value << o.value;
+        out += csv_line({o.plan_id, o.indicator_id, std::to_string(o.fiscal_year), value.str(), o.source, o.is_sample ? "1" : "0"});
+    }
+    return out;
+}
+
+}  // namespace wardscope

@@ -1,0 +1,776 @@
+#include "wardscope/plan_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "wardscope/era.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/utf8.hpp"
+
+namespace wardscope {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view plan_format = "wardscope-plan/1";
+constexpr int max_node_depth = 12;
+const std::set<std::string> known_statuses = {"素案", "案", "策定済", "承認"};
+const std::set<std::string> municipality_kinds = {"区", "市", "町", "村"};
+
+std::string escape_pointer_token(std::string_view key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string join(const std::string& pointer, std::string_view key) {
+    return pointer + "/" + escape_pointer_token(key);
+}
+std::string join(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
+
+const char* type_name(const json& value) {
+    switch (value.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned:
+        case json::value_t::number_float: return "a number";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        default: return "an unexpected value";
+    }
+}
+
+bool valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 100) return false;
+    if (!(std::islower(static_cast<unsigned char>(id[0])) || std::isdigit(static_cast<unsigned char>(id[0]))))
+        return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+               c == '-' || c == '_' || c == '.';
+    });
+}
+
+// 全国地方公共団体コード: five digits and a check digit (modulus 11, weights 6..2).
+bool valid_local_government_code(std::string_view code) {
+    if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    int sum = 0;
+    for (int i = 0; i < 5; ++i) sum += (code[i] - '0') * (6 - i);
+    const int check = (11 - sum % 11) % 10;
+    return code[5] - '0' == check;
+}
+
+// Reads typed fields out of JSON objects and records every problem with its pointer.
+class Reader {
+public:
+    Reader(std::string file, std::vector<Problem>& problems) : file_(std::move(file)), problems_(problems) {}
+
+    void problem(const std::string& pointer, std::string message) {
+        problems_.push_back({file_, pointer.empty() ? "/" : pointer, std::move(message)});
+    }
+
+    bool expect_object(const json& value, const std::string& pointer, std::initializer_list<std::string_view> keys) {
+        if (!value.is_object()) {
+            problem(pointer, std::string("expected an object, found ") + type_name(value));
+            return false;
+        }
+        for (const auto& [key, member] : value.items()) {
+            if (std::find(keys.begin(), keys.end(), key) == keys.end()) problem(join(pointer, key), "unknown field");
+        }
+        return true;
+    }
+
+    // Missing or null optional strings read as "".
+    std::string text(const json& object, const std::string& pointer, std::string_view key, bool required) {
+        const std::string at = join(pointer, key);
+        auto it = object.find(std::string(key));
+        if (it == object.end() || it->is_null()) {
+            if (required) problem(at, "missing required field");
+            return {};
+        }
+        if (!it->is_string()) {
+            problem(at, std::string("expected a string, found ") + type_name(*it));
+            return {};
+        }
+        std::string value = it->get<std::string>();
+        if (required && value.empty()) problem(at, "must not be empty");
+        check_control_characters(value, at);
+        return value;
+    }
+
+    std::optional<std::string> nullable_text(const json& object, const std::string& pointer, std::string_view key) {
+        auto it = object.find(std::string(key));
+        if (it == object.end()) {
+            problem(join(pointer, key), "missing required field (write null when the source does not say)");
+            return std::nullopt;
+        }
+        if (it->is_null()) return std::nullopt;
+        return text(object, pointer, key, true);
+    }
+
+    std::string id(const json& object, const std::string& pointer, std::string_view key = "id") {
+        std::string value = text(object, pointer, key, true);
+        if (!value.empty() && !valid_id(value))
+            problem(join(pointer, key), "invalid id '" + value + "': use lowercase ASCII letters, digits, '-', '_' or '.'");
+        return value;
+    }
+
+    bool boolean(const json& object, const std::string& pointer, std::string_view key) {
+        auto it = object.find(std::string(key));
+        if (it == object.end() || it->is_null()) return false;
+        if (!it->is_boolean()) {
+            problem(join(pointer, key), std::string("expected true or false, found ") + type_name(*it));
+            return false;
+        }
+        return it->get<bool>();
+    }
+
+    std::optional<double> number(const json& object, const std::string& pointer, std::string_view key, bool required) {
+        auto it = object.find(std::string(key));
+        if (it == object.end() || it->is_null()) {
+            if (required) problem(join(pointer, key), "missing required number");
+            return std::nullopt;
+        }
+        if (!it->is_number()) {
+            problem(join(pointer, key), std::string("expected a number or null, found ") + type_name(*it));
+            return std::nullopt;
+        }
+        return it->get<double>();
+    }
+
+    // An integer year or any notation parse_fiscal_year understands.
+    std::optional<int> fiscal_year(const json& object, const std::string& pointer, std::string_view key, bool required) {
+        const std::string at = join(pointer, key);
+        auto it = object.find(std::string(key));
+        if (it == object.end() || it->is_null()) {
+            if (required) problem(at, "missing required fiscal year");
+            return std::nullopt;
+        }
+        if (it->is_number_integer() || it->is_number_unsigned()) {
+            const auto year = it->get<long long>();
+            if (year < 1900 || year > 2200) {
+                problem(at, "fiscal year " + std::to_string(year) + " is out of range (1900–2200)");
+                return std::nullopt;
+            }
+            return static_cast<int>(year);
+        }
+        if (it->is_string()) {
+            if (auto year = parse_fiscal_year(it->get<std::string>())) return year;
+            problem(at, "'" + it->get<std::string>() + "' is not a fiscal year (e.g. 2026, \"FY2026\", \"令和8年度\", \"R8\")");
+            return std::nullopt;
+        }
+        problem(at, std::string("expected a fiscal year, found ") + type_name(*it));
+        return std::nullopt;
+    }
+
+    std::vector<std::string> text_list(const json& object, const std::string& pointer, std::string_view key) {
+        std::vector<std::string> out;
+        const std::string at = join(pointer, key);
+        auto it = object.find(std::string(key));
+        if (it == object.end() || it->is_null()) return out;
+        if (!it->is_array()) {
+            problem(at, std::string("expected an array of strings, found ") + type_name(*it));
+            return out;
+        }
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const json& item = (*it)[i];
+            if (!item.is_string()) {
+                problem(join(at, i), std::string("expected a string, found ") + type_name(item));
+                continue;
+            }
+            out.push_back(item.get<std::string>());
+            check_control_characters(out.back(), join(at, i));
+        }
+        return out;
+    }
+
+    const json* array(const json& object, const std::string& pointer, std::string_view key) {
+        auto it = object.find(std::string(key));
+        if (it == object.end() || it->is_null()) return nullptr;
+        if (!it->is_array()) {
+            problem(join(pointer, key), std::string("expected an array, found ") + type_name(*it));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    SourceRef source(const json& object, const std::string& pointer, bool required, const SourceRef& fallback) {
+        const std::string at = join(pointer, "source");
+        auto it = object.find("source");
+        if (it == object.end() || it->is_null()) {
+            if (required) problem(at, "missing required field: every item needs a source (file + section, or url)");
+            return fallback;
+        }
+        if (!expect_object(*it, at, {"file", "section", "url"})) return fallback;
+        SourceRef ref{text(*it, at, "file", false), text(*it, at, "section", false), text(*it, at, "url", false)};
+        if (ref.empty()) problem(at, "a source needs a file or a url");
+        return ref;
+    }
+
+private:
+    // Line breaks and tabs are fine in prose; other control characters are not.
+    void check_control_characters(const std::string& value, const std::string& at) {
+        for (unsigned char c : value) {
+            if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+                problem(at, "contains control character U+00" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
+                                std::string(1, "0123456789ABCDEF"[c & 15]));
+                return;
+            }
+        }
+    }
+
+    std::string file_;
+    std::vector<Problem>& problems_;
+};
+
+struct PlanParser {
+    Reader& reader;
+    const Taxonomy& taxonomy;
+    PlanFile result;
+    std::set<std::string> node_ids;
+
+    void parse(const json& root) {
+        if (!reader.expect_object(root, "",
+                                  {"format", "id", "municipality", "title", "title_en", "kind", "status",
+                                   "approved_by", "period", "vision", "summary", "viewpoints", "focus_fields",
+                                   "synthetic", "source", "nodes", "swot", "tows", "indicators", "observations"}))
+            return;
+        const std::string format = reader.text(root, "", "format", true);
+        if (!format.empty() && format != plan_format)
+            reader.problem("/format", "unsupported format '" + format + "' (expected \"wardscope-plan/1\")");
+
+        Plan& plan = result.plan;
+        plan.id = reader.id(root, "");
+        plan.title = reader.text(root, "", "title", true);
+        plan.title_en = reader.text(root, "", "title_en", false);
+        plan.kind = reader.text(root, "", "kind", true);
+        plan.status = reader.nullable_text(root, "", "status").value_or("");
+        if (!plan.status.empty() && !known_statuses.contains(plan.status))
+            reader.problem("/status", "unknown status '" + plan.status + "' (素案, 案, 策定済 or 承認)");
+        plan.approved_by = reader.text(root, "", "approved_by", false);
+        plan.vision = reader.text(root, "", "vision", false);
+        plan.summary = reader.text(root, "", "summary", false);
+        plan.viewpoints = reader.text_list(root, "", "viewpoints");
+        plan.focus_fields = reader.text_list(root, "", "focus_fields");
+        plan.is_synthetic = reader.boolean(root, "", "synthetic");
+        plan.source = reader.source(root, "", true, {});
+        parse_municipality(root);
+        parse_period(root);
+
+        if (const json* nodes = reader.array(root, "", "nodes"))
+            for (std::size_t i = 0; i < nodes->size(); ++i) parse_node((*nodes)[i], join("/nodes", i), nullptr, plan.source, 1);
+        parse_swot(root);
+        parse_tows(root);
+        parse_indicators(root);
+        parse_observations(root);
+    }
+
+    void parse_municipality(const json& root) {
+        auto it = root.find("municipality");
+        if (it == root.end()) {
+            reader.problem("/municipality", "missing required field");
+            return;
+        }
+        if (!reader.expect_object(*it, "/municipality", {"id", "name_ja", "name_en", "kind", "code", "source"})) return;
+        Municipality& m = result.municipality;
+        m.id = reader.id(*it, "/municipality");
+        m.name_ja = reader.text(*it, "/municipality", "name_ja", true);
+        m.name_en = reader.text(*it, "/municipality", "name_en", false);
+        m.kind = reader.text(*it, "/municipality", "kind", true);
+        if (!m.kind.empty() && !municipality_kinds.contains(m.kind))
+            reader.problem("/municipality/kind", "unknown kind '" + m.kind + "' (区, 市, 町 or 村)");
+        m.code = reader.text(*it, "/municipality", "code", false);
+        if (!m.code.empty() && !valid_local_government_code(m.code))
+            reader.problem("/municipality/code", "'" + m.code + "' is not a 6-digit 全国地方公共団体コード with a valid check digit");
+        m.source = reader.source(*it, "/municipality", false, result.plan.source);
+        result.plan.municipality_id = m.id;
+    }
+
+    void parse_period(const json& root) {
+        auto it = root.find("period");
+        if (it == root.end()) {
+            reader.problem("/period", "missing required field");
+            return;
+        }
+        if (!reader.expect_object(*it, "/period", {"start", "end", "as_written"})) return;
+        Plan& plan = result.plan;
+        plan.start_fy = reader.fiscal_year(*it, "/period", "start", false);
+        plan.end_fy = reader.fiscal_year(*it, "/period", "end", false);
+        plan.period_as_written = reader.text(*it, "/period", "as_written", false);
+        if (plan.start_fy && plan.end_fy && *plan.end_fy < *plan.start_fy)
+            reader.problem("/period/end", "end year " + std::to_string(*plan.end_fy) + " is before start year " +
+                                              std::to_string(*plan.start_fy));
+    }
+
+    void parse_node(const json& value, const std::string& at, const Node* parent, const SourceRef& inherited, int depth) {
+        if (depth > max_node_depth) {
+            reader.problem(at, "nodes are nested deeper than " + std::to_string(max_node_depth) + " levels");
+            return;
+        }
+        if (!reader.expect_object(value, at, {"id", "level", "label", "name", "name_en", "description", "new",
+                                              "themes", "actors", "source", "children"}))
+            return;
+        Node node;
+        node.id = reader.id(value, at);
+        if (!node.id.empty() && !node_ids.insert(node.id).second)
+            reader.problem(join(at, "id"), "duplicate node id '" + node.id + "'");
+        node.parent_id = parent ? parent->id : std::string();
+        const std::string level = reader.text(value, at, "level", true);
+        if (auto parsed = node_level_from(level)) node.level = *parsed;
+        else if (!level.empty())
+            reader.problem(join(at, "level"), "unknown level '" + level + "' (pillar, strategy, policy or measure)");
+        if (parent && node.level < parent->level)
+            reader.problem(join(at, "level"), "a " + level + " cannot sit under a " + std::string(to_string(parent->level)));
+        node.label = reader.text(value, at, "label", false);
+        node.name = reader.text(value, at, "name", true);
+        node.name_en = reader.text(value, at, "name_en", false);
+        node.description = reader.text(value, at, "description", false);
+        node.is_new = reader.boolean(value, at, "new");
+        auto themes = reader.text_list(value, at, "themes");
+        for (std::size_t i = 0; i < themes.size(); ++i) {
+            if (!taxonomy.find_theme(themes[i]))
+                reader.problem(join(join(at, "themes"), i), "unknown theme '" + themes[i] + "' (see data/themes.json)");
+            else node.themes.push_back({themes[i], TagOrigin::hand});
+        }
+        auto actors = reader.text_list(value, at, "actors");
+        for (std::size_t i = 0; i < actors.size(); ++i) {
+            if (!taxonomy.find_actor(actors[i]))
+                reader.problem(join(join(at, "actors"), i), "unknown actor '" + actors[i] + "' (see data/actors.json)");
+            else node.actors.push_back(actors[i]);
+        }
+        node.source = reader.source(value, at, false, inherited);
+        result.plan.nodes.push_back(node);
+        const Node self = node;  // the vector may reallocate while children are added
+        if (const json* children = reader.array(value, at, "children"))
+            for (std::size_t i = 0; i < children->size(); ++i)
+                parse_node((*children)[i], join(join(at, "children"), i), &self, self.source, depth + 1);
+    }
+
+    void parse_swot(const json& root) {
+        const json* items = reader.array(root, "", "swot");
+        if (!items) return;
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string at = join("/swot", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, {"id", "quadrant", "text", "text_en", "source"})) continue;
+            SwotItem item;
+            item.id = reader.id(value, at);
+            if (!item.id.empty() && !ids.insert(item.id).second)
+                reader.problem(join(at, "id"), "duplicate SWOT item id '" + item.id + "'");
+            const std::string quadrant = reader.text(value, at, "quadrant", true);
+            if (auto q = quadrant_from(quadrant)) item.quadrant = *q;
+            else if (!quadrant.empty())
+                reader.problem(join(at, "quadrant"), "unknown quadrant '" + quadrant + "' (strength, weakness, opportunity or threat)");
+            item.text = reader.text(value, at, "text", true);
+            item.text_en = reader.text(value, at, "text_en", false);
+            item.source = reader.source(value, at, false, result.plan.source);
+            result.plan.swot.push_back(item);
+        }
+    }
+
+    void parse_tows(const json& root) {
+        const json* items = reader.array(root, "", "tows");
+        if (!items) return;
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string at = join("/tows", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, {"id", "type", "text", "text_en", "swot", "nodes", "source"})) continue;
+            TowsStrategy item;
+            item.id = reader.id(value, at);
+            if (!item.id.empty() && !ids.insert(item.id).second)
+                reader.problem(join(at, "id"), "duplicate cross-SWOT id '" + item.id + "'");
+            const std::string type = reader.text(value, at, "type", true);
+            if (auto t = tows_type_from(type)) item.type = *t;
+            else if (!type.empty()) reader.problem(join(at, "type"), "unknown type '" + type + "' (SO, ST, WO or WT)");
+            item.text = reader.text(value, at, "text", true);
+            item.text_en = reader.text(value, at, "text_en", false);
+            item.swot_ids = reader.text_list(value, at, "swot");
+            for (std::size_t k = 0; k < item.swot_ids.size(); ++k) {
+                const auto& ref = item.swot_ids[k];
+                const bool known = std::any_of(result.plan.swot.begin(), result.plan.swot.end(),
+                                               [&](const SwotItem& s) { return s.id == ref; });
+                if (!known) reader.problem(join(join(at, "swot"), k), "unknown SWOT item '" + ref + "'");
+            }
+            item.node_ids = reader.text_list(value, at, "nodes");
+            for (std::size_t k = 0; k < item.node_ids.size(); ++k)
+                if (!node_ids.contains(item.node_ids[k]))
+                    reader.problem(join(join(at, "nodes"), k), "unknown node '" + item.node_ids[k] + "'");
+            item.source = reader.source(value, at, false, result.plan.source);
+            result.plan.tows.push_back(item);
+        }
+    }
+
+    IndicatorPoint parse_point(const json& indicator, const std::string& at, std::string_view key) {
+        IndicatorPoint point;
+        auto it = indicator.find(std::string(key));
+        if (it == indicator.end() || it->is_null()) return point;
+        const std::string here = join(at, key);
+        if (!reader.expect_object(*it, here, {"value", "fiscal_year", "note"})) return point;
+        point.value = reader.number(*it, here, "value", false);
+        point.fiscal_year = reader.fiscal_year(*it, here, "fiscal_year", false);
+        point.note = reader.text(*it, here, "note", false);
+        return point;
+    }
+
+    void parse_indicators(const json& root) {
+        const json* items = reader.array(root, "", "indicators");
+        if (!items) return;
+        std::set<std::string> ids;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string at = join("/indicators", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, {"id", "kind", "label", "name", "name_en", "unit", "direction", "node",
+                                                  "baseline", "target", "note", "source"}))
+                continue;
+            Indicator ind;
+            ind.id = reader.id(value, at);
+            if (!ind.id.empty() && !ids.insert(ind.id).second)
+                reader.problem(join(at, "id"), "duplicate indicator id '" + ind.id + "'");
+            ind.kind = reader.text(value, at, "kind", true);
+            ind.label = reader.text(value, at, "label", false);
+            ind.name = reader.text(value, at, "name", true);
+            ind.name_en = reader.text(value, at, "name_en", false);
+            ind.unit = reader.text(value, at, "unit", false);
+            const std::string direction = reader.text(value, at, "direction", false);
+            if (auto d = direction_from(direction)) ind.direction = *d;
+            else if (!direction.empty())
+                reader.problem(join(at, "direction"), "unknown direction '" + direction + "' (higher_is_better or lower_is_better)");
+            ind.node_id = reader.text(value, at, "node", false);
+            if (!ind.node_id.empty() && !node_ids.contains(ind.node_id))
+                reader.problem(join(at, "node"), "unknown node '" + ind.node_id + "'");
+            ind.baseline = parse_point(value, at, "baseline");
+            ind.target = parse_point(value, at, "target");
+            if (ind.baseline.fiscal_year && ind.target.fiscal_year && *ind.target.fiscal_year < *ind.baseline.fiscal_year)
+                reader.problem(join(join(at, "target"), "fiscal_year"),
+                               "target year " + std::to_string(*ind.target.fiscal_year) + " is before baseline year " +
+                                   std::to_string(*ind.baseline.fiscal_year));
+            ind.note = reader.text(value, at, "note", false);
+            ind.source = reader.source(value, at, false, result.plan.source);
+            result.plan.indicators.push_back(ind);
+        }
+    }
+
+    void parse_observations(const json& root) {
+        const json* items = reader.array(root, "", "observations");
+        if (!items) return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string at = join("/observations", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, {"indicator", "fiscal_year", "value", "source", "sample"})) continue;
+            Observation obs;
+            obs.plan_id = result.plan.id;
+            obs.indicator_id = reader.text(value, at, "indicator", true);
+            const auto& indicators = result.plan.indicators;
+            if (!obs.indicator_id.empty() &&
+                std::none_of(indicators.begin(), indicators.end(), [&](const Indicator& ind) { return ind.id == obs.indicator_id; }))
+                reader.problem(join(at, "indicator"), "unknown indicator '" + obs.indicator_id + "'");
+            obs.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
+            obs.value = reader.number(value, at, "value", true).value_or(0);
+            obs.source = reader.text(value, at, "source", true);
+            obs.is_sample = reader.boolean(value, at, "sample");
+            obs.origin = ObservationOrigin::plan_file;
+            result.observations.push_back(obs);
+        }
+    }
+};
+
+std::string read_whole_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error("cannot read " + path.string() + ": " + (std::filesystem::exists(path) ? "permission denied" : "no such file"));
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// "line 3, column 14" for a byte offset, so hand editors can find the spot.
+std::string describe_offset(std::string_view text, std::size_t offset) {
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') { ++line; column = 1; }
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+    return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+json parse_json_text(std::string_view text, const std::string& file, std::vector<Problem>& problems) {
+    if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+        problems.push_back({file, "/", "invalid UTF-8 at byte " + std::to_string(bad) + " (" + describe_offset(text, bad) +
+                                           "): plan files must be saved as UTF-8"});
+        return json();
+    }
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        // nlohmann's message names the byte; add line and column.
+        std::string what = e.what();
+        if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+        problems.push_back({file, "/", "malformed JSON at " + describe_offset(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + what});
+        return json();
+    }
+}
+
+}  // namespace
+
+std::string Problem::to_string() const { return file + ": " + pointer + ": " + message; }
+
+ParseResult parse_plan_file(std::string_view text, const std::string& file, const Taxonomy& taxonomy) {
+    ParseResult result;
+    result.file = file;
+    json root = parse_json_text(text, file, result.problems);
+    if (!result.problems.empty()) return result;
+    Reader reader(file, result.problems);
+    PlanParser parser{reader, taxonomy, {}, {}};
+    parser.parse(root);
+    result.plan_file = std::move(parser.result);
+    return result;
+}
+
+ParseResult read_plan_file(const std::filesystem::path& path, const Taxonomy& taxonomy) {
+    std::string text;
+    try {
+        text = read_whole_file(path);
+    } catch (const Error& e) {
+        ParseResult result;
+        result.file = path.string();
+        result.problems.push_back({path.string(), "/", e.what()});
+        return result;
+    }
+    return parse_plan_file(text, path.string(), taxonomy);
+}
+
+std::vector<Problem> check_plan_set(const std::vector<ParseResult>& results) {
+    std::vector<Problem> problems;
+    std::map<std::string, std::string> plan_files;                     // plan id → file
+    std::map<std::string, std::pair<Municipality, std::string>> municipalities;  // id → (first, file)
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const auto& result = results[i];
+        if (!result.ok()) continue;
+        const PlanFile& pf = result.plan_file;
+        const std::string& file = result.file;
+        auto [it, inserted] = plan_files.emplace(pf.plan.id, file);
+        if (!inserted) problems.push_back({file, "/id", "plan id '" + pf.plan.id + "' is also used by " + it->second});
+        auto [mit, minserted] = municipalities.emplace(pf.municipality.id, std::make_pair(pf.municipality, file));
+        if (!minserted) {
+            const Municipality& first = mit->second.first;
+            const Municipality& m = pf.municipality;
+            if (first.name_ja != m.name_ja || first.kind != m.kind || first.code != m.code || first.name_en != m.name_en)
+                problems.push_back({file, "/municipality",
+                                    "municipality '" + m.id + "' differs from its description in " + mit->second.second});
+        }
+    }
+    return problems;
+}
+
+Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text) {
+    Taxonomy taxonomy;
+    auto load = [](std::string_view text, const char* what, const char* list_key) {
+        std::vector<Problem> problems;
+        json root = parse_json_text(text, what, problems);
+        if (!problems.empty()) throw Error(problems.front().to_string());
+        if (!root.is_object() || !root.contains(list_key) || !root[list_key].is_array())
+            throw Error(std::string(what) + ": expected an object with an array \"" + list_key + "\"");
+        return root[list_key];
+    };
+    std::set<std::string> seen;
+    for (const json& t : load(themes_text, "themes.json", "themes")) {
+        Theme theme;
+        try {
+            theme.id = t.at("id").get<std::string>();
+            theme.label_ja = t.at("label_ja").get<std::string>();
+            theme.label_en = t.at("label_en").get<std::string>();
+            if (t.contains("keywords")) theme.keywords = t["keywords"].get<std::vector<std::string>>();
+        } catch (const json::exception& e) {
+            throw Error("themes.json: theme " + std::to_string(taxonomy.themes.size()) + ": " + e.what());
+        }
+        if (!valid_id(theme.id) || !seen.insert(theme.id).second)
+            throw Error("themes.json: invalid or duplicate theme id '" + theme.id + "'");
+        taxonomy.themes.push_back(std::move(theme));
+    }
+    seen.clear();
+    for (const json& a : load(actors_text, "actors.json", "actors")) {
+        Actor actor;
+        try {
+            actor.id = a.at("id").get<std::string>();
+            actor.label_ja = a.at("label_ja").get<std::string>();
+            actor.label_en = a.at("label_en").get<std::string>();
+        } catch (const json::exception& e) {
+            throw Error("actors.json: actor " + std::to_string(taxonomy.actors.size()) + ": " + e.what());
+        }
+        if (!valid_id(actor.id) || !seen.insert(actor.id).second)
+            throw Error("actors.json: invalid or duplicate actor id '" + actor.id + "'");
+        taxonomy.actors.push_back(std::move(actor));
+    }
+    return taxonomy;
+}
+
+Taxonomy read_taxonomy(const std::filesystem::path& themes_json, const std::filesystem::path& actors_json) {
+    return parse_taxonomy(read_whole_file(themes_json), read_whole_file(actors_json));
+}
+
+void derive_rule_tags(Plan& plan, const Taxonomy& taxonomy) {
+    for (Node& node : plan.nodes) {
+        std::erase_if(node.themes, [](const ThemeTag& tag) { return tag.origin == TagOrigin::rule; });
+        for (const Theme& theme : taxonomy.themes) {
+            const bool tagged = std::any_of(node.themes.begin(), node.themes.end(),
+                                            [&](const ThemeTag& tag) { return tag.theme_id == theme.id; });
+            if (tagged) continue;
+            const bool matches = std::any_of(theme.keywords.begin(), theme.keywords.end(), [&](const std::string& kw) {
+                return !kw.empty() && (node.name.find(kw) != std::string::npos || node.description.find(kw) != std::string::npos);
+            });
+            if (matches) node.themes.push_back({theme.id, TagOrigin::rule});
+        }
+    }
+}
+
+namespace {
+
+json source_json(const SourceRef& ref) {
+    json out = json::object();
+    if (!ref.file.empty()) out["file"] = ref.file;
+    if (!ref.section.empty()) out["section"] = ref.section;
+    if (!ref.url.empty()) out["url"] = ref.url;
+    return out;
+}
+
+void put_text(json& out, const char* key, const std::string& value) {
+    if (!value.empty()) out[key] = value;
+}
+
+json year_json(const std::optional<int>& year) { return year ? json(*year) : json(nullptr); }
+
+// Writes a value as an integer when it is one, so 46 stays 46 and not 46.0.
+json number_json(double value) {
+    if (std::abs(value) < 1e15 && value == static_cast<double>(static_cast<long long>(value)))
+        return json(static_cast<long long>(value));
+    return json(value);
+}
+
+json point_json(const IndicatorPoint& point) {
+    json out = {{"value", point.value ? number_json(*point.value) : json(nullptr)},
+                {"fiscal_year", year_json(point.fiscal_year)}};
+    put_text(out, "note", point.note);
+    return out;
+}
+
+}  // namespace
+
+json to_json(const PlanFile& pf) {
+    const Plan& plan = pf.plan;
+    const Municipality& m = pf.municipality;
+    json out;
+    out["format"] = plan_format;
+    out["id"] = plan.id;
+    json municipality = {{"id", m.id}, {"name_ja", m.name_ja}, {"kind", m.kind}};
+    put_text(municipality, "name_en", m.name_en);
+    municipality["code"] = m.code.empty() ? json(nullptr) : json(m.code);
+    if (!m.source.empty()) municipality["source"] = source_json(m.source);
+    out["municipality"] = municipality;
+    out["title"] = plan.title;
+    put_text(out, "title_en", plan.title_en);
+    out["kind"] = plan.kind;
+    out["status"] = plan.status.empty() ? json(nullptr) : json(plan.status);
+    put_text(out, "approved_by", plan.approved_by);
+    json period = {{"start", year_json(plan.start_fy)}, {"end", year_json(plan.end_fy)}};
+    put_text(period, "as_written", plan.period_as_written);
+    out["period"] = period;
+    put_text(out, "vision", plan.vision);
+    put_text(out, "summary", plan.summary);
+    if (!plan.viewpoints.empty()) out["viewpoints"] = plan.viewpoints;
+    if (!plan.focus_fields.empty()) out["focus_fields"] = plan.focus_fields;
+    if (plan.is_synthetic) out["synthetic"] = true;
+    out["source"] = source_json(plan.source);
+
+    // Nodes are stored flat in pre-order; nest them again under their parents.
+    std::map<std::string, std::vector<const Node*>> children;
+    for (const Node& node : plan.nodes) children[node.parent_id].push_back(&node);
+    std::function<json(const Node&, const SourceRef&)> node_json = [&](const Node& node, const SourceRef& inherited) {
+        json n = {{"id", node.id}, {"level", to_string(node.level)}};
+        put_text(n, "label", node.label);
+        n["name"] = node.name;
+        put_text(n, "name_en", node.name_en);
+        put_text(n, "description", node.description);
+        if (node.is_new) n["new"] = true;
+        json themes = json::array();
+        for (const auto& tag : node.themes)
+            if (tag.origin == TagOrigin::hand) themes.push_back(tag.theme_id);
+        if (!themes.empty()) n["themes"] = themes;
+        if (!node.actors.empty()) n["actors"] = node.actors;
+        if (node.source.file != inherited.file || node.source.section != inherited.section || node.source.url != inherited.url)
+            n["source"] = source_json(node.source);
+        if (auto it = children.find(node.id); it != children.end()) {
+            json kids = json::array();
+            for (const Node* child : it->second) kids.push_back(node_json(*child, node.source));
+            n["children"] = kids;
+        }
+        return n;
+    };
+    json nodes = json::array();
+    for (const Node* top : children[""]) nodes.push_back(node_json(*top, plan.source));
+    out["nodes"] = nodes;
+
+    json swot = json::array();
+    for (const SwotItem& item : plan.swot) {
+        json s = {{"id", item.id}, {"quadrant", to_string(item.quadrant)}, {"text", item.text}};
+        put_text(s, "text_en", item.text_en);
+        s["source"] = source_json(item.source);
+        swot.push_back(s);
+    }
+    out["swot"] = swot;
+    json tows = json::array();
+    for (const TowsStrategy& item : plan.tows) {
+        json t = {{"id", item.id}, {"type", to_string(item.type)}, {"text", item.text}};
+        put_text(t, "text_en", item.text_en);
+        t["swot"] = item.swot_ids;
+        t["nodes"] = item.node_ids;
+        t["source"] = source_json(item.source);
+        tows.push_back(t);
+    }
+    out["tows"] = tows;
+    json indicators = json::array();
+    for (const Indicator& ind : plan.indicators) {
+        json i = {{"id", ind.id}, {"kind", ind.kind}};
+        put_text(i, "label", ind.label);
+        i["name"] = ind.name;
+        put_text(i, "name_en", ind.name_en);
+        put_text(i, "unit", ind.unit);
+        i["direction"] = to_string(ind.direction);
+        put_text(i, "node", ind.node_id);
+        i["baseline"] = point_json(ind.baseline);
+        i["target"] = point_json(ind.target);
+        put_text(i, "note", ind.note);
+        i["source"] = source_json(ind.source);
+        indicators.push_back(i);
+    }
+    out["indicators"] = indicators;
+    json observations = json::array();
+    for (const Observation& obs : pf.observations) {
+        json o = {{"indicator", obs.indicator_id}, {"fiscal_year", obs.fiscal_year}, {"value", number_json(obs.value)},
+                  {"source", obs.source}};
+        if (obs.is_sample) o["sample"] = true;
+        observations.push_back(o);
+    }
+    out["observations"] = observations;
+    return out;
+}
+
+std::string to_json_text(const PlanFile& plan_file) {
+    return to_json(plan_file).dump(2, ' ', false) + "\n";
+}
+
+}  // namespace wardscope

@@ -1,0 +1,500 @@
+#include "wardscope/store.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include <sqlite3.h>
+
+#include "schema.hpp"
+#include "sqlite_statement.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/plan_json.hpp"
+
+namespace wardscope {
+
+namespace fs = std::filesystem;
+using sql::Statement;
+
+namespace {
+
+// Looks at the file before SQLite does, so that an empty or foreign file gets a
+// precise message and is never initialised by accident.
+void check_file_header(const fs::path& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec) throw Error(path.string() + ": cannot read the file (" + ec.message() + ")");
+    if (size == 0) throw Error(path.string() + ": the file is empty (0 bytes), not a wardscope database");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(path.string() + ": cannot read the file (permission denied)");
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3\0", 16) != 0)
+        throw Error(path.string() + ": not a SQLite database (the file does not start with the SQLite header)");
+}
+
+int read_user_version(sqlite3* db) {
+    Statement st(db, "PRAGMA user_version");
+    return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+bool has_table(sqlite3* db, const char* name) {
+    Statement st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    st.bind(1, name);
+    return st.step();
+}
+
+// Rejects files that are SQLite but not ours, or from a newer wardscope.
+void check_schema(sqlite3* db, const fs::path& path, bool allow_empty) {
+    int version = 0;
+    try {
+        version = read_user_version(db);
+        Statement probe(db, "SELECT count(*) FROM sqlite_master");
+        probe.step();
+    } catch (const Error& e) {
+        throw Error(path.string() + ": " + e.what());
+    }
+    if (version > schema_version)
+        throw Error(path.string() + ": the database has schema version " + std::to_string(version) +
+                    ", newer than this wardscope understands (" + std::to_string(schema_version) +
+                    "): use a newer wardscope");
+    if (version == 0) {
+        Statement st(db, "SELECT count(*) FROM sqlite_master");
+        st.step();
+        const bool empty = st.integer(0) == 0;
+        if (!(empty && allow_empty))
+            throw Error(path.string() + (empty ? ": the database is empty (no wardscope schema): create it with `wardscope import`"
+                                               : ": a SQLite database, but not a wardscope database (no schema version)"));
+    } else if (!has_table(db, "plan")) {
+        throw Error(path.string() + ": the wardscope schema is incomplete (table 'plan' is missing)");
+    }
+}
+
+sqlite3* open_handle(const fs::path& path, int flags) {
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string message = sql::describe(db, rc);
+        sqlite3_close(db);
+        throw Error(path.string() + ": " + message);
+    }
+    sqlite3_extended_result_codes(db, 0);
+    sqlite3_busy_timeout(db, 2000);
+    return db;
+}
+
+}  // namespace
+
+Store Store::open(const fs::path& path, OpenMode mode) {
+    const bool exists = fs::exists(path);
+    if (exists && fs::is_directory(path)) throw Error(path.string() + ": is a directory, not a database file");
+    if (!exists && mode != OpenMode::create)
+        throw Error(path.string() + ": no such database (create one with `wardscope import --db " + path.string() + " FILE…`)");
+    if (!exists) {
+        const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
+        if (!fs::is_directory(parent)) throw Error(path.string() + ": the folder " + parent.string() + " does not exist");
+    } else {
+        check_file_header(path);
+    }
+
+    const int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
+                                                  : SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+    sqlite3* db = open_handle(path, flags);
+    Store store(db, path);
+    check_schema(db, path, mode == OpenMode::create);
+    sql::exec(db, "PRAGMA foreign_keys = ON");
+    if (store.user_version() == 0) {
+        try {
+            sql::Transaction tx(db);
+            sql::exec(db, schema_sql);
+            sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
+            tx.commit();
+        } catch (const Error& e) {
+            throw Error(path.string() + ": cannot create the schema: " + e.what());
+        }
+    }
+    return store;
+}
+
+Store::Store(Store&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
+Store& Store::operator=(Store&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close(db_);
+        db_ = other.db_;
+        path_ = std::move(other.path_);
+        other.db_ = nullptr;
+    }
+    return *this;
+}
+Store::~Store() { sqlite3_close(db_); }
+
+int Store::user_version() const { return read_user_version(db_); }
+
+// ---------------------------------------------------------------------------
+// Import
+
+namespace {
+
+void write_taxonomy(sqlite3* db, const Taxonomy& taxonomy) {
+    Statement theme(db,
+                    "INSERT INTO theme (id, ord, label_ja, label_en) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, label_ja = excluded.label_ja, label_en = excluded.label_en");
+    Statement clear_keywords(db, "DELETE FROM theme_keyword WHERE theme_id = ?");
+    Statement keyword(db, "INSERT INTO theme_keyword (theme_id, ord, keyword) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < taxonomy.themes.size(); ++i) {
+        const Theme& t = taxonomy.themes[i];
+        theme.bind_all(t.id, static_cast<int>(i), t.label_ja, t.label_en).run();
+        clear_keywords.bind_all(t.id).run();
+        for (std::size_t k = 0; k < t.keywords.size(); ++k) keyword.bind_all(t.id, static_cast<int>(k), t.keywords[k]).run();
+    }
+    Statement actor(db,
+                    "INSERT INTO actor (id, ord, label_ja, label_en) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, label_ja = excluded.label_ja, label_en = excluded.label_en");
+    for (std::size_t i = 0; i < taxonomy.actors.size(); ++i) {
+        const Actor& a = taxonomy.actors[i];
+        actor.bind_all(a.id, static_cast<int>(i), a.label_ja, a.label_en).run();
+    }
+}
+
+void write_municipality(sqlite3* db, const Municipality& m) {
+    Statement st(db,
+                 "INSERT INTO municipality (id, name_ja, name_en, kind, code, source_file, source_section, source_url) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name_ja = excluded.name_ja, "
+                 "name_en = excluded.name_en, kind = excluded.kind, code = excluded.code, source_file = excluded.source_file, "
+                 "source_section = excluded.source_section, source_url = excluded.source_url");
+    st.bind_all(m.id, m.name_ja, m.name_en, m.kind);
+    if (m.code.empty()) st.bind_null(5);
+    else st.bind(5, m.code);
+    st.bind(6, m.source.file).bind(7, m.source.section).bind(8, m.source.url).run();
+}
+
+void write_plan(sqlite3* db, const PlanFile& pf) {
+    const Plan& p = pf.plan;
+    Statement plan(db,
+                   "INSERT INTO plan (id, municipality_id, title, title_en, kind, status, approved_by, start_fy, end_fy, "
+                   "period_as_written, vision, summary, is_synthetic, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    plan.bind_all(p.id, p.municipality_id, p.title, p.title_en, p.kind);
+    if (p.status.empty()) plan.bind_null(6);
+    else plan.bind(6, p.status);
+    plan.bind(7, p.approved_by).bind(8, p.start_fy).bind(9, p.end_fy).bind(10, p.period_as_written);
+    plan.bind(11, p.vision).bind(12, p.summary).bind(13, p.is_synthetic);
+    plan.bind(14, p.source.file).bind(15, p.source.section).bind(16, p.source.url).run();
+
+    Statement viewpoint(db, "INSERT INTO plan_viewpoint (plan_id, ord, text) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.bind_all(p.id, static_cast<int>(i), p.viewpoints[i]).run();
+    Statement focus(db, "INSERT INTO plan_focus_field (plan_id, ord, text) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.bind_all(p.id, static_cast<int>(i), p.focus_fields[i]).run();
+
+    Statement node(db,
+                   "INSERT INTO node (plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, "
+                   "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement tag(db, "INSERT INTO node_theme (plan_id, node_id, theme_id, origin) VALUES (?, ?, ?, ?)");
+    Statement actor(db, "INSERT INTO node_actor (plan_id, node_id, actor_id, ord) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) {
+        const Node& n = p.nodes[i];
+        node.bind_all(p.id, n.id, static_cast<int>(i));
+        if (n.parent_id.empty()) node.bind_null(4);
+        else node.bind(4, n.parent_id);
+        node.bind(5, to_string(n.level)).bind(6, n.label).bind(7, n.name).bind(8, n.name_en).bind(9, n.description);
+        node.bind(10, n.is_new).bind(11, n.source.file).bind(12, n.source.section).bind(13, n.source.url).run();
+        for (const ThemeTag& t : n.themes) tag.bind_all(p.id, n.id, t.theme_id, to_string(t.origin)).run();
+        for (std::size_t k = 0; k < n.actors.size(); ++k) actor.bind_all(p.id, n.id, n.actors[k], static_cast<int>(k)).run();
+    }
+
+    Statement swot(db,
+                   "INSERT INTO swot_item (plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < p.swot.size(); ++i) {
+        const SwotItem& s = p.swot[i];
+        swot.bind_all(p.id, s.id, static_cast<int>(i), to_string(s.quadrant), s.text, s.text_en, s.source.file,
+                      s.source.section, s.source.url)
+            .run();
+    }
+    Statement tows(db,
+                   "INSERT INTO tows_strategy (plan_id, id, ord, type, text, text_en, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement tows_swot(db, "INSERT INTO tows_swot (plan_id, tows_id, swot_id, ord) VALUES (?, ?, ?, ?)");
+    Statement tows_node(db, "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < p.tows.size(); ++i) {
+        const TowsStrategy& t = p.tows[i];
+        tows.bind_all(p.id, t.id, static_cast<int>(i), to_string(t.type), t.text, t.text_en, t.source.file,
+                      t.source.section, t.source.url)
+            .run();
+        for (std::size_t k = 0; k < t.swot_ids.size(); ++k) tows_swot.bind_all(p.id, t.id, t.swot_ids[k], static_cast<int>(k)).run();
+        for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.bind_all(p.id, t.id, t.node_ids[k], static_cast<int>(k)).run();
+    }
+
+    Statement indicator(db,
+                        "INSERT INTO indicator (plan_id, id, ord, kind, label, name, name_en, unit, direction, node_id, "
+                        "baseline_value, baseline_fy, baseline_note, target_value, target_fy, target_note, note, "
+                        "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+        const Indicator& ind = p.indicators[i];
+        indicator.bind_all(p.id, ind.id, static_cast<int>(i), ind.kind, ind.label, ind.name, ind.name_en, ind.unit,
+                           to_string(ind.direction));
+        if (ind.node_id.empty()) indicator.bind_null(10);
+        else indicator.bind(10, ind.node_id);
+        indicator.bind(11, ind.baseline.value).bind(12, ind.baseline.fiscal_year).bind(13, ind.baseline.note);
+        indicator.bind(14, ind.target.value).bind(15, ind.target.fiscal_year).bind(16, ind.target.note);
+        indicator.bind(17, ind.note).bind(18, ind.source.file).bind(19, ind.source.section).bind(20, ind.source.url).run();
+    }
+
+    Statement observation(db,
+                          "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
+                          "VALUES (?, ?, ?, ?, ?, ?, 'plan_file')");
+    for (const Observation& o : pf.observations)
+        observation.bind_all(p.id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
+}
+
+}  // namespace
+
+ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files) {
+    sqlite3* db = store.handle();
+    ImportReport report;
+    sql::Transaction tx(db);
+    write_taxonomy(db, taxonomy);
+    Statement exists(db, "SELECT 1 FROM plan WHERE id = ?");
+    Statement remove(db, "DELETE FROM plan WHERE id = ?");
+    // Observations that came with the previous version of a plan file go with it;
+    // those from CSV files or typed in by users stay.
+    Statement remove_file_observations(db, "DELETE FROM observation WHERE plan_id = ? AND origin = 'plan_file'");
+    for (const PlanFile& original : plan_files) {
+        PlanFile pf = original;
+        derive_rule_tags(pf.plan, taxonomy);
+        exists.bind(1, pf.plan.id);
+        const bool replacing = exists.step();
+        exists.reset();
+        if (replacing) {
+            remove.bind(1, pf.plan.id).run();
+            remove_file_observations.bind(1, pf.plan.id).run();
+            report.replaced_plans.push_back(pf.plan.id);
+        } else {
+            report.added_plans.push_back(pf.plan.id);
+        }
+        write_municipality(db, pf.municipality);
+        write_plan(db, pf);
+        report.nodes += pf.plan.nodes.size();
+        report.measures += static_cast<std::size_t>(std::count_if(
+            pf.plan.nodes.begin(), pf.plan.nodes.end(), [](const Node& n) { return n.level == NodeLevel::measure; }));
+        report.indicators += pf.plan.indicators.size();
+        report.swot_items += pf.plan.swot.size();
+        report.observations += pf.observations.size();
+    }
+    // A plan that moved to another municipality may leave an unused one behind.
+    sql::exec(db, "DELETE FROM municipality WHERE id NOT IN (SELECT municipality_id FROM plan)");
+    tx.commit();
+    return report;
+}
+
+// ---------------------------------------------------------------------------
+// Load
+
+namespace {
+
+SourceRef source_at(const Statement& st, int first_column) {
+    return {st.text(first_column), st.text(first_column + 1), st.text(first_column + 2)};
+}
+
+struct PlanKey {
+    std::map<std::string, std::size_t> index;
+    Plan* find(Dataset& data, const std::string& id) {
+        auto it = index.find(id);
+        return it == index.end() ? nullptr : &data.plans[it->second];
+    }
+};
+
+}  // namespace
+
+Dataset load_dataset(const Store& store) {
+    sqlite3* db = store.handle();
+    Dataset data;
+    // One read transaction: a consistent snapshot even while another process imports.
+    sql::exec(db, "BEGIN");
+    struct EndRead {
+        sqlite3* db;
+        ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+    } end_read{db};
+
+    {
+        Statement st(db, "SELECT id, label_ja, label_en FROM theme ORDER BY ord");
+        while (st.step()) data.taxonomy.themes.push_back({st.text(0), st.text(1), st.text(2), {}});
+        Statement kw(db, "SELECT theme_id, keyword FROM theme_keyword ORDER BY theme_id, ord");
+        while (kw.step())
+            for (Theme& t : data.taxonomy.themes)
+                if (t.id == kw.text(0)) t.keywords.push_back(kw.text(1));
+        Statement actors(db, "SELECT id, label_ja, label_en FROM actor ORDER BY ord");
+        while (actors.step()) data.taxonomy.actors.push_back({actors.text(0), actors.text(1), actors.text(2)});
+    }
+    {
+        Statement st(db,
+                     "SELECT id, name_ja, name_en, kind, code, source_file, source_section, source_url FROM municipality "
+                     "ORDER BY code IS NULL, code, id");
+        while (st.step())
+            data.municipalities.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), source_at(st, 5)});
+    }
+    PlanKey plans;
+    {
+        Statement st(db,
+                     "SELECT p.id, p.municipality_id, p.title, p.title_en, p.kind, p.status, p.approved_by, p.start_fy, "
+                     "p.end_fy, p.period_as_written, p.vision, p.summary, p.is_synthetic, p.source_file, p.source_section, "
+                     "p.source_url FROM plan p JOIN municipality m ON m.id = p.municipality_id "
+                     "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
+        while (st.step()) {
+            Plan p;
+            p.id = st.text(0);
+            p.municipality_id = st.text(1);
+            p.title = st.text(2);
+            p.title_en = st.text(3);
+            p.kind = st.text(4);
+            p.status = st.text(5);
+            p.approved_by = st.text(6);
+            p.start_fy = st.optional_int(7);
+            p.end_fy = st.optional_int(8);
+            p.period_as_written = st.text(9);
+            p.vision = st.text(10);
+            p.summary = st.text(11);
+            p.is_synthetic = st.integer(12) != 0;
+            p.source = source_at(st, 13);
+            plans.index[p.id] = data.plans.size();
+            data.plans.push_back(std::move(p));
+        }
+    }
+    {
+        Statement st(db, "SELECT plan_id, text FROM plan_viewpoint ORDER BY plan_id, ord");
+        while (st.step())
+            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(1));
+        Statement ff(db, "SELECT plan_id, text FROM plan_focus_field ORDER BY plan_id, ord");
+        while (ff.step())
+            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(1));
+    }
+    {
+        // Node lookups per plan for tags and actors.
+        std::map<std::pair<std::string, std::string>, Node*> node_index;
+        Statement st(db,
+                     "SELECT plan_id, id, parent_id, level, label, name, name_en, description, is_new, source_file, "
+                     "source_section, source_url FROM node ORDER BY plan_id, ord");
+        while (st.step()) {
+            Plan* p = plans.find(data, st.text(0));
+            if (!p) continue;
+            Node n;
+            n.id = st.text(1);
+            n.parent_id = st.text(2);
+            n.level = node_level_from(st.text(3)).value_or(NodeLevel::measure);
+            n.label = st.text(4);
+            n.name = st.text(5);
+            n.name_en = st.text(6);
+            n.description = st.text(7);
+            n.is_new = st.integer(8) != 0;
+            n.source = source_at(st, 9);
+            p->nodes.push_back(std::move(n));
+        }
+        for (Plan& p : data.plans)
+            for (Node& n : p.nodes) node_index[{p.id, n.id}] = &n;
+        // Hand tags first, each group in taxonomy order.
+        Statement tags(db,
+                       "SELECT nt.plan_id, nt.node_id, nt.theme_id, nt.origin FROM node_theme nt JOIN theme t ON t.id = nt.theme_id "
+                       "ORDER BY nt.plan_id, nt.node_id, nt.origin, t.ord");
+        while (tags.step()) {
+            auto it = node_index.find({tags.text(0), tags.text(1)});
+            if (it != node_index.end())
+                it->second->themes.push_back({tags.text(2), tag_origin_from(tags.text(3)).value_or(TagOrigin::hand)});
+        }
+        Statement actors(db, "SELECT plan_id, node_id, actor_id FROM node_actor ORDER BY plan_id, node_id, ord");
+        while (actors.step()) {
+            auto it = node_index.find({actors.text(0), actors.text(1)});
+            if (it != node_index.end()) it->second->actors.push_back(actors.text(2));
+        }
+    }
+    {
+        Statement st(db,
+                     "SELECT plan_id, id, quadrant, text, text_en, source_file, source_section, source_url FROM swot_item "
+                     "ORDER BY plan_id, ord");
+        while (st.step())
+            if (Plan* p = plans.find(data, st.text(0)))
+                p->swot.push_back({st.text(1), quadrant_from(st.text(2)).value_or(Quadrant::strength), st.text(3), st.text(4),
+                                   source_at(st, 5)});
+        Statement tows(db,
+                       "SELECT plan_id, id, type, text, text_en, source_file, source_section, source_url FROM tows_strategy "
+                       "ORDER BY plan_id, ord");
+        while (tows.step())
+            if (Plan* p = plans.find(data, tows.text(0)))
+                p->tows.push_back({tows.text(1), tows_type_from(tows.text(2)).value_or(TowsType::SO), tows.text(3), tows.text(4),
+                                   {}, {}, source_at(tows, 5)});
+        auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
+            Plan* p = plans.find(data, plan_id);
+            if (!p) return nullptr;
+            for (TowsStrategy& t : p->tows)
+                if (t.id == id) return &t;
+            return nullptr;
+        };
+        Statement links(db, "SELECT plan_id, tows_id, swot_id FROM tows_swot ORDER BY plan_id, tows_id, ord");
+        while (links.step())
+            if (TowsStrategy* t = find_tows(links.text(0), links.text(1))) t->swot_ids.push_back(links.text(2));
+        Statement nodes(db, "SELECT plan_id, tows_id, node_id FROM tows_node ORDER BY plan_id, tows_id, ord");
+        while (nodes.step())
+            if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
+    }
+    {
+        Statement st(db,
+                     "SELECT plan_id, id, kind, label, name, name_en, unit, direction, node_id, baseline_value, baseline_fy, "
+                     "baseline_note, target_value, target_fy, target_note, note, source_file, source_section, source_url "
+                     "FROM indicator ORDER BY plan_id, ord");
+        while (st.step()) {
+            Plan* p = plans.find(data, st.text(0));
+            if (!p) continue;
+            Indicator ind;
+            ind.id = st.text(1);
+            ind.kind = st.text(2);
+            ind.label = st.text(3);
+            ind.name = st.text(4);
+            ind.name_en = st.text(5);
+            ind.unit = st.text(6);
+            ind.direction = direction_from(st.text(7)).value_or(Direction::higher_is_better);
+            ind.node_id = st.text(8);
+            ind.baseline = {st.optional_real(9), st.optional_int(10), st.text(11)};
+            ind.target = {st.optional_real(12), st.optional_int(13), st.text(14)};
+            ind.note = st.text(15);
+            ind.source = source_at(st, 16);
+            p->indicators.push_back(std::move(ind));
+        }
+    }
+    {
+        Statement st(db,
+                     "SELECT id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin FROM observation "
+                     "ORDER BY plan_id, indicator_id, fiscal_year, origin");
+        while (st.step()) {
+            Observation o;
+            o.id = st.integer(0);
+            o.plan_id = st.text(1);
+            o.indicator_id = st.text(2);
+            o.fiscal_year = static_cast<int>(st.integer(3));
+            o.value = st.real(4);
+            o.source = st.text(5);
+            o.is_sample = st.integer(6) != 0;
+            o.origin = observation_origin_from(st.text(7)).value_or(ObservationOrigin::csv);
+            data.observations.push_back(std::move(o));
+        }
+    }
+    return data;
+}
+
+// ---------------------------------------------------------------------------
+// Export
+
+std::vector<PlanFile> export_plan_files(const Dataset& data) {
+    std::vector<PlanFile> out;
+    for (const Plan& plan : data.plans) {
+        PlanFile pf;
+        if (const Municipality* m = data.find_municipality(plan.municipality_id)) pf.municipality = *m;
+        pf.plan = plan;
+        for (const Observation& o : data.observations)
+            if (o.plan_id == plan.id && o.origin == ObservationOrigin::plan_file) pf.observations.push_back(o);
+        out.push_back(std::move(pf));
+    }
+    return out;
+}
+
+}  // namespace wardscope

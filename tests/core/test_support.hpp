@@ -1,0 +1,80 @@
+// Helpers shared by the core tests: temp folders, the bundled taxonomy, files.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "wardscope/plan_json.hpp"
+
+namespace wardscope::test {
+
+inline std::filesystem::path source_dir() { return WARDSCOPE_SOURCE_DIR; }
+
+inline const Taxonomy& bundled_taxonomy() {
+    static const Taxonomy taxonomy =
+        read_taxonomy(source_dir() / "data" / "themes.json", source_dir() / "data" / "actors.json");
+    return taxonomy;
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+inline void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+// A fresh folder under the system temp dir, removed with the object.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        std::random_device rd;
+        path = std::filesystem::temp_directory_path() / ("wardscope-test-" + std::to_string(rd()) + std::to_string(rd()));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::permissions(path, std::filesystem::perms::owner_all, ec);
+        std::filesystem::remove_all(path, ec);
+    }
+    std::filesystem::path operator/(const std::string& name) const { return path / name; }
+};
+
+// A small valid plan file; tests change one thing and expect one problem.
+inline std::string minimal_plan_json(const std::string& id = "test-plan", const std::string& title = "テスト計画") {
+    return R"({
+  "format": "wardscope-plan/1",
+  "id": ")" + id + R"(",
+  "municipality": {"id": "testward", "name_ja": "試験区", "name_en": "Test Ward", "kind": "区", "code": null},
+  "title": ")" + title + R"(",
+  "kind": "構想・ビジョン",
+  "status": "案",
+  "period": {"start": "令和8年度", "end": 2030},
+  "source": {"file": "test.txt", "section": "概要"},
+  "nodes": [
+    {"id": "st1", "level": "strategy", "label": "戦略1", "name": "創業支援",
+     "children": [
+       {"id": "m1", "level": "measure", "name": "創業セミナー", "new": true, "themes": ["startup"], "actors": ["municipality"]},
+       {"id": "m2", "level": "measure", "name": "商店街の空き店舗活用"}
+     ]}
+  ],
+  "swot": [
+    {"id": "s1", "quadrant": "strength", "text": "多様な産業"},
+    {"id": "o1", "quadrant": "opportunity", "text": "創業意欲"}
+  ],
+  "tows": [{"id": "so1", "type": "SO", "text": "強みを伸ばす", "swot": ["s1", "o1"], "nodes": ["st1"]}],
+  "indicators": [
+    {"id": "kpi1", "kind": "KPI", "name": "創業件数", "unit": "件", "node": "st1",
+     "baseline": {"value": 10, "fiscal_year": "R7"}, "target": {"value": 30, "fiscal_year": "R11"}}
+  ],
+  "observations": [{"indicator": "kpi1", "fiscal_year": 2026, "value": 12, "source": "試験データ", "sample": true}]
+})";
+}
+
+}  // namespace wardscope::test
