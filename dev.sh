@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# wardscope's two commands (see README):
+#   ./dev.sh run    install what is missing, build, create the database from data/, start the dashboard
+#   ./dev.sh test   the same set-up, then the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DIR=${WARDSCOPE_BUILD_DIR:-build}
+DB="$BUILD_DIR/wardscope.db"
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+# Debian packages the build, the app and the tests need.
+PACKAGES=(
+  cmake g++ make pkg-config
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev fonts-noto-cjk
+  libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev
+  sqlite3 xvfb xauth xdotool
+)
+
+say() { printf '\033[1m== %s\033[0m\n' "$*"; }
+
+install_missing() {
+  local missing=() p
+  for p in "${PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  say "building ($BUILD_DIR)"
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$BUILD_DIR" -j"$JOBS"
+}
+
+# Builds the database beside it and swaps it in, so a failed import never
+# leaves a half-written database behind.
+create_database() {
+  say "creating $DB from data/"
+  rm -f "$DB.new"
+  "$BUILD_DIR/wardscope" import --db "$DB.new" data/plans/*.json
+  mv -f "$DB.new" "$DB"
+}
+
+setup() {
+  install_missing "$@"
+  build
+  create_database
+}
+
+cmd_run() {
+  setup
+  if [ -n "${DISPLAY:-}" ]; then
+    say "starting the dashboard"
+    exec "$BUILD_DIR/wardscope" ui --db "$DB"
+  fi
+  say "no display: rendering every view to PNG under Xvfb instead"
+  scripts/render-all-views.sh "$BUILD_DIR/wardscope" "$DB" out/views
+  echo "PNG files are in $(pwd)/out/views"
+}
+
+cmd_test() {
+  setup
+  say "test suite"
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$JOBS"
+}
+
+case "${1:-}" in
+  run) cmd_run ;;
+  test) cmd_test ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
