@@ -87,6 +87,7 @@ CREATE TABLE node_theme (
   node_id TEXT NOT NULL,
   theme_id TEXT NOT NULL REFERENCES theme(id),
   origin TEXT NOT NULL CHECK (origin IN ('hand', 'rule')),
+  ord INTEGER NOT NULL,
   PRIMARY KEY (plan_id, node_id, theme_id),
   FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
 );

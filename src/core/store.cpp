@@ -191,7 +191,7 @@ void write_plan(sqlite3* db, const PlanFile& pf) {
     Statement node(db,
                    "INSERT INTO node (plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, "
                    "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement tag(db, "INSERT INTO node_theme (plan_id, node_id, theme_id, origin) VALUES (?, ?, ?, ?)");
+    Statement tag(db, "INSERT INTO node_theme (plan_id, node_id, theme_id, origin, ord) VALUES (?, ?, ?, ?, ?)");
     Statement actor(db, "INSERT INTO node_actor (plan_id, node_id, actor_id, ord) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const Node& n = p.nodes[i];
@@ -200,7 +200,8 @@ void write_plan(sqlite3* db, const PlanFile& pf) {
         else node.bind(4, n.parent_id);
         node.bind(5, to_string(n.level)).bind(6, n.label).bind(7, n.name).bind(8, n.name_en).bind(9, n.description);
         node.bind(10, n.is_new).bind(11, n.source.file).bind(12, n.source.section).bind(13, n.source.url).run();
-        for (const ThemeTag& t : n.themes) tag.bind_all(p.id, n.id, t.theme_id, to_string(t.origin)).run();
+        for (std::size_t k = 0; k < n.themes.size(); ++k)
+            tag.bind_all(p.id, n.id, n.themes[k].theme_id, to_string(n.themes[k].origin), static_cast<int>(k)).run();
         for (std::size_t k = 0; k < n.actors.size(); ++k) actor.bind_all(p.id, n.id, n.actors[k], static_cast<int>(k)).run();
     }
 
@@ -393,10 +394,7 @@ Dataset load_dataset(const Store& store) {
         }
         for (Plan& p : data.plans)
             for (Node& n : p.nodes) node_index[{p.id, n.id}] = &n;
-        // Hand tags first, each group in taxonomy order.
-        Statement tags(db,
-                       "SELECT nt.plan_id, nt.node_id, nt.theme_id, nt.origin FROM node_theme nt JOIN theme t ON t.id = nt.theme_id "
-                       "ORDER BY nt.plan_id, nt.node_id, nt.origin, t.ord");
+        Statement tags(db, "SELECT plan_id, node_id, theme_id, origin FROM node_theme ORDER BY plan_id, node_id, ord");
         while (tags.step()) {
             auto it = node_index.find({tags.text(0), tags.text(1)});
             if (it != node_index.end())

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <sqlite3.h>
 
 #include <nlohmann/json.hpp>
@@ -277,4 +279,24 @@ TEST_CASE("a read-only open never writes") {
         CHECK_THROWS_AS(import_plans(store, test::bundled_taxonomy(), {minimal_plan("x")}), Error);
     }
     CHECK(test::read_file(dir / "w.db") == before);
+}
+
+TEST_CASE("every bundled plan file round-trips JSON → database → JSON") {
+    test::TempDir dir;
+    Store store = fresh_store(dir);
+    std::map<std::string, PlanFile> originals;
+    std::vector<PlanFile> files;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "data" / "plans")) {
+        auto result = read_plan_file(entry.path(), test::bundled_taxonomy());
+        REQUIRE(result.ok());
+        originals[result.plan_file.plan.id] = result.plan_file;
+        files.push_back(result.plan_file);
+    }
+    import_plans(store, test::bundled_taxonomy(), files);
+    const auto exported = export_plan_files(load_dataset(store));
+    REQUIRE(exported.size() == originals.size());
+    for (const PlanFile& pf : exported) {
+        CAPTURE(pf.plan.id);
+        CHECK(to_json_text(pf) == to_json_text(originals.at(pf.plan.id)));
+    }
 }
