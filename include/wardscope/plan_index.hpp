@@ -1,0 +1,146 @@
+// Read-only indexes over plans for the dashboard views: the node tree of a
+// plan, counts, substring search across all plans, the theme profile of a plan,
+// a municipality's plan generations and the alignment of plans' top-level
+// strategies for side-by-side comparison. Plain C++: no SQLite, no ImGui.
+// Build these once per data change; they hold indices into the Dataset.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "wardscope/model.hpp"
+
+namespace wardscope {
+
+// ---- Tree -------------------------------------------------------------------
+
+// Children lookup for Plan::nodes (pre-order, linked by parent_id). A node whose
+// parent is missing (or appears after it) is treated as top-level.
+struct PlanTree {
+    std::vector<int> parent;                 // per node: parent index or -1
+    std::vector<std::vector<int>> children;  // per node, in plan order
+    std::vector<int> roots;                  // top-level nodes, in plan order
+    std::vector<int> depth;                  // 0 for roots
+    std::vector<int> descendants;            // nodes below (not counting itself)
+    std::vector<int> measures;               // measure-level nodes in the subtree, itself included
+    std::unordered_map<std::string, int> by_id;
+
+    int find(std::string_view node_id) const;      // -1 when absent
+    std::vector<int> path_to(int index) const;      // root … index; empty for -1
+    bool is_leaf(int index) const { return children[static_cast<std::size_t>(index)].empty(); }
+};
+
+PlanTree build_plan_tree(const Plan& plan);
+
+struct PlanCounts {
+    int pillars = 0, strategies = 0, policies = 0, measures = 0;
+    int new_nodes = 0;              // marked 新規
+    int indicators = 0;
+    int indicators_with_target = 0; // target value known
+    int swot_items = 0, tows_strategies = 0;
+    int nodes() const { return pillars + strategies + policies + measures; }
+};
+
+PlanCounts count_plan(const Plan& plan);
+
+// ---- Search -----------------------------------------------------------------
+
+enum class MatchField {
+    plan_title, plan_title_en, plan_vision, plan_summary,
+    node_name, node_name_en, node_label, node_description,
+    indicator, swot, tows,
+};
+std::string_view to_string(MatchField);
+
+struct SearchHit {
+    std::size_t plan_index = 0;  // into Dataset::plans
+    int node_index = -1;         // into Plan::nodes: the matched node, or the node an indicator measures
+    std::string item_id;         // node / indicator / SWOT item / TOWS strategy id; empty for plan fields
+    MatchField field = MatchField::node_name;
+    std::string context;         // excerpt around the first match; "…" marks cut ends; one line
+    std::size_t match_begin = 0; // byte range of the match inside `context`
+    std::size_t match_size = 0;
+};
+
+struct SearchOptions {
+    std::size_t max_hits = 300;
+    std::size_t context_chars = 20;  // code points kept on each side of the match
+};
+
+// Substring search across every plan of the dataset: UTF-8 bytes for Japanese,
+// ASCII case-insensitive, full-width ASCII letters/digits match half-width ones
+// (ＩｏＴ ≈ IoT). One hit per item (its first matching field), in dataset order.
+// A blank query gives no hits.
+std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
+                                    const SearchOptions& options = {});
+
+// The folding used by search: ASCII lower case, full-width ASCII → ASCII,
+// ideographic space → space. `offsets` (optional) receives, for each byte of
+// the result plus one past the end, the byte offset in `text` it came from.
+std::string fold_for_search(std::string_view text, std::vector<std::size_t>* offsets = nullptr);
+
+// ---- Theme profile ----------------------------------------------------------
+
+struct ThemeCount {
+    std::string theme_id;
+    int items = 0;  // counted items carrying the theme
+    int hand = 0;   // … tagged by a person
+    int rule = 0;   // … tagged only by a keyword rule
+    double share = 0;  // items / ThemeProfile::total (0 when total is 0)
+};
+
+// Measures per theme. Plans with no measure-level node count their leaves instead.
+// An item may carry several themes, so shares need not sum to 1.
+struct ThemeProfile {
+    int total = 0;
+    int untagged = 0;
+    bool counts_leaves = false;
+    std::vector<ThemeCount> themes;  // every taxonomy theme in taxonomy order, then unknown ids
+    const ThemeCount* find(std::string_view theme_id) const;
+};
+
+ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy);
+
+// ---- Generations ------------------------------------------------------------
+
+// Plans of one municipality ordered by start year (unknown last), then end year, then id.
+std::vector<std::size_t> plan_generations(const Dataset& data, std::string_view municipality_id);
+
+struct GenerationGroup {
+    std::string municipality_id;
+    std::vector<std::size_t> plans;  // indices into Dataset::plans, oldest first
+};
+
+// Municipalities with at least `min_plans` plans, in Dataset::municipalities order
+// (municipalities only named by plans come after, in plan order).
+std::vector<GenerationGroup> generation_groups(const Dataset& data, std::size_t min_plans = 2);
+
+// ---- Strategy alignment -----------------------------------------------------
+
+// Similarity of two top-level strategies in [0, 1]: themes of their subtrees
+// (Jaccard) and character bigrams of their names (Jaccard), averaged; text only
+// when neither subtree carries a theme.
+double strategy_similarity(const Plan& a, const PlanTree& ta, int ia,
+                           const Plan& b, const PlanTree& tb, int ib);
+
+struct AlignedRow {
+    std::vector<int> nodes;  // per plan: index of a top-level node, or -1
+    double score = 0;        // mean similarity of the matches that formed the row (0: one member)
+    std::vector<std::string> shared_themes;  // themes every member's subtree carries (members ≥ 2)
+};
+
+// Rows of the plans' top-level nodes, matched across plans when similar enough
+// (greedily, best first, without crossing). Every top-level node appears exactly
+// once; each plan's nodes keep their order; rows whose members sit early in their
+// plans come first.
+std::vector<AlignedRow> align_strategies(const std::vector<const Plan*>& plans, double threshold = 0.35);
+
+// ---- Display helpers ----------------------------------------------------------
+
+// "46", "12.5", "1,234", "-0.75": no trailing zeros, thousands separators.
+std::string format_value(double value);
+
+}  // namespace wardscope

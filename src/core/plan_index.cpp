@@ -1,0 +1,647 @@
+#include "wardscope/plan_index.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <set>
+#include <utility>
+
+namespace wardscope {
+
+// ---- Tree -------------------------------------------------------------------
+
+int PlanTree::find(std::string_view node_id) const {
+    auto it = by_id.find(std::string(node_id));
+    return it == by_id.end() ? -1 : it->second;
+}
+
+std::vector<int> PlanTree::path_to(int index) const {
+    std::vector<int> path;
+    for (int i = index; i >= 0 && static_cast<std::size_t>(i) < parent.size(); i = parent[static_cast<std::size_t>(i)]) {
+        path.push_back(i);
+        if (path.size() > parent.size()) break;  // defensive: no cycles by construction
+    }
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+PlanTree build_plan_tree(const Plan& plan) {
+    PlanTree t;
+    const std::size_t n = plan.nodes.size();
+    t.parent.assign(n, -1);
+    t.children.assign(n, {});
+    t.depth.assign(n, 0);
+    t.descendants.assign(n, 0);
+    t.measures.assign(n, 0);
+    t.by_id.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Node& node = plan.nodes[i];
+        int p = -1;
+        if (!node.parent_id.empty()) {
+            auto it = t.by_id.find(node.parent_id);  // only earlier nodes: pre-order
+            if (it != t.by_id.end()) p = it->second;
+        }
+        t.by_id.emplace(node.id, static_cast<int>(i));
+        t.parent[i] = p;
+        if (p < 0) {
+            t.roots.push_back(static_cast<int>(i));
+        } else {
+            t.children[static_cast<std::size_t>(p)].push_back(static_cast<int>(i));
+            t.depth[i] = t.depth[static_cast<std::size_t>(p)] + 1;
+        }
+    }
+    // Parents precede children, so a reverse sweep accumulates subtrees.
+    for (std::size_t k = n; k-- > 0;) {
+        if (plan.nodes[k].level == NodeLevel::measure) t.measures[k] += 1;
+        int p = t.parent[k];
+        if (p >= 0) {
+            t.descendants[static_cast<std::size_t>(p)] += t.descendants[k] + 1;
+            t.measures[static_cast<std::size_t>(p)] += t.measures[k];
+        }
+    }
+    return t;
+}
+
+PlanCounts count_plan(const Plan& plan) {
+    PlanCounts c;
+    for (const Node& node : plan.nodes) {
+        switch (node.level) {
+            case NodeLevel::pillar: ++c.pillars; break;
+            case NodeLevel::strategy: ++c.strategies; break;
+            case NodeLevel::policy: ++c.policies; break;
+            case NodeLevel::measure: ++c.measures; break;
+        }
+        if (node.is_new) ++c.new_nodes;
+    }
+    c.indicators = static_cast<int>(plan.indicators.size());
+    for (const Indicator& ind : plan.indicators)
+        if (ind.target.value) ++c.indicators_with_target;
+    c.swot_items = static_cast<int>(plan.swot.size());
+    c.tows_strategies = static_cast<int>(plan.tows.size());
+    return c;
+}
+
+// ---- Search -----------------------------------------------------------------
+
+std::string_view to_string(MatchField f) {
+    switch (f) {
+        case MatchField::plan_title: return "plan_title";
+        case MatchField::plan_title_en: return "plan_title_en";
+        case MatchField::plan_vision: return "plan_vision";
+        case MatchField::plan_summary: return "plan_summary";
+        case MatchField::node_name: return "node_name";
+        case MatchField::node_name_en: return "node_name_en";
+        case MatchField::node_label: return "node_label";
+        case MatchField::node_description: return "node_description";
+        case MatchField::indicator: return "indicator";
+        case MatchField::swot: return "swot";
+        case MatchField::tows: return "tows";
+    }
+    return "?";
+}
+
+namespace {
+
+// Length of the UTF-8 sequence starting with byte b (1 for invalid lead bytes).
+std::size_t utf8_len(unsigned char b) {
+    if (b < 0x80) return 1;
+    if ((b & 0xE0) == 0xC0) return 2;
+    if ((b & 0xF0) == 0xE0) return 3;
+    if ((b & 0xF8) == 0xF0) return 4;
+    return 1;
+}
+
+bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::string fold_for_search(std::string_view text, std::vector<std::size_t>* offsets) {
+    std::string out;
+    out.reserve(text.size());
+    if (offsets) {
+        offsets->clear();
+        offsets->reserve(text.size() + 1);
+    }
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        // Full-width forms U+FF01–U+FF5E are EF BC 81–EF BC BF and EF BD 80–EF BD 9E.
+        if (b0 == 0xEF && i + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]);
+            const auto b2 = static_cast<unsigned char>(text[i + 2]);
+            unsigned cp = 0;
+            if ((b1 == 0xBC || b1 == 0xBD) && is_continuation(b2))
+                cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                char c = static_cast<char>(cp - 0xFF01 + 0x21);
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+                out.push_back(c);
+                if (offsets) offsets->push_back(i);
+                i += 3;
+                continue;
+            }
+        }
+        // Ideographic space U+3000 = E3 80 80.
+        if (b0 == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(text[i + 2]) == 0x80) {
+            out.push_back(' ');
+            if (offsets) offsets->push_back(i);
+            i += 3;
+            continue;
+        }
+        char c = text[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        out.push_back(c);
+        if (offsets) offsets->push_back(i);
+        ++i;
+    }
+    if (offsets) offsets->push_back(text.size());
+    return out;
+}
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// Start of the code point that contains byte `pos`.
+std::size_t cp_start(std::string_view s, std::size_t pos) {
+    while (pos > 0 && pos < s.size() && is_continuation(static_cast<unsigned char>(s[pos]))) --pos;
+    return pos;
+}
+
+// Finds the folded query in `text`; on a match fills the hit's context and returns true.
+// One folded unit at text[i]: the folded byte and how many source bytes it takes
+// (3 for full-width ASCII and the ideographic space, else 1). Matches fold_for_search.
+std::pair<char, std::size_t> fold_unit(std::string_view text, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (i + 2 < text.size() && (b0 == 0xEF || b0 == 0xE3)) {
+        const auto b1 = static_cast<unsigned char>(text[i + 1]);
+        const auto b2 = static_cast<unsigned char>(text[i + 2]);
+        if (b0 == 0xEF && (b1 == 0xBC || b1 == 0xBD) && is_continuation(b2)) {
+            const unsigned cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                char c = static_cast<char>(cp - 0xFF01 + 0x21);
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+                return {c, 3};
+            }
+        }
+        if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return {' ', 3};
+    }
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return {c, 1};
+}
+
+// Byte range [begin, end) in `text` of the first match of the folded query, without
+// allocating. A query with no ASCII byte can only match unfolded bytes: plain find.
+bool find_folded(std::string_view text, std::string_view q, bool q_has_ascii, std::size_t& begin,
+                 std::size_t& end) {
+    if (q.empty() || text.empty()) return false;
+    if (!q_has_ascii) {
+        const std::size_t at = text.find(q);
+        if (at == std::string_view::npos) return false;
+        begin = at;
+        end = at + q.size();
+        return true;
+    }
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c0, len0] = fold_unit(text, i);
+        if (c0 == q[0]) {
+            std::size_t j = i + len0, k = 1;
+            while (k < q.size() && j < text.size()) {
+                const auto [c, len] = fold_unit(text, j);
+                if (c != q[k]) break;
+                ++k;
+                j += len;
+            }
+            if (k == q.size()) {
+                begin = i;
+                end = j;
+                return true;
+            }
+        }
+        i += len0;
+    }
+    return false;
+}
+
+bool match_into(std::string_view text, const std::string& folded_query, bool q_has_ascii, std::size_t context_chars,
+                SearchHit& hit) {
+    std::size_t begin = 0, end = 0;
+    if (!find_folded(text, folded_query, q_has_ascii, begin, end)) return false;
+    begin = cp_start(text, begin);
+    // Keep whole code points: the query may end inside one only if it is invalid UTF-8.
+    while (end < text.size() && is_continuation(static_cast<unsigned char>(text[end]))) ++end;
+
+    std::size_t from = begin;
+    for (std::size_t k = 0; k < context_chars && from > 0; ++k) from = cp_start(text, from - 1);
+    std::size_t to = end;
+    for (std::size_t k = 0; k < context_chars && to < text.size(); ++k)
+        to += std::min(utf8_len(static_cast<unsigned char>(text[to])), text.size() - to);
+
+    std::string ctx;
+    if (from > 0) ctx += "…";
+    const std::size_t prefix = ctx.size();
+    ctx.append(text.substr(from, to - from));
+    if (to < text.size()) ctx += "…";
+    for (char& c : ctx)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    hit.context = std::move(ctx);
+    hit.match_begin = prefix + (begin - from);
+    hit.match_size = end - begin;
+    return true;
+}
+
+}  // namespace
+
+std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options) {
+    std::vector<SearchHit> hits;
+    query = trim(query);
+    if (query.empty()) return hits;
+    const std::string q = fold_for_search(query);
+    const bool q_has_ascii =
+        std::any_of(q.begin(), q.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+
+    auto full = [&] { return hits.size() >= options.max_hits; };
+    // Tries the fields in order; records one hit for the first that matches.
+    auto try_fields = [&](std::size_t plan_index, int node_index, const std::string& item_id,
+                          std::initializer_list<std::pair<MatchField, const std::string*>> fields) {
+        for (const auto& [field, text] : fields) {
+            SearchHit hit;
+            if (match_into(*text, q, q_has_ascii, options.context_chars, hit)) {
+                hit.plan_index = plan_index;
+                hit.node_index = node_index;
+                hit.item_id = item_id;
+                hit.field = field;
+                hits.push_back(std::move(hit));
+                return;
+            }
+        }
+    };
+
+    for (std::size_t pi = 0; pi < data.plans.size() && !full(); ++pi) {
+        const Plan& plan = data.plans[pi];
+        const std::string none;
+        try_fields(pi, -1, none, {{MatchField::plan_title, &plan.title}, {MatchField::plan_title_en, &plan.title_en}});
+        if (full()) break;
+        try_fields(pi, -1, none, {{MatchField::plan_vision, &plan.vision}});
+        if (full()) break;
+        try_fields(pi, -1, none, {{MatchField::plan_summary, &plan.summary}});
+        for (std::size_t ni = 0; ni < plan.nodes.size() && !full(); ++ni) {
+            const Node& n = plan.nodes[ni];
+            try_fields(pi, static_cast<int>(ni), n.id,
+                       {{MatchField::node_name, &n.name},
+                        {MatchField::node_label, &n.label},
+                        {MatchField::node_name_en, &n.name_en},
+                        {MatchField::node_description, &n.description}});
+        }
+        for (const Indicator& ind : plan.indicators) {
+            if (full()) break;
+            const std::size_t before = hits.size();
+            try_fields(pi, -1, ind.id, {{MatchField::indicator, &ind.name}, {MatchField::indicator, &ind.name_en}});
+            if (hits.size() > before && !ind.node_id.empty()) {
+                for (std::size_t ni = 0; ni < plan.nodes.size(); ++ni)
+                    if (plan.nodes[ni].id == ind.node_id) hits.back().node_index = static_cast<int>(ni);
+            }
+        }
+        for (const SwotItem& s : plan.swot) {
+            if (full()) break;
+            try_fields(pi, -1, s.id, {{MatchField::swot, &s.text}, {MatchField::swot, &s.text_en}});
+        }
+        for (const TowsStrategy& s : plan.tows) {
+            if (full()) break;
+            try_fields(pi, -1, s.id, {{MatchField::tows, &s.text}, {MatchField::tows, &s.text_en}});
+        }
+    }
+    return hits;
+}
+
+// ---- Theme profile ----------------------------------------------------------
+
+const ThemeCount* ThemeProfile::find(std::string_view theme_id) const {
+    for (const ThemeCount& t : themes)
+        if (t.theme_id == theme_id) return &t;
+    return nullptr;
+}
+
+ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) {
+    ThemeProfile p;
+    std::unordered_map<std::string, std::size_t> slot;
+    for (const Theme& th : taxonomy.themes) {
+        slot.emplace(th.id, p.themes.size());
+        p.themes.push_back(ThemeCount{th.id, 0, 0, 0, 0});
+    }
+    bool any_measure = std::any_of(plan.nodes.begin(), plan.nodes.end(),
+                                   [](const Node& n) { return n.level == NodeLevel::measure; });
+    std::vector<bool> has_child(plan.nodes.size(), false);
+    if (!any_measure) {
+        PlanTree tree = build_plan_tree(plan);
+        for (std::size_t i = 0; i < plan.nodes.size(); ++i) has_child[i] = !tree.children[i].empty();
+        p.counts_leaves = true;
+    }
+    for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
+        const Node& n = plan.nodes[i];
+        const bool counted = any_measure ? n.level == NodeLevel::measure : !has_child[i];
+        if (!counted) continue;
+        ++p.total;
+        // One count per theme per item; a hand tag wins over a rule tag.
+        std::vector<std::pair<std::string, bool>> seen;  // theme, by hand
+        for (const ThemeTag& tag : n.themes) {
+            auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == tag.theme_id; });
+            if (it == seen.end())
+                seen.emplace_back(tag.theme_id, tag.origin == TagOrigin::hand);
+            else if (tag.origin == TagOrigin::hand)
+                it->second = true;
+        }
+        if (seen.empty()) ++p.untagged;
+        for (const auto& [id, by_hand] : seen) {
+            auto it = slot.find(id);
+            if (it == slot.end()) {
+                it = slot.emplace(id, p.themes.size()).first;
+                p.themes.push_back(ThemeCount{id, 0, 0, 0, 0});
+            }
+            ThemeCount& tc = p.themes[it->second];
+            ++tc.items;
+            if (by_hand) ++tc.hand; else ++tc.rule;
+        }
+    }
+    for (ThemeCount& tc : p.themes) tc.share = p.total > 0 ? static_cast<double>(tc.items) / p.total : 0.0;
+    return p;
+}
+
+// ---- Generations ------------------------------------------------------------
+
+std::vector<std::size_t> plan_generations(const Dataset& data, std::string_view municipality_id) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < data.plans.size(); ++i)
+        if (data.plans[i].municipality_id == municipality_id) out.push_back(i);
+    auto key = [&](std::size_t i) {
+        const Plan& p = data.plans[i];
+        return std::make_tuple(!p.start_fy.has_value(), p.start_fy.value_or(0), !p.end_fy.has_value(),
+                               p.end_fy.value_or(0), std::string_view(p.id));
+    };
+    std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    return out;
+}
+
+std::vector<GenerationGroup> generation_groups(const Dataset& data, std::size_t min_plans) {
+    std::vector<std::string> order;
+    std::set<std::string> known;
+    for (const Municipality& m : data.municipalities)
+        if (known.insert(m.id).second) order.push_back(m.id);
+    for (const Plan& p : data.plans)
+        if (known.insert(p.municipality_id).second) order.push_back(p.municipality_id);
+    std::vector<GenerationGroup> groups;
+    for (const std::string& id : order) {
+        auto plans = plan_generations(data, id);
+        if (plans.size() >= std::max<std::size_t>(min_plans, 1)) groups.push_back({id, std::move(plans)});
+    }
+    return groups;
+}
+
+// ---- Strategy alignment -----------------------------------------------------
+
+namespace {
+
+std::set<std::string> subtree_themes(const Plan& plan, const PlanTree& tree, int index) {
+    std::set<std::string> out;
+    std::vector<int> stack{index};
+    while (!stack.empty()) {
+        int i = stack.back();
+        stack.pop_back();
+        for (const ThemeTag& t : plan.nodes[static_cast<std::size_t>(i)].themes) out.insert(t.theme_id);
+        for (int c : tree.children[static_cast<std::size_t>(i)]) stack.push_back(c);
+    }
+    return out;
+}
+
+// Character bigrams (code points) of a name, ignoring ASCII spaces and punctuation.
+std::set<std::string> bigrams(std::string_view text) {
+    std::vector<std::string_view> cps;
+    const std::string folded_storage = fold_for_search(text);
+    std::string_view s = folded_storage;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t len = std::min(utf8_len(static_cast<unsigned char>(s[i])), s.size() - i);
+        const char c = s[i];
+        bool skip = len == 1 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+        // Japanese punctuation and brackets: 、。「」『』（）・ and the like (U+3000–U+303F), and "・" U+30FB.
+        if (len == 3 && static_cast<unsigned char>(s[i]) == 0xE3 && static_cast<unsigned char>(s[i + 1]) == 0x80) skip = true;
+        if (s.substr(i, len) == "・" || s.substr(i, len) == "（" || s.substr(i, len) == "）") skip = true;
+        if (!skip) cps.push_back(s.substr(i, len));
+        i += len;
+    }
+    std::set<std::string> out;
+    for (std::size_t i = 0; i + 1 < cps.size(); ++i) out.insert(std::string(cps[i]) + std::string(cps[i + 1]));
+    if (cps.size() == 1) out.insert(std::string(cps[0]));
+    return out;
+}
+
+template <typename Set>
+double jaccard(const Set& a, const Set& b) {
+    if (a.empty() && b.empty()) return 0.0;
+    std::size_t common = 0;
+    for (const auto& x : a) common += b.count(x);
+    return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+struct Top {
+    std::set<std::string> themes;
+    std::set<std::string> grams;
+};
+
+double similarity(const Top& a, const Top& b) {
+    const double text = jaccard(a.grams, b.grams);
+    if (a.themes.empty() && b.themes.empty()) return text;
+    return 0.5 * jaccard(a.themes, b.themes) + 0.5 * text;
+}
+
+Top top_of(const Plan& plan, const PlanTree& tree, int index) {
+    return Top{subtree_themes(plan, tree, index), bigrams(plan.nodes[static_cast<std::size_t>(index)].name)};
+}
+
+}  // namespace
+
+double strategy_similarity(const Plan& a, const PlanTree& ta, int ia, const Plan& b, const PlanTree& tb, int ib) {
+    return similarity(top_of(a, ta, ia), top_of(b, tb, ib));
+}
+
+std::vector<AlignedRow> align_strategies(const std::vector<const Plan*>& plans, double threshold) {
+    const std::size_t np = plans.size();
+    std::vector<AlignedRow> rows;
+    if (np == 0) return rows;
+    std::vector<PlanTree> trees;
+    std::vector<std::vector<Top>> tops(np);  // per plan, per root (in root order)
+    trees.reserve(np);
+    for (std::size_t p = 0; p < np; ++p) {
+        trees.push_back(build_plan_tree(*plans[p]));
+        for (int r : trees[p].roots) tops[p].push_back(top_of(*plans[p], trees[p], r));
+    }
+    // Which root (position in roots) of plan p a row holds: -1 for none.
+    std::vector<std::vector<int>> member;  // per row, per plan
+    std::vector<std::vector<double>> scores;  // per row: scores of the matches made
+
+    auto new_row = [&](std::size_t at, std::size_t p, int root_pos) {
+        std::vector<int> m(np, -1);
+        m[p] = root_pos;
+        member.insert(member.begin() + static_cast<std::ptrdiff_t>(at), std::move(m));
+        scores.insert(scores.begin() + static_cast<std::ptrdiff_t>(at), std::vector<double>{});
+    };
+    for (std::size_t r = 0; r < tops[0].size(); ++r) new_row(member.size(), 0, static_cast<int>(r));
+
+    for (std::size_t p = 1; p < np; ++p) {
+        struct Cand { double score; std::size_t row; int root; };
+        std::vector<Cand> cands;
+        for (std::size_t row = 0; row < member.size(); ++row) {
+            for (std::size_t r = 0; r < tops[p].size(); ++r) {
+                double best = 0;
+                for (std::size_t q = 0; q < p; ++q)
+                    if (member[row][q] >= 0)
+                        best = std::max(best, similarity(tops[q][static_cast<std::size_t>(member[row][q])], tops[p][r]));
+                if (best >= threshold && best > 0) cands.push_back({best, row, static_cast<int>(r)});
+            }
+        }
+        std::stable_sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.score > b.score; });
+        std::vector<int> row_of_root(tops[p].size(), -1);
+        std::vector<bool> row_taken(member.size(), false);
+        for (const Cand& c : cands) {
+            if (row_taken[c.row] || row_of_root[static_cast<std::size_t>(c.root)] >= 0) continue;
+            // Keep the plan's own order: a match may not cross an earlier match of this plan.
+            bool crosses = false;
+            for (std::size_t r = 0; r < tops[p].size(); ++r) {
+                int other = row_of_root[r];
+                if (other < 0) continue;
+                if ((static_cast<int>(r) < c.root && other > static_cast<int>(c.row)) ||
+                    (static_cast<int>(r) > c.root && other < static_cast<int>(c.row)))
+                    crosses = true;
+            }
+            if (crosses) continue;
+            row_taken[c.row] = true;
+            row_of_root[static_cast<std::size_t>(c.root)] = static_cast<int>(c.row);
+            member[c.row][p] = c.root;
+            scores[c.row].push_back(c.score);
+        }
+        // Unmatched roots: a new row right after the row of the previous root of this plan.
+        for (std::size_t r = 0; r < tops[p].size(); ++r) {
+            if (row_of_root[r] >= 0) continue;
+            std::size_t at = 0;
+            for (std::size_t row = 0; row < member.size(); ++row)
+                if (member[row][p] >= 0 && member[row][p] < static_cast<int>(r)) at = row + 1;
+            new_row(at, p, static_cast<int>(r));
+            for (int& v : row_of_root)
+                if (v >= static_cast<int>(at)) ++v;
+            row_of_root[r] = static_cast<int>(at);
+        }
+    }
+
+    // Final order: every plan's rows keep their order (a topological order of
+    // the per-plan chains); among the rows free to go next, the one whose
+    // members sit earliest in their plans (mean relative position) goes first.
+    const std::size_t nr = member.size();
+    std::vector<double> key(nr, 0.0);
+    std::vector<std::vector<std::size_t>> next(nr);
+    std::vector<int> indegree(nr, 0);
+    std::vector<std::size_t> first_plan(nr, np);  // ties: earlier plans first
+    for (std::size_t row = 0; row < nr; ++row) {
+        for (std::size_t p = np; p-- > 0;)
+            if (member[row][p] >= 0) first_plan[row] = p;
+        int members = 0;
+        for (std::size_t p = 0; p < np; ++p) {
+            if (member[row][p] < 0) continue;
+            key[row] += static_cast<double>(member[row][p]) / static_cast<double>(tops[p].size());
+            ++members;
+        }
+        if (members > 0) key[row] /= members;
+    }
+    for (std::size_t p = 0; p < np; ++p) {
+        std::size_t prev = nr;
+        for (std::size_t row = 0; row < nr; ++row) {
+            if (member[row][p] < 0) continue;
+            if (prev < nr) {
+                next[prev].push_back(row);
+                ++indegree[row];
+            }
+            prev = row;
+        }
+    }
+    std::vector<std::size_t> order;
+    order.reserve(nr);
+    std::vector<bool> done(nr, false);
+    while (order.size() < nr) {
+        std::size_t best = nr;
+        for (std::size_t row = 0; row < nr; ++row)
+            if (!done[row] && indegree[row] == 0 &&
+                (best == nr || key[row] < key[best] - 1e-12 ||
+                 (key[row] <= key[best] + 1e-12 && first_plan[row] < first_plan[best])))
+                best = row;
+        if (best == nr) {  // cannot happen (chains follow the row order); keep the rest as is
+            for (std::size_t row = 0; row < nr; ++row)
+                if (!done[row]) order.push_back(row), done[row] = true;
+            break;
+        }
+        done[best] = true;
+        order.push_back(best);
+        for (std::size_t n2 : next[best]) --indegree[n2];
+    }
+
+    rows.reserve(nr);
+    for (std::size_t row : order) {
+        AlignedRow out;
+        out.nodes.assign(np, -1);
+        std::vector<std::size_t> present;
+        for (std::size_t p = 0; p < np; ++p) {
+            if (member[row][p] < 0) continue;
+            out.nodes[p] = trees[p].roots[static_cast<std::size_t>(member[row][p])];
+            present.push_back(p);
+        }
+        if (!scores[row].empty()) {
+            double sum = 0;
+            for (double s : scores[row]) sum += s;
+            out.score = sum / static_cast<double>(scores[row].size());
+        }
+        if (present.size() >= 2) {
+            std::set<std::string> shared = tops[present[0]][static_cast<std::size_t>(member[row][present[0]])].themes;
+            for (std::size_t k = 1; k < present.size(); ++k) {
+                const auto& t = tops[present[k]][static_cast<std::size_t>(member[row][present[k]])].themes;
+                std::set<std::string> next;
+                for (const auto& x : shared)
+                    if (t.count(x)) next.insert(x);
+                shared = std::move(next);
+            }
+            out.shared_themes.assign(shared.begin(), shared.end());
+        }
+        rows.push_back(std::move(out));
+    }
+    return rows;
+}
+
+// ---- Display helpers ----------------------------------------------------------
+
+std::string format_value(double value) {
+    if (!std::isfinite(value)) return value != value ? "NaN" : (value > 0 ? "∞" : "-∞");
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6f", std::fabs(value));
+    std::string s = buf;
+    // Trim trailing zeros and a trailing point.
+    if (auto dot = s.find('.'); dot != std::string::npos) {
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+    }
+    std::string int_part = s.substr(0, s.find('.'));
+    std::string frac = s.size() > int_part.size() ? s.substr(int_part.size()) : std::string();
+    std::string grouped;
+    for (std::size_t i = 0; i < int_part.size(); ++i) {
+        if (i > 0 && (int_part.size() - i) % 3 == 0) grouped += ',';
+        grouped += int_part[i];
+    }
+    std::string out = grouped + frac;
+    if (value < 0 && out != "0") out.insert(out.begin(), '-');
+    return out;
+}
+
+}  // namespace wardscope
