@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -39,6 +40,9 @@ const Expected expected_plans[] = {
     {"itabashi-regional-2022", "itabashi", 2022, 2024, 0, 3, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0},
     {"ome-regional-2022", "ome", 2022, 2024, 0, 3, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0},
     {"fussa-regional-2022", "fussa", 2022, 2024, 0, 3, 0, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+    // 004: period not in the extract; 3 sections as pillars (推進体制 / 区の支援のあり方 / 計画の進行管理),
+    // 2 推進体制 + 4 support principles as strategies; no measures, SWOT or indicators
+    {"nerima-commerce-plan", "nerima", 0, 0, 3, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
 };
 
 std::map<std::string, PlanFile> load_bundled_plans() {
@@ -73,6 +77,7 @@ TEST_CASE("the bundled dataset holds the 13 plans of the 8 municipalities in the
 
 TEST_CASE("counts per plan match the seeds") {
     const auto plans = load_bundled_plans();
+    CHECK(std::size(expected_plans) == plans.size());  // every bundled plan has a row
     for (const Expected& e : expected_plans) {
         CAPTURE(e.plan_id);
         auto it = plans.find(e.plan_id);
