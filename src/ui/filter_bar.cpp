@@ -1,0 +1,166 @@
+#include "ui/filter_bar.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/ui_widgets.hpp"
+#include "wardscope/era.hpp"
+
+namespace wardscope::ui {
+namespace {
+
+// X(name, ja, en)
+#define WS_FILTER_STRINGS(X)                                  \
+    X(municipality, "自治体", "Municipality")                 \
+    X(all, "すべて", "All")                                   \
+    X(kind, "区・市", "Ward/city")                            \
+    X(ward, "区", "Wards")                                    \
+    X(city, "市", "Cities")                                   \
+    X(plan_kind, "計画の種類", "Plan kind")                   \
+    X(period, "期間", "Period")                               \
+    X(from, "から", "from")                                   \
+    X(to, "まで", "to")                                       \
+    X(any_year, "指定なし", "any")                            \
+    X(theme, "テーマ", "Theme")                               \
+    X(any_theme, "すべてのテーマ", "any theme")               \
+    X(clear, "解除", "Clear")                                 \
+    X(n_selected, "%d件選択", "%d selected")                  \
+    X(plans_shown, "%d / %d 計画", "%d / %d plans")
+
+namespace S {
+#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
+WS_FILTER_STRINGS(WS_DECLARE)
+#undef WS_DECLARE
+}  // namespace S
+
+// A combo of checkboxes over `options` (id, label); empty set = all.
+void multi_select(const char* id, const char* title, std::set<std::string>& chosen,
+                  const std::vector<std::pair<std::string, std::string>>& options, Lang lang, float width) {
+    std::string preview = chosen.empty() ? std::string(S::all(lang))
+                          : chosen.size() == 1
+                              ? [&] {
+                                    for (const auto& [value, label] : options)
+                                        if (chosen.count(value)) return label;
+                                    return *chosen.begin();
+                                }()
+                              : format(S::n_selected(lang), static_cast<int>(chosen.size()));
+    ImGui::TextUnformatted(title);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        bool all = chosen.empty();
+        if (ImGui::Checkbox(S::all(lang), &all) && all) chosen.clear();
+        for (const auto& [value, label] : options) {
+            bool on = chosen.count(value) > 0;
+            ImGui::PushID(value.c_str());
+            if (ImGui::Checkbox(label.c_str(), &on)) {
+                if (on) chosen.insert(value);
+                else chosen.erase(value);
+                if (chosen.size() == options.size()) chosen.clear();
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+bool year_combo(const char* id, int& year, int first, int last, Lang lang, float width) {
+    ImGui::SetNextItemWidth(width);
+    const std::string preview = year ? fiscal_year_label(year) : std::string(S::any_year(lang));
+    bool changed = false;
+    if (ImGui::BeginCombo(id, preview.c_str())) {
+        if (ImGui::Selectable(S::any_year(lang), year == 0)) year = 0, changed = true;
+        for (int fy = first; fy <= last; ++fy)
+            if (ImGui::Selectable(fiscal_year_label(fy).c_str(), year == fy)) year = fy, changed = true;
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+}  // namespace
+
+void append_filter_bar_strings(std::vector<const char*>& out) {
+#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
+    WS_FILTER_STRINGS(WS_COLLECT)
+#undef WS_COLLECT
+}
+
+void draw_filter_bar(ViewContext& ctx) {
+    const Dataset& data = ctx.data;
+    Filter& f = ctx.filter;
+    const Lang lang = ctx.lang;
+    const float w = em();
+    ImGui::PushID("filter_bar");
+    ImGui::AlignTextToFramePadding();
+
+    std::vector<std::pair<std::string, std::string>> municipalities;
+    for (const Municipality& m : data.municipalities)
+        municipalities.emplace_back(m.id, municipality_name(data, m.id, lang));
+    multi_select("##municipality", S::municipality(lang), f.municipality_ids, municipalities, lang, 8 * w);
+
+    same_line_if_fits(12 * w);
+    ImGui::TextUnformatted(S::kind(lang));
+    ImGui::SameLine();
+    bool first_radio = true;
+    for (const auto& [value, label] : {std::pair{"", S::all(lang)}, {"区", S::ward(lang)}, {"市", S::city(lang)}}) {
+        if (!first_radio) ImGui::SameLine();
+        first_radio = false;
+        if (ImGui::RadioButton(label, f.municipality_kind == value)) f.municipality_kind = value;
+    }
+
+    std::set<std::string> kind_values;
+    for (const Plan& p : data.plans)
+        if (!p.kind.empty()) kind_values.insert(p.kind);
+    std::vector<std::pair<std::string, std::string>> kinds;
+    for (const auto& k : kind_values) kinds.emplace_back(k, k);
+    same_line_if_fits(16 * w);
+    multi_select("##plan_kind", S::plan_kind(lang), f.plan_kinds, kinds, lang, 10 * w);
+
+    int first = 0, last = 0;
+    for (const Plan& p : data.plans) {
+        for (auto fy : {p.start_fy, p.end_fy})
+            if (fy) {
+                first = first ? std::min(first, *fy) : *fy;
+                last = std::max(last, *fy);
+            }
+    }
+    same_line_if_fits(22 * w);
+    ImGui::TextUnformatted(S::period(lang));
+    ImGui::SameLine();
+    year_combo("##from", f.fiscal_year_from, first, last, lang, 6.5f * w);
+    ImGui::SameLine();
+    ImGui::TextUnformatted("–");
+    ImGui::SameLine();
+    year_combo("##to", f.fiscal_year_to, first, last, lang, 6.5f * w);
+    if (f.fiscal_year_from && f.fiscal_year_to && f.fiscal_year_from > f.fiscal_year_to)
+        std::swap(f.fiscal_year_from, f.fiscal_year_to);
+
+    same_line_if_fits(16 * w);
+    ImGui::TextUnformatted(S::theme(lang));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(10 * w);
+    const std::string theme_preview = f.theme_id.empty() ? std::string(S::any_theme(lang))
+                                                         : theme_label(data.taxonomy, f.theme_id, lang);
+    if (ImGui::BeginCombo("##theme", theme_preview.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (ImGui::Selectable(S::any_theme(lang), f.theme_id.empty())) f.theme_id.clear();
+        for (const Theme& t : data.taxonomy.themes)
+            if (ImGui::Selectable(theme_label(data.taxonomy, t.id, lang).c_str(), f.theme_id == t.id)) f.theme_id = t.id;
+        ImGui::EndCombo();
+    }
+
+    int shown = 0;
+    for (const Plan& p : data.plans) shown += plan_passes_filter(data, p, f) ? 1 : 0;
+    const std::string count = format(S::plans_shown(lang), shown, static_cast<int>(data.plans.size()));
+    same_line_if_fits(ImGui::CalcTextSize(count.c_str()).x + 6 * w);
+    ImGui::TextDisabled("%s", count.c_str());
+    if (filter_active(f)) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(S::clear(lang))) f = Filter{};
+    }
+    ImGui::PopID();
+}
+
+}  // namespace wardscope::ui

@@ -1,0 +1,31 @@
+// Screen rectangles of named items, recorded while rendering for
+// `wardscope shot --layout FILE.json`, so that tests can check pixels of a
+// known item (a heatmap cell against the colour bar, a text line's height)
+// without guessing the layout. Recording is off unless a shot asks for it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+namespace wardscope::ui {
+
+struct Probe {
+    std::string name;   // e.g. "heatmap.cell/sumida-regional-2022/startup", "heatmap.colorbar"
+    ImVec2 min, max;    // framebuffer pixels, top-left origin
+    double value = 0;   // the item's value (a cell's value; a colour bar's minimum)
+    double value2 = 0;  // a second value (a colour bar's maximum)
+    std::string text;   // free text (a colour bar: "vertical" = minimum at the bottom,
+                        // "horizontal" = minimum at the left)
+};
+
+bool probes_enabled();
+void set_probes_enabled(bool enabled);
+// No-op unless enabled. Later records with the same name replace earlier ones.
+void record_probe(std::string name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
+                  std::string text = {});
+const std::vector<Probe>& recorded_probes();
+void clear_probes();
+
+}  // namespace wardscope::ui

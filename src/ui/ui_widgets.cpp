@@ -1,0 +1,475 @@
+#include "ui/ui_widgets.hpp"
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+
+#include "ui/text_wrap.hpp"
+#include "wardscope/era.hpp"
+
+namespace wardscope::ui {
+
+namespace {
+
+// Strings of this file. X(name, ja, en)
+#define WS_WIDGET_STRINGS(X)                                   \
+    X(unknown, "未設定", "unknown")                            \
+    X(pillar, "柱", "pillar")                                  \
+    X(strategy, "戦略", "strategy")                            \
+    X(policy, "方針", "policy")                                \
+    X(measure, "施策", "measure")                              \
+    X(strength, "強み", "Strengths")                           \
+    X(weakness, "弱み", "Weaknesses")                          \
+    X(opportunity, "機会", "Opportunities")                    \
+    X(threat, "脅威", "Threats")                               \
+    X(source, "出典", "Source")                                \
+    X(section, "節", "Section")                                \
+    X(file, "ファイル", "File")                                \
+    X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋", "")
+
+namespace S {
+#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
+WS_WIDGET_STRINGS(WS_DECLARE)
+#undef WS_DECLARE
+}  // namespace S
+
+}  // namespace
+
+std::vector<const char*> view_ui_strings() {
+    std::vector<const char*> out;
+#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
+    WS_WIDGET_STRINGS(WS_COLLECT)
+#undef WS_COLLECT
+    append_explorer_strings(out);
+    append_swot_strings(out);
+    append_compare_strings(out);
+    append_timeline_strings(out);
+    append_kpi_strings(out);
+    append_heatmap_strings(out);
+    return out;
+}
+
+std::string format(const char* fmt, ...) {
+    va_list args;
+    va_start(args, fmt);
+    char small[256];
+    va_list copy;
+    va_copy(copy, args);
+    const int n = std::vsnprintf(small, sizeof small, fmt, copy);
+    va_end(copy);
+    std::string out;
+    if (n < 0) {
+        va_end(args);
+        return out;
+    }
+    if (static_cast<std::size_t>(n) < sizeof small) {
+        out.assign(small, static_cast<std::size_t>(n));
+    } else {
+        out.resize(static_cast<std::size_t>(n) + 1);
+        std::vsnprintf(out.data(), out.size(), fmt, args);
+        out.resize(static_cast<std::size_t>(n));
+    }
+    va_end(args);
+    return out;
+}
+
+// ---- Data index ----------------------------------------------------------------
+
+int DataIndex::plan_index(std::string_view plan_id) const {
+    if (!data) return -1;
+    for (std::size_t i = 0; i < data->plans.size(); ++i)
+        if (data->plans[i].id == plan_id) return static_cast<int>(i);
+    return -1;
+}
+
+namespace {
+bool index_stale = true;
+}  // namespace
+
+void invalidate_data_index() { index_stale = true; }
+
+const DataIndex& data_index(const Dataset& data) {
+    struct Key {
+        const Dataset* data = nullptr;
+        const Plan* plans = nullptr;
+        std::size_t plan_count = 0, node_count = 0, municipality_count = 0, theme_count = 0;
+        bool operator==(const Key&) const = default;
+    };
+    static DataIndex index;
+    static Key key;
+    Key now{&data, data.plans.data(), data.plans.size(), 0, data.municipalities.size(), data.taxonomy.themes.size()};
+    for (const Plan& p : data.plans) now.node_count += p.nodes.size() + p.indicators.size() + p.swot.size();
+    if (now == key && index.data == &data && !index_stale) return index;
+    key = now;
+    index_stale = false;
+    const unsigned version = index.version + 1;
+    index = DataIndex{};
+    index.version = version;
+    index.data = &data;
+    index.plans.reserve(data.plans.size());
+    for (std::size_t i = 0; i < data.plans.size(); ++i) {
+        const Plan& plan = data.plans[i];
+        index.plans.push_back(PlanInfo{build_plan_tree(plan), count_plan(plan), theme_profile(plan, data.taxonomy)});
+        if (!plan.swot.empty() || !plan.tows.empty()) index.plans_with_swot.push_back(i);
+    }
+    index.generations = generation_groups(data, 2);
+    return index;
+}
+
+// ---- Selection and filter ----------------------------------------------------------
+
+void select_plan(ViewContext& ctx, const std::string& plan_id, const std::string& node_id, std::size_t keep) {
+    auto& ids = ctx.selection.plan_ids;
+    ids.erase(std::remove(ids.begin(), ids.end(), plan_id), ids.end());
+    ids.insert(ids.begin(), plan_id);
+    if (keep > 0 && ids.size() > keep) ids.resize(keep);
+    if (const Plan* plan = ctx.data.find_plan(plan_id)) ctx.selection.municipality_id = plan->municipality_id;
+    ctx.selection.node_id = node_id;
+}
+
+bool filter_active(const Filter& f) {
+    return !f.municipality_ids.empty() || !f.plan_kinds.empty() || !f.municipality_kind.empty() ||
+           f.fiscal_year_from != 0 || f.fiscal_year_to != 0 || !f.theme_id.empty();
+}
+
+bool plan_passes_filter(const Dataset& data, const Plan& plan, const Filter& f) {
+    if (!f.municipality_ids.empty() && !f.municipality_ids.count(plan.municipality_id)) return false;
+    if (!f.plan_kinds.empty() && !f.plan_kinds.count(plan.kind)) return false;
+    if (!f.municipality_kind.empty()) {
+        const Municipality* m = data.find_municipality(plan.municipality_id);
+        if (!m || m->kind != f.municipality_kind) return false;
+    }
+    if ((f.fiscal_year_from != 0 || f.fiscal_year_to != 0) && (plan.start_fy || plan.end_fy)) {
+        const int start = plan.start_fy.value_or(*plan.end_fy);
+        const int end = plan.end_fy.value_or(start);
+        if (f.fiscal_year_to != 0 && start > f.fiscal_year_to) return false;
+        if (f.fiscal_year_from != 0 && end < f.fiscal_year_from) return false;
+    }
+    if (!f.theme_id.empty()) {
+        bool any = false;
+        for (const Node& n : plan.nodes) {
+            for (const ThemeTag& t : n.themes)
+                if (t.theme_id == f.theme_id) any = true;
+            if (any) break;
+        }
+        if (!any) return false;
+    }
+    return true;
+}
+
+const Plan* current_plan(const ViewContext& ctx) {
+    if (!ctx.selection.plan_ids.empty())
+        if (const Plan* p = ctx.data.find_plan(ctx.selection.plan_ids.front())) return p;
+    for (const Plan& p : ctx.data.plans)
+        if (plan_passes_filter(ctx.data, p, ctx.filter)) return &p;
+    return ctx.data.plans.empty() ? nullptr : &ctx.data.plans.front();
+}
+
+// ---- Labels ----------------------------------------------------------------------------
+
+const char* unknown_text(Lang lang) { return S::unknown(lang); }
+
+std::string municipality_name(const Dataset& data, std::string_view id, Lang lang) {
+    if (const Municipality* m = data.find_municipality(id)) {
+        if (lang == Lang::en && !m->name_en.empty()) return m->name_en;
+        return m->name_ja.empty() ? m->id : m->name_ja;
+    }
+    return std::string(id);
+}
+
+const std::string& plan_title(const Plan& plan, Lang lang) {
+    if (lang == Lang::en && !plan.title_en.empty()) return plan.title_en;
+    return plan.title.empty() ? plan.id : plan.title;
+}
+
+std::string period_text(const Plan& plan, Lang lang) {
+    if (!plan.start_fy && !plan.end_fy) return S::unknown(lang);
+    std::string a = plan.start_fy ? fiscal_year_label(*plan.start_fy) : std::string(S::unknown(lang));
+    std::string b = plan.end_fy ? fiscal_year_label(*plan.end_fy) : std::string(S::unknown(lang));
+    return a + " – " + b;
+}
+
+std::string plan_long_label(const Dataset& data, const Plan& plan, Lang lang) {
+    return municipality_name(data, plan.municipality_id, lang) + " · " + plan_title(plan, lang) + " · " +
+           period_text(plan, lang);
+}
+
+std::string years_text(const Plan& p) {
+    if (!p.start_fy && !p.end_fy) return {};
+    return (p.start_fy ? std::to_string(*p.start_fy) : std::string("?")) + "–" +
+           (p.end_fy ? std::to_string(*p.end_fy) : std::string("?"));
+}
+
+std::string plan_short_label(const Dataset& data, const Plan& plan, Lang lang) {
+    const std::string& title = plan_title(plan, lang);
+    std::string out;
+    const std::string muni = municipality_name(data, plan.municipality_id, lang);
+    const std::string muni_ja = municipality_name(data, plan.municipality_id, Lang::ja);
+    if (title.find(muni) == std::string::npos && title.find(muni_ja) == std::string::npos) out = muni + " · ";
+    out += title;
+    const std::string years = years_text(plan);
+    if (!years.empty()) out += " " + years;
+    return out;
+}
+
+std::string point_text(const IndicatorPoint& p, const std::string& unit, Lang lang) {
+    std::string out = p.value ? format_value(*p.value) + unit : std::string(S::unknown(lang));
+    if (p.fiscal_year) out += " · " + fiscal_year_label(*p.fiscal_year);
+    return out;
+}
+
+std::string node_title(const Node& n, Lang lang) {
+    const std::string& name = lang == Lang::en && !n.name_en.empty() ? n.name_en : n.name;
+    return n.label.empty() ? name : n.label + "\u00a0\u00a0" + name;
+}
+
+const char* level_name(NodeLevel level, Lang lang) {
+    switch (level) {
+        case NodeLevel::pillar: return S::pillar(lang);
+        case NodeLevel::strategy: return S::strategy(lang);
+        case NodeLevel::policy: return S::policy(lang);
+        case NodeLevel::measure: return S::measure(lang);
+    }
+    return "";
+}
+
+const char* quadrant_name(Quadrant q, Lang lang) {
+    switch (q) {
+        case Quadrant::strength: return S::strength(lang);
+        case Quadrant::weakness: return S::weakness(lang);
+        case Quadrant::opportunity: return S::opportunity(lang);
+        case Quadrant::threat: return S::threat(lang);
+    }
+    return "";
+}
+
+std::string theme_label(const Taxonomy& taxonomy, std::string_view id, Lang lang) {
+    if (const Theme* t = taxonomy.find_theme(id)) {
+        const std::string& s = lang == Lang::en && !t->label_en.empty() ? t->label_en : t->label_ja;
+        if (!s.empty()) return s;
+    }
+    return std::string(id);
+}
+
+std::string actor_label(const Taxonomy& taxonomy, std::string_view id, Lang lang) {
+    if (const Actor* a = taxonomy.find_actor(id)) {
+        const std::string& s = lang == Lang::en && !a->label_en.empty() ? a->label_en : a->label_ja;
+        if (!s.empty()) return s;
+    }
+    return std::string(id);
+}
+
+std::string source_text(const SourceRef& s) {
+    std::string out = !s.file.empty() ? s.file : s.url;
+    if (!s.section.empty()) out += (out.empty() ? "" : " § ") + s.section;
+    return out;
+}
+
+const SourceRef& node_source(const Plan& plan, const PlanTree& tree, int index) {
+    for (int i = index; i >= 0 && static_cast<std::size_t>(i) < plan.nodes.size();
+         i = tree.parent[static_cast<std::size_t>(i)]) {
+        if (!plan.nodes[static_cast<std::size_t>(i)].source.empty()) return plan.nodes[static_cast<std::size_t>(i)].source;
+    }
+    return plan.source;
+}
+
+// ---- Colours -----------------------------------------------------------------------------
+
+namespace {
+ImU32 rgb(unsigned hex, float alpha) {
+    return IM_COL32((hex >> 16) & 0xFF, (hex >> 8) & 0xFF, hex & 0xFF, static_cast<int>(alpha * 255.0f + 0.5f));
+}
+}  // namespace
+
+ImU32 series_color(std::size_t i, float alpha) {
+    // Okabe–Ito: blue, orange, bluish green, reddish purple, vermillion, sky blue.
+    static const unsigned palette[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0xD55E00, 0x56B4E9};
+    return rgb(palette[i % (sizeof palette / sizeof palette[0])], alpha);
+}
+
+ImU32 quadrant_color(Quadrant q, float alpha) {
+    switch (q) {
+        case Quadrant::strength: return rgb(0x009E73, alpha);
+        case Quadrant::weakness: return rgb(0xE69F00, alpha);
+        case Quadrant::opportunity: return rgb(0x0072B2, alpha);
+        case Quadrant::threat: return rgb(0xD55E00, alpha);
+    }
+    return rgb(0x808080, alpha);
+}
+
+ImU32 text_color() { return ImGui::GetColorU32(ImGuiCol_Text); }
+ImU32 dim_text_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled); }
+ImU32 accent_color(float alpha) { return rgb(0xF0B400, alpha); }
+ImU32 heading_color() { return ImGui::GetColorU32(ImGuiCol_CheckMark); }
+
+// ---- Widgets -------------------------------------------------------------------------------
+
+float em() { return ImGui::GetFontSize(); }
+
+void text_wrapped(std::string_view text) {
+    const float width = std::max(ImGui::GetContentRegionAvail().x, em());
+    for (std::string_view line : wrap_lines(text, width)) ImGui::TextUnformatted(line.data(), line.data() + line.size());
+}
+
+void text_wrapped_colored(ImU32 color, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    text_wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+void heading(std::string_view text) {
+    text_wrapped_colored(heading_color(), text);
+}
+
+bool badge(std::string_view text, ImU32 background, ImU32 foreground) {
+    const char* b = text.data();
+    const char* e = text.data() + text.size();
+    const ImVec2 ts = ImGui::CalcTextSize(b, e);
+    const float padx = 0.35f * em();
+    const ImVec2 size(ts.x + 2 * padx, ts.y);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pady = 0.08f * em();
+    dl->AddRectFilled(ImVec2(pos.x, pos.y - pady), ImVec2(pos.x + size.x, pos.y + size.y + pady), background,
+                      0.3f * em());
+    dl->AddText(ImVec2(pos.x + padx, pos.y), foreground ? foreground : IM_COL32(255, 255, 255, 255), b, e);
+    return ImGui::IsItemHovered();
+}
+
+BadgeFlow::BadgeFlow() = default;
+
+bool BadgeFlow::add(std::string_view text, ImU32 background, ImU32 foreground) {
+    const float w = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x + 0.7f * em();
+    if (!first_) same_line_if_fits(w, 0.35f * em());
+    first_ = false;
+    return badge(text, background, foreground);
+}
+
+void BadgeFlow::end() { first_ = true; }
+
+BlockState text_block(const char* id, std::initializer_list<Line> lines, const BlockOptions& opt) {
+    BlockState state;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float w = std::max(opt.width > 0 ? std::min(opt.width, avail) : avail, em());
+    const float padx = std::max(2.0f, style.FramePadding.x * 0.5f);
+    const float pady = std::max(1.0f, style.FramePadding.y * 0.5f);
+    const float gap = 0.4f * em();
+    const float note_w = opt.note.empty() ? 0.0f
+                         : ImGui::CalcTextSize(opt.note.data(), opt.note.data() + opt.note.size()).x + gap;
+    const float badge_w = opt.badge.empty() ? 0.0f
+                          : ImGui::CalcTextSize(opt.badge.data(), opt.badge.data() + opt.badge.size()).x +
+                                0.7f * em() + gap;
+    const float wrap = std::max(w - 2 * padx - note_w - badge_w, 2.0f * em());
+    std::vector<std::pair<std::vector<std::string_view>, ImU32>> wrapped;
+    float h = 0;
+    for (const Line& line : lines) {
+        if (line.text.empty()) continue;
+        wrapped.emplace_back(wrap_lines(line.text, wrap), line.color ? line.color : text_color());
+        h += static_cast<float>(wrapped.back().first.size()) * em();
+    }
+    h = std::max(h, em()) + 2 * pady;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    state.clicked = ImGui::InvisibleButton(id, ImVec2(w, h));
+    state.hovered = ImGui::IsItemHovered();
+    if (!ImGui::IsItemVisible()) return state;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + w, pos.y + h);
+    const float rounding = 0.2f * em();
+    if (opt.background) dl->AddRectFilled(pos, max, opt.background, rounding);
+    if (state.hovered) dl->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_HeaderHovered), rounding);
+    float y = pos.y + pady;
+    ImFont* font = ImGui::GetFont();
+    for (const auto& [line_parts, color] : wrapped)
+        for (std::string_view part : line_parts) {
+            dl->AddText(font, em(), ImVec2(pos.x + padx, y), color, part.data(), part.data() + part.size());
+            y += em();
+        }
+    float right = max.x - padx;
+    if (!opt.badge.empty()) {
+        const char* b = opt.badge.data();
+        const char* e = b + opt.badge.size();
+        const float bw = ImGui::CalcTextSize(b, e).x + 0.7f * em();
+        const ImVec2 p0(right - bw, pos.y + pady);
+        dl->AddRectFilled(ImVec2(p0.x, p0.y - 0.05f * em()), ImVec2(right, p0.y + em() + 0.05f * em()),
+                          opt.badge_color ? opt.badge_color : accent_color(), 0.3f * em());
+        dl->AddText(ImVec2(p0.x + 0.35f * em(), p0.y), IM_COL32(255, 255, 255, 255), b, e);
+        right -= bw + gap;
+    }
+    if (!opt.note.empty()) {
+        const char* b = opt.note.data();
+        const char* e = b + opt.note.size();
+        const float nw = ImGui::CalcTextSize(b, e).x;
+        dl->AddText(ImVec2(right - nw, pos.y + pady), dim_text_color(), b, e);
+    }
+    return state;
+}
+
+void source_tooltip_for(bool hovered, const SourceRef& source, Lang lang, std::string_view extra) {
+    if (!hovered) return;
+    if (source.empty() && extra.empty()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(32.0f * em());
+    if (!extra.empty()) {
+        ImGui::TextUnformatted(extra.data(), extra.data() + extra.size());
+        if (!source.empty()) ImGui::Separator();
+    }
+    if (!source.empty()) {
+        ImGui::TextDisabled("%s", S::source(lang));
+        if (!source.file.empty()) ImGui::Text("%s: %s", S::file(lang), source.file.c_str());
+        if (!source.url.empty()) ImGui::Text("URL: %s", source.url.c_str());
+        if (!source.section.empty()) ImGui::Text("%s: %s", S::section(lang), source.section.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void source_tooltip(const SourceRef& source, Lang lang, std::string_view extra) {
+    source_tooltip_for(ImGui::IsItemHovered(), source, lang, extra);
+}
+
+bool begin_fields(const char* id, float label_width) {
+    if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX)) return false;
+    ImGui::TableSetupColumn("k", ImGuiTableColumnFlags_WidthFixed, label_width);
+    ImGui::TableSetupColumn("v", ImGuiTableColumnFlags_WidthStretch);
+    return true;
+}
+
+void field(const char* label, std::string_view value, ImU32 color) {
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    text_wrapped_colored(dim_text_color(), label);
+    ImGui::TableSetColumnIndex(1);
+    if (color)
+        text_wrapped_colored(color, value);
+    else
+        text_wrapped(value);
+}
+
+void end_fields() { ImGui::EndTable(); }
+
+void hbar(float fraction, ImU32 color, std::string_view text, float height) {
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float avail = std::max(ImGui::GetContentRegionAvail().x, em());
+    const float tw = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+    const float gap = 0.3f * em();
+    const float bar_max = std::max(avail - tw - gap, em());
+    const float h = std::max(height, 1.0f);
+    const float line_h = std::max(h, em());
+    ImGui::Dummy(ImVec2(avail, line_h));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y0 = pos.y + (line_h - h) * 0.5f;
+    const float len = fraction * bar_max;
+    if (len > 0) dl->AddRectFilled(ImVec2(pos.x, y0), ImVec2(pos.x + std::max(len, 1.0f), y0 + h), color);
+    dl->AddText(ImVec2(pos.x + len + gap, pos.y + (line_h - em()) * 0.5f), text_color(), text.data(),
+                text.data() + text.size());
+}
+
+void same_line_if_fits(float next_width, float spacing) {
+    ImGui::SameLine(0.0f, spacing);
+    if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
+}
+
+}  // namespace wardscope::ui

@@ -1,0 +1,186 @@
+// Small generic widgets and helpers shared by the dashboard views (explorer,
+// SWOT, compare; reusable by any view): bilingual strings, wrapped and
+// clickable text blocks, badges, source-reference tooltips, plan labels, the
+// shared filter test, and a per-data-change index of the plans.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/view_context.hpp"
+#include "wardscope/model.hpp"
+#include "wardscope/plan_index.hpp"
+
+namespace wardscope::ui {
+
+// ---- Strings ------------------------------------------------------------------
+
+// A UI string in both languages. Japanese literals are plain "..." (UTF-8).
+struct Str {
+    const char* ja;
+    const char* en;
+    const char* operator()(Lang lang) const { return lang == Lang::ja ? ja : en; }
+};
+
+// Every UI string of these views and widgets (both languages, format strings
+// and symbols included), for building the font's glyph ranges.
+std::vector<const char*> view_ui_strings();
+// Per-file parts of view_ui_strings(), defined in each view file.
+void append_explorer_strings(std::vector<const char*>& out);
+void append_swot_strings(std::vector<const char*>& out);
+void append_compare_strings(std::vector<const char*>& out);
+void append_timeline_strings(std::vector<const char*>& out);
+void append_kpi_strings(std::vector<const char*>& out);
+void append_heatmap_strings(std::vector<const char*>& out);
+
+// printf into a std::string.
+std::string format(const char* fmt, ...) IM_FMTARGS(1);
+
+// ---- Data index (built once per data change) -----------------------------------
+
+struct PlanInfo {
+    PlanTree tree;
+    PlanCounts counts;
+    ThemeProfile profile;
+};
+
+struct DataIndex {
+    unsigned version = 0;                      // changes whenever the index is rebuilt
+    std::vector<PlanInfo> plans;               // parallel to Dataset::plans
+    std::vector<GenerationGroup> generations;  // municipalities with ≥ 2 plans
+    std::vector<std::size_t> plans_with_swot;  // indices of plans with SWOT or TOWS items
+    int plan_index(std::string_view plan_id) const;  // -1 when absent
+    const Dataset* data = nullptr;
+};
+
+// The index of `data`, rebuilt when the dataset changes (keyed on its address,
+// its plan storage and sizes). Views call this every frame; it is cheap when unchanged.
+const DataIndex& data_index(const Dataset& data);
+// Forces a rebuild on the next data_index() call: call it after the Dataset is
+// reloaded in place (the key above cannot see every edit).
+void invalidate_data_index();
+
+// ---- Selection and filter ---------------------------------------------------------
+
+// Makes `plan_id` the current plan: moved (or inserted) to the front of
+// selection.plan_ids (at most `keep` plans kept), municipality set, node set.
+void select_plan(ViewContext& ctx, const std::string& plan_id, const std::string& node_id = {},
+                 std::size_t keep = 4);
+
+// The shared filter on a plan: municipality ids/kind, plan kind, fiscal years
+// (the plan's period overlaps; an unknown period passes), theme (any node carries it).
+bool plan_passes_filter(const Dataset& data, const Plan& plan, const Filter& filter);
+bool filter_active(const Filter& filter);
+
+// The plan a view shows by default: selection front if present, else the first
+// plan passing the filter, else the first plan; nullptr when there are none.
+const Plan* current_plan(const ViewContext& ctx);
+
+// ---- Labels ------------------------------------------------------------------------
+
+std::string municipality_name(const Dataset& data, std::string_view municipality_id, Lang lang);
+// Title in the UI language (English translation when present in en, else as written).
+const std::string& plan_title(const Plan& plan, Lang lang);
+// "R8 (2026) – R17 (2035)"; unknown ends shown as such.
+std::string period_text(const Plan& plan, Lang lang);
+// "板橋区 · 板橋区産業振興構想2035 · R8 (2026) – R17 (2035)"
+std::string plan_long_label(const Dataset& data, const Plan& plan, Lang lang);
+// "2026–2035" ("2026–?" when an end is unknown; empty when both are).
+std::string years_text(const Plan& plan);
+// Title (prefixed with the municipality when the title does not name it) and years:
+// "板橋区地域産業活性化計画 2019–2021". Tells plan generations apart.
+std::string plan_short_label(const Dataset& data, const Plan& plan, Lang lang);
+// "46% · R7 (2025)" / "未設定"; never prints 0 for an unknown value.
+std::string point_text(const IndicatorPoint& point, const std::string& unit, Lang lang);
+const char* level_name(NodeLevel level, Lang lang);
+// Label and name ("戦略1  区内産業を…"), the name in the UI language (English
+// translation in en when present). The label is joined with no-break spaces so
+// wrapping never leaves it alone on a line.
+std::string node_title(const Node& node, Lang lang);
+const char* quadrant_name(Quadrant q, Lang lang);
+std::string theme_label(const Taxonomy& taxonomy, std::string_view theme_id, Lang lang);
+std::string actor_label(const Taxonomy& taxonomy, std::string_view actor_id, Lang lang);
+// "000_….txt § 4. 調査・分析" or the URL; empty when the reference is empty.
+std::string source_text(const SourceRef& source);
+// The node's own source, else its nearest ancestor's, else the plan's.
+const SourceRef& node_source(const Plan& plan, const PlanTree& tree, int node_index);
+const char* unknown_text(Lang lang);
+
+// ---- Colours -------------------------------------------------------------------------
+
+ImU32 series_color(std::size_t i, float alpha = 1.0f);  // plan columns (colour-blind safe)
+ImU32 quadrant_color(Quadrant q, float alpha = 1.0f);
+ImU32 text_color();
+ImU32 dim_text_color();
+ImU32 accent_color(float alpha = 1.0f);  // highlight of linked items
+ImU32 heading_color();                   // headings, upper tree levels
+
+// ---- Widgets ---------------------------------------------------------------------------
+
+float em();  // current font size: use for scale-aware sizes
+
+// Wrapped text at the content region's right edge; no format parsing.
+void text_wrapped(std::string_view text);
+void text_wrapped_colored(ImU32 color, std::string_view text);
+// Heading-style line (accent text colour), wrapped.
+void heading(std::string_view text);
+
+// Small rounded label on the current line; use ImGui::SameLine() between badges.
+// Returns true when hovered.
+bool badge(std::string_view text, ImU32 background, ImU32 foreground = 0);
+// Badges laid out left to right, wrapping to a new line when the next would not fit.
+class BadgeFlow {
+public:
+    BadgeFlow();
+    bool add(std::string_view text, ImU32 background, ImU32 foreground = 0);  // true when hovered
+    void end();  // finishes the line
+private:
+    bool first_ = true;
+    float right_ = 0;
+};
+
+// One line of a text block: text and colour (0 = default text colour).
+struct Line {
+    std::string_view text;
+    ImU32 color = 0;
+};
+
+struct BlockState {
+    bool hovered = false;
+    bool clicked = false;
+};
+
+struct BlockOptions {
+    ImU32 background = 0;     // 0 = none
+    float width = 0;          // 0 = the available width
+    std::string_view note;    // dim text at the top right (e.g. a count)
+    std::string_view badge;   // pill at the top right (e.g. 新規)
+    ImU32 badge_color = 0;
+};
+
+// A clickable block of wrapped lines spanning the available width; hovered
+// blocks get the hover colour. Each call needs a unique id within the current
+// ID scope. Text left of the note/badge wraps before them.
+BlockState text_block(const char* id, std::initializer_list<Line> lines, const BlockOptions& options = {});
+
+// Tooltip on the last item: the source reference (file + section / URL) and any extra text.
+void source_tooltip(const SourceRef& source, Lang lang, std::string_view extra = {});
+void source_tooltip_for(bool hovered, const SourceRef& source, Lang lang, std::string_view extra = {});
+
+// "label  value" rows of a two-column key/value table; call between
+// begin_fields / end_fields.
+bool begin_fields(const char* id, float label_width);
+void field(const char* label, std::string_view value, ImU32 color = 0);
+void end_fields();
+
+// Horizontal bar of `fraction` of the available width (0…1), with text after it.
+void hbar(float fraction, ImU32 color, std::string_view text, float height);
+
+// Places the next item on the same line when it fits within the content region, else on a new line.
+void same_line_if_fits(float next_width, float spacing = -1.0f);
+
+}  // namespace wardscope::ui

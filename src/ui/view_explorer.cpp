@@ -1,0 +1,668 @@
+// Explorer: search across all plans, the selected plan's header, hierarchy
+// and indicators, and the details of the selected node (issue #3).
+#include <algorithm>
+#include <cfloat>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/ui_widgets.hpp"
+#include "ui/view_context.hpp"
+
+namespace wardscope::ui {
+
+namespace {
+
+// X(name, ja, en) — every UI string of this view.
+#define WS_EXPLORER_STRINGS(X)                                                                              \
+    X(search_hint, "全計画を検索（例: 創業、DX）", "Search all plans (e.g. 創業, DX)")                       \
+    X(results_fmt, "%d件の一致", "%d matches")                                                               \
+    X(results_capped_fmt, "%d件以上の一致（先頭を表示）", "%d+ matches (first shown)")                       \
+    X(no_results, "一致する項目はありません", "No matches")                                                  \
+    X(plans_header, "計画一覧", "Plans")                                                                     \
+    X(hidden_fmt, "フィルタにより%d件を非表示", "%d hidden by the filter")                                   \
+    X(outside_filter, "（フィルタ外）", " (outside the filter)")                                             \
+    X(no_plans, "計画がありません。wardscope import でデータを読み込んでください。",                         \
+      "No plans. Load data with wardscope import.")                                                          \
+    X(synthetic, "合成データ", "synthetic data")                                                             \
+    X(synthetic_note, "この計画は生成されたデータで、実在の計画ではありません。",                             \
+      "This plan is generated data, not a real plan.")                                                      \
+    X(translated, "（英訳）", " (translation)")                                                              \
+    X(municipality, "自治体", "Municipality")                                                                \
+    X(kind, "種別", "Kind")                                                                                  \
+    X(status, "状態", "Status")                                                                              \
+    X(approved_by_fmt, "（%s承認）", " (approved by %s)")                                                    \
+    X(period, "期間", "Period")                                                                              \
+    X(as_written_fmt, "原文: %s", "as written: %s")                                                          \
+    X(vision, "将来像", "Vision")                                                                            \
+    X(summary, "背景", "Context")                                                                            \
+    X(viewpoints, "基本的な視点", "Viewpoints")                                                              \
+    X(focus_fields, "重点分野", "Focus fields")                                                              \
+    X(source, "出典", "Source")                                                                              \
+    X(structure, "構成", "Structure")                                                                        \
+    X(count_fmt, "%s %d", "%s %d")                                                                           \
+    X(new_count_fmt, "新規 %d", "new %d")                                                                    \
+    X(indicator_count_fmt, "指標 %d（目標値あり %d）", "indicators %d (%d with a target)")                   \
+    X(swot_count_fmt, "SWOT %d · クロスSWOT %d", "SWOT %d · cross-SWOT %d")                                  \
+    X(hierarchy_fmt, "施策体系（%d項目）###hierarchy", "Hierarchy (%d items)###hierarchy")                   \
+    X(indicators_fmt, "指標（%d）###indicators", "Indicators (%d)###indicators")                             \
+    X(no_nodes, "この計画には施策体系が登録されていません。", "This plan has no hierarchy recorded.")        \
+    X(no_indicators, "この計画の原資料には指標がありません。", "The source of this plan gives no indicators.") \
+    X(new_badge, "新規", "new")                                                                              \
+    X(measures_note_fmt, "施策%d", "%d measures")                                                            \
+    X(measure_note_one, "施策1", "1 measure")                                                                \
+    X(col_kind, "区分", "Kind")                                                                              \
+    X(col_indicator, "指標", "Indicator")                                                                    \
+    X(col_baseline, "基準値", "Baseline")                                                                    \
+    X(col_target, "目標値", "Target")                                                                        \
+    X(direction_up, "▲ 高いほど良い", "▲ higher is better")                                                  \
+    X(direction_down, "▼ 低いほど良い", "▼ lower is better")                                                 \
+    X(details, "詳細", "Details")                                                                            \
+    X(select_hint, "施策体系の項目を選ぶと、ここに詳細が表示されます。",                                      \
+      "Select an item of the hierarchy to see its details here.")                                            \
+    X(level, "階層", "Level")                                                                                \
+    X(name, "名称", "Name")                                                                                  \
+    X(name_en, "英訳", "English")                                                                            \
+    X(as_written, "原文", "As written")                                                                      \
+    X(description, "説明", "Description")                                                                    \
+    X(themes, "テーマ", "Themes")                                                                            \
+    X(origin_hand, "手動", "hand")                                                                           \
+    X(origin_rule, "ルール", "rule")                                                                         \
+    X(origin_legend, "手動 = 人が付与、ルール = キーワード規則で付与",                                         \
+      "hand = assigned by a person, rule = derived by a keyword rule")                                       \
+    X(actors, "主体", "Actors")                                                                              \
+    X(none, "なし", "none")                                                                                  \
+    X(is_new, "新規", "New (新規)")                                                                          \
+    X(yes_new, "新規事業", "yes: marked 新規 in the source")                                                 \
+    X(no_new, "—", "—")                                                                                      \
+    X(below, "下位項目", "Below")                                                                            \
+    X(below_fmt, "%d項目（うち施策%d）", "%d items (%d measures)")                                           \
+    X(node_indicators, "この項目の指標", "Indicators of this item")                                          \
+    X(tows_links, "この項目になったクロスSWOT戦略", "Cross-SWOT strategies that became this item")            \
+    X(path, "位置", "Path")                                                                                  \
+    X(inherited, "（上位項目から継承）", " (inherited)")                                                     \
+    X(field_title, "計画名", "Plan title")                                                                   \
+    X(field_indicator, "指標", "Indicator")                                                                  \
+    X(field_swot, "SWOT", "SWOT")                                                                            \
+    X(field_tows, "クロスSWOT", "Cross-SWOT")                                                                \
+    X(arrow_fmt, "%s → %s", "%s → %s")
+
+namespace L {
+#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
+WS_EXPLORER_STRINGS(WS_DECLARE)
+#undef WS_DECLARE
+}  // namespace L
+
+struct ExplorerState {
+    std::string query;
+    std::string searched_query;
+    unsigned searched_version = 0;
+    std::vector<SearchHit> hits;
+    std::string last_plan;
+    std::string last_node;
+    int reveal = 0;  // frames left to open the selected node's ancestors and scroll to it
+};
+
+ExplorerState& state() {
+    static ExplorerState s;
+    return s;
+}
+
+const std::size_t max_hits = 300;
+
+// ---- Left pane: search box, then search results or the plan list ------------------
+
+void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
+    const Lang lang = ctx.lang;
+    if (st.hits.empty()) {
+        text_wrapped_colored(dim_text_color(), L::no_results(lang));
+        return;
+    }
+    text_wrapped_colored(dim_text_color(),
+                         st.hits.size() >= max_hits ? format(L::results_capped_fmt(lang), static_cast<int>(st.hits.size()))
+                                                    : format(L::results_fmt(lang), static_cast<int>(st.hits.size())));
+    const std::string front = ctx.selection.plan_ids.empty() ? std::string() : ctx.selection.plan_ids.front();
+    for (std::size_t h = 0; h < st.hits.size(); ++h) {
+        const SearchHit& hit = st.hits[h];
+        const Plan& plan = ctx.data.plans[hit.plan_index];
+        std::string l1 = plan_short_label(ctx.data, plan, lang);
+        if (!plan_passes_filter(ctx.data, plan, ctx.filter)) l1 += L::outside_filter(lang);
+        std::string l2;
+        const SourceRef* src = &plan.source;
+        switch (hit.field) {
+            case MatchField::plan_title:
+            case MatchField::plan_title_en: l2 = L::field_title(lang); break;
+            case MatchField::plan_vision: l2 = L::vision(lang); break;
+            case MatchField::plan_summary: l2 = L::summary(lang); break;
+            case MatchField::node_name:
+            case MatchField::node_name_en:
+            case MatchField::node_label:
+            case MatchField::node_description: {
+                const Node& n = plan.nodes[static_cast<std::size_t>(hit.node_index)];
+                l2 = std::string(level_name(n.level, lang)) + " · " + node_title(n, lang);
+                src = &node_source(plan, index.plans[hit.plan_index].tree, hit.node_index);
+                break;
+            }
+            case MatchField::indicator:
+                l2 = L::field_indicator(lang);
+                for (const Indicator& ind : plan.indicators)
+                    if (ind.id == hit.item_id) {
+                        l2 += " · " + (ind.label.empty() ? ind.kind : ind.label);
+                        if (!ind.source.empty()) src = &ind.source;
+                    }
+                break;
+            case MatchField::swot:
+                l2 = L::field_swot(lang);
+                for (const SwotItem& s : plan.swot)
+                    if (s.id == hit.item_id) {
+                        l2 += std::string(" · ") + quadrant_name(s.quadrant, lang);
+                        if (!s.source.empty()) src = &s.source;
+                    }
+                break;
+            case MatchField::tows:
+                l2 = L::field_tows(lang);
+                for (const TowsStrategy& s : plan.tows)
+                    if (s.id == hit.item_id) {
+                        l2 += std::string(" · ") + std::string(to_string(s.type));
+                        if (!s.source.empty()) src = &s.source;
+                    }
+                break;
+        }
+        std::string l3 = hit.context.substr(0, hit.match_begin) + "【" +
+                         hit.context.substr(hit.match_begin, hit.match_size) + "】" +
+                         hit.context.substr(hit.match_begin + hit.match_size);
+        const bool selected = plan.id == front &&
+                              (hit.node_index < 0 ? ctx.selection.node_id.empty()
+                                                  : ctx.selection.node_id == plan.nodes[static_cast<std::size_t>(hit.node_index)].id);
+        ImGui::PushID(static_cast<int>(h));
+        BlockOptions opt;
+        if (selected) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
+        BlockState b = text_block("##hit", {{l1, dim_text_color()}, {l2}, {l3, dim_text_color()}}, opt);
+        source_tooltip_for(b.hovered && !ctx.screenshot, *src, lang);
+        if (b.clicked) {
+            const std::string node_id =
+                hit.node_index >= 0 ? plan.nodes[static_cast<std::size_t>(hit.node_index)].id : std::string();
+            select_plan(ctx, plan.id, node_id);
+            st.reveal = 3;
+        }
+        ImGui::PopID();
+    }
+}
+
+void draw_plan_list(ViewContext& ctx) {
+    const Lang lang = ctx.lang;
+    int hidden = 0;
+    for (const Plan& p : ctx.data.plans)
+        if (!plan_passes_filter(ctx.data, p, ctx.filter)) ++hidden;
+    if (hidden > 0) text_wrapped_colored(dim_text_color(), format(L::hidden_fmt(lang), hidden));
+    const std::string front = ctx.selection.plan_ids.empty() ? std::string() : ctx.selection.plan_ids.front();
+    std::string last_muni;
+    for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
+        const Plan& plan = ctx.data.plans[i];
+        if (!plan_passes_filter(ctx.data, plan, ctx.filter) && plan.id != front) continue;
+        if (plan.municipality_id != last_muni) {
+            if (!last_muni.empty()) ImGui::Spacing();
+            last_muni = plan.municipality_id;
+            text_wrapped_colored(heading_color(),
+                                 municipality_name(ctx.data, plan.municipality_id, lang));
+        }
+        ImGui::PushID(static_cast<int>(i));
+        BlockOptions opt;
+        if (plan.id == front) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
+        if (plan.is_synthetic) {
+            opt.badge = L::synthetic(lang);
+            opt.badge_color = IM_COL32(200, 60, 60, 255);
+        }
+        std::string l2 = period_text(plan, lang) + " · " + plan.kind;
+        if (!plan.status.empty()) l2 += " · " + plan.status;
+        BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
+        source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, lang);
+        if (b.clicked) select_plan(ctx, plan.id);
+        ImGui::PopID();
+    }
+}
+
+void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##search", L::search_hint(ctx.lang), &st.query);
+    if (st.query != st.searched_query || st.searched_version != index.version) {
+        st.searched_query = st.query;
+        st.searched_version = index.version;
+        SearchOptions opt;
+        opt.max_hits = max_hits;
+        st.hits = search_plans(ctx.data, st.query, opt);
+    }
+    ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
+    bool blank = st.query.find_first_not_of(" \t\xe3\x80\x80") == std::string::npos;
+    if (blank) {
+        text_wrapped_colored(dim_text_color(), L::plans_header(ctx.lang));
+        draw_plan_list(ctx);
+    } else {
+        draw_search_results(ctx, st, index);
+    }
+    ImGui::EndChild();
+}
+
+// ---- Centre pane: plan header, hierarchy, indicators ---------------------------------
+
+float label_width(std::initializer_list<const char*> labels) {
+    float w = 0;
+    for (const char* l : labels) w = std::max(w, ImGui::CalcTextSize(l).x);
+    return std::min(w + 0.8f * em(), 9.0f * em());
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const auto& s : items) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) {
+    const Lang lang = ctx.lang;
+    if (plan.is_synthetic) {
+        badge(L::synthetic(lang), IM_COL32(200, 60, 60, 255));
+        ImGui::SameLine();
+        text_wrapped_colored(IM_COL32(220, 80, 80, 255), L::synthetic_note(lang));
+    }
+    heading(plan.title);
+    if (!plan.title_en.empty()) text_wrapped_colored(dim_text_color(), plan.title_en + L::translated(lang));
+
+    const float lw = label_width({L::municipality(lang), L::kind(lang), L::status(lang), L::period(lang), L::vision(lang),
+                                  L::viewpoints(lang), L::focus_fields(lang), L::structure(lang), L::source(lang)});
+    if (!begin_fields("##plan_fields", lw)) return;
+    {
+        std::string m = municipality_name(ctx.data, plan.municipality_id, Lang::ja);
+        if (const Municipality* mu = ctx.data.find_municipality(plan.municipality_id)) {
+            if (!mu->name_en.empty()) m += " / " + mu->name_en;
+        }
+        field(L::municipality(lang), m);
+    }
+    field(L::kind(lang), plan.kind.empty() ? unknown_text(lang) : plan.kind);
+    {
+        std::string s = plan.status.empty() ? std::string(unknown_text(lang)) : plan.status;
+        if (!plan.approved_by.empty()) s += format(L::approved_by_fmt(lang), plan.approved_by.c_str());
+        field(L::status(lang), s);
+    }
+    {
+        std::string p = period_text(plan, lang);
+        if (!plan.period_as_written.empty()) p += "\n" + format(L::as_written_fmt(lang), plan.period_as_written.c_str());
+        field(L::period(lang), p);
+    }
+    if (!plan.vision.empty()) field(L::vision(lang), plan.vision);
+    if (!plan.viewpoints.empty()) field(L::viewpoints(lang), join(plan.viewpoints, "・"));
+    if (!plan.focus_fields.empty()) field(L::focus_fields(lang), join(plan.focus_fields, "、"));
+    {
+        const PlanCounts& c = info.counts;
+        std::vector<std::string> parts;
+        const std::pair<NodeLevel, int> levels[] = {{NodeLevel::pillar, c.pillars},
+                                                    {NodeLevel::strategy, c.strategies},
+                                                    {NodeLevel::policy, c.policies},
+                                                    {NodeLevel::measure, c.measures}};
+        for (const auto& [lvl, n] : levels)
+            if (n > 0) parts.push_back(format(L::count_fmt(lang), level_name(lvl, lang), n));
+        if (c.new_nodes > 0) parts.push_back(format(L::new_count_fmt(lang), c.new_nodes));
+        std::string s = join(parts, " · ");
+        s += "\n" + format(L::indicator_count_fmt(lang), c.indicators, c.indicators_with_target);
+        if (c.swot_items + c.tows_strategies > 0)
+            s += "\n" + format(L::swot_count_fmt(lang), c.swot_items, c.tows_strategies);
+        field(L::structure(lang), s);
+    }
+    field(L::source(lang), plan.source.empty() ? std::string(unknown_text(lang)) : source_text(plan.source));
+    end_fields();
+}
+
+struct TreeDraw {
+    ViewContext& ctx;
+    ExplorerState& st;
+    const Plan& plan;
+    const PlanInfo& info;
+    int selected = -1;
+    std::vector<char> reveal_path;  // per node: open it this frame
+    bool open_all = false;
+    bool scrolled = false;
+
+    void node(int i) {
+        const std::size_t k = static_cast<std::size_t>(i);
+        const Node& n = plan.nodes[k];
+        const Lang lang = ctx.lang;
+        const bool leaf = info.tree.is_leaf(i);
+        ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_OpenOnDoubleClick;
+        if (leaf)
+            flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_Bullet;
+        else if (open_all || info.tree.depth[k] < 2)
+            flags |= ImGuiTreeNodeFlags_DefaultOpen;
+        if (!leaf && !reveal_path.empty() && reveal_path[k]) ImGui::SetNextItemOpen(true);
+        ImGui::PushID(i);
+        const bool open = ImGui::TreeNodeEx("##node", flags, "%s", "");
+        ImGui::SameLine(0.0f, 0.25f * em());
+
+        BlockOptions opt;
+        std::string note;
+        if (!leaf) {
+            note = info.tree.measures[k] > 0 ? (info.tree.measures[k] == 1 ? std::string(L::measure_note_one(lang)) : format(L::measures_note_fmt(lang), info.tree.measures[k]))
+                                             : std::to_string(info.tree.descendants[k]);
+            opt.note = note;
+        }
+        if (n.is_new) {
+            opt.badge = L::new_badge(lang);
+            opt.badge_color = IM_COL32(214, 96, 0, 255);
+        }
+        if (i == selected) {
+            opt.background = ImGui::GetColorU32(ImGuiCol_Header);
+        } else if (!ctx.filter.theme_id.empty()) {
+            for (const ThemeTag& t : n.themes)
+                if (t.theme_id == ctx.filter.theme_id) opt.background = accent_color(0.25f);
+        }
+        const std::string title = node_title(n, lang);
+        const ImU32 color = n.level == NodeLevel::measure ? 0 : heading_color();
+        BlockState b = text_block("##txt", {{title, color}}, opt);
+        if (b.hovered && !ctx.screenshot) {
+            std::string extra = n.name;
+            if (!n.name_en.empty()) extra += "\n" + n.name_en + L::translated(lang);
+            source_tooltip_for(true, node_source(plan, info.tree, i), lang, extra);
+        }
+        if (b.clicked) {
+            select_plan(ctx, plan.id, n.id);
+            st.last_node = n.id;  // chosen here: no need to scroll
+        }
+        if (i == selected && st.reveal > 0 && !scrolled) {
+            // Scroll unless wholly visible; repeated for a few frames while the layout settles.
+            const float top = ImGui::GetItemRectMin().y, bottom = ImGui::GetItemRectMax().y;
+            const float win_top = ImGui::GetWindowPos().y, win_bottom = win_top + ImGui::GetWindowHeight();
+            if (top < win_top || bottom > win_bottom) ImGui::SetScrollHereY(0.25f);
+            scrolled = true;
+        }
+        if (open && !leaf) {
+            for (int c : info.tree.children[k]) node(c);
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+};
+
+void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const PlanInfo& info, bool is_front) {
+    if (plan.nodes.empty()) {
+        text_wrapped_colored(dim_text_color(), L::no_nodes(ctx.lang));
+        return;
+    }
+    TreeDraw draw{ctx, st, plan, info, -1, {}, false, false};
+    draw.selected = is_front ? info.tree.find(ctx.selection.node_id) : -1;
+    draw.open_all = plan.nodes.size() <= 80;
+    if (st.reveal > 0 && draw.selected >= 0) {
+        draw.reveal_path.assign(plan.nodes.size(), 0);
+        for (int a : info.tree.path_to(draw.selected)) draw.reveal_path[static_cast<std::size_t>(a)] = 1;
+    }
+    ImGui::PushStyleVar(ImGuiStyleVar_IndentSpacing, 1.1f * em());
+    for (int r : info.tree.roots) draw.node(r);
+    ImGui::PopStyleVar();
+}
+
+void draw_point_cell(const IndicatorPoint& p, const std::string& unit, Lang lang) {
+    const bool unknown = !p.value;
+    text_wrapped_colored(unknown ? dim_text_color() : text_color(), point_text(p, unit, lang));
+    if (!p.note.empty()) text_wrapped_colored(dim_text_color(), p.note);
+}
+
+void draw_indicators(ViewContext& ctx, const Plan& plan, const PlanInfo& info) {
+    const Lang lang = ctx.lang;
+    if (plan.indicators.empty()) {
+        text_wrapped_colored(dim_text_color(), L::no_indicators(lang));
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    if (!ImGui::BeginTable("##indicators", 4, flags)) return;
+    ImGui::TableSetupColumn(L::col_kind(lang), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(L::col_indicator(lang), ImGuiTableColumnFlags_WidthStretch, 2.6f);
+    ImGui::TableSetupColumn(L::col_baseline(lang), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(L::col_target(lang), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < plan.indicators.size(); ++i) {
+        const Indicator& ind = plan.indicators[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::TableNextRow();
+        bool hovered = false;
+        ImGui::TableSetColumnIndex(0);
+        ImGui::BeginGroup();
+        text_wrapped(ind.kind);
+        if (!ind.label.empty() && ind.label != ind.kind) text_wrapped_colored(dim_text_color(), ind.label);
+        ImGui::EndGroup();
+        hovered |= ImGui::IsItemHovered();
+
+        ImGui::TableSetColumnIndex(1);
+        ImGui::BeginGroup();
+        const std::string& name = lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
+        text_wrapped(ind.unit.empty() ? name : name + " (" + ind.unit + ")");
+        const int node = ind.node_id.empty() ? -1 : info.tree.find(ind.node_id);
+        if (node >= 0) {
+            const std::string target = "→\u00a0" + node_title(plan.nodes[static_cast<std::size_t>(node)], lang);
+            BlockState b = text_block("##node", {{target, dim_text_color()}});
+            if (b.clicked) {
+                select_plan(ctx, plan.id, ind.node_id);
+                state().reveal = 3;
+            }
+        }
+        ImGui::EndGroup();
+        hovered |= ImGui::IsItemHovered();
+
+        ImGui::TableSetColumnIndex(2);
+        ImGui::BeginGroup();
+        draw_point_cell(ind.baseline, ind.unit, lang);
+        ImGui::EndGroup();
+        hovered |= ImGui::IsItemHovered();
+
+        ImGui::TableSetColumnIndex(3);
+        ImGui::BeginGroup();
+        draw_point_cell(ind.target, ind.unit, lang);
+        ImGui::EndGroup();
+        hovered |= ImGui::IsItemHovered();
+
+        if (hovered && !ctx.screenshot) {
+            std::string extra = ind.name;
+            if (!ind.name_en.empty()) extra += "\n" + ind.name_en + L::translated(lang);
+            extra += "\n";
+            extra += ind.direction == Direction::higher_is_better ? L::direction_up(lang) : L::direction_down(lang);
+            if (!ind.note.empty()) extra += "\n" + ind.note;
+            source_tooltip_for(true, ind.source.empty() ? plan.source : ind.source, lang, extra);
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void draw_centre(ViewContext& ctx, ExplorerState& st, const Plan& plan, const PlanInfo& info, bool is_front) {
+    const Lang lang = ctx.lang;
+    draw_plan_header(ctx, plan, info);
+    ImGui::Spacing();
+    if (ImGui::CollapsingHeader(format(L::hierarchy_fmt(lang), info.counts.nodes()).c_str(),
+                                ImGuiTreeNodeFlags_DefaultOpen))
+        draw_tree(ctx, st, plan, info, is_front);
+    ImGui::Spacing();
+    if (ImGui::CollapsingHeader(format(L::indicators_fmt(lang), info.counts.indicators).c_str(),
+                                ImGuiTreeNodeFlags_DefaultOpen))
+        draw_indicators(ctx, plan, info);
+}
+
+// ---- Right pane: details of the selected node -------------------------------------------
+
+void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int sel) {
+    const Lang lang = ctx.lang;
+    const Taxonomy& tax = ctx.data.taxonomy;
+    heading(L::details(lang));
+    ImGui::Separator();
+    if (sel < 0) {
+        text_wrapped_colored(dim_text_color(), L::select_hint(lang));
+        if (!plan.summary.empty()) {
+            ImGui::Spacing();
+            text_wrapped_colored(dim_text_color(), L::summary(lang));
+            text_wrapped(plan.summary);
+            source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, plan.source, lang);
+        }
+        return;
+    }
+    const std::size_t k = static_cast<std::size_t>(sel);
+    const Node& n = plan.nodes[k];
+
+    // Path: ancestors, clickable.
+    const std::vector<int> path = info.tree.path_to(sel);
+    for (std::size_t p = 0; p + 1 < path.size(); ++p) {
+        const Node& a = plan.nodes[static_cast<std::size_t>(path[p])];
+        ImGui::PushID(path[p]);
+        const std::string line = std::string(p == 0 ? "" : "› ") + node_title(a, lang);
+        const float indent = static_cast<float>(p) * 0.8f * em();
+        if (indent > 0) ImGui::Indent(indent);  // Indent(0) would indent by the style default
+        if (text_block("##anc", {{line, dim_text_color()}}).clicked) ctx.selection.node_id = a.id;
+        if (indent > 0) ImGui::Unindent(indent);
+        ImGui::PopID();
+    }
+    BadgeFlow badges;
+    badges.add(level_name(n.level, lang), ImGui::GetColorU32(ImGuiCol_Button), text_color());
+    if (n.is_new) badges.add(L::new_badge(lang), IM_COL32(214, 96, 0, 255));
+    badges.end();
+    heading(node_title(n, lang));
+
+    const float lw = label_width({L::name_en(lang), L::as_written(lang), L::description(lang), L::themes(lang), L::actors(lang),
+                                  L::is_new(lang), L::below(lang), L::source(lang)});
+    if (begin_fields("##node_fields", lw)) {
+        if (lang == Lang::en && !n.name_en.empty())
+            field(L::as_written(lang), n.name);  // the heading shows the translation
+        else if (!n.name_en.empty())
+            field(L::name_en(lang), n.name_en + L::translated(lang), dim_text_color());
+        if (!n.description.empty()) field(L::description(lang), n.description);
+
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        text_wrapped_colored(dim_text_color(), L::themes(lang));
+        ImGui::TableSetColumnIndex(1);
+        if (n.themes.empty()) {
+            text_wrapped_colored(dim_text_color(), L::none(lang));
+        } else {
+            BadgeFlow flow;
+            for (const ThemeTag& t : n.themes) {
+                const bool by_hand = t.origin == TagOrigin::hand;
+                const std::string text = theme_label(tax, t.theme_id, lang) + " · " +
+                                         (by_hand ? L::origin_hand(lang) : L::origin_rule(lang));
+                const ImU32 bg = by_hand ? series_color(0) : IM_COL32(110, 110, 120, 255);
+                if (flow.add(text, bg) && !ctx.screenshot) {
+                    ImGui::BeginTooltip();
+                    ImGui::TextUnformatted(L::origin_legend(lang));
+                    ImGui::EndTooltip();
+                }
+            }
+            flow.end();
+        }
+
+        std::vector<std::string> actors;
+        for (const std::string& a : n.actors) actors.push_back(actor_label(tax, a, lang));
+        field(L::actors(lang), actors.empty() ? std::string(L::none(lang)) : join(actors, "、"),
+              actors.empty() ? dim_text_color() : 0);
+        field(L::is_new(lang), n.is_new ? L::yes_new(lang) : L::no_new(lang));
+        if (!info.tree.is_leaf(sel))
+            field(L::below(lang), format(L::below_fmt(lang), info.tree.descendants[k], info.tree.measures[k]));
+        const SourceRef& src = node_source(plan, info.tree, sel);
+        std::string s = src.empty() ? std::string(unknown_text(lang)) : source_text(src);
+        if (n.source.empty() && !src.empty()) s += L::inherited(lang);
+        field(L::source(lang), s);
+        end_fields();
+    }
+
+    // Indicators measuring this node.
+    bool any_ind = false;
+    for (const Indicator& ind : plan.indicators) {
+        if (ind.node_id != n.id) continue;
+        if (!any_ind) {
+            ImGui::Spacing();
+            text_wrapped_colored(dim_text_color(), L::node_indicators(lang));
+            any_ind = true;
+        }
+        const std::string& name = lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        text_wrapped((ind.label.empty() ? ind.kind : ind.label) + "  " + name);
+        text_wrapped_colored(dim_text_color(), format(L::arrow_fmt(lang), point_text(ind.baseline, ind.unit, lang).c_str(),
+                                                      point_text(ind.target, ind.unit, lang).c_str()));
+        ImGui::EndGroup();
+        source_tooltip(ind.source.empty() ? plan.source : ind.source, lang);
+    }
+
+    // Cross-SWOT strategies that became this node.
+    bool any_tows = false;
+    for (const TowsStrategy& t : plan.tows) {
+        if (std::find(t.node_ids.begin(), t.node_ids.end(), n.id) == t.node_ids.end()) continue;
+        if (!any_tows) {
+            ImGui::Spacing();
+            text_wrapped_colored(dim_text_color(), L::tows_links(lang));
+            any_tows = true;
+        }
+        const std::string& text = lang == Lang::en && !t.text_en.empty() ? t.text_en : t.text;
+        ImGui::Bullet();
+        ImGui::SameLine();
+        text_wrapped(std::string(to_string(t.type)) + "  " + text);
+        source_tooltip(t.source.empty() ? plan.source : t.source, lang);
+    }
+}
+
+}  // namespace
+
+void append_explorer_strings(std::vector<const char*>& out) {
+#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
+    WS_EXPLORER_STRINGS(WS_COLLECT)
+#undef WS_COLLECT
+}
+
+void draw_explorer_view(ViewContext& ctx) {
+    ExplorerState& st = state();
+    const DataIndex& index = data_index(ctx.data);
+    if (ctx.data.plans.empty()) {
+        text_wrapped(L::no_plans(ctx.lang));
+        return;
+    }
+    const Plan* plan = current_plan(ctx);
+    const bool is_front = plan && !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == plan->id;
+    if (plan && (plan->id != st.last_plan || ctx.selection.node_id != st.last_node)) {
+        // Selection changed elsewhere (another view, the search): reveal the node.
+        if (!ctx.selection.node_id.empty()) st.reveal = 3;
+        st.last_plan = plan->id;
+        st.last_node = ctx.selection.node_id;
+    }
+
+    const float height = ImGui::GetContentRegionAvail().y;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
+    if (!ImGui::BeginTable("##explorer", 3, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.25f);
+    ImGui::TableSetupColumn("centre", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+    ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 0.30f);
+    ImGui::TableNextRow();
+
+    ImGui::TableSetColumnIndex(0);
+    ImGui::BeginChild("##left", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
+    draw_left(ctx, st, index);
+    ImGui::EndChild();
+
+    const int pi = plan ? index.plan_index(plan->id) : -1;
+    ImGui::TableSetColumnIndex(1);
+    ImGui::BeginChild("##centre", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
+    if (pi >= 0) draw_centre(ctx, st, *plan, index.plans[static_cast<std::size_t>(pi)], is_front);
+    ImGui::EndChild();
+
+    ImGui::TableSetColumnIndex(2);
+    ImGui::BeginChild("##right", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
+    if (pi >= 0) {
+        const PlanInfo& info = index.plans[static_cast<std::size_t>(pi)];
+        const int sel = is_front ? info.tree.find(ctx.selection.node_id) : -1;
+        draw_details(ctx, *plan, info, sel);
+    }
+    ImGui::EndChild();
+
+    ImGui::EndTable();
+    if (st.reveal > 0) --st.reveal;
+}
+
+}  // namespace wardscope::ui

@@ -1,0 +1,861 @@
+// Coverage: the strategy-coverage heatmap. Rows are the plans passing the
+// shared filter (grouped by municipality, oldest first), columns the taxonomy
+// themes; a cell shows how many of the plan's measures carry the theme (or
+// their share, or whether any does). Hover a cell for its measures, click it
+// to list them with their sources beside or below the grid; click a measure
+// or a row label to select the plan. The matrix comes from the core
+// (wardscope/coverage.hpp) and is rebuilt only when the data, the filter or an
+// option changes; the grid and the colour bar are the plot module's.
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/plot.hpp"
+#include "ui/probes.hpp"
+#include "ui/text_wrap.hpp"
+#include "ui/ui_widgets.hpp"
+#include "ui/view_context.hpp"
+#include "wardscope/coverage.hpp"
+
+namespace wardscope::ui {
+
+namespace {
+
+// X(name, ja, en) — every UI string of this view.
+#define WS_HEATMAP_STRINGS(X)                                                                                     \
+    X(show, "表示", "Show")                                                                                       \
+    X(mode_count, "件数", "Count")                                                                                \
+    X(mode_share, "割合", "Share")                                                                                \
+    X(mode_present, "有無", "Present")                                                                            \
+    X(mode_count_tip, "各テーマを含む施策の数", "Measures carrying each theme")                                   \
+    X(mode_share_tip, "計画の施策のうち各テーマを含むものの割合", "Share of the plan's measures carrying each theme") \
+    X(mode_present_tip, "テーマを含む施策が1つでもあるか", "Whether any measure carries the theme")               \
+    X(rows, "行", "Rows")                                                                                         \
+    X(row_grouped, "自治体・期間順", "Municipality, period")                                                       \
+    X(row_name, "計画名順", "Plan title")                                                                          \
+    X(row_total, "合計の多い順", "Largest total")                                                                  \
+    X(row_similarity, "基準計画との類似順", "Similar to the reference")                                            \
+    X(row_total_tip, "件数: 施策の数 / 割合・有無: 扱うテーマの数", "Count: measures / share, present: themes covered") \
+    X(row_similarity_tip, "テーマ構成（各テーマの割合のベクトル）のコサイン類似度。基準は選択中の計画です。",        \
+      "Cosine similarity of the theme mix (vectors of theme shares). The reference is the selected plan.")       \
+    X(columns, "列", "Columns")                                                                                   \
+    X(col_taxonomy, "分類順", "Taxonomy order")                                                                   \
+    X(col_name, "名称順", "Name")                                                                                 \
+    X(col_total, "合計の多い順", "Largest total")                                                                  \
+    X(col_similarity, "共起順", "Co-occurrence")                                                                  \
+    X(col_similarity_tip, "施策数の最も多いテーマから始め、同じ計画で重視されるテーマを隣に並べます。",              \
+      "Starts at the theme with the most measures and places next to each theme the one the same plans stress most.") \
+    X(colors, "配色", "Colours")                                                                                  \
+    X(reference_fmt, "基準: %s", "Reference: %s")                                                                 \
+    X(head_municipality, "自治体", "Municipality")                                                                \
+    X(head_plan, "計画（期間）", "Plan (period)")                                                                 \
+    X(no_rows, "条件に合う計画がありません。フィルターを緩めてください。",                                           \
+      "No plan passes the filter. Loosen the filter to see the coverage.")                                        \
+    X(synthetic, "合成", "synthetic")                                                                             \
+    X(synthetic_tip, "合成データ（実在しない計画）", "Synthetic data (not a real plan)")                            \
+    X(leaves_mark, "*", "*")                                                                                      \
+    X(leaves_note, "* 施策の階層がない計画: 末端の項目で集計", "* No measure level: lowest items counted")           \
+    X(bar_count, "施策数", "Measures")                                                                            \
+    X(bar_share, "割合", "Share")                                                                                 \
+    X(bar_present, "有無", "Present")                                                                             \
+    X(yes, "あり", "yes")                                                                                         \
+    X(no, "なし", "no")                                                                                           \
+    X(pct_fmt, "%d%%", "%d%%")                                                                                    \
+    X(cell_tip_fmt, "%s: %d / %d施策（%d%%）", "%s: %d of %d measures (%d%%)")                                     \
+    X(more_fmt, "… ほか%d件", "… and %d more")                                                                    \
+    X(click_cell, "クリックで施策の一覧", "Click to list the measures")                                            \
+    X(click_row, "クリックでこの計画を選択", "Click to select this plan")                                          \
+    X(row_tip_fmt, "施策 %d · テーマ %d / %d", "%d measures · %d of %d themes")                                     \
+    X(untagged_fmt, "テーマなしの施策 %d", "%d measures without a theme")                                          \
+    X(similarity_fmt, "基準計画との類似度 %d%%", "Similarity to the reference %d%%")                               \
+    X(col_tip_fmt, "%d計画 · 施策 %d", "%d plans · %d measures")                                                   \
+    X(theme_filter_tip, "フィルター中のテーマ", "Theme of the filter")                                             \
+    X(panel_title, "セルの施策", "Measures of the cell")                                                           \
+    X(panel_hint, "セルをクリックすると、そのテーマを含む施策と出典を表示します。",                                    \
+      "Click a cell to list the measures carrying its theme, with their sources.")                                \
+    X(panel_example, "（例: この計画で最も多いテーマ。セルをクリックで切り替え）", "(example: this plan's largest theme; click a cell to switch)")            \
+    X(panel_count_fmt, "施策 %d / %d（%d%%）", "%d of %d measures (%d%%)")                                           \
+    X(panel_none, "このテーマを含む施策はありません。", "No measure carries this theme.")                            \
+    X(rule_note, "キーワード", "keyword")                                                                          \
+    X(rule_tip, "キーワード規則で付いたテーマ（手作業の分類ではない）", "Theme derived by a keyword rule (not tagged by hand)") \
+    X(new_badge, "新規", "new")                                                                                   \
+    X(select_tip, "クリックでこの施策を選択", "Click to select this measure")                                      \
+    X(source_fmt, "出典: %s", "Source: %s")                                                                       \
+    X(close, "閉じる", "Close")
+
+// Short column headings of the bundled themes (full labels in tooltips and the panel).
+// X(theme_id, ja, en)
+#define WS_HEATMAP_SHORT_THEMES(X)                    \
+    X(startup, "創業", "Startups")                     \
+    X(succession, "事業承継", "Succession")            \
+    X(talent, "人材", "Talent")                        \
+    X(network, "連携", "Networks")                     \
+    X(innovation, "イノベーション", "Innovation")      \
+    X(digital, "DX・デジタル", "Digital")              \
+    X(branding, "ブランド・発信", "Branding")          \
+    X(market, "販路開拓", "Markets")                   \
+    X(management, "経営力・生産性", "Management")      \
+    X(retail, "商店街・商業", "Retail")                \
+    X(tourism, "観光", "Tourism")                      \
+    X(education, "教育・区民参画", "Education")        \
+    X(demonstration, "社会実装・実証", "Trials")       \
+    X(infrastructure, "産業基盤・立地", "Sites")       \
+    X(resilience, "防災・BCP", "Resilience")           \
+    X(sustainability, "脱炭素・SDGs", "Green")         \
+    X(agriculture, "農業", "Farming")                  \
+    X(public_private, "公民連携", "PPP")
+
+namespace L {
+#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
+WS_HEATMAP_STRINGS(WS_DECLARE)
+#undef WS_DECLARE
+}  // namespace L
+
+struct ShortTheme {
+    const char* id;
+    Str label;
+};
+constexpr ShortTheme short_themes[] = {
+#define WS_SHORT(id, ja, en) {#id, {ja, en}},
+    WS_HEATMAP_SHORT_THEMES(WS_SHORT)
+#undef WS_SHORT
+};
+
+std::string short_theme_label(const Taxonomy& taxonomy, const std::string& id, Lang lang) {
+    for (const ShortTheme& s : short_themes)
+        if (id == s.id) return s.label(lang);
+    return theme_label(taxonomy, id, lang);
+}
+
+// ---- State and cache -----------------------------------------------------------------------------
+
+struct State {
+    CoverageMode mode = CoverageMode::count;
+    CoverageRowSort row_sort = CoverageRowSort::grouped;
+    CoverageColSort col_sort = CoverageColSort::taxonomy;
+    plot::Colormap colormap = plot::Colormap::viridis;
+    std::string cell_plan, cell_theme;  // the drill-down cell; empty = none chosen
+};
+
+State& state() {
+    static State s;
+    return s;
+}
+
+bool same_filter(const Filter& a, const Filter& b) {
+    return a.municipality_ids == b.municipality_ids && a.plan_kinds == b.plan_kinds &&
+           a.municipality_kind == b.municipality_kind && a.fiscal_year_from == b.fiscal_year_from &&
+           a.fiscal_year_to == b.fiscal_year_to && a.theme_id == b.theme_id;
+}
+
+bool same_options(const CoverageOptions& a, const CoverageOptions& b) {
+    return a.mode == b.mode && a.row_sort == b.row_sort && a.col_sort == b.col_sort &&
+           a.reference_plan == b.reference_plan && a.reference_theme == b.reference_theme && a.english == b.english;
+}
+
+// ---- Labels ----------------------------------------------------------------------------------------
+
+int percent(double share) { return static_cast<int>(std::lround(share * 100)); }
+
+// The plan's title without its municipality's name, which the row label shows apart.
+std::string title_without_municipality(const Dataset& data, const Plan& plan, Lang lang) {
+    std::string t = plan_title(plan, lang);
+    for (Lang l : {lang, Lang::ja, Lang::en}) {
+        const std::string m = municipality_name(data, plan.municipality_id, l);
+        if (!m.empty() && t.size() > m.size() && t.compare(0, m.size(), m) == 0) {
+            t.erase(0, m.size());
+            break;
+        }
+    }
+    const std::string ideographic_space = "\u3000";
+    while (!t.empty() && (t.front() == ' ' || t.compare(0, ideographic_space.size(), ideographic_space) == 0))
+        t.erase(0, t.front() == ' ' ? 1 : ideographic_space.size());
+    return t.empty() ? plan_title(plan, lang) : t;
+}
+
+struct RowText {
+    std::string municipality;  // on the group's first row only
+    std::string years;         // "2019–2021"; empty when unknown
+    std::string title;         // without the municipality
+};
+
+// Row label texts and their widths at the current font size.
+struct RowLabels {
+    float font_size = 0;  // 0 = to be rebuilt
+    std::vector<RowText> texts;
+    float municipality_w = 0, years_w = 0, title_w = 0;  // widest of each part
+    bool any_synthetic = false, any_leaves = false;
+};
+
+struct Cache {
+    bool valid = false;
+    unsigned version = 0;
+    Filter filter;
+    CoverageOptions options;
+    CoverageMatrix matrix;
+    std::vector<double> values;
+    RowLabels labels;
+};
+
+Cache& coverage(const ViewContext& ctx, const DataIndex& index, const State& st) {
+    static Cache cache;
+    CoverageOptions o;
+    o.mode = st.mode;
+    o.row_sort = st.row_sort;
+    o.col_sort = st.col_sort;
+    o.english = ctx.lang == Lang::en;
+    if (st.row_sort == CoverageRowSort::similarity && !ctx.selection.plan_ids.empty())
+        o.reference_plan = ctx.selection.plan_ids.front();
+    if (cache.valid && cache.version == index.version && same_filter(cache.filter, ctx.filter) &&
+        same_options(cache.options, o))
+        return cache;
+    cache.valid = true;
+    cache.version = index.version;
+    cache.filter = ctx.filter;
+    cache.options = o;
+    const Dataset& data = ctx.data;
+    const Filter& filter = ctx.filter;
+    cache.matrix = build_coverage(data, [&](const Plan& p) { return plan_passes_filter(data, p, filter); }, o);
+    cache.values = cache.matrix.values();
+    cache.labels = RowLabels{};
+    return cache;
+}
+
+const RowLabels& row_labels(const ViewContext& ctx, Cache& cache, bool grouped) {
+    RowLabels& l = cache.labels;
+    if (l.font_size == ImGui::GetFontSize()) return l;
+    const Lang lang = ctx.lang;
+    const CoverageMatrix& m = cache.matrix;
+    l = RowLabels{};
+    l.font_size = ImGui::GetFontSize();
+    l.texts.resize(m.row_count());
+    l.municipality_w = ImGui::CalcTextSize(L::head_municipality(lang)).x;
+    for (std::size_t r = 0; r < m.row_count(); ++r) {
+        const CoverageRow& row = m.rows[r];
+        const Plan& plan = ctx.data.plans[row.plan_index];
+        RowText& t = l.texts[r];
+        if (row.group_start || !grouped) t.municipality = municipality_name(ctx.data, plan.municipality_id, lang);
+        t.years = years_text(plan);
+        t.title = title_without_municipality(ctx.data, plan, lang);
+        if (row.counts_leaves) t.title += L::leaves_mark(lang);
+        l.municipality_w = std::max(l.municipality_w, ImGui::CalcTextSize(t.municipality.c_str()).x);
+        l.years_w = std::max(l.years_w, ImGui::CalcTextSize(t.years.c_str()).x);
+        l.title_w = std::max(l.title_w, ImGui::CalcTextSize(t.title.c_str()).x);
+        l.any_synthetic |= row.is_synthetic;
+        l.any_leaves |= row.counts_leaves;
+    }
+    return l;
+}
+
+std::string mode_value_text(CoverageMode mode, const CoverageCell& cell) {
+    switch (mode) {
+        case CoverageMode::count: return cell.count > 0 ? std::to_string(cell.count) : std::string();
+        case CoverageMode::share: return cell.count > 0 ? format("%d%%", percent(cell.share)) : std::string();
+        case CoverageMode::present: return {};
+    }
+    return {};
+}
+
+// ---- Controls --------------------------------------------------------------------------------------
+
+template <class E>
+bool combo(const char* id, const char* title, E& value, std::initializer_list<std::pair<E, const char*>> items,
+           float width, const char* tip, bool screenshot) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(title);
+    ImGui::SameLine();
+    const char* preview = "";
+    for (const auto& [v, label] : items)
+        if (v == value) preview = label;
+    ImGui::SetNextItemWidth(width);
+    bool changed = false;
+    if (ImGui::BeginCombo(id, preview)) {
+        for (const auto& [v, label] : items)
+            if (ImGui::Selectable(label, v == value)) value = v, changed = true;
+        ImGui::EndCombo();
+    }
+    if (tip && !screenshot && ImGui::IsItemHovered()) plot::tooltip(tip);
+    return changed;
+}
+
+float combo_width(std::initializer_list<const char*> labels) {
+    float w = 0;
+    for (const char* l : labels) w = std::max(w, ImGui::CalcTextSize(l).x);
+    return w + ImGui::GetFrameHeight() + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
+void draw_controls(ViewContext& ctx, State& st) {
+    const Lang lang = ctx.lang;
+    const float sp = 1.2f * em();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(L::show(lang));
+    const std::pair<CoverageMode, Str> modes[] = {{CoverageMode::count, L::mode_count},
+                                                  {CoverageMode::share, L::mode_share},
+                                                  {CoverageMode::present, L::mode_present}};
+    const Str tips[] = {L::mode_count_tip, L::mode_share_tip, L::mode_present_tip};
+    for (std::size_t i = 0; i < 3; ++i) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(modes[i].second(lang), st.mode == modes[i].first)) st.mode = modes[i].first;
+        if (!ctx.screenshot && ImGui::IsItemHovered()) plot::tooltip(tips[i](lang));
+    }
+
+    const char* row_labels[] = {L::row_grouped(lang), L::row_name(lang), L::row_total(lang), L::row_similarity(lang)};
+    const float rw = combo_width({row_labels[0], row_labels[1], row_labels[2], row_labels[3]});
+    same_line_if_fits(ImGui::CalcTextSize(L::rows(lang)).x + rw + em(), sp);
+    const char* row_tip = st.row_sort == CoverageRowSort::similarity ? L::row_similarity_tip(lang)
+                          : st.row_sort == CoverageRowSort::total    ? L::row_total_tip(lang)
+                                                                     : nullptr;
+    combo("##rows", L::rows(lang), st.row_sort,
+          {{CoverageRowSort::grouped, row_labels[0]},
+           {CoverageRowSort::name, row_labels[1]},
+           {CoverageRowSort::total, row_labels[2]},
+           {CoverageRowSort::similarity, row_labels[3]}},
+          rw, row_tip, ctx.screenshot);
+
+    const char* col_labels[] = {L::col_taxonomy(lang), L::col_name(lang), L::col_total(lang), L::col_similarity(lang)};
+    const float cw = combo_width({col_labels[0], col_labels[1], col_labels[2], col_labels[3]});
+    same_line_if_fits(ImGui::CalcTextSize(L::columns(lang)).x + cw + em(), sp);
+    combo("##cols", L::columns(lang), st.col_sort,
+          {{CoverageColSort::taxonomy, col_labels[0]},
+           {CoverageColSort::name, col_labels[1]},
+           {CoverageColSort::total, col_labels[2]},
+           {CoverageColSort::similarity, col_labels[3]}},
+          cw, st.col_sort == CoverageColSort::similarity ? L::col_similarity_tip(lang) : nullptr, ctx.screenshot);
+
+    const char* maps[] = {plot::colormap_name(plot::Colormap::viridis), plot::colormap_name(plot::Colormap::cividis)};
+    const float mw = combo_width({maps[0], maps[1]});
+    same_line_if_fits(ImGui::CalcTextSize(L::colors(lang)).x + mw + em(), sp);
+    combo("##colormap", L::colors(lang), st.colormap,
+          {{plot::Colormap::viridis, maps[0]}, {plot::Colormap::cividis, maps[1]}}, mw, nullptr, ctx.screenshot);
+}
+
+// ---- Column headings ---------------------------------------------------------------------------------
+
+// Headings above the columns: centred on their column, wrapped to at most
+// `max_lines` lines. When they do not fit one column, alternate columns sit one
+// level higher with a thin leader line down to their column, so each heading
+// may use two columns' width.
+struct HeaderLayout {
+    int levels = 1;
+    int max_lines = 1;
+    float width = 0;    // per heading, at `scale`
+    float scale = 1;    // < 1 when a Latin word would not fit two columns even so (large type)
+    float line_h = 0;   // line height at `scale`
+    std::vector<std::vector<std::string>> lines;
+    float height = 0;
+};
+
+// Pieces a heading may break between: after "・" and at spaces. A piece wider
+// than a line is wrapped by characters when Japanese, else cut with "…".
+struct Piece {
+    std::string text;
+    bool space_before = false;  // joined to the previous piece with a space
+};
+
+std::vector<Piece> heading_pieces(const std::string& text) {
+    std::vector<Piece> out;
+    const std::string dot = "・";
+    Piece cur;
+    bool space = false;
+    auto flush = [&] {
+        if (!cur.text.empty()) out.push_back(cur);
+        cur = Piece{};
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == ' ') {
+            flush();
+            space = true;
+            ++i;
+            continue;
+        }
+        if (cur.text.empty()) cur.space_before = space && !out.empty();
+        space = false;
+        if (text.compare(i, dot.size(), dot) == 0) {
+            cur.text += dot;
+            i += dot.size();
+            flush();
+        } else {
+            cur.text += text[i++];
+        }
+    }
+    flush();
+    return out;
+}
+
+// `cut` (optional) is set when a word had to be broken inside or shortened.
+std::vector<std::string> heading_lines(const std::string& text, float width, int max_lines, bool* cut = nullptr) {
+    std::vector<std::string> out;
+    if (cut) *cut = false;
+    auto w = [](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; };
+    std::string line;
+    const std::string dot = "・";
+    for (const Piece& piece : heading_pieces(text)) {
+        // A "・" ending a line may be dropped (the break shows the separation).
+        const bool ends_with_dot = piece.text.size() > dot.size() &&
+                                   piece.text.compare(piece.text.size() - dot.size(), dot.size(), dot) == 0;
+        const std::string bare = ends_with_dot ? piece.text.substr(0, piece.text.size() - dot.size()) : piece.text;
+        const std::string sep = line.empty() ? "" : piece.space_before ? " " : "";
+        if (w(line + sep + piece.text) <= width) {
+            line += sep + piece.text;
+            continue;
+        }
+        if (ends_with_dot && w(line + sep + bare) <= width) {
+            out.push_back(line + sep + bare);
+            line.clear();
+            continue;
+        }
+        if (!line.empty()) out.push_back(line), line.clear();
+        const bool ascii = std::all_of(piece.text.begin(), piece.text.end(),
+                                       [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+        if (w(piece.text) <= width) {
+            line = piece.text;
+        } else if (ends_with_dot && w(bare) <= width) {
+            out.push_back(bare);
+        } else if (ascii) {
+            out.push_back(plot::ellipsize(piece.text, width));  // Latin words are not broken
+            if (cut) *cut = true;
+        } else {
+            // Japanese: wrapped into as few lines as at `width`, but evenly ("イノベー / ション").
+            auto parts = wrap_lines(piece.text, width);
+            const std::size_t n = parts.size();
+            for (float even = w(piece.text) / static_cast<float>(std::max<std::size_t>(n, 1)); even < width; even += 0.25f * em()) {
+                auto tried = wrap_lines(piece.text, even);
+                if (tried.size() <= n) {
+                    parts = std::move(tried);
+                    break;
+                }
+            }
+            for (std::size_t k = 0; k + 1 < parts.size(); ++k) out.emplace_back(parts[k]);
+            if (!parts.empty()) line = std::string(parts.back());
+            if (cut && parts.size() > 1) *cut = true;  // a word broken inside
+        }
+    }
+    if (!line.empty()) out.push_back(line);
+    if (static_cast<int>(out.size()) > max_lines) {
+        std::string last = out[static_cast<std::size_t>(max_lines - 1)];
+        for (std::size_t k = static_cast<std::size_t>(max_lines); k < out.size(); ++k) last += out[k];
+        out.resize(static_cast<std::size_t>(max_lines));
+        out.back() = plot::ellipsize(last, width);
+        if (cut) *cut = true;
+    }
+    return out;
+}
+
+HeaderLayout header_layout(const std::vector<std::string>& labels, float cell_w, float widest_word) {
+    const float E = em();
+    const float lh = ImGui::GetTextLineHeight();
+    auto lines_needed = [&](float width) {
+        int most = 1;
+        for (const std::string& l : labels) {
+            bool cut = false;
+            const int n = static_cast<int>(heading_lines(l, std::max(width, 1.0f), 99, &cut).size());
+            most = std::max(most, cut ? 99 : n);
+        }
+        return most;
+    };
+    HeaderLayout h;
+    const float one = cell_w - 0.3f * E;
+    const float two = 2 * cell_w - 0.5f * E;  // clear of the neighbours' leader lines
+    h.levels = lines_needed(one) <= 2 ? 1 : 2;
+    h.width = std::max(h.levels == 1 ? one : two, 1.0f);
+    // Rather than cutting a word, draw the headings slightly smaller (down to 75 %).
+    if (h.levels == 2 && widest_word > h.width) h.scale = std::max(0.75f, h.width / widest_word);
+    h.line_h = lh * h.scale;
+    h.max_lines = 1;
+    for (const std::string& l : labels) {
+        // Laid out at the normal size in a proportionally wider box: the same lines as at `scale`.
+        h.lines.push_back(heading_lines(l, h.width / h.scale, h.levels == 1 ? 2 : 3));
+        h.max_lines = std::max(h.max_lines, static_cast<int>(h.lines.back().size()));
+    }
+    h.height = static_cast<float>(h.levels * h.max_lines) * h.line_h + static_cast<float>(h.levels - 1) * 0.25f * E + 0.35f * E;
+    return h;
+}
+
+// ---- Tooltips ------------------------------------------------------------------------------------------
+
+void cell_tooltip(const ViewContext& ctx, const CoverageMatrix& m, std::size_t r, std::size_t c) {
+    const Lang lang = ctx.lang;
+    const CoverageRow& row = m.rows[r];
+    const Plan& plan = ctx.data.plans[row.plan_index];
+    const CoverageCell& cell = m.cell(r, c);
+    plot::begin_tooltip(32.0f);
+    plot::tooltip_dim(plan_long_label(ctx.data, plan, lang));
+    const std::string theme = theme_label(ctx.data.taxonomy, m.columns[c].theme_id, lang);
+    ImGui::TextUnformatted(format(L::cell_tip_fmt(lang), theme.c_str(), cell.count, row.measures, percent(cell.share)).c_str());
+    constexpr std::size_t shown = 5;
+    for (std::size_t k = 0; k < cell.nodes.size() && k < shown; ++k)
+        ImGui::BulletText("%s", node_title(plan.nodes[static_cast<std::size_t>(cell.nodes[k])], lang).c_str());
+    if (cell.nodes.size() > shown)
+        plot::tooltip_dim(format(L::more_fmt(lang), static_cast<int>(cell.nodes.size() - shown)));
+    if (row.counts_leaves) plot::tooltip_dim(L::leaves_note(lang));
+    if (!cell.nodes.empty()) plot::tooltip_dim(L::click_cell(lang));
+    plot::end_tooltip();
+}
+
+void row_tooltip(const ViewContext& ctx, const CoverageMatrix& m, std::size_t r, bool similarity) {
+    const Lang lang = ctx.lang;
+    const CoverageRow& row = m.rows[r];
+    const Plan& plan = ctx.data.plans[row.plan_index];
+    plot::begin_tooltip(32.0f);
+    ImGui::TextUnformatted(plan_long_label(ctx.data, plan, lang).c_str());
+    plot::tooltip_dim(format(L::row_tip_fmt(lang), row.measures, row.themes_covered, static_cast<int>(m.column_count())));
+    if (row.untagged > 0) plot::tooltip_dim(format(L::untagged_fmt(lang), row.untagged));
+    if (similarity) plot::tooltip_dim(format(L::similarity_fmt(lang), percent(row.similarity)));
+    if (row.counts_leaves) plot::tooltip_dim(L::leaves_note(lang));
+    if (row.is_synthetic) plot::tooltip_dim(L::synthetic_tip(lang));
+    plot::tooltip_dim(L::click_row(lang));
+    plot::end_tooltip();
+}
+
+void column_tooltip(const ViewContext& ctx, const CoverageMatrix& m, std::size_t c) {
+    const Lang lang = ctx.lang;
+    const CoverageColumn& col = m.columns[c];
+    plot::begin_tooltip(28.0f);
+    ImGui::TextUnformatted(theme_label(ctx.data.taxonomy, col.theme_id, lang).c_str());
+    plot::tooltip_dim(format(L::col_tip_fmt(lang), col.plans, col.measures));
+    if (col.theme_id == ctx.filter.theme_id) plot::tooltip_dim(L::theme_filter_tip(lang));
+    plot::end_tooltip();
+}
+
+// ---- Drill-down panel --------------------------------------------------------------------------------
+
+void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool example) {
+    const Lang lang = ctx.lang;
+    State& st = state();
+    heading(L::panel_title(lang));
+    if (r < 0 || c < 0) {
+        text_wrapped_colored(dim_text_color(), L::panel_hint(lang));
+        return;
+    }
+    const CoverageRow& row = m.rows[static_cast<std::size_t>(r)];
+    const Plan& plan = ctx.data.plans[row.plan_index];
+    const CoverageCell& cell = m.cell(static_cast<std::size_t>(r), static_cast<std::size_t>(c));
+    if (example) {
+        same_line_if_fits(ImGui::CalcTextSize(L::panel_example(lang)).x, 0.6f * em());
+        text_wrapped_colored(dim_text_color(), L::panel_example(lang));
+    } else {
+        const float w = ImGui::CalcTextSize(L::close(lang)).x + 2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - w, ImGui::GetCursorPosX()));
+        if (ImGui::SmallButton(L::close(lang))) {
+            st.cell_plan.clear();
+            st.cell_theme.clear();
+        }
+    }
+    text_wrapped(theme_label(ctx.data.taxonomy, m.columns[static_cast<std::size_t>(c)].theme_id, lang) + "  ·  " +
+                 format(L::panel_count_fmt(lang), cell.count, row.measures, percent(cell.share)));
+    text_wrapped_colored(dim_text_color(), plan_long_label(ctx.data, plan, lang));
+    if (row.counts_leaves) text_wrapped_colored(dim_text_color(), L::leaves_note(lang));
+    ImGui::Spacing();
+    if (cell.nodes.empty()) {
+        text_wrapped_colored(dim_text_color(), L::panel_none(lang));
+        return;
+    }
+    const std::vector<CoverageItem> items =
+        coverage_items(ctx.data, m, static_cast<std::size_t>(r), static_cast<std::size_t>(c));
+    const DataIndex& index = data_index(ctx.data);
+    const PlanTree& tree = index.plans[row.plan_index].tree;
+    const bool plan_current = !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == plan.id;
+    for (std::size_t k = 0; k < items.size(); ++k) {
+        const CoverageItem& item = items[k];
+        const Node& node = plan.nodes[static_cast<std::size_t>(item.node_index)];
+        // Ancestors as a breadcrumb ("戦略1 › 方針2  区民による…").
+        std::string path;
+        const std::vector<int> chain = tree.path_to(item.node_index);
+        for (std::size_t k = 0; k + 1 < chain.size(); ++k) {
+            const Node& an = plan.nodes[static_cast<std::size_t>(chain[k])];
+            if (!path.empty()) path += " › ";
+            // Labels of the upper levels; the parent also by name.
+            path += k + 2 == chain.size() || an.label.empty() ? node_title(an, lang) : an.label;
+        }
+        const std::string title = node_title(node, lang);
+        const std::string source = format(L::source_fmt(lang), source_text(*item.source).c_str());
+        BlockOptions opt;
+        if (!item.by_hand) opt.note = L::rule_note(lang);
+        if (node.is_new) opt.badge = L::new_badge(lang);
+        if (plan_current && ctx.selection.node_id == node.id) opt.background = accent_color(0.25f);
+        ImGui::PushID(static_cast<int>(k));
+        const BlockState b = text_block("##item", {{path, dim_text_color()}, {title, 0}, {source, dim_text_color()}}, opt);
+        ImGui::PopID();
+        if (b.hovered && !ctx.screenshot) plot::tooltip(item.by_hand ? L::select_tip(lang)
+                                                                     : std::string(L::select_tip(lang)) + "\n" + L::rule_tip(lang));
+        if (b.clicked) select_plan(ctx, plan.id, node.id);
+    }
+}
+
+}  // namespace
+
+void append_heatmap_strings(std::vector<const char*>& out) {
+#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
+    WS_HEATMAP_STRINGS(WS_COLLECT)
+    WS_HEATMAP_SHORT_THEMES(WS_COLLECT)
+#undef WS_COLLECT
+    out.push_back("viridis cividis 0123456789%");
+}
+
+void draw_heatmap_view(ViewContext& ctx) {
+    const Lang lang = ctx.lang;
+    const Dataset& data = ctx.data;
+    State& st = state();
+    const DataIndex& index = data_index(data);
+    ImGui::PushID("heatmap");
+    draw_controls(ctx, st);
+    Cache& cache = coverage(ctx, index, st);
+    const CoverageMatrix& m = cache.matrix;
+    const std::size_t nrow = m.row_count(), ncol = m.column_count();
+    if (nrow == 0 || ncol == 0) {
+        ImGui::Spacing();
+        text_wrapped_colored(dim_text_color(), L::no_rows(lang));
+        ImGui::PopID();
+        return;
+    }
+    const float E = em();
+    const float lh = ImGui::GetTextLineHeight();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::Dummy(ImVec2(0, 0.2f * E));
+
+    // ---- Row label texts and widths (cached with the matrix).
+    const RowLabels& labels = row_labels(ctx, cache, st.row_sort == CoverageRowSort::grouped);
+    const std::vector<RowText>& texts = labels.texts;
+    const float muni_w = labels.municipality_w + 0.6f * E;
+    const float years_w = labels.years_w > 0 ? labels.years_w + 0.5f * E : 0.0f;
+    const float title_w = labels.title_w;
+    const float badge_w = ImGui::CalcTextSize(L::synthetic(lang)).x + 0.9f * E;
+    const bool any_synthetic = labels.any_synthetic, any_leaves = labels.any_leaves;
+
+    // ---- Horizontal layout: labels | grid | colour bar [| panel].
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    plot::ColorbarSpec bar;
+    bar.vmin = m.range.vmin;
+    bar.vmax = m.range.vmax;
+    bar.colormap = st.colormap;
+    bar.title = st.mode == CoverageMode::count ? L::bar_count(lang) : st.mode == CoverageMode::share ? L::bar_share(lang) : L::bar_present(lang);
+    if (st.mode == CoverageMode::share)
+        bar.tick_format = [](double v) { return format("%d%%", percent(v)); };
+    else if (st.mode == CoverageMode::present)
+        bar.tick_format = [lang](double v) {
+            return v <= 0 ? std::string(L::no(lang)) : v >= 1 ? std::string(L::yes(lang)) : std::string();
+        };
+    // Rows 1.5 em tall, taller (up to 2.4 em) when the window has height to spare.
+    const float room_estimate = avail.y - 6.0f * lh - 2.0f * E - std::max(9.0f * lh, 0.3f * avail.y);
+    const float cell_h = std::round(std::clamp(room_estimate / static_cast<float>(nrow), 1.5f * E, 2.4f * E));
+    const float grid_h_full = cell_h * static_cast<float>(nrow);
+    bar.size = ImVec2(std::round(0.9f * E), 10.0f * E);  // length set below, once the grid's height is known
+    const float bar_w = plot::colorbar_size(bar).x;
+    const float gap = std::round(0.8f * E);
+    const float min_cell = 2.2f * E;
+    const float label_cap = std::max(14.0f * E, 0.28f * avail.x);
+    float label_w = std::round(std::min(muni_w + years_w + title_w + (any_synthetic ? badge_w : 0.0f) + 0.8f * E, label_cap));
+    const float panel_w = std::clamp(0.24f * avail.x, 22.0f * E, 30.0f * E);
+    const bool panel_right = avail.x >= label_w + static_cast<float>(ncol) * min_cell + bar_w + 2 * gap + panel_w;
+    // Vertical: header (at most 6 lines), grid (scrolls when tall), notes; the panel below when narrow.
+    const float notes_h = (any_leaves ? lh : 0.0f) + 0.3f * E;
+    const float panel_min_h = panel_right ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y);
+    const float grid_room = avail.y - notes_h - panel_min_h - gap;
+    const bool may_scroll = grid_h_full > grid_room - 6.0f * lh - 0.6f * E;
+    const float scrollbar = may_scroll ? style.ScrollbarSize : 0.0f;
+    // Column headings (in the UI language; short forms of the bundled themes).
+    std::vector<std::string> col_text(ncol);
+    float widest_word = 0;  // Latin words are never broken: two columns' width must hold the widest
+    for (std::size_t c = 0; c < ncol; ++c) {
+        col_text[c] = short_theme_label(data.taxonomy, m.columns[c].theme_id, lang);
+        for (const Piece& piece : heading_pieces(col_text[c]))
+            if (static_cast<unsigned char>(piece.text.front()) < 0x80)
+                widest_word = std::max(widest_word, ImGui::CalcTextSize(piece.text.c_str()).x);
+    }
+    float grid_avail = avail.x - label_w - bar_w - gap - (panel_right ? panel_w + gap : 0.0f) - scrollbar;
+    // Headings would be cut: give the columns room from the plan titles (municipality and years stay).
+    const float wanted_cell = (widest_word + 0.6f * E) * 0.5f;
+    const float min_label = std::min(label_w, muni_w + years_w + 4.0f * E);
+    if (grid_avail < wanted_cell * static_cast<float>(ncol) && label_w > min_label) {
+        const float take = std::min(label_w - min_label, wanted_cell * static_cast<float>(ncol) - grid_avail);
+        label_w = std::round(label_w - take);
+        grid_avail += take;
+    }
+    const float cell_w = std::floor(std::clamp(grid_avail / static_cast<float>(ncol), 1.2f * E, 4.5f * E));
+    const float grid_w = cell_w * static_cast<float>(ncol);
+    const HeaderLayout head = header_layout(col_text, cell_w, widest_word);
+    const float grid_view_h = std::max(cell_h * 2, std::min(grid_h_full, grid_room - head.height));
+    const bool scrolls = grid_h_full > grid_view_h + 0.5f;
+    bar.size.y = std::clamp(grid_view_h - 1.6f * lh, 4.0f * E, 12.0f * E);
+
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 grid_origin(top.x + label_w, top.y + head.height);
+
+    // Header row: corner captions and column headings.
+    {
+        ImGui::InvisibleButton("##header", ImVec2(label_w + grid_w, head.height));
+        const bool hovered = ImGui::IsItemHovered() && !ctx.screenshot;
+        const float cy = top.y + head.height - lh - 0.2f * E;
+        dl->AddText(ImVec2(top.x, cy), dim_text_color(), L::head_municipality(lang));
+        plot::text_ellipsis(dl, ImVec2(top.x + muni_w, cy), dim_text_color(), L::head_plan(lang), label_w - muni_w - 0.3f * E);
+        const float level_h = static_cast<float>(head.max_lines) * head.line_h + 0.25f * E;
+        const float font_size = ImGui::GetFontSize() * head.scale;
+        for (std::size_t c = 0; c < ncol; ++c) {
+            const int level = head.levels > 1 ? static_cast<int>(c % 2) : 0;
+            const float centre = grid_origin.x + cell_w * (static_cast<float>(c) + 0.5f);
+            const auto& lines = head.lines[c];
+            const float bottom = grid_origin.y - 0.2f * E - static_cast<float>(level) * level_h;
+            float y = bottom - head.line_h * static_cast<float>(lines.size());
+            const bool filtered = m.columns[c].theme_id == ctx.filter.theme_id;
+            const ImU32 color = filtered ? accent_color() : text_color();
+            for (const std::string& line : lines) {
+                const float tw = ImGui::CalcTextSize(line.c_str()).x * head.scale;
+                dl->AddText(ImGui::GetFont(), font_size, ImVec2(std::round(centre - tw * 0.5f), std::round(y)), color, line.c_str());
+                y += head.line_h;
+            }
+            if (level > 0)
+                dl->AddLine(ImVec2(std::round(centre) + 0.5f, bottom + 0.1f * E),
+                            ImVec2(std::round(centre) + 0.5f, grid_origin.y - 0.1f * E), plot::grid_color());
+        }
+        if (hovered) {
+            const float mx = ImGui::GetIO().MousePos.x;
+            const int c = static_cast<int>(std::floor((mx - grid_origin.x) / cell_w));
+            if (c >= 0 && c < static_cast<int>(ncol)) column_tooltip(ctx, m, static_cast<std::size_t>(c));
+        }
+    }
+
+    // Grid: row labels and cells, in a child window that scrolls when tall.
+    const int current_row = ctx.selection.plan_ids.empty() ? -1 : m.find_row(ctx.selection.plan_ids.front());
+    int cell_r = m.find_row(st.cell_plan), cell_c = m.find_column(st.cell_theme);
+    bool example = false;
+    if (cell_r < 0 || cell_c < 0) {
+        // No cell chosen: show the selected plan's (else the first row's) largest theme as an example.
+        cell_r = current_row >= 0 ? current_row : 0;
+        cell_c = -1;
+        int best = 0;
+        for (std::size_t c = 0; c < ncol; ++c)
+            if (m.cell(static_cast<std::size_t>(cell_r), c).count > best)
+                best = m.cell(static_cast<std::size_t>(cell_r), c).count, cell_c = static_cast<int>(c);
+        example = cell_c >= 0;
+        if (!example) cell_r = -1;
+    }
+
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::BeginChild("##grid", ImVec2(label_w + grid_w + (scrolls ? style.ScrollbarSize : 0.0f), grid_view_h), false,
+                      ImGuiWindowFlags_NoSavedSettings);
+    {
+        ImDrawList* gdl = ImGui::GetWindowDrawList();
+        const ImVec2 o = ImGui::GetCursorScreenPos();
+        // Row labels: one hit area for the column, drawn for the visible rows only.
+        ImGui::InvisibleButton("##rowlabels", ImVec2(label_w, grid_h_full));
+        const bool labels_hovered = ImGui::IsItemHovered() && !ctx.screenshot;
+        const bool labels_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
+        const float clip_top = gdl->GetClipRectMin().y, clip_bottom = gdl->GetClipRectMax().y;
+        const int r0 = std::clamp(static_cast<int>(std::floor((clip_top - o.y) / cell_h)), 0, static_cast<int>(nrow));
+        const int r1 = std::clamp(static_cast<int>(std::ceil((clip_bottom - o.y) / cell_h)), 0, static_cast<int>(nrow));
+        const int hover_row = labels_hovered ? static_cast<int>(std::floor((ImGui::GetIO().MousePos.y - o.y) / cell_h)) : -1;
+        int group = 0;
+        for (int r = 0; r < r0; ++r) group += m.rows[static_cast<std::size_t>(r)].group_start ? 1 : 0;
+        for (int r = r0; r < r1; ++r) {
+            const CoverageRow& row = m.rows[static_cast<std::size_t>(r)];
+            const RowText& t = texts[static_cast<std::size_t>(r)];
+            if (row.group_start) ++group;
+            const float y0 = o.y + cell_h * static_cast<float>(r);
+            const ImVec2 a(o.x, y0), b(o.x + label_w - 0.3f * E, y0 + cell_h - 1);
+            const bool selected = std::find(ctx.selection.plan_ids.begin(), ctx.selection.plan_ids.end(), row.plan_id) !=
+                                  ctx.selection.plan_ids.end();
+            if (st.row_sort == CoverageRowSort::grouped && group % 2 == 0)
+                gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.45f));
+            if (selected) gdl->AddRectFilled(a, b, accent_color(r == current_row ? 0.32f : 0.16f));
+            if (r == hover_row) gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderHovered));
+            if (row.group_start && r > 0 && st.row_sort == CoverageRowSort::grouped)
+                gdl->AddLine(ImVec2(o.x, y0 - 0.5f), ImVec2(o.x + label_w - 0.3f * E, y0 - 0.5f), plot::axis_color());
+            const float ty = y0 + std::round((cell_h - 1 - lh) * 0.5f);
+            if (!t.municipality.empty())
+                plot::text_ellipsis(gdl, ImVec2(o.x + 0.2f * E, ty), heading_color(), t.municipality, muni_w - 0.4f * E);
+            float x = o.x + muni_w;
+            if (!t.years.empty()) gdl->AddText(ImVec2(x, ty), text_color(), t.years.c_str());
+            x += years_w;
+            float right = b.x - 0.2f * E;
+            if (row.is_synthetic) {
+                const float w = ImGui::CalcTextSize(L::synthetic(lang)).x + 0.6f * E;
+                const ImVec2 p0(right - w, ty);
+                gdl->AddRectFilled(p0, ImVec2(right, ty + lh), IM_COL32(200, 40, 40, 255), 0.3f * E);
+                gdl->AddText(ImVec2(p0.x + 0.3f * E, ty), IM_COL32_WHITE, L::synthetic(lang));
+                right = p0.x - 0.3f * E;
+            }
+            plot::text_ellipsis(gdl, ImVec2(x, ty), selected ? text_color() : dim_text_color(), t.title, std::max(right - x, 0.0f));
+        }
+        if (hover_row >= 0 && hover_row < static_cast<int>(nrow)) {
+            row_tooltip(ctx, m, static_cast<std::size_t>(hover_row), st.row_sort == CoverageRowSort::similarity);
+            if (labels_clicked) select_plan(ctx, m.rows[static_cast<std::size_t>(hover_row)].plan_id);
+        }
+
+        // Cells (the plot module's heatmap).
+        ImGui::SetCursorScreenPos(ImVec2(o.x + label_w, o.y));
+        plot::HeatmapSpec spec;
+        spec.rows = static_cast<int>(nrow);
+        spec.cols = static_cast<int>(ncol);
+        spec.values = cache.values.data();
+        spec.vmin = m.range.vmin;
+        spec.vmax = m.range.vmax;
+        spec.colormap = st.colormap;
+        spec.cell_size = ImVec2(cell_w, cell_h);
+        spec.gap = 1.0f;
+        if (cell_w >= 1.8f * E)
+            spec.cell_text = [&](int r, int c, double) {
+                return mode_value_text(st.mode, m.cell(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+            };
+        if (!example && cell_r >= 0) {
+            spec.highlight_row = cell_r;
+            spec.highlight_col = cell_c;
+        } else if (current_row >= 0) {
+            spec.highlight_row = current_row;
+        }
+        if (probes_enabled())
+            spec.on_cell = [&](int r, int c, ImVec2 a, ImVec2 b) {
+                record_probe("heatmap.cell/" + m.rows[static_cast<std::size_t>(r)].plan_id + "/" +
+                                 m.columns[static_cast<std::size_t>(c)].theme_id,
+                             a, b, m.value(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+            };
+        const plot::HeatmapHit hit = plot::heatmap_grid("##cells", spec);
+        // Municipality groups: a line in the 1 px gap above each group's first row (cells untouched).
+        if (st.row_sort == CoverageRowSort::grouped)
+            for (int r = std::max(r0, 1); r < r1; ++r)
+                if (m.rows[static_cast<std::size_t>(r)].group_start) {
+                    const float y = o.y + cell_h * static_cast<float>(r);
+                    gdl->AddRectFilled(ImVec2(o.x + label_w, y - 1), ImVec2(o.x + label_w + grid_w - 1, y),
+                                       plot::axis_color());
+                }
+        if (hit.row >= 0 && hit.col >= 0 && hit.row < static_cast<int>(nrow) && hit.col < static_cast<int>(ncol)) {
+            if (!ctx.screenshot) cell_tooltip(ctx, m, static_cast<std::size_t>(hit.row), static_cast<std::size_t>(hit.col));
+            if (hit.clicked) {
+                st.cell_plan = m.rows[static_cast<std::size_t>(hit.row)].plan_id;
+                st.cell_theme = m.columns[static_cast<std::size_t>(hit.col)].theme_id;
+            }
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+    if (any_leaves) {
+        ImGui::Dummy(ImVec2(0, 0.1f * E));
+        ImGui::TextDisabled("%s", L::leaves_note(lang));
+    }
+    ImGui::EndGroup();
+
+    // Colour bar to the right of the grid, level with the first row.
+    ImGui::SetCursorScreenPos(ImVec2(grid_origin.x + grid_w + (scrolls ? style.ScrollbarSize : 0.0f) + gap,
+                                     grid_origin.y - (bar.title.empty() ? 0.5f : 1.5f) * lh));
+    plot::colorbar("heatmap", bar);
+
+    // Drill-down panel: right of the colour bar when there is room, else below.
+    const float below_y = std::max(top.y + head.height + grid_view_h + notes_h, ImGui::GetItemRectMax().y) + 0.5f * E;
+    if (panel_right) {
+        ImGui::SetCursorScreenPos(ImVec2(top.x + avail.x - panel_w, top.y));
+        ImGui::BeginChild("##panel", ImVec2(panel_w, std::max(avail.y, 4.0f * E)), true);
+    } else {
+        ImGui::SetCursorScreenPos(ImVec2(top.x, below_y));
+        ImGui::BeginChild("##panel", ImVec2(avail.x, std::max(top.y + avail.y - below_y, 4.0f * E)), true);
+    }
+    draw_panel(ctx, m, cell_r, cell_c, example);
+    ImGui::EndChild();
+    ImGui::PopID();
+}
+
+}  // namespace wardscope::ui
