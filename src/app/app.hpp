@@ -20,7 +20,9 @@ struct ShotOptions {
     int width = 1280;
     int height = 800;
     std::string lang = "ja";            // ja|en
+    bool present = false;               // presentation mode: large type, light theme
     std::filesystem::path out_png;
+    std::filesystem::path layout_json;  // optional: named item rectangles (ui/probes.hpp)
 };
 
 // Both return the process exit code and print their own error messages

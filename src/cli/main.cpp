@@ -88,6 +88,8 @@ int main(int argc, char** argv) {
     shot->add_option("--size", size, "WIDTHxHEIGHT")->capture_default_str();
     shot->add_option("--lang", shot_options.lang, "ja or en")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
     shot->add_option("--out", shot_options.out_png, "PNG file to write")->required();
+    shot->add_flag("--present", shot_options.present, "render in presentation mode (large type, high contrast)");
+    shot->add_option("--layout", shot_options.layout_json, "also write the screen rectangles of named items (JSON), for tests");
 
     CLI11_PARSE(app, argc, argv);
 

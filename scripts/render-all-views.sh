@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Renders every view at 1280×800 and 1920×1080 in Japanese and English to PNG,
+# for looking at what was built (and for `./dev.sh run` without a display).
+#   scripts/render-all-views.sh WARDSCOPE DB OUT_DIR
+# Uses $DISPLAY when set, else starts its own Xvfb.
+set -euo pipefail
+if [ $# -ne 3 ]; then
+  echo "usage: $0 WARDSCOPE DB OUT_DIR" >&2
+  exit 2
+fi
+exe=$(realpath "$1") db=$(realpath "$2") out=$3
+mkdir -p "$out"
+
+if [ -z "${DISPLAY:-}" ] && [ -z "${WARDSCOPE_IN_XVFB:-}" ]; then
+  command -v xvfb-run >/dev/null || { echo "xvfb-run not found: apt-get install xvfb xauth" >&2; exit 1; }
+  WARDSCOPE_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
+fi
+
+# Plans that show each view at its best; views fall back to their defaults
+# when a plan is not in the database.
+declare -A plans=(
+  [timeline]=""
+  [explorer]="itabashi-vision-2035"
+  [swot]="itabashi-vision-2035,kita-vision-2026"
+  [heatmap]=""
+  [compare]="sumida-regional-2019,sumida-regional-2022"
+  [kpi]="kita-vision-2026,itabashi-vision-2035"
+)
+known=$(sqlite3 -readonly "$db" "SELECT id FROM plan" 2>/dev/null || true)
+available() {
+  local ids=() id
+  IFS=, read -ra wanted <<<"$1"
+  for id in "${wanted[@]}"; do grep -qx "$id" <<<"$known" && ids+=("$id"); done
+  (IFS=,; echo "${ids[*]}")
+}
+
+for view in timeline explorer swot heatmap compare kpi; do
+  selection=$(available "${plans[$view]}")
+  for size in 1280x800 1920x1080; do
+    for lang in ja en; do
+      args=(shot --db "$db" --view "$view" --size "$size" --lang "$lang" --out "$out/$view-$size-$lang.png")
+      [ -n "$selection" ] && args+=(--plans "$selection")
+      "$exe" "${args[@]}"
+    done
+  done
+done
+"$exe" shot --db "$db" --view heatmap --size 1920x1080 --lang ja --present --out "$out/heatmap-1920x1080-ja-present.png"

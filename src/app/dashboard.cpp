@@ -1,0 +1,352 @@
+#include "app/dashboard.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include "ui/filter_bar.hpp"
+#include "ui/probes.hpp"
+#include "ui/ui_widgets.hpp"
+#include "wardscope/era.hpp"
+#include "wardscope/store.hpp"
+
+namespace wardscope::app {
+namespace {
+
+using ui::Lang;
+using ui::Str;
+using ui::ViewId;
+
+// X(name, ja, en)
+#define WS_SHELL_STRINGS(X)                                                        \
+    X(timeline, "タイムライン", "Timeline")                                        \
+    X(explorer, "計画ツリー", "Explorer")                                          \
+    X(swot, "SWOT・クロスSWOT", "SWOT / TOWS")                                     \
+    X(heatmap, "カバレッジ", "Coverage")                                           \
+    X(compare, "比較", "Compare")                                                  \
+    X(kpi, "KPI", "KPIs")                                                          \
+    X(language, "English", "日本語")                                               \
+    X(language_tip, "表示言語を切り替え (Ctrl+L)", "Switch language (Ctrl+L)")     \
+    X(font_smaller, "A−", "A−")                                                    \
+    X(font_larger, "A+", "A+")                                                     \
+    X(font_tip, "文字サイズ (Ctrl+= / Ctrl+- / Ctrl+0)", "Text size (Ctrl+= / Ctrl+- / Ctrl+0)") \
+    X(present, "発表モード", "Present")                                            \
+    X(present_tip, "全画面・大きな文字・高コントラスト (F5、Escで終了)",           \
+      "Full screen, large type, high contrast (F5; Esc leaves)")                   \
+    X(status, "%d 自治体 · %d 計画 · 今年度 %s", "%d municipalities · %d plans · this FY %s") \
+    X(synthetic, "合成データ", "synthetic data")                                   \
+    X(synthetic_tip, "架空のデータです。実在の計画ではありません。",               \
+      "Generated data: not real plans.")                                           \
+    X(sample, "サンプル観測値を含む", "includes sample observations")              \
+    X(sample_tip, "%d 件の観測値はサンプル(例示)データです。",                    \
+      "%d observations are sample data, not real measurements.")                   \
+    X(no_plans, "データベースに計画がありません。wardscope import で取り込んでください。", \
+      "The database holds no plans. Add some with wardscope import.")              \
+    X(changed, "データベースが更新されました", "The database has changed")          \
+    X(reload, "再読み込み", "Reload")                                              \
+    X(reload_failed, "再読み込みできません: ", "Cannot reload: ")                  \
+    X(eras, "令和平成元年度", "FY")
+
+namespace S {
+#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
+WS_SHELL_STRINGS(WS_DECLARE)
+#undef WS_DECLARE
+}  // namespace S
+
+struct ViewEntry {
+    ViewId id;
+    const char* name;
+    const Str* title;
+    void (*draw)(ui::ViewContext&);
+};
+
+const ViewEntry views[] = {
+    {ViewId::timeline, "timeline", &S::timeline, ui::draw_timeline_view},
+    {ViewId::explorer, "explorer", &S::explorer, ui::draw_explorer_view},
+    {ViewId::swot, "swot", &S::swot, ui::draw_swot_view},
+    {ViewId::heatmap, "heatmap", &S::heatmap, ui::draw_heatmap_view},
+    {ViewId::compare, "compare", &S::compare, ui::draw_compare_view},
+    {ViewId::kpi, "kpi", &S::kpi, ui::draw_kpi_view},
+};
+
+const ViewEntry& entry(ViewId id) {
+    for (const auto& e : views)
+        if (e.id == id) return e;
+    return views[0];
+}
+
+int this_fiscal_year() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return fiscal_year_of(local.tm_year + 1900, local.tm_mon + 1);
+}
+
+void add_source(GlyphSet& g, const SourceRef& s) {
+    g.add(s.file);
+    g.add(s.section);
+    g.add(s.url);
+}
+
+void add_point(GlyphSet& g, const IndicatorPoint& p) { g.add(p.note); }
+
+}  // namespace
+
+std::string_view view_name(ViewId view) { return entry(view).name; }
+
+bool view_from_name(std::string_view name, ViewId& out) {
+    for (const auto& e : views)
+        if (name == e.name) {
+            out = e.id;
+            return true;
+        }
+    return false;
+}
+
+Dashboard::Dashboard(std::filesystem::path db_path) : db_path_(std::move(db_path)) {
+    current_fiscal_year = this_fiscal_year();
+    reload();
+}
+
+void Dashboard::reload() {
+    Store store = Store::open(db_path_, OpenMode::read_only);
+    data_ = load_dataset(store);
+    derive();
+    ui::invalidate_data_index();
+    // Keep the selection where it still exists.
+    auto& ids = selection.plan_ids;
+    ids.erase(std::remove_if(ids.begin(), ids.end(), [&](const std::string& id) { return !data_.find_plan(id); }),
+              ids.end());
+    fonts_dirty = true;  // new text may need new glyphs
+}
+
+void Dashboard::derive() {
+    ui::DerivedModels d;
+    d.data_version = derived_.data_version + 1;
+    d.municipality_count = static_cast<int>(data_.municipalities.size());
+    d.plan_count = static_cast<int>(data_.plans.size());
+    for (const Plan& p : data_.plans) {
+        d.synthetic_plans += p.is_synthetic ? 1 : 0;
+        if (p.start_fy) d.first_fiscal_year = d.first_fiscal_year ? std::min(d.first_fiscal_year, *p.start_fy) : *p.start_fy;
+        if (p.end_fy) d.last_fiscal_year = std::max(d.last_fiscal_year, *p.end_fy);
+    }
+    for (const Observation& o : data_.observations) d.sample_observations += o.is_sample ? 1 : 0;
+    d.source_label = db_path_.filename().string();
+    derived_ = std::move(d);
+}
+
+void Dashboard::collect_glyphs(GlyphSet& g) const {
+#define WS_COLLECT(name, ja, en) g.add(ja); g.add(en);
+    WS_SHELL_STRINGS(WS_COLLECT)
+#undef WS_COLLECT
+    g.add(ui::view_ui_strings());
+    std::vector<const char*> filter_strings;
+    ui::append_filter_bar_strings(filter_strings);
+    g.add(filter_strings);
+    g.add(db_path_.string());
+    for (const Municipality& m : data_.municipalities) {
+        for (const std::string* s : {&m.name_ja, &m.name_en, &m.kind, &m.code}) g.add(*s);
+        add_source(g, m.source);
+    }
+    for (const Theme& t : data_.taxonomy.themes) g.add(t.label_ja), g.add(t.label_en);
+    for (const Actor& a : data_.taxonomy.actors) g.add(a.label_ja), g.add(a.label_en);
+    for (const Plan& p : data_.plans) {
+        for (const std::string* s : {&p.title, &p.title_en, &p.kind, &p.status, &p.approved_by, &p.period_as_written,
+                                     &p.vision, &p.summary})
+            g.add(*s);
+        for (const auto& s : p.viewpoints) g.add(s);
+        for (const auto& s : p.focus_fields) g.add(s);
+        add_source(g, p.source);
+        for (const Node& n : p.nodes) {
+            for (const std::string* s : {&n.label, &n.name, &n.name_en, &n.description}) g.add(*s);
+            add_source(g, n.source);
+        }
+        for (const SwotItem& s : p.swot) g.add(s.text), g.add(s.text_en), add_source(g, s.source);
+        for (const TowsStrategy& t : p.tows) g.add(t.text), g.add(t.text_en), add_source(g, t.source);
+        for (const Indicator& i : p.indicators) {
+            for (const std::string* s : {&i.kind, &i.label, &i.name, &i.name_en, &i.unit, &i.note}) g.add(*s);
+            add_point(g, i.baseline);
+            add_point(g, i.target);
+            add_source(g, i.source);
+        }
+    }
+    std::vector<std::string> seen_sources;
+    for (const Observation& o : data_.observations)
+        if (seen_sources.empty() || seen_sources.back() != o.source) {
+            seen_sources.push_back(o.source);
+            g.add(o.source);
+        }
+}
+
+float Dashboard::font_pixel_size(float content_scale) const {
+    const int preset = std::clamp(font_preset, 0, static_cast<int>(std::size(font_size_presets)) - 1);
+    return std::round(font_size_presets[preset] * content_scale);
+}
+
+void Dashboard::apply_style(float scale) const {
+    ImGuiStyle style;
+    if (presenting) {
+        // Projectors wash out dark themes and thin lines: light, high contrast.
+        ImGui::StyleColorsLight(&style);
+        style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
+        style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.25f, 0.25f, 0.25f, 1);
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(1, 1, 1, 1);
+        style.Colors[ImGuiCol_ChildBg] = ImVec4(1, 1, 1, 1);
+        style.Colors[ImGuiCol_Border] = ImVec4(0.1f, 0.1f, 0.1f, 0.6f);
+        style.FrameBorderSize = 1;
+    } else {
+        ImGui::StyleColorsDark(&style);
+    }
+    style.WindowRounding = 0;
+    style.FrameRounding = 3;
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+void Dashboard::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    const int last_preset = static_cast<int>(std::size(font_size_presets)) - 1;
+    if (io.KeyCtrl) {
+        for (int i = 0; i < static_cast<int>(std::size(views)); ++i)
+            if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) view = views[i].id;
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
+            font_preset = std::min(font_preset + 1, last_preset), fonts_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
+            font_preset = std::max(font_preset - 1, 0), fonts_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false))
+            font_preset = presenting ? presentation_font_preset : default_font_preset, fonts_dirty = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) lang = lang == Lang::ja ? Lang::en : Lang::ja;
+        if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested = true;
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
+        presenting = !presenting;
+        font_preset = presenting ? presentation_font_preset : default_font_preset;
+        fonts_dirty = style_dirty = true;
+    }
+    if (presenting && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        presenting = false;
+        font_preset = default_font_preset;
+        fonts_dirty = style_dirty = true;
+    }
+}
+
+void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
+    const float w = ui::em();
+    for (const auto& e : views) {
+        const bool active = e.id == view;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::Button((*e.title)(ctx.lang))) view = e.id;
+        if (active) ImGui::PopStyleColor();
+        // Tests measure the rendered text height inside the button's frame.
+        ui::record_probe(std::string("shell.tab/") + e.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                         ImGui::GetFontSize());
+        if (!screenshot && ImGui::IsItemHovered())
+            ImGui::SetTooltip("Ctrl+%d", static_cast<int>(&e - views) + 1);
+        ImGui::SameLine();
+    }
+    // Right-aligned controls: language, text size, presentation.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const auto button_w = [&](const char* s) { return ImGui::CalcTextSize(s).x + style.FramePadding.x * 2; };
+    const float controls = button_w(S::language(ctx.lang)) + button_w(S::font_smaller(ctx.lang)) +
+                           button_w(S::font_larger(ctx.lang)) + button_w(S::present(ctx.lang)) +
+                           style.ItemSpacing.x * 3;
+    const float x = ImGui::GetWindowContentRegionMax().x - controls;
+    if (x > ImGui::GetCursorPosX() + w) ImGui::SetCursorPosX(x);
+    else ImGui::NewLine();
+    if (ImGui::Button(S::language(ctx.lang))) lang = lang == Lang::ja ? Lang::en : Lang::ja;
+    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::language_tip(ctx.lang));
+    ImGui::SameLine();
+    if (ImGui::Button(S::font_smaller(ctx.lang)) && font_preset > 0) --font_preset, fonts_dirty = true;
+    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
+    ImGui::SameLine();
+    if (ImGui::Button(S::font_larger(ctx.lang)) && font_preset + 1 < static_cast<int>(std::size(font_size_presets)))
+        ++font_preset, fonts_dirty = true;
+    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
+    ImGui::SameLine();
+    if (ImGui::Button(S::present(ctx.lang))) {
+        presenting = !presenting;
+        font_preset = presenting ? presentation_font_preset : default_font_preset;
+        fonts_dirty = style_dirty = true;
+    }
+    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::present_tip(ctx.lang));
+}
+
+void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
+    ImGui::Separator();
+    const ui::DerivedModels& d = derived_;
+    ImGui::TextDisabled("%s", d.source_label.c_str());
+    ImGui::SameLine();
+    ImGui::TextDisabled(S::status(ctx.lang), d.municipality_count, d.plan_count,
+                        fiscal_year_label(current_fiscal_year).c_str());
+    if (d.synthetic_plans > 0) {
+        ImGui::SameLine();
+        ui::badge(S::synthetic(ctx.lang), IM_COL32(200, 40, 40, 255), IM_COL32_WHITE);
+        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::synthetic_tip(ctx.lang));
+    }
+    if (d.sample_observations > 0) {
+        ImGui::SameLine();
+        ui::badge(S::sample(ctx.lang), IM_COL32(210, 120, 0, 255), IM_COL32_WHITE);
+        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip(S::sample_tip(ctx.lang), d.sample_observations);
+    }
+    draw_reload_offer(ctx);
+}
+
+void Dashboard::draw_reload_offer(ui::ViewContext& ctx) {
+    if (!data_changed_on_disk && reload_error_.empty()) return;
+    ImGui::SameLine();
+    if (!reload_error_.empty()) {
+        ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "%s%s", S::reload_failed(ctx.lang), reload_error_.c_str());
+        return;
+    }
+    ui::badge(S::changed(ctx.lang), ui::accent_color(), IM_COL32_BLACK);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(S::reload(ctx.lang))) {
+        try {
+            reload();
+            data_changed_on_disk = false;
+        } catch (const std::exception& e) {
+            reload_error_ = e.what();
+        }
+    }
+}
+
+void Dashboard::draw_view(ui::ViewContext& ctx) {
+    if (data_.plans.empty()) {
+        ui::text_wrapped(S::no_plans(ctx.lang));
+        return;
+    }
+    ImGui::PushID(entry(view).name);
+    entry(view).draw(ctx);
+    ImGui::PopID();
+}
+
+void Dashboard::draw_frame() {
+    handle_shortcuts();
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##wardscope", nullptr, flags);
+    ui::ViewContext ctx{data_, derived_, selection, filter, lang, ui::em() / font_size_presets[default_font_preset],
+                        current_fiscal_year, screenshot};
+    draw_top_bar(ctx);
+    if (!presenting) ui::draw_filter_bar(ctx);
+    ImGui::Separator();
+    const float status_height = presenting ? 0 : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
+    ctx.lang = lang;  // a toggle in the top bar applies from this frame on
+    draw_view(ctx);
+    ImGui::EndChild();
+    if (!presenting) draw_status_bar(ctx);
+    ImGui::End();
+}
+
+}  // namespace wardscope::app

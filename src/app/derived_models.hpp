@@ -1,0 +1,20 @@
+// Figures the shell derives once per data change and hands to every view
+// (per-plan trees, counts and profiles live in ui::data_index()).
+#pragma once
+
+#include <string>
+
+namespace wardscope::ui {
+
+struct DerivedModels {
+    unsigned data_version = 0;     // bumped on every (re)load
+    int municipality_count = 0;
+    int plan_count = 0;
+    int synthetic_plans = 0;       // plans flagged synthetic
+    int sample_observations = 0;   // observations flagged sample
+    int first_fiscal_year = 0;     // earliest start of any plan (0 when none known)
+    int last_fiscal_year = 0;      // latest end of any plan
+    std::string source_label;      // the database file shown in the status bar
+};
+
+}  // namespace wardscope::ui

@@ -1,0 +1,103 @@
+#include "app/font_atlas.hpp"
+
+#include <cmath>
+
+#include <fontconfig/fontconfig.h>
+
+namespace wardscope::app {
+namespace {
+
+bool covers_japanese(FcPattern* font) {
+    FcLangSet* langs = nullptr;
+    if (FcPatternGetLangSet(font, FC_LANG, 0, &langs) != FcResultMatch || !langs) return false;
+    return FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>("ja")) == FcLangEqual;
+}
+
+std::optional<FontFile> file_of(FcPattern* font) {
+    FcChar8* file = nullptr;
+    int index = 0;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch || !file) return std::nullopt;
+    FcPatternGetInteger(font, FC_INDEX, 0, &index);
+    FontFile out{reinterpret_cast<const char*>(file), index};
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(out.path, ec)) return std::nullopt;
+    return out;
+}
+
+std::optional<FontFile> match(FcConfig* config, const char* pattern_text) {
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(pattern_text));
+    if (!pattern) return std::nullopt;
+    FcConfigSubstitute(config, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern* font = FcFontMatch(config, pattern, &result);
+    std::optional<FontFile> out;
+    // fontconfig always returns *a* font: accept it only when it covers Japanese.
+    if (font && result == FcResultMatch && covers_japanese(font)) out = file_of(font);
+    if (font) FcPatternDestroy(font);
+    FcPatternDestroy(pattern);
+    return out;
+}
+
+}  // namespace
+
+std::optional<FontFile> find_japanese_font() {
+    if (!FcInit()) return std::nullopt;
+    FcConfig* config = FcConfigGetCurrent();
+    for (const char* pattern : {"Noto Sans CJK JP:lang=ja", "sans-serif:lang=ja"})
+        if (auto found = match(config, pattern)) return found;
+    // Any installed font that covers Japanese.
+    std::optional<FontFile> out;
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(":lang=ja"));
+    FcObjectSet* fields = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_LANG, nullptr);
+    if (FcFontSet* fonts = FcFontList(config, pattern, fields)) {
+        for (int i = 0; i < fonts->nfont && !out; ++i)
+            if (covers_japanese(fonts->fonts[i])) out = file_of(fonts->fonts[i]);
+        FcFontSetDestroy(fonts);
+    }
+    FcObjectSetDestroy(fields);
+    FcPatternDestroy(pattern);
+    return out;
+}
+
+GlyphSet::GlyphSet() {
+    builder_.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+}
+
+void GlyphSet::add(std::string_view text) {
+    if (!text.empty()) builder_.AddText(text.data(), text.data() + text.size());
+}
+
+void GlyphSet::add(const std::vector<const char*>& texts) {
+    for (const char* text : texts)
+        if (text) builder_.AddText(text);
+}
+
+const ImWchar* GlyphSet::ranges() {
+    ranges_.clear();
+    builder_.BuildRanges(&ranges_);
+    count_ = 0;
+    for (int i = 0; i + 1 < ranges_.Size; i += 2) count_ += static_cast<std::size_t>(ranges_[i + 1] - ranges_[i] + 1);
+    return ranges_.Data;
+}
+
+std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, const ImWchar* ranges, float pixel_size) {
+    io.Fonts->Clear();
+    const float size = std::round(pixel_size);
+    if (font) {
+        ImFontConfig config;
+        config.FontNo = font->face_index;
+        config.OversampleH = 1;  // CJK glyphs are dense: keep the atlas small
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        if (io.Fonts->AddFontFromFileTTF(font->path.c_str(), size, &config, ranges))
+            return font->path.filename().string();
+        io.Fonts->Clear();
+    }
+    ImFontConfig config;
+    config.SizePixels = size;
+    io.Fonts->AddFontDefault(&config);
+    return "ImGui default font";
+}
+
+}  // namespace wardscope::app

@@ -1,0 +1,51 @@
+// Fonts for the dashboard: a Japanese font found through fontconfig and glyph
+// ranges built from every string that can be drawn (ImGui's built-in Japanese
+// range lacks kanji these plans use, and loading it is slower).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+namespace wardscope::app {
+
+struct FontFile {
+    std::filesystem::path path;
+    int face_index = 0;  // the face inside a .ttc (Noto Sans CJK: 0 is JP)
+};
+
+// Noto Sans CJK JP first, then any installed font that covers Japanese.
+std::optional<FontFile> find_japanese_font();
+
+// Collects the characters of every string handed to it, then yields ranges.
+class GlyphSet {
+public:
+    GlyphSet();
+    void add(std::string_view utf8_text);
+    void add(const std::vector<const char*>& texts);
+    // ImGui keeps a pointer to the ranges until the atlas is rebuilt: the
+    // returned storage lives in this object.
+    const ImWchar* ranges();
+    std::size_t glyph_count() const { return count_; }
+
+private:
+    ImFontGlyphRangesBuilder builder_;
+    ImVector<ImWchar> ranges_;
+    std::size_t count_ = 0;
+};
+
+// Sizes the user steps through with Ctrl+= / Ctrl+- (Ctrl+0 resets).
+inline constexpr float font_size_presets[] = {13, 15, 17, 19, 22, 26, 30, 36, 44};
+inline constexpr int default_font_preset = 3;
+inline constexpr int presentation_font_preset = 7;  // ≥ 28 px body text at 1920×1080
+
+// Clears the atlas and adds the font at `pixel_size` with `ranges` (or ImGui's
+// default font when `font` is empty). Returns the font's name for the log.
+// The caller rebuilds the GL texture afterwards.
+std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, const ImWchar* ranges, float pixel_size);
+
+}  // namespace wardscope::app

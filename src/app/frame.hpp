@@ -1,0 +1,32 @@
+// What the interactive loop and `shot` share: fonts for the dashboard's text
+// and one ImGui frame of it.
+#pragma once
+
+#include <optional>
+
+#include <imgui.h>
+
+#include "app/dashboard.hpp"
+#include "app/font_atlas.hpp"
+#include "app/gl_session.hpp"
+
+namespace wardscope::app {
+
+class DashboardFonts {
+public:
+    DashboardFonts();  // finds the Japanese font (warns once when there is none)
+    // Rebuilds the atlas for the dashboard's text and size, uploads it and
+    // re-applies the style at the matching scale. Call between frames.
+    void rebuild(Dashboard& dashboard, GlSession& session, float content_scale);
+    bool has_japanese_font() const { return font_.has_value(); }
+
+private:
+    std::optional<FontFile> font_;
+    GlyphSet glyphs_;  // ImGui points into its ranges until the next rebuild
+};
+
+// NewFrame → the dashboard → Render. `display_size` overrides the window's
+// size (offscreen shots); no mouse when `no_mouse`.
+void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, bool no_mouse);
+
+}  // namespace wardscope::app

@@ -1,0 +1,17 @@
+// Writing what a shot rendered: the PNG and, for tests, the layout of named items.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+namespace wardscope::app {
+
+// RGBA8, top row first. Written beside the target and renamed over it, so a
+// failed write never leaves a partial PNG. Throws Error.
+void write_png(const std::filesystem::path& path, int width, int height, const std::vector<std::uint8_t>& rgba);
+
+// The probes recorded during the frame (ui/probes.hpp) as JSON. Throws Error.
+void write_layout_json(const std::filesystem::path& path, int width, int height);
+
+}  // namespace wardscope::app

@@ -1,0 +1,176 @@
+#include "app/gl_session.hpp"
+
+#include <cstdlib>
+#include <string>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+#include <GL/glext.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include "wardscope/error.hpp"
+
+namespace wardscope::app {
+namespace {
+
+std::string last_glfw_error;
+
+void on_glfw_error(int code, const char* description) {
+    last_glfw_error = std::to_string(code) + ": " + (description ? description : "");
+}
+
+// The few GL ≥ 3.0 entry points we call ourselves, fetched at run time
+// (libGL only promises GL 1.x symbols).
+struct FramebufferApi {
+    PFNGLGENFRAMEBUFFERSPROC gen_framebuffers = nullptr;
+    PFNGLDELETEFRAMEBUFFERSPROC delete_framebuffers = nullptr;
+    PFNGLBINDFRAMEBUFFERPROC bind_framebuffer = nullptr;
+    PFNGLGENRENDERBUFFERSPROC gen_renderbuffers = nullptr;
+    PFNGLDELETERENDERBUFFERSPROC delete_renderbuffers = nullptr;
+    PFNGLBINDRENDERBUFFERPROC bind_renderbuffer = nullptr;
+    PFNGLRENDERBUFFERSTORAGEPROC renderbuffer_storage = nullptr;
+    PFNGLFRAMEBUFFERRENDERBUFFERPROC framebuffer_renderbuffer = nullptr;
+    PFNGLCHECKFRAMEBUFFERSTATUSPROC check_framebuffer_status = nullptr;
+    bool load() {
+        gen_framebuffers = reinterpret_cast<PFNGLGENFRAMEBUFFERSPROC>(glfwGetProcAddress("glGenFramebuffers"));
+        delete_framebuffers = reinterpret_cast<PFNGLDELETEFRAMEBUFFERSPROC>(glfwGetProcAddress("glDeleteFramebuffers"));
+        bind_framebuffer = reinterpret_cast<PFNGLBINDFRAMEBUFFERPROC>(glfwGetProcAddress("glBindFramebuffer"));
+        gen_renderbuffers = reinterpret_cast<PFNGLGENRENDERBUFFERSPROC>(glfwGetProcAddress("glGenRenderbuffers"));
+        delete_renderbuffers = reinterpret_cast<PFNGLDELETERENDERBUFFERSPROC>(glfwGetProcAddress("glDeleteRenderbuffers"));
+        bind_renderbuffer = reinterpret_cast<PFNGLBINDRENDERBUFFERPROC>(glfwGetProcAddress("glBindRenderbuffer"));
+        renderbuffer_storage = reinterpret_cast<PFNGLRENDERBUFFERSTORAGEPROC>(glfwGetProcAddress("glRenderbufferStorage"));
+        framebuffer_renderbuffer =
+            reinterpret_cast<PFNGLFRAMEBUFFERRENDERBUFFERPROC>(glfwGetProcAddress("glFramebufferRenderbuffer"));
+        check_framebuffer_status =
+            reinterpret_cast<PFNGLCHECKFRAMEBUFFERSTATUSPROC>(glfwGetProcAddress("glCheckFramebufferStatus"));
+        return gen_framebuffers && delete_framebuffers && bind_framebuffer && gen_renderbuffers &&
+               delete_renderbuffers && bind_renderbuffer && renderbuffer_storage && framebuffer_renderbuffer &&
+               check_framebuffer_status;
+    }
+};
+FramebufferApi fbo;
+
+}  // namespace
+
+GlSession::GlSession(const WindowSpec& spec) {
+    glfwSetErrorCallback(on_glfw_error);
+    const char* display = std::getenv("DISPLAY");
+    if (!glfwInit()) {
+        std::string message = "cannot open a window: ";
+        message += (display && *display) ? "the X server at DISPLAY=" + std::string(display) + " cannot be reached"
+                                         : std::string("no display (DISPLAY is not set)");
+        message +=
+            ".\n  To render views without a display: xvfb-run -a wardscope shot --view heatmap --out heatmap.png"
+            "\n  To run the dashboard headless: xvfb-run -a -s \"-screen 0 1920x1080x24\" wardscope ui";
+        if (!last_glfw_error.empty()) message += "\n  (GLFW error " + last_glfw_error + ")";
+        throw Error(message);
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, spec.visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+    window_ = glfwCreateWindow(spec.width, spec.height, spec.title.c_str(), nullptr, nullptr);
+    if (!window_) {
+        const std::string detail = last_glfw_error;
+        glfwTerminate();
+        throw Error("cannot create an OpenGL 3.3 core window" + (detail.empty() ? "" : " (GLFW error " + detail + ")") +
+                    "; with Mesa, check that libgl1-mesa-dri is installed");
+    }
+    glfwMakeContextCurrent(window_);
+    glfwSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // the shell decides where (or whether) imgui.ini lives
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (spec.fullscreen) set_fullscreen(true);
+}
+
+GlSession::~GlSession() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+float GlSession::content_scale() const {
+    float x = 1, y = 1;
+    glfwGetWindowContentScale(window_, &x, &y);
+    return (x > 0.5f && x < 4.0f) ? x : 1.0f;
+}
+
+void GlSession::upload_fonts() {
+    if (!device_objects_) {
+        ImGui_ImplOpenGL3_CreateDeviceObjects();  // shaders, buffers and the font texture
+        device_objects_ = true;
+    } else {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->ClearInputData();
+    io.Fonts->ClearTexData();
+}
+
+void GlSession::set_fullscreen(bool on) {
+    if (on == fullscreen_) return;
+    if (on) {
+        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        if (!mode) return;
+        glfwGetWindowPos(window_, &windowed_x_, &windowed_y_);
+        glfwGetWindowSize(window_, &windowed_w_, &windowed_h_);
+        glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_, windowed_h_, 0);
+    }
+    fullscreen_ = on;
+}
+
+OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_(height) {
+    if (!fbo.load()) throw Error("the OpenGL driver has no framebuffer objects (needs OpenGL 3.0)");
+    fbo.gen_framebuffers(1, &framebuffer_);
+    fbo.gen_renderbuffers(1, &color_);
+    fbo.bind_renderbuffer(GL_RENDERBUFFER, color_);
+    fbo.renderbuffer_storage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+    fbo.framebuffer_renderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
+    if (fbo.check_framebuffer_status(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+        throw Error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
+                    " offscreen framebuffer (too large for this OpenGL driver?)");
+}
+
+OffscreenTarget::~OffscreenTarget() {
+    fbo.bind_framebuffer(GL_FRAMEBUFFER, 0);
+    fbo.delete_framebuffers(1, &framebuffer_);
+    fbo.delete_renderbuffers(1, &color_);
+}
+
+void OffscreenTarget::bind() { fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_); }
+
+std::vector<std::uint8_t> OffscreenTarget::read_pixels() const {
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
+    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's origin is the bottom-left corner: flip to top row first.
+    const std::size_t row = static_cast<std::size_t>(width_) * 4;
+    std::vector<std::uint8_t> line(row);
+    for (int y = 0; y < height_ / 2; ++y) {
+        auto* top = pixels.data() + static_cast<std::size_t>(y) * row;
+        auto* bottom = pixels.data() + static_cast<std::size_t>(height_ - 1 - y) * row;
+        std::copy(top, top + row, line.data());
+        std::copy(bottom, bottom + row, top);
+        std::copy(line.data(), line.data() + row, bottom);
+    }
+    return pixels;
+}
+
+}  // namespace wardscope::app

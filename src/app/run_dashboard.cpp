@@ -1,0 +1,193 @@
+// The interactive dashboard: the window, the frame loop that sleeps on
+// events when nothing changes, settings kept between runs.
+#include <chrono>
+#include <csignal>
+#include <iostream>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <GL/gl.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include "app/app.hpp"
+#include "app/frame.hpp"
+#include "app/settings.hpp"
+#include "wardscope/error.hpp"
+
+namespace wardscope::app {
+namespace {
+
+// After any input, render a few more frames (popups need a sizing frame and
+// the 1.86 backend samples mouse buttons once per frame), then sleep.
+constexpr int frames_after_input = 3;
+int frames_to_render = frames_after_input;
+
+void wake() { frames_to_render = frames_after_input; }
+
+// SIGTERM / SIGINT end the loop normally, so settings are saved; the loop
+// notices within its wait timeout.
+volatile std::sig_atomic_t stop_signal = 0;
+void on_stop_signal(int) { stop_signal = 1; }
+
+// Our callbacks replace the backend's (installed first) and forward to them.
+void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+    wake();
+}
+void on_char(GLFWwindow* w, unsigned c) {
+    ImGui_ImplGlfw_CharCallback(w, c);
+    wake();
+}
+void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
+    ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
+    wake();
+}
+void on_scroll(GLFWwindow* w, double x, double y) {
+    ImGui_ImplGlfw_ScrollCallback(w, x, y);
+    wake();
+}
+void on_focus(GLFWwindow* w, int focused) {
+    ImGui_ImplGlfw_WindowFocusCallback(w, focused);
+    wake();
+}
+void on_enter(GLFWwindow* w, int entered) {
+    ImGui_ImplGlfw_CursorEnterCallback(w, entered);
+    wake();
+}
+void on_cursor(GLFWwindow*, double, double) { wake(); }
+void on_size(GLFWwindow*, int, int) { wake(); }
+void on_refresh(GLFWwindow*) { wake(); }
+
+void install_wake_callbacks(GLFWwindow* w) {
+    glfwSetKeyCallback(w, on_key);
+    glfwSetCharCallback(w, on_char);
+    glfwSetMouseButtonCallback(w, on_mouse_button);
+    glfwSetScrollCallback(w, on_scroll);
+    glfwSetWindowFocusCallback(w, on_focus);
+    glfwSetCursorEnterCallback(w, on_enter);
+    glfwSetCursorPosCallback(w, on_cursor);
+    glfwSetFramebufferSizeCallback(w, on_size);
+    glfwSetWindowRefreshCallback(w, on_refresh);
+}
+
+// The database file and its WAL: when either changes, another process wrote.
+struct FileStamp {
+    std::filesystem::file_time_type db_time{}, wal_time{};
+    std::uintmax_t db_size = 0, wal_size = 0;
+    static FileStamp of(const std::filesystem::path& db) {
+        FileStamp s;
+        std::error_code ec;
+        s.db_time = std::filesystem::last_write_time(db, ec);
+        s.db_size = std::filesystem::file_size(db, ec);
+        auto wal = db;
+        wal += "-wal";
+        s.wal_time = std::filesystem::last_write_time(wal, ec);
+        s.wal_size = std::filesystem::file_size(wal, ec);
+        if (ec) s.wal_size = 0;
+        return s;
+    }
+    bool operator==(const FileStamp&) const = default;
+};
+
+void apply_settings(Dashboard& d, const Settings& s) {
+    d.lang = s.lang == "en" ? ui::Lang::en : ui::Lang::ja;
+    if (s.font_preset >= 0) d.font_preset = s.font_preset;
+    view_from_name(s.view, d.view);
+    for (const auto& id : s.plan_ids)
+        if (d.data().find_plan(id)) d.selection.plan_ids.push_back(id);
+    if (!d.selection.plan_ids.empty())
+        d.selection.municipality_id = d.data().find_plan(d.selection.plan_ids.front())->municipality_id;
+}
+
+Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscreen, Settings s) {
+    if (!fullscreen) glfwGetWindowSize(window, &s.window_width, &s.window_height);
+    s.lang = d.lang == ui::Lang::en ? "en" : "ja";
+    if (!d.presenting) s.font_preset = d.font_preset;
+    s.view = std::string(view_name(d.view));
+    s.plan_ids = d.selection.plan_ids;
+    return s;
+}
+
+}  // namespace
+
+int run_dashboard(const DashboardOptions& options) {
+    try {
+        Dashboard dashboard(options.db_path);  // a bad database fails before any window opens
+        const auto config = config_dir();
+        Settings settings = config ? load_settings(*config) : Settings{};
+        apply_settings(dashboard, settings);
+        if (options.present) {
+            dashboard.presenting = true;
+            dashboard.font_preset = presentation_font_preset;
+        }
+
+        std::string ini_path;  // ImGui holds a pointer to it until the session ends
+        GlSession session(WindowSpec{settings.window_width, settings.window_height, true, options.present});
+        GLFWwindow* window = session.window();
+        install_wake_callbacks(window);
+        if (config) {
+            std::error_code ec;
+            std::filesystem::create_directories(*config, ec);
+            ini_path = (*config / "imgui.ini").string();
+            ImGui::GetIO().IniFilename = ini_path.c_str();
+        }
+        DashboardFonts fonts;
+        float content_scale = session.content_scale();
+        fonts.rebuild(dashboard, session, content_scale);
+        std::cout << "wardscope: showing " << dashboard.data().plans.size() << " plans from "
+                  << options.db_path.string() << std::endl;
+
+        FileStamp stamp = FileStamp::of(options.db_path);
+        auto last_check = std::chrono::steady_clock::now();
+        bool was_presenting = dashboard.presenting;
+        std::signal(SIGTERM, on_stop_signal);
+        std::signal(SIGINT, on_stop_signal);
+        while (!glfwWindowShouldClose(window) && !dashboard.quit_requested && !stop_signal) {
+            const bool typing = ImGui::GetIO().WantTextInput;
+            if (frames_to_render > 0) glfwPollEvents();
+            else glfwWaitEventsTimeout(typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
+
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last_check > std::chrono::seconds(2)) {
+                last_check = now;
+                const FileStamp latest = FileStamp::of(options.db_path);
+                if (!(latest == stamp)) {
+                    stamp = latest;
+                    dashboard.data_changed_on_disk = true;
+                    wake();
+                }
+            }
+            if (frames_to_render <= 0 && !typing) continue;
+            if (frames_to_render > 0) --frames_to_render;
+
+            if (session.content_scale() != content_scale) {
+                content_scale = session.content_scale();
+                dashboard.fonts_dirty = true;
+            }
+            if (dashboard.fonts_dirty || dashboard.style_dirty) fonts.rebuild(dashboard, session, content_scale);
+            if (dashboard.presenting != was_presenting) {
+                was_presenting = dashboard.presenting;
+                session.set_fullscreen(dashboard.presenting);
+            }
+
+            build_frame(dashboard, std::nullopt, false);
+            int fb_w = 0, fb_h = 0;
+            glfwGetFramebufferSize(window, &fb_w, &fb_h);
+            glViewport(0, 0, fb_w, fb_h);
+            const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+            glClearColor(bg.x, bg.y, bg.z, 1.0f);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            glfwSwapBuffers(window);
+            if (dashboard.fonts_dirty || dashboard.style_dirty) wake();  // show the new size at once
+        }
+        if (config) save_settings(*config, current_settings(dashboard, window, session.fullscreen(), settings));
+        return 0;
+    } catch (const Error& e) {
+        std::cerr << "wardscope: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+}  // namespace wardscope::app

@@ -1,0 +1,31 @@
+// What the dashboard remembers between runs, in the user's config directory
+// ($XDG_CONFIG_HOME/wardscope, else ~/.config/wardscope) — never in the repo.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace wardscope::app {
+
+struct Settings {
+    int window_width = 1440;
+    int window_height = 900;
+    std::string lang = "ja";  // ja | en
+    int font_preset = -1;     // index into font_size_presets; -1 = default
+    std::string view = "timeline";
+    std::vector<std::string> plan_ids;  // last selection
+};
+
+// The config directory, or nullopt when neither XDG_CONFIG_HOME nor HOME is set.
+std::optional<std::filesystem::path> config_dir();
+
+// Missing or unreadable settings give the defaults (a warning on stderr when
+// the file exists but cannot be parsed).
+Settings load_settings(const std::filesystem::path& dir);
+// Written beside and renamed over, so a crash never leaves half a file.
+// Returns false (and warns) when the directory cannot be written.
+bool save_settings(const std::filesystem::path& dir, const Settings& settings);
+
+}  // namespace wardscope::app
