@@ -2,9 +2,12 @@
 // every statement binds its parameters.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wardscope/model.hpp"
@@ -13,7 +16,12 @@ struct sqlite3;
 
 namespace wardscope {
 
-inline constexpr int schema_version = 1;
+// PRAGMA user_version of the current schema (docs/schema.md). Older versions
+// are upgraded by the first read-write open, after a backup copy is written
+// beside the file (wardscope.db.v1-backup); newer ones are refused.
+inline constexpr int schema_version = 2;
+// PRAGMA application_id of a wardscope database ("WSCP"), since version 2.
+inline constexpr std::int64_t application_id = 0x57534350;
 
 enum class OpenMode {
     read_only,   // the dashboard displaying a database: never writes
@@ -23,8 +31,11 @@ enum class OpenMode {
 
 class Store {
 public:
-    // Throws Error with a specific message: not a SQLite file, newer schema,
-    // missing file, locked, read-only… The file is never modified on failure.
+    // Throws Error with a specific message: not a SQLite file, empty,
+    // truncated, newer schema, missing file, locked, read-only file or folder…
+    // The file is never modified on failure. A read-write open of an older
+    // schema version migrates it (one transaction, after a backup copy); a
+    // read-only open of a writable file rolls back an interrupted import.
     static Store open(const std::filesystem::path& path, OpenMode mode);
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -34,10 +45,19 @@ public:
     const std::filesystem::path& path() const { return path_; }
     int user_version() const;
 
+    // Set when open() upgraded an older schema: the version it had and the
+    // backup copy written beside it before the upgrade.
+    struct Upgrade {
+        int from_version = 0;
+        std::filesystem::path backup;
+    };
+    const std::optional<Upgrade>& upgrade() const { return upgrade_; }
+
 private:
     Store(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
+    std::optional<Upgrade> upgrade_;
 };
 
 struct ImportReport {
@@ -54,6 +74,14 @@ ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vec
 // KPI observations from CSV: header plan_id,indicator_id,fiscal_year,value,source[,sample].
 // Errors name the line. All rows or none.
 std::size_t import_observations_csv(Store& store, std::string_view csv_text, const std::string& file_name);
+
+// Several CSV files in one transaction: every file or none. Every problem of
+// every file is reported (up to 50). Returns the rows read per file.
+struct CsvInput {
+    std::string name;  // as named in messages
+    std::string text;
+};
+std::vector<std::size_t> import_observations_csv(Store& store, const std::vector<CsvInput>& files);
 
 // Everything the dashboard shows, in one read.
 Dataset load_dataset(const Store& store);

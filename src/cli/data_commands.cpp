@@ -57,6 +57,14 @@ std::string join_ids(const std::vector<std::string>& ids) {
 
 }  // namespace
 
+Store open_for_writing(const fs::path& db, OpenMode mode) {
+    Store store = Store::open(db, mode);
+    if (const auto& upgrade = store.upgrade())
+        std::cerr << "wardscope: upgraded " << db.string() << " from schema version " << upgrade->from_version << " to "
+                  << schema_version << "; the previous file is kept as " << upgrade->backup.string() << "\n";
+    return store;
+}
+
 int validate(const DataPaths& paths, const std::vector<std::string>& files) {
     bool ok = false;
     const auto results = read_all(paths, files, ok);
@@ -77,7 +85,7 @@ int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<s
     const Taxonomy taxonomy = read_taxonomy(paths.themes, paths.actors);
     std::vector<PlanFile> plan_files;
     for (const auto& r : results) plan_files.push_back(r.plan_file);
-    Store store = Store::open(db, OpenMode::create);
+    Store store = open_for_writing(db, OpenMode::create);
     const ImportReport report = import_plans(store, taxonomy, plan_files);
     std::cout << "imported into " << db.string() << ": " << report.added_plans.size() << " added, "
               << report.replaced_plans.size() << " replaced (" << report.nodes << " nodes, " << report.measures
@@ -89,13 +97,15 @@ int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<s
 }
 
 int import_kpi_csv(const fs::path& db, const std::vector<std::string>& files) {
-    Store store = Store::open(db, OpenMode::read_write);
+    std::vector<CsvInput> inputs;
+    for (const auto& file : files) inputs.push_back({file, read_text(file)});
+    Store store = open_for_writing(db, OpenMode::read_write);
+    // All files in one transaction: a problem anywhere imports nothing.
+    const std::vector<std::size_t> counts = import_observations_csv(store, inputs);
     std::size_t total = 0;
-    // Each file is its own transaction; the first failing file stops the run.
-    for (const auto& file : files) {
-        const std::size_t count = import_observations_csv(store, read_text(file), file);
-        std::cout << file << ": " << count << " observations imported\n";
-        total += count;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        std::cout << files[i] << ": " << counts[i] << " observations imported\n";
+        total += counts[i];
     }
     if (files.size() > 1) std::cout << "total: " << total << " observations\n";
     return 0;

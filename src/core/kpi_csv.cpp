@@ -1,4 +1,5 @@
 // KPI observations in and out of CSV.
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -38,22 +39,35 @@ std::optional<bool> parse_flag(const std::string& text) {
 
 }  // namespace
 
-std::size_t import_observations_csv(Store& store, std::string_view csv_text, const std::string& file_name) {
-    const auto rows = parse_csv(csv_text, file_name);
-    if (rows.empty()) throw Error(file_name + ": the file is empty (expected a header: plan_id,indicator_id,fiscal_year,value,source[,sample])");
+namespace {
+
+// Checks one file's rows; appends its observations, or its problems to `errors`.
+void read_observations(Store& store, std::string_view csv_text, const std::string& file_name,
+                       std::vector<Observation>& observations, std::vector<std::string>& errors) {
+    std::vector<CsvRow> rows;
+    try {
+        rows = parse_csv(csv_text, file_name);
+    } catch (const Error& e) {
+        errors.push_back(e.what());
+        return;
+    }
+    if (rows.empty()) {
+        errors.push_back(file_name + ": the file is empty (expected a header: plan_id,indicator_id,fiscal_year,value,source[,sample])");
+        return;
+    }
     const auto& header = rows.front().fields;
     std::vector<std::string> columns;
     for (const auto& h : header) columns.push_back(trim(h));
     const bool has_sample = columns.size() == 6 && columns[5] == "sample";
-    if (!(columns.size() == 5 || has_sample) || !std::equal(required_columns.begin(), required_columns.end(), columns.begin()))
-        throw Error(file_name + ":" + std::to_string(rows.front().line) +
-                    ": the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]");
+    if (!(columns.size() == 5 || has_sample) || !std::equal(required_columns.begin(), required_columns.end(), columns.begin())) {
+        errors.push_back(file_name + ":" + std::to_string(rows.front().line) +
+                         ": the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]");
+        return;
+    }
 
     sqlite3* db = store.handle();
     sql::Statement indicator_exists(db, "SELECT 1 FROM indicator WHERE plan_id = ? AND id = ?");
     sql::Statement plan_exists(db, "SELECT 1 FROM plan WHERE id = ?");
-    std::vector<std::string> errors;
-    std::vector<Observation> observations;
     auto error = [&](int line, const std::string& message) {
         errors.push_back(file_name + ":" + std::to_string(line) + ": " + message);
     };
@@ -90,6 +104,19 @@ std::size_t import_observations_csv(Store& store, std::string_view csv_text, con
         }
         observations.push_back(std::move(o));
     }
+}
+
+}  // namespace
+
+std::vector<std::size_t> import_observations_csv(Store& store, const std::vector<CsvInput>& files) {
+    std::vector<std::string> errors;
+    std::vector<Observation> observations;
+    std::vector<std::size_t> counts;
+    for (const CsvInput& file : files) {
+        const std::size_t before = observations.size();
+        read_observations(store, file.text, file.name, observations, errors);
+        counts.push_back(observations.size() - before);
+    }
     if (!errors.empty()) {
         std::ostringstream message;
         for (std::size_t i = 0; i < errors.size() && i < max_reported_errors; ++i) message << (i ? "\n" : "") << errors[i];
@@ -98,15 +125,24 @@ std::size_t import_observations_csv(Store& store, std::string_view csv_text, con
         message << "\nnothing was imported";
         throw Error(message.str());
     }
-    sql::Transaction tx(db);
-    sql::Statement upsert(db,
-                          "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
-                          "VALUES (?, ?, ?, ?, ?, ?, 'csv') ON CONFLICT (plan_id, indicator_id, fiscal_year, origin) "
-                          "DO UPDATE SET value = excluded.value, source = excluded.source, is_sample = excluded.is_sample");
-    for (const Observation& o : observations)
-        upsert.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
-    tx.commit();
-    return observations.size();
+    sqlite3* db = store.handle();
+    try {
+        sql::Transaction tx(db);  // every file or none
+        sql::Statement upsert(db,
+                              "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
+                              "VALUES (?, ?, ?, ?, ?, ?, 'csv') ON CONFLICT (plan_id, indicator_id, fiscal_year, origin) "
+                              "DO UPDATE SET value = excluded.value, source = excluded.source, is_sample = excluded.is_sample");
+        for (const Observation& o : observations)
+            upsert.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
+        tx.commit();
+    } catch (const Error& e) {
+        throw Error(store.path().string() + ": " + e.what() + "; nothing was imported");
+    }
+    return counts;
+}
+
+std::size_t import_observations_csv(Store& store, std::string_view csv_text, const std::string& file_name) {
+    return import_observations_csv(store, {CsvInput{file_name, std::string(csv_text)}}).front();
 }
 
 std::string observations_to_csv(const std::vector<Observation>& observations) {

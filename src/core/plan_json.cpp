@@ -242,6 +242,8 @@ struct PlanParser {
     const Taxonomy& taxonomy;
     PlanFile result;
     std::set<std::string> node_ids;
+    std::set<std::string> swot_ids;       // lookups stay O(log n) with 100k items
+    std::set<std::string> indicator_ids;
 
     void parse(const json& root) {
         if (!reader.expect_object(root, "",
@@ -341,15 +343,21 @@ struct PlanParser {
         node.description = reader.text(value, at, "description", false);
         node.is_new = reader.boolean(value, at, "new");
         auto themes = reader.text_list(value, at, "themes");
+        std::set<std::string> seen;  // a repeated tag would break the database's key (found by fuzz_plan_file)
         for (std::size_t i = 0; i < themes.size(); ++i) {
             if (!taxonomy.find_theme(themes[i]))
                 reader.problem(join(join(at, "themes"), i), "unknown theme '" + themes[i] + "' (see data/themes.json)");
+            else if (!seen.insert(themes[i]).second)
+                reader.problem(join(join(at, "themes"), i), "theme '" + themes[i] + "' is listed twice");
             else node.themes.push_back({themes[i], TagOrigin::hand});
         }
         auto actors = reader.text_list(value, at, "actors");
+        seen.clear();
         for (std::size_t i = 0; i < actors.size(); ++i) {
             if (!taxonomy.find_actor(actors[i]))
                 reader.problem(join(join(at, "actors"), i), "unknown actor '" + actors[i] + "' (see data/actors.json)");
+            else if (!seen.insert(actors[i]).second)
+                reader.problem(join(join(at, "actors"), i), "actor '" + actors[i] + "' is listed twice");
             else node.actors.push_back(actors[i]);
         }
         node.source = reader.source(value, at, false, inherited);
@@ -363,7 +371,7 @@ struct PlanParser {
     void parse_swot(const json& root) {
         const json* items = reader.array(root, "", "swot");
         if (!items) return;
-        std::set<std::string> ids;
+        std::set<std::string>& ids = swot_ids;
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/swot", i);
             const json& value = (*items)[i];
@@ -401,16 +409,19 @@ struct PlanParser {
             item.text = reader.text(value, at, "text", true);
             item.text_en = reader.text(value, at, "text_en", false);
             item.swot_ids = reader.text_list(value, at, "swot");
+            std::set<std::string> seen;  // a repeated reference would break the database's key
             for (std::size_t k = 0; k < item.swot_ids.size(); ++k) {
                 const auto& ref = item.swot_ids[k];
-                const bool known = std::any_of(result.plan.swot.begin(), result.plan.swot.end(),
-                                               [&](const SwotItem& s) { return s.id == ref; });
-                if (!known) reader.problem(join(join(at, "swot"), k), "unknown SWOT item '" + ref + "'");
+                if (!swot_ids.contains(ref)) reader.problem(join(join(at, "swot"), k), "unknown SWOT item '" + ref + "'");
+                else if (!seen.insert(ref).second) reader.problem(join(join(at, "swot"), k), "SWOT item '" + ref + "' is listed twice");
             }
             item.node_ids = reader.text_list(value, at, "nodes");
-            for (std::size_t k = 0; k < item.node_ids.size(); ++k)
-                if (!node_ids.contains(item.node_ids[k]))
-                    reader.problem(join(join(at, "nodes"), k), "unknown node '" + item.node_ids[k] + "'");
+            seen.clear();
+            for (std::size_t k = 0; k < item.node_ids.size(); ++k) {
+                const auto& ref = item.node_ids[k];
+                if (!node_ids.contains(ref)) reader.problem(join(join(at, "nodes"), k), "unknown node '" + ref + "'");
+                else if (!seen.insert(ref).second) reader.problem(join(join(at, "nodes"), k), "node '" + ref + "' is listed twice");
+            }
             item.source = reader.source(value, at, false, result.plan.source);
             result.plan.tows.push_back(item);
         }
@@ -431,7 +442,7 @@ struct PlanParser {
     void parse_indicators(const json& root) {
         const json* items = reader.array(root, "", "indicators");
         if (!items) return;
-        std::set<std::string> ids;
+        std::set<std::string>& ids = indicator_ids;
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/indicators", i);
             const json& value = (*items)[i];
@@ -469,6 +480,7 @@ struct PlanParser {
     void parse_observations(const json& root) {
         const json* items = reader.array(root, "", "observations");
         if (!items) return;
+        std::map<std::pair<std::string, int>, std::size_t> seen;  // (indicator, year) → index
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/observations", i);
             const json& value = (*items)[i];
@@ -476,11 +488,17 @@ struct PlanParser {
             Observation obs;
             obs.plan_id = result.plan.id;
             obs.indicator_id = reader.text(value, at, "indicator", true);
-            const auto& indicators = result.plan.indicators;
-            if (!obs.indicator_id.empty() &&
-                std::none_of(indicators.begin(), indicators.end(), [&](const Indicator& ind) { return ind.id == obs.indicator_id; }))
+            if (!obs.indicator_id.empty() && !indicator_ids.contains(obs.indicator_id))
                 reader.problem(join(at, "indicator"), "unknown indicator '" + obs.indicator_id + "'");
             obs.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
+            // One value per indicator and year (the database's key; found by fuzz_plan_file).
+            if (!obs.indicator_id.empty() && obs.fiscal_year != 0) {
+                auto [it, inserted] = seen.emplace(std::make_pair(obs.indicator_id, obs.fiscal_year), i);
+                if (!inserted)
+                    reader.problem(join(at, "fiscal_year"), "a second value for '" + obs.indicator_id + "' in fiscal year " +
+                                                                std::to_string(obs.fiscal_year) + " (the first is /observations/" +
+                                                                std::to_string(it->second) + ")");
+            }
             obs.value = reader.number(value, at, "value", true).value_or(0);
             obs.source = reader.text(value, at, "source", true);
             obs.is_sample = reader.boolean(value, at, "sample");
@@ -522,6 +540,13 @@ json parse_json_text(std::string_view text, const std::string& file, std::vector
         if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
         problems.push_back({file, "/", "malformed JSON at " + describe_offset(text, e.byte > 0 ? e.byte - 1 : 0) + ": " + what});
         return json();
+    } catch (const json::exception& e) {
+        // A number too large for a double (1e400) throws out_of_range, which
+        // names no position (found by fuzz_plan_file).
+        std::string what = e.what();
+        if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+        problems.push_back({file, "/", "malformed JSON: " + what});
+        return json();
     }
 }
 
@@ -535,7 +560,7 @@ ParseResult parse_plan_file(std::string_view text, const std::string& file, cons
     json root = parse_json_text(text, file, result.problems);
     if (!result.problems.empty()) return result;
     Reader reader(file, result.problems);
-    PlanParser parser{reader, taxonomy, {}, {}};
+    PlanParser parser{reader, taxonomy, {}, {}, {}, {}};
     parser.parse(root);
     result.plan_file = std::move(parser.result);
     return result;

@@ -1,10 +1,18 @@
 #include "wardscope/store.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -20,8 +28,25 @@ using sql::Statement;
 
 namespace {
 
-// Looks at the file before SQLite does, so that an empty or foreign file gets a
-// precise message and is never initialised by accident.
+std::uint32_t big_endian(const unsigned char* p, int bytes) {
+    std::uint32_t v = 0;
+    for (int i = 0; i < bytes; ++i) v = (v << 8) | p[i];
+    return v;
+}
+
+bool non_empty_file(const fs::path& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec) && fs::file_size(path, ec) > 0 && !ec;
+}
+
+fs::path with_suffix(const fs::path& path, const char* suffix) {
+    fs::path out = path;
+    out += suffix;
+    return out;
+}
+
+// Looks at the file before SQLite does, so that an empty, foreign or cut-off
+// file gets a precise message and is never initialised or written by accident.
 void check_file_header(const fs::path& path) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
@@ -29,15 +54,36 @@ void check_file_header(const fs::path& path) {
     if (size == 0) throw Error(path.string() + ": the file is empty (0 bytes), not a wardscope database");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path.string() + ": cannot read the file (permission denied)");
-    char header[16] = {};
-    in.read(header, sizeof header);
-    if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3\0", 16) != 0)
+    unsigned char header[100] = {};
+    in.read(reinterpret_cast<char*>(header), sizeof header);
+    const auto got = in.gcount();
+    if (got < 16 || std::memcmp(header, "SQLite format 3\0", 16) != 0)
         throw Error(path.string() + ": not a SQLite database (the file does not start with the SQLite header)");
+    if (got < 100) throw Error(path.string() + ": the file is truncated (" + std::to_string(size) + " bytes, shorter than a SQLite header)");
+    // A journal or WAL beside the file holds changes SQLite will replay or undo:
+    // only then may the file legitimately differ from what its header says.
+    if (non_empty_file(with_suffix(path, "-journal")) || non_empty_file(with_suffix(path, "-wal"))) return;
+    const std::uint32_t raw_page_size = big_endian(header + 16, 2);
+    const std::uint64_t page_size = raw_page_size == 1 ? 65536 : raw_page_size;
+    if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0)
+        throw Error(path.string() + ": the database file is damaged (invalid page size in its header)");
+    // The header's page count is valid when its "version valid for" matches the change counter (sqlite.org/fileformat.html).
+    const std::uint32_t pages = big_endian(header + 28, 4);
+    const bool count_valid = pages != 0 && big_endian(header + 24, 4) == big_endian(header + 92, 4);
+    if ((count_valid && size < page_size * pages) || size % page_size != 0)
+        throw Error(path.string() + ": the database file is truncated (" + std::to_string(size) + " bytes" +
+                    (count_valid ? ", its header says " + std::to_string(page_size * pages) : std::string()) +
+                    "): restore it from a backup or create it again with `wardscope import`");
 }
 
 int read_user_version(sqlite3* db) {
     Statement st(db, "PRAGMA user_version");
     return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+std::int64_t read_application_id(sqlite3* db) {
+    Statement st(db, "PRAGMA application_id");
+    return st.step() ? st.integer(0) : 0;
 }
 
 bool has_table(sqlite3* db, const char* name) {
@@ -47,29 +93,38 @@ bool has_table(sqlite3* db, const char* name) {
 }
 
 // Rejects files that are SQLite but not ours, or from a newer wardscope.
-void check_schema(sqlite3* db, const fs::path& path, bool allow_empty) {
+// Returns the schema version found (0: an empty database).
+int check_schema(sqlite3* db, const fs::path& path, bool allow_empty) {
     int version = 0;
+    std::int64_t application = 0;
+    bool empty = false;
     try {
         version = read_user_version(db);
+        application = read_application_id(db);
         Statement probe(db, "SELECT count(*) FROM sqlite_master");
         probe.step();
+        empty = probe.integer(0) == 0;
     } catch (const Error& e) {
         throw Error(path.string() + ": " + e.what());
     }
+    if (application != 0 && application != application_id)
+        throw Error(path.string() + ": a SQLite database of another program (application id " + std::to_string(application) +
+                    "), not a wardscope database");
     if (version > schema_version)
         throw Error(path.string() + ": the database has schema version " + std::to_string(version) +
                     ", newer than this wardscope understands (" + std::to_string(schema_version) +
                     "): use a newer wardscope");
     if (version == 0) {
-        Statement st(db, "SELECT count(*) FROM sqlite_master");
-        st.step();
-        const bool empty = st.integer(0) == 0;
         if (!(empty && allow_empty))
             throw Error(path.string() + (empty ? ": the database is empty (no wardscope schema): create it with `wardscope import`"
                                                : ": a SQLite database, but not a wardscope database (no schema version)"));
     } else if (!has_table(db, "plan")) {
         throw Error(path.string() + ": the wardscope schema is incomplete (table 'plan' is missing)");
+    } else if (version >= 2 && application != application_id) {
+        throw Error(path.string() + ": schema version " + std::to_string(version) +
+                    " but no wardscope application id: not a wardscope database");
     }
+    return version;
 }
 
 sqlite3* open_handle(const fs::path& path, int flags) {
@@ -85,45 +140,178 @@ sqlite3* open_handle(const fs::path& path, int flags) {
     return db;
 }
 
+// Closes the handle unless released (open() throws half-way).
+struct HandleGuard {
+    sqlite3* db;
+    ~HandleGuard() { sqlite3_close(db); }
+    sqlite3* release() { return std::exchange(db, nullptr); }
+};
+
+bool writable(const fs::path& path) { return ::access(path.c_str(), W_OK) == 0; }
+
+fs::path folder_of(const fs::path& path) { return path.has_parent_path() ? path.parent_path() : fs::path("."); }
+
+// The changes from each older schema version to the next (docs/schema.md).
+struct Migration {
+    int to_version;
+    const char* sql;
+};
+const Migration migrations[] = {
+    // 2: the file says it is wardscope's (PRAGMA application_id), so other
+    // programs' SQLite files are told apart from ours without guessing.
+    {2, "PRAGMA application_id = 1465074512"},
+};
+static_assert(std::size(migrations) == schema_version - 1, "one migration per schema version after 1");
+
+// A name beside the database that is not taken: wardscope.db.v1-backup, -2, -3 …
+fs::path backup_path(const fs::path& path, int version) {
+    const fs::path base = with_suffix(path, (".v" + std::to_string(version) + "-backup").c_str());
+    fs::path candidate = base;
+    std::error_code ec;
+    for (int n = 2; fs::exists(candidate, ec) || fs::exists(with_suffix(candidate, "-journal"), ec); ++n)
+        candidate = with_suffix(base, ("-" + std::to_string(n)).c_str());
+    return candidate;
+}
+
+// A consistent copy of `db` (the online backup API) into a new file.
+void write_backup(sqlite3* db, const fs::path& target) {
+    sqlite3* copy = nullptr;
+    int rc = sqlite3_open_v2(target.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, nullptr);
+    HandleGuard guard{copy};
+    if (rc == SQLITE_OK) {
+        sqlite3_backup* backup = sqlite3_backup_init(copy, "main", db, "main");
+        if (!backup) {
+            rc = sqlite3_errcode(copy);
+        } else {
+            rc = sqlite3_backup_step(backup, -1);
+            const int finish = sqlite3_backup_finish(backup);
+            rc = rc == SQLITE_DONE ? finish : rc;
+        }
+    }
+    if (rc != SQLITE_OK) {
+        std::string message = sql::describe(copy, rc);
+        sqlite3_close(guard.release());
+        std::error_code ec;
+        fs::remove(target, ec);
+        throw Error("cannot write the backup " + target.string() + ": " + message);
+    }
+}
+
+// Brings an older database to the current schema: a backup copy first, then
+// every migration step in one transaction (all or nothing).
+std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
+    // A read transaction first: its shared lock keeps other writers from
+    // committing, so the backup holds exactly what is migrated. (The backup API
+    // cannot read through a connection that holds a write transaction.)
+    sql::exec(db, "BEGIN");
+    struct Rollback {
+        sqlite3* db;
+        bool done = false;
+        ~Rollback() {
+            if (!done) sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        }
+    } rollback{db};
+    const int from = read_user_version(db);
+    if (from >= schema_version) return std::nullopt;  // another process migrated it meanwhile
+    const fs::path backup = backup_path(path, from);
+    write_backup(db, backup);
+    try {
+        for (const Migration& m : migrations)
+            if (m.to_version > from) sql::exec(db, m.sql);
+        sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
+        sql::exec(db, "COMMIT");
+        rollback.done = true;
+        return Store::Upgrade{from, backup};
+    } catch (const Error& e) {
+        throw Error(path.string() + ": cannot upgrade the schema from version " + std::to_string(from) + " to " +
+                    std::to_string(schema_version) + " (" + e.what() + "); the database is unchanged, a copy is in " +
+                    backup.string());
+    }
+}
+
+// The first read rolls back a transaction an interrupted writer left behind; a
+// read-only handle cannot, so a writable file is recovered with a short
+// read-write open first (SQLite would do the same on any writer's next open).
+void recover_interrupted_write(const fs::path& path) {
+    sqlite3* db = open_handle(path, SQLITE_OPEN_READWRITE);
+    HandleGuard guard{db};
+    Statement st(db, "SELECT count(*) FROM sqlite_master");
+    st.step();
+}
+
 }  // namespace
 
 Store Store::open(const fs::path& path, OpenMode mode) {
-    const bool exists = fs::exists(path);
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
     if (exists && fs::is_directory(path)) throw Error(path.string() + ": is a directory, not a database file");
     if (!exists && mode != OpenMode::create)
         throw Error(path.string() + ": no such database (create one with `wardscope import --db " + path.string() + " FILE…`)");
-    if (!exists) {
-        const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
-        if (!fs::is_directory(parent)) throw Error(path.string() + ": the folder " + parent.string() + " does not exist");
-    } else {
+    const fs::path folder = folder_of(path);
+    const bool in_memory = path == ":memory:";
+    if (!exists && !in_memory) {
+        if (!fs::is_directory(folder)) throw Error(path.string() + ": the folder " + folder.string() + " does not exist");
+        if (!writable(folder))
+            throw Error(path.string() + ": the folder " + folder.string() + " is read-only: cannot create a database there");
+    } else if (exists) {
         check_file_header(path);
+        if (mode != OpenMode::read_only) {
+            if (!writable(path))
+                throw Error(path.string() + ": the database file is read-only (permissions): nothing was written; "
+                                            "make it writable (chmod u+w) or work on a copy");
+            if (!writable(folder))
+                throw Error(path.string() + ": the folder " + folder.string() +
+                            " is read-only: SQLite needs to write a journal file beside the database; nothing was written, "
+                            "copy the database to a writable folder");
+        }
     }
 
     const int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
                                                   : SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
-    sqlite3* db = open_handle(path, flags);
-    Store store(db, path);
-    check_schema(db, path, mode == OpenMode::create);
+    HandleGuard guard{open_handle(path, flags)};
+    int version = 0;
+    try {
+        version = check_schema(guard.db, path, mode == OpenMode::create);
+    } catch (const Error&) {
+        // An interrupted import left a hot journal that only a writer can roll back.
+        if (mode != OpenMode::read_only || sqlite3_extended_errcode(guard.db) != SQLITE_READONLY_ROLLBACK) throw;
+        if (!writable(path) || !writable(folder))
+            throw Error(path.string() + ": an import into this database was interrupted and must be rolled back, "
+                                        "which needs write access to the file and its folder");
+        sqlite3_close(guard.release());
+        recover_interrupted_write(path);
+        guard.db = open_handle(path, flags);
+        version = check_schema(guard.db, path, false);
+    }
+    sqlite3* db = guard.db;
     sql::exec(db, "PRAGMA foreign_keys = ON");
-    if (store.user_version() == 0) {
+    if (version == 0) {
         try {
             sql::Transaction tx(db);
             sql::exec(db, schema_sql);
+            sql::exec(db, ("PRAGMA application_id = " + std::to_string(application_id)).c_str());
             sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
             tx.commit();
         } catch (const Error& e) {
             throw Error(path.string() + ": cannot create the schema: " + e.what());
         }
     }
+    Store store(guard.release(), path);
+    // Read-only opens of an older version read it as it is: every version
+    // since 1 only added what the loader does not need.
+    if (version != 0 && version < schema_version && mode != OpenMode::read_only) store.upgrade_ = migrate(db, path);
     return store;
 }
 
-Store::Store(Store&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
+Store::Store(Store&& other) noexcept : db_(other.db_), path_(std::move(other.path_)), upgrade_(std::move(other.upgrade_)) {
+    other.db_ = nullptr;
+}
 Store& Store::operator=(Store&& other) noexcept {
     if (this != &other) {
         sqlite3_close(db_);
         db_ = other.db_;
         path_ = std::move(other.path_);
+        upgrade_ = std::move(other.upgrade_);
         other.db_ = nullptr;
     }
     return *this;
@@ -252,8 +440,9 @@ void write_plan(sqlite3* db, const PlanFile& pf) {
 
 }  // namespace
 
-ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files) {
-    sqlite3* db = store.handle();
+namespace {
+
+ImportReport write_plans(sqlite3* db, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files) {
     ImportReport report;
     sql::Transaction tx(db);
     write_taxonomy(db, taxonomy);
@@ -290,6 +479,16 @@ ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vec
     return report;
 }
 
+}  // namespace
+
+ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files) {
+    try {
+        return write_plans(store.handle(), taxonomy, plan_files);
+    } catch (const Error& e) {
+        throw Error(store.path().string() + ": " + e.what() + "; nothing was imported");
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Load
 
@@ -306,6 +505,55 @@ struct PlanKey {
         return it == index.end() ? nullptr : &data.plans[it->second];
     }
 };
+
+// Rows come grouped by plan in storage order: remember the last plan looked up.
+struct PlanCursor {
+    PlanCursor(PlanKey& plans, Dataset& data) : plans(plans), data(data) {}
+    PlanKey& plans;
+    Dataset& data;
+    std::string id;
+    std::size_t index = 0;
+    Plan* plan = nullptr;
+    Plan* find(const std::string& plan_id) {
+        if (plan_id != id || id.empty()) {
+            id = plan_id;
+            const auto it = plans.index.find(plan_id);
+            plan = it == plans.index.end() ? nullptr : &data.plans[it->second];
+            index = plan ? it->second : 0;
+        }
+        return plan;
+    }
+};
+
+// Puts items in `ords` order; equal ords keep their order.
+template <typename T>
+void sort_by_ord(std::vector<T>& items, const std::vector<std::int64_t>& ords) {
+    if (std::is_sorted(ords.begin(), ords.end())) return;
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ords[a] < ords[b]; });
+    std::vector<T> sorted;
+    sorted.reserve(items.size());
+    for (std::size_t k : order) sorted.push_back(std::move(items[k]));
+    items = std::move(sorted);
+}
+
+// A node's tag or actor with its position in the node's list.
+template <typename T>
+struct OrderedRow {
+    Node* node;
+    std::int64_t ord;
+    T value;
+};
+
+// Rows of each node together, in `ord` order; ties keep storage order.
+template <typename T>
+std::vector<OrderedRow<T>>& sorted(std::vector<OrderedRow<T>>& rows) {
+    std::stable_sort(rows.begin(), rows.end(), [](const OrderedRow<T>& a, const OrderedRow<T>& b) {
+        return a.node != b.node ? std::less<Node*>()(a.node, b.node) : a.ord < b.ord;
+    });
+    return rows;
+}
 
 }  // namespace
 
@@ -372,39 +620,56 @@ Dataset load_dataset(const Store& store) {
             if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(1));
     }
     {
-        // Node lookups per plan for tags and actors.
-        std::map<std::pair<std::string, std::string>, Node*> node_index;
-        Statement st(db,
-                     "SELECT plan_id, id, parent_id, level, label, name, name_en, description, is_new, source_file, "
-                     "source_section, source_url FROM node ORDER BY plan_id, ord");
-        while (st.step()) {
-            Plan* p = plans.find(data, st.text(0));
-            if (!p) continue;
-            Node n;
-            n.id = st.text(1);
-            n.parent_id = st.text(2);
-            n.level = node_level_from(st.text(3)).value_or(NodeLevel::measure);
-            n.label = st.text(4);
-            n.name = st.text(5);
-            n.name_en = st.text(6);
-            n.description = st.text(7);
-            n.is_new = st.integer(8) != 0;
-            n.source = source_at(st, 9);
-            p->nodes.push_back(std::move(n));
+        // Full scans in storage order, put in order here: ORDER BY on these big
+        // tables cost an index walk, a row lookup per row and a temp B-tree (issue #5).
+        std::vector<std::vector<std::int64_t>> node_ords(data.plans.size());
+        {
+            Statement st(db,
+                         "SELECT plan_id, id, parent_id, level, label, name, name_en, description, is_new, source_file, "
+                         "source_section, source_url, ord FROM node");
+            PlanCursor cursor{plans, data};
+            while (st.step()) {
+                Plan* p = cursor.find(st.text(0));
+                if (!p) continue;
+                Node& n = p->nodes.emplace_back();
+                n.id = st.text(1);
+                n.parent_id = st.text(2);
+                n.level = node_level_from(st.text(3)).value_or(NodeLevel::measure);
+                n.label = st.text(4);
+                n.name = st.text(5);
+                n.name_en = st.text(6);
+                n.description = st.text(7);
+                n.is_new = st.integer(8) != 0;
+                n.source = source_at(st, 9);
+                node_ords[cursor.index].push_back(st.integer(12));
+            }
         }
-        for (Plan& p : data.plans)
-            for (Node& n : p.nodes) node_index[{p.id, n.id}] = &n;
-        Statement tags(db, "SELECT plan_id, node_id, theme_id, origin FROM node_theme ORDER BY plan_id, node_id, ord");
-        while (tags.step()) {
-            auto it = node_index.find({tags.text(0), tags.text(1)});
-            if (it != node_index.end())
-                it->second->themes.push_back({tags.text(2), tag_origin_from(tags.text(3)).value_or(TagOrigin::hand)});
+        for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
+        // Node lookups per plan for tags and actors; keys view the nodes' own ids.
+        std::vector<std::unordered_map<std::string_view, Node*>> node_index(data.plans.size());
+        for (std::size_t i = 0; i < data.plans.size(); ++i) {
+            node_index[i].reserve(data.plans[i].nodes.size());
+            for (Node& n : data.plans[i].nodes) node_index[i].emplace(n.id, &n);
         }
-        Statement actors(db, "SELECT plan_id, node_id, actor_id FROM node_actor ORDER BY plan_id, node_id, ord");
-        while (actors.step()) {
-            auto it = node_index.find({actors.text(0), actors.text(1)});
-            if (it != node_index.end()) it->second->actors.push_back(actors.text(2));
-        }
+        PlanCursor cursor{plans, data};
+        auto find_node = [&](const std::string& plan_id, const std::string& node_id) -> Node* {
+            if (!cursor.find(plan_id)) return nullptr;
+            const auto& nodes = node_index[cursor.index];
+            const auto it = nodes.find(node_id);
+            return it == nodes.end() ? nullptr : it->second;
+        };
+        // Tags and actors: rows of a node in `ord` order, ties in storage order.
+        std::vector<OrderedRow<ThemeTag>> tags;
+        Statement tag(db, "SELECT plan_id, node_id, theme_id, origin, ord FROM node_theme");
+        while (tag.step())
+            if (Node* n = find_node(tag.text(0), tag.text(1)))
+                tags.push_back({n, tag.integer(4), {tag.text(2), tag_origin_from(tag.text(3)).value_or(TagOrigin::hand)}});
+        for (auto& row : sorted(tags)) row.node->themes.push_back(std::move(row.value));
+        std::vector<OrderedRow<std::string>> actors;
+        Statement actor(db, "SELECT plan_id, node_id, actor_id, ord FROM node_actor");
+        while (actor.step())
+            if (Node* n = find_node(actor.text(0), actor.text(1))) actors.push_back({n, actor.integer(3), actor.text(2)});
+        for (auto& row : sorted(actors)) row.node->actors.push_back(std::move(row.value));
     }
     {
         Statement st(db,
@@ -460,11 +725,13 @@ Dataset load_dataset(const Store& store) {
         }
     }
     {
+        Statement count(db, "SELECT count(*) FROM observation");
+        if (count.step()) data.observations.reserve(static_cast<std::size_t>(count.integer(0)));
         Statement st(db,
                      "SELECT id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin FROM observation "
                      "ORDER BY plan_id, indicator_id, fiscal_year, origin");
         while (st.step()) {
-            Observation o;
+            Observation& o = data.observations.emplace_back();
             o.id = st.integer(0);
             o.plan_id = st.text(1);
             o.indicator_id = st.text(2);
@@ -473,7 +740,6 @@ Dataset load_dataset(const Store& store) {
             o.source = st.text(5);
             o.is_sample = st.integer(6) != 0;
             o.origin = observation_origin_from(st.text(7)).value_or(ObservationOrigin::csv);
-            data.observations.push_back(std::move(o));
         }
     }
     return data;

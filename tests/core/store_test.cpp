@@ -78,7 +78,8 @@ TEST_CASE("unknown values stay unknown through the database") {
     plan["indicators"][0]["baseline"] = {{"value", nullptr}, {"fiscal_year", nullptr}, {"note", "—"}};
     plan["period"]["start"] = nullptr;
     import_plans(store, test::bundled_taxonomy(), {plan_from(plan.dump())});
-    const Plan& loaded = load_dataset(store).plans.at(0);
+    const Dataset data = load_dataset(store);  // a reference into a temporary dangled here (found by ASan)
+    const Plan& loaded = data.plans.at(0);
     CHECK_FALSE(loaded.start_fy.has_value());
     CHECK_FALSE(loaded.indicators[0].baseline.value.has_value());
     CHECK_FALSE(loaded.indicators[0].baseline.fiscal_year.has_value());
@@ -172,7 +173,9 @@ TEST_CASE("KPI CSV: header, quoting, sample flag and both year notations") {
     Store store = fresh_store(dir);
     import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
     CHECK_THROWS_WITH_AS(import_observations_csv(store, "plan,indicator\n", "h.csv"),
-                         "h.csv:1: the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]", Error);
+                         "h.csv:1: the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]\n"
+                         "nothing was imported",
+                         Error);
     const std::string csv =
         "\xEF\xBB\xBFplan_id,indicator_id,fiscal_year,value,source,sample\r\n"
         "test-plan,kpi1,令和8年度,15.5,\"区調査, 速報\",1\r\n"
@@ -194,7 +197,7 @@ TEST_CASE("KPI CSV: header, quoting, sample flag and both year notations") {
     }
     CHECK(csv_rows == 2);
     CHECK_THROWS_WITH_AS(import_observations_csv(store, "plan_id,indicator_id,fiscal_year,value,source\n\"open", "q.csv"),
-                         "q.csv:2: unterminated quoted field", Error);
+                         "q.csv:2: unterminated quoted field\nnothing was imported", Error);
 }
 
 TEST_CASE("JSON → database → JSON round-trips without loss") {

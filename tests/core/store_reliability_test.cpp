@@ -1,0 +1,207 @@
+// Damaged, foreign, older and newer databases at the library level (issue #6);
+// tests/cli/ runs the same faults through the `wardscope` binary.
+#include <doctest/doctest.h>
+
+#include <sqlite3.h>
+
+#include "test_support.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/store.hpp"
+
+using namespace wardscope;
+namespace fs = std::filesystem;
+
+namespace {
+
+PlanFile minimal_plan(const std::string& id = "test-plan") {
+    auto result = parse_plan_file(test::minimal_plan_json(id), "plan.json", test::bundled_taxonomy());
+    REQUIRE(result.ok());
+    return result.plan_file;
+}
+
+// A database holding the minimal plan.
+fs::path make_database(const test::TempDir& dir, const std::string& name = "w.db") {
+    Store store = Store::open(dir / name, OpenMode::create);
+    import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
+    return dir / name;
+}
+
+void run_sql(const fs::path& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    const std::string text = message ? message : "";
+    sqlite3_free(message);
+    sqlite3_close(db);
+    REQUIRE_MESSAGE(rc == SQLITE_OK, text);
+}
+
+std::int64_t pragma(const Store& store, const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(store.handle(), sql, -1, &st, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+    const std::int64_t value = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return value;
+}
+
+std::string open_error(const fs::path& path, OpenMode mode) {
+    try {
+        Store::open(path, mode);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(opened)";
+}
+
+}  // namespace
+
+TEST_CASE("a new database carries the schema version and wardscope's application id") {
+    test::TempDir dir;
+    Store store = Store::open(make_database(dir), OpenMode::read_only);
+    CHECK(pragma(store, "PRAGMA user_version") == schema_version);
+    CHECK(pragma(store, "PRAGMA application_id") == application_id);
+    CHECK_FALSE(store.upgrade().has_value());
+}
+
+TEST_CASE("a truncated database is named truncated and left as it is") {
+    test::TempDir dir;
+    const std::string bytes = test::read_file(make_database(dir));
+    REQUIRE(bytes.size() > 3 * 4096);
+    for (std::size_t size : {std::size_t{50}, std::size_t{4096}, bytes.size() / 2, bytes.size() - 1}) {
+        CAPTURE(size);
+        test::write_file(dir / "cut.db", bytes.substr(0, size));
+        for (OpenMode mode : {OpenMode::read_only, OpenMode::read_write, OpenMode::create})
+            CHECK(open_error(dir / "cut.db", mode).find("truncated") != std::string::npos);
+        CHECK(test::read_file(dir / "cut.db") == bytes.substr(0, size));
+    }
+}
+
+TEST_CASE("a SQLite file of another program is refused by its application id") {
+    test::TempDir dir;
+    const fs::path path = make_database(dir);
+    run_sql(path, "PRAGMA application_id = 42");
+    const std::string bytes = test::read_file(path);
+    CHECK(open_error(path, OpenMode::create).find("another program (application id 42)") != std::string::npos);
+    CHECK(test::read_file(path) == bytes);
+}
+
+TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
+    test::TempDir dir;
+    const fs::path path = make_database(dir);
+    // Version 1 is version 2 without the application id.
+    run_sql(path, "PRAGMA application_id = 0; PRAGMA user_version = 1");
+    const std::string v1_bytes = test::read_file(path);
+
+    {  // Read-only opens read it as it is and write nothing.
+        Store store = Store::open(path, OpenMode::read_only);
+        CHECK(load_dataset(store).plans.size() == 1);
+        CHECK(store.user_version() == 1);
+        CHECK_FALSE(store.upgrade().has_value());
+    }
+    CHECK(test::read_file(path) == v1_bytes);
+    CHECK_FALSE(fs::exists(dir / "w.db.v1-backup"));
+
+    test::write_file(dir / "w.db.v1-backup", "someone's file");  // never overwritten
+    {
+        Store store = Store::open(path, OpenMode::read_write);
+        REQUIRE(store.upgrade().has_value());
+        CHECK(store.upgrade()->from_version == 1);
+        CHECK(store.upgrade()->backup == dir / "w.db.v1-backup-2");
+        CHECK(store.user_version() == schema_version);
+        CHECK(pragma(store, "PRAGMA application_id") == application_id);
+        CHECK(load_dataset(store).plans.size() == 1);
+    }
+    CHECK(test::read_file(dir / "w.db.v1-backup") == "someone's file");
+    {
+        Store backup = Store::open(dir / "w.db.v1-backup-2", OpenMode::read_only);
+        CHECK(backup.user_version() == 1);
+        CHECK(pragma(backup, "PRAGMA application_id") == 0);
+        const Dataset data = load_dataset(backup);
+        REQUIRE(data.plans.size() == 1);
+        CHECK(data.plans[0].id == "test-plan");
+    }
+    {  // Once is enough.
+        Store again = Store::open(path, OpenMode::read_write);
+        CHECK_FALSE(again.upgrade().has_value());
+    }
+}
+
+TEST_CASE("a write-locked database: reads go on, writes fail with a clear message and change nothing") {
+    test::TempDir dir;
+    const fs::path path = make_database(dir);
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE; DELETE FROM observation", nullptr, nullptr, nullptr) == SQLITE_OK);
+    const std::string bytes = test::read_file(path);
+    {
+        Store reader = Store::open(path, OpenMode::read_only);
+        CHECK(load_dataset(reader).observations.size() == 1);  // the other writer's change is not visible
+        Store writer = Store::open(path, OpenMode::read_write);
+        try {
+            import_plans(writer, test::bundled_taxonomy(), {minimal_plan("second")});
+            FAIL("the import went through a write lock");
+        } catch (const Error& e) {
+            CHECK(std::string(e.what()).find("locked by another program") != std::string::npos);
+            CHECK(std::string(e.what()).find("nothing was imported") != std::string::npos);
+        }
+        try {
+            import_observations_csv(writer, "plan_id,indicator_id,fiscal_year,value,source\ntest-plan,kpi1,2027,3,x\n", "a.csv");
+            FAIL("the CSV import went through a write lock");
+        } catch (const Error& e) {
+            CHECK(std::string(e.what()).find("locked by another program") != std::string::npos);
+        }
+    }
+    CHECK(test::read_file(path) == bytes);
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+}
+
+TEST_CASE("several KPI CSV files import together or not at all") {
+    test::TempDir dir;
+    Store store = Store::open(make_database(dir), OpenMode::read_write);
+    const std::string header = "plan_id,indicator_id,fiscal_year,value,source\n";
+    const std::vector<CsvInput> files = {{"good.csv", header + "test-plan,kpi1,2027,20,調査\n"},
+                                         {"bad.csv", header + "test-plan,kpi9,2028,21,調査\n"}};
+    try {
+        import_observations_csv(store, files);
+        FAIL("a bad file was accepted");
+    } catch (const Error& e) {
+        const std::string message = e.what();
+        CHECK(message == "bad.csv:2: plan 'test-plan' has no indicator 'kpi9'\nnothing was imported");
+    }
+    CHECK(load_dataset(store).observations.size() == 1);  // the plan file's own
+    const auto counts = import_observations_csv(store, {files[0], {"more.csv", header + "test-plan,kpi1,2028,25,調査\n"}});
+    CHECK(counts == std::vector<std::size_t>{1, 1});
+    CHECK(load_dataset(store).observations.size() == 3);
+}
+
+TEST_CASE("a read-only open of an interrupted import rolls it back when the file is writable") {
+    test::TempDir dir;
+    const fs::path path = make_database(dir);
+    const std::string bytes = test::read_file(path);
+    // Simulates a writer killed mid-transaction: a hot journal holding the
+    // original first page, and the database file changed after it.
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+        sqlite3_exec(db, "PRAGMA cache_size = 1; BEGIN IMMEDIATE; DELETE FROM node; DELETE FROM plan;", nullptr, nullptr, nullptr);
+        // Copy the journal and the half-written file while the transaction is open.
+        sqlite3_exec(db, "PRAGMA cache_spill = 1", nullptr, nullptr, nullptr);
+        const std::string journal = test::read_file(dir / "w.db-journal");
+        const std::string changed = test::read_file(path);
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        REQUIRE(!journal.empty());
+        REQUIRE(changed != bytes);  // pages were spilled into the file before the "crash"
+        test::write_file(dir / "w.db-journal", journal);
+        test::write_file(path, changed);
+    }
+    {
+        Store store = Store::open(path, OpenMode::read_only);
+        CHECK(load_dataset(store).plans.size() == 1);
+    }
+    CHECK_FALSE(fs::exists(dir / "w.db-journal"));
+    CHECK(test::read_file(path) == bytes);
+}
