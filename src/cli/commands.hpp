@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "wardscope/store.hpp"
+#include "wardscope/synthetic.hpp"
+
 namespace wardscope::cli {
 
 struct DataPaths {
@@ -19,9 +22,14 @@ std::filesystem::path default_data_dir();
 std::filesystem::path default_database();
 DataPaths data_paths(const std::filesystem::path& data_dir);
 
+// Store::open for a command that writes; says so when it upgraded the schema.
+Store open_for_writing(const std::filesystem::path& db, OpenMode mode);
+
 int validate(const DataPaths& paths, const std::vector<std::string>& files);
 int import_plans(const DataPaths& paths, const std::filesystem::path& db, const std::vector<std::string>& files);
 int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::string>& files);
 int export_data(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out_dir);
+// `force`: replace an existing file (and any journal beside it).
+int generate(const DataPaths& paths, const GenerateOptions& options, const std::filesystem::path& out, bool force);
 
 }  // namespace wardscope::cli

@@ -77,6 +77,19 @@ int main(int argc, char** argv) {
     export_cmd->add_option("--format", format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
     export_cmd->add_option("--out", out_dir, "output folder")->required();
 
+    GenerateOptions gen_options;
+    fs::path gen_out;
+    bool gen_force = false;
+    auto* gen = app.add_subcommand("gen", "write a synthetic database (every plan flagged synthetic, every observation sample)");
+    gen->add_option("--out", gen_out, "database file to create")->required();
+    gen->add_option("--municipalities", gen_options.municipalities)->capture_default_str();
+    gen->add_option("--plans-per-municipality", gen_options.plans_per_municipality)->capture_default_str();
+    gen->add_option("--measures-per-plan", gen_options.measures_per_plan)->capture_default_str();
+    gen->add_option("--indicators-per-plan", gen_options.indicators_per_plan)->capture_default_str();
+    gen->add_option("--years", gen_options.years, "observations per indicator")->capture_default_str();
+    gen->add_option("--seed", gen_options.seed)->capture_default_str();
+    gen->add_flag("--force", gen_force, "replace an existing file");
+
     app::ShotOptions shot_options;
     std::string size = "1280x800", plans;
     auto* shot = app.add_subcommand("shot", "render one view to a PNG file (needs an X server, e.g. xvfb-run)");
@@ -99,6 +112,7 @@ int main(int argc, char** argv) {
         if (*import) return cli::import_plans(paths, db, files);
         if (*kpi_import) return cli::import_kpi_csv(db, files);
         if (*export_cmd) return cli::export_data(db, format, out_dir);
+        if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
         if (*shot) {
             if (!parse_size(size, shot_options.width, shot_options.height)) {
                 std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
