@@ -15,6 +15,7 @@ PACKAGES=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev fonts-noto-cjk
   libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev
   sqlite3 xvfb xauth xdotool
+  clang libclang-rt-14-dev  # the bounded fuzz run of the test suite (libFuzzer)
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }

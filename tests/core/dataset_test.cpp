@@ -139,7 +139,7 @@ TEST_CASE("Itabashi 2035 is a draft whose KPIs have no values yet") {
     }
 }
 
-TEST_CASE("every item of the bundled data is traceable to a seed file and section") {
+TEST_CASE("every item of the bundled data is traceable to a seed file and section" * doctest::test_suite("seeds")) {
     const auto plans = load_bundled_plans();
     const auto seeds = std::filesystem::path(WARDSCOPE_SEEDS_DIR);
     REQUIRE_MESSAGE(std::filesystem::exists(seeds), "the seed documents belong in ../shared/seeds beside the repo");
@@ -162,7 +162,7 @@ TEST_CASE("every item of the bundled data is traceable to a seed file and sectio
     }
 }
 
-TEST_CASE("names in the bundled data appear in their seed as written") {
+TEST_CASE("names in the bundled data appear in their seed as written" * doctest::test_suite("seeds")) {
     const auto seeds = std::filesystem::path(WARDSCOPE_SEEDS_DIR);
     REQUIRE_MESSAGE(std::filesystem::exists(seeds), "the seed documents belong in ../shared/seeds beside the repo");
     // Extraction line breaks and table-cell spaces are not part of a name.
