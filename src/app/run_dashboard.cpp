@@ -2,7 +2,9 @@
 // events when nothing changes, settings kept between runs.
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
+#include <vector>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -12,7 +14,9 @@
 
 #include "app/app.hpp"
 #include "app/frame.hpp"
+#include "app/frame_capture.hpp"
 #include "app/settings.hpp"
+#include "ui/probes.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {
@@ -31,10 +35,33 @@ volatile std::sig_atomic_t stop_signal = 0;
 void on_stop_signal(int) { stop_signal = 1; }
 
 // Our callbacks replace the backend's (installed first) and forward to them.
+// ImGui 1.86 has no input queue: a key pressed and released between two
+// frames (a quick tap, a presentation clicker, xdotool) would never be seen
+// down. While any key was pressed since the last frame, releases wait for the
+// next frame, so a chord (Ctrl↓ 4↓ Ctrl↑ 4↑) is seen whole.
+struct DeferredRelease {
+    int key, scancode, mods;
+};
+bool pressed_since_frame = false;
+std::vector<DeferredRelease> deferred_releases;
+
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
-    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
     wake();
+    if (action == GLFW_PRESS) pressed_since_frame = true;
+    if (action == GLFW_RELEASE && (pressed_since_frame || !deferred_releases.empty())) {
+        deferred_releases.push_back({key, scancode, mods});
+        return;
+    }
+    ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
 }
+
+void release_deferred_keys(GLFWwindow* w) {
+    pressed_since_frame = false;
+    for (const auto& r : deferred_releases) ImGui_ImplGlfw_KeyCallback(w, r.key, r.scancode, GLFW_RELEASE, r.mods);
+    if (!deferred_releases.empty()) wake();
+    deferred_releases.clear();
+}
+
 void on_char(GLFWwindow* w, unsigned c) {
     ImGui_ImplGlfw_CharCallback(w, c);
     wake();
@@ -100,6 +127,26 @@ void apply_settings(Dashboard& d, const Settings& s) {
         d.selection.municipality_id = d.data().find_plan(d.selection.plan_ids.front())->municipality_id;
 }
 
+// What the user changed, printed as one line per change ("event: view heatmap"):
+// a log for the people supporting a workshop laptop, and what the end-to-end
+// tests read while they drive the window.
+struct Observable {
+    std::string view, lang, plan, node;
+    bool presenting = false;
+    static Observable of(const Dashboard& d) {
+        return {std::string(view_name(d.view)), d.lang == ui::Lang::en ? "en" : "ja",
+                d.selection.plan_ids.empty() ? "" : d.selection.plan_ids.front(), d.selection.node_id, d.presenting};
+    }
+    void log_changes_to(const Observable& now) const {
+        if (now.view != view) std::cout << "event: view " << now.view << "\n";
+        if (now.lang != lang) std::cout << "event: lang " << now.lang << "\n";
+        if (now.presenting != presenting) std::cout << "event: present " << (now.presenting ? "on" : "off") << "\n";
+        if (now.plan != plan || now.node != node)
+            std::cout << "event: select " << now.plan << (now.node.empty() ? "" : " " + now.node) << "\n";
+        std::cout.flush();
+    }
+};
+
 Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscreen, Settings s) {
     if (!fullscreen) glfwGetWindowSize(window, &s.window_width, &s.window_height);
     s.lang = d.lang == ui::Lang::en ? "en" : "ja";
@@ -138,6 +185,9 @@ int run_dashboard(const DashboardOptions& options) {
         std::cout << "wardscope: showing " << dashboard.data().plans.size() << " plans from "
                   << options.db_path.string() << std::endl;
 
+        // Tests set this to learn where items are on screen (rewritten every frame).
+        const char* layout_env = std::getenv("WARDSCOPE_LAYOUT_FILE");
+        const std::filesystem::path layout_file = layout_env ? layout_env : "";
         FileStamp stamp = FileStamp::of(options.db_path);
         auto last_check = std::chrono::steady_clock::now();
         bool was_presenting = dashboard.presenting;
@@ -171,7 +221,17 @@ int run_dashboard(const DashboardOptions& options) {
                 session.set_fullscreen(dashboard.presenting);
             }
 
+            const Observable before = Observable::of(dashboard);
+            ui::set_probes_enabled(!layout_file.empty());
+            ui::clear_probes();
             build_frame(dashboard, std::nullopt, false);
+            before.log_changes_to(Observable::of(dashboard));
+            release_deferred_keys(window);
+            if (!layout_file.empty()) {
+                int w = 0, h = 0;
+                glfwGetWindowSize(window, &w, &h);
+                write_layout_json(layout_file, w, h);
+            }
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window, &fb_w, &fb_h);
             glViewport(0, 0, fb_w, fb_h);

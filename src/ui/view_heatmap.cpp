@@ -544,6 +544,10 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
             st.cell_theme.clear();
         }
     }
+    // End-to-end tests read which cell is drilled into, and where its measures are.
+    if (!example)
+        record_probe("heatmap.drill", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), cell.count, 0,
+                     plan.id + "/" + m.columns[static_cast<std::size_t>(c)].theme_id);
     text_wrapped(theme_label(ctx.data.taxonomy, m.columns[static_cast<std::size_t>(c)].theme_id, lang) + "  ·  " +
                  format(L::panel_count_fmt(lang), cell.count, row.measures, percent(cell.share)));
     text_wrapped_colored(dim_text_color(), plan_long_label(ctx.data, plan, lang));
@@ -579,6 +583,8 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
         ImGui::PushID(static_cast<int>(k));
         const BlockState b = text_block("##item", {{path, dim_text_color()}, {title, 0}, {source, dim_text_color()}}, opt);
         ImGui::PopID();
+        record_probe("heatmap.drill.item/" + std::to_string(k), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0,
+                     node.id);
         if (b.hovered && !ctx.screenshot) plot::tooltip(item.by_hand ? L::select_tip(lang)
                                                                      : std::string(L::select_tip(lang)) + "\n" + L::rule_tip(lang));
         if (b.clicked) select_plan(ctx, plan.id, node.id);

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Starts the dashboard in the Xvfb this test runs in, drives it with xdotool
+# and checks each effect in the app's event log and its layout file:
+# switch views with the keyboard, click a heatmap cell to drill down, pick a
+# measure, enter and leave presentation mode, switch language, quit; the
+# settings must remember the language, the view and the selection.
+#   drive_window.sh WARDSCOPE DB WORK_DIR
+set -euo pipefail
+exe=$1 db=$2 work=$3
+rm -rf "$work" && mkdir -p "$work/config"
+log=$work/app.log layout=$work/layout.json
+export XDG_CONFIG_HOME=$work/config WARDSCOPE_LAYOUT_FILE=$layout
+cp "$db" "$work/test.db"
+db_hash=$(sha256sum "$work/test.db")
+
+fail() { echo "FAIL: $*" >&2; echo "--- app log:" >&2; cat "$log" >&2; exit 1; }
+wait_for() {  # wait_for DESCRIPTION COMMAND...: up to 10 s
+  local what=$1; shift
+  for _ in $(seq 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  fail "$what"
+}
+logged() { grep -qx "$1" "$log"; }
+# layout QUERY: evaluates a Python expression over the layout items (dict name → item).
+layout() {
+  python3 - "$layout" "$1" <<'PY'
+import json, sys
+items = {i["name"]: i for i in json.load(open(sys.argv[1]))["items"]}
+print(eval(sys.argv[2]))
+PY
+}
+click_at() { xdotool mousemove --sync "$1" "$2"; sleep 0.2; xdotool click 1; }
+
+"$exe" ui --db "$work/test.db" >"$log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true' EXIT
+wait_for "the window opens" xdotool search --name '^wardscope$'
+wid=$(xdotool search --name '^wardscope$' | head -1)
+wait_for "the first frame" test -s "$layout"
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+
+# 1. Switch views with the keyboard.
+xdotool key ctrl+4
+wait_for "Ctrl+4 shows the coverage heatmap" logged "event: view heatmap"
+xdotool key ctrl+1
+wait_for "Ctrl+1 shows the timeline" logged "event: view timeline"
+xdotool key ctrl+4
+wait_for "back to the heatmap" grep -c "event: view heatmap" "$log"
+wait_for "heatmap cells on screen" test "$(layout "sum(n.startswith('heatmap.cell/') for n in items)")" -gt 50
+
+# 2. Click the cell of Kita's plan × 連携 and see its drill-down.
+cell='heatmap.cell/kita-vision-2026/network'
+read -r x y < <(layout "'%d %d' % ((items['$cell']['x0'] + items['$cell']['x1']) / 2, (items['$cell']['y0'] + items['$cell']['y1']) / 2)")
+click_at "$x" "$y"
+wait_for "clicking the cell drills down to it" test "$(layout "items.get('heatmap.drill', {}).get('text')")" = kita-vision-2026/network
+count=$(layout "int(items['heatmap.drill']['value'])")
+listed=$(layout "sum(n.startswith('heatmap.drill.item/') for n in items)")
+[ "$count" -gt 0 ] || fail "the drilled cell counts no measures"
+[ "$listed" -ge 1 ] || fail "the drill-down lists no measures"
+
+# 3. Pick the first measure: the plan and node become the selection everywhere.
+node=$(layout "items['heatmap.drill.item/0']['text']")
+read -r x y < <(layout "'%d %d' % (items['heatmap.drill.item/0']['x0'] + 20, (items['heatmap.drill.item/0']['y0'] + items['heatmap.drill.item/0']['y1']) / 2)")
+click_at "$x" "$y"
+wait_for "clicking a measure selects it" logged "event: select kita-vision-2026 $node"
+
+# 4. Presentation mode: F5 in, large type, Esc out.
+xdotool key F5
+wait_for "F5 starts presenting" logged "event: present on"
+wait_for "large type while presenting" test "$(layout "int(items['shell.tab/timeline']['value'] >= 28)")" = 1
+xdotool key Escape
+wait_for "Esc stops presenting" logged "event: present off"
+wait_for "normal type again" test "$(layout "int(items['shell.tab/timeline']['value'] < 28)")" = 1
+
+# 5. Language, then quit; the settings remember them.
+xdotool key ctrl+l
+wait_for "Ctrl+L switches to English" logged "event: lang en"
+xdotool key ctrl+q
+for _ in $(seq 100); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
+kill -0 $app 2>/dev/null && fail "Ctrl+Q does not quit"
+wait $app || fail "the app exited with an error"
+settings=$XDG_CONFIG_HOME/wardscope/settings.json
+python3 - "$settings" <<'PY' || fail "settings not remembered: $(cat "$settings")"
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert s["lang"] == "en" and s["view"] == "heatmap" and s["plan_ids"][0] == "kita-vision-2026", s
+PY
+# Displaying never writes to the database.
+[ "$(sha256sum "$work/test.db")" = "$db_hash" ] || fail "the dashboard modified the database it only displays"
+echo "e2e: views, drill-down, selection, presentation, language, settings: ok"
