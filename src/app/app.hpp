@@ -23,6 +23,7 @@ struct ShotOptions {
     bool present = false;               // presentation mode: large type, light theme
     std::filesystem::path out_png;
     std::filesystem::path layout_json;  // optional: named item rectangles (ui/probes.hpp)
+    int timed_frames = 0;  // > 0: time this many frames and print median_ms / p99_ms instead of a PNG
 };
 
 // Both return the process exit code and print their own error messages

@@ -26,7 +26,9 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
     dashboard.style_dirty = false;
 }
 
-void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, bool no_mouse) {
+ImVec2 no_mouse() { return ImVec2(-FLT_MAX, -FLT_MAX); }
+
+void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -34,7 +36,7 @@ void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, bool 
         io.DisplaySize = *display_size;
         io.DisplayFramebufferScale = ImVec2(1, 1);
     }
-    if (no_mouse) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    if (mouse) io.MousePos = *mouse;
     ImGui::NewFrame();
     dashboard.draw_frame();
     ImGui::Render();

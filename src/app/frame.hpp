@@ -26,7 +26,10 @@ private:
 };
 
 // NewFrame → the dashboard → Render. `display_size` overrides the window's
-// size (offscreen shots); no mouse when `no_mouse`.
-void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, bool no_mouse);
+// size (offscreen shots), `mouse` the pointer (shots: none; timing: a sweep).
+void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse);
+
+// Where a shot's pointer is: nowhere, so nothing is hovered.
+ImVec2 no_mouse();
 
 }  // namespace wardscope::app

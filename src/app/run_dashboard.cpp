@@ -224,7 +224,7 @@ int run_dashboard(const DashboardOptions& options) {
             const Observable before = Observable::of(dashboard);
             ui::set_probes_enabled(!layout_file.empty());
             ui::clear_probes();
-            build_frame(dashboard, std::nullopt, false);
+            build_frame(dashboard, std::nullopt, std::nullopt);
             before.log_changes_to(Observable::of(dashboard));
             release_deferred_keys(window);
             if (!layout_file.empty()) {

@@ -104,6 +104,17 @@ int main(int argc, char** argv) {
     shot->add_flag("--present", shot_options.present, "render in presentation mode (large type, high contrast)");
     shot->add_option("--layout", shot_options.layout_json, "also write the screen rectangles of named items (JSON), for tests");
 
+    // For bench/: CPU time of our frames (new frame → ImGui render), no PNG.
+    app::ShotOptions frames_options;
+    std::string frames_size = "1920x1080";
+    auto* bench_frames = app.add_subcommand("bench-frames", "time the frames of one view offscreen (for bench/; needs an X server)");
+    bench_frames->add_option("--db", db, "database")->capture_default_str();
+    bench_frames->add_option("--view", frames_options.view, "view")
+        ->check(CLI::IsMember({"timeline", "explorer", "swot", "heatmap", "compare", "kpi"}))
+        ->capture_default_str();
+    bench_frames->add_option("--frames", frames_options.timed_frames, "frames to time")->check(CLI::Range(1, 100000))->capture_default_str();
+    bench_frames->add_option("--size", frames_size, "WIDTHxHEIGHT")->capture_default_str();
+
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -113,6 +124,15 @@ int main(int argc, char** argv) {
         if (*kpi_import) return cli::import_kpi_csv(db, files);
         if (*export_cmd) return cli::export_data(db, format, out_dir);
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
+        if (*bench_frames) {
+            if (!parse_size(frames_size, frames_options.width, frames_options.height)) {
+                std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
+                return 2;
+            }
+            frames_options.db_path = db;
+            if (frames_options.timed_frames <= 0) frames_options.timed_frames = 300;
+            return app::run_shot(frames_options);
+        }
         if (*shot) {
             if (!parse_size(size, shot_options.width, shot_options.height)) {
                 std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
