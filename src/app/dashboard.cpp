@@ -53,9 +53,7 @@ using ui::ViewId;
     X(eras, "令和平成元年度", "FY")
 
 namespace S {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_SHELL_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_SHELL_STRINGS(WS_STR_DECLARE)
 }  // namespace S
 
 struct ViewEntry {
@@ -141,13 +139,10 @@ void Dashboard::derive() {
 }
 
 void Dashboard::collect_glyphs(GlyphSet& g) const {
-#define WS_COLLECT(name, ja, en) g.add(ja); g.add(en);
-    WS_SHELL_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
-    g.add(ui::view_ui_strings());
-    std::vector<const char*> filter_strings;
-    ui::append_filter_bar_strings(filter_strings);
-    g.add(filter_strings);
+    std::vector<const char*> out = ui::view_ui_strings();
+    WS_SHELL_STRINGS(WS_STR_COLLECT)
+    ui::append_filter_bar_strings(out);
+    g.add(out);
     g.add(db_path_.string());
     for (const Municipality& m : data_.municipalities) {
         for (const std::string* s : {&m.name_ja, &m.name_en, &m.kind, &m.code}) g.add(*s);

@@ -31,9 +31,7 @@ namespace {
     X(plans_shown, "%d / %d 計画", "%d / %d plans")
 
 namespace S {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_FILTER_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_FILTER_STRINGS(WS_STR_DECLARE)
 }  // namespace S
 
 // A combo of checkboxes over `options` (id, label); empty set = all.
@@ -83,9 +81,7 @@ bool year_combo(const char* id, int& year, int first, int last, Lang lang, float
 }  // namespace
 
 void append_filter_bar_strings(std::vector<const char*>& out) {
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_FILTER_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
+    WS_FILTER_STRINGS(WS_STR_COLLECT)
 }
 
 void draw_filter_bar(ViewContext& ctx) {

@@ -28,18 +28,14 @@ namespace {
     X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋", "")
 
 namespace S {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_WIDGET_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_WIDGET_STRINGS(WS_STR_DECLARE)
 }  // namespace S
 
 }  // namespace
 
 std::vector<const char*> view_ui_strings() {
     std::vector<const char*> out;
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_WIDGET_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
+    WS_WIDGET_STRINGS(WS_STR_COLLECT)
     append_explorer_strings(out);
     append_swot_strings(out);
     append_compare_strings(out);

@@ -26,6 +26,14 @@ struct Str {
     const char* operator()(Lang lang) const { return lang == Lang::ja ? ja : en; }
 };
 
+// Each file keeps its strings in one X-macro table, X(name, ja, en):
+//   namespace S { WS_FOO_STRINGS(WS_STR_DECLARE) }        constants S::name
+//   WS_FOO_STRINGS(WS_STR_COLLECT)                        inside append_foo_strings(out)
+#define WS_STR_DECLARE(name, ja, en) constexpr ::wardscope::ui::Str name{ja, en};
+#define WS_STR_COLLECT(name, ja, en) \
+    out.push_back(ja);               \
+    out.push_back(en);
+
 // Every UI string of these views and widgets (both languages, format strings
 // and symbols included), for building the font's glyph ranges.
 std::vector<const char*> view_ui_strings();

@@ -67,9 +67,7 @@ namespace {
     X(synthetic, "合成データ", "synthetic data")
 
 namespace L {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_COMPARE_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_COMPARE_STRINGS(WS_STR_DECLARE)
 }  // namespace L
 
 constexpr std::size_t max_plans = 4;
@@ -574,9 +572,7 @@ void draw_theme_bars(ViewContext& ctx, const DataIndex& index, const std::vector
 }  // namespace
 
 void append_compare_strings(std::vector<const char*>& out) {
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_COMPARE_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
+    WS_COMPARE_STRINGS(WS_STR_COLLECT)
 }
 
 void draw_compare_view(ViewContext& ctx) {

@@ -90,9 +90,7 @@ namespace {
     X(arrow_fmt, "%s → %s", "%s → %s")
 
 namespace L {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_EXPLORER_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_EXPLORER_STRINGS(WS_STR_DECLARE)
 }  // namespace L
 
 struct ExplorerState {
@@ -611,9 +609,7 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
 }  // namespace
 
 void append_explorer_strings(std::vector<const char*>& out) {
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_EXPLORER_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
+    WS_EXPLORER_STRINGS(WS_STR_COLLECT)
 }
 
 void draw_explorer_view(ViewContext& ctx) {

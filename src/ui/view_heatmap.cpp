@@ -109,9 +109,7 @@ namespace {
     X(public_private, "公民連携", "PPP")
 
 namespace L {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_HEATMAP_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_HEATMAP_STRINGS(WS_STR_DECLARE)
 }  // namespace L
 
 struct ShortTheme {
@@ -594,10 +592,8 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
 }  // namespace
 
 void append_heatmap_strings(std::vector<const char*>& out) {
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_HEATMAP_STRINGS(WS_COLLECT)
-    WS_HEATMAP_SHORT_THEMES(WS_COLLECT)
-#undef WS_COLLECT
+    WS_HEATMAP_STRINGS(WS_STR_COLLECT)
+    WS_HEATMAP_SHORT_THEMES(WS_STR_COLLECT)
     out.push_back("viridis cividis 0123456789%");
 }
 

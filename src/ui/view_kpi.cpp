@@ -64,9 +64,7 @@ namespace {
     X(more_fmt, "ほか %d件", "%d more")
 
 namespace L {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_KPI_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_KPI_STRINGS(WS_STR_DECLARE)
 }  // namespace L
 
 // ---- Observations, indexed once per data change ------------------------------------------
@@ -408,9 +406,7 @@ struct ViewState {
 }  // namespace
 
 void append_kpi_strings(std::vector<const char*>& out) {
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_KPI_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
+    WS_KPI_STRINGS(WS_STR_COLLECT)
 }
 
 void draw_kpi_view(ViewContext& ctx) {

@@ -50,9 +50,7 @@ namespace {
     X(bullet, "•\u00a0", "•\u00a0")
 
 namespace L {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_SWOT_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_SWOT_STRINGS(WS_STR_DECLARE)
 }  // namespace L
 
 enum class LinkKind { none, swot, tows, node };
@@ -435,9 +433,7 @@ bool plan_combo(ViewContext& ctx, const char* id, const Plan* current, bool allo
 }  // namespace
 
 void append_swot_strings(std::vector<const char*>& out) {
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_SWOT_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
+    WS_SWOT_STRINGS(WS_STR_COLLECT)
 }
 
 void draw_swot_view(ViewContext& ctx) {

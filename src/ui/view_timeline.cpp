@@ -54,9 +54,7 @@ namespace {
     X(status_approved, "承認", "approved")
 
 namespace L {
-#define WS_DECLARE(name, ja, en) constexpr Str name{ja, en};
-WS_TIMELINE_STRINGS(WS_DECLARE)
-#undef WS_DECLARE
+WS_TIMELINE_STRINGS(WS_STR_DECLARE)
 }  // namespace L
 
 // Plan kinds and statuses as written (Japanese) with their translation.
@@ -344,9 +342,7 @@ void draw_legend(const ViewContext& ctx, const Layout& l, bool any_partial) {
 }  // namespace
 
 void append_timeline_strings(std::vector<const char*>& out) {
-#define WS_COLLECT(name, ja, en) out.push_back(ja); out.push_back(en);
-    WS_TIMELINE_STRINGS(WS_COLLECT)
-#undef WS_COLLECT
+    WS_TIMELINE_STRINGS(WS_STR_COLLECT)
 }
 
 void draw_timeline_view(ViewContext& ctx) {
