@@ -130,10 +130,17 @@ void Dashboard::derive() {
     d.plan_count = static_cast<int>(data_.plans.size());
     for (const Plan& p : data_.plans) {
         d.synthetic_plans += p.is_synthetic ? 1 : 0;
-        if (p.start_fy) d.first_fiscal_year = d.first_fiscal_year ? std::min(d.first_fiscal_year, *p.start_fy) : *p.start_fy;
-        if (p.end_fy) d.last_fiscal_year = std::max(d.last_fiscal_year, *p.end_fy);
+        for (const auto& fy : {p.start_fy, p.end_fy})
+            if (fy) {
+                d.first_fiscal_year = d.first_fiscal_year ? std::min(d.first_fiscal_year, *fy) : *fy;
+                d.last_fiscal_year = std::max(d.last_fiscal_year, *fy);
+            }
     }
     for (const Observation& o : data_.observations) d.sample_observations += o.is_sample ? 1 : 0;
+    for (const Plan& p : data_.plans)
+        if (!p.kind.empty() && std::find(d.plan_kinds.begin(), d.plan_kinds.end(), p.kind) == d.plan_kinds.end())
+            d.plan_kinds.push_back(p.kind);
+    std::sort(d.plan_kinds.begin(), d.plan_kinds.end());
     d.source_label = db_path_.filename().string();
     derived_ = std::move(d);
 }

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app/derived_models.hpp"
+#include "ui/derived_models.hpp"
 #include "app/font_atlas.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/model.hpp"

@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include "ui/derived_models.hpp"
 #include "ui/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 
@@ -107,22 +108,12 @@ void draw_filter_bar(ViewContext& ctx) {
         if (ImGui::RadioButton(label, f.municipality_kind == value)) f.municipality_kind = value;
     }
 
-    std::set<std::string> kind_values;
-    for (const Plan& p : data.plans)
-        if (!p.kind.empty()) kind_values.insert(p.kind);
     std::vector<std::pair<std::string, std::string>> kinds;
-    for (const auto& k : kind_values) kinds.emplace_back(k, k);
+    for (const auto& k : ctx.derived.plan_kinds) kinds.emplace_back(k, k);
     same_line_if_fits(16 * w);
     multi_select("##plan_kind", S::plan_kind(lang), f.plan_kinds, kinds, lang, 10 * w);
 
-    int first = 0, last = 0;
-    for (const Plan& p : data.plans) {
-        for (auto fy : {p.start_fy, p.end_fy})
-            if (fy) {
-                first = first ? std::min(first, *fy) : *fy;
-                last = std::max(last, *fy);
-            }
-    }
+    const int first = ctx.derived.first_fiscal_year, last = ctx.derived.last_fiscal_year;
     same_line_if_fits(22 * w);
     ImGui::TextUnformatted(S::period(lang));
     ImGui::SameLine();

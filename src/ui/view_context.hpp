@@ -33,7 +33,7 @@ struct Filter {
     std::string theme_id;                    // "" = any
 };
 
-struct DerivedModels;  // defined by the app shell (src/app): caches built per data change
+struct DerivedModels;  // ui/derived_models.hpp: figures built once per data change
 
 struct ViewContext {
     const Dataset& data;

@@ -408,7 +408,7 @@ TEST_CASE("plot frame: scales follow the axes") {
 
 #include <chrono>
 
-#include "app/derived_models.hpp"
+#include "ui/derived_models.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/synthetic.hpp"

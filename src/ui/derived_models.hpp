@@ -1,8 +1,9 @@
-// Figures the shell derives once per data change and hands to every view
+// Figures the app shell derives once per data change and hands to every view
 // (per-plan trees, counts and profiles live in ui::data_index()).
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace wardscope::ui {
 
@@ -14,6 +15,7 @@ struct DerivedModels {
     int sample_observations = 0;   // observations flagged sample
     int first_fiscal_year = 0;     // earliest start of any plan (0 when none known)
     int last_fiscal_year = 0;      // latest end of any plan
+    std::vector<std::string> plan_kinds;  // distinct plan kinds, sorted (the filter bar's choices)
     std::string source_label;      // the database file shown in the status bar
 };
 
