@@ -302,19 +302,20 @@ void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
 void Dashboard::draw_reload_offer(ui::ViewContext& ctx) {
     if (!data_changed_on_disk && reload_error_.empty()) return;
     ImGui::SameLine();
-    if (!reload_error_.empty()) {
+    if (!reload_error_.empty())
         ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "%s%s", S::reload_failed(ctx.lang), reload_error_.c_str());
-        return;
-    }
-    ui::badge(S::changed(ctx.lang), ui::accent_color(), IM_COL32_BLACK);
+    else
+        ui::badge(S::changed(ctx.lang), ui::accent_color(), IM_COL32_BLACK);
     ImGui::SameLine();
-    if (ImGui::SmallButton(S::reload(ctx.lang))) {
-        try {
-            reload();
-            data_changed_on_disk = false;
-        } catch (const std::exception& e) {
-            reload_error_ = e.what();
-        }
+    const bool clicked = ImGui::SmallButton(S::reload(ctx.lang));
+    ui::record_probe("shell.reload", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!clicked) return;
+    try {  // a failed reload keeps the data on screen and says why; the button retries
+        reload();
+        data_changed_on_disk = false;
+        reload_error_.clear();
+    } catch (const std::exception& e) {
+        reload_error_ = e.what();
     }
 }
 

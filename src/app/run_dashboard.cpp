@@ -133,14 +133,17 @@ void apply_settings(Dashboard& d, const Settings& s) {
 struct Observable {
     std::string view, lang, plan, node;
     bool presenting = false;
+    unsigned data_version = 0;
     static Observable of(const Dashboard& d) {
         return {std::string(view_name(d.view)), d.lang == ui::Lang::en ? "en" : "ja",
-                d.selection.plan_ids.empty() ? "" : d.selection.plan_ids.front(), d.selection.node_id, d.presenting};
+                d.selection.plan_ids.empty() ? "" : d.selection.plan_ids.front(), d.selection.node_id, d.presenting,
+                d.derived().data_version};
     }
     void log_changes_to(const Observable& now) const {
         if (now.view != view) std::cout << "event: view " << now.view << "\n";
         if (now.lang != lang) std::cout << "event: lang " << now.lang << "\n";
         if (now.presenting != presenting) std::cout << "event: present " << (now.presenting ? "on" : "off") << "\n";
+        if (now.data_version != data_version) std::cout << "event: reloaded " << now.data_version << "\n";
         if (now.plan != plan || now.node != node)
             std::cout << "event: select " << now.plan << (now.node.empty() ? "" : " " + now.node) << "\n";
         std::cout.flush();
@@ -204,6 +207,7 @@ int run_dashboard(const DashboardOptions& options) {
                 const FileStamp latest = FileStamp::of(options.db_path);
                 if (!(latest == stamp)) {
                     stamp = latest;
+                    if (!dashboard.data_changed_on_disk) std::cout << "event: database changed on disk" << std::endl;
                     dashboard.data_changed_on_disk = true;
                     wake();
                 }

@@ -2,8 +2,9 @@
 # Starts the dashboard in the Xvfb this test runs in, drives it with xdotool
 # and checks each effect in the app's event log and its layout file:
 # switch views with the keyboard, click a heatmap cell to drill down, pick a
-# measure, enter and leave presentation mode, switch language, quit; the
-# settings must remember the language, the view and the selection.
+# measure, enter and leave presentation mode, reload after another process
+# imported, switch language, quit; the settings must remember the language,
+# the view and the selection, and the database only changes by the import.
 #   drive_window.sh WARDSCOPE DB WORK_DIR
 set -euo pipefail
 exe=$1 db=$2 work=$3
@@ -71,7 +72,17 @@ xdotool key Escape
 wait_for "Esc stops presenting" logged "event: present off"
 wait_for "normal type again" test "$(layout "int(items['shell.tab/timeline']['value'] < 28)")" = 1
 
-# 5. Language, then quit; the settings remember them.
+# Displaying never writes to the database.
+[ "$(sha256sum "$work/test.db")" = "$db_hash" ] || fail "the dashboard modified the database it only displays"
+
+# 5. Another process imports: the dashboard keeps showing its data and offers to reload.
+"$exe" import --db "$work/test.db" "$(dirname "$0")/../../data/plans/kita-vision-2026.json" >/dev/null
+wait_for "the change on disk is noticed" logged "event: database changed on disk"
+read -r x y < <(layout "'%d %d' % ((items['shell.reload']['x0'] + items['shell.reload']['x1']) / 2, (items['shell.reload']['y0'] + items['shell.reload']['y1']) / 2)")
+click_at "$x" "$y"
+wait_for "the reload button reloads" logged "event: reloaded 2"
+
+# 6. Language, then quit; the settings remember them.
 xdotool key ctrl+l
 wait_for "Ctrl+L switches to English" logged "event: lang en"
 xdotool key ctrl+q
@@ -84,6 +95,4 @@ import json, sys
 s = json.load(open(sys.argv[1]))
 assert s["lang"] == "en" and s["view"] == "heatmap" and s["plan_ids"][0] == "kita-vision-2026", s
 PY
-# Displaying never writes to the database.
-[ "$(sha256sum "$work/test.db")" = "$db_hash" ] || fail "the dashboard modified the database it only displays"
-echo "e2e: views, drill-down, selection, presentation, language, settings: ok"
+echo "e2e: views, drill-down, selection, presentation, reload, language, settings: ok"

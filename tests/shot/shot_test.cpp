@@ -183,3 +183,23 @@ TEST_CASE("shot fails clearly without an X server and with an unknown plan") {
     CHECK(run(base + " --plans no-such-plan 2> " + log.string()) == 1);
     CHECK_FALSE(fs::exists(png));
 }
+
+TEST_CASE("without any Japanese font the view still renders, with one warning naming the package") {
+    fs::create_directories(shot_dir);
+    const fs::path config = shot_dir / "no-fonts.conf", png = shot_dir / "no-fonts.png", log = shot_dir / "no-fonts.log";
+    std::ofstream(config) << "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig></fontconfig>\n";
+    fs::remove(png);
+    const std::string command = "FONTCONFIG_FILE=" + config.string() + " " + WARDSCOPE_EXE + " shot --db " +
+                                WARDSCOPE_TEST_DB + " --view timeline --out " + png.string() + " 2> " + log.string() +
+                                " > /dev/null";
+    CHECK(run(command) == 0);
+    const Image image = load_png(png);
+    CHECK(image.width == 1280);
+    std::ifstream in(log);
+    const std::string message((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(message.find("no Japanese font") != std::string::npos);
+    CHECK(message.find("fonts-noto-cjk") != std::string::npos);
+    std::size_t warnings = 0;
+    for (std::size_t at = message.find("warning"); at != std::string::npos; at = message.find("warning", at + 1)) ++warnings;
+    CHECK(warnings == 1);
+}
