@@ -11,6 +11,7 @@
 
 #include "ui/filter_bar.hpp"
 #include "ui/probes.hpp"
+#include "ui/spotlight.hpp"
 #include "ui/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/store.hpp"
@@ -346,8 +347,12 @@ void Dashboard::draw_frame() {
     const float status_height = presenting ? 0 : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
     ctx.lang = lang;  // a toggle in the top bar applies from this frame on
+    ui::begin_spotlight_frame(presenting && !screenshot);
     draw_view(ctx);
+    const ImVec2 view_min = ImGui::GetWindowPos();
+    const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);
     ImGui::EndChild();
+    ui::end_spotlight_frame(view_min, view_max);
     if (!presenting) draw_status_bar(ctx);
     ImGui::End();
 }

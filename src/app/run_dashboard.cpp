@@ -17,6 +17,7 @@
 #include "app/frame_capture.hpp"
 #include "app/settings.hpp"
 #include "ui/probes.hpp"
+#include "ui/spotlight.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {
@@ -131,18 +132,21 @@ void apply_settings(Dashboard& d, const Settings& s) {
 // a log for the people supporting a workshop laptop, and what the end-to-end
 // tests read while they drive the window.
 struct Observable {
-    std::string view, lang, plan, node;
+    std::string view, lang, plan, node, spotlight;
     bool presenting = false;
     unsigned data_version = 0;
     static Observable of(const Dashboard& d) {
         return {std::string(view_name(d.view)), d.lang == ui::Lang::en ? "en" : "ja",
-                d.selection.plan_ids.empty() ? "" : d.selection.plan_ids.front(), d.selection.node_id, d.presenting,
+                d.selection.plan_ids.empty() ? "" : d.selection.plan_ids.front(), d.selection.node_id,
+                ui::spotlight_id(), d.presenting,
                 d.derived().data_version};
     }
     void log_changes_to(const Observable& now) const {
         if (now.view != view) std::cout << "event: view " << now.view << "\n";
         if (now.lang != lang) std::cout << "event: lang " << now.lang << "\n";
         if (now.presenting != presenting) std::cout << "event: present " << (now.presenting ? "on" : "off") << "\n";
+        if (now.spotlight != spotlight)
+            std::cout << "event: spotlight " << (now.spotlight.empty() ? "off" : now.spotlight) << "\n";
         if (now.data_version != data_version) std::cout << "event: reloaded " << now.data_version << "\n";
         if (now.plan != plan || now.node != node)
             std::cout << "event: select " << now.plan << (now.node.empty() ? "" : " " + now.node) << "\n";

@@ -4,6 +4,7 @@
 #include <cstdarg>
 #include <cstdio>
 
+#include "ui/spotlight.hpp"
 #include "ui/text_wrap.hpp"
 #include "wardscope/era.hpp"
 
@@ -369,6 +370,7 @@ BlockState text_block(const char* id, std::initializer_list<Line> lines, const B
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     state.clicked = ImGui::InvisibleButton(id, ImVec2(w, h));
     state.hovered = ImGui::IsItemHovered();
+    if (spotlight_collecting()) offer_spotlight(std::to_string(ImGui::GetID(id)), pos, ImVec2(pos.x + w, pos.y + h));
     if (!ImGui::IsItemVisible()) return state;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + w, pos.y + h);

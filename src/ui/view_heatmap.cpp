@@ -15,6 +15,7 @@
 
 #include "ui/plot.hpp"
 #include "ui/probes.hpp"
+#include "ui/spotlight.hpp"
 #include "ui/text_wrap.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
@@ -810,11 +811,12 @@ void draw_heatmap_view(ViewContext& ctx) {
         } else if (current_row >= 0) {
             spec.highlight_row = current_row;
         }
-        if (probes_enabled())
+        if (probes_enabled() || spotlight_collecting())
             spec.on_cell = [&](int r, int c, ImVec2 a, ImVec2 b) {
-                record_probe("heatmap.cell/" + m.rows[static_cast<std::size_t>(r)].plan_id + "/" +
-                                 m.columns[static_cast<std::size_t>(c)].theme_id,
-                             a, b, m.value(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+                const std::string key = m.rows[static_cast<std::size_t>(r)].plan_id + "/" +
+                                        m.columns[static_cast<std::size_t>(c)].theme_id;
+                record_probe("heatmap.cell/" + key, a, b, m.value(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+                offer_spotlight("heatmap/" + key, a, b);
             };
         const plot::HeatmapHit hit = plot::heatmap_grid("##cells", spec);
         // Municipality groups: a line in the 1 px gap above each group's first row (cells untouched).

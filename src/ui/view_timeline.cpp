@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "ui/plot.hpp"
+#include "ui/spotlight.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/era.hpp"
@@ -472,6 +473,7 @@ void draw_timeline_view(ViewContext& ctx) {
                 const bool selected = std::find(ctx.selection.plan_ids.begin(), ctx.selection.plan_ids.end(), p.id) !=
                                       ctx.selection.plan_ids.end();
                 if (draw_bar(dl, ctx, l, g, p, a, e, selected)) hovered_plan = static_cast<int>(b.plan);
+                offer_spotlight("timeline/" + p.id, a, e);
             }
             dl->PopClipRect();
         }

@@ -68,6 +68,14 @@ wait_for "clicking a measure selects it" logged "event: select kita-vision-2026 
 xdotool key F5
 wait_for "F5 starts presenting" logged "event: present on"
 wait_for "large type while presenting" test "$(layout "int(items['shell.tab/timeline']['value'] >= 28)")" = 1
+# Spotlight: a click on a cell lights it and dims the rest; the next click clears it.
+# (The first row's cell: in large type the grid scrolls.)
+first='heatmap.cell/sumida-regional-2019/network'
+read -r x y < <(layout "'%d %d' % ((items['$first']['x0'] + items['$first']['x1']) / 2, (items['$first']['y0'] + items['$first']['y1']) / 2)")
+click_at "$x" "$y"
+wait_for "clicking a cell while presenting spotlights it" logged "event: spotlight heatmap/sumida-regional-2019/network"
+click_at "$x" "$y"
+wait_for "the next click clears the spotlight" logged "event: spotlight off"
 xdotool key Escape
 wait_for "Esc stops presenting" logged "event: present off"
 wait_for "normal type again" test "$(layout "int(items['shell.tab/timeline']['value'] < 28)")" = 1
