@@ -11,6 +11,7 @@ namespace wardscope::app {
 struct DashboardOptions {
     std::filesystem::path db_path;
     bool present = false;  // start in presentation mode (issue: workshops)
+    int monitor = 0;       // the monitor presentation mode fills (0 = primary)
 };
 
 struct ShotOptions {

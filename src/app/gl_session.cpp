@@ -89,6 +89,7 @@ GlSession::GlSession(const WindowSpec& spec) {
     ImGui::GetIO().IniFilename = nullptr;  // the shell decides where (or whether) imgui.ini lives
     ImGui_ImplGlfw_InitForOpenGL(window_, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    monitor_ = spec.monitor;
     if (spec.fullscreen) set_fullscreen(true);
 }
 
@@ -122,7 +123,10 @@ void GlSession::upload_fonts() {
 void GlSession::set_fullscreen(bool on) {
     if (on == fullscreen_) return;
     if (on) {
-        GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+        int count = 0;
+        GLFWmonitor** monitors = glfwGetMonitors(&count);
+        // A monitor that is not connected (any more) falls back to the primary one.
+        GLFWmonitor* monitor = monitor_ > 0 && monitor_ < count ? monitors[monitor_] : glfwGetPrimaryMonitor();
         const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
         if (!mode) return;
         glfwGetWindowPos(window_, &windowed_x_, &windowed_y_);

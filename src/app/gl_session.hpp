@@ -13,8 +13,9 @@ namespace wardscope::app {
 struct WindowSpec {
     int width = 1440, height = 900;
     bool visible = true;
-    bool fullscreen = false;     // on the primary monitor, at its video mode
+    bool fullscreen = false;     // at the monitor's video mode
     std::string title = "wardscope";
+    int monitor = 0;             // which monitor presentation mode fills (0 = primary)
 };
 
 class GlSession {
@@ -39,6 +40,7 @@ public:
 private:
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;
+    int monitor_ = 0;
     bool device_objects_ = false;
     int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 0, windowed_h_ = 0;
 };

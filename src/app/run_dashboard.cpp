@@ -177,7 +177,9 @@ int run_dashboard(const DashboardOptions& options) {
         }
 
         std::string ini_path;  // ImGui holds a pointer to it until the session ends
-        GlSession session(WindowSpec{settings.window_width, settings.window_height, true, options.present});
+        WindowSpec spec{settings.window_width, settings.window_height, true, options.present};
+        spec.monitor = options.monitor;
+        GlSession session(spec);
         GLFWwindow* window = session.window();
         install_wake_callbacks(window);
         if (config) {
