@@ -43,12 +43,6 @@ std::string read_text(const fs::path& path) {
     return buffer.str();
 }
 
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw Error(path.string() + ": cannot write the file");
-}
-
 std::string join_ids(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -56,6 +50,12 @@ std::string join_ids(const std::vector<std::string>& ids) {
 }
 
 }  // namespace
+
+void write_text_file(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) throw Error(path.string() + ": cannot write the file");
+}
 
 Store open_for_writing(const fs::path& db, OpenMode mode) {
     Store store = Store::open(db, mode);
@@ -121,8 +121,8 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
     std::copy_if(data.observations.begin(), data.observations.end(), std::back_inserter(user_observations),
                  [](const Observation& o) { return o.origin != ObservationOrigin::plan_file; });
     if (format == "json") {
-        for (const PlanFile& pf : export_plan_files(data)) write_text(out_dir / (pf.plan.id + ".json"), to_json_text(pf));
-        write_text(out_dir / "observations.csv", observations_to_csv(user_observations));
+        for (const PlanFile& pf : export_plan_files(data)) write_text_file(out_dir / (pf.plan.id + ".json"), to_json_text(pf));
+        write_text_file(out_dir / "observations.csv", observations_to_csv(user_observations));
         std::cout << "wrote " << data.plans.size() << " plan files and observations.csv (" << user_observations.size()
                   << " observations) to " << out_dir.string() << "\n";
         return 0;
@@ -158,10 +158,10 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
                                     opt(i.target.fiscal_year), i.source.file, i.source.section});
         }
     }
-    write_text(out_dir / "plans.csv", plans);
-    write_text(out_dir / "nodes.csv", nodes);
-    write_text(out_dir / "indicators.csv", indicators);
-    write_text(out_dir / "observations.csv", observations_to_csv(data.observations));
+    write_text_file(out_dir / "plans.csv", plans);
+    write_text_file(out_dir / "nodes.csv", nodes);
+    write_text_file(out_dir / "indicators.csv", indicators);
+    write_text_file(out_dir / "observations.csv", observations_to_csv(data.observations));
     std::cout << "wrote plans.csv, nodes.csv, indicators.csv and observations.csv to " << out_dir.string() << "\n";
     return 0;
 }

@@ -68,6 +68,10 @@ int main(int argc, char** argv) {
 
     auto* kpi = app.add_subcommand("kpi", "KPI observations");
     kpi->require_subcommand(1);
+    fs::path kpi_out;
+    auto* kpi_export = kpi->add_subcommand("export", "write the indicators with baseline, target, latest value and status as CSV");
+    kpi_export->add_option("--db", db, "database")->required();
+    kpi_export->add_option("--out", kpi_out, "CSV file to write")->required();
     auto* kpi_import = kpi->add_subcommand("import", "import observations from CSV (all or nothing)");
     kpi_import->add_option("--db", db, "database")->required();
     kpi_import->add_option("files", files, "CSV files: plan_id,indicator_id,fiscal_year,value,source[,sample]")
@@ -126,6 +130,7 @@ int main(int argc, char** argv) {
         if (*validate) return cli::validate(paths, files);
         if (*import) return cli::import_plans(paths, db, files);
         if (*kpi_import) return cli::import_kpi_csv(db, files);
+        if (*kpi_export) return cli::export_kpi_table(db, kpi_out);
         if (*export_cmd) return cli::export_data(db, format, out_dir);
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
         if (*bench_frames) {
