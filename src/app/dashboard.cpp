@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <unordered_map>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -142,6 +143,19 @@ void Dashboard::derive() {
         if (!p.kind.empty() && std::find(d.plan_kinds.begin(), d.plan_kinds.end(), p.kind) == d.plan_kinds.end())
             d.plan_kinds.push_back(p.kind);
     std::sort(d.plan_kinds.begin(), d.plan_kinds.end());
+    // The latest observation per indicator, then one classification each: O(observations + indicators).
+    std::unordered_map<std::string, const Observation*> latest;
+    for (const Observation& o : data_.observations) {
+        const Observation*& slot = latest[ui::DerivedModels::progress_key(o.plan_id, o.indicator_id)];
+        if (!slot || o.fiscal_year >= slot->fiscal_year) slot = &o;
+    }
+    for (const Plan& p : data_.plans)
+        for (const Indicator& i : p.indicators) {
+            const std::string key = ui::DerivedModels::progress_key(p.id, i.id);
+            const auto it = latest.find(key);
+            d.progress.emplace(key, classify_progress(p.id, i, it == latest.end() ? std::vector<Observation>{}
+                                                                                   : std::vector<Observation>{*it->second}));
+        }
     d.source_label = db_path_.filename().string();
     derived_ = std::move(d);
 }

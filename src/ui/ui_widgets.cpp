@@ -26,6 +26,11 @@ namespace {
     X(source, "出典", "Source")                                \
     X(section, "節", "Section")                                \
     X(file, "ファイル", "File")                                \
+    X(progress_ahead, "先行", "ahead")                         \
+    X(progress_met, "目標達成", "target met")                  \
+    X(progress_on_track, "順調", "on track")                   \
+    X(progress_behind, "遅れ", "behind")                       \
+    X(progress_no_data, "データなし", "no data")               \
     X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋", "")
 
 namespace S {
@@ -292,6 +297,27 @@ ImU32 quadrant_color(Quadrant q, float alpha) {
         case Quadrant::threat: return rgb(0xD55E00, alpha);
     }
     return rgb(0x808080, alpha);
+}
+
+const char* progress_text(const Progress& p, Lang lang) {
+    switch (p.status) {
+        case ProgressStatus::ahead: return p.reason == "target met" ? S::progress_met(lang) : S::progress_ahead(lang);
+        case ProgressStatus::on_track: return S::progress_on_track(lang);
+        case ProgressStatus::behind: return S::progress_behind(lang);
+        case ProgressStatus::no_data: break;
+    }
+    return S::progress_no_data(lang);
+}
+
+// Colour-blind safe (Okabe–Ito): blue ahead, bluish green on track, orange behind.
+ImU32 progress_color(const Progress& p) {
+    switch (p.status) {
+        case ProgressStatus::ahead: return IM_COL32(86, 180, 233, 255);
+        case ProgressStatus::on_track: return IM_COL32(0, 158, 115, 255);
+        case ProgressStatus::behind: return IM_COL32(230, 159, 0, 255);
+        case ProgressStatus::no_data: break;
+    }
+    return dim_text_color();
 }
 
 ImU32 text_color() { return ImGui::GetColorU32(ImGuiCol_Text); }

@@ -14,6 +14,7 @@
 #include "ui/view_context.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/plan_index.hpp"
+#include "wardscope/progress.hpp"
 
 namespace wardscope::ui {
 
@@ -123,6 +124,9 @@ const char* unknown_text(Lang lang);
 ImU32 series_color(std::size_t i, float alpha = 1.0f);  // plan columns (colour-blind safe)
 ImU32 quadrant_color(Quadrant q, float alpha = 1.0f);
 ImU32 text_color();
+// KPI check status: "順調" / "on track" …, and its colour.
+const char* progress_text(const Progress& progress, Lang lang);
+ImU32 progress_color(const Progress& progress);
 ImU32 dim_text_color();
 ImU32 accent_color(float alpha = 1.0f);  // highlight of linked items
 ImU32 heading_color();                   // headings, upper tree levels

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "ui/plot.hpp"
+#include "ui/derived_models.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 
@@ -458,7 +459,13 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
             std::string values = format(L::baseline_target_fmt(lang), point_text(ind.baseline, ind.unit, lang).c_str(),
                                         point_text(ind.target, ind.unit, lang).c_str());
             ImGui::PushID(static_cast<int>(i));
-            const BlockState b = text_block("##ind", {{head}, {values, dim_text_color()}});
+            BlockOptions options;
+            const Progress* progress = ctx.derived.find_progress(p.id, ind.id);
+            if (progress && progress->status != ProgressStatus::no_data) {
+                options.badge = progress_text(*progress, lang);
+                options.badge_color = progress_color(*progress);
+            }
+            const BlockState b = text_block("##ind", {{head}, {values, dim_text_color()}}, options);
             std::string extra = ind.name;
             if (!ind.baseline.note.empty()) extra += "\n" + ind.baseline.note;
             if (!ind.target.note.empty()) extra += "\n" + ind.target.note;

@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include "ui/plot.hpp"
+#include "ui/derived_models.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/era.hpp"
@@ -35,6 +36,8 @@ namespace {
     X(col_target, "目標値", "Target")                                                                              \
     X(col_direction, "方向", "Direction")                                                                          \
     X(col_node, "対象の施策", "Measures")                                                                          \
+    X(col_status, "進捗", "Progress")                                                                              \
+    X(status_tip, "基準値から目標値への直線上の見込み %s に対し、%s年度の実績 %s", "Expected %s on the straight path from baseline to target; FY%s result %s") \
     X(higher, "↑ 高いほど良い", "↑ higher is better")                                                             \
     X(lower, "↓ 低いほど良い", "↓ lower is better")                                                               \
     X(plan_level, "計画全体", "whole plan")                                                                        \
@@ -174,6 +177,8 @@ void cell_text(const std::string& text, ImU32 color = 0) {
     if (color) ImGui::PopStyleColor();
 }
 
+std::string point_value(double value, const std::string& unit) { return format_value(value) + unit; }
+
 // Returns the clicked entry or -1.
 int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& obs, const std::vector<Entry>& entries,
                std::size_t plan_count, int focused, float height) {
@@ -183,16 +188,17 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& o
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_Resizable;
-    if (!ImGui::BeginTable("##kpi_table", 8, flags, ImVec2(0, height))) return -1;
+    if (!ImGui::BeginTable("##kpi_table", 9, flags, ImVec2(0, height))) return -1;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(L::col_kind(lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(L::col_label(lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(L::col_name(lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(L::col_unit(lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(L::col_baseline(lang), ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn(L::col_target(lang), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(L::col_kind(lang), ImGuiTableColumnFlags_WidthStretch, 0.85f);
+    ImGui::TableSetupColumn(L::col_label(lang), ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn(L::col_name(lang), ImGuiTableColumnFlags_WidthStretch, 2.8f);
+    ImGui::TableSetupColumn(L::col_unit(lang), ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn(L::col_baseline(lang), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(L::col_target(lang), ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(L::col_direction(lang), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn(L::col_node(lang), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(L::col_node(lang), ImGuiTableColumnFlags_WidthStretch, 1.9f);
+    ImGui::TableSetupColumn(L::col_status(lang), ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(entries.size()));
@@ -234,6 +240,14 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& o
             cell_text(ind.direction == Direction::higher_is_better ? L::higher(lang) : L::lower(lang));
             ImGui::TableSetColumnIndex(7);
             cell_text(node_text(ctx, index, e), ind.node_id.empty() ? dim_text_color() : 0);
+            ImGui::TableSetColumnIndex(8);
+            if (const Progress* p = ctx.derived.find_progress(e.plan->id, ind.id)) {
+                cell_text(progress_text(*p, lang), progress_color(*p));
+                if (ImGui::IsItemHovered() && !ctx.screenshot && p->expected && p->latest_value)
+                    plot::tooltip(format(L::status_tip(lang), point_value(*p->expected, ind.unit).c_str(),
+                                         std::to_string(*p->latest_fiscal_year).c_str(),
+                                         point_value(*p->latest_value, ind.unit).c_str()));
+            }
             if (hovered) indicator_tooltip(ctx, index, e, obs.find(e.plan->id, ind.id), true);
             ImGui::PopID();
         }
