@@ -49,6 +49,8 @@ namespace {
       "Baseline, target and results are not set: nothing to plot.")                                                \
     X(no_year_note, "年度が未設定の値は水平の点線で示します。", "Values without a year are shown as dotted horizontal lines.") \
     X(legend_observed, "実績", "Results")                                                                          \
+    X(as_lines, "折れ線", "Lines")                                                                                 \
+    X(as_bars, "棒グラフ", "Bars")                                                                                 \
     X(legend_plan, "基準値 → 目標値", "Baseline → target")                                                        \
     X(legend_now, "今年度", "This fiscal year")                                                                   \
     X(baseline_fmt, "基準 %s", "baseline %s")                                                                      \
@@ -259,12 +261,12 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& o
 // ---- Plot cards ------------------------------------------------------------------------------------
 
 // Line colours outside the plan colours (series 0–3 mark up to four plans).
-ImU32 observed_color() { return series_color(5); }
+ImU32 observed_color(float alpha = 1.0f) { return series_color(5, alpha); }
 ImU32 plan_line_color() { return series_color(4); }
 ImU32 sample_badge_color() { return IM_COL32(200, 110, 20, 255); }
 
 // One indicator card at the cursor, `size` px; returns true when clicked.
-bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, const Series* s, ImVec2 size,
+bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, const Series* s, bool bars, ImVec2 size,
                bool focused, std::size_t plan_count) {
     const Lang lang = ctx.lang;
     const float E = em();
@@ -340,6 +342,7 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
             add_x(s->xs.back());
             for (double v : s->ys) add_y(v);
         }
+        if (bars && ymin <= ymax) add_y(0);  // bars start at zero: their lengths must not lie
         if (xmin > xmax) {  // only guides: the plan's period, else around this year
             const int c = ctx.current_fiscal_year > 0 ? ctx.current_fiscal_year : 2025;
             add_x(e.plan->start_fy.value_or(c - 2));
@@ -362,6 +365,8 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
                                              format(L::baseline_fmt(lang), value_text(ind.baseline.value, ind.unit, lang).c_str()), true);
             if (target_guide) plot::plot_hline(*ind.target.value, plan_line_color(), 0.08f,
                                                format(L::target_fmt(lang), value_text(ind.target.value, ind.unit, lang).c_str()), true);
+            // Bars under the path, lines over it.
+            if (has_obs && bars) plot::plot_bars(s->xs.data(), s->ys.data(), s->xs.size(), 0.6, observed_color(0.85f));
             // Baseline → target: dashed, with hollow diamonds at the ends.
             std::vector<double> px, py;
             if (base_pt) px.push_back(*ind.baseline.fiscal_year), py.push_back(*ind.baseline.value);
@@ -373,7 +378,7 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
             plan_style.marker = plot::Marker::diamond;
             plan_style.marker_radius = 0.3f;
             plot::plot_line(px.data(), py.data(), px.size(), plan_style);
-            if (has_obs) {
+            if (has_obs && !bars) {
                 plot::LineStyle obs_style;
                 obs_style.color = observed_color();
                 obs_style.marker = plot::Marker::circle;
@@ -415,6 +420,7 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
 struct ViewState {
     std::string focus_plan, focus_indicator;  // the focused indicator (table row / card)
     bool scroll_to_focus = false;
+    bool bars = false;  // results as bars from zero instead of a line
 };
 
 }  // namespace
@@ -490,7 +496,12 @@ void draw_kpi_view(ViewContext& ctx) {
         const Series* s = obs.find(e.plan->id, e.ind->id);
         any_sample |= (s && s->any_sample) || e.plan->is_synthetic;
     }
-    std::vector<plot::LegendEntry> legend{{L::legend_observed(lang), observed_color(), plot::Swatch::line_marker},
+    if (ImGui::RadioButton(L::as_lines(lang), !vs.bars)) vs.bars = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton(L::as_bars(lang), vs.bars)) vs.bars = true;
+    ImGui::SameLine(0, 1.5f * E);
+    std::vector<plot::LegendEntry> legend{{L::legend_observed(lang), observed_color(),
+                                           vs.bars ? plot::Swatch::box : plot::Swatch::line_marker},
                                           {L::legend_plan(lang), plan_line_color(), plot::Swatch::dashed_line}};
     if (ctx.current_fiscal_year > 0)
         legend.push_back({std::string(L::legend_now(lang)) + " " + fiscal_year_label(ctx.current_fiscal_year), accent_color(0.6f),
@@ -549,7 +560,7 @@ void draw_kpi_view(ViewContext& ctx) {
                 ImGui::PushID(i);
                 ImGui::SetCursorScreenPos(ImVec2(row0.x + static_cast<float>(c) * (card_w + gap), row0.y));
                 const Series* s = obs.find(e.plan->id, e.ind->id);
-                if (draw_card(ctx, index, e, s, ImVec2(card_w, card_h), i == focused, plans.size())) {
+                if (draw_card(ctx, index, e, s, vs.bars, ImVec2(card_w, card_h), i == focused, plans.size())) {
                     vs.focus_plan = e.plan->id;
                     vs.focus_indicator = e.ind->id;
                 }
