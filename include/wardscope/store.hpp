@@ -83,6 +83,15 @@ struct CsvInput {
 };
 std::vector<std::size_t> import_observations_csv(Store& store, const std::vector<CsvInput>& files);
 
+// One observation typed into the app (origin "user"), checked like a CSV row
+// (plan, indicator, fiscal year in either notation, a finite number, a source).
+// One transaction; a second value for the same indicator and year is refused.
+// Returns the row id, for undo. Throws Error listing every problem.
+std::int64_t add_user_observation(Store& store, const std::string& plan_id, const std::string& indicator_id,
+                                  std::string_view fiscal_year, std::string_view value, std::string_view source);
+// Undo: removes a user-entered observation; false when there was none with that id.
+bool delete_user_observation(Store& store, std::int64_t id);
+
 // Everything the dashboard shows, in one read.
 Dataset load_dataset(const Store& store);
 

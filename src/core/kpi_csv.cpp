@@ -7,6 +7,7 @@
 #include "sqlite_statement.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/plan_index.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/store.hpp"
 
@@ -37,6 +38,39 @@ std::optional<bool> parse_flag(const std::string& text) {
     return std::nullopt;
 }
 
+// The checks every observation passes, from a CSV row or typed into the app:
+// each problem as one message (without file or line).
+class ObservationChecker {
+public:
+    explicit ObservationChecker(sqlite3* db)
+        : indicator_exists_(db, "SELECT 1 FROM indicator WHERE plan_id = ? AND id = ?"),
+          plan_exists_(db, "SELECT 1 FROM plan WHERE id = ?") {}
+
+    std::vector<std::string> check(Observation& o, std::string_view fiscal_year, std::string_view value) {
+        std::vector<std::string> problems;
+        plan_exists_.bind(1, o.plan_id);
+        const bool plan_known = plan_exists_.step();
+        plan_exists_.reset();
+        if (!plan_known) {
+            problems.push_back("unknown plan '" + o.plan_id + "'");
+        } else {
+            indicator_exists_.bind(1, o.plan_id).bind(2, o.indicator_id);
+            const bool known = indicator_exists_.step();
+            indicator_exists_.reset();
+            if (!known) problems.push_back("plan '" + o.plan_id + "' has no indicator '" + o.indicator_id + "'");
+        }
+        if (auto year = parse_fiscal_year(trim(fiscal_year))) o.fiscal_year = *year;
+        else problems.push_back("'" + std::string(fiscal_year) + "' is not a fiscal year (e.g. 2026, FY2026, 令和8年度, R8)");
+        if (auto number = parse_number(trim(value))) o.value = *number;
+        else problems.push_back("'" + std::string(value) + "' is not a number (leave unknown values out instead of writing 0)");
+        if (o.source.empty()) problems.push_back("the source is empty: say where the value comes from");
+        return problems;
+    }
+
+private:
+    sql::Statement indicator_exists_, plan_exists_;
+};
+
 }  // namespace
 
 namespace {
@@ -65,9 +99,7 @@ void read_observations(Store& store, std::string_view csv_text, const std::strin
         return;
     }
 
-    sqlite3* db = store.handle();
-    sql::Statement indicator_exists(db, "SELECT 1 FROM indicator WHERE plan_id = ? AND id = ?");
-    sql::Statement plan_exists(db, "SELECT 1 FROM plan WHERE id = ?");
+    ObservationChecker checker(store.handle());
     auto error = [&](int line, const std::string& message) {
         errors.push_back(file_name + ":" + std::to_string(line) + ": " + message);
     };
@@ -82,22 +114,7 @@ void read_observations(Store& store, std::string_view csv_text, const std::strin
         o.indicator_id = trim(row.fields[1]);
         o.source = trim(row.fields[4]);
         o.origin = ObservationOrigin::csv;
-        plan_exists.bind(1, o.plan_id);
-        const bool plan_known = plan_exists.step();
-        plan_exists.reset();
-        if (!plan_known) {
-            error(row.line, "unknown plan '" + o.plan_id + "'");
-        } else {
-            indicator_exists.bind(1, o.plan_id).bind(2, o.indicator_id);
-            const bool known = indicator_exists.step();
-            indicator_exists.reset();
-            if (!known) error(row.line, "plan '" + o.plan_id + "' has no indicator '" + o.indicator_id + "'");
-        }
-        if (auto year = parse_fiscal_year(trim(row.fields[2]))) o.fiscal_year = *year;
-        else error(row.line, "'" + row.fields[2] + "' is not a fiscal year (e.g. 2026, FY2026, 令和8年度, R8)");
-        if (auto value = parse_number(trim(row.fields[3]))) o.value = *value;
-        else error(row.line, "'" + row.fields[3] + "' is not a number (leave unknown values out instead of writing 0)");
-        if (o.source.empty()) error(row.line, "the source is empty: say where the value comes from");
+        for (const std::string& problem : checker.check(o, row.fields[2], row.fields[3])) error(row.line, problem);
         if (has_sample) {
             if (auto flag = parse_flag(trim(row.fields[5]))) o.is_sample = *flag;
             else error(row.line, "sample must be 0/1, true/false or yes/no");
@@ -139,6 +156,46 @@ std::vector<std::size_t> import_observations_csv(Store& store, const std::vector
         throw Error(store.path().string() + ": " + e.what() + "; nothing was imported");
     }
     return counts;
+}
+
+std::int64_t add_user_observation(Store& store, const std::string& plan_id, const std::string& indicator_id,
+                                  std::string_view fiscal_year, std::string_view value, std::string_view source) {
+    Observation o;
+    o.plan_id = plan_id;
+    o.indicator_id = indicator_id;
+    o.source = trim(source);
+    o.origin = ObservationOrigin::user;
+    ObservationChecker checker(store.handle());
+    std::vector<std::string> problems = checker.check(o, fiscal_year, value);
+    if (!problems.empty()) {
+        std::string message;
+        for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p;
+        throw Error(message);
+    }
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    sql::Statement existing(db, "SELECT value FROM observation WHERE plan_id = ? AND indicator_id = ? AND fiscal_year = ? "
+                                "AND origin = 'user'");
+    existing.bind_all(o.plan_id, o.indicator_id, o.fiscal_year);
+    if (existing.step())
+        throw Error("a value for FY" + std::to_string(o.fiscal_year) + " was already entered (" +
+                    format_value(existing.real(0)) + "); undo it first");
+    sql::Statement insert(db, "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
+                              "VALUES (?, ?, ?, ?, ?, 0, 'user')");
+    insert.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source).run();
+    const std::int64_t id = sqlite3_last_insert_rowid(db);
+    tx.commit();
+    return id;
+}
+
+bool delete_user_observation(Store& store, std::int64_t id) {
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    sql::Statement remove(db, "DELETE FROM observation WHERE id = ? AND origin = 'user'");
+    remove.bind_all(id).run();
+    const bool removed = sqlite3_changes(db) > 0;
+    tx.commit();
+    return removed;
 }
 
 std::size_t import_observations_csv(Store& store, std::string_view csv_text, const std::string& file_name) {
