@@ -125,6 +125,37 @@ void Dashboard::reload() {
     fonts_dirty = true;  // new text may need new glyphs
 }
 
+std::string Dashboard::add_observation(const std::string& plan_id, const std::string& indicator_id,
+                                       std::string_view fiscal_year, std::string_view value, std::string_view source) {
+    try {
+        {
+            Store store = Store::open(db_path_, OpenMode::read_write);
+            undo_ids_.push_back(add_user_observation(store, plan_id, indicator_id, fiscal_year, value, source));
+        }
+        wrote_database = true;
+        reload_pending_ = true;  // views hold pointers into the data until the frame ends
+        return {};
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+std::string Dashboard::undo() {
+    if (undo_ids_.empty()) return {};
+    try {
+        {
+            Store store = Store::open(db_path_, OpenMode::read_write);
+            delete_user_observation(store, undo_ids_.back());
+        }
+        undo_ids_.pop_back();
+        wrote_database = true;
+        reload_pending_ = true;  // views hold pointers into the data until the frame ends
+        return {};
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
 void Dashboard::derive() {
     ui::DerivedModels d;
     d.data_version = derived_.data_version + 1;
@@ -325,13 +356,10 @@ void Dashboard::draw_reload_offer(ui::ViewContext& ctx) {
     const bool clicked = ImGui::SmallButton(S::reload(ctx.lang));
     ui::record_probe("shell.reload", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (!clicked) return;
-    try {  // a failed reload keeps the data on screen and says why; the button retries
-        reload();
-        data_changed_on_disk = false;
-        reload_error_.clear();
-    } catch (const std::exception& e) {
-        reload_error_ = e.what();
-    }
+    // Reloaded before the next frame's views (they hold pointers into the data);
+    // a failed reload keeps the data on screen and says why, and the button retries.
+    reload_pending_ = true;
+    data_changed_on_disk = false;
 }
 
 void Dashboard::draw_view(ui::ViewContext& ctx) {
@@ -345,6 +373,15 @@ void Dashboard::draw_view(ui::ViewContext& ctx) {
 }
 
 void Dashboard::draw_frame() {
+    if (reload_pending_) {
+        reload_pending_ = false;
+        try {
+            reload();
+            reload_error_.clear();
+        } catch (const std::exception& e) {
+            reload_error_ = e.what();
+        }
+    }
     handle_shortcuts();
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -354,7 +391,7 @@ void Dashboard::draw_frame() {
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##wardscope", nullptr, flags);
     ui::ViewContext ctx{data_, derived_, selection, filter, lang, ui::em() / font_size_presets[default_font_preset],
-                        current_fiscal_year, screenshot};
+                        current_fiscal_year, screenshot, screenshot ? nullptr : this};
     draw_top_bar(ctx);
     if (!presenting) ui::draw_filter_bar(ctx);
     ImGui::Separator();

@@ -4,12 +4,14 @@
 // Knows nothing of windows or GL: run_dashboard and run_shot drive it.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "ui/derived_models.hpp"
 #include "app/font_atlas.hpp"
+#include "ui/data_editor.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/model.hpp"
 
@@ -18,7 +20,7 @@ namespace wardscope::app {
 std::string_view view_name(ui::ViewId view);                 // "timeline" …
 bool view_from_name(std::string_view name, ui::ViewId& out);
 
-class Dashboard {
+class Dashboard : public ui::DataEditor {
 public:
     // Loads the database read-only; throws Error with a clear message.
     explicit Dashboard(std::filesystem::path db_path);
@@ -53,6 +55,14 @@ public:
     const ui::DerivedModels& derived() const { return derived_; }
     const std::filesystem::path& db_path() const { return db_path_; }
 
+    // User edits (ui::DataEditor): the database is opened for writing only for
+    // the edit, one transaction each, then the data is reloaded.
+    std::string add_observation(const std::string& plan_id, const std::string& indicator_id,
+                                std::string_view fiscal_year, std::string_view value, std::string_view source) override;
+    bool can_undo() const override { return !undo_ids_.empty(); }
+    std::string undo() override;
+    bool wrote_database = false;  // set after an edit: the shell's change watcher must not flag our own write
+
     // Applies the style for the current mode at `scale` (font size / base).
     void apply_style(float scale) const;
 
@@ -67,7 +77,9 @@ private:
     std::filesystem::path db_path_;
     Dataset data_;
     ui::DerivedModels derived_;
-    std::string reload_error_;  // shown on screen when a reload failed
+    std::string reload_error_;
+    std::vector<std::int64_t> undo_ids_;  // observations this session added, newest last
+    bool reload_pending_ = false;         // after an edit: reload before the next frame's views  // shown on screen when a reload failed
 };
 
 }  // namespace wardscope::app

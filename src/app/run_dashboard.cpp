@@ -207,6 +207,10 @@ int run_dashboard(const DashboardOptions& options) {
             if (frames_to_render > 0) glfwPollEvents();
             else glfwWaitEventsTimeout(typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
 
+            if (dashboard.wrote_database) {  // our own edit is not "another process"
+                dashboard.wrote_database = false;
+                stamp = FileStamp::of(options.db_path);
+            }
             const auto now = std::chrono::steady_clock::now();
             if (now - last_check > std::chrono::seconds(2)) {
                 last_check = now;

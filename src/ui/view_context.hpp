@@ -44,6 +44,7 @@ struct ViewContext {
     float scale = 1.0f;     // UI scale (font size / base size)
     int current_fiscal_year = 0;
     bool screenshot = false;  // rendering for `wardscope shot`: no hover state, deterministic
+    struct DataEditor* editor = nullptr;  // ui/data_editor.hpp; null: read-only (shots, tests)
 };
 
 // One function per view, one source file per view (src/ui/view_<name>.cpp).

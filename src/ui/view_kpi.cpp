@@ -15,6 +15,8 @@
 #include <imgui.h>
 
 #include "ui/plot.hpp"
+#include "ui/probes.hpp"
+#include "ui/data_editor.hpp"
 #include "ui/derived_models.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
@@ -50,6 +52,13 @@ namespace {
     X(no_year_note, "年度が未設定の値は水平の点線で示します。", "Values without a year are shown as dotted horizontal lines.") \
     X(legend_observed, "実績", "Results")                                                                          \
     X(as_lines, "折れ線", "Lines")                                                                                 \
+    X(entry_title, "実績を入力", "Enter a result")                                                                 \
+    X(entry_year, "年度 (R8, 2026…)", "FY (R8, 2026…)")                                                          \
+    X(entry_value, "値", "value")                                                                                  \
+    X(entry_source, "出典", "source")                                                                              \
+    X(entry_add, "追加", "Add")                                                                                    \
+    X(entry_undo, "元に戻す", "Undo")                                                                              \
+    X(entry_saved, "保存しました", "saved")                                                                        \
     X(as_bars, "棒グラフ", "Bars")                                                                                 \
     X(legend_plan, "基準値 → 目標値", "Baseline → target")                                                        \
     X(legend_now, "今年度", "This fiscal year")                                                                   \
@@ -216,6 +225,7 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& o
             if (ImGui::Selectable("##row", sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(0, ImGui::GetTextLineHeight())))
                 clicked = r;
+            record_probe("kpi.row/" + e.plan->id + "/" + ind.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             const bool hovered = ImGui::IsItemHovered() && !ctx.screenshot;
             ImGui::SameLine(0, 0);
             if (plan_count > 1) {
@@ -421,7 +431,59 @@ struct ViewState {
     std::string focus_plan, focus_indicator;  // the focused indicator (table row / card)
     bool scroll_to_focus = false;
     bool bars = false;  // results as bars from zero instead of a line
+    char year[32] = "", value[32] = "", source[256] = "";  // the entry form
+    std::string entry_message;
+    bool entry_error = false;
 };
+
+// Observations for the focused indicator, typed in (KPI check); only with an editor.
+void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
+    const Lang lang = ctx.lang;
+    const float E = em();
+    ImGui::PushID("entry");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(L::entry_title(lang));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", plot::ellipsize(indicator_name(*e.ind, lang), 14 * E).c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(7 * E);
+    ImGui::InputTextWithHint("##year", L::entry_year(lang), vs.year, sizeof vs.year);
+    record_probe("kpi.entry.year", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(5 * E);
+    ImGui::InputTextWithHint("##value", L::entry_value(lang), vs.value, sizeof vs.value);
+    record_probe("kpi.entry.value", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(12 * E);
+    ImGui::InputTextWithHint("##source", L::entry_source(lang), vs.source, sizeof vs.source);
+    record_probe("kpi.entry.source", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::SameLine();
+    const bool add = ImGui::Button(L::entry_add(lang));
+    record_probe("kpi.entry.add", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (add) {
+        vs.entry_message = ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source);
+        vs.entry_error = !vs.entry_message.empty();
+        if (!vs.entry_error) {
+            vs.entry_message = L::entry_saved(lang);
+            vs.year[0] = vs.value[0] = '\0';
+        }
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!ctx.editor->can_undo());
+    const bool undo = ImGui::Button(L::entry_undo(lang));
+    record_probe("kpi.entry.undo", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (undo) {
+        vs.entry_message = ctx.editor->undo();
+        vs.entry_error = !vs.entry_message.empty();
+    }
+    ImGui::EndDisabled();
+    if (!vs.entry_message.empty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(vs.entry_error ? ImVec4(1, 0.5f, 0.3f, 1) : ImVec4(0.4f, 0.8f, 0.6f, 1), "%s",
+                           vs.entry_message.c_str());
+    }
+    ImGui::PopID();
+}
 
 }  // namespace
 
@@ -531,6 +593,7 @@ void draw_kpi_view(ViewContext& ctx) {
             ctx.selection.plan_ids.front() == entries[static_cast<std::size_t>(focused)].plan->id)
             ctx.selection.node_id = ind.node_id;
     }
+    if (ctx.editor && focused >= 0) draw_entry_form(ctx, vs, entries[static_cast<std::size_t>(focused)]);
     ImGui::Spacing();
 
     ImGui::BeginChild("##kpi_cards", ImVec2(0, 0), false);

@@ -90,7 +90,31 @@ read -r x y < <(layout "'%d %d' % ((items['shell.reload']['x0'] + items['shell.r
 click_at "$x" "$y"
 wait_for "the reload button reloads" logged "event: reloaded 2"
 
-# 6. Language, then quit; the settings remember them.
+# 6. KPI check: pick Kita's profit-share indicator, type a result, add it, undo it.
+xdotool key ctrl+6
+wait_for "Ctrl+6 shows the KPIs" logged "event: view kpi"
+row='kpi.row/kita-vision-2026/ind2'
+wait_for "the indicator table" test "$(layout "int('$row' in items)")" = 1
+click_at_item() { read -r x y < <(layout "'%d %d' % ((items['$1']['x0'] + items['$1']['x1']) / 2, (items['$1']['y0'] + items['$1']['y1']) / 2)"); click_at "$x" "$y"; }
+click_at_item "$row"
+wait_for "the entry form for the focused indicator" test "$(layout "int('kpi.entry.add' in items)")" = 1
+reloads=$(grep -c "event: reloaded" "$log")
+for field in year:R8 value:47.9 source:e2e; do
+  click_at_item "kpi.entry.${field%%:*}"
+  xdotool type --delay 30 "${field#*:}"
+done
+click_at_item kpi.entry.add
+wait_for "adding reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+[ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|47.9|e2e" ] \
+  || fail "the typed observation is not in the database: $(sqlite3 "$work/test.db" "SELECT * FROM observation WHERE origin = 'user'")"
+grep -q "event: database changed on disk" <(tail -n +"$(grep -n 'event: view kpi' "$log" | tail -1 | cut -d: -f1)" "$log") \
+  && fail "the dashboard's own edit was taken for another process's"
+reloads=$(grep -c "event: reloaded" "$log")
+click_at_item kpi.entry.undo
+wait_for "undo reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+[ "$(sqlite3 "$work/test.db" "SELECT count(*) FROM observation WHERE origin = 'user'")" = 0 ] || fail "undo left the observation"
+
+# 7. Language, then quit; the settings remember them.
 xdotool key ctrl+l
 wait_for "Ctrl+L switches to English" logged "event: lang en"
 xdotool key ctrl+q
@@ -101,6 +125,6 @@ settings=$XDG_CONFIG_HOME/wardscope/settings.json
 python3 - "$settings" <<'PY' || fail "settings not remembered: $(cat "$settings")"
 import json, sys
 s = json.load(open(sys.argv[1]))
-assert s["lang"] == "en" and s["view"] == "heatmap" and s["plan_ids"][0] == "kita-vision-2026", s
+assert s["lang"] == "en" and s["view"] == "kpi" and s["plan_ids"][0] == "kita-vision-2026", s
 PY
-echo "e2e: views, drill-down, selection, presentation, reload, language, settings: ok"
+echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, language, settings: ok"

@@ -1,0 +1,20 @@
+// The edits a view may ask for. The app shell implements it (opening the
+// database for writing only then); screenshots and tests pass none, and the
+// views then offer no editing.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace wardscope::ui {
+
+struct DataEditor {
+    virtual ~DataEditor() = default;
+    // An observation typed by the user; returns "" when stored, else what is wrong.
+    virtual std::string add_observation(const std::string& plan_id, const std::string& indicator_id,
+                                        std::string_view fiscal_year, std::string_view value, std::string_view source) = 0;
+    virtual bool can_undo() const = 0;
+    virtual std::string undo() = 0;  // the last stored edit; "" when undone
+};
+
+}  // namespace wardscope::ui
