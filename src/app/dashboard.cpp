@@ -292,7 +292,8 @@ void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
         if (ImGui::Button((*e.title)(ctx.lang))) view = e.id;
         if (active) ImGui::PopStyleColor();
         // Tests measure the rendered text height inside the button's frame.
-        ui::record_probe(std::string("shell.tab/") + e.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+        if (ui::probes_enabled())
+            ui::record_probe(std::string("shell.tab/") + e.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                          ImGui::GetFontSize());
         if (!screenshot && ImGui::IsItemHovered())
             ImGui::SetTooltip("Ctrl+%d", static_cast<int>(&e - views) + 1);

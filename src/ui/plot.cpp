@@ -927,7 +927,7 @@ void colorbar(const char* id, const ColorbarSpec& spec) {
         hatch_rect(dl, a, ImVec2(a.x + 1.0f * E, a.y + lh), unknown_fill(), unknown_hatch(), std::max(3.0f, 0.35f * E));
         dl->AddText(ImVec2(a.x + 1.4f * E, a.y), text_color(), spec.unknown_label.c_str());
     }
-    record_probe(std::string(id) + ".colorbar", gmin, gmax, spec.vmin, spec.vmax, "vertical");
+    if (probes_enabled()) record_probe(std::string(id) + ".colorbar", gmin, gmax, spec.vmin, spec.vmax, "vertical");
 }
 
 }  // namespace wardscope::ui::plot

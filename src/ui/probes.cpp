@@ -11,9 +11,9 @@ std::vector<Probe> probes;
 bool probes_enabled() { return enabled; }
 void set_probes_enabled(bool on) { enabled = on; }
 
-void record_probe(std::string name, ImVec2 min, ImVec2 max, double value, double value2, std::string text) {
+void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value, double value2, std::string_view text) {
     if (!enabled) return;
-    Probe probe{std::move(name), min, max, value, value2, std::move(text)};
+    Probe probe{std::string(name), min, max, value, value2, std::string(text)};
     for (auto& existing : probes)
         if (existing.name == probe.name) {
             existing = std::move(probe);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -22,9 +23,10 @@ struct Probe {
 
 bool probes_enabled();
 void set_probes_enabled(bool enabled);
-// No-op unless enabled. Later records with the same name replace earlier ones.
-void record_probe(std::string name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
-                  std::string text = {});
+// No-op unless enabled (guard names built per frame with probes_enabled()).
+// Later records with the same name replace earlier ones.
+void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
+                  std::string_view text = {});
 const std::vector<Probe>& recorded_probes();
 void clear_probes();
 

@@ -544,7 +544,7 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
         }
     }
     // End-to-end tests read which cell is drilled into, and where its measures are.
-    if (!example)
+    if (!example && probes_enabled())
         record_probe("heatmap.drill", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), cell.count, 0,
                      plan.id + "/" + m.columns[static_cast<std::size_t>(c)].theme_id);
     text_wrapped(theme_label(ctx.data.taxonomy, m.columns[static_cast<std::size_t>(c)].theme_id, lang) + "  ·  " +
@@ -582,7 +582,8 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
         ImGui::PushID(static_cast<int>(k));
         const BlockState b = text_block("##item", {{path, dim_text_color()}, {title, 0}, {source, dim_text_color()}}, opt);
         ImGui::PopID();
-        record_probe("heatmap.drill.item/" + std::to_string(k), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0,
+        if (probes_enabled())
+            record_probe("heatmap.drill.item/" + std::to_string(k), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0,
                      node.id);
         if (b.hovered && !ctx.screenshot) plot::tooltip(item.by_hand ? L::select_tip(lang)
                                                                      : std::string(L::select_tip(lang)) + "\n" + L::rule_tip(lang));

@@ -225,7 +225,7 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& o
             if (ImGui::Selectable("##row", sel, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap,
                                   ImVec2(0, ImGui::GetTextLineHeight())))
                 clicked = r;
-            record_probe("kpi.row/" + e.plan->id + "/" + ind.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (probes_enabled()) record_probe("kpi.row/" + e.plan->id + "/" + ind.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             const bool hovered = ImGui::IsItemHovered() && !ctx.screenshot;
             ImGui::SameLine(0, 0);
             if (plan_count > 1) {

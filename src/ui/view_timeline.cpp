@@ -473,7 +473,7 @@ void draw_timeline_view(ViewContext& ctx) {
                 const bool selected = std::find(ctx.selection.plan_ids.begin(), ctx.selection.plan_ids.end(), p.id) !=
                                       ctx.selection.plan_ids.end();
                 if (draw_bar(dl, ctx, l, g, p, a, e, selected)) hovered_plan = static_cast<int>(b.plan);
-                offer_spotlight("timeline/" + p.id, a, e);
+                if (spotlight_collecting()) offer_spotlight("timeline/" + p.id, a, e);
             }
             dl->PopClipRect();
         }
