@@ -2,7 +2,7 @@
 
 namespace wardscope {
 
-// Version 1. Plan-owned rows cascade from `plan`, so re-importing a plan is a
+// The tables of version 1. Plan-owned rows cascade from `plan`, so re-importing a plan is a
 // delete + insert. User data (observations from CSV or the app, and the user
 // tables of later versions) deliberately has no foreign key to plan rows: it
 // must survive re-imports.
@@ -176,6 +176,29 @@ CREATE TABLE observation (
   origin TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user')),
   entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   UNIQUE (plan_id, indicator_id, fiscal_year, origin)
+);
+)sql";
+
+// Version 3: workshop data (notes and votes, slides). No foreign keys to the
+// plan tables, like observations: they survive re-imports of the plans.
+const char* const workshop_tables_sql = R"sql(
+CREATE TABLE annotation (
+  id INTEGER PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  item_kind TEXT NOT NULL CHECK (item_kind IN ('swot', 'tows', 'node')),
+  item_id TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  vote INTEGER CHECK (vote IS NULL OR vote BETWEEN 1 AND 5),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (plan_id, item_kind, item_id),
+  CHECK (note <> '' OR vote IS NOT NULL)
+);
+CREATE TABLE slide (
+  id INTEGER PRIMARY KEY,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL CHECK (name <> ''),
+  state TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 )sql";
 

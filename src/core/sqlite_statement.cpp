@@ -87,6 +87,12 @@ void exec(sqlite3* db, const char* sql) {
     }
 }
 
+bool has_table(sqlite3* db, const char* name) {
+    Statement st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    st.bind(1, name);
+    return st.step();
+}
+
 Transaction::Transaction(sqlite3* db) : db_(db) { exec(db, "BEGIN IMMEDIATE"); }
 Transaction::~Transaction() {
     if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);

@@ -58,6 +58,9 @@ private:
 // Runs SQL without parameters (schema, pragmas, BEGIN/COMMIT).
 void exec(sqlite3* db, const char* sql);
 
+// Whether the database has a table of that name (older schema versions lack some).
+bool has_table(sqlite3* db, const char* name);
+
 // BEGIN IMMEDIATE … COMMIT, rolled back when destroyed without commit().
 class Transaction {
 public:

@@ -86,12 +86,6 @@ std::int64_t read_application_id(sqlite3* db) {
     return st.step() ? st.integer(0) : 0;
 }
 
-bool has_table(sqlite3* db, const char* name) {
-    Statement st(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-    st.bind(1, name);
-    return st.step();
-}
-
 // Rejects files that are SQLite but not ours, or from a newer wardscope.
 // Returns the schema version found (0: an empty database).
 int check_schema(sqlite3* db, const fs::path& path, bool allow_empty) {
@@ -118,7 +112,7 @@ int check_schema(sqlite3* db, const fs::path& path, bool allow_empty) {
         if (!(empty && allow_empty))
             throw Error(path.string() + (empty ? ": the database is empty (no wardscope schema): create it with `wardscope import`"
                                                : ": a SQLite database, but not a wardscope database (no schema version)"));
-    } else if (!has_table(db, "plan")) {
+    } else if (!sql::has_table(db, "plan")) {
         throw Error(path.string() + ": the wardscope schema is incomplete (table 'plan' is missing)");
     } else if (version >= 2 && application != application_id) {
         throw Error(path.string() + ": schema version " + std::to_string(version) +
@@ -160,6 +154,8 @@ const Migration migrations[] = {
     // 2: the file says it is wardscope's (PRAGMA application_id), so other
     // programs' SQLite files are told apart from ours without guessing.
     {2, "PRAGMA application_id = 1465074512"},
+    // 3: notes, votes and slides from workshops.
+    {3, workshop_tables_sql},
 };
 static_assert(std::size(migrations) == schema_version - 1, "one migration per schema version after 1");
 
@@ -289,6 +285,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
         try {
             sql::Transaction tx(db);
             sql::exec(db, schema_sql);
+            sql::exec(db, workshop_tables_sql);
             sql::exec(db, ("PRAGMA application_id = " + std::to_string(application_id)).c_str());
             sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
             tx.commit();
@@ -298,7 +295,8 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     }
     Store store(guard.release(), path);
     // Read-only opens of an older version read it as it is: every version
-    // since 1 only added what the loader does not need.
+    // since 1 only added what the loader does without (no workshop tables
+    // before 3: no notes or slides to show).
     if (version != 0 && version < schema_version && mode != OpenMode::read_only) store.upgrade_ = migrate(db, path);
     return store;
 }

@@ -7,6 +7,7 @@
 #include "test_support.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/workshop.hpp"
 
 using namespace wardscope;
 namespace fs = std::filesystem;
@@ -90,8 +91,8 @@ TEST_CASE("a SQLite file of another program is refused by its application id") {
 TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
     test::TempDir dir;
     const fs::path path = make_database(dir);
-    // Version 1 is version 2 without the application id.
-    run_sql(path, "PRAGMA application_id = 0; PRAGMA user_version = 1");
+    // Version 1 is version 3 without the workshop tables and the application id.
+    run_sql(path, "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1");
     const std::string v1_bytes = test::read_file(path);
 
     {  // Read-only opens read it as it is and write nothing.
@@ -112,6 +113,9 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
         CHECK(store.user_version() == schema_version);
         CHECK(pragma(store, "PRAGMA application_id") == application_id);
         CHECK(load_dataset(store).plans.size() == 1);
+        CHECK(load_annotations(store).empty());
+        set_annotation(store, {"test-plan", ItemKind::swot, "s1"}, "議論する", 4);  // the version 3 tables are there
+        CHECK(load_annotations(store).size() == 1);
     }
     CHECK(test::read_file(dir / "w.db.v1-backup") == "someone's file");
     {
@@ -125,6 +129,28 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
     {  // Once is enough.
         Store again = Store::open(path, OpenMode::read_write);
         CHECK_FALSE(again.upgrade().has_value());
+    }
+}
+
+TEST_CASE("a version 2 database gets the workshop tables; read-only opens show none and write nothing") {
+    test::TempDir dir;
+    const fs::path path = make_database(dir);
+    run_sql(path, "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");
+    const std::string v2_bytes = test::read_file(path);
+    {
+        Store store = Store::open(path, OpenMode::read_only);
+        CHECK(load_annotations(store).empty());
+        CHECK(load_slides(store).empty());
+    }
+    CHECK(test::read_file(path) == v2_bytes);
+    {
+        Store store = Store::open(path, OpenMode::read_write);
+        REQUIRE(store.upgrade().has_value());
+        CHECK(store.upgrade()->from_version == 2);
+        CHECK(store.upgrade()->backup == dir / "w.db.v2-backup");
+        CHECK(store.user_version() == schema_version);
+        add_slide(store, "スライド1", SlideState{});
+        CHECK(load_slides(store).size() == 1);
     }
 }
 

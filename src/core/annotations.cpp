@@ -1,0 +1,208 @@
+// Notes and priority votes on plan items (include/wardscope/workshop.hpp).
+#include <algorithm>
+
+#include <sqlite3.h>
+
+#include "sqlite_statement.hpp"
+#include "wardscope/csv.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/store.hpp"
+#include "wardscope/utf8.hpp"
+#include "wardscope/workshop.hpp"
+
+namespace wardscope {
+
+std::string_view to_string(ItemKind kind) {
+    switch (kind) {
+        case ItemKind::swot: return "swot";
+        case ItemKind::tows: return "tows";
+        case ItemKind::node: return "node";
+    }
+    return "node";
+}
+
+std::optional<ItemKind> item_kind_from(std::string_view text) {
+    for (ItemKind k : {ItemKind::swot, ItemKind::tows, ItemKind::node})
+        if (text == to_string(k)) return k;
+    return std::nullopt;
+}
+
+namespace {
+
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, const std::string& id) {
+    const auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
+    return it == items.end() ? nullptr : &*it;
+}
+
+// Whether the database holds the item (the check before a write).
+const char* item_exists_sql(ItemKind kind) {
+    switch (kind) {
+        case ItemKind::swot: return "SELECT 1 FROM swot_item WHERE plan_id = ? AND id = ?";
+        case ItemKind::tows: return "SELECT 1 FROM tows_strategy WHERE plan_id = ? AND id = ?";
+        case ItemKind::node: return "SELECT 1 FROM node WHERE plan_id = ? AND id = ?";
+    }
+    return "";
+}
+
+const char* kind_label_ja(ItemKind kind) {
+    switch (kind) {
+        case ItemKind::swot: return "SWOT";
+        case ItemKind::tows: return "クロスSWOT";
+        case ItemKind::node: return "施策体系";
+    }
+    return "";
+}
+
+const char* const annotation_columns = "id, plan_id, item_kind, item_id, note, vote, updated_at";
+
+Annotation annotation_at(const sql::Statement& st) {
+    Annotation a;
+    a.id = st.integer(0);
+    a.item.plan_id = st.text(1);
+    a.item.kind = item_kind_from(st.text(2)).value_or(ItemKind::node);
+    a.item.item_id = st.text(3);
+    a.note = st.text(4);
+    a.vote = st.optional_int(5);
+    a.updated_at = st.text(6);
+    return a;
+}
+
+std::string vote_text(const std::optional<int>& vote) { return vote ? std::to_string(*vote) : std::string(); }
+
+}  // namespace
+
+std::string item_text(const Dataset& data, const ItemRef& item) {
+    const Plan* plan = data.find_plan(item.plan_id);
+    if (!plan) return {};
+    switch (item.kind) {
+        case ItemKind::swot:
+            if (const SwotItem* s = find_by_id(plan->swot, item.item_id)) return s->text;
+            break;
+        case ItemKind::tows:
+            if (const TowsStrategy* t = find_by_id(plan->tows, item.item_id)) return std::string(to_string(t->type)) + " " + t->text;
+            break;
+        case ItemKind::node:
+            if (const Node* n = find_by_id(plan->nodes, item.item_id)) return n->label.empty() ? n->name : n->label + " " + n->name;
+            break;
+    }
+    return {};
+}
+
+bool item_exists(const Dataset& data, const ItemRef& item) {
+    const Plan* plan = data.find_plan(item.plan_id);
+    if (!plan) return false;
+    switch (item.kind) {
+        case ItemKind::swot: return find_by_id(plan->swot, item.item_id) != nullptr;
+        case ItemKind::tows: return find_by_id(plan->tows, item.item_id) != nullptr;
+        case ItemKind::node: return find_by_id(plan->nodes, item.item_id) != nullptr;
+    }
+    return false;
+}
+
+void set_annotation(Store& store, const ItemRef& item, std::string_view note, std::optional<int> vote) {
+    sqlite3* db = store.handle();
+    std::vector<std::string> problems;
+    if (vote && (*vote < min_vote || *vote > max_vote))
+        problems.push_back("the vote must be " + std::to_string(min_vote) + "–" + std::to_string(max_vote) + ", not " +
+                           std::to_string(*vote));
+    if (find_invalid_utf8(note) != std::string_view::npos) problems.push_back("the note is not valid UTF-8");
+    if (note.size() > max_note_bytes)
+        problems.push_back("the note is too long (" + std::to_string(note.size()) + " bytes, at most " +
+                           std::to_string(max_note_bytes) + ")");
+    sql::Statement exists(db, item_exists_sql(item.kind));
+    exists.bind_all(item.plan_id, item.item_id);
+    if (!exists.step())
+        problems.push_back("plan '" + item.plan_id + "' has no " + std::string(to_string(item.kind)) + " item '" +
+                           item.item_id + "'");
+    if (!problems.empty()) {
+        std::string message;
+        for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p;
+        throw Error(message);
+    }
+    sql::Transaction tx(db);
+    if (note.empty() && !vote) {
+        sql::Statement remove(db, "DELETE FROM annotation WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
+        remove.bind_all(item.plan_id, to_string(item.kind), item.item_id).run();
+    } else {
+        sql::Statement upsert(db,
+                              "INSERT INTO annotation (plan_id, item_kind, item_id, note, vote) VALUES (?, ?, ?, ?, ?) "
+                              "ON CONFLICT (plan_id, item_kind, item_id) DO UPDATE SET note = excluded.note, "
+                              "vote = excluded.vote, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+        upsert.bind_all(item.plan_id, to_string(item.kind), item.item_id, note).bind(5, vote).run();
+    }
+    tx.commit();
+}
+
+std::optional<Annotation> find_annotation(const Store& store, const ItemRef& item) {
+    sqlite3* db = store.handle();
+    if (!sql::has_table(db, "annotation")) return std::nullopt;
+    sql::Statement st(db, std::string("SELECT ") + annotation_columns +
+                              " FROM annotation WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
+    st.bind_all(item.plan_id, to_string(item.kind), item.item_id);
+    if (!st.step()) return std::nullopt;
+    return annotation_at(st);
+}
+
+std::vector<Annotation> load_annotations(const Store& store) {
+    std::vector<Annotation> out;
+    sqlite3* db = store.handle();
+    if (!sql::has_table(db, "annotation")) return out;  // a read-only open of a version 1–2 database
+    sql::Statement st(db, std::string("SELECT ") + annotation_columns + " FROM annotation ORDER BY plan_id, item_kind, id");
+    while (st.step()) out.push_back(annotation_at(st));
+    return out;
+}
+
+std::string annotations_to_csv(const Dataset& data, const std::vector<Annotation>& annotations) {
+    std::string out = csv_line({"plan_id", "plan_title", "item_kind", "item_id", "item_text", "in_plan", "vote", "note",
+                                "updated_at"});
+    for (const Annotation& a : annotations) {
+        const Plan* plan = data.find_plan(a.item.plan_id);
+        out += csv_line({a.item.plan_id, plan ? plan->title : std::string(), std::string(to_string(a.item.kind)),
+                         a.item.item_id, item_text(data, a.item), item_exists(data, a.item) ? "1" : "0",
+                         vote_text(a.vote), a.note, a.updated_at});
+    }
+    return out;
+}
+
+namespace {
+
+// Table cells: a pipe would end the cell and a line break the row.
+std::string markdown_cell(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '|') out += "\\|";
+        else if (c == '\n') out += "<br>";
+        else if (c != '\r') out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string annotations_to_markdown(const Dataset& data, const std::vector<Annotation>& annotations) {
+    std::string out = "# ワークショップのメモと優先度投票\n\n";
+    if (annotations.empty()) return out + "(なし)\n";
+    std::string current_plan;
+    for (const Annotation& a : annotations) {
+        if (a.item.plan_id != current_plan) {
+            current_plan = a.item.plan_id;
+            const Plan* plan = data.find_plan(current_plan);
+            std::string heading = plan ? plan->title : current_plan;
+            if (plan)
+                if (const Municipality* m = data.find_municipality(plan->municipality_id)) heading = m->name_ja + " " + heading;
+            out += "\n## " + markdown_cell(heading) + " (`" + current_plan + "`)\n\n";
+            out += "| 種別 | 項目 | 優先度 | メモ | 更新 |\n| --- | --- | --- | --- | --- |\n";
+        }
+        std::string text = item_text(data, a.item);
+        if (text.empty()) text = a.item.item_id + " (計画にありません)";
+        std::string vote;
+        for (int k = 0; a.vote && k < *a.vote; ++k) vote += "★";
+        out += "| " + std::string(kind_label_ja(a.item.kind)) + " | " + markdown_cell(text) + " | " +
+               (a.vote ? vote + " " + std::to_string(*a.vote) : std::string("—")) + " | " + markdown_cell(a.note) + " | " +
+               a.updated_at + " |\n";
+    }
+    return out;
+}
+
+}  // namespace wardscope

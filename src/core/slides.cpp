@@ -1,0 +1,185 @@
+// Slides: saved views for a workshop, in order (include/wardscope/workshop.hpp).
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "sqlite_statement.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/store.hpp"
+#include "wardscope/utf8.hpp"
+#include "wardscope/workshop.hpp"
+
+namespace wardscope {
+
+using nlohmann::json;
+
+std::string slide_state_to_json(const SlideState& s) {
+    json j = {
+        {"view", s.view},
+        {"plans", s.plan_ids},
+        {"municipality", s.municipality_id},
+        {"node", s.node_id},
+        {"filter",
+         {{"municipalities", s.filter_municipality_ids},
+          {"plan_kinds", s.filter_plan_kinds},
+          {"municipality_kind", s.filter_municipality_kind},
+          {"fiscal_year_from", s.filter_fiscal_year_from},
+          {"fiscal_year_to", s.filter_fiscal_year_to},
+          {"theme", s.filter_theme_id}}},
+        {"options", s.view_options},
+        {"lang", s.lang},
+        {"font_preset", s.font_preset},
+        {"presenting", s.presenting},
+    };
+    return j.dump();
+}
+
+namespace {
+
+// Reads an optional member, naming it when it has the wrong type.
+template <typename T>
+void read(const json& object, const char* key, T& out, const std::string& where) {
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return;
+    try {
+        out = it->get<T>();
+    } catch (const json::exception&) {
+        throw Error("slide state: '" + where + key + "' has the wrong type (" + it->type_name() + ")");
+    }
+}
+
+}  // namespace
+
+SlideState slide_state_from_json(std::string_view text) {
+    if (find_invalid_utf8(text) != std::string_view::npos) throw Error("slide state: not valid UTF-8");
+    const json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) throw Error("slide state: not valid JSON");
+    if (!j.is_object()) throw Error("slide state: a JSON object was expected");
+    SlideState s;
+    read(j, "view", s.view, "");
+    read(j, "plans", s.plan_ids, "");
+    read(j, "municipality", s.municipality_id, "");
+    read(j, "node", s.node_id, "");
+    if (const auto f = j.find("filter"); f != j.end() && f->is_object()) {
+        read(*f, "municipalities", s.filter_municipality_ids, "filter.");
+        read(*f, "plan_kinds", s.filter_plan_kinds, "filter.");
+        read(*f, "municipality_kind", s.filter_municipality_kind, "filter.");
+        read(*f, "fiscal_year_from", s.filter_fiscal_year_from, "filter.");
+        read(*f, "fiscal_year_to", s.filter_fiscal_year_to, "filter.");
+        read(*f, "theme", s.filter_theme_id, "filter.");
+    }
+    read(j, "options", s.view_options, "");
+    read(j, "lang", s.lang, "");
+    read(j, "font_preset", s.font_preset, "");
+    read(j, "presenting", s.presenting, "");
+    return s;
+}
+
+namespace {
+
+void check_name(std::string_view name) {
+    if (name.empty()) throw Error("a slide needs a name");
+    if (find_invalid_utf8(name) != std::string_view::npos) throw Error("the slide name is not valid UTF-8");
+    if (name.size() > 500) throw Error("the slide name is too long (at most 500 bytes)");
+}
+
+int slide_count(sqlite3* db) {
+    sql::Statement st(db, "SELECT count(*) FROM slide");
+    return st.step() ? static_cast<int>(st.integer(0)) : 0;
+}
+
+std::vector<std::int64_t> ids_in_order(sqlite3* db) {
+    std::vector<std::int64_t> ids;
+    sql::Statement st(db, "SELECT id FROM slide ORDER BY position, id");
+    while (st.step()) ids.push_back(st.integer(0));
+    return ids;
+}
+
+// Positions 0…n-1 in the order given.
+void write_positions(sqlite3* db, const std::vector<std::int64_t>& ids) {
+    sql::Statement set(db, "UPDATE slide SET position = ? WHERE id = ?");
+    for (std::size_t k = 0; k < ids.size(); ++k) set.bind_all(static_cast<int>(k), ids[k]).run();
+}
+
+void require_slide(sqlite3* db, std::int64_t id) {
+    sql::Statement st(db, "SELECT 1 FROM slide WHERE id = ?");
+    st.bind_all(id);
+    if (!st.step()) throw Error("no slide with id " + std::to_string(id));
+}
+
+}  // namespace
+
+std::vector<Slide> load_slides(const Store& store) {
+    std::vector<Slide> out;
+    sqlite3* db = store.handle();
+    if (!sql::has_table(db, "slide")) return out;  // a read-only open of a version 1–2 database
+    sql::Statement st(db, "SELECT id, position, name, state FROM slide ORDER BY position, id");
+    while (st.step()) {
+        Slide& s = out.emplace_back();
+        s.id = st.integer(0);
+        s.position = static_cast<int>(out.size() - 1);
+        s.name = st.text(2);
+        try {
+            s.state = slide_state_from_json(st.text(3));
+        } catch (const Error& e) {
+            throw Error("slide '" + s.name + "': " + e.what());
+        }
+    }
+    return out;
+}
+
+std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state) {
+    check_name(name);
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    sql::Statement insert(db, "INSERT INTO slide (position, name, state) VALUES (?, ?, ?)");
+    insert.bind_all(slide_count(db), name, slide_state_to_json(state)).run();
+    const std::int64_t id = sqlite3_last_insert_rowid(db);
+    tx.commit();
+    return id;
+}
+
+void rename_slide(Store& store, std::int64_t id, std::string_view name) {
+    check_name(name);
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    require_slide(db, id);
+    sql::Statement st(db, "UPDATE slide SET name = ? WHERE id = ?");
+    st.bind_all(name, id).run();
+    tx.commit();
+}
+
+void update_slide(Store& store, std::int64_t id, const SlideState& state) {
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    require_slide(db, id);
+    sql::Statement st(db, "UPDATE slide SET state = ? WHERE id = ?");
+    st.bind_all(slide_state_to_json(state), id).run();
+    tx.commit();
+}
+
+bool delete_slide(Store& store, std::int64_t id) {
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    sql::Statement remove(db, "DELETE FROM slide WHERE id = ?");
+    remove.bind_all(id).run();
+    const bool removed = sqlite3_changes(db) > 0;
+    write_positions(db, ids_in_order(db));
+    tx.commit();
+    return removed;
+}
+
+void move_slide(Store& store, std::int64_t id, int position) {
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    require_slide(db, id);
+    std::vector<std::int64_t> ids = ids_in_order(db);
+    ids.erase(std::find(ids.begin(), ids.end(), id));
+    position = std::clamp(position, 0, static_cast<int>(ids.size()));
+    ids.insert(ids.begin() + position, id);
+    write_positions(db, ids);
+    tx.commit();
+}
+
+}  // namespace wardscope
