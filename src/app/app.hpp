@@ -16,7 +16,7 @@ struct DashboardOptions {
 
 struct ShotOptions {
     std::filesystem::path db_path;
-    std::string view = "timeline";      // timeline|explorer|swot|heatmap|compare|kpi
+    std::string view = "timeline";      // one of all_view_names()
     std::vector<std::string> plan_ids;  // empty: the view's default selection
     int width = 1280;
     int height = 800;
@@ -27,9 +27,21 @@ struct ShotOptions {
     int timed_frames = 0;  // > 0: time this many frames and print median_ms / p99_ms instead of a PNG
 };
 
-// Both return the process exit code and print their own error messages
+struct SlidesExportOptions {
+    std::filesystem::path db_path;
+    std::filesystem::path out_dir;  // created when missing; gets 01-NAME.png, 02-NAME.png …
+    int width = 1920;
+    int height = 1080;
+};
+
+// "timeline", "explorer" … in the order of the view tabs.
+std::vector<std::string> all_view_names();
+
+// Each returns the process exit code and prints its own error messages
 // (no display, no font, unreadable database …) to stderr.
 int run_dashboard(const DashboardOptions& options);
 int run_shot(const ShotOptions& options);
+// Every slide of the database as a numbered PNG, each in its own mode.
+int run_slides_export(const SlidesExportOptions& options);
 
 }  // namespace wardscope::app

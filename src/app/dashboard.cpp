@@ -10,6 +10,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include "app/app.hpp"
+#include "ui/annotations.hpp"
 #include "ui/filter_bar.hpp"
 #include "ui/probes.hpp"
 #include "ui/spotlight.hpp"
@@ -32,12 +34,16 @@ using ui::ViewId;
     X(heatmap, "カバレッジ", "Coverage")                                           \
     X(compare, "比較", "Compare")                                                  \
     X(kpi, "KPI", "KPIs")                                                          \
+    X(notes, "メモ・投票", "Notes")                                                \
     X(language, "English", "日本語")                                               \
     X(language_tip, "表示言語を切り替え (Ctrl+L)", "Switch language (Ctrl+L)")     \
     X(font_smaller, "A−", "A−")                                                    \
     X(font_larger, "A+", "A+")                                                     \
     X(font_tip, "文字サイズ (Ctrl+= / Ctrl+- / Ctrl+0)", "Text size (Ctrl+= / Ctrl+- / Ctrl+0)") \
     X(present, "発表モード", "Present")                                            \
+    X(slides_fmt, "スライド (%d)", "Slides (%d)")                                  \
+    X(slides_tip, "保存したビューを順に表示 (← → / PageUp PageDown)",               \
+      "Saved views, shown in order (← → / PageUp PageDown)")                       \
     X(present_tip, "全画面・大きな文字・高コントラスト (F5、Escで終了)",           \
       "Full screen, large type, high contrast (F5; Esc leaves)")                   \
     X(status, "%d 自治体 · %d 計画 · 今年度 %s", "%d municipalities · %d plans · this FY %s") \
@@ -72,6 +78,7 @@ const ViewEntry views[] = {
     {ViewId::heatmap, "heatmap", &S::heatmap, ui::draw_heatmap_view},
     {ViewId::compare, "compare", &S::compare, ui::draw_compare_view},
     {ViewId::kpi, "kpi", &S::kpi, ui::draw_kpi_view},
+    {ViewId::notes, "notes", &S::notes, ui::draw_notes_view},
 };
 
 const ViewEntry& entry(ViewId id) {
@@ -99,6 +106,12 @@ void add_point(GlyphSet& g, const IndicatorPoint& p) { g.add(p.note); }
 
 std::string_view view_name(ViewId view) { return entry(view).name; }
 
+std::vector<std::string> all_view_names() {
+    std::vector<std::string> names;
+    for (const auto& e : views) names.emplace_back(e.name);
+    return names;
+}
+
 bool view_from_name(std::string_view name, ViewId& out) {
     for (const auto& e : views)
         if (name == e.name) {
@@ -116,7 +129,7 @@ Dashboard::Dashboard(std::filesystem::path db_path) : db_path_(std::move(db_path
 void Dashboard::reload() {
     Store store = Store::open(db_path_, OpenMode::read_only);
     data_ = load_dataset(store);
-    derive();
+    derive(load_annotations(store), load_slides(store));
     ui::invalidate_data_index();
     // Keep the selection where it still exists.
     auto& ids = selection.plan_ids;
@@ -125,39 +138,64 @@ void Dashboard::reload() {
     fonts_dirty = true;  // new text may need new glyphs
 }
 
-std::string Dashboard::add_observation(const std::string& plan_id, const std::string& indicator_id,
-                                       std::string_view fiscal_year, std::string_view value, std::string_view source) {
+std::string Dashboard::edit(std::string description, const std::function<Revert(Store&)>& write) {
     try {
         {
             Store store = Store::open(db_path_, OpenMode::read_write);
-            undo_ids_.push_back(add_user_observation(store, plan_id, indicator_id, fiscal_year, value, source));
+            undo_steps_.push_back({description, write(store)});
         }
         wrote_database = true;
         reload_pending_ = true;  // views hold pointers into the data until the frame ends
+        ++edit_count;
+        last_edit = std::move(description);
         return {};
     } catch (const std::exception& e) {
         return e.what();
     }
+}
+
+std::string Dashboard::add_observation(const std::string& plan_id, const std::string& indicator_id,
+                                       std::string_view fiscal_year, std::string_view value, std::string_view source) {
+    return edit("observation " + plan_id + " " + indicator_id, [&](Store& store) -> Revert {
+        const std::int64_t id = add_user_observation(store, plan_id, indicator_id, fiscal_year, value, source);
+        return [id](Store& s) { delete_user_observation(s, id); };
+    });
+}
+
+std::string Dashboard::set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) {
+    const std::string what = "annotation " + item.plan_id + " " + std::string(to_string(item.kind)) + " " + item.item_id;
+    return edit(what, [&](Store& store) -> Revert {
+        const std::optional<Annotation> before = find_annotation(store, item);
+        wardscope::set_annotation(store, item, note, vote);
+        return [item, before](Store& s) {
+            wardscope::set_annotation(s, item, before ? before->note : std::string(), before ? before->vote : std::nullopt);
+        };
+    });
 }
 
 std::string Dashboard::undo() {
-    if (undo_ids_.empty()) return {};
+    if (undo_steps_.empty()) return {};
     try {
         {
             Store store = Store::open(db_path_, OpenMode::read_write);
-            delete_user_observation(store, undo_ids_.back());
+            undo_steps_.back().revert(store);
         }
-        undo_ids_.pop_back();
         wrote_database = true;
-        reload_pending_ = true;  // views hold pointers into the data until the frame ends
+        reload_pending_ = true;
+        ++edit_count;
+        last_edit = "undo " + undo_steps_.back().description;
+        undo_steps_.pop_back();
         return {};
     } catch (const std::exception& e) {
         return e.what();
     }
 }
 
-void Dashboard::derive() {
+void Dashboard::derive(std::vector<Annotation> annotations, std::vector<Slide> slides) {
     ui::DerivedModels d;
+    d.annotations = std::move(annotations);
+    d.index_annotations();
+    d.slides = std::move(slides);
     d.data_version = derived_.data_version + 1;
     d.municipality_count = static_cast<int>(data_.municipalities.size());
     d.plan_count = static_cast<int>(data_.plans.size());
@@ -195,6 +233,7 @@ void Dashboard::collect_glyphs(GlyphSet& g) const {
     std::vector<const char*> out = ui::view_ui_strings();
     WS_SHELL_STRINGS(WS_STR_COLLECT)
     ui::append_filter_bar_strings(out);
+    append_slide_strings(out);
     g.add(out);
     g.add(db_path_.string());
     for (const Municipality& m : data_.municipalities) {
@@ -229,6 +268,8 @@ void Dashboard::collect_glyphs(GlyphSet& g) const {
             seen_sources.push_back(o.source);
             g.add(o.source);
         }
+    for (const Annotation& a : derived_.annotations) g.add(a.note);
+    for (const Slide& sl : derived_.slides) g.add(sl.name);
 }
 
 float Dashboard::font_pixel_size(float content_scale) const {
@@ -271,7 +312,9 @@ void Dashboard::handle_shortcuts() {
             font_preset = presenting ? presentation_font_preset : default_font_preset, fonts_dirty = true;
         if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) lang = lang == Lang::ja ? Lang::en : Lang::ja;
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && can_undo()) undo();
     }
+    handle_slide_keys();
     if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
         presenting = !presenting;
         font_preset = presenting ? presentation_font_preset : default_font_preset;
@@ -302,9 +345,10 @@ void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
     // Right-aligned controls: language, text size, presentation.
     const ImGuiStyle& style = ImGui::GetStyle();
     const auto button_w = [&](const char* s) { return ImGui::CalcTextSize(s).x + style.FramePadding.x * 2; };
+    const std::string slides_label = ui::format(S::slides_fmt(ctx.lang), static_cast<int>(derived_.slides.size()));
     const float controls = button_w(S::language(ctx.lang)) + button_w(S::font_smaller(ctx.lang)) +
-                           button_w(S::font_larger(ctx.lang)) + button_w(S::present(ctx.lang)) +
-                           style.ItemSpacing.x * 3;
+                           button_w(S::font_larger(ctx.lang)) + button_w(slides_label.c_str()) +
+                           button_w(S::present(ctx.lang)) + style.ItemSpacing.x * 4;
     const float x = ImGui::GetWindowContentRegionMax().x - controls;
     if (x > ImGui::GetCursorPosX() + w) ImGui::SetCursorPosX(x);
     else ImGui::NewLine();
@@ -317,6 +361,10 @@ void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
     if (ImGui::Button(S::font_larger(ctx.lang)) && font_preset + 1 < static_cast<int>(std::size(font_size_presets)))
         ++font_preset, fonts_dirty = true;
     if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
+    ImGui::SameLine();
+    if (ImGui::Button(slides_label.c_str())) slides_open = !slides_open;
+    ui::record_probe("shell.slides", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::slides_tip(ctx.lang));
     ImGui::SameLine();
     if (ImGui::Button(S::present(ctx.lang))) {
         presenting = !presenting;
@@ -391,7 +439,7 @@ void Dashboard::draw_frame() {
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##wardscope", nullptr, flags);
-    ui::ViewContext ctx{data_, derived_, selection, filter, lang, ui::em() / font_size_presets[default_font_preset],
+    ui::ViewContext ctx{data_, derived_, selection, filter, options, lang, ui::em() / font_size_presets[default_font_preset],
                         current_fiscal_year, screenshot, screenshot ? nullptr : this};
     draw_top_bar(ctx);
     if (!presenting) ui::draw_filter_bar(ctx);
@@ -406,7 +454,11 @@ void Dashboard::draw_frame() {
     ImGui::EndChild();
     ui::end_spotlight_frame(view_min, view_max);
     if (!presenting) draw_status_bar(ctx);
+    if (presenting) draw_slide_caption(ctx);
     ImGui::End();
+    if (slides_open && !screenshot) draw_slides_panel(ctx);
+    ui::draw_annotation_editor(ctx);
+    if (ctx.open_view) view = *ctx.open_view;
 }
 
 }  // namespace wardscope::app

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,13 @@
 #include "ui/data_editor.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/model.hpp"
+#include "wardscope/workshop.hpp"
 
 namespace wardscope::app {
 
 std::string_view view_name(ui::ViewId view);                 // "timeline" …
 bool view_from_name(std::string_view name, ui::ViewId& out);
+void append_slide_strings(std::vector<const char*>& out);  // the slide panel's strings, for the glyph ranges
 
 class Dashboard : public ui::DataEditor {
 public:
@@ -40,6 +43,7 @@ public:
     ui::ViewId view = ui::ViewId::timeline;
     ui::Selection selection;
     ui::Filter filter;
+    ui::ViewOptions options;  // each view's mode, sort, drill-down …
     int font_preset = default_font_preset;
     bool presenting = false;  // large type, light theme, no chrome (F5 / --present)
     bool screenshot = false;  // deterministic frame for `shot`: no hover, no blinking
@@ -55,19 +59,42 @@ public:
     const ui::DerivedModels& derived() const { return derived_; }
     const std::filesystem::path& db_path() const { return db_path_; }
 
-    // User edits (ui::DataEditor): the database is opened for writing only for
-    // the edit, one transaction each, then the data is reloaded.
+    // User edits (ui::DataEditor and slides): the database is opened for
+    // writing only for the edit, one transaction each, then the data is
+    // reloaded. Every edit can be undone (Ctrl+Z), newest first.
     std::string add_observation(const std::string& plan_id, const std::string& indicator_id,
                                 std::string_view fiscal_year, std::string_view value, std::string_view source) override;
-    bool can_undo() const override { return !undo_ids_.empty(); }
+    std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) override;
+    bool can_undo() const override { return !undo_steps_.empty(); }
     std::string undo() override;
     bool wrote_database = false;  // set after an edit: the shell's change watcher must not flag our own write
+    unsigned edit_count = 0;      // edits and undos so far; last_edit says what the last one was
+    std::string last_edit;
 
+    // Slides (dashboard_slides.cpp): the current view as a slide and back.
+    SlideState capture_slide() const;
+    // Restores a slide. Stepping through slides keeps the presentation mode
+    // the presenter is in; `with_mode` (slide export) takes the slide's own.
+    void apply_slide(const SlideState& slide, bool with_mode = false);
+    std::string add_slide(std::string_view name);
+    std::string update_slide(std::int64_t id);
+    std::string rename_slide(std::int64_t id, std::string_view name);
+    std::string delete_slide(std::int64_t id);
+    std::string move_slide(std::int64_t id, int position);
+    void go_to_slide(int index);  // clamped; shows the slide
+    int current_slide = -1;       // index into derived().slides; -1 = none shown yet
+    bool slides_open = false;     // the slide panel
     // Applies the style for the current mode at `scale` (font size / base).
     void apply_style(float scale) const;
 
 private:
-    void derive();
+    // One edit: `write` changes the database and returns how to revert it.
+    using Revert = std::function<void(Store&)>;
+    std::string edit(std::string description, const std::function<Revert(Store&)>& write);
+    void derive(std::vector<Annotation> annotations, std::vector<Slide> slides);
+    void handle_slide_keys();
+    void draw_slides_panel(ui::ViewContext& ctx);
+    void draw_slide_caption(ui::ViewContext& ctx);
     void handle_shortcuts();
     void draw_top_bar(ui::ViewContext& ctx);
     void draw_status_bar(ui::ViewContext& ctx);
@@ -78,8 +105,14 @@ private:
     Dataset data_;
     ui::DerivedModels derived_;
     std::string reload_error_;
-    std::vector<std::int64_t> undo_ids_;  // observations this session added, newest last
-    bool reload_pending_ = false;         // after an edit: reload before the next frame's views  // shown on screen when a reload failed
+    struct UndoStep {
+        std::string description;
+        Revert revert;
+    };
+    std::vector<UndoStep> undo_steps_;  // this session's edits, newest last
+    bool reload_pending_ = false;       // after an edit: reload before the next frame's views
+    std::string slide_name_;            // the slide panel's name field
+    std::string slide_message_;         // the slide panel's last error
 };
 
 }  // namespace wardscope::app

@@ -55,6 +55,46 @@ int time_frames(Dashboard& dashboard, const ShotOptions& options, OffscreenTarge
     return 0;
 }
 
+// Draws the settled frame of the dashboard's current state into the target
+// (tables and auto-sized windows need a few frames), with probes on the last
+// one when a layout file is wanted.
+void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTarget& target, DashboardFonts& fonts,
+                          int width, int height, bool probes) {
+    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
+    if (dashboard.fonts_dirty || dashboard.style_dirty) fonts.rebuild(dashboard, session, 1.0f);
+    for (int frame = 0; frame < frames_before_capture; ++frame) {
+        const bool last = frame + 1 == frames_before_capture;
+        ui::set_probes_enabled(last && probes);
+        ui::clear_probes();
+        build_frame(dashboard, size, no_mouse());
+        if ((dashboard.fonts_dirty || dashboard.style_dirty) && !last) fonts.rebuild(dashboard, session, 1.0f);
+        target.bind();
+        glViewport(0, 0, width, height);
+        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+    glFinish();
+}
+
+// "01-カバレッジ.png": the slide's number, then its name with path separators
+// and control characters replaced.
+std::string slide_file_name(int number, const std::string& name, std::size_t count) {
+    const int digits = count >= 100 ? 3 : 2;
+    std::string n = std::to_string(number);
+    n.insert(0, static_cast<std::size_t>(std::max(0, digits - static_cast<int>(n.size()))), '0');
+    std::string safe;
+    for (unsigned char c : name) safe += c < 0x20 || c == '/' || c == '\\' || c == 0x7f ? '_' : static_cast<char>(c);
+    if (safe.size() > 120) {
+        // Cut at a character boundary: drop the sequence the cut went through.
+        std::size_t end = 120;
+        while (end > 0 && (static_cast<unsigned char>(safe[end]) & 0xC0) == 0x80) --end;
+        safe.resize(end);
+    }
+    return n + "-" + safe + ".png";
+}
+
 }  // namespace
 
 int run_shot(const ShotOptions& options) {
@@ -77,23 +117,11 @@ int run_shot(const ShotOptions& options) {
         OffscreenTarget target(options.width, options.height);
         DashboardFonts fonts;
         fonts.rebuild(dashboard, session, 1.0f);  // pixel-exact shots: no monitor scaling
-
-        const ImVec2 size(static_cast<float>(options.width), static_cast<float>(options.height));
-        for (int frame = 0; frame < frames_before_capture; ++frame) {
-            const bool last = frame + 1 == frames_before_capture;
-            ui::set_probes_enabled(last && !options.layout_json.empty());
-            ui::clear_probes();
-            build_frame(dashboard, size, no_mouse());
-            if (dashboard.fonts_dirty && !last) fonts.rebuild(dashboard, session, 1.0f);
-            target.bind();
-            glViewport(0, 0, options.width, options.height);
-            const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-            glClearColor(bg.x, bg.y, bg.z, 1.0f);
-            glClear(GL_COLOR_BUFFER_BIT);
-            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (options.timed_frames > 0) {
+            render_settled_frame(dashboard, session, target, fonts, options.width, options.height, false);
+            return time_frames(dashboard, options, target);
         }
-        if (options.timed_frames > 0) return time_frames(dashboard, options, target);
-        glFinish();
+        render_settled_frame(dashboard, session, target, fonts, options.width, options.height, !options.layout_json.empty());
         write_png(options.out_png, options.width, options.height, target.read_pixels());
         if (!options.layout_json.empty()) write_layout_json(options.layout_json, options.width, options.height);
         ui::set_probes_enabled(false);
@@ -102,6 +130,35 @@ int run_shot(const ShotOptions& options) {
         return 0;
     } catch (const Error& e) {
         std::cerr << "wardscope shot: " << e.what() << "\n";
+        return 1;
+    }
+}
+
+int run_slides_export(const SlidesExportOptions& options) {
+    try {
+        Dashboard dashboard(options.db_path);
+        dashboard.screenshot = true;
+        const std::vector<Slide> slides = dashboard.derived().slides;
+        if (slides.empty()) throw Error(options.db_path.string() + " holds no slides: add some in the dashboard (Slides)");
+        std::error_code ec;
+        std::filesystem::create_directories(options.out_dir, ec);
+        if (ec) throw Error("cannot create " + options.out_dir.string() + ": " + ec.message());
+
+        GlSession session(WindowSpec{64, 64, false, false, "wardscope slides"});
+        OffscreenTarget target(options.width, options.height);
+        DashboardFonts fonts;
+        fonts.rebuild(dashboard, session, 1.0f);
+        for (std::size_t i = 0; i < slides.size(); ++i) {
+            dashboard.apply_slide(slides[i].state, true);
+            dashboard.current_slide = static_cast<int>(i);
+            render_settled_frame(dashboard, session, target, fonts, options.width, options.height, false);
+            const auto path = options.out_dir / slide_file_name(static_cast<int>(i) + 1, slides[i].name, slides.size());
+            write_png(path, options.width, options.height, target.read_pixels());
+            std::cout << "wrote " << path.string() << " (" << slides[i].state.view << ")\n";
+        }
+        return 0;
+    } catch (const Error& e) {
+        std::cerr << "wardscope slides export: " << e.what() << "\n";
         return 1;
     }
 }

@@ -34,6 +34,10 @@ int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::strin
 int export_data(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out_dir);
 // The indicator table with baseline, target, latest observation and KPI check status, as CSV.
 int export_kpi_table(const std::filesystem::path& db, const std::filesystem::path& out);
+// Notes and votes as CSV or Markdown ("csv" / "md").
+int export_notes(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out);
+// One line per slide: number, name, view, plans (tab-separated).
+int list_slides(const std::filesystem::path& db);
 // `force`: replace an existing file (and any journal beside it).
 int generate(const DataPaths& paths, const GenerateOptions& options, const std::filesystem::path& out, bool force);
 

@@ -40,9 +40,15 @@ std::vector<std::string> split_ids(const std::string& text) {
     return ids;
 }
 
+int bad_size() {
+    std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
+    return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    const std::vector<std::string> view_names = app::all_view_names();
     CLI::App app{"wardscope — industrial-promotion plans of Japanese municipalities, compared"};
     app.require_subcommand(0, 1);
     fs::path data_dir = cli::default_data_dir();
@@ -85,6 +91,26 @@ int main(int argc, char** argv) {
     export_cmd->add_option("--format", format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
     export_cmd->add_option("--out", out_dir, "output folder")->required();
 
+    auto* notes = app.add_subcommand("notes", "workshop notes and priority votes");
+    notes->require_subcommand(1);
+    std::string notes_format = "csv";
+    fs::path notes_out;
+    auto* notes_export = notes->add_subcommand("export", "write every note and vote with its item's text");
+    notes_export->add_option("--db", db, "database")->required();
+    notes_export->add_option("--format", notes_format, "csv or md (Markdown)")->check(CLI::IsMember({"csv", "md"}))->capture_default_str();
+    notes_export->add_option("--out", notes_out, "file to write")->required();
+
+    auto* slides = app.add_subcommand("slides", "slides: views saved in the dashboard");
+    slides->require_subcommand(1);
+    auto* slides_list = slides->add_subcommand("list", "one line per slide: number, name, view, plans");
+    slides_list->add_option("--db", db, "database")->required();
+    app::SlidesExportOptions slides_options;
+    std::string slides_size = "1920x1080";
+    auto* slides_export = slides->add_subcommand("export", "render every slide to a numbered PNG (needs an X server, e.g. xvfb-run)");
+    slides_export->add_option("--db", db, "database")->required();
+    slides_export->add_option("--out", slides_options.out_dir, "folder for the PNG files")->required();
+    slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT")->capture_default_str();
+
     GenerateOptions gen_options;
     fs::path gen_out;
     bool gen_force = false;
@@ -103,7 +129,7 @@ int main(int argc, char** argv) {
     auto* shot = app.add_subcommand("shot", "render one view to a PNG file (needs an X server, e.g. xvfb-run)");
     shot->add_option("--db", db, "database")->capture_default_str();
     shot->add_option("--view", shot_options.view, "view")
-        ->check(CLI::IsMember({"timeline", "explorer", "swot", "heatmap", "compare", "kpi"}))
+        ->check(CLI::IsMember(view_names))
         ->capture_default_str();
     shot->add_option("--plans", plans, "plan ids, comma-separated");
     shot->add_option("--size", size, "WIDTHxHEIGHT")->capture_default_str();
@@ -118,7 +144,7 @@ int main(int argc, char** argv) {
     auto* bench_frames = app.add_subcommand("bench-frames", "time the frames of one view offscreen (for bench/; needs an X server)");
     bench_frames->add_option("--db", db, "database")->capture_default_str();
     bench_frames->add_option("--view", frames_options.view, "view")
-        ->check(CLI::IsMember({"timeline", "explorer", "swot", "heatmap", "compare", "kpi"}))
+        ->check(CLI::IsMember(view_names))
         ->capture_default_str();
     bench_frames->add_option("--frames", frames_options.timed_frames, "frames to time")->check(CLI::Range(1, 100000))->capture_default_str();
     bench_frames->add_option("--size", frames_size, "WIDTHxHEIGHT")->capture_default_str();
@@ -133,20 +159,21 @@ int main(int argc, char** argv) {
         if (*kpi_export) return cli::export_kpi_table(db, kpi_out);
         if (*export_cmd) return cli::export_data(db, format, out_dir);
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
+        if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
+        if (*slides_list) return cli::list_slides(db);
+        if (*slides_export) {
+            if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();
+            slides_options.db_path = db;
+            return app::run_slides_export(slides_options);
+        }
         if (*bench_frames) {
-            if (!parse_size(frames_size, frames_options.width, frames_options.height)) {
-                std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
-                return 2;
-            }
+            if (!parse_size(frames_size, frames_options.width, frames_options.height)) return bad_size();
             frames_options.db_path = db;
             if (frames_options.timed_frames <= 0) frames_options.timed_frames = 300;
             return app::run_shot(frames_options);
         }
         if (*shot) {
-            if (!parse_size(size, shot_options.width, shot_options.height)) {
-                std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
-                return 2;
-            }
+            if (!parse_size(size, shot_options.width, shot_options.height)) return bad_size();
             shot_options.db_path = db;
             shot_options.plan_ids = split_ids(plans);
             return app::run_shot(shot_options);

@@ -3,8 +3,11 @@
 // views then offer no editing.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "wardscope/workshop.hpp"
 
 namespace wardscope::ui {
 
@@ -13,6 +16,9 @@ struct DataEditor {
     // An observation typed by the user; returns "" when stored, else what is wrong.
     virtual std::string add_observation(const std::string& plan_id, const std::string& indicator_id,
                                         std::string_view fiscal_year, std::string_view value, std::string_view source) = 0;
+    // A note and priority vote on a plan item (empty note and no vote: removed);
+    // returns "" when stored, else what is wrong.
+    virtual std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) = 0;
     virtual bool can_undo() const = 0;
     virtual std::string undo() = 0;  // the last stored edit; "" when undone
 };

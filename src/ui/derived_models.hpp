@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "wardscope/progress.hpp"
+#include "wardscope/workshop.hpp"
 
 namespace wardscope::ui {
 
@@ -32,6 +33,35 @@ struct DerivedModels {
     const Progress* find_progress(std::string_view plan_id, std::string_view indicator_id) const {
         const auto it = progress.find(progress_key(plan_id, indicator_id));
         return it == progress.end() ? nullptr : &it->second;
+    }
+
+    // Workshop data: notes and votes (indexed by item) and the slides in order.
+    std::vector<Annotation> annotations;
+    std::unordered_map<std::string, std::size_t> annotation_index;  // annotation_key → position
+    std::vector<Slide> slides;
+    static void annotation_key(std::string& key, std::string_view plan_id, ItemKind kind, std::string_view item_id) {
+        key.assign(plan_id);
+        key += '\x1f';
+        key += to_string(kind);
+        key += '\x1f';
+        key += item_id;
+    }
+    void index_annotations() {
+        annotation_index.clear();
+        std::string key;
+        for (std::size_t k = 0; k < annotations.size(); ++k) {
+            const ItemRef& r = annotations[k].item;
+            annotation_key(key, r.plan_id, r.kind, r.item_id);
+            annotation_index.emplace(key, k);
+        }
+    }
+    // Called for every item drawn: the key buffer is reused, no allocation once warm.
+    const Annotation* find_annotation(std::string_view plan_id, ItemKind kind, std::string_view item_id) const {
+        if (annotations.empty()) return nullptr;
+        thread_local std::string key;
+        annotation_key(key, plan_id, kind, item_id);
+        const auto it = annotation_index.find(key);
+        return it == annotation_index.end() ? nullptr : &annotations[it->second];
     }
 };
 

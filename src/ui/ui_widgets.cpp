@@ -48,6 +48,8 @@ std::vector<const char*> view_ui_strings() {
     append_timeline_strings(out);
     append_kpi_strings(out);
     append_heatmap_strings(out);
+    append_annotation_strings(out);
+    append_notes_strings(out);
     return out;
 }
 
@@ -381,9 +383,10 @@ BlockState text_block(const char* id, std::initializer_list<Line> lines, const B
     const float gap = 0.4f * em();
     const float note_w = opt.note.empty() ? 0.0f
                          : ImGui::CalcTextSize(opt.note.data(), opt.note.data() + opt.note.size()).x + gap;
-    const float badge_w = opt.badge.empty() ? 0.0f
-                          : ImGui::CalcTextSize(opt.badge.data(), opt.badge.data() + opt.badge.size()).x +
-                                0.7f * em() + gap;
+    const auto pill_w = [&](std::string_view text) {
+        return text.empty() ? 0.0f : ImGui::CalcTextSize(text.data(), text.data() + text.size()).x + 0.7f * em() + gap;
+    };
+    const float badge_w = pill_w(opt.badge) + pill_w(opt.mark);
     const float wrap = std::max(w - 2 * padx - note_w - badge_w, 2.0f * em());
     std::vector<std::pair<std::vector<std::string_view>, ImU32>> wrapped;
     float h = 0;
@@ -411,16 +414,18 @@ BlockState text_block(const char* id, std::initializer_list<Line> lines, const B
             y += em();
         }
     float right = max.x - padx;
-    if (!opt.badge.empty()) {
-        const char* b = opt.badge.data();
-        const char* e = b + opt.badge.size();
+    const auto pill = [&](std::string_view text, ImU32 color) {
+        if (text.empty()) return;
+        const char* b = text.data();
+        const char* e = b + text.size();
         const float bw = ImGui::CalcTextSize(b, e).x + 0.7f * em();
         const ImVec2 p0(right - bw, pos.y + pady);
-        dl->AddRectFilled(ImVec2(p0.x, p0.y - 0.05f * em()), ImVec2(right, p0.y + em() + 0.05f * em()),
-                          opt.badge_color ? opt.badge_color : accent_color(), 0.3f * em());
+        dl->AddRectFilled(ImVec2(p0.x, p0.y - 0.05f * em()), ImVec2(right, p0.y + em() + 0.05f * em()), color, 0.3f * em());
         dl->AddText(ImVec2(p0.x + 0.35f * em(), p0.y), IM_COL32(255, 255, 255, 255), b, e);
         right -= bw + gap;
-    }
+    };
+    pill(opt.badge, opt.badge_color ? opt.badge_color : accent_color());
+    pill(opt.mark, opt.mark_color ? opt.mark_color : accent_color());
     if (!opt.note.empty()) {
         const char* b = opt.note.data();
         const char* e = b + opt.note.size();

@@ -45,6 +45,8 @@ void append_compare_strings(std::vector<const char*>& out);
 void append_timeline_strings(std::vector<const char*>& out);
 void append_kpi_strings(std::vector<const char*>& out);
 void append_heatmap_strings(std::vector<const char*>& out);
+void append_annotation_strings(std::vector<const char*>& out);
+void append_notes_strings(std::vector<const char*>& out);
 
 // printf into a std::string.
 std::string format(const char* fmt, ...) IM_FMTARGS(1);
@@ -172,6 +174,8 @@ struct BlockOptions {
     std::string_view note;    // dim text at the top right (e.g. a count)
     std::string_view badge;   // pill at the top right (e.g. 新規)
     ImU32 badge_color = 0;
+    std::string_view mark = {};  // a second pill left of it (a note or vote: "★4 メモ")
+    ImU32 mark_color = 0;
 };
 
 // A clickable block of wrapped lines spanning the available width; hovered

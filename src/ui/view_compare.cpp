@@ -12,6 +12,7 @@
 
 #include "ui/plot.hpp"
 #include "ui/derived_models.hpp"
+#include "ui/annotations.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 
@@ -427,10 +428,13 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
             const bool selected = c == 0 && !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == p.id &&
                                   ctx.selection.node_id == node.id;
             if (selected) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
+            std::string mark;
+            mark_annotation(ctx, opt, mark, p.id, ItemKind::node, node.id);
             const BlockState b = text_block("##strategy", {{node_title(node, lang)}}, opt);
             std::string extra = node.name;
             if (!node.name_en.empty()) extra += "\n" + node.name_en + L::translated(lang);
             source_tooltip_for(b.hovered && !ctx.screenshot, node_source(p, info.tree, ni), lang, extra);
+            annotatable(ctx, p.id, ItemKind::node, node.id);
             if (b.clicked) {
                 // The first column is the current plan: select the node there. Other
                 // columns only select the municipality, so the columns keep their order.

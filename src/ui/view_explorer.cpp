@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/annotations.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 
@@ -358,12 +359,15 @@ struct TreeDraw {
         }
         const std::string title = node_title(n, lang);
         const ImU32 color = n.level == NodeLevel::measure ? 0 : heading_color();
+        std::string mark;
+        mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, n.id);
         BlockState b = text_block("##txt", {{title, color}}, opt);
         if (b.hovered && !ctx.screenshot) {
             std::string extra = n.name;
             if (!n.name_en.empty()) extra += "\n" + n.name_en + L::translated(lang);
             source_tooltip_for(true, node_source(plan, info.tree, i), lang, extra);
         }
+        annotatable(ctx, plan.id, ItemKind::node, n.id);
         if (b.clicked) {
             select_plan(ctx, plan.id, n.id);
             st.last_node = n.id;  // chosen here: no need to scroll

@@ -13,6 +13,7 @@
 
 #include <imgui.h>
 
+#include "ui/annotations.hpp"
 #include "ui/plot.hpp"
 #include "ui/probes.hpp"
 #include "ui/spotlight.hpp"
@@ -131,18 +132,7 @@ std::string short_theme_label(const Taxonomy& taxonomy, const std::string& id, L
 
 // ---- State and cache -----------------------------------------------------------------------------
 
-struct State {
-    CoverageMode mode = CoverageMode::count;
-    CoverageRowSort row_sort = CoverageRowSort::grouped;
-    CoverageColSort col_sort = CoverageColSort::taxonomy;
-    plot::Colormap colormap = plot::Colormap::viridis;
-    std::string cell_plan, cell_theme;  // the drill-down cell; empty = none chosen
-};
-
-State& state() {
-    static State s;
-    return s;
-}
+using State = HeatmapOptions;  // everything the view keeps is a slide's to restore
 
 bool same_filter(const Filter& a, const Filter& b) {
     return a.municipality_ids == b.municipality_ids && a.plan_kinds == b.plan_kinds &&
@@ -523,7 +513,7 @@ void column_tooltip(const ViewContext& ctx, const CoverageMatrix& m, std::size_t
 
 void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool example) {
     const Lang lang = ctx.lang;
-    State& st = state();
+    State& st = ctx.options.heatmap;
     heading(L::panel_title(lang));
     if (r < 0 || c < 0) {
         text_wrapped_colored(dim_text_color(), L::panel_hint(lang));
@@ -579,9 +569,12 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
         if (!item.by_hand) opt.note = L::rule_note(lang);
         if (node.is_new) opt.badge = L::new_badge(lang);
         if (plan_current && ctx.selection.node_id == node.id) opt.background = accent_color(0.25f);
+        std::string mark;
+        mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, node.id);
         ImGui::PushID(static_cast<int>(k));
         const BlockState b = text_block("##item", {{path, dim_text_color()}, {title, 0}, {source, dim_text_color()}}, opt);
         ImGui::PopID();
+        annotatable(ctx, plan.id, ItemKind::node, node.id);
         if (probes_enabled())
             record_probe("heatmap.drill.item/" + std::to_string(k), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0,
                      node.id);
@@ -602,7 +595,7 @@ void append_heatmap_strings(std::vector<const char*>& out) {
 void draw_heatmap_view(ViewContext& ctx) {
     const Lang lang = ctx.lang;
     const Dataset& data = ctx.data;
-    State& st = state();
+    State& st = ctx.options.heatmap;
     const DataIndex& index = data_index(data);
     ImGui::PushID("heatmap");
     draw_controls(ctx, st);

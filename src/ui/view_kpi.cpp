@@ -427,10 +427,9 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
     return clicked;
 }
 
+// What the view keeps besides ctx.options.kpi (which slides restore).
 struct ViewState {
-    std::string focus_plan, focus_indicator;  // the focused indicator (table row / card)
     bool scroll_to_focus = false;
-    bool bars = false;  // results as bars from zero instead of a line
     char year[32] = "", value[32] = "", source[256] = "";  // the entry form
     std::string entry_message;
     bool entry_error = false;
@@ -493,6 +492,7 @@ void append_kpi_strings(std::vector<const char*>& out) {
 
 void draw_kpi_view(ViewContext& ctx) {
     static ViewState vs;
+    KpiOptions& ko = ctx.options.kpi;
     const Lang lang = ctx.lang;
     const float E = em();
     const DataIndex& index = data_index(ctx.data);
@@ -558,12 +558,12 @@ void draw_kpi_view(ViewContext& ctx) {
         const Series* s = obs.find(e.plan->id, e.ind->id);
         any_sample |= (s && s->any_sample) || e.plan->is_synthetic;
     }
-    if (ImGui::RadioButton(L::as_lines(lang), !vs.bars)) vs.bars = false;
+    if (ImGui::RadioButton(L::as_lines(lang), !ko.bars)) ko.bars = false;
     ImGui::SameLine();
-    if (ImGui::RadioButton(L::as_bars(lang), vs.bars)) vs.bars = true;
+    if (ImGui::RadioButton(L::as_bars(lang), ko.bars)) ko.bars = true;
     ImGui::SameLine(0, 1.5f * E);
     std::vector<plot::LegendEntry> legend{{L::legend_observed(lang), observed_color(),
-                                           vs.bars ? plot::Swatch::box : plot::Swatch::line_marker},
+                                           ko.bars ? plot::Swatch::box : plot::Swatch::line_marker},
                                           {L::legend_plan(lang), plan_line_color(), plot::Swatch::dashed_line}};
     if (ctx.current_fiscal_year > 0)
         legend.push_back({std::string(L::legend_now(lang)) + " " + fiscal_year_label(ctx.current_fiscal_year), accent_color(0.6f),
@@ -575,7 +575,7 @@ void draw_kpi_view(ViewContext& ctx) {
     // Focus: keep it valid.
     int focused = -1;
     for (std::size_t i = 0; i < entries.size(); ++i)
-        if (entries[i].plan->id == vs.focus_plan && entries[i].ind->id == vs.focus_indicator) focused = static_cast<int>(i);
+        if (entries[i].plan->id == ko.focus_plan && entries[i].ind->id == ko.focus_indicator) focused = static_cast<int>(i);
 
     // Table (about a third of the height), then the plot cards.
     const float avail_h = ImGui::GetContentRegionAvail().y;
@@ -585,8 +585,8 @@ void draw_kpi_view(ViewContext& ctx) {
     const int clicked_row = draw_table(ctx, index, obs, entries, plans.size(), focused, table_h);
     if (clicked_row >= 0) {
         focused = clicked_row;
-        vs.focus_plan = entries[static_cast<std::size_t>(focused)].plan->id;
-        vs.focus_indicator = entries[static_cast<std::size_t>(focused)].ind->id;
+        ko.focus_plan = entries[static_cast<std::size_t>(focused)].plan->id;
+        ko.focus_indicator = entries[static_cast<std::size_t>(focused)].ind->id;
         vs.scroll_to_focus = true;
         const Indicator& ind = *entries[static_cast<std::size_t>(focused)].ind;
         if (!ind.node_id.empty() && !ctx.selection.plan_ids.empty() &&
@@ -623,9 +623,9 @@ void draw_kpi_view(ViewContext& ctx) {
                 ImGui::PushID(i);
                 ImGui::SetCursorScreenPos(ImVec2(row0.x + static_cast<float>(c) * (card_w + gap), row0.y));
                 const Series* s = obs.find(e.plan->id, e.ind->id);
-                if (draw_card(ctx, index, e, s, vs.bars, ImVec2(card_w, card_h), i == focused, plans.size())) {
-                    vs.focus_plan = e.plan->id;
-                    vs.focus_indicator = e.ind->id;
+                if (draw_card(ctx, index, e, s, ko.bars, ImVec2(card_w, card_h), i == focused, plans.size())) {
+                    ko.focus_plan = e.plan->id;
+                    ko.focus_indicator = e.ind->id;
                 }
                 // Title hover: the indicator's details.
                 if (!ctx.screenshot &&

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "ui/annotations.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 
@@ -163,7 +164,10 @@ void draw_quadrant_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, cons
         const std::string& text = lang == Lang::en && !s.text_en.empty() ? s.text_en : s.text;
         BlockOptions opt;
         opt.background = highlight_bg(linked, LinkKind::swot, s.id, linked.swot);
+        std::string mark;
+        mark_annotation(ctx, opt, mark, plan.id, ItemKind::swot, s.id);
         const BlockState b = text_block("##swot", {{L::bullet(lang) + text}}, opt);
+        annotatable(ctx, plan.id, ItemKind::swot, s.id);
         std::string extra = lang == Lang::en ? s.text : std::string();  // as written, under the translation
         if (lang == Lang::ja && !s.text_en.empty()) extra = s.text_en + L::translated(lang);
         if (ps.pinned == Link{LinkKind::swot, s.id}) add_line(extra, L::pinned(lang));
@@ -221,7 +225,10 @@ void draw_tows_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, const Pl
         const std::string& text = lang == Lang::en && !t.text_en.empty() ? t.text_en : t.text;
         BlockOptions opt;
         opt.background = highlight_bg(linked, LinkKind::tows, t.id, linked.tows);
+        std::string mark;
+        mark_annotation(ctx, opt, mark, plan.id, ItemKind::tows, t.id);
         const BlockState b = text_block("##tows", {{L::bullet(lang) + text}}, opt);
+        annotatable(ctx, plan.id, ItemKind::tows, t.id);
         std::string extra = lang == Lang::en ? t.text : std::string();
         if (lang == Lang::ja && !t.text_en.empty()) extra = t.text_en + L::translated(lang);
         if (t.swot_ids.empty()) add_line(extra, L::no_combination(lang));
@@ -240,8 +247,11 @@ void draw_tows_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, const Pl
             ImGui::PushID(static_cast<int>(j));
             BlockOptions nopt;
             nopt.background = highlight_bg(linked, LinkKind::node, node.id, linked.nodes);
+            std::string node_mark;
+            mark_annotation(ctx, nopt, node_mark, plan.id, ItemKind::node, node.id);
             const BlockState nb = text_block("##node", {{"→\u00a0" + node_title(node, lang),
                                                         nopt.background ? text_color() : dim_text_color()}}, nopt);
+            annotatable(ctx, plan.id, ItemKind::node, node.id);
             handle_link(ctx, ps, nb, Link{LinkKind::node, node.id}, node_source(plan, info.tree, n), node.name);
             if (nb.clicked && is_front && !ctx.screenshot) ctx.selection.node_id = node.id;
             ImGui::PopID();
@@ -317,7 +327,10 @@ void draw_linked_nodes(ViewContext& ctx, const Plan& plan, const PlanInfo& info,
         ImGui::PushID(static_cast<int>(j));
         BlockOptions opt;
         opt.background = accent_color(0.2f);
+        std::string mark;
+        mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, node.id);
         const BlockState b = text_block("##linked", {{path, dim_text_color()}, {node_title(node, lang)}}, opt);
+        annotatable(ctx, plan.id, ItemKind::node, node.id);
         source_tooltip_for(b.hovered && !ctx.screenshot, node_source(plan, info.tree, n), lang);
         if (b.clicked && is_front && !ctx.screenshot) ctx.selection.node_id = node.id;
         ImGui::PopID();

@@ -445,7 +445,8 @@ TEST_CASE("timeline and KPI views draw large synthetic data") {
     for (std::size_t i = 0; i < 4; ++i) selection.plan_ids.push_back(data.plans[i].id);
     Filter filter;
     for (Lang lang : {Lang::ja, Lang::en}) {
-        ViewContext ctx{data, derived, selection, filter, lang, 1.0f, 2026, false};
+        ViewOptions options;
+        ViewContext ctx{data, derived, selection, filter, options, lang, 1.0f, 2026, false};
         for (auto* view : {&draw_timeline_view, &draw_kpi_view}) {
             h.frame([&] { view(ctx); }, ImVec2(400, 400));  // first frame builds the caches
             const auto t0 = std::chrono::steady_clock::now();

@@ -1,0 +1,249 @@
+// Slides: the current view saved with all its parameters, shown in order
+// with ← → / PageUp PageDown (what presentation clickers send), managed in a
+// panel (add, go, reorder, rename, update, delete). Stored in the database's
+// slide table, one transaction per edit, undoable like every edit.
+#include <algorithm>
+#include <cmath>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/dashboard.hpp"
+#include "ui/probes.hpp"
+#include "ui/ui_widgets.hpp"
+#include "ui/view_options.hpp"
+#include "wardscope/store.hpp"
+
+namespace wardscope::app {
+namespace {
+
+using ui::Lang;
+
+// X(name, ja, en)
+#define WS_SLIDE_STRINGS(X)                                                                   \
+    X(panel_title, "スライド", "Slides")                                                      \
+    X(name_hint, "スライド名", "Slide name")                                                  \
+    X(add, "現在のビューを追加", "Add the current view")                                      \
+    X(default_name_fmt, "スライド %d", "Slide %d")                                            \
+    X(none, "スライドはまだありません。ビューを整えてから追加してください。",                 \
+      "No slides yet. Set up a view, then add it.")                                           \
+    X(keys, "← → / PageUp PageDown: 前後のスライド", "← → / PageUp PageDown: previous / next") \
+    X(update, "現在のビューで上書き", "Replace with the current view")                         \
+    X(rename, "名前を変更", "Rename")                                                         \
+    X(remove, "削除", "Delete")                                                               \
+    X(move_up, "上へ", "Move up")                                                             \
+    X(move_down, "下へ", "Move down")                                                         \
+    X(caption_fmt, "%d / %d  %s", "%d / %d  %s")
+
+namespace S {
+WS_SLIDE_STRINGS(WS_STR_DECLARE)
+}  // namespace S
+
+std::vector<std::string> to_vector(const std::set<std::string>& s) { return {s.begin(), s.end()}; }
+
+// The slide as stored now (what an undo restores); empty when there is none.
+Slide stored_slide(const Store& store, std::int64_t id) {
+    for (Slide& s : load_slides(store))
+        if (s.id == id) return std::move(s);
+    return {};
+}
+
+}  // namespace
+
+void append_slide_strings(std::vector<const char*>& out) {
+    WS_SLIDE_STRINGS(WS_STR_COLLECT)
+}
+
+SlideState Dashboard::capture_slide() const {
+    SlideState s;
+    s.view = std::string(view_name(view));
+    s.plan_ids = selection.plan_ids;
+    s.municipality_id = selection.municipality_id;
+    s.node_id = selection.node_id;
+    s.filter_municipality_ids = to_vector(filter.municipality_ids);
+    s.filter_plan_kinds = to_vector(filter.plan_kinds);
+    s.filter_municipality_kind = filter.municipality_kind;
+    s.filter_fiscal_year_from = filter.fiscal_year_from;
+    s.filter_fiscal_year_to = filter.fiscal_year_to;
+    s.filter_theme_id = filter.theme_id;
+    s.view_options = ui::view_options_to_map(options);
+    s.lang = lang == Lang::en ? "en" : "ja";
+    s.font_preset = font_preset;
+    s.presenting = presenting;
+    return s;
+}
+
+void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
+    view_from_name(s.view, view);
+    // Plans removed since the slide was saved are skipped, not shown as errors.
+    selection.plan_ids.clear();
+    for (const std::string& id : s.plan_ids)
+        if (data_.find_plan(id)) selection.plan_ids.push_back(id);
+    selection.municipality_id = s.municipality_id;
+    selection.node_id = selection.plan_ids.empty() ? std::string() : s.node_id;
+    filter.municipality_ids = {s.filter_municipality_ids.begin(), s.filter_municipality_ids.end()};
+    filter.plan_kinds = {s.filter_plan_kinds.begin(), s.filter_plan_kinds.end()};
+    filter.municipality_kind = s.filter_municipality_kind;
+    filter.fiscal_year_from = s.filter_fiscal_year_from;
+    filter.fiscal_year_to = s.filter_fiscal_year_to;
+    filter.theme_id = s.filter_theme_id;
+    options = ui::view_options_from_map(s.view_options);
+    lang = s.lang == "en" ? Lang::en : Lang::ja;
+    if (with_mode && s.presenting != presenting) {
+        presenting = s.presenting;
+        style_dirty = true;
+    }
+    // The text size belongs to the mode it was saved in.
+    const int last_preset = static_cast<int>(std::size(font_size_presets)) - 1;
+    const int wanted = s.presenting == presenting && s.font_preset >= 0
+                           ? std::min(s.font_preset, last_preset)
+                           : (presenting ? presentation_font_preset : default_font_preset);
+    if (wanted != font_preset) {
+        font_preset = wanted;
+        fonts_dirty = true;
+    }
+}
+
+void Dashboard::go_to_slide(int index) {
+    const auto& slides = derived_.slides;
+    if (slides.empty()) return;
+    current_slide = std::clamp(index, 0, static_cast<int>(slides.size()) - 1);
+    apply_slide(slides[static_cast<std::size_t>(current_slide)].state);
+}
+
+std::string Dashboard::add_slide(std::string_view name) {
+    const SlideState state = capture_slide();
+    const int position = static_cast<int>(derived_.slides.size());
+    const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Revert {
+        const std::int64_t id = wardscope::add_slide(store, name, state);
+        return [id](Store& s) { wardscope::delete_slide(s, id); };
+    });
+    if (result.empty()) current_slide = position;
+    return result;
+}
+
+std::string Dashboard::update_slide(std::int64_t id) {
+    const SlideState state = capture_slide();
+    return edit("slide update " + std::to_string(id), [&](Store& store) -> Revert {
+        const SlideState before = stored_slide(store, id).state;
+        wardscope::update_slide(store, id, state);
+        return [id, before](Store& s) { wardscope::update_slide(s, id, before); };
+    });
+}
+
+std::string Dashboard::rename_slide(std::int64_t id, std::string_view name) {
+    return edit("slide rename " + std::to_string(id), [&](Store& store) -> Revert {
+        const std::string before = stored_slide(store, id).name;
+        wardscope::rename_slide(store, id, name);
+        return [id, before](Store& s) { wardscope::rename_slide(s, id, before); };
+    });
+}
+
+std::string Dashboard::delete_slide(std::int64_t id) {
+    return edit("slide delete " + std::to_string(id), [&](Store& store) -> Revert {
+        const Slide before = stored_slide(store, id);
+        wardscope::delete_slide(store, id);
+        // Undo brings it back under a new id, at its old place.
+        return [before](Store& s) {
+            const std::int64_t again = wardscope::add_slide(s, before.name, before.state);
+            wardscope::move_slide(s, again, before.position);
+        };
+    });
+}
+
+std::string Dashboard::move_slide(std::int64_t id, int position) {
+    return edit("slide move " + std::to_string(id), [&](Store& store) -> Revert {
+        const int before = stored_slide(store, id).position;
+        wardscope::move_slide(store, id, position);
+        return [id, before](Store& s) { wardscope::move_slide(s, id, before); };
+    });
+}
+
+void Dashboard::handle_slide_keys() {
+    if (derived_.slides.empty() || ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        return;
+    const bool next = ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN);
+    const bool previous = ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP);
+    if (next) go_to_slide(current_slide + 1);
+    else if (previous) go_to_slide(current_slide < 0 ? 0 : current_slide - 1);
+}
+
+void Dashboard::draw_slide_caption(ui::ViewContext& ctx) {
+    const auto& slides = derived_.slides;
+    if (current_slide < 0 || current_slide >= static_cast<int>(slides.size())) return;
+    const std::string caption = ui::format(S::caption_fmt(ctx.lang), current_slide + 1, static_cast<int>(slides.size()),
+                                           slides[static_cast<std::size_t>(current_slide)].name.c_str());
+    const ImVec2 size = ImGui::CalcTextSize(caption.c_str());
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float pad = 0.3f * ui::em();
+    const ImVec2 p1(display.x - pad, display.y - pad);
+    const ImVec2 p0(p1.x - size.x - 2 * pad, p1.y - size.y - 2 * pad);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 230), pad);
+    dl->AddText(ImVec2(p0.x + pad, p0.y + pad), IM_COL32(60, 60, 60, 255), caption.c_str());
+    ui::record_probe("slides.caption", p0, p1, current_slide);
+}
+
+void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
+    const Lang lang = ctx.lang;
+    const float E = ui::em();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float w = std::min(24 * E, display.x * 0.45f);
+    ImGui::SetNextWindowPos(ImVec2(display.x - w - E, 3 * E), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(w, std::min(display.y * 0.7f, 30 * E)), ImGuiCond_Appearing);
+    const std::string title = std::string(S::panel_title(lang)) + "###slides";
+    if (!ImGui::Begin(title.c_str(), &slides_open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+        ImGui::End();
+        return;
+    }
+    const auto& slides = derived_.slides;
+    if (slide_name_.empty()) slide_name_ = ui::format(S::default_name_fmt(lang), static_cast<int>(slides.size()) + 1);
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##name", S::name_hint(lang), &slide_name_);
+    ui::record_probe("slides.name", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ImGui::Button(S::add(lang))) {
+        slide_message_ = add_slide(slide_name_);
+        if (slide_message_.empty()) slide_name_.clear();
+    }
+    ui::record_probe("slides.add", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!slide_message_.empty()) ui::text_wrapped_colored(IM_COL32(255, 110, 80, 255), slide_message_);
+    ImGui::Separator();
+    if (slides.empty()) ui::text_wrapped_colored(ui::dim_text_color(), S::none(lang));
+    // Edits reload the data before the next frame: act on a copy of the id.
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+        const Slide& slide = slides[i];
+        const std::int64_t id = slide.id;
+        const int position = static_cast<int>(i);
+        ImGui::PushID(static_cast<int>(id));
+        if (ImGui::ArrowButton("##up", ImGuiDir_Up) && position > 0) slide_message_ = move_slide(id, position - 1);
+        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::move_up(lang));
+        ImGui::SameLine(0, 0.2f * E);
+        if (ImGui::ArrowButton("##down", ImGuiDir_Down) && position + 1 < static_cast<int>(slides.size()))
+            slide_message_ = move_slide(id, position + 1);
+        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::move_down(lang));
+        ImGui::SameLine();
+        const std::string label = std::to_string(i + 1) + ". " + slide.name;
+        if (ImGui::Selectable(label.c_str(), position == current_slide)) go_to_slide(position);
+        if (ui::probes_enabled()) ui::record_probe("slides.item/" + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        if (ImGui::BeginPopupContextItem("##slide_menu")) {
+            static std::string rename_buffer;
+            if (ImGui::IsWindowAppearing()) rename_buffer = slide.name;
+            if (ImGui::MenuItem(S::update(lang))) slide_message_ = update_slide(id);
+            ImGui::SetNextItemWidth(14 * E);
+            if (ImGui::InputText(S::rename(lang), &rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue)) {
+                slide_message_ = rename_slide(id, rename_buffer);
+                ImGui::CloseCurrentPopup();
+            }
+            if (ImGui::MenuItem(S::remove(lang))) slide_message_ = delete_slide(id);
+            ImGui::EndPopup();
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    ui::text_wrapped_colored(ui::dim_text_color(), S::keys(lang));
+    ImGui::End();
+}
+
+}  // namespace wardscope::app

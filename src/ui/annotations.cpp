@@ -1,0 +1,191 @@
+#include "ui/annotations.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include <imgui.h>
+
+#include "ui/derived_models.hpp"
+#include "ui/data_editor.hpp"
+#include "ui/probes.hpp"
+#include "ui/ui_widgets.hpp"
+
+namespace wardscope::ui {
+namespace {
+
+// X(name, ja, en)
+#define WS_ANNOTATION_STRINGS(X)                                                           \
+    X(note_mark, "メモ", "note")                                                           \
+    X(star, "★", "★")                                                                      \
+    X(menu_edit, "メモ・優先度…", "Note and priority…")                                    \
+    X(title, "メモと優先度", "Note and priority")                                          \
+    X(kind_swot, "SWOT", "SWOT")                                                           \
+    X(kind_tows, "クロスSWOT", "Cross-SWOT")                                               \
+    X(kind_node, "施策体系", "Plan item")                                                  \
+    X(priority, "優先度", "Priority")                                                      \
+    X(no_vote, "なし", "none")                                                             \
+    X(note, "メモ", "Note")                                                                \
+    X(save, "保存", "Save")                                                                \
+    X(remove, "削除", "Delete")                                                            \
+    X(cancel, "キャンセル", "Cancel")                                                      \
+    X(tooltip_vote, "優先度 %d / 5", "Priority %d of 5")                                   \
+    X(not_in_plan, "(この項目は計画にありません)", "(no longer in the plan)")              \
+    X(hint, "議論の要点、次の一手 …", "Points raised, next steps …")
+
+namespace S {
+WS_ANNOTATION_STRINGS(WS_STR_DECLARE)
+}  // namespace S
+
+const char* const popup_id = "###annotation_editor";  // the title before ### changes with the language
+
+struct EditorState {
+    bool pending_open = false;
+    ItemRef item;
+    bool existed = false;
+    char note[max_note_bytes + 1] = "";
+    int vote = 0;  // 0 = none
+    std::string message;
+};
+
+EditorState& editor() {
+    static EditorState s;
+    return s;
+}
+
+std::string probe_name(const char* prefix, const ItemRef& item) {
+    return std::string(prefix) + item.plan_id + "/" + std::string(to_string(item.kind)) + "/" + item.item_id;
+}
+
+}  // namespace
+
+const char* item_kind_name(ItemKind kind, Lang lang) {
+    switch (kind) {
+        case ItemKind::swot: return S::kind_swot(lang);
+        case ItemKind::tows: return S::kind_tows(lang);
+        case ItemKind::node: return S::kind_node(lang);
+    }
+    return "";
+}
+
+const Annotation* find_annotation(const ViewContext& ctx, const std::string& plan_id, ItemKind kind,
+                                  const std::string& item_id) {
+    return ctx.derived.find_annotation(plan_id, kind, item_id);
+}
+
+std::string annotation_mark(const Annotation* a, Lang lang) {
+    if (!a) return {};
+    std::string out;
+    if (a->vote) out = std::string(S::star(lang)) + std::to_string(*a->vote);
+    if (!a->note.empty()) out += (out.empty() ? "" : " ") + std::string(S::note_mark(lang));
+    return out;
+}
+
+ImU32 annotation_color() { return IM_COL32(176, 120, 0, 255); }
+
+void mark_annotation(const ViewContext& ctx, BlockOptions& options, std::string& storage, const std::string& plan_id,
+                     ItemKind kind, const std::string& item_id) {
+    storage = annotation_mark(find_annotation(ctx, plan_id, kind, item_id), ctx.lang);
+    options.mark = storage;
+    options.mark_color = annotation_color();
+}
+
+void annotatable(ViewContext& ctx, const std::string& plan_id, ItemKind kind, const std::string& item_id) {
+    if (probes_enabled())
+        record_probe(probe_name("annotatable/", {plan_id, kind, item_id}), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (ctx.screenshot) return;
+    if (ImGui::IsItemHovered())
+        if (const Annotation* a = find_annotation(ctx, plan_id, kind, item_id)) {
+            ImGui::BeginTooltip();  // appends to the item's own tooltip, if any
+            ImGui::PushTextWrapPos(32.0f * em());
+            if (a->vote) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(annotation_color()), S::tooltip_vote(ctx.lang), *a->vote);
+            if (!a->note.empty()) ImGui::TextUnformatted(a->note.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+    if (!ctx.editor) return;
+    // The menu's id is the item's own, whatever ID scope the view draws it in.
+    ImGui::PushID(plan_id.c_str(), plan_id.c_str() + plan_id.size());
+    ImGui::PushID(static_cast<int>(kind));
+    ImGui::PushID(item_id.c_str(), item_id.c_str() + item_id.size());
+    if (ImGui::BeginPopupContextItem("##annotate")) {
+        const bool chosen = ImGui::MenuItem(S::menu_edit(ctx.lang));
+        if (probes_enabled()) record_probe("annotation.menu", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        if (chosen) open_annotation_editor({plan_id, kind, item_id});
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    ImGui::PopID();
+    ImGui::PopID();
+}
+
+void open_annotation_editor(const ItemRef& item) {
+    EditorState& e = editor();
+    e.pending_open = true;
+    e.item = item;
+    e.message.clear();
+    e.note[0] = '\0';
+    e.vote = 0;
+    e.existed = false;
+}
+
+void draw_annotation_editor(ViewContext& ctx) {
+    EditorState& e = editor();
+    const Lang lang = ctx.lang;
+    if (e.pending_open) {
+        e.pending_open = false;
+        if (const Annotation* a = ctx.derived.find_annotation(e.item.plan_id, e.item.kind, e.item.item_id)) {
+            std::strncpy(e.note, a->note.c_str(), max_note_bytes);
+            e.note[max_note_bytes] = '\0';
+            e.vote = a->vote.value_or(0);
+            e.existed = true;
+        }
+        ImGui::OpenPopup(popup_id);
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(40.0f * em(), display.x * 0.9f), 0), ImGuiCond_Appearing);
+    const std::string title = std::string(S::title(lang)) + popup_id;
+    if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
+    const Plan* plan = ctx.data.find_plan(e.item.plan_id);
+    if (plan) text_wrapped_colored(dim_text_color(), plan_long_label(ctx.data, *plan, lang));
+    const std::string text = item_text(ctx.data, e.item);
+    text_wrapped(std::string(item_kind_name(e.item.kind, lang)) + ": " + (text.empty() ? e.item.item_id : text));
+    if (text.empty()) text_wrapped_colored(dim_text_color(), S::not_in_plan(lang));
+    ImGui::Separator();
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(S::priority(lang));
+    for (int v = 0; v <= max_vote; ++v) {
+        ImGui::SameLine();
+        const std::string label = v == 0 ? std::string(S::no_vote(lang)) : std::string(S::star(lang)) + std::to_string(v);
+        if (ImGui::RadioButton(label.c_str(), e.vote == v)) e.vote = v;
+        if (probes_enabled()) record_probe("annotation.vote/" + std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    ImGui::TextUnformatted(S::note(lang));
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::InputTextMultiline("##note", e.note, sizeof e.note, ImVec2(-1, 6 * ImGui::GetTextLineHeightWithSpacing()));
+    if (probes_enabled()) record_probe("annotation.note", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+
+    const auto apply = [&](std::string_view note, std::optional<int> vote) {
+        e.message = ctx.editor ? ctx.editor->set_annotation(e.item, note, vote) : std::string("read-only");
+        if (e.message.empty()) ImGui::CloseCurrentPopup();
+    };
+    if (ImGui::Button(S::save(lang))) apply(e.note, e.vote ? std::optional<int>(e.vote) : std::nullopt);
+    if (probes_enabled()) record_probe("annotation.save", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (e.existed) {
+        ImGui::SameLine();
+        if (ImGui::Button(S::remove(lang))) apply({}, std::nullopt);
+        if (probes_enabled()) record_probe("annotation.delete", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(S::cancel(lang)) || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
+        ImGui::CloseCurrentPopup();
+    if (!e.message.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "%s", e.message.c_str());
+    ImGui::EndPopup();
+}
+
+void append_annotation_strings(std::vector<const char*>& out) {
+    WS_ANNOTATION_STRINGS(WS_STR_COLLECT)
+}
+
+}  // namespace wardscope::ui

@@ -1,0 +1,34 @@
+// Notes and priority votes in the views: every annotatable item (SWOT item,
+// cross-SWOT strategy, plan node) shows a badge when it has a note or vote,
+// its tooltip shows the note, and a right-click opens the editor.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/ui_widgets.hpp"
+#include "ui/view_context.hpp"
+#include "wardscope/workshop.hpp"
+
+namespace wardscope::ui {
+
+const Annotation* find_annotation(const ViewContext& ctx, const std::string& plan_id, ItemKind kind,
+                                  const std::string& item_id);
+// "★4 メモ" / "★4" / "メモ"; empty for none. For BlockOptions::mark.
+std::string annotation_mark(const Annotation* annotation, Lang lang);
+ImU32 annotation_color();
+// Sets the block's mark to the item's note/vote; `storage` must outlive `options`.
+void mark_annotation(const ViewContext& ctx, BlockOptions& options, std::string& storage, const std::string& plan_id,
+                     ItemKind kind, const std::string& item_id);
+
+// Right after drawing the item: its tooltip gets the note, a right-click
+// offers the editor (only when the view can edit), and tests get a probe
+// "annotatable/PLAN/KIND/ID".
+void annotatable(ViewContext& ctx, const std::string& plan_id, ItemKind kind, const std::string& item_id);
+void open_annotation_editor(const ItemRef& item);
+// The editor's modal window; the shell draws it once per frame.
+void draw_annotation_editor(ViewContext& ctx);
+
+const char* item_kind_name(ItemKind kind, Lang lang);
+
+}  // namespace wardscope::ui

@@ -1,0 +1,242 @@
+// Notes view: every note and priority vote taken in workshops, filtered and
+// sorted by priority, exported as CSV or Markdown for the minutes.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/annotations.hpp"
+#include "ui/derived_models.hpp"
+#include "ui/probes.hpp"
+#include "ui/ui_widgets.hpp"
+#include "ui/view_context.hpp"
+
+namespace wardscope::ui {
+namespace {
+
+// X(name, ja, en)
+#define WS_NOTES_STRINGS(X)                                                                             \
+    X(title, "メモと優先度投票", "Notes and priority votes")                                            \
+    X(count_fmt, "%d 件 (全 %d 件)", "%d shown (of %d)")                                                \
+    X(kind, "種別", "Kind")                                                                             \
+    X(all_kinds, "すべて", "All")                                                                       \
+    X(min_vote, "優先度", "Priority")                                                                   \
+    X(any_vote, "すべて", "Any")                                                                        \
+    X(vote_at_least_fmt, "★%d 以上", "★%d or more")                                                    \
+    X(in_filter, "フィルタ内の計画のみ", "Only plans in the filter")                                    \
+    X(search_hint, "メモ・項目を検索", "Search notes and items")                                        \
+    X(export_path, "書き出し先", "Export to")                                                           \
+    X(export_csv, "CSV 書き出し", "Export CSV")                                                         \
+    X(export_md, "Markdown 書き出し", "Export Markdown")                                                \
+    X(wrote_fmt, "%d 件を書き出しました: %s", "Wrote %d to %s")                                         \
+    X(write_failed, "書き出せません: ", "Cannot write: ")                                               \
+    X(col_vote, "優先度", "Priority")                                                                   \
+    X(col_kind, "種別", "Kind")                                                                         \
+    X(col_item, "項目", "Item")                                                                         \
+    X(col_note, "メモ", "Note")                                                                         \
+    X(col_plan, "計画", "Plan")                                                                         \
+    X(col_updated, "更新 (UTC)", "Updated (UTC)")                                                       \
+    X(not_in_plan, "(計画にありません)", "(no longer in the plan)")                                     \
+    X(none_yet,                                                                                         \
+      "メモ・投票はまだありません。SWOT、計画ツリー、比較、カバレッジの項目を右クリックして追加できます。", \
+      "No notes or votes yet. Right-click an item in SWOT, Explorer, Compare or Coverage to add one.")  \
+    X(none_match, "条件に合うメモ・投票はありません。", "No notes or votes match.")                     \
+    X(row_tip, "クリック: 項目を開く · 右クリック: 編集", "Click: open the item · right-click: edit")
+
+namespace S {
+WS_NOTES_STRINGS(WS_STR_DECLARE)
+}  // namespace S
+
+struct NotesState {
+    std::string query;
+    std::string export_path;
+    std::string message;
+    bool message_error = false;
+};
+
+NotesState& state() {
+    static NotesState s;
+    if (s.export_path.empty()) {
+        const char* home = std::getenv("HOME");
+        s.export_path = std::string(home && *home ? home : ".") + "/wardscope-notes";
+    }
+    return s;
+}
+
+bool contains(const std::string& text, const std::string& query) { return text.find(query) != std::string::npos; }
+
+// The annotations the controls let through, highest priority first.
+std::vector<const Annotation*> shown_annotations(const ViewContext& ctx, const NotesState& st) {
+    const NotesOptions& o = ctx.options.notes;
+    std::vector<const Annotation*> out;
+    for (const Annotation& a : ctx.derived.annotations) {
+        if (o.kind >= 0 && static_cast<int>(a.item.kind) != o.kind) continue;
+        if (o.min_vote > 0 && (!a.vote || *a.vote < o.min_vote)) continue;
+        const Plan* plan = ctx.data.find_plan(a.item.plan_id);
+        if (o.in_filter_only && plan && !plan_passes_filter(ctx.data, *plan, ctx.filter)) continue;
+        if (!st.query.empty() && !contains(a.note, st.query) && !contains(item_text(ctx.data, a.item), st.query)) continue;
+        out.push_back(&a);
+    }
+    // Plans in the dataset's order (municipality, then year).
+    const auto plan_rank = [&](const std::string& id) {
+        const Plan* p = ctx.data.find_plan(id);
+        return p ? p - ctx.data.plans.data() : static_cast<std::ptrdiff_t>(ctx.data.plans.size());
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const Annotation* a, const Annotation* b) {
+        const int va = a->vote.value_or(0), vb = b->vote.value_or(0);
+        if (va != vb) return va > vb;
+        return plan_rank(a->item.plan_id) < plan_rank(b->item.plan_id);
+    });
+    return out;
+}
+
+void draw_controls(ViewContext& ctx, NotesState& st) {
+    const Lang lang = ctx.lang;
+    NotesOptions& o = ctx.options.notes;
+    const float E = em();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(S::kind(lang));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(8 * E);
+    const char* kind_preview = o.kind < 0 ? S::all_kinds(lang) : item_kind_name(static_cast<ItemKind>(o.kind), lang);
+    if (ImGui::BeginCombo("##kind", kind_preview)) {
+        if (ImGui::Selectable(S::all_kinds(lang), o.kind < 0)) o.kind = -1;
+        for (ItemKind k : {ItemKind::swot, ItemKind::tows, ItemKind::node})
+            if (ImGui::Selectable(item_kind_name(k, lang), o.kind == static_cast<int>(k))) o.kind = static_cast<int>(k);
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(S::min_vote(lang));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(8 * E);
+    const std::string vote_preview = o.min_vote > 0 ? format(S::vote_at_least_fmt(lang), o.min_vote) : S::any_vote(lang);
+    if (ImGui::BeginCombo("##vote", vote_preview.c_str())) {
+        if (ImGui::Selectable(S::any_vote(lang), o.min_vote == 0)) o.min_vote = 0;
+        for (int v = min_vote; v <= max_vote; ++v)
+            if (ImGui::Selectable(format(S::vote_at_least_fmt(lang), v).c_str(), o.min_vote == v)) o.min_vote = v;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox(S::in_filter(lang), &o.in_filter_only);
+    same_line_if_fits(14 * E);
+    ImGui::SetNextItemWidth(14 * E);
+    ImGui::InputTextWithHint("##search", S::search_hint(lang), &st.query);
+}
+
+void write_export(const ViewContext& ctx, NotesState& st, const std::vector<const Annotation*>& shown, bool markdown) {
+    std::vector<Annotation> rows;
+    for (const Annotation* a : shown) rows.push_back(*a);
+    std::string path = st.export_path;
+    const std::string ext = markdown ? ".md" : ".csv";
+    if (path.size() < ext.size() || path.compare(path.size() - ext.size(), ext.size(), ext) != 0) path += ext;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << (markdown ? annotations_to_markdown(ctx.data, rows) : annotations_to_csv(ctx.data, rows));
+    out.close();
+    st.message_error = !out;
+    st.message = st.message_error ? std::string(S::write_failed(ctx.lang)) + path
+                                  : format(S::wrote_fmt(ctx.lang), static_cast<int>(rows.size()), path.c_str());
+}
+
+void draw_export(const ViewContext& ctx, NotesState& st, const std::vector<const Annotation*>& shown) {
+    const Lang lang = ctx.lang;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(S::export_path(lang));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(std::max(10 * em(), ImGui::GetContentRegionAvail().x * 0.4f));
+    ImGui::InputText("##path", &st.export_path);
+    ImGui::SameLine();
+    if (ImGui::Button(S::export_csv(lang))) write_export(ctx, st, shown, false);
+    ImGui::SameLine();
+    if (ImGui::Button(S::export_md(lang))) write_export(ctx, st, shown, true);
+    if (!st.message.empty())
+        text_wrapped_colored(st.message_error ? IM_COL32(255, 110, 80, 255) : dim_text_color(), st.message);
+}
+
+void draw_table(ViewContext& ctx, const std::vector<const Annotation*>& shown) {
+    const Lang lang = ctx.lang;
+    const float E = em();
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
+    if (!ImGui::BeginTable("##notes", 6, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(S::col_vote(lang), ImGuiTableColumnFlags_WidthFixed, 4.5f * E);
+    ImGui::TableSetupColumn(S::col_kind(lang), ImGuiTableColumnFlags_WidthFixed, 6.5f * E);
+    ImGui::TableSetupColumn(S::col_item(lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(S::col_note(lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(S::col_plan(lang), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(S::col_updated(lang), ImGuiTableColumnFlags_WidthFixed, 6.0f * E);
+    ImGui::TableHeadersRow();
+    for (std::size_t r = 0; r < shown.size(); ++r) {
+        const Annotation& a = *shown[r];
+        ImGui::PushID(static_cast<int>(r));
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        // The row's hit area: spans every column, under the wrapped texts.
+        const bool clicked = ImGui::Selectable("##row", false,
+                                               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap);
+        const bool hovered = ImGui::IsItemHovered();
+        annotatable(ctx, a.item.plan_id, a.item.kind, a.item.item_id);
+        if (probes_enabled())
+            record_probe("notes.row/" + a.item.plan_id + "/" + std::string(to_string(a.item.kind)) + "/" + a.item.item_id,
+                         ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), a.vote.value_or(0));
+        ImGui::SameLine(0, 0);
+        if (a.vote) text_wrapped_colored(annotation_color(), "★" + std::to_string(*a.vote));
+        else text_wrapped_colored(dim_text_color(), "—");
+        ImGui::TableSetColumnIndex(1);
+        text_wrapped(item_kind_name(a.item.kind, lang));
+        ImGui::TableSetColumnIndex(2);
+        const std::string text = item_text(ctx.data, a.item);
+        if (text.empty()) text_wrapped_colored(dim_text_color(), a.item.item_id + " " + S::not_in_plan(lang));
+        else text_wrapped(text);
+        ImGui::TableSetColumnIndex(3);
+        text_wrapped(a.note);
+        ImGui::TableSetColumnIndex(4);
+        const Plan* plan = ctx.data.find_plan(a.item.plan_id);
+        text_wrapped_colored(dim_text_color(), plan ? plan_short_label(ctx.data, *plan, lang) : a.item.plan_id);
+        ImGui::TableSetColumnIndex(5);
+        std::string updated = a.updated_at.substr(0, 16);
+        std::replace(updated.begin(), updated.end(), 'T', ' ');
+        text_wrapped_colored(dim_text_color(), updated);
+        if (hovered && !ctx.screenshot) ImGui::SetTooltip("%s", S::row_tip(lang));
+        if (clicked && plan) {
+            select_plan(ctx, plan->id, a.item.kind == ItemKind::node ? a.item.item_id : std::string());
+            ctx.open_view = a.item.kind == ItemKind::node ? ViewId::explorer : ViewId::swot;
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void append_notes_strings(std::vector<const char*>& out) {
+    WS_NOTES_STRINGS(WS_STR_COLLECT)
+    out.push_back("—0123456789-T:");
+}
+
+void draw_notes_view(ViewContext& ctx) {
+    NotesState& st = state();
+    const Lang lang = ctx.lang;
+    const std::vector<const Annotation*> shown = shown_annotations(ctx, st);
+    heading(S::title(lang));
+    ImGui::SameLine();
+    ImGui::TextDisabled(S::count_fmt(lang), static_cast<int>(shown.size()), static_cast<int>(ctx.derived.annotations.size()));
+    if (ctx.derived.annotations.empty()) {
+        text_wrapped_colored(dim_text_color(), S::none_yet(lang));
+        return;
+    }
+    draw_controls(ctx, st);
+    if (!ctx.screenshot) draw_export(ctx, st, shown);
+    ImGui::Spacing();
+    if (shown.empty()) {
+        text_wrapped_colored(dim_text_color(), S::none_match(lang));
+        return;
+    }
+    draw_table(ctx, shown);
+}
+
+}  // namespace wardscope::ui
