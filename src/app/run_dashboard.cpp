@@ -135,11 +135,14 @@ struct Observable {
     std::string view, lang, plan, node, spotlight;
     bool presenting = false;
     unsigned data_version = 0;
+    unsigned edits = 0;
+    int slide = -1;
+    std::string last_edit;
     static Observable of(const Dashboard& d) {
         return {std::string(view_name(d.view)), d.lang == ui::Lang::en ? "en" : "ja",
                 d.selection.plan_ids.empty() ? "" : d.selection.plan_ids.front(), d.selection.node_id,
                 ui::spotlight_id(), d.presenting,
-                d.derived().data_version};
+                d.derived().data_version, d.edit_count, d.current_slide, d.last_edit};
     }
     void log_changes_to(const Observable& now) const {
         if (now.view != view) std::cout << "event: view " << now.view << "\n";
@@ -147,6 +150,8 @@ struct Observable {
         if (now.presenting != presenting) std::cout << "event: present " << (now.presenting ? "on" : "off") << "\n";
         if (now.spotlight != spotlight)
             std::cout << "event: spotlight " << (now.spotlight.empty() ? "off" : now.spotlight) << "\n";
+        if (now.edits != edits) std::cout << "event: edit " << now.last_edit << "\n";
+        if (now.slide != slide) std::cout << "event: slide " << now.slide + 1 << "\n";
         if (now.data_version != data_version) std::cout << "event: reloaded " << now.data_version << "\n";
         if (now.plan != plan || now.node != node)
             std::cout << "event: select " << now.plan << (now.node.empty() ? "" : " " + now.node) << "\n";

@@ -3,8 +3,10 @@
 # and checks each effect in the app's event log and its layout file:
 # switch views with the keyboard, click a heatmap cell to drill down, pick a
 # measure, enter and leave presentation mode, reload after another process
-# imported, switch language, quit; the settings must remember the language,
-# the view and the selection, and the database only changes by the import.
+# imported, enter a KPI result, add a note and vote, save slides and step
+# through them, undo, switch language, quit; the settings must remember the
+# language, the view and the selection, and the database only changes by the
+# import and the user's edits.
 #   drive_window.sh WARDSCOPE DB WORK_DIR
 set -euo pipefail
 exe=$1 db=$2 work=$3
@@ -114,7 +116,53 @@ click_at_item kpi.entry.undo
 wait_for "undo reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT count(*) FROM observation WHERE origin = 'user'")" = 0 ] || fail "undo left the observation"
 
-# 7. Language, then quit; the settings remember them.
+# 7. A note and a priority vote on the selected node (the KPI's, since step 6), in the explorer.
+xdotool key ctrl+2
+wait_for "Ctrl+2 shows the explorer" logged "event: view explorer"
+node=$(grep "^event: select kita-vision-2026 " "$log" | tail -1 | cut -d' ' -f4)
+[ -n "$node" ] || fail "no node selected"
+item="annotatable/kita-vision-2026/node/$node"
+wait_for "the selected node on screen" test "$(layout "int('$item' in items and items['$item']['y0'] > 0)")" = 1
+read -r x y < <(layout "'%d %d' % (items['$item']['x0'] + 30, (items['$item']['y0'] + items['$item']['y1']) / 2)")
+xdotool mousemove --sync "$x" "$y"; sleep 0.2; xdotool click 3
+wait_for "a right-click offers the note editor" test "$(layout "int('annotation.menu' in items)")" = 1
+click_at_item annotation.menu
+wait_for "the note editor opens" test "$(layout "int('annotation.save' in items)")" = 1
+click_at_item annotation.vote/4
+click_at_item annotation.note
+xdotool type --delay 30 "e2e note"
+click_at_item annotation.save
+wait_for "saving the note is an edit" logged "event: edit annotation kita-vision-2026 node $node"
+[ "$(sqlite3 "$work/test.db" "SELECT item_kind || '|' || item_id || '|' || vote || '|' || note FROM annotation")" = "node|$node|4|e2e note" ] \
+  || fail "the note is not in the database: $(sqlite3 "$work/test.db" "SELECT * FROM annotation")"
+xdotool key ctrl+7
+wait_for "Ctrl+7 shows the notes" logged "event: view notes"
+wait_for "the notes view lists it with its vote" \
+  test "$(layout "int(items.get('notes.row/kita-vision-2026/node/$node', {}).get('value', 0))")" = 4
+
+# 8. Slides: save the notes view and the timeline, step back and forth with the arrow keys, undo the last.
+click_at_item shell.slides
+wait_for "the slide panel opens" test "$(layout "int('slides.add' in items)")" = 1
+click_at_item slides.add
+wait_for "the first slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+xdotool key ctrl+1
+wait_for "Ctrl+1 shows the timeline" test "$(grep -c "event: view timeline" "$log")" -ge 2
+click_at_item slides.add
+wait_for "the second slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 2
+[ "$(sqlite3 "$work/test.db" "SELECT group_concat(json_extract(state, '$.view'), ',') FROM (SELECT state FROM slide ORDER BY position)")" = "notes,timeline" ] \
+  || fail "the slides do not hold their views: $(sqlite3 "$work/test.db" "SELECT * FROM slide")"
+views_before=$(grep -c "event: view notes" "$log")
+xdotool key Left
+wait_for "← shows the previous slide" test "$(grep -c "event: view notes" "$log")" -gt "$views_before"
+xdotool key Next
+wait_for "PageDown shows the next slide" test "$(grep -c "event: view timeline" "$log")" -ge 3
+xdotool key ctrl+z
+wait_for "Ctrl+Z undoes the last slide" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+click_at_item shell.slides
+xdotool key ctrl+6
+wait_for "back to the KPIs" test "$(grep -c "event: view kpi" "$log")" -ge 2
+
+# 9. Language, then quit; the settings remember them.
 xdotool key ctrl+l
 wait_for "Ctrl+L switches to English" logged "event: lang en"
 xdotool key ctrl+q
@@ -127,4 +175,4 @@ import json, sys
 s = json.load(open(sys.argv[1]))
 assert s["lang"] == "en" and s["view"] == "kpi" and s["plan_ids"][0] == "kita-vision-2026", s
 PY
-echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, language, settings: ok"
+echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, note and vote, slides, language, settings: ok"
