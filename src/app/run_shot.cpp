@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <future>
+#include <memory>
 #include <iostream>
 #include <vector>
 
@@ -55,15 +57,50 @@ int time_frames(Dashboard& dashboard, const ShotOptions& options, OffscreenTarge
     return 0;
 }
 
+// The database, the font and the glyphs the text needs: everything a shot
+// prepares without a window.
+struct Prepared {
+    std::unique_ptr<Dashboard> dashboard;
+    std::unique_ptr<DashboardFonts> fonts;
+};
+
+Prepared prepare(const ShotOptions& options) {
+    Prepared p;
+    p.dashboard = std::make_unique<Dashboard>(options.db_path);
+    p.fonts = std::make_unique<DashboardFonts>();
+    p.fonts->prepare_glyphs(*p.dashboard);
+    return p;
+}
+
 }  // namespace
 
 int run_shot(const ShotOptions& options) {
     try {
-        Dashboard dashboard(options.db_path);  // a bad database fails before any window opens
+        // The database loads (and the glyphs are collected) on a second thread
+        // while GLFW and GL start on this one: on a national-scale database the
+        // two take about as long as each other (issue #5). A bad database is
+        // still reported as such, and before a missing display.
+        std::future<Prepared> preparing = std::async(std::launch::async, prepare, std::cref(options));
+        ui::ViewId view{};
+        const auto check_options = [&](const Dashboard& loaded) {
+            if (!view_from_name(options.view, view)) throw Error("unknown view '" + options.view + "'");
+            check_plan_ids(loaded.data(), options.plan_ids);
+        };
+        std::unique_ptr<GlSession> session;
+        try {
+            session = std::make_unique<GlSession>(WindowSpec{64, 64, false, false, "wardscope shot"});
+        } catch (const Error&) {
+            // The database's and the options' errors first, as when they were checked before the window.
+            check_options(*preparing.get().dashboard);
+            throw;
+        }
+        Prepared prepared = preparing.get();
+        Dashboard& dashboard = *prepared.dashboard;
+        DashboardFonts& fonts = *prepared.fonts;
+        check_options(dashboard);
+        dashboard.view = view;
         dashboard.screenshot = true;
         dashboard.lang = options.lang == "en" ? ui::Lang::en : ui::Lang::ja;
-        if (!view_from_name(options.view, dashboard.view)) throw Error("unknown view '" + options.view + "'");
-        check_plan_ids(dashboard.data(), options.plan_ids);
         dashboard.selection.plan_ids = options.plan_ids;
         if (!options.plan_ids.empty())
             if (const Plan* p = dashboard.data().find_plan(options.plan_ids.front()))
@@ -73,10 +110,8 @@ int run_shot(const ShotOptions& options) {
             dashboard.font_preset = presentation_font_preset;
         }
 
-        GlSession session(WindowSpec{64, 64, false, false, "wardscope shot"});
         OffscreenTarget target(options.width, options.height);
-        DashboardFonts fonts;
-        fonts.rebuild(dashboard, session, 1.0f);  // pixel-exact shots: no monitor scaling
+        fonts.rebuild(dashboard, *session, 1.0f);  // pixel-exact shots: no monitor scaling
 
         const ImVec2 size(static_cast<float>(options.width), static_cast<float>(options.height));
         for (int frame = 0; frame < frames_before_capture; ++frame) {
@@ -84,7 +119,10 @@ int run_shot(const ShotOptions& options) {
             ui::set_probes_enabled(last && !options.layout_json.empty());
             ui::clear_probes();
             build_frame(dashboard, size, no_mouse());
-            if (dashboard.fonts_dirty && !last) fonts.rebuild(dashboard, session, 1.0f);
+            if (dashboard.fonts_dirty && !last) fonts.rebuild(dashboard, *session, 1.0f);
+            // Only the captured frame is rasterised: the ones before it only
+            // settle the layout, and Mesa's software renderer is not free.
+            if (!last) continue;
             target.bind();
             glViewport(0, 0, options.width, options.height);
             const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
