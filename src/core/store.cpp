@@ -499,7 +499,7 @@ SourceRef source_at(const Statement& st, int first_column) {
 }
 
 struct PlanKey {
-    std::map<std::string, std::size_t> index;
+    std::map<std::string, std::size_t, std::less<>> index;
     Plan* find(Dataset& data, const std::string& id) {
         auto it = index.find(id);
         return it == index.end() ? nullptr : &data.plans[it->second];
@@ -514,9 +514,9 @@ struct PlanCursor {
     std::string id;
     std::size_t index = 0;
     Plan* plan = nullptr;
-    Plan* find(const std::string& plan_id) {
+    Plan* find(std::string_view plan_id) {
         if (plan_id != id || id.empty()) {
-            id = plan_id;
+            id.assign(plan_id);
             const auto it = plans.index.find(plan_id);
             plan = it == plans.index.end() ? nullptr : &data.plans[it->second];
             index = plan ? it->second : 0;
@@ -538,22 +538,77 @@ void sort_by_ord(std::vector<T>& items, const std::vector<std::int64_t>& ords) {
     items = std::move(sorted);
 }
 
-// A node's tag or actor with its position in the node's list.
+void assign(std::string& out, std::string_view text) { out.assign(text.data(), text.size()); }
+
+// A node's tag or actor with its position in the node's list; nodes are
+// numbered across plans (NodeFinder).
 template <typename T>
 struct OrderedRow {
-    Node* node;
+    std::size_t node;
     std::int64_t ord;
     T value;
 };
 
-// Rows of each node together, in `ord` order; ties keep storage order.
-template <typename T>
-std::vector<OrderedRow<T>>& sorted(std::vector<OrderedRow<T>>& rows) {
-    std::stable_sort(rows.begin(), rows.end(), [](const OrderedRow<T>& a, const OrderedRow<T>& b) {
-        return a.node != b.node ? std::less<Node*>()(a.node, b.node) : a.ord < b.ord;
-    });
-    return rows;
+// Tags and actors in each node's `ord` order, ties in storage order. Rows are
+// stored node by node in `ord` order (that is how import writes them), so the
+// sort is only needed when `in_order` found otherwise (issue #5: load time).
+template <typename T, typename Member>
+void attach(std::vector<OrderedRow<T>>& rows, bool in_order, const std::vector<Node*>& nodes, Member member) {
+    if (!in_order)
+        std::stable_sort(rows.begin(), rows.end(), [](const OrderedRow<T>& a, const OrderedRow<T>& b) {
+            return a.node != b.node ? a.node < b.node : a.ord < b.ord;
+        });
+    for (auto& row : rows) (nodes[row.node]->*member).push_back(std::move(row.value));
 }
+
+// Finds the node of a tag or actor row by (plan id, node id). Rows come in
+// node order, so the node of the previous row or one a little after it is
+// checked first; a per-plan hash index is built only when that fails.
+class NodeFinder {
+public:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    NodeFinder(Dataset& data, const PlanKey& plans) : data_(data), plans_(plans), first_(data.plans.size() + 1, 0) {
+        for (std::size_t i = 0; i < data.plans.size(); ++i) first_[i + 1] = first_[i] + data.plans[i].nodes.size();
+        nodes_.reserve(first_.back());
+        for (Plan& p : data.plans)
+            for (Node& n : p.nodes) nodes_.push_back(&n);
+        index_.resize(data.plans.size());
+    }
+    const std::vector<Node*>& nodes() const { return nodes_; }
+    std::size_t count() const { return nodes_.size(); }
+
+    // The node's number, or npos.
+    std::size_t find(std::string_view plan_id, std::string_view node_id) {
+        if (plan_ == npos || plan_id != plan_id_) {
+            plan_id_.assign(plan_id);
+            const auto it = plans_.index.find(plan_id);
+            plan_ = it == plans_.index.end() ? npos : it->second;
+            last_ = npos;
+            if (plan_ == npos) return npos;
+        }
+        const std::vector<Node>& nodes = data_.plans[plan_].nodes;
+        // npos + 1 wraps to 0: the first node of the plan.
+        for (std::size_t k = last_ == npos ? 0 : last_, tries = 0; k < nodes.size() && tries < 16; ++k, ++tries)
+            if (nodes[k].id == node_id) return first_[plan_] + (last_ = k);
+        auto& index = index_[plan_];
+        if (index.empty())
+            for (std::size_t k = 0; k < nodes.size(); ++k) index.emplace(nodes[k].id, k);
+        const auto it = index.find(node_id);
+        if (it == index.end()) return npos;
+        last_ = it->second;
+        return first_[plan_] + last_;
+    }
+
+private:
+    Dataset& data_;
+    const PlanKey& plans_;
+    std::vector<std::size_t> first_;  // plan i's nodes are numbered first_[i] … first_[i + 1] - 1
+    std::vector<Node*> nodes_;
+    std::vector<std::unordered_map<std::string_view, std::size_t>> index_;  // keys view the nodes' own ids
+    std::string plan_id_;
+    std::size_t plan_ = npos;
+    std::size_t last_ = npos;
+};
 
 }  // namespace
 
@@ -629,47 +684,56 @@ Dataset load_dataset(const Store& store) {
                          "source_section, source_url, ord FROM node");
             PlanCursor cursor{plans, data};
             while (st.step()) {
-                Plan* p = cursor.find(st.text(0));
+                Plan* p = cursor.find(st.view(0));
                 if (!p) continue;
                 Node& n = p->nodes.emplace_back();
-                n.id = st.text(1);
-                n.parent_id = st.text(2);
-                n.level = node_level_from(st.text(3)).value_or(NodeLevel::measure);
-                n.label = st.text(4);
-                n.name = st.text(5);
-                n.name_en = st.text(6);
-                n.description = st.text(7);
+                assign(n.id, st.view(1));
+                assign(n.parent_id, st.view(2));
+                n.level = node_level_from(st.view(3)).value_or(NodeLevel::measure);
+                assign(n.label, st.view(4));
+                assign(n.name, st.view(5));
+                assign(n.name_en, st.view(6));
+                assign(n.description, st.view(7));
                 n.is_new = st.integer(8) != 0;
-                n.source = source_at(st, 9);
+                assign(n.source.file, st.view(9));
+                assign(n.source.section, st.view(10));
+                assign(n.source.url, st.view(11));
                 node_ords[cursor.index].push_back(st.integer(12));
             }
         }
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
-        // Node lookups per plan for tags and actors; keys view the nodes' own ids.
-        std::vector<std::unordered_map<std::string_view, Node*>> node_index(data.plans.size());
-        for (std::size_t i = 0; i < data.plans.size(); ++i) {
-            node_index[i].reserve(data.plans[i].nodes.size());
-            for (Node& n : data.plans[i].nodes) node_index[i].emplace(n.id, &n);
-        }
-        PlanCursor cursor{plans, data};
-        auto find_node = [&](const std::string& plan_id, const std::string& node_id) -> Node* {
-            if (!cursor.find(plan_id)) return nullptr;
-            const auto& nodes = node_index[cursor.index];
-            const auto it = nodes.find(node_id);
-            return it == nodes.end() ? nullptr : it->second;
-        };
+        NodeFinder finder(data, plans);
         // Tags and actors: rows of a node in `ord` order, ties in storage order.
-        std::vector<OrderedRow<ThemeTag>> tags;
-        Statement tag(db, "SELECT plan_id, node_id, theme_id, origin, ord FROM node_theme");
-        while (tag.step())
-            if (Node* n = find_node(tag.text(0), tag.text(1)))
-                tags.push_back({n, tag.integer(4), {tag.text(2), tag_origin_from(tag.text(3)).value_or(TagOrigin::hand)}});
-        for (auto& row : sorted(tags)) row.node->themes.push_back(std::move(row.value));
-        std::vector<OrderedRow<std::string>> actors;
-        Statement actor(db, "SELECT plan_id, node_id, actor_id, ord FROM node_actor");
-        while (actor.step())
-            if (Node* n = find_node(actor.text(0), actor.text(1))) actors.push_back({n, actor.integer(3), actor.text(2)});
-        for (auto& row : sorted(actors)) row.node->actors.push_back(std::move(row.value));
+        {
+            std::vector<OrderedRow<ThemeTag>> tags;
+            std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
+            bool in_order = true;
+            Statement tag(db, "SELECT plan_id, node_id, theme_id, origin, ord FROM node_theme");
+            while (tag.step()) {
+                const std::size_t node = finder.find(tag.view(0), tag.view(1));
+                if (node == NodeFinder::npos) continue;
+                const std::int64_t ord = tag.integer(4);
+                in_order = in_order && ord >= last_ord[node];
+                last_ord[node] = ord;
+                tags.push_back({node, ord, {std::string(tag.view(2)), tag_origin_from(tag.view(3)).value_or(TagOrigin::hand)}});
+            }
+            attach(tags, in_order, finder.nodes(), &Node::themes);
+        }
+        {
+            std::vector<OrderedRow<std::string>> actors;
+            std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
+            bool in_order = true;
+            Statement actor(db, "SELECT plan_id, node_id, actor_id, ord FROM node_actor");
+            while (actor.step()) {
+                const std::size_t node = finder.find(actor.view(0), actor.view(1));
+                if (node == NodeFinder::npos) continue;
+                const std::int64_t ord = actor.integer(3);
+                in_order = in_order && ord >= last_ord[node];
+                last_ord[node] = ord;
+                actors.push_back({node, ord, std::string(actor.view(2))});
+            }
+            attach(actors, in_order, finder.nodes(), &Node::actors);
+        }
     }
     {
         Statement st(db,
@@ -733,13 +797,13 @@ Dataset load_dataset(const Store& store) {
         while (st.step()) {
             Observation& o = data.observations.emplace_back();
             o.id = st.integer(0);
-            o.plan_id = st.text(1);
-            o.indicator_id = st.text(2);
+            assign(o.plan_id, st.view(1));
+            assign(o.indicator_id, st.view(2));
             o.fiscal_year = static_cast<int>(st.integer(3));
             o.value = st.real(4);
-            o.source = st.text(5);
+            assign(o.source, st.view(5));
             o.is_sample = st.integer(6) != 0;
-            o.origin = observation_origin_from(st.text(7)).value_or(ObservationOrigin::csv);
+            o.origin = observation_origin_from(st.view(7)).value_or(ObservationOrigin::csv);
         }
     }
     return data;
