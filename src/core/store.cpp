@@ -402,10 +402,12 @@ struct PlanWriter {
     Statement observation{db,
                   "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at) "
                           "VALUES (?, ?, ?, ?, ?, ?, 'plan_file', ?)"};
-    void write(const PlanFile& pf);
+    // Node tags as derive_rule_tags would leave them (hand, then rule tags),
+    // derived node by node: the plan file is not copied to derive them.
+    void write(const PlanFile& pf, const Taxonomy& taxonomy);
 };
 
-void PlanWriter::write(const PlanFile& pf) {
+void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     const Plan& p = pf.plan;
     plan.bind_all(p.id, p.municipality_id, p.title, p.title_en, p.kind);
     if (p.status.empty()) plan.bind_null(6);
@@ -424,8 +426,9 @@ void PlanWriter::write(const PlanFile& pf) {
         else node.bind(4, n.parent_id);
         node.bind(5, to_string(n.level)).bind(6, n.label).bind(7, n.name).bind(8, n.name_en).bind(9, n.description);
         node.bind(10, n.is_new).bind(11, n.source.file).bind(12, n.source.section).bind(13, n.source.url).run();
-        for (std::size_t k = 0; k < n.themes.size(); ++k)
-            tag.bind_all(p.id, n.id, n.themes[k].theme_id, to_string(n.themes[k].origin), static_cast<int>(k)).run();
+        const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
+        for (std::size_t k = 0; k < themes.size(); ++k)
+            tag.bind_all(p.id, n.id, themes[k].theme_id, to_string(themes[k].origin), static_cast<int>(k)).run();
         for (std::size_t k = 0; k < n.actors.size(); ++k) actor.bind_all(p.id, n.id, n.actors[k], static_cast<int>(k)).run();
     }
 
@@ -475,9 +478,7 @@ ImportReport write_plans(sqlite3* db, const Taxonomy& taxonomy, const std::vecto
     Statement now(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
     now.step();
     PlanWriter writer(db, now.text(0));
-    for (const PlanFile& original : plan_files) {
-        PlanFile pf = original;
-        derive_rule_tags(pf.plan, taxonomy);
+    for (const PlanFile& pf : plan_files) {
         exists.bind(1, pf.plan.id);
         const bool replacing = exists.step();
         exists.reset();
@@ -489,7 +490,7 @@ ImportReport write_plans(sqlite3* db, const Taxonomy& taxonomy, const std::vecto
             report.added_plans.push_back(pf.plan.id);
         }
         write_municipality(db, pf.municipality);
-        writer.write(pf);
+        writer.write(pf, taxonomy);
         report.nodes += pf.plan.nodes.size();
         report.measures += static_cast<std::size_t>(std::count_if(
             pf.plan.nodes.begin(), pf.plan.nodes.end(), [](const Node& n) { return n.level == NodeLevel::measure; }));
