@@ -48,5 +48,9 @@ std::string to_json_text(const PlanFile& plan_file);
 
 // Adds `rule` theme tags from the taxonomy's keywords to nodes not tagged by hand.
 void derive_rule_tags(Plan& plan, const Taxonomy& taxonomy);
+// The tags derive_rule_tags leaves on one node: its hand tags, then a `rule`
+// tag for each theme (in taxonomy order) not tagged by hand whose keyword
+// occurs in the node's name or description.
+std::vector<ThemeTag> derived_theme_tags(const Node& node, const Taxonomy& taxonomy);
 
 }  // namespace wardscope

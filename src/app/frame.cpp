@@ -14,9 +14,18 @@ DashboardFonts::DashboardFonts() : font_(find_japanese_font()) {
                      "  Install one: apt-get install fonts-noto-cjk\n";
 }
 
-void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float content_scale) {
+void DashboardFonts::prepare_glyphs(const Dashboard& dashboard) {
     glyphs_ = GlyphSet();
     dashboard.collect_glyphs(glyphs_);
+    glyphs_prepared_ = true;
+}
+
+void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float content_scale) {
+    if (!glyphs_prepared_) {
+        glyphs_ = GlyphSet();
+        dashboard.collect_glyphs(glyphs_);
+    }
+    glyphs_prepared_ = false;  // the next rebuild (new data, new size) collects again
     const float size = dashboard.font_pixel_size(content_scale);
     load_fonts(ImGui::GetIO(), font_, glyphs_.ranges(), size);
     session.upload_fonts();

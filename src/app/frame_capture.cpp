@@ -1,9 +1,12 @@
 #include "app/frame_capture.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
+#include <memory>
 
 #include <nlohmann/json.hpp>
-#include <stb_image_write.h>
+#include <zlib.h>
 
 #include "ui/probes.hpp"
 #include "wardscope/error.hpp"
@@ -26,13 +29,68 @@ void replace(const std::filesystem::path& temp, const std::filesystem::path& pat
     }
 }
 
+// PNG encoding with zlib: every row "Sub"-filtered (flat UI colours become runs
+// of zeros) and deflated at level 2. About 5× quicker than stb_image_write's
+// encoder (per-row filter search and its own deflate) for the same pixels, at a
+// similar file size (issue #5: the shot's wall time).
+std::vector<std::uint8_t> encode_png(int width, int height, const std::vector<std::uint8_t>& rgba) {
+    const std::size_t stride = static_cast<std::size_t>(width) * 4;
+    std::vector<std::uint8_t> raw((stride + 1) * static_cast<std::size_t>(height));
+    for (int y = 0; y < height; ++y) {
+        const std::uint8_t* src = rgba.data() + static_cast<std::size_t>(y) * stride;
+        std::uint8_t* dst = raw.data() + static_cast<std::size_t>(y) * (stride + 1);
+        dst[0] = 1;  // filter type Sub: each byte minus the same channel of the pixel to its left
+        std::copy(src, src + 4, dst + 1);
+        for (std::size_t x = 4; x < stride; ++x) dst[1 + x] = static_cast<std::uint8_t>(src[x] - src[x - 4]);
+    }
+    z_stream z{};
+    if (deflateInit2(&z, 2, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw Error("cannot start the PNG compressor");
+    std::vector<std::uint8_t> idat(deflateBound(&z, static_cast<uLong>(raw.size())));
+    z.next_in = raw.data();
+    z.avail_in = static_cast<uInt>(raw.size());
+    z.next_out = idat.data();
+    z.avail_out = static_cast<uInt>(idat.size());
+    const int rc = deflate(&z, Z_FINISH);
+    idat.resize(z.total_out);
+    deflateEnd(&z);
+    if (rc != Z_STREAM_END) throw Error("cannot compress the PNG image");
+
+    std::vector<std::uint8_t> png = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    auto put32 = [&](std::uint32_t v) {
+        for (int shift = 24; shift >= 0; shift -= 8) png.push_back(static_cast<std::uint8_t>(v >> shift));
+    };
+    auto chunk = [&](const char* type, const std::uint8_t* data, std::size_t size) {
+        put32(static_cast<std::uint32_t>(size));
+        const std::size_t start = png.size();
+        png.insert(png.end(), type, type + 4);
+        png.insert(png.end(), data, data + size);
+        put32(static_cast<std::uint32_t>(crc32(0, png.data() + start, static_cast<uInt>(size + 4))));
+    };
+    std::uint8_t header[13] = {};
+    for (int i = 0; i < 4; ++i) {
+        header[i] = static_cast<std::uint8_t>(static_cast<std::uint32_t>(width) >> (24 - 8 * i));
+        header[4 + i] = static_cast<std::uint8_t>(static_cast<std::uint32_t>(height) >> (24 - 8 * i));
+    }
+    header[8] = 8;  // bits per channel
+    header[9] = 6;  // RGBA; compression, filter method and interlace stay 0
+    png.reserve(idat.size() + 64);
+    chunk("IHDR", header, sizeof header);
+    chunk("IDAT", idat.data(), idat.size());
+    chunk("IEND", nullptr, 0);
+    return png;
+}
+
 }  // namespace
 
 void write_png(const std::filesystem::path& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
     const auto temp = temp_beside(path);
-    // Level 2 instead of 8: quicker to write, and flat UI colours still compress well.
-    stbi_write_png_compression_level = 2;
-    if (!stbi_write_png(temp.c_str(), width, height, 4, rgba.data(), width * 4)) {
+    const std::vector<std::uint8_t> png = encode_png(width, height, rgba);
+    bool ok = false;
+    if (std::FILE* f = std::fopen(temp.c_str(), "wb")) {
+        ok = std::fwrite(png.data(), 1, png.size(), f) == png.size();
+        ok = std::fclose(f) == 0 && ok;
+    }
+    if (!ok) {
         std::error_code ec;
         std::filesystem::remove(temp, ec);
         throw Error("cannot write the PNG file " + path.string() + " (does its folder exist and is it writable?)");

@@ -2,7 +2,10 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <functional>
+#include <future>
 #include <iostream>
+#include <memory>
 #include <vector>
 
 #include <GL/gl.h>
@@ -55,6 +58,40 @@ int time_frames(Dashboard& dashboard, const ShotOptions& options, OffscreenTarge
     return 0;
 }
 
+// The database, the font and the glyphs the text needs: everything a shot
+// prepares without a window.
+struct Prepared {
+    std::unique_ptr<Dashboard> dashboard;
+    std::unique_ptr<DashboardFonts> fonts;
+};
+
+Prepared prepare(const std::filesystem::path& db_path) {
+    Prepared p;
+    p.dashboard = std::make_unique<Dashboard>(db_path);
+    p.fonts = std::make_unique<DashboardFonts>();
+    p.fonts->prepare_glyphs(*p.dashboard);
+    return p;
+}
+
+// Loads the database (and collects the glyphs) on a second thread while GLFW
+// and GL start on this one: on a national-scale database the two take about
+// as long as each other (issue #5). `check` sees the loaded dashboard first,
+// so a bad database or option is reported as such, before a missing display.
+Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, const char* title,
+                                 const std::function<void(const Dashboard&)>& check,
+                                 std::unique_ptr<GlSession>& session) {
+    std::future<Prepared> preparing = std::async(std::launch::async, prepare, std::cref(db_path));
+    try {
+        session = std::make_unique<GlSession>(WindowSpec{64, 64, false, false, title});
+    } catch (const Error&) {
+        check(*preparing.get().dashboard);
+        throw;
+    }
+    Prepared prepared = preparing.get();
+    check(*prepared.dashboard);
+    return prepared;
+}
+
 // Draws the settled frame of the dashboard's current state into the target
 // (tables and auto-sized windows need a few frames), with probes on the last
 // one when a layout file is wanted.
@@ -68,6 +105,9 @@ void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTar
         ui::clear_probes();
         build_frame(dashboard, size, no_mouse());
         if ((dashboard.fonts_dirty || dashboard.style_dirty) && !last) fonts.rebuild(dashboard, session, 1.0f);
+        // Only the captured frame is rasterised: the ones before it only
+        // settle the layout, and Mesa's software renderer is not free.
+        if (!last) continue;
         target.bind();
         glViewport(0, 0, width, height);
         const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -99,11 +139,17 @@ std::string slide_file_name(int number, const std::string& name, std::size_t cou
 
 int run_shot(const ShotOptions& options) {
     try {
-        Dashboard dashboard(options.db_path);  // a bad database fails before any window opens
+        ui::ViewId view{};
+        std::unique_ptr<GlSession> session;
+        Prepared prepared = prepare_while_gl_starts(options.db_path, "wardscope shot", [&](const Dashboard& loaded) {
+            if (!view_from_name(options.view, view)) throw Error("unknown view '" + options.view + "'");
+            check_plan_ids(loaded.data(), options.plan_ids);
+        }, session);
+        Dashboard& dashboard = *prepared.dashboard;
+        DashboardFonts& fonts = *prepared.fonts;
+        dashboard.view = view;
         dashboard.screenshot = true;
         dashboard.lang = options.lang == "en" ? ui::Lang::en : ui::Lang::ja;
-        if (!view_from_name(options.view, dashboard.view)) throw Error("unknown view '" + options.view + "'");
-        check_plan_ids(dashboard.data(), options.plan_ids);
         dashboard.selection.plan_ids = options.plan_ids;
         if (!options.plan_ids.empty())
             if (const Plan* p = dashboard.data().find_plan(options.plan_ids.front()))
@@ -113,15 +159,13 @@ int run_shot(const ShotOptions& options) {
             dashboard.font_preset = presentation_font_preset;
         }
 
-        GlSession session(WindowSpec{64, 64, false, false, "wardscope shot"});
         OffscreenTarget target(options.width, options.height);
-        DashboardFonts fonts;
-        fonts.rebuild(dashboard, session, 1.0f);  // pixel-exact shots: no monitor scaling
+        fonts.rebuild(dashboard, *session, 1.0f);  // pixel-exact shots: no monitor scaling
         if (options.timed_frames > 0) {
-            render_settled_frame(dashboard, session, target, fonts, options.width, options.height, false);
+            render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, false);
             return time_frames(dashboard, options, target);
         }
-        render_settled_frame(dashboard, session, target, fonts, options.width, options.height, !options.layout_json.empty());
+        render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, !options.layout_json.empty());
         write_png(options.out_png, options.width, options.height, target.read_pixels());
         if (!options.layout_json.empty()) write_layout_json(options.layout_json, options.width, options.height);
         ui::set_probes_enabled(false);
@@ -136,22 +180,25 @@ int run_shot(const ShotOptions& options) {
 
 int run_slides_export(const SlidesExportOptions& options) {
     try {
-        Dashboard dashboard(options.db_path);
+        std::unique_ptr<GlSession> session;
+        Prepared prepared = prepare_while_gl_starts(options.db_path, "wardscope slides", [&](const Dashboard& loaded) {
+            if (loaded.derived().slides.empty())
+                throw Error(options.db_path.string() + " holds no slides: add some in the dashboard (Slides)");
+        }, session);
+        Dashboard& dashboard = *prepared.dashboard;
+        DashboardFonts& fonts = *prepared.fonts;
         dashboard.screenshot = true;
         const std::vector<Slide> slides = dashboard.derived().slides;
-        if (slides.empty()) throw Error(options.db_path.string() + " holds no slides: add some in the dashboard (Slides)");
         std::error_code ec;
         std::filesystem::create_directories(options.out_dir, ec);
         if (ec) throw Error("cannot create " + options.out_dir.string() + ": " + ec.message());
 
-        GlSession session(WindowSpec{64, 64, false, false, "wardscope slides"});
         OffscreenTarget target(options.width, options.height);
-        DashboardFonts fonts;
-        fonts.rebuild(dashboard, session, 1.0f);
+        fonts.rebuild(dashboard, *session, 1.0f);
         for (std::size_t i = 0; i < slides.size(); ++i) {
             dashboard.apply_slide(slides[i].state, true);
             dashboard.current_slide = static_cast<int>(i);
-            render_settled_frame(dashboard, session, target, fonts, options.width, options.height, false);
+            render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, false);
             const auto path = options.out_dir / slide_file_name(static_cast<int>(i) + 1, slides[i].name, slides.size());
             write_png(path, options.width, options.height, target.read_pixels());
             std::cout << "wrote " << path.string() << " (" << slides[i].state.view << ")\n";

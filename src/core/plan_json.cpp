@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -648,19 +649,58 @@ Taxonomy read_taxonomy(const std::filesystem::path& themes_json, const std::file
     return parse_taxonomy(read_whole_file(themes_json), read_whole_file(actors_json));
 }
 
-void derive_rule_tags(Plan& plan, const Taxonomy& taxonomy) {
-    for (Node& node : plan.nodes) {
-        std::erase_if(node.themes, [](const ThemeTag& tag) { return tag.origin == TagOrigin::rule; });
-        for (const Theme& theme : taxonomy.themes) {
-            const bool tagged = std::any_of(node.themes.begin(), node.themes.end(),
-                                            [&](const ThemeTag& tag) { return tag.theme_id == theme.id; });
-            if (tagged) continue;
-            const bool matches = std::any_of(theme.keywords.begin(), theme.keywords.end(), [&](const std::string& kw) {
-                return !kw.empty() && (node.name.find(kw) != std::string::npos || node.description.find(kw) != std::string::npos);
-            });
-            if (matches) node.themes.push_back({theme.id, TagOrigin::rule});
+namespace {
+
+// A 4,096-bit set of the byte triples in a node's name and description. A
+// keyword (≥ 3 bytes) whose first three bytes are not in it cannot occur in
+// either text, so most of the 88 keywords × 80,600 nodes string searches of
+// the synthetic set are skipped (issue #5); the search itself decides the rest.
+class TripleFilter {
+public:
+    static std::uint32_t bit(const char* p) {
+        const auto b = [&](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])); };
+        return ((b(0) * 0x9E37u) ^ (b(1) * 0x3Bu) ^ b(2)) & 4095u;
+    }
+    void add(const std::string& text) {
+        for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+            const std::uint32_t k = bit(text.data() + i);
+            words_[k >> 6] |= std::uint64_t{1} << (k & 63);
         }
     }
+    bool may_contain(const std::string& keyword) const {
+        if (keyword.size() < 3) return true;
+        const std::uint32_t k = bit(keyword.data());
+        return (words_[k >> 6] >> (k & 63)) & 1;
+    }
+
+private:
+    std::uint64_t words_[64] = {};
+};
+
+}  // namespace
+
+std::vector<ThemeTag> derived_theme_tags(const Node& node, const Taxonomy& taxonomy) {
+    std::vector<ThemeTag> themes;
+    themes.reserve(node.themes.size() + 2);
+    for (const ThemeTag& tag : node.themes)
+        if (tag.origin != TagOrigin::rule) themes.push_back(tag);
+    TripleFilter filter;
+    filter.add(node.name);
+    filter.add(node.description);
+    for (const Theme& theme : taxonomy.themes) {
+        const bool tagged = std::any_of(themes.begin(), themes.end(), [&](const ThemeTag& tag) { return tag.theme_id == theme.id; });
+        if (tagged) continue;
+        const bool matches = std::any_of(theme.keywords.begin(), theme.keywords.end(), [&](const std::string& kw) {
+            return !kw.empty() && filter.may_contain(kw) &&
+                   (node.name.find(kw) != std::string::npos || node.description.find(kw) != std::string::npos);
+        });
+        if (matches) themes.push_back({theme.id, TagOrigin::rule});
+    }
+    return themes;
+}
+
+void derive_rule_tags(Plan& plan, const Taxonomy& taxonomy) {
+    for (Node& node : plan.nodes) node.themes = derived_theme_tags(node, taxonomy);
 }
 
 namespace {

@@ -44,6 +44,8 @@ public:
     void reset();
 
     std::string text(int column) const;
+    // The column's text without a copy: valid until the next step or reset.
+    std::string_view view(int column) const;
     std::int64_t integer(int column) const;
     double real(int column) const;
     bool is_null(int column) const;

@@ -123,7 +123,10 @@ int check_schema(sqlite3* db, const fs::path& path, bool allow_empty) {
 
 sqlite3* open_handle(const fs::path& path, int flags) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    // NOMUTEX: a Store is used by one thread at a time, so SQLite's per-call
+    // mutex (taken on every sqlite3_column_* call) is pure overhead: ≈ 10 % of
+    // loading the national-scale database (issue #5).
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = sql::describe(db, rc);
         sqlite3_close(db);
@@ -356,12 +359,54 @@ void write_municipality(sqlite3* db, const Municipality& m) {
     st.bind(6, m.source.file).bind(7, m.source.section).bind(8, m.source.url).run();
 }
 
-void write_plan(sqlite3* db, const PlanFile& pf) {
-    const Plan& p = pf.plan;
-    Statement plan(db,
-                   "INSERT INTO plan (id, municipality_id, title, title_en, kind, status, approved_by, start_fy, end_fy, "
+// The statements of a plan's rows, prepared once per import (not once per
+// plan: 248 plans × 12 statements was ≈ 3,000 prepares).
+struct PlanWriter {
+    explicit PlanWriter(sqlite3* db, std::string entered_at) : entered_at(std::move(entered_at)), db(db) {}
+    // Observations of plan files: one entered_at for the whole import (the
+    // column's default, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), read once at
+    // the start of its transaction instead of evaluated per row).
+    std::string entered_at;
+    sqlite3* db;
+    Statement plan{db,
+                  "INSERT INTO plan (id, municipality_id, title, title_en, kind, status, approved_by, start_fy, end_fy, "
                    "period_as_written, vision, summary, is_synthetic, source_file, source_section, source_url) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    Statement viewpoint{db,
+                  "INSERT INTO plan_viewpoint (plan_id, ord, text) VALUES (?, ?, ?)"};
+    Statement focus{db,
+                  "INSERT INTO plan_focus_field (plan_id, ord, text) VALUES (?, ?, ?)"};
+    Statement node{db,
+                  "INSERT INTO node (plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, "
+                   "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    Statement tag{db,
+                  "INSERT INTO node_theme (plan_id, node_id, theme_id, origin, ord) VALUES (?, ?, ?, ?, ?)"};
+    Statement actor{db,
+                  "INSERT INTO node_actor (plan_id, node_id, actor_id, ord) VALUES (?, ?, ?, ?)"};
+    Statement swot{db,
+                  "INSERT INTO swot_item (plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    Statement tows{db,
+                  "INSERT INTO tows_strategy (plan_id, id, ord, type, text, text_en, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    Statement tows_swot{db,
+                  "INSERT INTO tows_swot (plan_id, tows_id, swot_id, ord) VALUES (?, ?, ?, ?)"};
+    Statement tows_node{db,
+                  "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)"};
+    Statement indicator{db,
+                  "INSERT INTO indicator (plan_id, id, ord, kind, label, name, name_en, unit, direction, node_id, "
+                        "baseline_value, baseline_fy, baseline_note, target_value, target_fy, target_note, note, "
+                        "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+    Statement observation{db,
+                  "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, 'plan_file', ?)"};
+    // Node tags as derive_rule_tags would leave them (hand, then rule tags),
+    // derived node by node: the plan file is not copied to derive them.
+    void write(const PlanFile& pf, const Taxonomy& taxonomy);
+};
+
+void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
+    const Plan& p = pf.plan;
     plan.bind_all(p.id, p.municipality_id, p.title, p.title_en, p.kind);
     if (p.status.empty()) plan.bind_null(6);
     else plan.bind(6, p.status);
@@ -369,16 +414,9 @@ void write_plan(sqlite3* db, const PlanFile& pf) {
     plan.bind(11, p.vision).bind(12, p.summary).bind(13, p.is_synthetic);
     plan.bind(14, p.source.file).bind(15, p.source.section).bind(16, p.source.url).run();
 
-    Statement viewpoint(db, "INSERT INTO plan_viewpoint (plan_id, ord, text) VALUES (?, ?, ?)");
     for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.bind_all(p.id, static_cast<int>(i), p.viewpoints[i]).run();
-    Statement focus(db, "INSERT INTO plan_focus_field (plan_id, ord, text) VALUES (?, ?, ?)");
     for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.bind_all(p.id, static_cast<int>(i), p.focus_fields[i]).run();
 
-    Statement node(db,
-                   "INSERT INTO node (plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, "
-                   "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement tag(db, "INSERT INTO node_theme (plan_id, node_id, theme_id, origin, ord) VALUES (?, ?, ?, ?, ?)");
-    Statement actor(db, "INSERT INTO node_actor (plan_id, node_id, actor_id, ord) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const Node& n = p.nodes[i];
         node.bind_all(p.id, n.id, static_cast<int>(i));
@@ -386,25 +424,18 @@ void write_plan(sqlite3* db, const PlanFile& pf) {
         else node.bind(4, n.parent_id);
         node.bind(5, to_string(n.level)).bind(6, n.label).bind(7, n.name).bind(8, n.name_en).bind(9, n.description);
         node.bind(10, n.is_new).bind(11, n.source.file).bind(12, n.source.section).bind(13, n.source.url).run();
-        for (std::size_t k = 0; k < n.themes.size(); ++k)
-            tag.bind_all(p.id, n.id, n.themes[k].theme_id, to_string(n.themes[k].origin), static_cast<int>(k)).run();
+        const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
+        for (std::size_t k = 0; k < themes.size(); ++k)
+            tag.bind_all(p.id, n.id, themes[k].theme_id, to_string(themes[k].origin), static_cast<int>(k)).run();
         for (std::size_t k = 0; k < n.actors.size(); ++k) actor.bind_all(p.id, n.id, n.actors[k], static_cast<int>(k)).run();
     }
 
-    Statement swot(db,
-                   "INSERT INTO swot_item (plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < p.swot.size(); ++i) {
         const SwotItem& s = p.swot[i];
         swot.bind_all(p.id, s.id, static_cast<int>(i), to_string(s.quadrant), s.text, s.text_en, s.source.file,
                       s.source.section, s.source.url)
             .run();
     }
-    Statement tows(db,
-                   "INSERT INTO tows_strategy (plan_id, id, ord, type, text, text_en, source_file, source_section, source_url) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    Statement tows_swot(db, "INSERT INTO tows_swot (plan_id, tows_id, swot_id, ord) VALUES (?, ?, ?, ?)");
-    Statement tows_node(db, "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < p.tows.size(); ++i) {
         const TowsStrategy& t = p.tows[i];
         tows.bind_all(p.id, t.id, static_cast<int>(i), to_string(t.type), t.text, t.text_en, t.source.file,
@@ -414,10 +445,6 @@ void write_plan(sqlite3* db, const PlanFile& pf) {
         for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.bind_all(p.id, t.id, t.node_ids[k], static_cast<int>(k)).run();
     }
 
-    Statement indicator(db,
-                        "INSERT INTO indicator (plan_id, id, ord, kind, label, name, name_en, unit, direction, node_id, "
-                        "baseline_value, baseline_fy, baseline_note, target_value, target_fy, target_note, note, "
-                        "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
         const Indicator& ind = p.indicators[i];
         indicator.bind_all(p.id, ind.id, static_cast<int>(i), ind.kind, ind.label, ind.name, ind.name_en, ind.unit,
@@ -429,11 +456,8 @@ void write_plan(sqlite3* db, const PlanFile& pf) {
         indicator.bind(17, ind.note).bind(18, ind.source.file).bind(19, ind.source.section).bind(20, ind.source.url).run();
     }
 
-    Statement observation(db,
-                          "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
-                          "VALUES (?, ?, ?, ?, ?, ?, 'plan_file')");
     for (const Observation& o : pf.observations)
-        observation.bind_all(p.id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
+        observation.bind_all(p.id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample, entered_at).run();
 }
 
 }  // namespace
@@ -449,9 +473,10 @@ ImportReport write_plans(sqlite3* db, const Taxonomy& taxonomy, const std::vecto
     // Observations that came with the previous version of a plan file go with it;
     // those from CSV files or typed in by users stay.
     Statement remove_file_observations(db, "DELETE FROM observation WHERE plan_id = ? AND origin = 'plan_file'");
-    for (const PlanFile& original : plan_files) {
-        PlanFile pf = original;
-        derive_rule_tags(pf.plan, taxonomy);
+    Statement now(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+    now.step();
+    PlanWriter writer(db, now.text(0));
+    for (const PlanFile& pf : plan_files) {
         exists.bind(1, pf.plan.id);
         const bool replacing = exists.step();
         exists.reset();
@@ -463,7 +488,7 @@ ImportReport write_plans(sqlite3* db, const Taxonomy& taxonomy, const std::vecto
             report.added_plans.push_back(pf.plan.id);
         }
         write_municipality(db, pf.municipality);
-        write_plan(db, pf);
+        writer.write(pf, taxonomy);
         report.nodes += pf.plan.nodes.size();
         report.measures += static_cast<std::size_t>(std::count_if(
             pf.plan.nodes.begin(), pf.plan.nodes.end(), [](const Node& n) { return n.level == NodeLevel::measure; }));
@@ -497,7 +522,7 @@ SourceRef source_at(const Statement& st, int first_column) {
 }
 
 struct PlanKey {
-    std::map<std::string, std::size_t> index;
+    std::map<std::string, std::size_t, std::less<>> index;
     Plan* find(Dataset& data, const std::string& id) {
         auto it = index.find(id);
         return it == index.end() ? nullptr : &data.plans[it->second];
@@ -512,9 +537,9 @@ struct PlanCursor {
     std::string id;
     std::size_t index = 0;
     Plan* plan = nullptr;
-    Plan* find(const std::string& plan_id) {
+    Plan* find(std::string_view plan_id) {
         if (plan_id != id || id.empty()) {
-            id = plan_id;
+            id.assign(plan_id);
             const auto it = plans.index.find(plan_id);
             plan = it == plans.index.end() ? nullptr : &data.plans[it->second];
             index = plan ? it->second : 0;
@@ -536,22 +561,77 @@ void sort_by_ord(std::vector<T>& items, const std::vector<std::int64_t>& ords) {
     items = std::move(sorted);
 }
 
-// A node's tag or actor with its position in the node's list.
+void assign(std::string& out, std::string_view text) { out.assign(text.data(), text.size()); }
+
+// A node's tag or actor with its position in the node's list; nodes are
+// numbered across plans (NodeFinder).
 template <typename T>
 struct OrderedRow {
-    Node* node;
+    std::size_t node;
     std::int64_t ord;
     T value;
 };
 
-// Rows of each node together, in `ord` order; ties keep storage order.
-template <typename T>
-std::vector<OrderedRow<T>>& sorted(std::vector<OrderedRow<T>>& rows) {
-    std::stable_sort(rows.begin(), rows.end(), [](const OrderedRow<T>& a, const OrderedRow<T>& b) {
-        return a.node != b.node ? std::less<Node*>()(a.node, b.node) : a.ord < b.ord;
-    });
-    return rows;
+// Tags and actors in each node's `ord` order, ties in storage order. Rows are
+// stored node by node in `ord` order (that is how import writes them), so the
+// sort is only needed when `in_order` found otherwise (issue #5: load time).
+template <typename T, typename Member>
+void attach(std::vector<OrderedRow<T>>& rows, bool in_order, const std::vector<Node*>& nodes, Member member) {
+    if (!in_order)
+        std::stable_sort(rows.begin(), rows.end(), [](const OrderedRow<T>& a, const OrderedRow<T>& b) {
+            return a.node != b.node ? a.node < b.node : a.ord < b.ord;
+        });
+    for (auto& row : rows) (nodes[row.node]->*member).push_back(std::move(row.value));
 }
+
+// Finds the node of a tag or actor row by (plan id, node id). Rows come in
+// node order, so the node of the previous row or one a little after it is
+// checked first; a per-plan hash index is built only when that fails.
+class NodeFinder {
+public:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    NodeFinder(Dataset& data, const PlanKey& plans) : data_(data), plans_(plans), first_(data.plans.size() + 1, 0) {
+        for (std::size_t i = 0; i < data.plans.size(); ++i) first_[i + 1] = first_[i] + data.plans[i].nodes.size();
+        nodes_.reserve(first_.back());
+        for (Plan& p : data.plans)
+            for (Node& n : p.nodes) nodes_.push_back(&n);
+        index_.resize(data.plans.size());
+    }
+    const std::vector<Node*>& nodes() const { return nodes_; }
+    std::size_t count() const { return nodes_.size(); }
+
+    // The node's number, or npos.
+    std::size_t find(std::string_view plan_id, std::string_view node_id) {
+        if (plan_ == npos || plan_id != plan_id_) {
+            plan_id_.assign(plan_id);
+            const auto it = plans_.index.find(plan_id);
+            plan_ = it == plans_.index.end() ? npos : it->second;
+            last_ = npos;
+            if (plan_ == npos) return npos;
+        }
+        const std::vector<Node>& nodes = data_.plans[plan_].nodes;
+        // npos + 1 wraps to 0: the first node of the plan.
+        for (std::size_t k = last_ == npos ? 0 : last_, tries = 0; k < nodes.size() && tries < 16; ++k, ++tries)
+            if (nodes[k].id == node_id) return first_[plan_] + (last_ = k);
+        auto& index = index_[plan_];
+        if (index.empty())
+            for (std::size_t k = 0; k < nodes.size(); ++k) index.emplace(nodes[k].id, k);
+        const auto it = index.find(node_id);
+        if (it == index.end()) return npos;
+        last_ = it->second;
+        return first_[plan_] + last_;
+    }
+
+private:
+    Dataset& data_;
+    const PlanKey& plans_;
+    std::vector<std::size_t> first_;  // plan i's nodes are numbered first_[i] … first_[i + 1] - 1
+    std::vector<Node*> nodes_;
+    std::vector<std::unordered_map<std::string_view, std::size_t>> index_;  // keys view the nodes' own ids
+    std::string plan_id_;
+    std::size_t plan_ = npos;
+    std::size_t last_ = npos;
+};
 
 }  // namespace
 
@@ -627,47 +707,56 @@ Dataset load_dataset(const Store& store) {
                          "source_section, source_url, ord FROM node");
             PlanCursor cursor{plans, data};
             while (st.step()) {
-                Plan* p = cursor.find(st.text(0));
+                Plan* p = cursor.find(st.view(0));
                 if (!p) continue;
                 Node& n = p->nodes.emplace_back();
-                n.id = st.text(1);
-                n.parent_id = st.text(2);
-                n.level = node_level_from(st.text(3)).value_or(NodeLevel::measure);
-                n.label = st.text(4);
-                n.name = st.text(5);
-                n.name_en = st.text(6);
-                n.description = st.text(7);
+                assign(n.id, st.view(1));
+                assign(n.parent_id, st.view(2));
+                n.level = node_level_from(st.view(3)).value_or(NodeLevel::measure);
+                assign(n.label, st.view(4));
+                assign(n.name, st.view(5));
+                assign(n.name_en, st.view(6));
+                assign(n.description, st.view(7));
                 n.is_new = st.integer(8) != 0;
-                n.source = source_at(st, 9);
+                assign(n.source.file, st.view(9));
+                assign(n.source.section, st.view(10));
+                assign(n.source.url, st.view(11));
                 node_ords[cursor.index].push_back(st.integer(12));
             }
         }
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
-        // Node lookups per plan for tags and actors; keys view the nodes' own ids.
-        std::vector<std::unordered_map<std::string_view, Node*>> node_index(data.plans.size());
-        for (std::size_t i = 0; i < data.plans.size(); ++i) {
-            node_index[i].reserve(data.plans[i].nodes.size());
-            for (Node& n : data.plans[i].nodes) node_index[i].emplace(n.id, &n);
-        }
-        PlanCursor cursor{plans, data};
-        auto find_node = [&](const std::string& plan_id, const std::string& node_id) -> Node* {
-            if (!cursor.find(plan_id)) return nullptr;
-            const auto& nodes = node_index[cursor.index];
-            const auto it = nodes.find(node_id);
-            return it == nodes.end() ? nullptr : it->second;
-        };
+        NodeFinder finder(data, plans);
         // Tags and actors: rows of a node in `ord` order, ties in storage order.
-        std::vector<OrderedRow<ThemeTag>> tags;
-        Statement tag(db, "SELECT plan_id, node_id, theme_id, origin, ord FROM node_theme");
-        while (tag.step())
-            if (Node* n = find_node(tag.text(0), tag.text(1)))
-                tags.push_back({n, tag.integer(4), {tag.text(2), tag_origin_from(tag.text(3)).value_or(TagOrigin::hand)}});
-        for (auto& row : sorted(tags)) row.node->themes.push_back(std::move(row.value));
-        std::vector<OrderedRow<std::string>> actors;
-        Statement actor(db, "SELECT plan_id, node_id, actor_id, ord FROM node_actor");
-        while (actor.step())
-            if (Node* n = find_node(actor.text(0), actor.text(1))) actors.push_back({n, actor.integer(3), actor.text(2)});
-        for (auto& row : sorted(actors)) row.node->actors.push_back(std::move(row.value));
+        {
+            std::vector<OrderedRow<ThemeTag>> tags;
+            std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
+            bool in_order = true;
+            Statement tag(db, "SELECT plan_id, node_id, theme_id, origin, ord FROM node_theme");
+            while (tag.step()) {
+                const std::size_t node = finder.find(tag.view(0), tag.view(1));
+                if (node == NodeFinder::npos) continue;
+                const std::int64_t ord = tag.integer(4);
+                in_order = in_order && ord >= last_ord[node];
+                last_ord[node] = ord;
+                tags.push_back({node, ord, {std::string(tag.view(2)), tag_origin_from(tag.view(3)).value_or(TagOrigin::hand)}});
+            }
+            attach(tags, in_order, finder.nodes(), &Node::themes);
+        }
+        {
+            std::vector<OrderedRow<std::string>> actors;
+            std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
+            bool in_order = true;
+            Statement actor(db, "SELECT plan_id, node_id, actor_id, ord FROM node_actor");
+            while (actor.step()) {
+                const std::size_t node = finder.find(actor.view(0), actor.view(1));
+                if (node == NodeFinder::npos) continue;
+                const std::int64_t ord = actor.integer(3);
+                in_order = in_order && ord >= last_ord[node];
+                last_ord[node] = ord;
+                actors.push_back({node, ord, std::string(actor.view(2))});
+            }
+            attach(actors, in_order, finder.nodes(), &Node::actors);
+        }
     }
     {
         Statement st(db,
@@ -731,13 +820,13 @@ Dataset load_dataset(const Store& store) {
         while (st.step()) {
             Observation& o = data.observations.emplace_back();
             o.id = st.integer(0);
-            o.plan_id = st.text(1);
-            o.indicator_id = st.text(2);
+            assign(o.plan_id, st.view(1));
+            assign(o.indicator_id, st.view(2));
             o.fiscal_year = static_cast<int>(st.integer(3));
             o.value = st.real(4);
-            o.source = st.text(5);
+            assign(o.source, st.view(5));
             o.is_sample = st.integer(6) != 0;
-            o.origin = observation_origin_from(st.text(7)).value_or(ObservationOrigin::csv);
+            o.origin = observation_origin_from(st.view(7)).value_or(ObservationOrigin::csv);
         }
     }
     return data;
