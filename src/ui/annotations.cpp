@@ -30,7 +30,8 @@ namespace {
     X(cancel, "キャンセル", "Cancel")                                                      \
     X(tooltip_vote, "優先度 %d / 5", "Priority %d of 5")                                   \
     X(not_in_plan, "(この項目は計画にありません)", "(no longer in the plan)")              \
-    X(hint, "議論の要点、次の一手 …", "Points raised, next steps …")
+    X(hint, "議論の要点、次の一手 …", "Points raised, next steps …")                        \
+    X(plan_counts_fmt, "メモ %d · 優先度投票 %d", "%d notes · %d priority votes")
 
 namespace S {
 WS_ANNOTATION_STRINGS(WS_STR_DECLARE)
@@ -65,6 +66,12 @@ const char* item_kind_name(ItemKind kind, Lang lang) {
         case ItemKind::node: return S::kind_node(lang);
     }
     return "";
+}
+
+std::string plan_annotations_text(const ViewContext& ctx, const std::string& plan_id) {
+    const auto counts = ctx.derived.plan_annotations(plan_id);
+    if (counts.notes + counts.votes == 0) return {};
+    return format(S::plan_counts_fmt(ctx.lang), counts.notes, counts.votes);
 }
 
 const Annotation* find_annotation(const ViewContext& ctx, const std::string& plan_id, ItemKind kind,

@@ -30,5 +30,7 @@ void open_annotation_editor(const ItemRef& item);
 void draw_annotation_editor(ViewContext& ctx);
 
 const char* item_kind_name(ItemKind kind, Lang lang);
+// "メモ 3 · 投票 2" for a plan; empty when it has none.
+std::string plan_annotations_text(const ViewContext& ctx, const std::string& plan_id);
 
 }  // namespace wardscope::ui

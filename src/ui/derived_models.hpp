@@ -46,14 +46,26 @@ struct DerivedModels {
         key += '\x1f';
         key += item_id;
     }
+    struct PlanAnnotations {
+        int notes = 0, votes = 0;
+    };
+    std::unordered_map<std::string, PlanAnnotations> annotations_per_plan;
     void index_annotations() {
         annotation_index.clear();
+        annotations_per_plan.clear();
         std::string key;
         for (std::size_t k = 0; k < annotations.size(); ++k) {
             const ItemRef& r = annotations[k].item;
             annotation_key(key, r.plan_id, r.kind, r.item_id);
             annotation_index.emplace(key, k);
+            PlanAnnotations& counts = annotations_per_plan[r.plan_id];
+            counts.notes += annotations[k].note.empty() ? 0 : 1;
+            counts.votes += annotations[k].vote ? 1 : 0;
         }
+    }
+    PlanAnnotations plan_annotations(const std::string& plan_id) const {
+        const auto it = annotations_per_plan.find(plan_id);
+        return it == annotations_per_plan.end() ? PlanAnnotations{} : it->second;
     }
     // Called for every item drawn: the key buffer is reused, no allocation once warm.
     const Annotation* find_annotation(std::string_view plan_id, ItemKind kind, std::string_view item_id) const {

@@ -370,6 +370,8 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
         text_wrapped(format(L::indicators_fmt(lang), k.indicators, k.indicators_with_target));
         if (k.swot_items + k.tows_strategies > 0)
             text_wrapped(format(L::swot_fmt(lang), k.swot_items, k.tows_strategies));
+        const std::string annotated = plan_annotations_text(ctx, plans[static_cast<std::size_t>(c)]->id);
+        if (!annotated.empty()) text_wrapped_colored(annotation_color(), annotated);
     }
 
     // Strategies: top-level nodes aligned across plans.

@@ -14,6 +14,7 @@
 
 #include "ui/plot.hpp"
 #include "ui/spotlight.hpp"
+#include "ui/annotations.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/era.hpp"
@@ -242,6 +243,8 @@ void plan_tooltip(const ViewContext& ctx, const DataIndex& index, const Plan& p)
         if (c.swot_items + c.tows_strategies > 0)
             ImGui::TextUnformatted(format(L::swot_fmt(lang), c.swot_items, c.tows_strategies).c_str());
     }
+    if (const std::string annotated = plan_annotations_text(ctx, p.id); !annotated.empty())
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(annotation_color()), "%s", annotated.c_str());
     if (p.is_synthetic) {
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(230, 90, 90, 255));
         ImGui::TextUnformatted((std::string(L::synthetic(lang)) + " — " + L::synthetic_note(lang)).c_str());
