@@ -268,6 +268,7 @@ void Dashboard::collect_glyphs(GlyphSet& g) const {
             seen_sources.push_back(o.source);
             g.add(o.source);
         }
+    g.add(typed_glyphs_);
     for (const Annotation& a : derived_.annotations) g.add(a.note);
     for (const Slide& sl : derived_.slides) g.add(sl.name);
 }
@@ -459,6 +460,10 @@ void Dashboard::draw_frame() {
     if (slides_open && !screenshot) draw_slides_panel(ctx);
     ui::draw_annotation_editor(ctx);
     if (ctx.open_view) view = *ctx.open_view;
+    if (std::string typed = ui::take_glyph_request(); !typed.empty()) {
+        typed_glyphs_ += typed;
+        fonts_dirty = true;
+    }
 }
 
 }  // namespace wardscope::app

@@ -112,6 +112,7 @@ private:
     std::vector<UndoStep> undo_steps_;  // this session's edits, newest last
     bool reload_pending_ = false;       // after an edit: reload before the next frame's views
     std::string slide_name_;            // the slide panel's name field
+    std::string typed_glyphs_;          // characters users typed that no data string has
     std::string slide_message_;         // the slide panel's last error
 };
 

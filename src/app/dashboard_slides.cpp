@@ -202,6 +202,7 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
     if (slide_name_.empty()) slide_name_ = ui::format(S::default_name_fmt(lang), static_cast<int>(slides.size()) + 1);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", S::name_hint(lang), &slide_name_);
+    if (ImGui::IsItemActive()) ui::ensure_glyphs(slide_name_);
     ui::record_probe("slides.name", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (ImGui::Button(S::add(lang))) {
         slide_message_ = add_slide(slide_name_);
@@ -232,7 +233,9 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
             if (ImGui::IsWindowAppearing()) rename_buffer = slide.name;
             if (ImGui::MenuItem(S::update(lang))) slide_message_ = update_slide(id);
             ImGui::SetNextItemWidth(14 * E);
-            if (ImGui::InputText(S::rename(lang), &rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue)) {
+            const bool renamed = ImGui::InputText(S::rename(lang), &rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+            if (ImGui::IsItemActive()) ui::ensure_glyphs(rename_buffer);
+            if (renamed) {
                 slide_message_ = rename_slide(id, rename_buffer);
                 ImGui::CloseCurrentPopup();
             }

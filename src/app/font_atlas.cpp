@@ -64,8 +64,11 @@ std::optional<FontFile> find_japanese_font() {
 
 // ImFontAtlas::GetGlyphRangesDefault() (Basic Latin + Latin-1 Supplement),
 // spelled out so that a GlyphSet can be filled before any ImGui context exists
-// (`shot` collects the glyphs on its loading thread while GL starts).
-const ImWchar default_ranges[] = {0x0020, 0x00FF, 0};
+// (`shot` collects the glyphs on its loading thread while GL starts); then
+// what anyone typing Japanese goes through before any kanji: CJK punctuation,
+// hiragana, katakana and full-width forms. Kanji typed by users that no data
+// string has are added as they are typed (ui::ensure_glyphs).
+const ImWchar default_ranges[] = {0x0020, 0x00FF, 0x3000, 0x30FF, 0xFF01, 0xFF5E, 0};
 
 GlyphSet::GlyphSet() {
     builder_.AddRanges(default_ranges);

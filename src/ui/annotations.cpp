@@ -171,6 +171,7 @@ void draw_annotation_editor(ViewContext& ctx) {
     ImGui::TextUnformatted(S::note(lang));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextMultiline("##note", e.note, sizeof e.note, ImVec2(-1, 6 * ImGui::GetTextLineHeightWithSpacing()));
+    if (ImGui::IsItemActive()) ensure_glyphs(e.note);
     if (probes_enabled()) record_probe("annotation.note", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 
     const auto apply = [&](std::string_view note, std::optional<int> vote) {

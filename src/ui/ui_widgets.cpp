@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+#include <unordered_set>
+#include <utility>
+
+#include <imgui_internal.h>
 
 #include "ui/spotlight.hpp"
 #include "ui/text_wrap.hpp"
@@ -500,5 +504,28 @@ void same_line_if_fits(float next_width, float spacing) {
     ImGui::SameLine(0.0f, spacing);
     if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
 }
+
+namespace {
+std::string glyph_request;
+std::unordered_set<unsigned int> glyphs_requested;  // once each: a font may lack a character for good
+}  // namespace
+
+void ensure_glyphs(std::string_view typed) {
+    const ImFont* font = ImGui::GetFont();
+    const char* p = typed.data();
+    const char* end = p + typed.size();
+    while (p < end) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, p, end);
+        if (n <= 0) break;
+        // ImWchar is 16-bit here: characters beyond the BMP cannot be drawn at all.
+        if (c >= 0x20 && c <= 0xFFFF && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
+            glyphs_requested.insert(c).second)
+            glyph_request.append(p, static_cast<std::size_t>(n));
+        p += n;
+    }
+}
+
+std::string take_glyph_request() { return std::exchange(glyph_request, std::string()); }
 
 }  // namespace wardscope::ui

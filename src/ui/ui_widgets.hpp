@@ -196,6 +196,12 @@ void end_fields();
 // Horizontal bar of `fraction` of the available width (0…1), with text after it.
 void hbar(float fraction, ImU32 color, std::string_view text, float height);
 
+// Text the user is typing may hold characters the font atlas lacks (it holds
+// only what the data and the UI use): call after an input field; the shell
+// takes the request and rebuilds the atlas with them between frames.
+void ensure_glyphs(std::string_view typed);
+std::string take_glyph_request();  // the shell: "" when nothing is missing
+
 // Places the next item on the same line when it fits within the content region, else on a new line.
 void same_line_if_fits(float next_width, float spacing = -1.0f);
 

@@ -226,6 +226,7 @@ void draw_plan_list(ViewContext& ctx) {
 void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##search", L::search_hint(ctx.lang), &st.query);
+    if (ImGui::IsItemActive()) ensure_glyphs(st.query);
     if (st.query != st.searched_query || st.searched_version != index.version) {
         st.searched_query = st.query;
         st.searched_version = index.version;

@@ -447,6 +447,7 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(7 * E);
     ImGui::InputTextWithHint("##year", L::entry_year(lang), vs.year, sizeof vs.year);
+    if (ImGui::IsItemActive()) ensure_glyphs(vs.year);
     record_probe("kpi.entry.year", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
     ImGui::SetNextItemWidth(5 * E);
@@ -455,6 +456,7 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(12 * E);
     ImGui::InputTextWithHint("##source", L::entry_source(lang), vs.source, sizeof vs.source);
+    if (ImGui::IsItemActive()) ensure_glyphs(vs.source);
     record_probe("kpi.entry.source", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::SameLine();
     const bool add = ImGui::Button(L::entry_add(lang));

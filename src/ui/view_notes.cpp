@@ -125,6 +125,7 @@ void draw_controls(ViewContext& ctx, NotesState& st) {
     same_line_if_fits(14 * E);
     ImGui::SetNextItemWidth(14 * E);
     ImGui::InputTextWithHint("##search", S::search_hint(lang), &st.query);
+    if (ImGui::IsItemActive()) ensure_glyphs(st.query);
 }
 
 void write_export(const ViewContext& ctx, NotesState& st, const std::vector<const Annotation*>& shown, bool markdown) {
