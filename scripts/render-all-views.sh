@@ -25,6 +25,7 @@ declare -A plans=(
   [heatmap]=""
   [compare]="sumida-regional-2019,sumida-regional-2022"
   [kpi]="kita-vision-2026,itabashi-vision-2035"
+  [notes]=""
 )
 known=$(sqlite3 -readonly "$db" "SELECT id FROM plan" 2>/dev/null || true)
 available() {
@@ -34,7 +35,7 @@ available() {
   (IFS=,; echo "${ids[*]}")
 }
 
-for view in timeline explorer swot heatmap compare kpi; do
+for view in timeline explorer swot heatmap compare kpi notes; do
   selection=$(available "${plans[$view]}")
   for size in 1280x800 1920x1080; do
     for lang in ja en; do

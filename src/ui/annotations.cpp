@@ -31,6 +31,7 @@ namespace {
     X(tooltip_vote, "優先度 %d / 5", "Priority %d of 5")                                   \
     X(not_in_plan, "(この項目は計画にありません)", "(no longer in the plan)")              \
     X(hint, "議論の要点、次の一手 …", "Points raised, next steps …")                        \
+    X(edit_button, "メモ・優先度を編集…", "Edit note and priority…")                          \
     X(plan_counts_fmt, "メモ %d · 優先度投票 %d", "%d notes · %d priority votes")
 
 namespace S {
@@ -133,6 +134,19 @@ void open_annotation_editor(const ItemRef& item) {
     e.note[0] = '\0';
     e.vote = 0;
     e.existed = false;
+}
+
+void annotation_details(ViewContext& ctx, const ItemRef& item) {
+    const Annotation* a = find_annotation(ctx, item.plan_id, item.kind, item.item_id);
+    if (a) {
+        ImGui::Spacing();
+        text_wrapped_colored(dim_text_color(), S::title(ctx.lang));
+        if (a->vote) text_wrapped_colored(annotation_color(), format(S::tooltip_vote(ctx.lang), *a->vote));
+        if (!a->note.empty()) text_wrapped(a->note);
+    }
+    if (!ctx.editor) return;
+    if (ImGui::SmallButton(S::edit_button(ctx.lang))) open_annotation_editor(item);
+    record_probe("annotation.details_edit", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
 void draw_annotation_editor(ViewContext& ctx) {

@@ -26,6 +26,8 @@ void mark_annotation(const ViewContext& ctx, BlockOptions& options, std::string&
 // "annotatable/PLAN/KIND/ID".
 void annotatable(ViewContext& ctx, const std::string& plan_id, ItemKind kind, const std::string& item_id);
 void open_annotation_editor(const ItemRef& item);
+// For a details pane: the item's vote and note, and a button to edit them.
+void annotation_details(ViewContext& ctx, const ItemRef& item);
 // The editor's modal window; the shell draws it once per frame.
 void draw_annotation_editor(ViewContext& ctx);
 

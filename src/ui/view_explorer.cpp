@@ -573,6 +573,7 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         field(L::source(lang), s);
         end_fields();
     }
+    annotation_details(ctx, {plan.id, ItemKind::node, n.id});
 
     // Indicators measuring this node.
     bool any_ind = false;
