@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <imgui_internal.h>
+
 namespace wardscope::ui {
 namespace {
 
@@ -46,7 +48,10 @@ void end_spotlight_frame(ImVec2 view_min, ImVec2 view_max) {
     if (!collecting) return;
     const ImGuiIO& io = ImGui::GetIO();
     const SpotlightItem view{"", view_min, view_max};
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && contains(view, io.MousePos)) {
+    // Clicks on windows over the view (the slide panel, the note editor, menus) are theirs.
+    const ImGuiWindow* hovered = ImGui::GetCurrentContext()->HoveredWindow;
+    const bool over_view = !hovered || hovered->RootWindow == ImGui::GetCurrentWindow()->RootWindow;
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && over_view && contains(view, io.MousePos)) {
         if (!spotlit.empty()) spotlit.clear();
         else if (const SpotlightItem* item = spotlight_pick(offers, io.MousePos)) spotlit = item->id;
     }
