@@ -98,6 +98,8 @@ void rename_slide(Store& store, std::int64_t id, std::string_view name);
 void update_slide(Store& store, std::int64_t id, const SlideState& state);
 // Removes it and closes the gap; false when there was none with that id.
 bool delete_slide(Store& store, std::int64_t id);
+// Puts a deleted slide back with its id, name, state and position (undo).
+void restore_slide(Store& store, const Slide& slide);
 // Moves a slide to `position` (clamped), shifting the others.
 void move_slide(Store& store, std::int64_t id, int position);
 

@@ -145,11 +145,7 @@ std::string Dashboard::delete_slide(std::int64_t id) {
     return edit("slide delete " + std::to_string(id), [&](Store& store) -> Revert {
         const Slide before = stored_slide(store, id);
         wardscope::delete_slide(store, id);
-        // Undo brings it back under a new id, at its old place.
-        return [before](Store& s) {
-            const std::int64_t again = wardscope::add_slide(s, before.name, before.state);
-            wardscope::move_slide(s, again, before.position);
-        };
+        return [before](Store& s) { restore_slide(s, before); };
     });
 }
 

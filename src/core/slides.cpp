@@ -170,15 +170,33 @@ bool delete_slide(Store& store, std::int64_t id) {
     return removed;
 }
 
-void move_slide(Store& store, std::int64_t id, int position) {
-    sqlite3* db = store.handle();
-    sql::Transaction tx(db);
-    require_slide(db, id);
+namespace {
+
+void place(sqlite3* db, std::int64_t id, int position) {
     std::vector<std::int64_t> ids = ids_in_order(db);
     ids.erase(std::find(ids.begin(), ids.end(), id));
     position = std::clamp(position, 0, static_cast<int>(ids.size()));
     ids.insert(ids.begin() + position, id);
     write_positions(db, ids);
+}
+
+}  // namespace
+
+void move_slide(Store& store, std::int64_t id, int position) {
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    require_slide(db, id);
+    place(db, id, position);
+    tx.commit();
+}
+
+void restore_slide(Store& store, const Slide& slide) {
+    check_name(slide.name);
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    sql::Statement insert(db, "INSERT INTO slide (id, position, name, state) VALUES (?, ?, ?, ?)");
+    insert.bind_all(slide.id, slide_count(db), slide.name, slide_state_to_json(slide.state)).run();
+    place(db, slide.id, slide.position);
     tx.commit();
 }
 

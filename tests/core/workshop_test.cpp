@@ -211,6 +211,14 @@ TEST_CASE("slides: add, rename, update, move, delete keep positions contiguous")
     move_slide(store, slides[1].id, 0);
     CHECK(names() == std::vector<std::string>{"KPI", "テーマ別"});
 
+    // A deleted slide put back (undo) keeps its id and place.
+    const Slide first = load_slides(store)[0];
+    CHECK(delete_slide(store, first.id));
+    restore_slide(store, first);
+    CHECK(names() == std::vector<std::string>{"KPI", "テーマ別"});
+    CHECK(load_slides(store)[0].id == first.id);
+    CHECK_FALSE(error_of([&] { restore_slide(store, first); }).empty());  // it is there already
+
     CHECK(error_of([&] { add_slide(store, "", a); }) == "a slide needs a name");
     CHECK(error_of([&] { rename_slide(store, 12345, "x"); }) == "no slide with id 12345");
     CHECK(error_of([&] { move_slide(store, 12345, 0); }) == "no slide with id 12345");

@@ -1,0 +1,182 @@
+// Slides and edits in the dashboard (no window needed): what a slide captures
+// and restores, and the undo stack over notes and slides.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "app/dashboard.hpp"
+#include "ui/view_options.hpp"
+#include "wardscope/store.hpp"
+#include "wardscope/workshop.hpp"
+
+namespace fs = std::filesystem;
+using namespace wardscope;
+
+namespace {
+
+struct TempDatabase {
+    fs::path dir;
+    fs::path path;
+    TempDatabase() {
+        std::random_device rd;
+        dir = fs::temp_directory_path() / ("wardscope-slides-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(dir);
+        path = dir / "w.db";
+        Store store = Store::open(path, OpenMode::create);
+        import_plans(store, Taxonomy{}, {plan_file("plan-a", "sumida"), plan_file("plan-b", "arakawa")});
+    }
+    ~TempDatabase() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    static PlanFile plan_file(const std::string& id, const std::string& municipality) {
+        PlanFile pf;
+        pf.municipality = {municipality, municipality + "区", "", "区", "", {}};
+        pf.plan.id = id;
+        pf.plan.municipality_id = municipality;
+        pf.plan.title = id + "の計画";
+        pf.plan.kind = "地域産業活性化計画";
+        pf.plan.start_fy = 2022;
+        pf.plan.end_fy = 2024;
+        Node strategy;
+        strategy.id = "st1";
+        strategy.level = NodeLevel::strategy;
+        strategy.name = "戦略";
+        pf.plan.nodes.push_back(strategy);
+        SwotItem s;
+        s.id = "s1";
+        s.text = "強み";
+        pf.plan.swot.push_back(s);
+        return pf;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("view options survive the trip through a slide's named strings") {
+    ui::ViewOptions o;
+    o.heatmap.mode = CoverageMode::share;
+    o.heatmap.row_sort = CoverageRowSort::similarity;
+    o.heatmap.col_sort = CoverageColSort::total;
+    o.heatmap.colormap = ui::plot::Colormap::cividis;
+    o.heatmap.cell_plan = "plan-a";
+    o.heatmap.cell_theme = "startup";
+    o.kpi.bars = true;
+    o.kpi.focus_plan = "plan-b";
+    o.kpi.focus_indicator = "kpi1";
+    o.notes.kind = 1;
+    o.notes.min_vote = 4;
+    o.notes.in_filter_only = false;
+    const ui::ViewOptions back = ui::view_options_from_map(ui::view_options_to_map(o));
+    CHECK(back.heatmap.mode == CoverageMode::share);
+    CHECK(back.heatmap.row_sort == CoverageRowSort::similarity);
+    CHECK(back.heatmap.col_sort == CoverageColSort::total);
+    CHECK(back.heatmap.colormap == ui::plot::Colormap::cividis);
+    CHECK(back.heatmap.cell_plan == "plan-a");
+    CHECK(back.heatmap.cell_theme == "startup");
+    CHECK(back.kpi.bars);
+    CHECK(back.kpi.focus_plan == "plan-b");
+    CHECK(back.kpi.focus_indicator == "kpi1");
+    CHECK(back.notes.kind == 1);
+    CHECK(back.notes.min_vote == 4);
+    CHECK_FALSE(back.notes.in_filter_only);
+
+    // Unknown names and values (a slide from a newer wardscope) leave the defaults.
+    const ui::ViewOptions odd = ui::view_options_from_map(
+        {{"heatmap.mode", "volume"}, {"notes.min_vote", "x4"}, {"future.option", "1"}});
+    CHECK(odd.heatmap.mode == CoverageMode::count);
+    CHECK(odd.notes.min_vote == 0);
+}
+
+TEST_CASE("a slide restores the view, selection, filter, options, language and size") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    d.view = ui::ViewId::heatmap;
+    d.selection.plan_ids = {"plan-b", "plan-a"};
+    d.selection.municipality_id = "arakawa";
+    d.selection.node_id = "st1";
+    d.filter.municipality_ids = {"arakawa"};
+    d.filter.fiscal_year_from = 2022;
+    d.filter.theme_id = "startup";
+    d.options.heatmap.mode = CoverageMode::present;
+    d.lang = ui::Lang::en;
+    d.font_preset = 5;
+    const SlideState saved = d.capture_slide();
+    CHECK(saved.view == "heatmap");
+    CHECK_FALSE(saved.presenting);
+
+    app::Dashboard other(db.path);
+    other.apply_slide(saved);
+    CHECK(other.view == ui::ViewId::heatmap);
+    CHECK(other.selection.plan_ids == std::vector<std::string>{"plan-b", "plan-a"});
+    CHECK(other.selection.node_id == "st1");
+    CHECK(other.filter.municipality_ids == std::set<std::string>{"arakawa"});
+    CHECK(other.filter.fiscal_year_from == 2022);
+    CHECK(other.filter.theme_id == "startup");
+    CHECK(other.options.heatmap.mode == CoverageMode::present);
+    CHECK(other.lang == ui::Lang::en);
+    CHECK(other.font_preset == 5);
+    CHECK(other.capture_slide() == saved);
+
+    // While presenting, stepping to a slide saved outside presentation mode keeps
+    // the mode and its text size; export (with_mode) takes the slide's own.
+    app::Dashboard presenter(db.path);
+    presenter.presenting = true;
+    presenter.font_preset = app::presentation_font_preset;
+    presenter.apply_slide(saved);
+    CHECK(presenter.presenting);
+    CHECK(presenter.font_preset == app::presentation_font_preset);
+    presenter.apply_slide(saved, true);
+    CHECK_FALSE(presenter.presenting);
+    CHECK(presenter.font_preset == 5);
+
+    // Plans removed since the slide was saved are skipped.
+    SlideState stale = saved;
+    stale.plan_ids = {"gone", "plan-a"};
+    other.apply_slide(stale);
+    CHECK(other.selection.plan_ids == std::vector<std::string>{"plan-a"});
+}
+
+TEST_CASE("dashboard edits: notes and slides are written at once and undone newest first") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    const ItemRef item{"plan-a", ItemKind::swot, "s1"};
+    CHECK(d.set_annotation(item, "最初", 2).empty());
+    CHECK(d.set_annotation(item, "書き直し", 5).empty());
+    CHECK(d.set_annotation({"plan-a", ItemKind::swot, "nope"}, "x", 1).find("has no swot item 'nope'") != std::string::npos);
+    d.view = ui::ViewId::swot;
+    CHECK(d.add_slide("SWOT").empty());
+    d.view = ui::ViewId::notes;
+    CHECK(d.add_slide("メモ").empty());
+    CHECK(d.add_slide("").find("a slide needs a name") != std::string::npos);
+    d.reload();
+    REQUIRE(d.derived().slides.size() == 2);
+    REQUIRE(d.derived().annotations.size() == 1);
+    CHECK(d.derived().annotations[0].note == "書き直し");
+    CHECK(d.last_edit == "slide add メモ");
+
+    // Delete the first slide, then undo: it comes back in its place.
+    CHECK(d.delete_slide(d.derived().slides[0].id).empty());
+    d.reload();
+    REQUIRE(d.derived().slides.size() == 1);
+    CHECK(d.undo().empty());
+    d.reload();
+    REQUIRE(d.derived().slides.size() == 2);
+    CHECK(d.derived().slides[0].name == "SWOT");
+    CHECK(d.derived().slides[0].state.view == "swot");
+
+    CHECK(d.undo().empty());  // the second slide
+    CHECK(d.undo().empty());  // the first slide
+    d.reload();
+    CHECK(d.derived().slides.empty());
+    CHECK(d.undo().empty());  // the note's rewrite: back to the first text
+    d.reload();
+    REQUIRE(d.derived().annotations.size() == 1);
+    CHECK(d.derived().annotations[0].note == "最初");
+    CHECK(d.derived().annotations[0].vote == 2);
+    CHECK(d.undo().empty());  // the note itself
+    d.reload();
+    CHECK(d.derived().annotations.empty());
+    CHECK_FALSE(d.can_undo());
+}
