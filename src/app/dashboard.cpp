@@ -42,6 +42,8 @@ using ui::ViewId;
     X(font_tip, "文字サイズ (Ctrl+= / Ctrl+- / Ctrl+0)", "Text size (Ctrl+= / Ctrl+- / Ctrl+0)") \
     X(present, "発表モード", "Present")                                            \
     X(slides_fmt, "スライド (%d)", "Slides (%d)")                                  \
+    X(png, "PNG", "PNG")                                                           \
+    X(png_tip, "このビューをPNGで保存 (Ctrl+S)", "Save this view as PNG (Ctrl+S)")  \
     X(slides_tip, "保存したビューを順に表示 (← → / PageUp PageDown)",               \
       "Saved views, shown in order (← → / PageUp PageDown)")                       \
     X(present_tip, "全画面・大きな文字・高コントラスト (F5、Escで終了)",           \
@@ -314,6 +316,7 @@ void Dashboard::handle_shortcuts() {
         if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) lang = lang == Lang::ja ? Lang::en : Lang::ja;
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested = true;
         if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && can_undo()) undo();
+        if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) png_requested = true;
     }
     handle_slide_keys();
     if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
@@ -349,7 +352,7 @@ void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
     const std::string slides_label = ui::format(S::slides_fmt(ctx.lang), static_cast<int>(derived_.slides.size()));
     const float controls = button_w(S::language(ctx.lang)) + button_w(S::font_smaller(ctx.lang)) +
                            button_w(S::font_larger(ctx.lang)) + button_w(slides_label.c_str()) +
-                           button_w(S::present(ctx.lang)) + style.ItemSpacing.x * 4;
+                           button_w(S::png(ctx.lang)) + button_w(S::present(ctx.lang)) + style.ItemSpacing.x * 5;
     const float x = ImGui::GetWindowContentRegionMax().x - controls;
     if (x > ImGui::GetCursorPosX() + w) ImGui::SetCursorPosX(x);
     else ImGui::NewLine();
@@ -366,6 +369,9 @@ void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
     if (ImGui::Button(slides_label.c_str())) slides_open = !slides_open;
     ui::record_probe("shell.slides", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::slides_tip(ctx.lang));
+    ImGui::SameLine();
+    if (ImGui::Button(S::png(ctx.lang))) png_requested = true;
+    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::png_tip(ctx.lang));
     ImGui::SameLine();
     if (ImGui::Button(S::present(ctx.lang))) {
         presenting = !presenting;
@@ -393,6 +399,10 @@ void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
         if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip(S::sample_tip(ctx.lang), d.sample_observations);
     }
     draw_reload_offer(ctx);
+    if (!notice.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", notice.c_str());
+    }
 }
 
 void Dashboard::draw_reload_offer(ui::ViewContext& ctx) {
@@ -456,6 +466,7 @@ void Dashboard::draw_frame() {
     ui::end_spotlight_frame(view_min, view_max);
     if (!presenting) draw_status_bar(ctx);
     if (presenting) draw_slide_caption(ctx);
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice.clear();  // seen: the next click dismisses it
     ImGui::End();
     if (slides_open && !screenshot) draw_slides_panel(ctx);
     ui::draw_annotation_editor(ctx);

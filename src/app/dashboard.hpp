@@ -53,6 +53,8 @@ public:
     bool fonts_dirty = true;
     bool style_dirty = true;
     bool quit_requested = false;
+    bool png_requested = false;   // Ctrl+S / the PNG button: the shell saves this frame as PNG
+    std::string notice;           // a short message for the user (where a PNG went, why it failed)
     bool data_changed_on_disk = false;  // set by the shell: offer to reload
 
     const Dataset& data() const { return data_; }

@@ -1,5 +1,6 @@
 #include "app/gl_session.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 
@@ -159,22 +160,36 @@ OffscreenTarget::~OffscreenTarget() {
 
 void OffscreenTarget::bind() { fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_); }
 
-std::vector<std::uint8_t> OffscreenTarget::read_pixels() const {
-    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width_) * static_cast<std::size_t>(height_) * 4);
-    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+namespace {
+
+// The bound framebuffer's pixels, top row first (GL's origin is the bottom-left corner).
+std::vector<std::uint8_t> read_bound_pixels(int width, int height) {
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    // GL's origin is the bottom-left corner: flip to top row first.
-    const std::size_t row = static_cast<std::size_t>(width_) * 4;
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    const std::size_t row = static_cast<std::size_t>(width) * 4;
     std::vector<std::uint8_t> line(row);
-    for (int y = 0; y < height_ / 2; ++y) {
+    for (int y = 0; y < height / 2; ++y) {
         auto* top = pixels.data() + static_cast<std::size_t>(y) * row;
-        auto* bottom = pixels.data() + static_cast<std::size_t>(height_ - 1 - y) * row;
+        auto* bottom = pixels.data() + static_cast<std::size_t>(height - 1 - y) * row;
         std::copy(top, top + row, line.data());
         std::copy(bottom, bottom + row, top);
         std::copy(line.data(), line.data() + row, bottom);
     }
     return pixels;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> OffscreenTarget::read_pixels() const {
+    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+    return read_bound_pixels(width_, height_);
+}
+
+std::vector<std::uint8_t> GlSession::read_pixels(int& width, int& height) const {
+    glfwGetFramebufferSize(window_, &width, &height);
+    glReadBuffer(GL_BACK);
+    return read_bound_pixels(width, height);
 }
 
 }  // namespace wardscope::app

@@ -37,6 +37,10 @@ public:
     void set_fullscreen(bool on);
     bool fullscreen() const { return fullscreen_; }
 
+    // The window's back buffer as drawn so far (call before swapping), top
+    // row first, RGBA8; its size in framebuffer pixels.
+    std::vector<std::uint8_t> read_pixels(int& width, int& height) const;
+
 private:
     GLFWwindow* window_ = nullptr;
     bool fullscreen_ = false;

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <vector>
 
@@ -159,6 +160,38 @@ struct Observable {
     }
 };
 
+// Where Ctrl+S puts PNGs: $WARDSCOPE_PNG_DIR, else ~/Pictures/wardscope.
+std::filesystem::path png_folder() {
+    if (const char* dir = std::getenv("WARDSCOPE_PNG_DIR"); dir && *dir) return dir;
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / "Pictures" / "wardscope";
+}
+
+// The frame just drawn, as the user sees it, to wardscope-VIEW-YYYYMMDD-HHMMSS.png.
+void save_view_png(Dashboard& dashboard, GlSession& session) {
+    dashboard.png_requested = false;
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+    const std::filesystem::path path =
+        png_folder() / ("wardscope-" + std::string(view_name(dashboard.view)) + "-" + stamp + ".png");
+    try {
+        std::error_code ec;
+        std::filesystem::create_directories(path.parent_path(), ec);
+        if (ec) throw Error("cannot create " + path.parent_path().string() + ": " + ec.message());
+        int width = 0, height = 0;
+        const std::vector<std::uint8_t> pixels = session.read_pixels(width, height);
+        write_png(path, width, height, pixels);
+        dashboard.notice = "PNG: " + path.string();
+        std::cout << "event: png " << path.string() << std::endl;
+    } catch (const Error& e) {
+        dashboard.notice = e.what();
+        std::cout << "event: png failed: " << e.what() << std::endl;
+    }
+}
+
 Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscreen, Settings s) {
     if (!fullscreen) glfwGetWindowSize(window, &s.window_width, &s.window_height);
     s.lang = d.lang == ui::Lang::en ? "en" : "ja";
@@ -258,6 +291,7 @@ int run_dashboard(const DashboardOptions& options) {
             glClearColor(bg.x, bg.y, bg.z, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (dashboard.png_requested) save_view_png(dashboard, session);
             glfwSwapBuffers(window);
             if (dashboard.fonts_dirty || dashboard.style_dirty) wake();  // show the new size at once
         }

@@ -36,38 +36,14 @@ expect_ok "slides export" "$W" slides export --db w.db --out png --size 1280x800
 expect_equal "one numbered PNG per slide, separators replaced" "$(cd png && ls | tr '\n' ';')" \
   "01-全体像.png;02-Coverage _ share.png;03-板橋のSWOT.png;"
 # Size and the mode each slide was saved in: presenting is the light theme, the other the dark one.
-python3 - png <<'PY' && pass "PNG sizes and modes" || fail "PNG sizes and modes"
-import os, struct, sys, zlib
-def read_png(path):  # 8-bit RGB or RGBA, any row filters
-    data = open(path, "rb").read()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
-    pos, idat = 8, b""
-    while pos < len(data):
-        n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + n]
-        if kind == b"IHDR": w, h, depth, colour = struct.unpack(">IIBB", body[:10])
-        if kind == b"IDAT": idat += body
-        pos += 12 + n
-    bpp = {2: 3, 6: 4}[colour]
-    raw, stride, rows, prev = zlib.decompress(idat), w * bpp, [], bytearray(w * bpp)
-    for y in range(h):
-        f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for x in range(stride):
-            a = line[x - bpp] if x >= bpp else 0
-            b, c = prev[x], prev[x - bpp] if x >= bpp else 0
-            p = a + b - c
-            pred = [0, a, b, (a + b) // 2, a if abs(p - a) <= abs(p - b) and abs(p - a) <= abs(p - c) else b if abs(p - b) <= abs(p - c) else c][f]
-            line[x] = (line[x] + pred) & 0xFF
-        rows.append(line)
-        prev = line
-    return w, h, rows, bpp
-folder = sys.argv[1]
-shots = [read_png(os.path.join(folder, f)) for f in sorted(os.listdir(folder))]
-assert [(w, h) for w, h, _, _ in shots] == [(1280, 800)] * 3, [(w, h) for w, h, _, _ in shots]
-# The window background, just inside the left edge halfway down.
-bg = [sum(rows[h // 2][2 * bpp:2 * bpp + 3]) / 3 for w, h, rows, bpp in shots]
-assert bg[0] > 200 and bg[2] > 200 and bg[1] < 80, bg
-PY
+png_pixels() { python3 "$SRC/tests/tools/png_pixels.py" "$@"; }
+sizes=$(for f in png/*.png; do png_pixels "$f" size; done | tr '\n' ' ')
+expect_equal "every PNG at the size asked" "$sizes" "1280x800 1280x800 1280x800 "
+# The window background just inside the left edge halfway down: presenting is the light theme.
+brightness() { png_pixels "$1" mean 2 399 5 401 | awk '{ print int(($1 + $2 + $3) / 3) }'; }
+[ "$(brightness png/01-*.png)" -gt 200 ] && [ "$(brightness png/03-*.png)" -gt 200 ] && [ "$(brightness png/02-*.png)" -lt 80 ] \
+  && pass "each slide in its own mode (light when presenting)" \
+  || fail "slide modes: brightness $(brightness png/01-*.png) $(brightness png/02-*.png) $(brightness png/03-*.png)"
 expect_equal "exporting leaves the database as it was" "$before" "$(sha256sum < w.db)"
 
 expect_ok "import the plans again" "$W" import --db w.db "$SRC"/data/plans/*.json

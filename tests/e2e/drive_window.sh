@@ -12,7 +12,7 @@ set -euo pipefail
 exe=$1 db=$2 work=$3
 rm -rf "$work" && mkdir -p "$work/config"
 log=$work/app.log layout=$work/layout.json
-export XDG_CONFIG_HOME=$work/config WARDSCOPE_LAYOUT_FILE=$layout
+export XDG_CONFIG_HOME=$work/config WARDSCOPE_LAYOUT_FILE=$layout WARDSCOPE_PNG_DIR=$work/png
 cp "$db" "$work/test.db"
 db_hash=$(sha256sum "$work/test.db")
 
@@ -135,6 +135,18 @@ click_at_item annotation.save
 wait_for "saving the note is an edit" logged "event: edit annotation kita-vision-2026 node $node"
 [ "$(sqlite3 "$work/test.db" "SELECT item_kind || '|' || item_id || '|' || vote || '|' || note FROM annotation")" = "node|$node|4|e2e note" ] \
   || fail "the note is not in the database: $(sqlite3 "$work/test.db" "SELECT * FROM annotation")"
+# The badge on the item, in a PNG of the view saved with Ctrl+S.
+xdotool mousemove 5 5
+xdotool key ctrl+s
+wait_for "Ctrl+S saves the view as PNG" grep -q "^event: png " "$log"
+png=$(grep "^event: png " "$log" | tail -1 | cut -d' ' -f3-)
+png_pixels() { python3 "$(dirname "$0")/../tools/png_pixels.py" "$@"; }
+window_size=$(python3 -c "import json, sys; d = json.load(open(sys.argv[1])); print('%dx%d' % (d['width'], d['height']))" "$layout")
+[ "$(png_pixels "$png" size)" = "$window_size" ] \
+  || fail "the PNG is not the window's size: $(png_pixels "$png" size)"
+read -r x0 y0 x1 y1 < <(layout "'%d %d %d %d' % (items['$item']['x0'], items['$item']['y0'], items['$item']['x1'], items['$item']['y1'])")
+badge=$(png_pixels "$png" count "$x0" "$y0" "$x1" "$y1" 176 120 0 24)
+[ "$badge" -gt 20 ] || fail "no note badge on the item in the PNG ($badge badge-coloured pixels)"
 xdotool key ctrl+7
 wait_for "Ctrl+7 shows the notes" logged "event: view notes"
 wait_for "the notes view lists it with its vote" \
