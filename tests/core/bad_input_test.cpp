@@ -53,7 +53,7 @@ TEST_CASE("quotes and SQL fragments are stored as text, not run") {
     CHECK(data.observations[1].source == "x'); DROP TABLE observation; --");
 }
 
-TEST_CASE("control characters are refused with their code point; tabs and newlines are text") {
+TEST_CASE("control characters are refused with their code point, and tabs and newlines are text") {
     json plan = json::parse(test::minimal_plan_json());
     plan["title"] = std::string("a\x01") + "b";
     plan["nodes"][0]["name"] = std::string("nul\0x", 5);

@@ -248,7 +248,7 @@ TEST_CASE("theme profile: measures per theme, hand over rule, shares") {
     CHECK(prof.find("nope") == nullptr);
 }
 
-TEST_CASE("theme profile: plans without measures count leaves; unknown theme ids are kept") {
+TEST_CASE("theme profile: plans without measures count leaves, and unknown theme ids are kept") {
     Plan p;
     p.nodes = {node("a", "", NodeLevel::strategy, "A", {hand("startup")}),
                node("b", "a", NodeLevel::policy, "B", {hand("mystery")}), node("c", "", NodeLevel::strategy, "C")};

@@ -40,7 +40,7 @@ TEST_CASE("progress along the straight path: ahead, on track, behind") {
     CHECK(at(46).status == ProgressStatus::behind);
 }
 
-TEST_CASE("the latest observation counts; other plans' and indicators' rows do not") {
+TEST_CASE("the latest observation counts, and other plans' and indicators' rows do not") {
     const Indicator k = indicator(193, 2025, 457, 2029);
     Observation other_plan = obs(2028, 1000);
     other_plan.plan_id = "q";
@@ -83,7 +83,7 @@ TEST_CASE("lower-is-better indicators mirror the comparison") {
     CHECK(classify_progress("p", v, {obs(2023, 4.5)}).reason == "target met");
 }
 
-TEST_CASE("after the target year the path expects the target; before the baseline year, the baseline") {
+TEST_CASE("after the target year the path expects the target, and before the baseline year, the baseline") {
     const Indicator k = indicator(46, 2024, 50, 2029);
     const Progress late = classify_progress("p", k, {obs(2031, 49)});
     CHECK(*late.expected == 50);

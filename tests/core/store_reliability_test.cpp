@@ -132,7 +132,7 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
     }
 }
 
-TEST_CASE("a version 2 database gets the workshop tables; read-only opens show none and write nothing") {
+TEST_CASE("a version 2 database gets the workshop tables, and read-only opens show none and write nothing") {
     test::TempDir dir;
     const fs::path path = make_database(dir);
     run_sql(path, "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");

@@ -67,7 +67,7 @@ TEST_CASE("every problem of a typed observation is named, and nothing is written
     CHECK(test::read_file(dir / "w.db") == before);
 }
 
-TEST_CASE("user observations survive a re-import of their plan; plan-file ones are replaced") {
+TEST_CASE("user observations survive a re-import of their plan, and plan-file ones are replaced") {
     test::TempDir dir;
     Store store = Store::open(dir / "w.db", OpenMode::create);
     import_plans(store, test::bundled_taxonomy(), {minimal_plan()});

@@ -105,7 +105,7 @@ TEST_CASE("SQL in a note is stored as text") {
     CHECK(load_annotations(store)[0].note == note);
 }
 
-TEST_CASE("notes, votes and slides survive a re-import; a dropped item keeps its note") {
+TEST_CASE("notes, votes and slides survive a re-import, and a dropped item keeps its note") {
     test::TempDir dir;
     Store store = make_store(dir);
     set_annotation(store, swot_s1, "残る", 4);

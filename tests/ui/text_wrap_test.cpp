@@ -25,7 +25,7 @@ TEST_CASE("Japanese text breaks between characters, not at the last ASCII space"
     CHECK(lines[1] == "ピークに製造業");
 }
 
-TEST_CASE("closing punctuation and small kana do not start a line; opening brackets do not end one") {
+TEST_CASE("closing punctuation and small kana do not start a line, and opening brackets do not end one") {
     const auto a = wrap("あいうえおかきくけこ。さしす", 100);
     REQUIRE(a.size() == 2);
     CHECK(a[0] == "あいうえおかきくけ");
