@@ -2,7 +2,7 @@
 # Workshop data from the command line: `notes export` (CSV and Markdown),
 # `slides list` and `slides export` (one PNG per slide, each in its own mode,
 # at the size asked); both read-only, and both survive a re-import of the
-# plans. Needs an X server for the PNGs (CTest runs it under xvfb-run).
+# plans. Needs an X server for the PNGs (CTest runs it under scripts/with-xvfb.sh).
 source "$(dirname "$0")/lib.sh"
 setup "$@"
 
