@@ -466,6 +466,7 @@ void Dashboard::draw_frame() {
     ui::end_spotlight_frame(view_min, view_max);
     if (!presenting) draw_status_bar(ctx);
     if (presenting) draw_slide_caption(ctx);
+    if (presenting && !notice.empty()) ui::corner_label(notice, false);  // no status bar while presenting
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice.clear();  // seen: the next click dismisses it
     ImGui::End();
     if (slides_open && !screenshot) draw_slides_panel(ctx);

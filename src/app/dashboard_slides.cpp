@@ -171,14 +171,7 @@ void Dashboard::draw_slide_caption(ui::ViewContext& ctx) {
     if (current_slide < 0 || current_slide >= static_cast<int>(slides.size())) return;
     const std::string caption = ui::format(S::caption_fmt(ctx.lang), current_slide + 1, static_cast<int>(slides.size()),
                                            slides[static_cast<std::size_t>(current_slide)].name.c_str());
-    const ImVec2 size = ImGui::CalcTextSize(caption.c_str());
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float pad = 0.3f * ui::em();
-    const ImVec2 p1(display.x - pad, display.y - pad);
-    const ImVec2 p0(p1.x - size.x - 2 * pad, p1.y - size.y - 2 * pad);
-    ImDrawList* dl = ImGui::GetForegroundDrawList();
-    dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 230), pad);
-    dl->AddText(ImVec2(p0.x + pad, p0.y + pad), IM_COL32(60, 60, 60, 255), caption.c_str());
+    const auto [p0, p1] = ui::corner_label(caption, true);
     ui::record_probe("slides.caption", p0, p1, current_slide);
 }
 

@@ -526,6 +526,21 @@ void ensure_glyphs(std::string_view typed) {
     }
 }
 
+std::pair<ImVec2, ImVec2> corner_label(std::string_view text, bool right) {
+    const char* b = text.data();
+    const char* e = b + text.size();
+    const ImVec2 size = ImGui::CalcTextSize(b, e);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float pad = 0.3f * em();
+    const float w = size.x + 2 * pad, h = size.y + 2 * pad;
+    const ImVec2 p0(right ? display.x - pad - w : pad, display.y - pad - h);
+    const ImVec2 p1(p0.x + w, p0.y + h);
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 230), pad);
+    dl->AddText(ImVec2(p0.x + pad, p0.y + pad), IM_COL32(60, 60, 60, 255), b, e);
+    return {p0, p1};
+}
+
 std::string take_glyph_request() { return std::exchange(glyph_request, std::string()); }
 
 }  // namespace wardscope::ui

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -201,6 +202,10 @@ void hbar(float fraction, ImU32 color, std::string_view text, float height);
 // takes the request and rebuilds the atlas with them between frames.
 void ensure_glyphs(std::string_view typed);
 std::string take_glyph_request();  // the shell: "" when nothing is missing
+
+// A label over everything in a bottom corner of the display (dark text on
+// white, for presentation mode); returns its rectangle.
+std::pair<ImVec2, ImVec2> corner_label(std::string_view text, bool right);
 
 // Places the next item on the same line when it fits within the content region, else on a new line.
 void same_line_if_fits(float next_width, float spacing = -1.0f);
