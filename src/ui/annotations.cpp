@@ -162,6 +162,7 @@ void draw_annotation_editor(ViewContext& ctx) {
         }
         ImGui::OpenPopup(popup_id);
     }
+    if (!ImGui::IsPopupOpen(popup_id)) return;  // most frames: nothing to build
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(40.0f * em(), display.x * 0.9f), 0), ImGuiCond_Appearing);
