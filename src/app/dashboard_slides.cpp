@@ -30,6 +30,7 @@ using ui::Lang;
     X(none, "スライドはまだありません。ビューを整えてから追加してください。",                 \
       "No slides yet. Set up a view, then add it.")                                           \
     X(keys, "← → / PageUp PageDown: 前後のスライド", "← → / PageUp PageDown: previous / next") \
+    X(menu_hint, "右クリック: 上書き・名前の変更・削除", "Right-click: replace, rename, delete") \
     X(update, "現在のビューで上書き", "Replace with the current view")                         \
     X(rename, "名前を変更", "Rename")                                                         \
     X(remove, "削除", "Delete")                                                               \
@@ -235,6 +236,7 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
     }
     ImGui::Separator();
     ui::text_wrapped_colored(ui::dim_text_color(), S::keys(lang));
+    if (!slides.empty()) ui::text_wrapped_colored(ui::dim_text_color(), S::menu_hint(lang));
     ImGui::End();
 }
 
