@@ -633,6 +633,25 @@ private:
     std::size_t last_ = npos;
 };
 
+// Rows of (plan_id, node_id, ord, value…) attached to their nodes in `ord`
+// order; `make` reads the value from the row.
+template <typename T, typename Make>
+void read_node_rows(sqlite3* db, const char* sql, NodeFinder& finder, std::vector<T> Node::*member, Make make) {
+    std::vector<OrderedRow<T>> rows;
+    std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
+    bool in_order = true;
+    Statement st(db, sql);
+    while (st.step()) {
+        const std::size_t node = finder.find(st.view(0), st.view(1));
+        if (node == NodeFinder::npos) continue;
+        const std::int64_t ord = st.integer(2);
+        in_order = in_order && ord >= last_ord[node];
+        last_ord[node] = ord;
+        rows.push_back({node, ord, make(st)});
+    }
+    attach(rows, in_order, finder.nodes(), member);
+}
+
 }  // namespace
 
 Dataset load_dataset(const Store& store) {
@@ -727,36 +746,13 @@ Dataset load_dataset(const Store& store) {
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
         NodeFinder finder(data, plans);
         // Tags and actors: rows of a node in `ord` order, ties in storage order.
-        {
-            std::vector<OrderedRow<ThemeTag>> tags;
-            std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
-            bool in_order = true;
-            Statement tag(db, "SELECT plan_id, node_id, theme_id, origin, ord FROM node_theme");
-            while (tag.step()) {
-                const std::size_t node = finder.find(tag.view(0), tag.view(1));
-                if (node == NodeFinder::npos) continue;
-                const std::int64_t ord = tag.integer(4);
-                in_order = in_order && ord >= last_ord[node];
-                last_ord[node] = ord;
-                tags.push_back({node, ord, {std::string(tag.view(2)), tag_origin_from(tag.view(3)).value_or(TagOrigin::hand)}});
-            }
-            attach(tags, in_order, finder.nodes(), &Node::themes);
-        }
-        {
-            std::vector<OrderedRow<std::string>> actors;
-            std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
-            bool in_order = true;
-            Statement actor(db, "SELECT plan_id, node_id, actor_id, ord FROM node_actor");
-            while (actor.step()) {
-                const std::size_t node = finder.find(actor.view(0), actor.view(1));
-                if (node == NodeFinder::npos) continue;
-                const std::int64_t ord = actor.integer(3);
-                in_order = in_order && ord >= last_ord[node];
-                last_ord[node] = ord;
-                actors.push_back({node, ord, std::string(actor.view(2))});
-            }
-            attach(actors, in_order, finder.nodes(), &Node::actors);
-        }
+        read_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, theme_id, origin FROM node_theme", finder,
+                                 &Node::themes, [](const Statement& row) {
+                                     return ThemeTag{std::string(row.view(3)),
+                                                     tag_origin_from(row.view(4)).value_or(TagOrigin::hand)};
+                                 });
+        read_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor", finder, &Node::actors,
+                                    [](const Statement& row) { return std::string(row.view(3)); });
     }
     {
         Statement st(db,
