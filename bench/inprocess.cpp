@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "inprocess.hpp"
 #include "process.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/plan_import.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/synthetic.hpp"
@@ -31,27 +33,6 @@ long own_peak_rss_kb() {
     return 0;
 }
 
-std::size_t count_measures(const std::vector<PlanFile>& files) {
-    std::size_t n = 0;
-    for (const PlanFile& pf : files)
-        for (const Node& node : pf.plan.nodes) n += node.level == NodeLevel::measure ? 1 : 0;
-    return n;
-}
-
-// import_plans into a new file, `runs` times: what `wardscope import` does after
-// validation (rule tags, one transaction, commit to disk).
-void time_imports(const Taxonomy& taxonomy, const std::vector<PlanFile>& files, const fs::path& db, int runs) {
-    std::cout << "measures=" << count_measures(files) << "\n";
-    for (int r = 0; r < runs; ++r) {
-        fs::remove(db);
-        Store store = Store::open(db, OpenMode::create);
-        const double start = now_ms();
-        import_plans(store, taxonomy, files);
-        std::cout << "run_ms=" << now_ms() - start << "\n";
-    }
-    fs::remove(db);
-}
-
 int gen(const fs::path& data_dir, const fs::path& out) {
     fs::path partial = out;
     partial += ".partial";
@@ -67,56 +48,54 @@ int gen(const fs::path& data_dir, const fs::path& out) {
     return 0;
 }
 
-// Plan files → SQLite as `wardscope import` does it: the synthetic plans as
-// plan-file text (in memory, so disk reads are not timed), then per run
-// parse + validate + import into a new file. write_ms is the import alone.
-int import_synthetic(const fs::path& data_dir, const fs::path& db, int runs) {
-    const Taxonomy taxonomy = taxonomy_in(data_dir);
-    std::vector<std::string> texts;
-    {
-        const std::vector<PlanFile> generated = generate_plan_files(GenerateOptions{}, taxonomy);
-        std::cout << "measures=" << count_measures(generated) << "\n";
-        for (const PlanFile& pf : generated) texts.push_back(to_json_text(pf));
-    }
-    std::size_t bytes = 0;
-    for (const auto& t : texts) bytes += t.size();
-    std::cout << "json_bytes=" << bytes << "\n";
+// Plan files → SQLite as `wardscope import` does it (import_plan_*: parse,
+// validate and write overlapped, one transaction, committed), `runs` times
+// into a new file. Then, once, the two halves on their own: parse & validate
+// every file, and write the parsed plans (import_plans).
+int time_imports(const Taxonomy& taxonomy, const fs::path& db, int runs, const std::function<ImportResult(Store&)>& import,
+                 const std::function<ParseResult(std::size_t)>& parse, std::size_t count) {
     for (int r = 0; r < runs; ++r) {
         fs::remove(db);
         const double start = now_ms();
-        std::vector<PlanFile> files;
-        for (std::size_t i = 0; i < texts.size(); ++i) {
-            ParseResult result = parse_plan_file(texts[i], std::to_string(i) + ".json", taxonomy);
-            if (!result.ok()) throw Error("a generated plan does not validate: " + result.problems.front().to_string());
-            files.push_back(std::move(result.plan_file));
-        }
-        const double parsed = now_ms();
         Store store = Store::open(db, OpenMode::create);
-        const double opened = now_ms();
-        import_plans(store, taxonomy, files);
-        const double done = now_ms();
-        std::cout << "parse_ms=" << parsed - start << "\nwrite_ms=" << done - opened << "\nrun_ms=" << (parsed - start) + (done - opened)
-                  << "\n";
+        const ImportResult result = import(store);
+        if (!result.ok()) throw Error("a plan does not validate: " + result.problems.front().to_string());
+        std::cout << "run_ms=" << now_ms() - start << "\n";
+        if (r == 0) std::cout << "measures=" << result.report.measures << "\n";
     }
+    fs::remove(db);
+    const double start = now_ms();
+    std::vector<PlanFile> files;
+    for (std::size_t i = 0; i < count; ++i) files.push_back(parse(i).plan_file);
+    const double parsed = now_ms();
+    Store store = Store::open(db, OpenMode::create);
+    const double opened = now_ms();
+    import_plans(store, taxonomy, files);
+    std::cout << "parse_ms=" << parsed - start << "\nwrite_ms=" << now_ms() - opened << "\n";
     fs::remove(db);
     return 0;
 }
 
+// The synthetic plans as plan-file text in memory, so that disk reads are not timed.
+int import_synthetic(const fs::path& data_dir, const fs::path& db, int runs) {
+    const Taxonomy taxonomy = taxonomy_in(data_dir);
+    std::vector<PlanText> texts;
+    for (const PlanFile& pf : generate_plan_files(GenerateOptions{}, taxonomy))
+        texts.push_back({pf.plan.id + ".json", to_json_text(pf)});
+    std::size_t bytes = 0;
+    for (const auto& t : texts) bytes += t.text.size();
+    std::cout << "json_bytes=" << bytes << "\n";
+    return time_imports(
+        taxonomy, db, runs, [&](Store& store) { return import_plan_texts(store, taxonomy, texts); },
+        [&](std::size_t i) { return parse_plan_file(texts[i].text, texts[i].name, taxonomy); }, texts.size());
+}
+
 int import_files(const fs::path& data_dir, const fs::path& db, int runs, const std::vector<std::string>& paths) {
     const Taxonomy taxonomy = taxonomy_in(data_dir);
-    const double start = now_ms();
-    std::vector<PlanFile> files;
-    for (const auto& path : paths) {
-        ParseResult result = read_plan_file(path, taxonomy);
-        if (!result.ok()) {
-            std::cerr << path << ": invalid plan file, skipped\n";
-            continue;
-        }
-        files.push_back(std::move(result.plan_file));
-    }
-    std::cout << "parse_ms=" << now_ms() - start << "\n";
-    time_imports(taxonomy, files, db, runs);
-    return 0;
+    const std::vector<fs::path> files(paths.begin(), paths.end());
+    return time_imports(
+        taxonomy, db, runs, [&](Store& store) { return import_plan_files(store, taxonomy, files); },
+        [&](std::size_t i) { return read_plan_file(files[i], taxonomy); }, files.size());
 }
 
 int load(const fs::path& db, int runs) {

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -36,6 +38,16 @@ ParseResult read_plan_file(const std::filesystem::path& path, const Taxonomy& ta
 // Problems that only show across files: duplicate plan ids, one municipality
 // described differently by two files.
 std::vector<Problem> check_plan_set(const std::vector<ParseResult>& results);
+// The same checks one file at a time: add() returns the problems this file
+// has with the valid files added before it.
+class PlanSetCheck {
+public:
+    std::vector<Problem> add(const ParseResult& result);
+
+private:
+    std::map<std::string, std::string, std::less<>> plan_files_;  // plan id → file
+    std::map<std::string, std::pair<Municipality, std::string>, std::less<>> municipalities_;  // id → (first, file)
+};
 
 // Theme and actor vocabularies (data/themes.json, data/actors.json).
 Taxonomy read_taxonomy(const std::filesystem::path& themes_json, const std::filesystem::path& actors_json);

@@ -68,7 +68,8 @@ struct ImportReport {
 
 // Stores the taxonomy (themes, actors) and the plans in one transaction: all or
 // nothing. A plan already present (same id) is replaced; user data (observations
-// entered by users or from CSV, notes, votes, slides) is kept.
+// entered by users or from CSV, notes, votes, slides) is kept. Plan files still
+// to be parsed go through import_plan_files (plan_import.hpp).
 ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files);
 
 // KPI observations from CSV: header plan_id,indicator_id,fiscal_year,value,source[,sample].

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/plan_import.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/store.hpp"
 
@@ -76,17 +77,21 @@ int validate(const DataPaths& paths, const std::vector<std::string>& files) {
 }
 
 int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<std::string>& files) {
-    bool ok = false;
-    const auto results = read_all(paths, files, ok);
-    if (!ok) {
+    const Taxonomy taxonomy = read_taxonomy(paths.themes, paths.actors);
+    const bool db_existed = fs::exists(db);
+    ImportResult result;
+    {
+        Store store = open_for_writing(db, OpenMode::create);
+        result = import_plan_files(store, taxonomy, {files.begin(), files.end()});
+    }
+    if (!result.ok()) {
+        for (const Problem& p : result.problems) std::cerr << p.to_string() << "\n";
+        // The import was rolled back; a database made for it is not left behind, empty.
+        if (!db_existed) fs::remove(db);
         std::cerr << "nothing was imported: fix the problems above\n";
         return 1;
     }
-    const Taxonomy taxonomy = read_taxonomy(paths.themes, paths.actors);
-    std::vector<PlanFile> plan_files;
-    for (const auto& r : results) plan_files.push_back(r.plan_file);
-    Store store = open_for_writing(db, OpenMode::create);
-    const ImportReport report = import_plans(store, taxonomy, plan_files);
+    const ImportReport& report = result.report;
     std::cout << "imported into " << db.string() << ": " << report.added_plans.size() << " added, "
               << report.replaced_plans.size() << " replaced (" << report.nodes << " nodes, " << report.measures
               << " measures, " << report.indicators << " indicators, " << report.swot_items << " SWOT items, "

@@ -580,25 +580,30 @@ ParseResult read_plan_file(const std::filesystem::path& path, const Taxonomy& ta
     return parse_plan_file(text, path.string(), taxonomy);
 }
 
+std::vector<Problem> PlanSetCheck::add(const ParseResult& result) {
+    std::vector<Problem> problems;
+    if (!result.ok()) return problems;
+    const PlanFile& pf = result.plan_file;
+    const std::string& file = result.file;
+    auto [it, inserted] = plan_files_.emplace(pf.plan.id, file);
+    if (!inserted) problems.push_back({file, "/id", "plan id '" + pf.plan.id + "' is also used by " + it->second});
+    auto [mit, minserted] = municipalities_.emplace(pf.municipality.id, std::make_pair(pf.municipality, file));
+    if (!minserted) {
+        const Municipality& first = mit->second.first;
+        const Municipality& m = pf.municipality;
+        if (first.name_ja != m.name_ja || first.kind != m.kind || first.code != m.code || first.name_en != m.name_en)
+            problems.push_back(
+                {file, "/municipality", "municipality '" + m.id + "' differs from its description in " + mit->second.second});
+    }
+    return problems;
+}
+
 std::vector<Problem> check_plan_set(const std::vector<ParseResult>& results) {
     std::vector<Problem> problems;
-    std::map<std::string, std::string> plan_files;                     // plan id → file
-    std::map<std::string, std::pair<Municipality, std::string>> municipalities;  // id → (first, file)
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        const auto& result = results[i];
-        if (!result.ok()) continue;
-        const PlanFile& pf = result.plan_file;
-        const std::string& file = result.file;
-        auto [it, inserted] = plan_files.emplace(pf.plan.id, file);
-        if (!inserted) problems.push_back({file, "/id", "plan id '" + pf.plan.id + "' is also used by " + it->second});
-        auto [mit, minserted] = municipalities.emplace(pf.municipality.id, std::make_pair(pf.municipality, file));
-        if (!minserted) {
-            const Municipality& first = mit->second.first;
-            const Municipality& m = pf.municipality;
-            if (first.name_ja != m.name_ja || first.kind != m.kind || first.code != m.code || first.name_en != m.name_en)
-                problems.push_back({file, "/municipality",
-                                    "municipality '" + m.id + "' differs from its description in " + mit->second.second});
-        }
+    PlanSetCheck check;
+    for (const ParseResult& result : results) {
+        const std::vector<Problem> found = check.add(result);
+        problems.insert(problems.end(), found.begin(), found.end());
     }
     return problems;
 }

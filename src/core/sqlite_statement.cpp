@@ -16,7 +16,8 @@ std::string describe(sqlite3* db, int code) {
     }
 }
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+Statement::Statement(sqlite3* db, std::string_view sql, BoundText bound_text)
+    : db_(db), text_lifetime_(bound_text == BoundText::borrowed ? SQLITE_STATIC : SQLITE_TRANSIENT) {
     const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK) throw Error(describe(db, rc));
 }
@@ -24,7 +25,7 @@ Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
 Statement::~Statement() { sqlite3_finalize(stmt_); }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), text_lifetime_);
     return *this;
 }
 Statement& Statement::bind(int index, std::int64_t value) {

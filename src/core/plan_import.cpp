@@ -1,0 +1,324 @@
+// Plan files → SQLite: one transaction per import, all or nothing. The files
+// are parsed on a second thread while the writer stores the ones before them.
+#include "wardscope/plan_import.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+#include <sqlite3.h>
+
+#include "sqlite_statement.hpp"
+#include "wardscope/error.hpp"
+
+namespace wardscope {
+
+using sql::Statement;
+
+namespace {
+
+void write_taxonomy(sqlite3* db, const Taxonomy& taxonomy) {
+    Statement theme(db,
+                    "INSERT INTO theme (id, ord, label_ja, label_en) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, label_ja = excluded.label_ja, label_en = excluded.label_en");
+    Statement clear_keywords(db, "DELETE FROM theme_keyword WHERE theme_id = ?");
+    Statement keyword(db, "INSERT INTO theme_keyword (theme_id, ord, keyword) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < taxonomy.themes.size(); ++i) {
+        const Theme& t = taxonomy.themes[i];
+        theme.bind_all(t.id, static_cast<int>(i), t.label_ja, t.label_en).run();
+        clear_keywords.bind_all(t.id).run();
+        for (std::size_t k = 0; k < t.keywords.size(); ++k) keyword.bind_all(t.id, static_cast<int>(k), t.keywords[k]).run();
+    }
+    Statement actor(db,
+                    "INSERT INTO actor (id, ord, label_ja, label_en) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, label_ja = excluded.label_ja, label_en = excluded.label_en");
+    for (std::size_t i = 0; i < taxonomy.actors.size(); ++i) {
+        const Actor& a = taxonomy.actors[i];
+        actor.bind_all(a.id, static_cast<int>(i), a.label_ja, a.label_en).run();
+    }
+}
+
+void write_municipality(sqlite3* db, const Municipality& m) {
+    Statement st(db,
+                 "INSERT INTO municipality (id, name_ja, name_en, kind, code, source_file, source_section, source_url) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name_ja = excluded.name_ja, "
+                 "name_en = excluded.name_en, kind = excluded.kind, code = excluded.code, source_file = excluded.source_file, "
+                 "source_section = excluded.source_section, source_url = excluded.source_url");
+    st.bind_all(m.id, m.name_ja, m.name_en, m.kind);
+    if (m.code.empty()) st.bind_null(5);
+    else st.bind(5, m.code);
+    st.bind(6, m.source.file).bind(7, m.source.section).bind(8, m.source.url).run();
+}
+
+// The statements of a plan's rows, prepared once per import (not once per
+// plan: 248 plans × 12 statements was ≈ 3,000 prepares). They borrow the bound
+// text: every string bound lives in the plan file until its row has run.
+struct PlanWriter {
+    explicit PlanWriter(sqlite3* db, std::string entered_at) : entered_at(std::move(entered_at)), db(db) {}
+    // Observations of plan files: one entered_at for the whole import (the
+    // column's default, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), read once at
+    // the start of its transaction instead of evaluated per row).
+    std::string entered_at;
+    sqlite3* db;
+    static constexpr sql::BoundText borrowed = sql::BoundText::borrowed;
+    Statement plan{db,
+                  "INSERT INTO plan (id, municipality_id, title, title_en, kind, status, approved_by, start_fy, end_fy, "
+                   "period_as_written, vision, summary, is_synthetic, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    Statement viewpoint{db,
+                  "INSERT INTO plan_viewpoint (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
+    Statement focus{db,
+                  "INSERT INTO plan_focus_field (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
+    Statement node{db,
+                  "INSERT INTO node (plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, "
+                   "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    Statement tag{db,
+                  "INSERT INTO node_theme (plan_id, node_id, theme_id, origin, ord) VALUES (?, ?, ?, ?, ?)", borrowed};
+    Statement actor{db,
+                  "INSERT INTO node_actor (plan_id, node_id, actor_id, ord) VALUES (?, ?, ?, ?)", borrowed};
+    Statement swot{db,
+                  "INSERT INTO swot_item (plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    Statement tows{db,
+                  "INSERT INTO tows_strategy (plan_id, id, ord, type, text, text_en, source_file, source_section, source_url) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    Statement tows_swot{db,
+                  "INSERT INTO tows_swot (plan_id, tows_id, swot_id, ord) VALUES (?, ?, ?, ?)", borrowed};
+    Statement tows_node{db,
+                  "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)", borrowed};
+    Statement indicator{db,
+                  "INSERT INTO indicator (plan_id, id, ord, kind, label, name, name_en, unit, direction, node_id, "
+                        "baseline_value, baseline_fy, baseline_note, target_value, target_fy, target_note, note, "
+                        "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    Statement observation{db,
+                  "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, 'plan_file', ?)", borrowed};
+    // Node tags as derive_rule_tags would leave them (hand, then rule tags),
+    // derived node by node: the plan file is not copied to derive them.
+    void write(const PlanFile& pf, const Taxonomy& taxonomy);
+};
+
+void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
+    const Plan& p = pf.plan;
+    plan.bind_all(p.id, p.municipality_id, p.title, p.title_en, p.kind);
+    if (p.status.empty()) plan.bind_null(6);
+    else plan.bind(6, p.status);
+    plan.bind(7, p.approved_by).bind(8, p.start_fy).bind(9, p.end_fy).bind(10, p.period_as_written);
+    plan.bind(11, p.vision).bind(12, p.summary).bind(13, p.is_synthetic);
+    plan.bind(14, p.source.file).bind(15, p.source.section).bind(16, p.source.url).run();
+
+    for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.bind_all(p.id, static_cast<int>(i), p.viewpoints[i]).run();
+    for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.bind_all(p.id, static_cast<int>(i), p.focus_fields[i]).run();
+
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) {
+        const Node& n = p.nodes[i];
+        node.bind_all(p.id, n.id, static_cast<int>(i));
+        if (n.parent_id.empty()) node.bind_null(4);
+        else node.bind(4, n.parent_id);
+        node.bind(5, to_string(n.level)).bind(6, n.label).bind(7, n.name).bind(8, n.name_en).bind(9, n.description);
+        node.bind(10, n.is_new).bind(11, n.source.file).bind(12, n.source.section).bind(13, n.source.url).run();
+        const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
+        for (std::size_t k = 0; k < themes.size(); ++k)
+            tag.bind_all(p.id, n.id, themes[k].theme_id, to_string(themes[k].origin), static_cast<int>(k)).run();
+        for (std::size_t k = 0; k < n.actors.size(); ++k) actor.bind_all(p.id, n.id, n.actors[k], static_cast<int>(k)).run();
+    }
+
+    for (std::size_t i = 0; i < p.swot.size(); ++i) {
+        const SwotItem& s = p.swot[i];
+        swot.bind_all(p.id, s.id, static_cast<int>(i), to_string(s.quadrant), s.text, s.text_en, s.source.file,
+                      s.source.section, s.source.url)
+            .run();
+    }
+    for (std::size_t i = 0; i < p.tows.size(); ++i) {
+        const TowsStrategy& t = p.tows[i];
+        tows.bind_all(p.id, t.id, static_cast<int>(i), to_string(t.type), t.text, t.text_en, t.source.file,
+                      t.source.section, t.source.url)
+            .run();
+        for (std::size_t k = 0; k < t.swot_ids.size(); ++k) tows_swot.bind_all(p.id, t.id, t.swot_ids[k], static_cast<int>(k)).run();
+        for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.bind_all(p.id, t.id, t.node_ids[k], static_cast<int>(k)).run();
+    }
+
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+        const Indicator& ind = p.indicators[i];
+        indicator.bind_all(p.id, ind.id, static_cast<int>(i), ind.kind, ind.label, ind.name, ind.name_en, ind.unit,
+                           to_string(ind.direction));
+        if (ind.node_id.empty()) indicator.bind_null(10);
+        else indicator.bind(10, ind.node_id);
+        indicator.bind(11, ind.baseline.value).bind(12, ind.baseline.fiscal_year).bind(13, ind.baseline.note);
+        indicator.bind(14, ind.target.value).bind(15, ind.target.fiscal_year).bind(16, ind.target.note);
+        indicator.bind(17, ind.note).bind(18, ind.source.file).bind(19, ind.source.section).bind(20, ind.source.url).run();
+    }
+
+    for (const Observation& o : pf.observations)
+        observation.bind_all(p.id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample, entered_at).run();
+}
+
+std::string utc_now(sqlite3* db) {
+    Statement now(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+    now.step();
+    return now.text(0);
+}
+
+// One import: BEGIN and the taxonomy on construction, then the plan files one
+// by one, then commit(). Destroyed without commit() it rolls everything back.
+class ImportTransaction {
+public:
+    ImportTransaction(sqlite3* db, const Taxonomy& taxonomy)
+        : db_(db), taxonomy_(taxonomy), tx_(db), writer_(db, utc_now(db)) {
+        write_taxonomy(db, taxonomy);
+    }
+
+    void add(const PlanFile& pf) {
+        exists_.bind(1, pf.plan.id);
+        const bool replacing = exists_.step();
+        exists_.reset();
+        if (replacing) {
+            remove_.bind(1, pf.plan.id).run();
+            remove_file_observations_.bind(1, pf.plan.id).run();
+            report_.replaced_plans.push_back(pf.plan.id);
+        } else {
+            report_.added_plans.push_back(pf.plan.id);
+        }
+        write_municipality(db_, pf.municipality);
+        writer_.write(pf, taxonomy_);
+        report_.nodes += pf.plan.nodes.size();
+        report_.measures += static_cast<std::size_t>(std::count_if(
+            pf.plan.nodes.begin(), pf.plan.nodes.end(), [](const Node& n) { return n.level == NodeLevel::measure; }));
+        report_.indicators += pf.plan.indicators.size();
+        report_.swot_items += pf.plan.swot.size();
+        report_.observations += pf.observations.size();
+    }
+
+    ImportReport commit() {
+        // A plan that moved to another municipality may leave an unused one behind.
+        sql::exec(db_, "DELETE FROM municipality WHERE id NOT IN (SELECT municipality_id FROM plan)");
+        tx_.commit();
+        return std::move(report_);
+    }
+
+private:
+    sqlite3* db_;
+    const Taxonomy& taxonomy_;
+    sql::Transaction tx_;
+    PlanWriter writer_;
+    Statement exists_{db_, "SELECT 1 FROM plan WHERE id = ?"};
+    Statement remove_{db_, "DELETE FROM plan WHERE id = ?"};
+    // Observations that came with the previous version of a plan file go with it;
+    // those from CSV files or typed in by users stay.
+    Statement remove_file_observations_{db_, "DELETE FROM observation WHERE plan_id = ? AND origin = 'plan_file'"};
+    ImportReport report_;
+};
+
+Error not_imported(const Store& store, const std::exception& e) {
+    return Error(store.path().string() + ": " + e.what() + "; nothing was imported");
+}
+
+// Parses files 0…count-1 in order on its own thread, a few files ahead of the
+// reader (bounded, so memory holds a few plans, not all of them).
+class ParseAhead {
+public:
+    ParseAhead(std::size_t count, std::function<ParseResult(std::size_t)> parse)
+        : count_(count), parse_(std::move(parse)), thread_([this] { run(); }) {}
+    ~ParseAhead() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    ParseAhead(const ParseAhead&) = delete;
+    ParseAhead& operator=(const ParseAhead&) = delete;
+
+    // The next file's result, in order; rethrows what parsing threw.
+    ParseResult next() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !ready_.empty() || failure_; });
+        if (ready_.empty()) std::rethrow_exception(failure_);
+        ParseResult result = std::move(ready_.front());
+        ready_.pop_front();
+        changed_.notify_all();
+        return result;
+    }
+
+private:
+    static constexpr std::size_t max_ahead = 8;
+
+    void run() {
+        try {
+            for (std::size_t i = 0; i < count_; ++i) {
+                ParseResult result = parse_(i);
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [&] { return ready_.size() < max_ahead || stopping_; });
+                if (stopping_) return;
+                ready_.push_back(std::move(result));
+                changed_.notify_all();
+            }
+        } catch (...) {
+            std::lock_guard lock(mutex_);
+            failure_ = std::current_exception();
+            changed_.notify_all();
+        }
+    }
+
+    std::size_t count_;
+    std::function<ParseResult(std::size_t)> parse_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<ParseResult> ready_;
+    std::exception_ptr failure_;
+    bool stopping_ = false;
+    std::thread thread_;  // last: starts once the members above exist
+};
+
+}  // namespace
+
+ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files) {
+    try {
+        ImportTransaction import(store.handle(), taxonomy);
+        for (const PlanFile& pf : plan_files) import.add(pf);
+        return import.commit();
+    } catch (const Error& e) {
+        throw not_imported(store, e);
+    }
+}
+
+ImportResult import_parsed(Store& store, const Taxonomy& taxonomy, std::size_t count,
+                           const std::function<ParseResult(std::size_t)>& parse) {
+    ImportResult result;
+    try {
+        ImportTransaction import(store.handle(), taxonomy);
+        ParseAhead parsed(count, parse);
+        PlanSetCheck set_check;
+        for (std::size_t i = 0; i < count; ++i) {
+            const ParseResult file = parsed.next();
+            result.problems.insert(result.problems.end(), file.problems.begin(), file.problems.end());
+            if (file.ok()) {
+                const std::vector<Problem> set_problems = set_check.add(file);
+                result.problems.insert(result.problems.end(), set_problems.begin(), set_problems.end());
+            }
+            // After the first problem the rest is still parsed, to report every
+            // problem, but no longer written: the transaction will be rolled back.
+            if (result.problems.empty()) import.add(file.plan_file);
+        }
+        if (result.problems.empty()) result.report = import.commit();
+    } catch (const Error& e) {
+        throw not_imported(store, e);
+    }
+    return result;
+}
+
+ImportResult import_plan_files(Store& store, const Taxonomy& taxonomy, const std::vector<std::filesystem::path>& files) {
+    return import_parsed(store, taxonomy, files.size(), [&](std::size_t i) { return read_plan_file(files[i], taxonomy); });
+}
+
+ImportResult import_plan_texts(Store& store, const Taxonomy& taxonomy, const std::vector<PlanText>& texts) {
+    return import_parsed(store, taxonomy, texts.size(),
+                         [&](std::size_t i) { return parse_plan_file(texts[i].text, texts[i].name, taxonomy); });
+}
+
+}  // namespace wardscope
