@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the core library and its tests with AddressSanitizer + UndefinedBehaviorSanitizer
-# (-DWARDSCOPE_SANITIZE=ON) in their own build tree and runs them; any report fails.
+# (-DWARDSCOPE_SANITIZE=ON) in their own build tree and runs them; then with
+# ThreadSanitizer (-DWARDSCOPE_TSAN=ON, in BUILD_DIR-tsan) the tests of the code
+# that runs on several threads (test suite "threads"). Any report fails.
 #   scripts/test-sanitizers.sh [BUILD_DIR]     (default: build/asan)
 # Only the core targets are built: the UI and its packages are not needed.
 set -euo pipefail
@@ -20,3 +22,9 @@ if grep -q '^WARDSCOPE_SEEDS_DIR:PATH=.*NOTFOUND' "$build/CMakeCache.txt"; then
 fi
 echo "== core tests under ASan + UBSan"
 "$build/tests/wardscope_core_tests" "${args[@]}"
+
+cmake -S "$here" -B "$build-tsan" -DWARDSCOPE_TSAN=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build "$build-tsan" -j"$jobs" --target wardscope_core_tests
+export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+echo "== threaded core tests under TSan"
+"$build-tsan/tests/wardscope_core_tests" --test-suite=threads

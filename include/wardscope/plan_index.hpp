@@ -26,7 +26,7 @@ struct PlanTree {
     std::vector<int> depth;                  // 0 for roots
     std::vector<int> descendants;            // nodes below (not counting itself)
     std::vector<int> measures;               // measure-level nodes in the subtree, itself included
-    std::unordered_map<std::string, int> by_id;
+    std::unordered_map<std::string_view, int> by_id;  // views the plan's own node ids: the plan must outlive the tree
 
     int find(std::string_view node_id) const;      // -1 when absent
     std::vector<int> path_to(int index) const;      // root … index; empty for -1

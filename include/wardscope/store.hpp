@@ -96,6 +96,28 @@ bool delete_user_observation(Store& store, std::int64_t id);
 // Everything the dashboard shows, in one read.
 Dataset load_dataset(const Store& store);
 
+// The same read in two steps from one snapshot, for a dashboard that shows
+// the plans before their KPI history (the bulk of the rows) has been read:
+// plans() first, then observations(), which may run on another thread (never
+// both at once). The store is opened read-only by the caller.
+class DatasetReader {
+public:
+    explicit DatasetReader(Store store);
+    ~DatasetReader();  // ends the read when observations() was not called
+    DatasetReader(const DatasetReader&) = delete;
+    DatasetReader& operator=(const DatasetReader&) = delete;
+
+    Dataset plans();                           // everything but the observations
+    bool any_sample_observations();            // cheap: whether the history holds sample values
+    std::vector<Observation> observations();   // the KPI history; ends the read
+    const Store& store() const { return store_; }  // more reads within the snapshot (notes, slides)
+
+private:
+    void end_read();
+    Store store_;
+    bool reading_ = false;
+};
+
 // Plans back out as plan files (with their plan-file observations).
 std::vector<PlanFile> export_plan_files(const Dataset& dataset);
 std::string observations_to_csv(const std::vector<Observation>& observations);

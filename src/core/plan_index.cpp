@@ -12,7 +12,7 @@ namespace wardscope {
 // ---- Tree -------------------------------------------------------------------
 
 int PlanTree::find(std::string_view node_id) const {
-    auto it = by_id.find(std::string(node_id));
+    auto it = by_id.find(node_id);
     return it == by_id.end() ? -1 : it->second;
 }
 
@@ -332,7 +332,7 @@ const ThemeCount* ThemeProfile::find(std::string_view theme_id) const {
 
 ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) {
     ThemeProfile p;
-    std::unordered_map<std::string, std::size_t> slot;
+    std::unordered_map<std::string_view, std::size_t> slot;  // views the taxonomy's and the tags' ids
     for (const Theme& th : taxonomy.themes) {
         slot.emplace(th.id, p.themes.size());
         p.themes.push_back(ThemeCount{th.id, 0, 0, 0, 0});
@@ -351,7 +351,7 @@ ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) {
         if (!counted) continue;
         ++p.total;
         // One count per theme per item; a hand tag wins over a rule tag.
-        std::vector<std::pair<std::string, bool>> seen;  // theme, by hand
+        std::vector<std::pair<std::string_view, bool>> seen;  // theme, by hand
         for (const ThemeTag& tag : n.themes) {
             auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == tag.theme_id; });
             if (it == seen.end())
@@ -364,7 +364,7 @@ ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) {
             auto it = slot.find(id);
             if (it == slot.end()) {
                 it = slot.emplace(id, p.themes.size()).first;
-                p.themes.push_back(ThemeCount{id, 0, 0, 0, 0});
+                p.themes.push_back(ThemeCount{std::string(id), 0, 0, 0, 0});
             }
             ThemeCount& tc = p.themes[it->second];
             ++tc.items;

@@ -5,8 +5,10 @@
 #include <cstring>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
@@ -377,27 +379,6 @@ void sort_by_ord(std::vector<T>& items, const std::vector<std::int64_t>& ords) {
 
 void assign(std::string& out, std::string_view text) { out.assign(text.data(), text.size()); }
 
-// A node's tag or actor with its position in the node's list; nodes are
-// numbered across plans (NodeFinder).
-template <typename T>
-struct OrderedRow {
-    std::size_t node;
-    std::int64_t ord;
-    T value;
-};
-
-// Tags and actors in each node's `ord` order, ties in storage order. Rows are
-// stored node by node in `ord` order (that is how import writes them), so the
-// sort is only needed when `in_order` found otherwise (issue #5: load time).
-template <typename T, typename Member>
-void attach(std::vector<OrderedRow<T>>& rows, bool in_order, const std::vector<Node*>& nodes, Member member) {
-    if (!in_order)
-        std::stable_sort(rows.begin(), rows.end(), [](const OrderedRow<T>& a, const OrderedRow<T>& b) {
-            return a.node != b.node ? a.node < b.node : a.ord < b.ord;
-        });
-    for (auto& row : rows) (nodes[row.node]->*member).push_back(std::move(row.value));
-}
-
 // Finds the node of a tag or actor row by (plan id, node id). Rows come in
 // node order, so the node of the previous row or one a little after it is
 // checked first; a per-plan hash index is built only when that fails.
@@ -447,37 +428,169 @@ private:
     std::size_t last_ = npos;
 };
 
-// Rows of (plan_id, node_id, ord, value…) attached to their nodes in `ord`
-// order; `make` reads the value from the row.
+// Tag or actor rows of (plan_id, node_id, ord, value…) as read, before their
+// nodes are known: a second connection may read them while the first reads
+// the nodes.
+template <typename T>
+struct NodeRow {
+    std::uint32_t plan;  // into NodeRows::plan_ids
+    std::size_t node;    // numbered across plans (NodeFinder), set by attach_node_rows
+    std::int64_t ord;
+    std::string node_id;
+    T value;
+};
+template <typename T>
+struct NodeRows {
+    std::vector<std::string> plan_ids;  // rows come grouped by plan: an id once per group
+    std::vector<NodeRow<T>> rows;
+};
+
+// `make` reads the value from the row.
 template <typename T, typename Make>
-void read_node_rows(sqlite3* db, const char* sql, NodeFinder& finder, std::vector<T> Node::*member, Make make) {
-    std::vector<OrderedRow<T>> rows;
-    std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
-    bool in_order = true;
+NodeRows<T> collect_node_rows(sqlite3* db, const char* sql, Make make) {
+    NodeRows<T> out;
     Statement st(db, sql);
     while (st.step()) {
-        const std::size_t node = finder.find(st.view(0), st.view(1));
-        if (node == NodeFinder::npos) continue;
-        const std::int64_t ord = st.integer(2);
-        in_order = in_order && ord >= last_ord[node];
-        last_ord[node] = ord;
-        rows.push_back({node, ord, make(st)});
+        const std::string_view plan_id = st.view(0);
+        if (out.plan_ids.empty() || out.plan_ids.back() != plan_id) out.plan_ids.emplace_back(plan_id);
+        out.rows.push_back({static_cast<std::uint32_t>(out.plan_ids.size() - 1), 0, st.integer(2), std::string(st.view(1)), make(st)});
     }
-    attach(rows, in_order, finder.nodes(), member);
+    return out;
 }
 
-}  // namespace
+// Into each node's list in `ord` order, ties in storage order. Rows are
+// stored node by node in `ord` order (that is how import writes them), so the
+// sort is only needed when `in_order` found otherwise (issue #5: load time).
+template <typename T>
+void attach_node_rows(NodeRows<T>& in, NodeFinder& finder, std::vector<T> Node::*member) {
+    std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
+    bool in_order = true;
+    std::size_t kept = 0;
+    for (NodeRow<T>& row : in.rows) {
+        row.node = finder.find(in.plan_ids[row.plan], row.node_id);
+        if (row.node == NodeFinder::npos) continue;
+        in_order = in_order && row.ord >= last_ord[row.node];
+        last_ord[row.node] = row.ord;
+        if (&in.rows[kept] != &row) in.rows[kept] = std::move(row);
+        ++kept;
+    }
+    in.rows.resize(kept);
+    if (!in_order)
+        std::stable_sort(in.rows.begin(), in.rows.end(), [](const NodeRow<T>& a, const NodeRow<T>& b) {
+            return a.node != b.node ? a.node < b.node : a.ord < b.ord;
+        });
+    for (NodeRow<T>& row : in.rows) (finder.nodes()[row.node]->*member).push_back(std::move(row.value));
+}
 
-Dataset load_dataset(const Store& store) {
-    sqlite3* db = store.handle();
+// The rows that hang off plans but not off nodes, by plan id.
+struct PlanParts {
+    std::vector<SwotItem> swot;
+    std::vector<TowsStrategy> tows;
+    std::vector<Indicator> indicators;
+};
+using PartsByPlan = std::unordered_map<std::string, PlanParts>;
+
+PartsByPlan read_plan_parts(sqlite3* db) {
+    PartsByPlan parts;
+    {
+        Statement st(db,
+                     "SELECT plan_id, id, quadrant, text, text_en, source_file, source_section, source_url FROM swot_item "
+                     "ORDER BY plan_id, ord");
+        while (st.step())
+            parts[st.text(0)].swot.push_back({st.text(1), quadrant_from(st.text(2)).value_or(Quadrant::strength), st.text(3), st.text(4),
+                                   source_at(st, 5)});
+        Statement tows(db,
+                       "SELECT plan_id, id, type, text, text_en, source_file, source_section, source_url FROM tows_strategy "
+                       "ORDER BY plan_id, ord");
+        while (tows.step())
+            parts[tows.text(0)].tows.push_back({tows.text(1), tows_type_from(tows.text(2)).value_or(TowsType::SO), tows.text(3), tows.text(4),
+                                   {}, {}, source_at(tows, 5)});
+        auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
+            const auto p = parts.find(plan_id);
+            if (p == parts.end()) return nullptr;
+            for (TowsStrategy& t : p->second.tows)
+                if (t.id == id) return &t;
+            return nullptr;
+        };
+        Statement links(db, "SELECT plan_id, tows_id, swot_id FROM tows_swot ORDER BY plan_id, tows_id, ord");
+        while (links.step())
+            if (TowsStrategy* t = find_tows(links.text(0), links.text(1))) t->swot_ids.push_back(links.text(2));
+        Statement nodes(db, "SELECT plan_id, tows_id, node_id FROM tows_node ORDER BY plan_id, tows_id, ord");
+        while (nodes.step())
+            if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
+    }
+    {
+        Statement st(db,
+                     "SELECT plan_id, id, kind, label, name, name_en, unit, direction, node_id, baseline_value, baseline_fy, "
+                     "baseline_note, target_value, target_fy, target_note, note, source_file, source_section, source_url "
+                     "FROM indicator ORDER BY plan_id, ord");
+        while (st.step()) {
+            Indicator ind;
+            ind.id = st.text(1);
+            ind.kind = st.text(2);
+            ind.label = st.text(3);
+            ind.name = st.text(4);
+            ind.name_en = st.text(5);
+            ind.unit = st.text(6);
+            ind.direction = direction_from(st.text(7)).value_or(Direction::higher_is_better);
+            ind.node_id = st.text(8);
+            ind.baseline = {st.optional_real(9), st.optional_int(10), st.text(11)};
+            ind.target = {st.optional_real(12), st.optional_int(13), st.text(14)};
+            ind.note = st.text(15);
+            ind.source = source_at(st, 16);
+            parts[st.text(0)].indicators.push_back(std::move(ind));
+        }
+    }
+    return parts;
+}
+
+// What read_plans reads beside the plans and nodes.
+struct BesideRows {
+    NodeRows<ThemeTag> tags;
+    NodeRows<std::string> actors;
+    PartsByPlan parts;
+};
+
+BesideRows read_beside_rows(sqlite3* db) {
+    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, theme_id, origin FROM node_theme",
+                                        [](const Statement& row) {
+                                            return ThemeTag{std::string(row.view(3)),
+                                                            tag_origin_from(row.view(4)).value_or(TagOrigin::hand)};
+                                        }),
+            collect_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor",
+                                           [](const Statement& row) { return std::string(row.view(3)); }),
+            read_plan_parts(db)};
+}
+
+// BesideRows read on a second, read-only connection while the caller's
+// reads the plans and nodes; nullopt when that connection cannot share the
+// caller's snapshot, and the caller reads them itself. The caller has read
+// inside its open transaction, so it holds the file's shared lock and no
+// write can commit until it ends: the second connection, which takes its own
+// shared lock before that, sees the same data. It never waits: when a writer
+// is about to commit (and blocks new readers) it gives up at once.
+std::optional<BesideRows> read_beside(sqlite3* db) {
+    const char* file = sqlite3_db_filename(db, "main");
+    if (!file || !*file) return std::nullopt;  // an in-memory or temporary database: no second connection
+    sqlite3* second = nullptr;
+    struct Close {
+        sqlite3*& db;
+        ~Close() { sqlite3_close(db); }
+    } close{second};
+    if (sqlite3_open_v2(file, &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return std::nullopt;
+    try {
+        sql::exec(second, "BEGIN");
+        BesideRows rows = read_beside_rows(second);
+        sqlite3_exec(second, "COMMIT", nullptr, nullptr, nullptr);
+        return rows;
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
+// Everything but the observations.
+Dataset read_plans(sqlite3* db) {
     Dataset data;
-    // One read transaction: a consistent snapshot even while another process imports.
-    sql::exec(db, "BEGIN");
-    struct EndRead {
-        sqlite3* db;
-        ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
-    } end_read{db};
-
     {
         Statement st(db, "SELECT id, label_ja, label_en FROM theme ORDER BY ord");
         while (st.step()) data.taxonomy.themes.push_back({st.text(0), st.text(1), st.text(2), {}});
@@ -488,6 +601,10 @@ Dataset load_dataset(const Store& store) {
         Statement actors(db, "SELECT id, label_ja, label_en FROM actor ORDER BY ord");
         while (actors.step()) data.taxonomy.actors.push_back({actors.text(0), actors.text(1), actors.text(2)});
     }
+    // This connection now holds its read lock (see read_beside): the ≈ 200,000
+    // tag and actor rows of a national-scale database, SWOT, TOWS and the
+    // indicators are read beside the plans and nodes, on another core (issue #5).
+    std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, db);
     {
         Statement st(db,
                      "SELECT id, name_ja, name_en, kind, code, source_file, source_section, source_url FROM municipality "
@@ -558,77 +675,31 @@ Dataset load_dataset(const Store& store) {
             }
         }
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
-        NodeFinder finder(data, plans);
-        // Tags and actors: rows of a node in `ord` order, ties in storage order.
-        read_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, theme_id, origin FROM node_theme", finder,
-                                 &Node::themes, [](const Statement& row) {
-                                     return ThemeTag{std::string(row.view(3)),
-                                                     tag_origin_from(row.view(4)).value_or(TagOrigin::hand)};
-                                 });
-        read_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor", finder, &Node::actors,
-                                    [](const Statement& row) { return std::string(row.view(3)); });
     }
-    {
-        Statement st(db,
-                     "SELECT plan_id, id, quadrant, text, text_en, source_file, source_section, source_url FROM swot_item "
-                     "ORDER BY plan_id, ord");
-        while (st.step())
-            if (Plan* p = plans.find(data, st.text(0)))
-                p->swot.push_back({st.text(1), quadrant_from(st.text(2)).value_or(Quadrant::strength), st.text(3), st.text(4),
-                                   source_at(st, 5)});
-        Statement tows(db,
-                       "SELECT plan_id, id, type, text, text_en, source_file, source_section, source_url FROM tows_strategy "
-                       "ORDER BY plan_id, ord");
-        while (tows.step())
-            if (Plan* p = plans.find(data, tows.text(0)))
-                p->tows.push_back({tows.text(1), tows_type_from(tows.text(2)).value_or(TowsType::SO), tows.text(3), tows.text(4),
-                                   {}, {}, source_at(tows, 5)});
-        auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
-            Plan* p = plans.find(data, plan_id);
-            if (!p) return nullptr;
-            for (TowsStrategy& t : p->tows)
-                if (t.id == id) return &t;
-            return nullptr;
-        };
-        Statement links(db, "SELECT plan_id, tows_id, swot_id FROM tows_swot ORDER BY plan_id, tows_id, ord");
-        while (links.step())
-            if (TowsStrategy* t = find_tows(links.text(0), links.text(1))) t->swot_ids.push_back(links.text(2));
-        Statement nodes(db, "SELECT plan_id, tows_id, node_id FROM tows_node ORDER BY plan_id, tows_id, ord");
-        while (nodes.step())
-            if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
-    }
-    {
-        Statement st(db,
-                     "SELECT plan_id, id, kind, label, name, name_en, unit, direction, node_id, baseline_value, baseline_fy, "
-                     "baseline_note, target_value, target_fy, target_note, note, source_file, source_section, source_url "
-                     "FROM indicator ORDER BY plan_id, ord");
-        while (st.step()) {
-            Plan* p = plans.find(data, st.text(0));
-            if (!p) continue;
-            Indicator ind;
-            ind.id = st.text(1);
-            ind.kind = st.text(2);
-            ind.label = st.text(3);
-            ind.name = st.text(4);
-            ind.name_en = st.text(5);
-            ind.unit = st.text(6);
-            ind.direction = direction_from(st.text(7)).value_or(Direction::higher_is_better);
-            ind.node_id = st.text(8);
-            ind.baseline = {st.optional_real(9), st.optional_int(10), st.text(11)};
-            ind.target = {st.optional_real(12), st.optional_int(13), st.text(14)};
-            ind.note = st.text(15);
-            ind.source = source_at(st, 16);
-            p->indicators.push_back(std::move(ind));
+    std::optional<BesideRows> rows = beside.get();
+    if (!rows) rows = read_beside_rows(db);
+    NodeFinder finder(data, plans);
+    attach_node_rows(rows->tags, finder, &Node::themes);
+    attach_node_rows(rows->actors, finder, &Node::actors);
+    for (auto& [plan_id, parts] : rows->parts)
+        if (Plan* p = plans.find(data, plan_id)) {
+            p->swot = std::move(parts.swot);
+            p->tows = std::move(parts.tows);
+            p->indicators = std::move(parts.indicators);
         }
-    }
+    return data;
+}
+
+std::vector<Observation> read_observations(sqlite3* db) {
+    std::vector<Observation> observations;
     {
         Statement count(db, "SELECT count(*) FROM observation");
-        if (count.step()) data.observations.reserve(static_cast<std::size_t>(count.integer(0)));
+        if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
         Statement st(db,
                      "SELECT id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin FROM observation "
                      "ORDER BY plan_id, indicator_id, fiscal_year, origin");
         while (st.step()) {
-            Observation& o = data.observations.emplace_back();
+            Observation& o = observations.emplace_back();
             o.id = st.integer(0);
             assign(o.plan_id, st.view(1));
             assign(o.indicator_id, st.view(2));
@@ -639,6 +710,48 @@ Dataset load_dataset(const Store& store) {
             o.origin = observation_origin_from(st.view(7)).value_or(ObservationOrigin::csv);
         }
     }
+    return observations;
+}
+
+}  // namespace
+
+// One read transaction: a consistent snapshot even while another process
+// imports. BEGIN takes no lock; the first SELECT does, and COMMIT ends it.
+DatasetReader::DatasetReader(Store store) : store_(std::move(store)) {}
+
+DatasetReader::~DatasetReader() { end_read(); }
+
+void DatasetReader::end_read() {
+    if (reading_) sqlite3_exec(store_.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    reading_ = false;
+}
+
+Dataset DatasetReader::plans() {
+    if (!reading_) sql::exec(store_.handle(), "BEGIN");
+    reading_ = true;
+    return read_plans(store_.handle());
+}
+
+bool DatasetReader::any_sample_observations() {
+    Statement st(store_.handle(), "SELECT EXISTS (SELECT 1 FROM observation WHERE is_sample)");
+    return st.step() && st.integer(0) != 0;
+}
+
+std::vector<Observation> DatasetReader::observations() {
+    std::vector<Observation> observations = read_observations(store_.handle());
+    end_read();
+    return observations;
+}
+
+Dataset load_dataset(const Store& store) {
+    sqlite3* db = store.handle();
+    sql::exec(db, "BEGIN");
+    struct EndRead {
+        sqlite3* db;
+        ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
+    } end_read{db};
+    Dataset data = read_plans(db);
+    data.observations = read_observations(db);
     return data;
 }
 

@@ -39,6 +39,9 @@ bool mentions(const std::vector<Problem>& problems, const std::string& file, con
 
 }  // namespace
 
+// Run under ThreadSanitizer too (scripts/test-sanitizers.sh).
+TEST_SUITE_BEGIN("threads");
+
 TEST_CASE("importing the bundled plan files gives what parsing and import_plans give") {
     test::TempDir dir;
     const auto paths = bundled_plan_paths();
@@ -150,3 +153,5 @@ TEST_CASE("files that cannot be read are problems named by their path") {
     CHECK(result.problems[0].file == (dir / "missing.json").string());
     CHECK(load_dataset(store).plans.empty());
 }
+
+TEST_SUITE_END();

@@ -1,0 +1,94 @@
+// Reading a database: load_dataset (plans and nodes on one connection, tags,
+// actors, SWOT, TOWS and indicators beside them on a second) and
+// DatasetReader (the plans first, the KPI history later, from one snapshot).
+#include <doctest/doctest.h>
+
+#include <future>
+#include <thread>
+
+#include "test_support.hpp"
+#include "wardscope/plan_import.hpp"
+#include "wardscope/synthetic.hpp"
+
+using namespace wardscope;
+
+namespace {
+
+// A database with every bundled plan, a few generated ones (many tags,
+// actors, indicators, observations) and one user observation.
+std::filesystem::path make_database(const test::TempDir& dir) {
+    const auto path = dir / "w.db";
+    Store store = Store::open(path, OpenMode::create);
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "data" / "plans"))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    REQUIRE(import_plan_files(store, test::bundled_taxonomy(), files).ok());
+    GenerateOptions options;
+    options.municipalities = 3;
+    options.plans_per_municipality = 2;
+    options.measures_per_plan = 40;
+    options.indicators_per_plan = 5;
+    options.years = 4;
+    import_plans(store, test::bundled_taxonomy(), generate_plan_files(options, test::bundled_taxonomy()));
+    add_user_observation(store, "kita-vision-2026", load_dataset(store).find_plan("kita-vision-2026")->indicators.at(0).id,
+                         "2027", "12", "区の集計");
+    return path;
+}
+
+// Everything a Dataset holds, as text: plans as plan files, then the observations.
+std::string describe(const Dataset& data) {
+    std::string out;
+    for (const PlanFile& pf : export_plan_files(data)) out += to_json_text(pf);
+    out += observations_to_csv(data.observations);
+    return out;
+}
+
+}  // namespace
+
+// Run under ThreadSanitizer too (scripts/test-sanitizers.sh).
+TEST_SUITE_BEGIN("threads");
+
+TEST_CASE("the plans and the KPI history read in two steps, on two threads, are what one load reads") {
+    test::TempDir dir;
+    const auto path = make_database(dir);
+    const Dataset whole = load_dataset(Store::open(path, OpenMode::read_only));
+    REQUIRE(whole.plans.size() > 13);
+    REQUIRE(whole.observations.size() > 20);
+
+    DatasetReader reader(Store::open(path, OpenMode::read_only));
+    Dataset staged = reader.plans();
+    CHECK(staged.observations.empty());
+    CHECK(reader.any_sample_observations());  // the generated history is flagged sample
+    staged.observations = std::async(std::launch::async, [&] { return reader.observations(); }).get();
+    CHECK(describe(staged) == describe(whole));
+}
+
+TEST_CASE("one snapshot: an import that commits between the two steps is not seen") {
+    test::TempDir dir;
+    const auto path = make_database(dir);
+    DatasetReader reader(Store::open(path, OpenMode::read_only));
+    const Dataset plans = reader.plans();
+    // The reader holds its read lock: a writer cannot commit until it ends.
+    auto import = std::async(std::launch::async, [&] {
+        Store writer = Store::open(path, OpenMode::read_write);
+        return import_plan_texts(writer, test::bundled_taxonomy(), {{"late.json", test::minimal_plan_json("late")}});
+    });
+    CHECK(import.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout);
+    const std::vector<Observation> history = reader.observations();  // ends the read: the import may commit
+    CHECK(std::none_of(history.begin(), history.end(), [](const Observation& o) { return o.plan_id == "late"; }));
+    CHECK(plans.find_plan("late") == nullptr);
+    CHECK(import.get().ok());
+    CHECK(load_dataset(Store::open(path, OpenMode::read_only)).find_plan("late") != nullptr);
+}
+
+TEST_CASE("when no second connection can be opened, the first reads everything itself") {
+    test::TempDir dir;
+    const auto path = make_database(dir);
+    const Dataset whole = load_dataset(Store::open(path, OpenMode::read_only));
+    Store store = Store::open(path, OpenMode::read_only);
+    // The open connection keeps reading the moved file; a new one finds nothing at the path.
+    std::filesystem::rename(path, dir / "moved.db");
+    CHECK(describe(load_dataset(store)) == describe(whole));
+}
+
+TEST_SUITE_END();
