@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <future>
+#include <memory>
 #include <unordered_map>
 
 #define GLFW_INCLUDE_NONE
@@ -55,6 +57,7 @@ using ui::ViewId;
     X(sample, "サンプル観測値を含む", "includes sample observations")              \
     X(sample_tip, "%d 件の観測値はサンプル(例示)データです。",                    \
       "%d observations are sample data, not real measurements.")                   \
+    X(history_loading, "KPI実績を読み込み中…", "loading KPI results…")              \
     X(no_plans, "データベースに計画がありません。wardscope import で取り込んでください。", \
       "The database holds no plans. Add some with wardscope import.")              \
     X(changed, "データベースが更新されました", "The database has changed")          \
@@ -123,15 +126,35 @@ bool view_from_name(std::string_view name, ViewId& out) {
     return false;
 }
 
-Dashboard::Dashboard(std::filesystem::path db_path) : db_path_(std::move(db_path)) {
+bool view_shows_kpi_history(ViewId view) { return view == ViewId::kpi || view == ViewId::compare; }
+
+Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history) : db_path_(std::move(db_path)) {
     current_fiscal_year = this_fiscal_year();
-    reload();
+    load(history);
 }
 
-void Dashboard::reload() {
-    Store store = Store::open(db_path_, OpenMode::read_only);
-    data_ = load_dataset(store);
-    derive(load_annotations(store), load_slides(store));
+Dashboard::~Dashboard() {
+    if (pending_history_.valid()) pending_history_.wait();
+}
+
+void Dashboard::reload() { load(KpiHistoryLoad::with_plans); }
+
+void Dashboard::load(KpiHistoryLoad history) {
+    if (pending_history_.valid()) pending_history_.wait();  // its snapshot is superseded by this one
+    pending_history_ = {};
+    auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
+    data_ = reader->plans();
+    const bool any_sample = reader->any_sample_observations();
+    std::vector<Annotation> annotations = load_annotations(reader->store());
+    std::vector<Slide> slides = load_slides(reader->store());
+    if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
+    derive(std::move(annotations), std::move(slides));
+    derived_.any_sample_observations = any_sample;
+    if (history == KpiHistoryLoad::with_plans) derive_kpi_history();
+    // The reader (and its open snapshot) moves to the loading thread; nothing
+    // here touches it again.
+    if (history == KpiHistoryLoad::in_background)
+        pending_history_ = std::async(std::launch::async, [reader = std::move(reader)] { return reader->observations(); });
     ui::invalidate_data_index();
     // Keep the selection where it still exists.
     auto& ids = selection.plan_ids;
@@ -141,6 +164,8 @@ void Dashboard::reload() {
 }
 
 std::string Dashboard::edit(std::string description, const std::function<Revert(Store&)>& write) {
+    // The history's read must end first, or this write would wait for it.
+    if (pending_history_.valid()) pending_history_.wait();
     try {
         {
             Store store = Store::open(db_path_, OpenMode::read_write);
@@ -209,12 +234,22 @@ void Dashboard::derive(std::vector<Annotation> annotations, std::vector<Slide> s
                 d.last_fiscal_year = std::max(d.last_fiscal_year, *fy);
             }
     }
-    for (const Observation& o : data_.observations) d.sample_observations += o.is_sample ? 1 : 0;
     for (const Plan& p : data_.plans)
         if (!p.kind.empty() && std::find(d.plan_kinds.begin(), d.plan_kinds.end(), p.kind) == d.plan_kinds.end())
             d.plan_kinds.push_back(p.kind);
     std::sort(d.plan_kinds.begin(), d.plan_kinds.end());
+    d.source_label = db_path_.filename().string();
+    derived_ = std::move(d);
+}
+
+void Dashboard::derive_kpi_history() {
+    ui::DerivedModels& d = derived_;
+    d.kpi_history_loaded = true;
+    d.sample_observations = 0;
+    for (const Observation& o : data_.observations) d.sample_observations += o.is_sample ? 1 : 0;
+    d.any_sample_observations = d.sample_observations > 0;
     // The latest observation per indicator, then one classification each: O(observations + indicators).
+    d.progress.clear();
     std::unordered_map<std::string, const Observation*> latest;
     for (const Observation& o : data_.observations) {
         const Observation*& slot = latest[ui::DerivedModels::progress_key(o.plan_id, o.indicator_id)];
@@ -227,8 +262,19 @@ void Dashboard::derive(std::vector<Annotation> annotations, std::vector<Slide> s
             d.progress.emplace(key, classify_progress(p.id, i, it == latest.end() ? std::vector<Observation>{}
                                                                                    : std::vector<Observation>{*it->second}));
         }
-    d.source_label = db_path_.filename().string();
-    derived_ = std::move(d);
+}
+
+bool Dashboard::receive_kpi_history(bool wait) {
+    if (!pending_history_.valid()) return false;
+    if (!wait && pending_history_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    try {
+        data_.observations = pending_history_.get();
+        derive_kpi_history();
+    } catch (const std::exception& e) {
+        reload_error_ = e.what();  // the plans stay on screen; the status bar says why the KPI results are missing
+    }
+    fonts_dirty = fonts_dirty || wait;  // outside a frame: the atlas is rebuilt with the sources' glyphs
+    return true;
 }
 
 void Dashboard::collect_glyphs(GlyphSet& g) const {
@@ -393,10 +439,15 @@ void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
         ui::badge(S::synthetic(ctx.lang), IM_COL32(200, 40, 40, 255), IM_COL32_WHITE);
         if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::synthetic_tip(ctx.lang));
     }
-    if (d.sample_observations > 0) {
+    if (d.any_sample_observations) {
         ImGui::SameLine();
         ui::badge(S::sample(ctx.lang), IM_COL32(210, 120, 0, 255), IM_COL32_WHITE);
-        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip(S::sample_tip(ctx.lang), d.sample_observations);
+        if (!screenshot && d.kpi_history_loaded && ImGui::IsItemHovered())
+            ImGui::SetTooltip(S::sample_tip(ctx.lang), d.sample_observations);
+    }
+    if (pending_history_.valid()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", S::history_loading(ctx.lang));
     }
     draw_reload_offer(ctx);
     if (!notice.empty()) {
@@ -433,6 +484,10 @@ void Dashboard::draw_view(ui::ViewContext& ctx) {
 }
 
 void Dashboard::draw_frame() {
+    if (receive_kpi_history(false))
+        for (std::size_t i = 0; i < data_.observations.size(); ++i)  // sources are grouped: check each once
+            if (i == 0 || data_.observations[i].source != data_.observations[i - 1].source)
+                ui::ensure_glyphs(data_.observations[i].source);
     if (reload_pending_) {
         reload_pending_ = false;
         try {

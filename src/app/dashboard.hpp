@@ -4,9 +4,11 @@
 // Knows nothing of windows or GL: run_dashboard and run_shot drive it.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -23,12 +25,30 @@ std::string_view view_name(ui::ViewId view);                 // "timeline" …
 bool view_from_name(std::string_view name, ui::ViewId& out);
 void append_slide_strings(std::vector<const char*>& out);  // the slide panel's strings, for the glyph ranges
 
+// How the KPI history (the observations: most of a database's rows) is read.
+enum class KpiHistoryLoad {
+    with_plans,     // in the same read as the plans
+    in_background,  // after them, on another thread: the first frame does not wait for it
+    skipped,        // not at all: a shot of a view that shows none of it
+};
+bool view_shows_kpi_history(ui::ViewId view);
+
 class Dashboard : public ui::DataEditor {
 public:
     // Loads the database read-only; throws Error with a clear message.
-    explicit Dashboard(std::filesystem::path db_path);
+    explicit Dashboard(std::filesystem::path db_path, KpiHistoryLoad history = KpiHistoryLoad::with_plans);
+    ~Dashboard() override;
+    Dashboard(const Dashboard&) = delete;
+    Dashboard& operator=(const Dashboard&) = delete;
 
-    void reload();  // re-reads the database (after another process imported)
+    void reload();  // re-reads the database, history and all (after an edit or another process's import)
+    // Takes the KPI history read in the background once it is there (or waits
+    // for it); true when it arrived now. Frames call it themselves.
+    bool receive_kpi_history(bool wait);
+    bool kpi_history_pending() const { return pending_history_.valid(); }
+    bool kpi_history_ready() const {
+        return pending_history_.valid() && pending_history_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    }
 
     // Every string the UI can draw, for the font's glyph ranges.
     void collect_glyphs(GlyphSet& glyphs) const;
@@ -93,7 +113,9 @@ private:
     // One edit: `write` changes the database and returns how to revert it.
     using Revert = std::function<void(Store&)>;
     std::string edit(std::string description, const std::function<Revert(Store&)>& write);
+    void load(KpiHistoryLoad history);
     void derive(std::vector<Annotation> annotations, std::vector<Slide> slides);
+    void derive_kpi_history();  // what the observations give: progress per indicator, sample counts
     void handle_slide_keys();
     void draw_slides_panel(ui::ViewContext& ctx);
     void draw_slide_caption(ui::ViewContext& ctx);
@@ -106,6 +128,7 @@ private:
     std::filesystem::path db_path_;
     Dataset data_;
     ui::DerivedModels derived_;
+    std::future<std::vector<Observation>> pending_history_;  // KpiHistoryLoad::in_background, until received
     std::string reload_error_;
     struct UndoStep {
         std::string description;

@@ -205,7 +205,9 @@ Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscree
 
 int run_dashboard(const DashboardOptions& options) {
     try {
-        Dashboard dashboard(options.db_path);  // a bad database fails before any window opens
+        // A bad database fails before any window opens. The KPI history is read
+        // while the window opens and the first frames show the plans.
+        Dashboard dashboard(options.db_path, KpiHistoryLoad::in_background);
         const auto config = config_dir();
         Settings settings = config ? load_settings(*config) : Settings{};
         apply_settings(dashboard, settings);
@@ -243,7 +245,8 @@ int run_dashboard(const DashboardOptions& options) {
         while (!glfwWindowShouldClose(window) && !dashboard.quit_requested && !stop_signal) {
             const bool typing = ImGui::GetIO().WantTextInput;
             if (frames_to_render > 0) glfwPollEvents();
-            else glfwWaitEventsTimeout(typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
+            else glfwWaitEventsTimeout(dashboard.kpi_history_pending() ? 0.02 : typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
+            if (dashboard.kpi_history_ready()) wake();  // the next frame takes it
 
             if (dashboard.wrote_database) {  // our own edit is not "another process"
                 dashboard.wrote_database = false;

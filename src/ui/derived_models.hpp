@@ -17,7 +17,9 @@ struct DerivedModels {
     int municipality_count = 0;
     int plan_count = 0;
     int synthetic_plans = 0;       // plans flagged synthetic
-    int sample_observations = 0;   // observations flagged sample
+    int sample_observations = 0;   // observations flagged sample (counted once the history is loaded)
+    bool any_sample_observations = false;  // known with the plans, before the history is loaded
+    bool kpi_history_loaded = false;       // the observations and `progress` below are there
     int first_fiscal_year = 0;     // earliest start of any plan (0 when none known)
     int last_fiscal_year = 0;      // latest end of any plan
     std::vector<std::string> plan_kinds;  // distinct plan kinds, sorted (the filter bar's choices)

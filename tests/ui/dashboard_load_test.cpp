@@ -1,0 +1,103 @@
+// How the dashboard reads its database (no window needed): the KPI history
+// with the plans, in the background after them, or not at all (shots of views
+// that show none of it).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "app/dashboard.hpp"
+#include "wardscope/store.hpp"
+#include "wardscope/synthetic.hpp"
+#include "wardscope/workshop.hpp"
+
+namespace fs = std::filesystem;
+using namespace wardscope;
+
+namespace {
+
+// A small generated database: every plan synthetic, every observation sample.
+struct GeneratedDatabase {
+    fs::path dir, path;
+    GeneratedDatabase() {
+        std::random_device rd;
+        dir = fs::temp_directory_path() / ("wardscope-load-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(dir);
+        path = dir / "w.db";
+        Store store = Store::open(path, OpenMode::create);
+        Taxonomy taxonomy;
+        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}}, {"tourism", "観光", "Tourism", {"観光"}}};
+        GenerateOptions options;
+        options.municipalities = 2;
+        options.plans_per_municipality = 2;
+        options.measures_per_plan = 20;
+        options.indicators_per_plan = 4;
+        options.years = 5;
+        generate_database(store, taxonomy, options);
+    }
+    ~GeneratedDatabase() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the KPI history read in the background arrives whole, with its progress and sample count") {
+    GeneratedDatabase db;
+    const app::Dashboard reference(db.path);
+    REQUIRE(reference.derived().kpi_history_loaded);
+    REQUIRE(reference.data().observations.size() == 2u * 2u * 4u * 5u);
+    REQUIRE(reference.derived().sample_observations == static_cast<int>(reference.data().observations.size()));
+
+    app::Dashboard d(db.path, app::KpiHistoryLoad::in_background);
+    CHECK(d.data().plans.size() == reference.data().plans.size());
+    CHECK(d.derived().any_sample_observations);  // known with the plans: the status bar's badge shows at once
+    if (!d.derived().kpi_history_loaded) {
+        CHECK(d.kpi_history_pending());
+        CHECK(d.receive_kpi_history(true));
+    }
+    CHECK_FALSE(d.kpi_history_pending());
+    CHECK(d.derived().kpi_history_loaded);
+    REQUIRE(d.data().observations.size() == reference.data().observations.size());
+    for (std::size_t i = 0; i < d.data().observations.size(); ++i) {
+        CHECK(d.data().observations[i].id == reference.data().observations[i].id);
+        CHECK(d.data().observations[i].value == reference.data().observations[i].value);
+    }
+    CHECK(d.derived().sample_observations == reference.derived().sample_observations);
+    REQUIRE(d.derived().progress.size() == reference.derived().progress.size());
+    for (const auto& [key, progress] : reference.derived().progress) {
+        const auto it = d.derived().progress.find(key);
+        REQUIRE(it != d.derived().progress.end());
+        CHECK(it->second.status == progress.status);
+        CHECK(it->second.latest_value == progress.latest_value);
+    }
+    CHECK_FALSE(d.receive_kpi_history(true));  // nothing more to take
+}
+
+TEST_CASE("an edit or a reload while the history is still being read waits for it, then reads everything") {
+    GeneratedDatabase db;
+    app::Dashboard d(db.path, app::KpiHistoryLoad::in_background);
+    const Plan& plan = d.data().plans.front();
+    const ItemRef item{plan.id, ItemKind::node, plan.nodes.front().id};
+    CHECK(d.set_annotation(item, "まず確認", 4).empty());
+    d.reload();  // what the next frame does after an edit
+    CHECK_FALSE(d.kpi_history_pending());
+    CHECK(d.derived().kpi_history_loaded);
+    CHECK(d.data().observations.size() == 2u * 2u * 4u * 5u);
+    REQUIRE(d.derived().annotations.size() == 1);
+    CHECK(d.derived().annotations[0].note == "まず確認");
+}
+
+TEST_CASE("a dashboard for a view without KPIs skips the history but still knows it holds sample values") {
+    GeneratedDatabase db;
+    const app::Dashboard d(db.path, app::KpiHistoryLoad::skipped);
+    CHECK(d.data().observations.empty());
+    CHECK_FALSE(d.kpi_history_pending());
+    CHECK_FALSE(d.derived().kpi_history_loaded);
+    CHECK(d.derived().any_sample_observations);
+    CHECK(d.derived().synthetic_plans == 4);
+    CHECK(app::view_shows_kpi_history(ui::ViewId::kpi));
+    CHECK(app::view_shows_kpi_history(ui::ViewId::compare));
+    CHECK_FALSE(app::view_shows_kpi_history(ui::ViewId::heatmap));
+}
