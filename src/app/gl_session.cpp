@@ -121,6 +121,19 @@ void GlSession::upload_fonts() {
     io.Fonts->ClearTexData();
 }
 
+void GlSession::warm_up() {
+    upload_fonts();
+    OffscreenTarget target(16, 16);
+    target.bind();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::GetIO().DisplaySize = ImVec2(16, 16);
+    ImGui::NewFrame();
+    ImGui::GetForegroundDrawList()->AddText(ImVec2(0, 0), IM_COL32_WHITE, "A");
+    ImGui::Render();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glFinish();
+}
+
 void GlSession::set_fullscreen(bool on) {
     if (on == fullscreen_) return;
     if (on) {

@@ -33,6 +33,11 @@ public:
     // After the font atlas changed: re-uploads it to the GPU and frees the
     // CPU copies (the 20 MB font file, the pixels).
     void upload_fonts();
+    // Compiles the shaders and draws once into a small offscreen target, so
+    // that the GL driver's compiling (Mesa's is a JIT) is done before the first
+    // real frame; `shot` does it while its data loads on another thread. The
+    // default font stands in until upload_fonts().
+    void warm_up();
 
     void set_fullscreen(bool on);
     bool fullscreen() const { return fullscreen_; }
