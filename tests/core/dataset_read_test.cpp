@@ -23,13 +23,7 @@ std::filesystem::path make_database(const test::TempDir& dir) {
     for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "data" / "plans"))
         if (entry.path().extension() == ".json") files.push_back(entry.path());
     REQUIRE(import_plan_files(store, test::bundled_taxonomy(), files).ok());
-    GenerateOptions options;
-    options.municipalities = 3;
-    options.plans_per_municipality = 2;
-    options.measures_per_plan = 40;
-    options.indicators_per_plan = 5;
-    options.years = 4;
-    import_plans(store, test::bundled_taxonomy(), generate_plan_files(options, test::bundled_taxonomy()));
+    import_plans(store, test::bundled_taxonomy(), generate_plan_files(test::small_generate_options(), test::bundled_taxonomy()));
     add_user_observation(store, "kita-vision-2026", load_dataset(store).find_plan("kita-vision-2026")->indicators.at(0).id,
                          "2027", "12", "区の集計");
     return path;

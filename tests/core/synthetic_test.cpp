@@ -15,16 +15,7 @@ using namespace wardscope;
 
 namespace {
 
-GenerateOptions small_options(std::uint64_t seed = 7) {
-    GenerateOptions o;
-    o.municipalities = 3;
-    o.plans_per_municipality = 2;
-    o.measures_per_plan = 10;
-    o.indicators_per_plan = 4;
-    o.years = 5;
-    o.seed = seed;
-    return o;
-}
+using test::small_generate_options;
 
 // Everything a plan file holds, as text: equal text means equal output.
 std::string fingerprint(const std::vector<PlanFile>& files) {
@@ -45,14 +36,14 @@ std::size_t count_level(const Plan& plan, NodeLevel level) {
 
 TEST_CASE("the same seed gives the same data, another seed other data") {
     const Taxonomy& taxonomy = test::bundled_taxonomy();
-    const std::string first = fingerprint(generate_plan_files(small_options(7), taxonomy));
-    CHECK(first == fingerprint(generate_plan_files(small_options(7), taxonomy)));
-    CHECK(first != fingerprint(generate_plan_files(small_options(8), taxonomy)));
+    const std::string first = fingerprint(generate_plan_files(small_generate_options(7), taxonomy));
+    CHECK(first == fingerprint(generate_plan_files(small_generate_options(7), taxonomy)));
+    CHECK(first != fingerprint(generate_plan_files(small_generate_options(8), taxonomy)));
 }
 
 TEST_CASE("generated plans have the counts asked for and are flagged synthetic") {
     const Taxonomy& taxonomy = test::bundled_taxonomy();
-    const auto files = generate_plan_files(small_options(), taxonomy);
+    const auto files = generate_plan_files(small_generate_options(), taxonomy);
     REQUIRE(files.size() == 6);
     std::set<std::string> plan_ids, municipality_ids;
     for (const PlanFile& pf : files) {
@@ -90,7 +81,7 @@ TEST_CASE("generated plans have the counts asked for and are flagged synthetic")
 
 TEST_CASE("generated plans pass the plan-file validator") {
     const Taxonomy& taxonomy = test::bundled_taxonomy();
-    for (const PlanFile& pf : generate_plan_files(small_options(), taxonomy)) {
+    for (const PlanFile& pf : generate_plan_files(small_generate_options(), taxonomy)) {
         const ParseResult result = parse_plan_file(to_json_text(pf), pf.plan.id + ".json", taxonomy);
         std::string problems;
         for (const Problem& p : result.problems) problems += p.to_string() + "\n";
@@ -102,7 +93,7 @@ TEST_CASE("a generated database loads, flagged, with rule tags derived") {
     test::TempDir dir;
     const Taxonomy& taxonomy = test::bundled_taxonomy();
     Store store = Store::open(dir / "syn.db", OpenMode::create);
-    const ImportReport report = generate_database(store, taxonomy, small_options());
+    const ImportReport report = generate_database(store, taxonomy, small_generate_options());
     CHECK(report.added_plans.size() == 6);
     CHECK(report.measures == 60);
     CHECK(report.observations == 6 * 4 * 5);
@@ -124,7 +115,7 @@ TEST_CASE("two databases generated with the same options hold the same data") {
     const Taxonomy& taxonomy = test::bundled_taxonomy();
     auto database_text = [&](const std::string& name, std::uint64_t seed) {
         Store store = Store::open(dir / name, OpenMode::create);
-        generate_database(store, taxonomy, small_options(seed));
+        generate_database(store, taxonomy, small_generate_options(seed));
         const Dataset data = load_dataset(store);
         std::string text;
         for (const PlanFile& pf : export_plan_files(data)) text += to_json_text(pf);
@@ -138,7 +129,7 @@ TEST_CASE("two databases generated with the same options hold the same data") {
 
 TEST_CASE("seeds, municipalities and generations give independent streams") {
     // With a plain xor, seed 1 / generation 2 would repeat seed 2 / generation 1.
-    GenerateOptions o = small_options(1);
+    GenerateOptions o = small_generate_options(1);
     o.municipalities = 1;
     const auto seed1 = generate_plan_files(o, test::bundled_taxonomy());
     o.seed = 2;
@@ -155,7 +146,7 @@ TEST_CASE("seeds, municipalities and generations give independent streams") {
 }
 
 TEST_CASE("the largest options stay within the fiscal years plan files accept") {
-    GenerateOptions o = small_options();
+    GenerateOptions o = small_generate_options();
     o.municipalities = 1;
     o.plans_per_municipality = 20;
     o.years = 31;  // oldest generation ends FY1930: history back to FY1900
@@ -172,10 +163,10 @@ TEST_CASE("the largest options stay within the fiscal years plan files accept") 
 }
 
 TEST_CASE("out-of-range options are refused with the option's name") {
-    GenerateOptions o = small_options();
+    GenerateOptions o = small_generate_options();
     o.municipalities = 0;
     CHECK_THROWS_WITH_AS(check_generate_options(o), doctest::Contains("--municipalities"), Error);
-    o = small_options();
+    o = small_generate_options();
     o.years = 0;
     CHECK_THROWS_WITH_AS(generate_plan_files(o, test::bundled_taxonomy()), doctest::Contains("--years"), Error);
 }

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "wardscope/plan_json.hpp"
+#include "wardscope/synthetic.hpp"
 
 namespace wardscope::test {
 
@@ -28,6 +29,18 @@ inline std::string read_file(const std::filesystem::path& path) {
 
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+// A few generated plans (`wardscope gen` at a small scale) for tests.
+inline GenerateOptions small_generate_options(std::uint64_t seed = 7) {
+    GenerateOptions o;
+    o.municipalities = 3;
+    o.plans_per_municipality = 2;
+    o.measures_per_plan = 10;
+    o.indicators_per_plan = 4;
+    o.years = 5;
+    o.seed = seed;
+    return o;
 }
 
 // A fresh folder under the system temp dir, removed with the object.
