@@ -218,7 +218,10 @@ Error not_imported(const Store& store, const std::exception& e) {
 }
 
 // Parses files 0…count-1 in order on its own thread, a few files ahead of the
-// reader (bounded, so memory holds a few plans, not all of them).
+// reader (bounded, so memory holds a few plans, not all of them). Results the
+// reader is done with come back to be freed here too: their memory belongs to
+// this thread's allocator arena, and freeing it from the writer's thread
+// would contend for that arena's lock while this one allocates.
 class ParseAhead {
 public:
     ParseAhead(std::size_t count, std::function<ParseResult(std::size_t)> parse)
@@ -245,12 +248,19 @@ public:
         return result;
     }
 
+    // Hands a result back to be freed on the parsing thread.
+    void done_with(ParseResult result) {
+        std::lock_guard lock(mutex_);
+        spent_.push_back(std::move(result));
+    }
+
 private:
     static constexpr std::size_t max_ahead = 8;
 
     void run() {
         try {
             for (std::size_t i = 0; i < count_; ++i) {
+                free_spent();
                 ParseResult result = parse_(i);
                 std::unique_lock lock(mutex_);
                 changed_.wait(lock, [&] { return ready_.size() < max_ahead || stopping_; });
@@ -263,13 +273,23 @@ private:
             failure_ = std::current_exception();
             changed_.notify_all();
         }
+        free_spent();
     }
+
+    void free_spent() {
+        std::vector<ParseResult> spent;
+        {
+            std::lock_guard lock(mutex_);
+            spent.swap(spent_);
+        }
+    }  // freed here, outside the lock
 
     std::size_t count_;
     std::function<ParseResult(std::size_t)> parse_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<ParseResult> ready_;
+    std::vector<ParseResult> spent_;  // handed back by the reader, to be freed on this thread
     std::exception_ptr failure_;
     bool stopping_ = false;
     std::thread thread_;  // last: starts once the members above exist
@@ -295,7 +315,7 @@ ImportResult import_parsed(Store& store, const Taxonomy& taxonomy, std::size_t c
         ParseAhead parsed(count, parse);
         PlanSetCheck set_check;
         for (std::size_t i = 0; i < count; ++i) {
-            const ParseResult file = parsed.next();
+            ParseResult file = parsed.next();
             result.problems.insert(result.problems.end(), file.problems.begin(), file.problems.end());
             if (file.ok()) {
                 const std::vector<Problem> set_problems = set_check.add(file);
@@ -304,6 +324,7 @@ ImportResult import_parsed(Store& store, const Taxonomy& taxonomy, std::size_t c
             // After the first problem the rest is still parsed, to report every
             // problem, but no longer written: the transaction will be rolled back.
             if (result.problems.empty()) import.add(file.plan_file);
+            parsed.done_with(std::move(file));
         }
         if (result.problems.empty()) result.report = import.commit();
     } catch (const Error& e) {
