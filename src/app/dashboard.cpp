@@ -92,6 +92,8 @@ const ViewEntry& entry(ViewId id) {
     return views[0];
 }
 
+constexpr float presentation_chrome_scale = 0.7f;
+
 int this_fiscal_year() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
@@ -354,27 +356,35 @@ void Dashboard::handle_shortcuts() {
         for (int i = 0; i < static_cast<int>(std::size(views)); ++i)
             if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) view = views[i].id;
         if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-            font_preset = std::min(font_preset + 1, last_preset), fonts_dirty = true;
+            font_preset = std::min(font_preset + 1, last_preset), fonts_dirty = true, fit_presentation_text_ = false;
         if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-            font_preset = std::max(font_preset - 1, 0), fonts_dirty = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false))
-            font_preset = presenting ? presentation_font_preset : default_font_preset, fonts_dirty = true;
+            font_preset = std::max(font_preset - 1, 0), fonts_dirty = true, fit_presentation_text_ = false;
+        if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false)) {
+            if (presenting) set_presenting(true, io.DisplaySize.y);
+            else font_preset = default_font_preset, fonts_dirty = true;
+        }
         if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) lang = lang == Lang::ja ? Lang::en : Lang::ja;
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested = true;
         if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && can_undo()) undo();
         if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) png_requested = true;
     }
     handle_slide_keys();
-    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) {
-        presenting = !presenting;
-        font_preset = presenting ? presentation_font_preset : default_font_preset;
-        fonts_dirty = style_dirty = true;
-    }
-    if (presenting && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
-        presenting = false;
-        font_preset = default_font_preset;
-        fonts_dirty = style_dirty = true;
-    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) set_presenting(!presenting, io.DisplaySize.y);
+    if (presenting && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_presenting(false, io.DisplaySize.y);
+}
+
+void Dashboard::set_presenting(bool on, float display_height) {
+    if (on != presenting) style_dirty = true;
+    presenting = on;
+    fit_presentation_text_ = on;
+    const int wanted = on ? presentation_font_preset(display_height) : default_font_preset;
+    if (wanted != font_preset) font_preset = wanted, fonts_dirty = true;
+}
+
+void Dashboard::fit_presentation_text(float display_height) {
+    if (!presenting || !fit_presentation_text_ || display_height <= 0) return;
+    const int wanted = presentation_font_preset(display_height);
+    if (wanted != font_preset) font_preset = wanted, fonts_dirty = true;
 }
 
 void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
@@ -405,11 +415,12 @@ void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
     if (ImGui::Button(S::language(ctx.lang))) lang = lang == Lang::ja ? Lang::en : Lang::ja;
     if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::language_tip(ctx.lang));
     ImGui::SameLine();
-    if (ImGui::Button(S::font_smaller(ctx.lang)) && font_preset > 0) --font_preset, fonts_dirty = true;
+    if (ImGui::Button(S::font_smaller(ctx.lang)) && font_preset > 0)
+        --font_preset, fonts_dirty = true, fit_presentation_text_ = false;
     if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
     ImGui::SameLine();
     if (ImGui::Button(S::font_larger(ctx.lang)) && font_preset + 1 < static_cast<int>(std::size(font_size_presets)))
-        ++font_preset, fonts_dirty = true;
+        ++font_preset, fonts_dirty = true, fit_presentation_text_ = false;
     if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
     ImGui::SameLine();
     if (ImGui::Button(slides_label.c_str())) slides_open = !slides_open;
@@ -419,11 +430,7 @@ void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
     if (ImGui::Button(S::png(ctx.lang))) png_requested = true;
     if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::png_tip(ctx.lang));
     ImGui::SameLine();
-    if (ImGui::Button(S::present(ctx.lang))) {
-        presenting = !presenting;
-        font_preset = presenting ? presentation_font_preset : default_font_preset;
-        fonts_dirty = style_dirty = true;
-    }
+    if (ImGui::Button(S::present(ctx.lang))) set_presenting(!presenting, ImGui::GetIO().DisplaySize.y);
     if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::present_tip(ctx.lang));
 }
 
@@ -499,6 +506,7 @@ void Dashboard::draw_frame() {
     }
     handle_shortcuts();
     const ImGuiIO& io = ImGui::GetIO();
+    fit_presentation_text(io.DisplaySize.y);  // fullscreen may have changed the screen since the last frame
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -507,11 +515,20 @@ void Dashboard::draw_frame() {
     ImGui::Begin("##wardscope", nullptr, flags);
     ui::ViewContext ctx{data_, derived_, selection, filter, options, lang, ui::em() / font_size_presets[default_font_preset],
                         current_fiscal_year, screenshot, screenshot ? nullptr : this};
+    // Presenting, the large type is for the view; the tabs and buttons are for
+    // the presenter and keep to one row, even on a 1280×800 projector.
+    if (presenting) ImGui::SetWindowFontScale(presentation_chrome_scale);
     draw_top_bar(ctx);
+    ImGui::SetWindowFontScale(1.0f);
     if (!presenting) ui::draw_filter_bar(ctx);
     ImGui::Separator();
     const float status_height = presenting ? 0 : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
+    // Tests read the view's place and its text size (presenting: the large type).
+    if (ui::probes_enabled())
+        ui::record_probe("shell.view", ImGui::GetWindowPos(),
+                         ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y),
+                         ImGui::GetFontSize());
     ctx.lang = lang;  // a toggle in the top bar applies from this frame on
     ui::begin_spotlight_frame(presenting && !screenshot);
     draw_view(ctx);

@@ -65,7 +65,11 @@ public:
     ui::Filter filter;
     ui::ViewOptions options;  // each view's mode, sort, drill-down …
     int font_preset = default_font_preset;
-    bool presenting = false;  // large type, light theme, no chrome (F5 / --present)
+    bool presenting = false;  // large type, light theme, no chrome (F5 / --present): set it with set_presenting
+    // Enters or leaves presentation mode. Its text fits the screen, `display_height`
+    // logical pixels high, and follows it (fullscreen, another monitor) until
+    // the presenter picks a size (Ctrl+= / Ctrl+-; Ctrl+0 fits it again).
+    void set_presenting(bool on, float display_height);
     bool screenshot = false;  // deterministic frame for `shot`: no hover, no blinking
     int current_fiscal_year = 0;
 
@@ -139,6 +143,8 @@ private:
     std::string slide_name_;            // the slide panel's name field
     std::string typed_glyphs_;          // characters users typed that no data string has
     std::string slide_message_;         // the slide panel's last error
+    bool fit_presentation_text_ = false;  // presenting: the text size follows the screen's height
+    void fit_presentation_text(float display_height);
 };
 
 }  // namespace wardscope::app

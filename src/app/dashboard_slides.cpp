@@ -96,11 +96,14 @@ void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
         presenting = s.presenting;
         style_dirty = true;
     }
-    // The text size belongs to the mode it was saved in.
+    // Presenting, the text fits the screen the slide is shown on (the next
+    // frame sizes it); otherwise the size is the slide's own when it was saved
+    // outside presentation mode.
     const int last_preset = static_cast<int>(std::size(font_size_presets)) - 1;
-    const int wanted = s.presenting == presenting && s.font_preset >= 0
-                           ? std::min(s.font_preset, last_preset)
-                           : (presenting ? presentation_font_preset : default_font_preset);
+    fit_presentation_text_ = presenting;
+    const int wanted = presenting ? font_preset
+                       : !s.presenting && s.font_preset >= 0 ? std::min(s.font_preset, last_preset)
+                                                              : default_font_preset;
     if (wanted != font_preset) {
         font_preset = wanted;
         fonts_dirty = true;

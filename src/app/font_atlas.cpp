@@ -1,6 +1,7 @@
 #include "app/font_atlas.hpp"
 
 #include <cmath>
+#include <iterator>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
@@ -114,6 +115,14 @@ const ImWchar* GlyphSet::ranges() {
     count_ = 0;
     for (int i = 0; i + 1 < ranges_.Size; i += 2) count_ += static_cast<std::size_t>(ranges_[i + 1] - ranges_[i] + 1);
     return ranges_.Data;
+}
+
+int presentation_font_preset(float display_height) {
+    const float wanted = 36.0f * display_height / 1080.0f;
+    int preset = default_font_preset + 1;
+    for (int i = preset; i < static_cast<int>(std::size(font_size_presets)); ++i)
+        if (font_size_presets[i] <= wanted + 0.5f) preset = i;
+    return preset;
 }
 
 std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, const ImWchar* ranges, float pixel_size) {

@@ -41,7 +41,11 @@ private:
 // Sizes the user steps through with Ctrl+= / Ctrl+- (Ctrl+0 resets).
 inline constexpr float font_size_presets[] = {13, 15, 17, 19, 22, 26, 30, 36, 44};
 inline constexpr int default_font_preset = 3;
-inline constexpr int presentation_font_preset = 7;  // ≥ 28 px body text at 1920×1080
+// The text size of presentation mode on a screen `display_height` logical
+// pixels high: 36 px at 1080 (≥ 28 px body text for the back of a room),
+// scaled with the screen so that a 1280×800 projector shows as much of a view
+// as a 1920×1080 one; never below the size after the default.
+int presentation_font_preset(float display_height);
 
 // Clears the atlas and adds the font at `pixel_size` with `ranges` (or ImGui's
 // default font when `font` is empty). Returns the font's name for the log.

@@ -211,10 +211,7 @@ int run_dashboard(const DashboardOptions& options) {
         const auto config = config_dir();
         Settings settings = config ? load_settings(*config) : Settings{};
         apply_settings(dashboard, settings);
-        if (options.present) {
-            dashboard.presenting = true;
-            dashboard.font_preset = presentation_font_preset;
-        }
+        if (options.present) dashboard.set_presenting(true, 1080.0f);  // fitted to the screen in the first frame
 
         std::string ini_path;  // ImGui holds a pointer to it until the session ends
         WindowSpec spec{settings.window_width, settings.window_height, true, options.present};

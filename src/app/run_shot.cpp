@@ -166,10 +166,7 @@ int run_shot(const ShotOptions& options) {
         if (!options.plan_ids.empty())
             if (const Plan* p = dashboard.data().find_plan(options.plan_ids.front()))
                 dashboard.selection.municipality_id = p->municipality_id;
-        if (options.present) {
-            dashboard.presenting = true;
-            dashboard.font_preset = presentation_font_preset;
-        }
+        if (options.present) dashboard.set_presenting(true, static_cast<float>(options.height));
 
         OffscreenTarget target(options.width, options.height);
         fonts.rebuild(dashboard, *session, 1.0f);  // pixel-exact shots: no monitor scaling

@@ -248,6 +248,15 @@ std::string mode_value_text(CoverageMode mode, const CoverageCell& cell) {
     return {};
 }
 
+// The width of the widest number the cells show in `mode`: the largest value's.
+float widest_value_width(CoverageMode mode, const CoverageMatrix& m) {
+    const double largest = m.range_for(mode).data_max;
+    CoverageCell widest;
+    widest.count = std::max(1, static_cast<int>(largest));
+    widest.share = largest;
+    return ImGui::CalcTextSize(mode_value_text(mode, widest).c_str()).x;
+}
+
 // ---- Controls --------------------------------------------------------------------------------------
 
 template <class E>
@@ -795,7 +804,7 @@ void draw_heatmap_view(ViewContext& ctx) {
         spec.colormap = st.colormap;
         spec.cell_size = ImVec2(cell_w, cell_h);
         spec.gap = 1.0f;
-        if (cell_w >= 1.8f * E)
+        if (cell_w >= widest_value_width(st.mode, m) + 0.5f * E)  // numbers in the cells when the widest fits
             spec.cell_text = [&](int r, int c, double) {
                 return mode_value_text(st.mode, m.cell(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
             };

@@ -69,7 +69,7 @@ wait_for "clicking a measure selects it" logged "event: select kita-vision-2026 
 # 4. Presentation mode: F5 in, large type, Esc out.
 xdotool key F5
 wait_for "F5 starts presenting" logged "event: present on"
-wait_for "large type while presenting" test "$(layout "int(items['shell.tab/timeline']['value'] >= 28)")" = 1
+wait_for "large type while presenting" test "$(layout "int(items['shell.view']['value'] >= 28)")" = 1
 # Spotlight: a click on a cell lights it and dims the rest; the next click clears it.
 # (The first row's cell: in large type the grid scrolls.)
 first='heatmap.cell/sumida-regional-2019/network'
@@ -80,7 +80,7 @@ click_at "$x" "$y"
 wait_for "the next click clears the spotlight" logged "event: spotlight off"
 xdotool key Escape
 wait_for "Esc stops presenting" logged "event: present off"
-wait_for "normal type again" test "$(layout "int(items['shell.tab/timeline']['value'] < 28)")" = 1
+wait_for "normal type again" test "$(layout "int(items['shell.view']['value'] < 28)")" = 1
 
 # Displaying never writes to the database.
 [ "$(sha256sum "$work/test.db")" = "$db_hash" ] || fail "the dashboard modified the database it only displays"

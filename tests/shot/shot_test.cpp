@@ -141,15 +141,17 @@ TEST_CASE("a heatmap cell has the colour of its value on the colour bar") {
     }
 }
 
-TEST_CASE("presentation mode draws body text at the large-type size") {
+TEST_CASE("presentation mode draws the view's text at the large-type size, its chrome smaller") {
     const Shot normal = shoot("heatmap", "1920x1080", "ja");
     const Shot present = shoot("heatmap", "1920x1080", "ja", "--present");
-    // Measure the ink of the first tab's label: rows holding pixels that differ from the button's fill.
+    // The ink of the view's first text (the heatmap's "表示" label, top left):
+    // rows holding pixels that differ from the background.
     const auto ink_height = [](const Shot& shot) {
-        const nlohmann::json* tab = find_item(shot.layout, "shell.tab/timeline");
-        REQUIRE(tab != nullptr);
-        const int x0 = static_cast<int>((*tab)["x0"]) + 2, x1 = static_cast<int>((*tab)["x1"]) - 2;
-        const int y0 = static_cast<int>((*tab)["y0"]) + 1, y1 = static_cast<int>((*tab)["y1"]) - 1;
+        const nlohmann::json* view = find_item(shot.layout, "shell.view");
+        REQUIRE(view != nullptr);
+        const double font = (*view)["value"];
+        const int x0 = static_cast<int>((*view)["x0"]) + 2, x1 = x0 + static_cast<int>(2 * font);
+        const int y0 = static_cast<int>((*view)["y0"]) + 1, y1 = y0 + static_cast<int>(1.8 * font);
         const auto fill = shot.image.at(x0, y0 + 1);
         int top = -1, bottom = -1;
         for (int y = y0; y < y1; ++y)
@@ -163,11 +165,22 @@ TEST_CASE("presentation mode draws body text at the large-type size") {
             }
         return top < 0 ? 0 : bottom - top + 1;
     };
-    const double present_font = (*find_item(present.layout, "shell.tab/timeline"))["value"];
+    const double present_font = (*find_item(present.layout, "shell.view"))["value"];
     CHECK(present_font >= 28);
     // Kana and kanji ink fills ~80 % of the font size.
     CHECK(ink_height(present) >= 0.7 * 28);
     CHECK(ink_height(present) > ink_height(normal) * 1.4);
+    // The tabs and buttons are for the presenter: smaller than the view's text, on one row.
+    const double tab_font = (*find_item(present.layout, "shell.tab/timeline"))["value"];
+    CHECK(tab_font < present_font);
+    CHECK((*find_item(present.layout, "shell.tab/timeline"))["y0"] == (*find_item(present.layout, "shell.slides"))["y0"]);
+
+    // A 1280×800 projector: the type scales with the screen and the chrome still takes one row.
+    const Shot small = shoot("heatmap", "1280x800", "ja", "--present");
+    const double small_font = (*find_item(small.layout, "shell.view"))["value"];
+    CHECK(small_font < present_font);
+    CHECK(small_font >= 24);
+    CHECK((*find_item(small.layout, "shell.tab/timeline"))["y0"] == (*find_item(small.layout, "shell.slides"))["y0"]);
 }
 
 TEST_CASE("shot fails clearly without an X server and with an unknown plan") {

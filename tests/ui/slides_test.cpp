@@ -89,6 +89,22 @@ TEST_CASE("view options survive the trip through a slide's named strings") {
     CHECK(odd.notes.min_vote == 0);
 }
 
+TEST_CASE("presentation text fits the screen: 36 px at 1080 lines, smaller on a 1280x800 projector, larger on 1440") {
+    CHECK(app::font_size_presets[app::presentation_font_preset(1080)] == 36);
+    CHECK(app::font_size_presets[app::presentation_font_preset(800)] == 26);
+    CHECK(app::font_size_presets[app::presentation_font_preset(1440)] == 44);
+    // Never the default size or smaller, however small the screen.
+    CHECK(app::presentation_font_preset(300) == app::default_font_preset + 1);
+
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    d.set_presenting(true, 800);
+    CHECK(d.presenting);
+    CHECK(d.font_preset == app::presentation_font_preset(800));
+    d.set_presenting(false, 800);
+    CHECK(d.font_preset == app::default_font_preset);
+}
+
 TEST_CASE("a slide restores the view, selection, filter, options, language and size") {
     TempDatabase db;
     app::Dashboard d(db.path);
@@ -122,11 +138,11 @@ TEST_CASE("a slide restores the view, selection, filter, options, language and s
     // While presenting, stepping to a slide saved outside presentation mode keeps
     // the mode and its text size; export (with_mode) takes the slide's own.
     app::Dashboard presenter(db.path);
-    presenter.presenting = true;
-    presenter.font_preset = app::presentation_font_preset;
+    presenter.set_presenting(true, 1080);
+    CHECK(presenter.font_preset == app::presentation_font_preset(1080));
     presenter.apply_slide(saved);
     CHECK(presenter.presenting);
-    CHECK(presenter.font_preset == app::presentation_font_preset);
+    CHECK(presenter.font_preset == app::presentation_font_preset(1080));
     presenter.apply_slide(saved, true);
     CHECK_FALSE(presenter.presenting);
     CHECK(presenter.font_preset == 5);
