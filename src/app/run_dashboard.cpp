@@ -19,6 +19,7 @@
 #include "app/settings.hpp"
 #include "ui/probes.hpp"
 #include "ui/spotlight.hpp"
+#include "ui/view_options.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {
@@ -123,6 +124,7 @@ void apply_settings(Dashboard& d, const Settings& s) {
     d.lang = s.lang == "en" ? ui::Lang::en : ui::Lang::ja;
     if (s.font_preset >= 0) d.font_preset = s.font_preset;
     view_from_name(s.view, d.view);
+    d.options = ui::view_options_from_map(s.view_options);
     for (const auto& id : s.plan_ids)
         if (d.data().find_plan(id)) d.selection.plan_ids.push_back(id);
     if (!d.selection.plan_ids.empty())
@@ -198,6 +200,7 @@ Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscree
     if (!d.presenting) s.font_preset = d.font_preset;
     s.view = std::string(view_name(d.view));
     s.plan_ids = d.selection.plan_ids;
+    s.view_options = ui::view_options_to_map(d.options);
     return s;
 }
 

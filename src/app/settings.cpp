@@ -31,6 +31,9 @@ Settings load_settings(const std::filesystem::path& dir) {
         if (j.contains("plan_ids") && j["plan_ids"].is_array())
             for (const auto& id : j["plan_ids"])
                 if (id.is_string()) s.plan_ids.push_back(id.get<std::string>());
+        if (j.contains("view_options") && j["view_options"].is_object())
+            for (const auto& [name, value] : j["view_options"].items())
+                if (value.is_string()) s.view_options[name] = value.get<std::string>();
     } catch (const std::exception& e) {
         std::cerr << "wardscope: ignoring unreadable settings " << file.string() << ": " << e.what() << "\n";
         return Settings{};
@@ -44,7 +47,8 @@ bool save_settings(const std::filesystem::path& dir, const Settings& s) {
     const auto file = dir / "settings.json";
     const auto temp = dir / "settings.json.new";
     nlohmann::json j{{"window_width", s.window_width}, {"window_height", s.window_height}, {"lang", s.lang},
-                     {"font_preset", s.font_preset},   {"view", s.view},                   {"plan_ids", s.plan_ids}};
+                     {"font_preset", s.font_preset},   {"view", s.view},                   {"plan_ids", s.plan_ids},
+                     {"view_options", s.view_options}};
     {
         std::ofstream out(temp, std::ios::trunc);
         if (!(out << j.dump(2) << "\n")) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,9 @@ struct Settings {
     int font_preset = -1;     // index into font_size_presets; -1 = default
     std::string view = "timeline";
     std::vector<std::string> plan_ids;  // last selection
+    // The views' own choices (heatmap mode, sort, colours, drill-down; KPI
+    // style and focus; notes filters), named as in slides (ui/view_options.hpp).
+    std::map<std::string, std::string> view_options;
 };
 
 // The config directory, or nullopt when neither XDG_CONFIG_HOME nor HOME is set.

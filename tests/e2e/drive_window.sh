@@ -186,5 +186,6 @@ python3 - "$settings" <<'PY' || fail "settings not remembered: $(cat "$settings"
 import json, sys
 s = json.load(open(sys.argv[1]))
 assert s["lang"] == "en" and s["view"] == "kpi" and s["plan_ids"][0] == "kita-vision-2026", s
+assert s["view_options"]["heatmap.mode"] == "count" and s["view_options"]["heatmap.cell_plan"], s
 PY
 echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, note and vote, slides, language, settings: ok"

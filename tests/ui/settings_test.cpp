@@ -28,6 +28,7 @@ TEST_CASE("settings round-trip through the config directory") {
     s.font_preset = 5;
     s.view = "heatmap";
     s.plan_ids = {"sumida-regional-2022", "sumida-regional-2019"};
+    s.view_options = {{"heatmap.mode", "share"}, {"heatmap.colormap", "cividis"}, {"kpi.bars", "1"}};
     REQUIRE(save_settings(dir, s));
     CHECK_FALSE(fs::exists(dir / "settings.json.new"));
     const Settings back = load_settings(dir);
@@ -37,6 +38,7 @@ TEST_CASE("settings round-trip through the config directory") {
     CHECK(back.font_preset == 5);
     CHECK(back.view == "heatmap");
     CHECK(back.plan_ids == s.plan_ids);
+    CHECK(back.view_options == s.view_options);
     fs::remove_all(dir);
 }
 
