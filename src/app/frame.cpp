@@ -1,10 +1,14 @@
 #include "app/frame.hpp"
 
 #include <cfloat>
+#include <future>
 #include <iostream>
 
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+
+#include "ui/ui_widgets.hpp"
+#include "wardscope/error.hpp"
 
 namespace wardscope::app {
 
@@ -33,6 +37,37 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
     dashboard.apply_style(size / 15.0f);
     dashboard.fonts_dirty = false;
     dashboard.style_dirty = false;
+}
+
+namespace {
+
+Prepared prepare(const std::filesystem::path& db_path, KpiHistoryLoad history) {
+    Prepared p;
+    p.dashboard = std::make_unique<Dashboard>(db_path, history);
+    // The views' index (plan trees, counts, theme profiles) is built beside
+    // the glyphs: the first frame would otherwise build it, after the atlas.
+    std::future<void> index = std::async(std::launch::async, [&] { ui::data_index(p.dashboard->data()); });
+    p.fonts = std::make_unique<DashboardFonts>();
+    p.fonts->prepare_glyphs(*p.dashboard);
+    index.get();
+    return p;
+}
+
+}  // namespace
+
+Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const WindowSpec& spec,
+                                 const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session) {
+    std::future<Prepared> preparing = std::async(std::launch::async, prepare, std::cref(db_path), history);
+    try {
+        session = std::make_unique<GlSession>(spec);
+        session->warm_up();  // the loading takes longer: compile the shaders meanwhile
+    } catch (const Error&) {
+        check(*preparing.get().dashboard);
+        throw;
+    }
+    Prepared prepared = preparing.get();
+    check(*prepared.dashboard);
+    return prepared;
 }
 
 ImVec2 no_mouse() { return ImVec2(-FLT_MAX, -FLT_MAX); }

@@ -2,6 +2,9 @@
 // and one ImGui frame of it.
 #pragma once
 
+#include <filesystem>
+#include <functional>
+#include <memory>
 #include <optional>
 
 #include <imgui.h>
@@ -29,6 +32,21 @@ private:
     GlyphSet glyphs_;  // ImGui points into its ranges until the next rebuild
     bool glyphs_prepared_ = false;
 };
+
+// The database, the font and the glyphs its text needs: what a window's first
+// frame waits for.
+struct Prepared {
+    std::unique_ptr<Dashboard> dashboard;
+    std::unique_ptr<DashboardFonts> fonts;
+};
+
+// Prepares on a second thread while GLFW and GL start on this one (and compile
+// their shaders): on a national-scale database the two take about as long as
+// each other (issue #5). `check` sees the loaded dashboard first, so a bad
+// database or option is reported as such, before a missing display. The
+// window is created as `spec` says (the dashboard's hidden, shown once loaded).
+Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const WindowSpec& spec,
+                                 const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session);
 
 // NewFrame → the dashboard → Render. `display_size` overrides the window's
 // size (offscreen shots), `mouse` the pointer (shots: none; timing: a sweep).

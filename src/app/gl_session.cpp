@@ -134,6 +134,8 @@ void GlSession::warm_up() {
     glFinish();
 }
 
+void GlSession::show() { glfwShowWindow(window_); }
+
 void GlSession::set_fullscreen(bool on) {
     if (on == fullscreen_) return;
     if (on) {

@@ -39,6 +39,7 @@ public:
     // default font stands in until upload_fonts().
     void warm_up();
 
+    void show();  // a window created hidden (WindowSpec::visible = false)
     void set_fullscreen(bool on);
     bool fullscreen() const { return fullscreen_; }
 

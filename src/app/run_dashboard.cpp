@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <memory>
 #include <vector>
 
 #define GLFW_INCLUDE_NONE
@@ -208,18 +209,25 @@ Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscree
 
 int run_dashboard(const DashboardOptions& options) {
     try {
-        // A bad database fails before any window opens. The KPI history is read
-        // while the window opens and the first frames show the plans.
-        Dashboard dashboard(options.db_path, KpiHistoryLoad::in_background);
         const auto config = config_dir();
         Settings settings = config ? load_settings(*config) : Settings{};
+        // The database is read while the window and GL start; the window is
+        // shown once it has loaded, so a bad database fails before any window
+        // opens. The KPI history follows the plans on another thread.
+        WindowSpec spec{settings.window_width, settings.window_height, false, false};
+        spec.monitor = options.monitor;
+        std::unique_ptr<GlSession> started;
+        Prepared prepared =
+            prepare_while_gl_starts(options.db_path, KpiHistoryLoad::in_background, spec, [](const Dashboard&) {}, started);
+        Dashboard& dashboard = *prepared.dashboard;
+        DashboardFonts& fonts = *prepared.fonts;
+        GlSession& session = *started;
         apply_settings(dashboard, settings);
         if (options.present) dashboard.set_presenting(true, 1080.0f);  // fitted to the screen in the first frame
+        session.show();
+        session.set_fullscreen(options.present);
 
         std::string ini_path;  // ImGui holds a pointer to it until the session ends
-        WindowSpec spec{settings.window_width, settings.window_height, true, options.present};
-        spec.monitor = options.monitor;
-        GlSession session(spec);
         GLFWwindow* window = session.window();
         install_wake_callbacks(window);
         if (config) {
@@ -228,7 +236,6 @@ int run_dashboard(const DashboardOptions& options) {
             ini_path = (*config / "imgui.ini").string();
             ImGui::GetIO().IniFilename = ini_path.c_str();
         }
-        DashboardFonts fonts;
         float content_scale = session.content_scale();
         fonts.rebuild(dashboard, session, content_scale);
         std::cout << "wardscope: showing " << dashboard.data().plans.size() << " plans from "

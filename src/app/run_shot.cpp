@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <functional>
-#include <future>
 #include <iostream>
 #include <memory>
 #include <vector>
@@ -17,11 +16,13 @@
 #include "app/frame.hpp"
 #include "app/frame_capture.hpp"
 #include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {
 namespace {
+
+// Shots draw offscreen: their window is never shown.
+WindowSpec offscreen_spec(const char* title) { return WindowSpec{64, 64, false, false, title}; }
 
 // Tables and auto-sized windows settle over a couple of frames.
 constexpr int frames_before_capture = 4;
@@ -59,45 +60,6 @@ int time_frames(Dashboard& dashboard, const ShotOptions& options, OffscreenTarge
     std::cout << "view=" << options.view << " frames=" << ms.size() << " median_ms=" << at(0.5) << " p99_ms=" << at(0.99)
               << " max_ms=" << ms.back() << "\n";
     return 0;
-}
-
-// The database, the font and the glyphs the text needs: everything a shot
-// prepares without a window.
-struct Prepared {
-    std::unique_ptr<Dashboard> dashboard;
-    std::unique_ptr<DashboardFonts> fonts;
-};
-
-Prepared prepare(const std::filesystem::path& db_path, KpiHistoryLoad history) {
-    Prepared p;
-    p.dashboard = std::make_unique<Dashboard>(db_path, history);
-    // The views' index (plan trees, counts, theme profiles) is built beside
-    // the glyphs: the first frame would otherwise build it, after the atlas.
-    std::future<void> index = std::async(std::launch::async, [&] { ui::data_index(p.dashboard->data()); });
-    p.fonts = std::make_unique<DashboardFonts>();
-    p.fonts->prepare_glyphs(*p.dashboard);
-    index.get();
-    return p;
-}
-
-// Loads the database (and collects the glyphs) on a second thread while GLFW
-// and GL start on this one: on a national-scale database the two take about
-// as long as each other (issue #5). `check` sees the loaded dashboard first,
-// so a bad database or option is reported as such, before a missing display.
-Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const char* title,
-                                 const std::function<void(const Dashboard&)>& check,
-                                 std::unique_ptr<GlSession>& session) {
-    std::future<Prepared> preparing = std::async(std::launch::async, prepare, std::cref(db_path), history);
-    try {
-        session = std::make_unique<GlSession>(WindowSpec{64, 64, false, false, title});
-        session->warm_up();  // the loading takes longer: compile the shaders meanwhile
-    } catch (const Error&) {
-        check(*preparing.get().dashboard);
-        throw;
-    }
-    Prepared prepared = preparing.get();
-    check(*prepared.dashboard);
-    return prepared;
 }
 
 // Draws the settled frame of the dashboard's current state into the target
@@ -153,7 +115,8 @@ int run_shot(const ShotOptions& options) {
         const KpiHistoryLoad history =
             known_view && view_shows_kpi_history(view) ? KpiHistoryLoad::with_plans : KpiHistoryLoad::skipped;
         std::unique_ptr<GlSession> session;
-        Prepared prepared = prepare_while_gl_starts(options.db_path, history, "wardscope shot", [&](const Dashboard& loaded) {
+        Prepared prepared = prepare_while_gl_starts(options.db_path, history, offscreen_spec("wardscope shot"),
+                                                    [&](const Dashboard& loaded) {
             if (!known_view) throw Error("unknown view '" + options.view + "'");
             check_plan_ids(loaded.data(), options.plan_ids);
         }, session);
@@ -194,7 +157,7 @@ int run_shot(const ShotOptions& options) {
 int run_slides_export(const SlidesExportOptions& options) {
     try {
         std::unique_ptr<GlSession> session;
-        Prepared prepared = prepare_while_gl_starts(options.db_path, KpiHistoryLoad::with_plans, "wardscope slides",
+        Prepared prepared = prepare_while_gl_starts(options.db_path, KpiHistoryLoad::with_plans, offscreen_spec("wardscope slides"),
                                                     [&](const Dashboard& loaded) {
             if (loaded.derived().slides.empty())
                 throw Error(options.db_path.string() + " holds no slides: add some in the dashboard (Slides)");
