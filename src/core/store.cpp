@@ -569,15 +569,15 @@ BesideRows read_beside_rows(sqlite3* db) {
 // write can commit until it ends: the second connection, which takes its own
 // shared lock before that, sees the same data. It never waits: when a writer
 // is about to commit (and blocks new readers) it gives up at once.
-std::optional<BesideRows> read_beside(sqlite3* db) {
-    const char* file = sqlite3_db_filename(db, "main");
-    if (!file || !*file) return std::nullopt;  // an in-memory or temporary database: no second connection
+std::optional<BesideRows> read_beside(const std::string& file) {
+    if (file.empty()) return std::nullopt;  // an in-memory or temporary database: no second connection
     sqlite3* second = nullptr;
     struct Close {
         sqlite3*& db;
         ~Close() { sqlite3_close(db); }
     } close{second};
-    if (sqlite3_open_v2(file, &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) return std::nullopt;
+    if (sqlite3_open_v2(file.c_str(), &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+        return std::nullopt;
     try {
         sql::exec(second, "BEGIN");
         BesideRows rows = read_beside_rows(second);
@@ -604,7 +604,8 @@ Dataset read_plans(sqlite3* db) {
     // This connection now holds its read lock (see read_beside): the ≈ 200,000
     // tag and actor rows of a national-scale database, SWOT, TOWS and the
     // indicators are read beside the plans and nodes, on another core (issue #5).
-    std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, db);
+    const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
+    std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
     {
         Statement st(db,
                      "SELECT id, name_ja, name_en, kind, code, source_file, source_section, source_url FROM municipality "
