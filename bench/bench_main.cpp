@@ -219,20 +219,35 @@ RunResult shot(const Config& config, const fs::path& db, const std::string& view
     return bench::run({config.wardscope.string(), "shot", "--db", db.string(), "--view", view, "--out", png});
 }
 
+// `wardscope ui` runs with a config directory of its own: the user's saved
+// window, view and selection neither change what is measured nor get changed.
+bench::Env ui_env(const Config& config) { return {{"XDG_CONFIG_HOME", (config.work / "config").string()}}; }
+
 void first_frame_figures(const Config& config, const std::string& db, const fs::path& path, double& app_peak_kb) {
     const std::string target = db == "synthetic" ? "≤ 700 ms" : "≤ 400 ms";
-    const std::string name = "start → first frame (shot wall time)";
+    const std::string name = "start → first frame (ui, presented)";
     if (const auto why = ui_unavailable(config)) return not_measured(db, name, *why, target);
+    // The dashboard itself: from the fork until it says its first frame is on screen.
+    std::vector<double> starts;
+    for (int i = 0; i < config.runs; ++i) {
+        const double ms = bench::time_until_line({config.wardscope.string(), "ui", "--db", path.string()}, ui_env(config),
+                                                 "event: first frame", 10000);
+        if (ms < 0) return not_measured(db, name, "`wardscope ui` showed no frame within 10 s", target);
+        starts.push_back(ms);
+    }
+    const double ms = median(starts);
+    figure(db, name, fixed(ms, 0) + " ms median (min " + fixed(*std::min_element(starts.begin(), starts.end()), 0) + ", " +
+               std::to_string(starts.size()) + " runs)", target, at_most(ms, db == "synthetic" ? 700 : 400));
+    // A shot of the same view, to the PNG written and the process gone.
     std::vector<double> walls;
     for (int i = 0; i < config.runs; ++i) {
         const RunResult r = shot(config, path, "timeline");
-        if (!r.ok()) return not_measured(db, name, "wardscope shot " + failure(r), target);
+        if (!r.ok()) return not_measured(db, "  shot of the timeline (wall time)", "wardscope shot " + failure(r), "");
         walls.push_back(r.wall_ms);
         app_peak_kb = std::max(app_peak_kb, static_cast<double>(r.max_rss_kb));
     }
-    const double ms = median(walls);
-    figure(db, name, fixed(ms, 0) + " ms median (min " + fixed(*std::min_element(walls.begin(), walls.end()), 0) + ", " +
-               std::to_string(walls.size()) + " runs)", target, at_most(ms, db == "synthetic" ? 700 : 400));
+    figure(db, "  shot of the timeline (wall time)", fixed(median(walls), 0) + " ms median (to the PNG written and the process gone)",
+           "", Verdict::none);
 }
 
 void frame_figures(const Config& config, const std::string& db, const fs::path& path) {
@@ -268,7 +283,7 @@ void idle_figures(const Config& config, const std::string& db, const fs::path& p
         not_measured(db, name, *why, "≤ 1 % of a core");
         return;
     }
-    const pid_t pid = bench::spawn({config.wardscope.string(), "ui", "--db", path.string()});
+    const pid_t pid = bench::spawn({config.wardscope.string(), "ui", "--db", path.string()}, ui_env(config));
     std::this_thread::sleep_for(std::chrono::seconds(3));  // start-up and the frames after it
     const double before = bench::cpu_seconds(pid);
     std::this_thread::sleep_for(std::chrono::seconds(config.idle_seconds));

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <poll.h>
 #include <fstream>
 #include <sstream>
 #include <sys/resource.h>
@@ -21,6 +22,10 @@ std::vector<char*> c_args(const std::vector<std::string>& argv) {
     for (const auto& a : argv) out.push_back(const_cast<char*>(a.c_str()));
     out.push_back(nullptr);
     return out;
+}
+
+void set_env(const Env& env) {
+    for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
 }
 
 int exit_code_of(int status) {
@@ -84,17 +89,65 @@ RunResult run(const std::vector<std::string>& argv) {
     return result;
 }
 
-pid_t spawn(const std::vector<std::string>& argv) {
+pid_t spawn(const std::vector<std::string>& argv, const Env& env) {
     auto args = c_args(argv);
     const pid_t pid = fork();
     if (pid == 0) {
         const int null = open("/dev/null", O_RDWR);
         dup2(null, STDOUT_FILENO);
         dup2(null, STDERR_FILENO);
+        set_env(env);
         execvp(args[0], args.data());
         _exit(127);
     }
     return pid;
+}
+
+double time_until_line(const std::vector<std::string>& argv, const Env& env, const std::string& line, double timeout_ms) {
+    int fds[2];
+    if (argv.empty() || pipe(fds) != 0) return -1;
+    auto args = c_args(argv);
+    const double start = now_ms();
+    const pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        dup2(fds[1], STDOUT_FILENO);
+        const int null = open("/dev/null", O_RDWR);
+        dup2(null, STDERR_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        set_env(env);
+        execvp(args[0], args.data());
+        _exit(127);
+    }
+    close(fds[1]);
+    std::string pending;
+    double found = -1;
+    char buffer[4096];
+    while (found < 0) {
+        const double left = timeout_ms - (now_ms() - start);
+        if (left <= 0) break;
+        pollfd p{fds[0], POLLIN, 0};
+        const int ready = poll(&p, 1, static_cast<int>(left) + 1);
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) break;
+        const ssize_t n = read(fds[0], buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;  // the child closed its stdout: it ended
+        const double at = now_ms();
+        pending.append(buffer, static_cast<std::size_t>(n));
+        for (std::size_t end; found < 0 && (end = pending.find('\n')) != std::string::npos; pending.erase(0, end + 1))
+            if (pending.compare(0, line.size(), line) == 0) found = at - start;
+    }
+    kill(pid, SIGKILL);  // only its start was wanted
+    while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    close(fds[0]);
+    return found;
 }
 
 bool alive(pid_t pid) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <sys/types.h>
 #include <vector>
 
@@ -24,8 +25,15 @@ struct RunResult {
 // child processes and keeps itself small.
 RunResult run(const std::vector<std::string>& argv);
 
+// Environment variables set for a child on top of this process's own.
+using Env = std::vector<std::pair<std::string, std::string>>;
+
 // A process left running (the dashboard, for idle CPU): stdout/stderr go to /dev/null.
-pid_t spawn(const std::vector<std::string>& argv);
+pid_t spawn(const std::vector<std::string>& argv, const Env& env = {});
+// Starts argv and returns the milliseconds from the fork until a line of its
+// stdout starts with `line` (-1 when it exits or `timeout_ms` passes first);
+// then stops it.
+double time_until_line(const std::vector<std::string>& argv, const Env& env, const std::string& line, double timeout_ms);
 bool alive(pid_t pid);
 double cpu_seconds(pid_t pid);  // utime + stime from /proc/PID/stat; < 0 when gone
 long peak_rss_kb(pid_t pid);    // VmHWM from /proc/PID/status; 0 when gone
