@@ -216,6 +216,7 @@ int run_dashboard(const DashboardOptions& options) {
         // opens. The KPI history follows the plans on another thread.
         WindowSpec spec{settings.window_width, settings.window_height, false, false};
         spec.monitor = options.monitor;
+        std::string ini_path;  // ImGui holds a pointer to it until the session ends: declared before it
         std::unique_ptr<GlSession> started;
         Prepared prepared =
             prepare_while_gl_starts(options.db_path, KpiHistoryLoad::in_background, spec, [](const Dashboard&) {}, started);
@@ -227,7 +228,6 @@ int run_dashboard(const DashboardOptions& options) {
         session.show();
         session.set_fullscreen(options.present);
 
-        std::string ini_path;  // ImGui holds a pointer to it until the session ends
         GLFWwindow* window = session.window();
         install_wake_callbacks(window);
         if (config) {

@@ -188,4 +188,8 @@ s = json.load(open(sys.argv[1]))
 assert s["lang"] == "en" and s["view"] == "kpi" and s["plan_ids"][0] == "kita-vision-2026", s
 assert s["view_options"]["heatmap.mode"] == "count" and s["view_options"]["heatmap.cell_plan"], s
 PY
+# ImGui's window layout goes beside the settings, and nowhere else.
+[ -s "$XDG_CONFIG_HOME/wardscope/imgui.ini" ] || fail "imgui.ini not saved in the config directory"
+stray=$(find . -maxdepth 1 -type f -newer "$settings" | head -3)
+[ -z "$stray" ] || fail "files written outside the config directory: $stray"
 echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, note and vote, slides, language, settings: ok"
