@@ -1,6 +1,9 @@
 #include "app/font_atlas.hpp"
 
 #include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <utility>
 #include <iterator>
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
@@ -125,7 +128,46 @@ int presentation_font_preset(float display_height) {
     return preset;
 }
 
-std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, const ImWchar* ranges, float pixel_size) {
+FontBytes::FontBytes(const std::filesystem::path& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return;
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+        const long size = std::ftell(f);
+        if (size > 0 && size < INT32_MAX && std::fseek(f, 0, SEEK_SET) == 0) {
+            data_ = IM_ALLOC(static_cast<std::size_t>(size));
+            size_ = static_cast<int>(size);
+            if (std::fread(data_, 1, static_cast<std::size_t>(size), f) != static_cast<std::size_t>(size)) {
+                IM_FREE(data_);
+                data_ = nullptr;
+                size_ = 0;
+            }
+        }
+    }
+    std::fclose(f);
+}
+
+FontBytes::~FontBytes() {
+    if (data_) IM_FREE(data_);
+}
+
+FontBytes::FontBytes(FontBytes&& other) noexcept : data_(std::exchange(other.data_, nullptr)), size_(other.size_) {}
+
+FontBytes& FontBytes::operator=(FontBytes&& other) noexcept {
+    if (this != &other) {
+        if (data_) IM_FREE(data_);
+        data_ = std::exchange(other.data_, nullptr);
+        size_ = other.size_;
+    }
+    return *this;
+}
+
+void* FontBytes::release(int& size) {
+    size = size_;
+    return std::exchange(data_, nullptr);
+}
+
+std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, FontBytes bytes, const ImWchar* ranges,
+                       float pixel_size) {
     io.Fonts->Clear();
     const float size = std::round(pixel_size);
     if (font) {
@@ -134,8 +176,13 @@ std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, const I
         config.OversampleH = 1;  // CJK glyphs are dense: keep the atlas small
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        if (io.Fonts->AddFontFromFileTTF(font->path.c_str(), size, &config, ranges))
+        if (!bytes.empty()) {
+            int byte_count = 0;
+            void* data = bytes.release(byte_count);  // the atlas owns them now (FontDataOwnedByAtlas)
+            if (io.Fonts->AddFontFromMemoryTTF(data, byte_count, size, &config, ranges)) return font->path.filename().string();
+        } else if (io.Fonts->AddFontFromFileTTF(font->path.c_str(), size, &config, ranges)) {
             return font->path.filename().string();
+        }
         io.Fonts->Clear();
     }
     ImFontConfig config;

@@ -47,9 +47,30 @@ inline constexpr int default_font_preset = 3;
 // as a 1920×1080 one; never below the size after the default.
 int presentation_font_preset(float display_height);
 
+// A font file's bytes, read ahead of the atlas build that takes them (the
+// 19 MB of Noto Sans CJK take ≈ 10 ms to read). Held in ImGui's allocator:
+// the atlas frees them once it is built.
+class FontBytes {
+public:
+    FontBytes() = default;
+    explicit FontBytes(const std::filesystem::path& path);  // empty() when it cannot be read
+    ~FontBytes();
+    FontBytes(FontBytes&& other) noexcept;
+    FontBytes& operator=(FontBytes&& other) noexcept;
+    bool empty() const { return data_ == nullptr; }
+    // Hands the bytes over (to ImFontAtlas::AddFontFromMemoryTTF, which frees them).
+    void* release(int& size);
+
+private:
+    void* data_ = nullptr;
+    int size_ = 0;
+};
+
 // Clears the atlas and adds the font at `pixel_size` with `ranges` (or ImGui's
-// default font when `font` is empty). Returns the font's name for the log.
-// The caller rebuilds the GL texture afterwards.
-std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, const ImWchar* ranges, float pixel_size);
+// default font when `font` is empty), from `bytes` when they were read ahead,
+// else from its file. Returns the font's name for the log. The caller rebuilds
+// the GL texture afterwards.
+std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, FontBytes bytes, const ImWchar* ranges,
+                       float pixel_size);
 
 }  // namespace wardscope::app

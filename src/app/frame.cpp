@@ -24,6 +24,10 @@ void DashboardFonts::prepare_glyphs(const Dashboard& dashboard) {
     glyphs_prepared_ = true;
 }
 
+void DashboardFonts::preload_font_file() {
+    if (font_) font_bytes_ = FontBytes(font_->path);
+}
+
 void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float content_scale) {
     if (!glyphs_prepared_) {
         glyphs_ = GlyphSet();
@@ -31,7 +35,7 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
     }
     glyphs_prepared_ = false;  // the next rebuild (new data, new size) collects again
     const float size = dashboard.font_pixel_size(content_scale);
-    load_fonts(ImGui::GetIO(), font_, glyphs_.ranges(), size);
+    load_fonts(ImGui::GetIO(), font_, std::move(font_bytes_), glyphs_.ranges(), size);
     session.upload_fonts();
     // Sizes in the default style suit a 15 px font; scale them with the text.
     dashboard.apply_style(size / 15.0f);
@@ -41,31 +45,34 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
 
 namespace {
 
-Prepared prepare(const std::filesystem::path& db_path, KpiHistoryLoad history) {
-    Prepared p;
-    p.dashboard = std::make_unique<Dashboard>(db_path, history);
+std::unique_ptr<Dashboard> prepare(const std::filesystem::path& db_path, KpiHistoryLoad history, DashboardFonts& fonts) {
+    auto dashboard = std::make_unique<Dashboard>(db_path, history);
     // The views' index (plan trees, counts, theme profiles) is built beside
     // the glyphs: the first frame would otherwise build it, after the atlas.
-    std::future<void> index = std::async(std::launch::async, [&] { ui::data_index(p.dashboard->data()); });
-    p.fonts = std::make_unique<DashboardFonts>();
-    p.fonts->prepare_glyphs(*p.dashboard);
+    std::future<void> index = std::async(std::launch::async, [&] { ui::data_index(dashboard->data()); });
+    fonts.prepare_glyphs(*dashboard);
     index.get();
-    return p;
+    return dashboard;
 }
 
 }  // namespace
 
 Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const WindowSpec& spec,
                                  const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session) {
-    std::future<Prepared> preparing = std::async(std::launch::async, prepare, std::cref(db_path), history);
+    Prepared prepared;
+    prepared.fonts = std::make_unique<DashboardFonts>();
+    std::future<std::unique_ptr<Dashboard>> loading =
+        std::async(std::launch::async, prepare, std::cref(db_path), history, std::ref(*prepared.fonts));
     try {
         session = std::make_unique<GlSession>(spec);
-        session->warm_up();  // the loading takes longer: compile the shaders meanwhile
+        // The loading takes longer: compile the shaders and read the font meanwhile.
+        session->warm_up();
+        prepared.fonts->preload_font_file();
     } catch (const Error&) {
-        check(*preparing.get().dashboard);
+        check(*loading.get());
         throw;
     }
-    Prepared prepared = preparing.get();
+    prepared.dashboard = loading.get();
     check(*prepared.dashboard);
     return prepared;
 }

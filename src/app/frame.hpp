@@ -25,11 +25,17 @@ public:
     // uses them instead of collecting again. Needs no ImGui context or GL, so
     // it may run on another thread (`shot` does it while GL starts).
     void prepare_glyphs(const Dashboard& dashboard);
+    // Reads the font file ahead of the next rebuild, which then takes its bytes
+    // instead of reading the file itself. Touches nothing prepare_glyphs does:
+    // the two may run on two threads at once (`shot` and the dashboard read
+    // the font while the database loads).
+    void preload_font_file();
     bool has_japanese_font() const { return font_.has_value(); }
 
 private:
     std::optional<FontFile> font_;
     GlyphSet glyphs_;  // ImGui points into its ranges until the next rebuild
+    FontBytes font_bytes_;  // read ahead by preload_font_file, taken by the next rebuild
     bool glyphs_prepared_ = false;
 };
 
