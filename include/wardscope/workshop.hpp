@@ -53,6 +53,10 @@ bool item_exists(const Dataset& data, const ItemRef& item);
 void set_annotation(Store& store, const ItemRef& item, std::string_view note, std::optional<int> vote);
 // The item's annotation as stored, if any (for undo).
 std::optional<Annotation> find_annotation(const Store& store, const ItemRef& item);
+// Undo: puts back what find_annotation gave before an edit, its time included,
+// or removes the annotation when there was none. The item need not exist any
+// more: a note kept for an item that a re-import dropped is undone as well.
+void restore_annotation(Store& store, const ItemRef& item, const std::optional<Annotation>& before);
 std::vector<Annotation> load_annotations(const Store& store);  // by plan, kind, item
 
 // Notes and votes, with the item's text and where it came from, for workshop minutes.

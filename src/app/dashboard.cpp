@@ -196,9 +196,7 @@ std::string Dashboard::set_annotation(const ItemRef& item, std::string_view note
     return edit(what, [&](Store& store) -> Revert {
         const std::optional<Annotation> before = find_annotation(store, item);
         wardscope::set_annotation(store, item, note, vote);
-        return [item, before](Store& s) {
-            wardscope::set_annotation(s, item, before ? before->note : std::string(), before ? before->vote : std::nullopt);
-        };
+        return [item, before](Store& s) { restore_annotation(s, item, before); };
     });
 }
 

@@ -134,6 +134,23 @@ void set_annotation(Store& store, const ItemRef& item, std::string_view note, st
     tx.commit();
 }
 
+void restore_annotation(Store& store, const ItemRef& item, const std::optional<Annotation>& before) {
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    if (!before) {
+        sql::Statement remove(db, "DELETE FROM annotation WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
+        remove.bind_all(item.plan_id, to_string(item.kind), item.item_id).run();
+    } else {
+        sql::Statement upsert(db,
+                              "INSERT INTO annotation (plan_id, item_kind, item_id, note, vote, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                              "ON CONFLICT (plan_id, item_kind, item_id) DO UPDATE SET note = excluded.note, "
+                              "vote = excluded.vote, updated_at = excluded.updated_at");
+        upsert.bind_all(item.plan_id, to_string(item.kind), item.item_id, before->note).bind(5, before->vote);
+        upsert.bind(6, before->updated_at).run();
+    }
+    tx.commit();
+}
+
 std::optional<Annotation> find_annotation(const Store& store, const ItemRef& item) {
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "annotation")) return std::nullopt;

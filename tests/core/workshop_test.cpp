@@ -140,6 +140,31 @@ TEST_CASE("notes, votes and slides survive a re-import, and a dropped item keeps
     }
 }
 
+TEST_CASE("undo puts a note back as it was, also for an item a re-import dropped") {
+    test::TempDir dir;
+    Store store = make_store(dir);
+    set_annotation(store, measure_m1, "最初のメモ", 3);
+    const std::optional<Annotation> first = find_annotation(store, measure_m1);
+    REQUIRE(first);
+    set_annotation(store, measure_m1, "書き換え", 5);
+    restore_annotation(store, measure_m1, first);
+    const std::optional<Annotation> back = find_annotation(store, measure_m1);
+    REQUIRE(back);
+    CHECK(back->note == "最初のメモ");
+    CHECK(back->vote == 3);
+    CHECK(back->updated_at == first->updated_at);
+
+    // m1 is dropped by a re-import: its note stays, and undoing the note's
+    // creation still removes it (set_annotation would refuse the missing item).
+    std::string json = test::minimal_plan_json();
+    const auto at = json.find(R"({"id": "m1")");
+    json.erase(at, json.find('}', at) + 2 - at);
+    import_plans(store, test::bundled_taxonomy(), {minimal_plan(json)});
+    CHECK_FALSE(error_of([&] { set_annotation(store, measure_m1, "", std::nullopt); }).empty());
+    restore_annotation(store, measure_m1, std::nullopt);
+    CHECK_FALSE(find_annotation(store, measure_m1));
+}
+
 TEST_CASE("notes export as CSV and Markdown with the item's text") {
     test::TempDir dir;
     Store store = make_store(dir);

@@ -196,3 +196,22 @@ TEST_CASE("dashboard edits: notes and slides are written at once and undone newe
     CHECK(d.derived().annotations.empty());
     CHECK_FALSE(d.can_undo());
 }
+
+TEST_CASE("a note's undo works after a re-import dropped its item") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    const ItemRef item{"plan-a", ItemKind::node, "st1"};
+    CHECK(d.set_annotation(item, "確認する", 3).empty());
+    {
+        // Another process imports plan-a again, without st1.
+        Store store = Store::open(db.path, OpenMode::read_write);
+        PlanFile without = TempDatabase::plan_file("plan-a", "sumida");
+        without.plan.nodes.clear();
+        import_plans(store, Taxonomy{}, {without});
+    }
+    d.reload();
+    REQUIRE(d.derived().annotations.size() == 1);  // kept, no longer in the plan
+    CHECK(d.undo().empty());
+    d.reload();
+    CHECK(d.derived().annotations.empty());
+}
