@@ -28,6 +28,33 @@ void set_env(const Env& env) {
     for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
 }
 
+// Forks argv with its stdout (and, when `with_stderr`, its stderr; else
+// /dev/null) on a pipe whose read end is `read_fd`. -1 when it cannot.
+pid_t start_piped(const std::vector<std::string>& argv, const Env& env, bool with_stderr, int& read_fd) {
+    int fds[2];
+    if (argv.empty() || pipe(fds) != 0) return -1;
+    auto args = c_args(argv);
+    const pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        dup2(fds[1], STDOUT_FILENO);
+        dup2(with_stderr ? fds[1] : open("/dev/null", O_RDWR), STDERR_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        set_env(env);
+        execvp(args[0], args.data());
+        std::fprintf(stderr, "cannot run %s: %s\n", args[0], std::strerror(errno));
+        _exit(127);
+    }
+    close(fds[1]);
+    read_fd = fds[0];
+    return pid;
+}
+
 int exit_code_of(int status) {
     if (WIFEXITED(status)) return WEXITSTATUS(status);
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -49,33 +76,17 @@ std::string RunResult::first_line() const {
 
 RunResult run(const std::vector<std::string>& argv) {
     RunResult result;
-    int fds[2];
-    if (argv.empty() || pipe(fds) != 0) return result;
-    auto args = c_args(argv);
     const double start = now_ms();
-    const pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return result;
-    }
-    if (pid == 0) {
-        dup2(fds[1], STDOUT_FILENO);
-        dup2(fds[1], STDERR_FILENO);
-        close(fds[0]);
-        close(fds[1]);
-        execvp(args[0], args.data());
-        std::fprintf(stderr, "cannot run %s: %s\n", args[0], std::strerror(errno));
-        _exit(127);
-    }
-    close(fds[1]);
+    int out = -1;
+    const pid_t pid = start_piped(argv, {}, true, out);
+    if (pid < 0) return result;
     char buffer[4096];
-    for (ssize_t n; (n = read(fds[0], buffer, sizeof buffer)) != 0;) {
+    for (ssize_t n; (n = read(out, buffer, sizeof buffer)) != 0;) {
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) break;
         result.output.append(buffer, static_cast<std::size_t>(n));
     }
-    close(fds[0]);
+    close(out);
     int status = 0;
     rusage usage{};
     while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
@@ -104,38 +115,21 @@ pid_t spawn(const std::vector<std::string>& argv, const Env& env) {
 }
 
 double time_until_line(const std::vector<std::string>& argv, const Env& env, const std::string& line, double timeout_ms) {
-    int fds[2];
-    if (argv.empty() || pipe(fds) != 0) return -1;
-    auto args = c_args(argv);
     const double start = now_ms();
-    const pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return -1;
-    }
-    if (pid == 0) {
-        dup2(fds[1], STDOUT_FILENO);
-        const int null = open("/dev/null", O_RDWR);
-        dup2(null, STDERR_FILENO);
-        close(fds[0]);
-        close(fds[1]);
-        set_env(env);
-        execvp(args[0], args.data());
-        _exit(127);
-    }
-    close(fds[1]);
+    int out = -1;
+    const pid_t pid = start_piped(argv, env, false, out);
+    if (pid < 0) return -1;
     std::string pending;
     double found = -1;
     char buffer[4096];
     while (found < 0) {
         const double left = timeout_ms - (now_ms() - start);
         if (left <= 0) break;
-        pollfd p{fds[0], POLLIN, 0};
+        pollfd p{out, POLLIN, 0};
         const int ready = poll(&p, 1, static_cast<int>(left) + 1);
         if (ready < 0 && errno == EINTR) continue;
         if (ready <= 0) break;
-        const ssize_t n = read(fds[0], buffer, sizeof buffer);
+        const ssize_t n = read(out, buffer, sizeof buffer);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) break;  // the child closed its stdout: it ended
         const double at = now_ms();
@@ -146,7 +140,7 @@ double time_until_line(const std::vector<std::string>& argv, const Env& env, con
     kill(pid, SIGKILL);  // only its start was wanted
     while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
     }
-    close(fds[0]);
+    close(out);
     return found;
 }
 
