@@ -248,9 +248,10 @@ std::string mode_value_text(CoverageMode mode, const CoverageCell& cell) {
     return {};
 }
 
-// The width of the widest number the cells show in `mode`: the largest value's.
+// The width of the widest number the cells show: the largest value's (the
+// matrix is built for the mode shown, so its range is that mode's).
 float widest_value_width(CoverageMode mode, const CoverageMatrix& m) {
-    const double largest = m.range_for(mode).data_max;
+    const double largest = m.range.data_max;
     CoverageCell widest;
     widest.count = std::max(1, static_cast<int>(largest));
     widest.share = largest;
