@@ -13,7 +13,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 PACKAGES=(
   cmake g++ make pkg-config
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk
-  libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev
+  libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev libicu-dev
   sqlite3 xvfb xauth xdotool python3
   clang libclang-rt-14-dev  # the bounded fuzz run of the test suite (libFuzzer)
 )
