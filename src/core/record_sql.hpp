@@ -18,17 +18,6 @@
 
 namespace wardscope::records {
 
-// The enumerations stored as their names (model.hpp, workshop.hpp).
-inline std::optional<NodeLevel> enum_from(std::string_view s, NodeLevel*) { return node_level_from(s); }
-inline std::optional<Quadrant> enum_from(std::string_view s, Quadrant*) { return quadrant_from(s); }
-inline std::optional<TowsType> enum_from(std::string_view s, TowsType*) { return tows_type_from(s); }
-inline std::optional<Direction> enum_from(std::string_view s, Direction*) { return direction_from(s); }
-inline std::optional<ObservationOrigin> enum_from(std::string_view s, ObservationOrigin*) { return observation_origin_from(s); }
-inline std::optional<ItemKind> enum_from(std::string_view s, ItemKind*) { return item_kind_from(s); }
-
-template <typename Entry>
-using value_of = typename std::remove_cvref_t<Entry>::value_type;
-
 // CREATE TABLE name (\n  column declaration,\n  …\n  constraints\n);\n then `after`.
 template <typename T>
 std::string create_table_sql(const T& t) {
