@@ -45,10 +45,19 @@ struct Field {
     const char* sql;     // its declaration after the name, as in the CREATE TABLE
     const char* key;     // plan-file key; nullptr when the parser reads it (nested objects) or it is not in plan files
     unsigned flags = none;
+    int since = 1;       // the schema version that added the column (ALTER TABLE … ADD COLUMN)
 
     template <typename R>
     static constexpr auto& get(R& record) { return Path::get(record); }
     constexpr bool is(Flag flag) const { return (flags & flag) != 0; }
+    // A column added by a later schema version: databases of older versions
+    // get it from the upgrade (ALTER TABLE … ADD COLUMN, so its declaration
+    // needs a default when NOT NULL), new ones after the version-1 columns.
+    constexpr Field added_in(int version) const {
+        Field f = *this;
+        f.since = version;
+        return f;
+    }
 };
 
 // A column the record does not hold (plan_id of a child row, ord, timestamps):
@@ -58,6 +67,7 @@ struct Column {
     const char* column;
     const char* sql;
     unsigned flags = none;
+    int since = 1;
     constexpr bool is(Flag flag) const { return (flags & flag) != 0; }
 };
 
@@ -75,7 +85,7 @@ constexpr auto field(const char* column, const char* sql, const char* key, unsig
     return Field<Record, MemberPath<First, Rest...>>{column, sql, key, flags};
 }
 
-constexpr Column column(const char* name, const char* sql, unsigned flags = none) { return {name, sql, flags}; }
+constexpr Column column(const char* name, const char* sql, unsigned flags = none) { return {name, sql, flags, 1}; }
 
 // A table: its name, its fields and columns in CREATE order, and what follows
 // the columns in the CREATE TABLE (keys, checks), then statements after it (indexes).

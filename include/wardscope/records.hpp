@@ -163,6 +163,13 @@ inline constexpr auto slide = table<Slide>(
                column("state", "TEXT NOT NULL"),
                column("created_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")});
 
+// Calls fn(table) for every field table, in the order the schema creates them.
+template <typename Fn>
+void for_each_table(Fn&& fn) {
+    fn(municipality), fn(plan), fn(node), fn(swot_item), fn(tows_strategy), fn(indicator), fn(observation);
+    fn(annotation), fn(slide);
+}
+
 }  // namespace wardscope::records
 
 namespace wardscope {

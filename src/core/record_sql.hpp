@@ -28,10 +28,27 @@ std::string create_table_sql(const T& t) {
         out += text;
         first = false;
     };
-    t.for_each([&](const auto& entry) { line(std::string(entry.column) + " " + entry.sql); });
+    // Columns added by later versions after the others, where their upgrade puts them.
+    int last_version = 1;
+    t.for_each([&](const auto& entry) { last_version = std::max(last_version, entry.since); });
+    for (int version = 1; version <= last_version; ++version)
+        t.for_each([&](const auto& entry) {
+            if (entry.since == version) line(std::string(entry.column) + " " + entry.sql);
+        });
     if (*t.constraints) line(t.constraints);
     out += "\n);\n";
     if (*t.after) out += std::string(t.after) + "\n";
+    return out;
+}
+
+// ALTER TABLE … ADD COLUMN for the columns schema version `version` added.
+template <typename T>
+std::string added_columns_sql(const T& t, int version) {
+    std::string out;
+    t.for_each([&](const auto& entry) {
+        if (entry.since == version && version > 1)
+            out += std::string("ALTER TABLE ") + t.name + " ADD COLUMN " + entry.column + " " + entry.sql + ";\n";
+    });
     return out;
 }
 

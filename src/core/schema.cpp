@@ -105,6 +105,12 @@ std::string workshop_tables_sql() {
     return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
 }
 
+std::string added_columns_sql(int version) {
+    std::string out;
+    records::for_each_table([&](const auto& t) { out += records::added_columns_sql(t, version); });
+    return out;
+}
+
 // The migration to version 3 as it was written: a migration never changes
 // once released. The test "a version 1 database upgraded has the schema of a
 // new one" checks that it still matches what workshop_tables_sql() creates.

@@ -10,6 +10,9 @@ namespace wardscope {
 std::string schema_sql();
 std::string workshop_tables_sql();  // version 3
 
+// The upgrade to `version` of the record tables' columns (records::Field::added_in).
+std::string added_columns_sql(int version);
+
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
 
