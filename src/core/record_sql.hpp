@@ -41,15 +41,18 @@ std::string create_table_sql(const T& t) {
     return out;
 }
 
-// ALTER TABLE … ADD COLUMN for the columns schema version `version` added.
+struct AddedColumn {
+    const char* table;
+    const char* column;
+    const char* sql;  // its declaration
+};
+
+// The columns schema version `version` added to the table.
 template <typename T>
-std::string added_columns_sql(const T& t, int version) {
-    std::string out;
+void added_columns(const T& t, int version, std::vector<AddedColumn>& out) {
     t.for_each([&](const auto& entry) {
-        if (entry.since == version && version > 1)
-            out += std::string("ALTER TABLE ") + t.name + " ADD COLUMN " + entry.column + " " + entry.sql + ";\n";
+        if (entry.since == version && version > 1) out.push_back({t.name, entry.column, entry.sql});
     });
-    return out;
 }
 
 // The record's stored members, in table order: "id, name, …" (each after `prefix`, e.g. "p.").

@@ -105,9 +105,9 @@ std::string workshop_tables_sql() {
     return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
 }
 
-std::string added_columns_sql(int version) {
-    std::string out;
-    records::for_each_table([&](const auto& t) { out += records::added_columns_sql(t, version); });
+std::vector<records::AddedColumn> added_columns(int version) {
+    std::vector<records::AddedColumn> out;
+    records::for_each_table([&](const auto& t) { records::added_columns(t, version, out); });
     return out;
 }
 

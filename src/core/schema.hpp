@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace wardscope {
 
@@ -10,8 +11,12 @@ namespace wardscope {
 std::string schema_sql();
 std::string workshop_tables_sql();  // version 3
 
-// The upgrade to `version` of the record tables' columns (records::Field::added_in).
-std::string added_columns_sql(int version);
+namespace records {
+struct AddedColumn;
+}
+
+// The columns of the record tables that schema version `version` added (records::Field::added_in).
+std::vector<records::AddedColumn> added_columns(int version);
 
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;

@@ -172,6 +172,20 @@ const Migration migrations[] = {
 // which version added them (records::Field::added_in).
 static_assert(std::size(migrations) <= schema_version - 1, "at most one migration per schema version after 1");
 
+// ALTER TABLE … ADD COLUMN for the columns `version` added to record tables,
+// unless the table has it already (a database made by a build of that version).
+void add_columns(sqlite3* db, int version) {
+    Statement exists(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    for (const records::AddedColumn& added : added_columns(version)) {
+        exists.bind_all(added.table, added.column);
+        const bool present = exists.step();
+        exists.reset();
+        // Names and declarations come from the field tables, never from data.
+        if (!present)
+            sql::exec(db, (std::string("ALTER TABLE ") + added.table + " ADD COLUMN " + added.column + " " + added.sql).c_str());
+    }
+}
+
 // A name beside the database that is not taken: wardscope.db.v1-backup, -2, -3 …
 fs::path backup_path(const fs::path& path, int version) {
     const fs::path base = with_suffix(path, (".v" + std::to_string(version) + "-backup").c_str());
@@ -228,7 +242,7 @@ std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
         for (int version = from + 1; version <= schema_version; ++version) {
             for (const Migration& m : migrations)
                 if (m.to_version == version) sql::exec(db, m.sql);
-            sql::exec(db, added_columns_sql(version).c_str());
+            add_columns(db, version);
         }
         sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
         sql::exec(db, "COMMIT");
