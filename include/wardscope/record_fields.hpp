@@ -1,6 +1,6 @@
 // The machinery of the field tables (records.hpp): one entry per stored field
 // says its column, its SQL declaration, its plan-file key and how it is shown.
-// Generic code (src/core/record_sql.hpp, record_json.hpp, the glyph walk) loops
+// Generic code (src/core/record_sql.hpp, plan_json.cpp, the glyph walk) loops
 // over a table at compile time, so a field is declared once and every binding
 // compiles down to the same calls as hand-written code.
 #pragma once
@@ -41,7 +41,7 @@ struct Field {
     using record_type = Record;
     using value_type = std::remove_cvref_t<decltype(Path::get(std::declval<Record&>()))>;
     static constexpr bool has_member = true;
-    const char* column;  // SQL column; nullptr when not stored
+    const char* column;  // SQL column
     const char* sql;     // its declaration after the name, as in the CREATE TABLE
     const char* key;     // plan-file key; nullptr when the parser reads it (nested objects) or it is not in plan files
     unsigned flags = none;

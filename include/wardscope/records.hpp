@@ -2,7 +2,7 @@
 // (name and SQL declaration, in CREATE order), its plan-file keys and which of
 // its texts are shown. Generated from these: the CREATE TABLE, INSERT and
 // SELECT statements and their binds (src/core/record_sql.hpp), the plan-file
-// reading and writing of the plain fields (src/core/record_json.hpp) and the
+// reading and writing of the plain fields (src/core/plan_json.cpp) and the
 // walk that collects the texts for the font's glyph set
 // (for_each_display_string). docs/records.md: how to add a field.
 #pragma once
