@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "wardscope/era.hpp"
-#include "wardscope/records.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/records.hpp"
 #include "wardscope/utf8.hpp"
 
 namespace wardscope {
@@ -278,7 +278,8 @@ void read_plain_fields(Reader& reader, const T& t, const json& object, const std
             else if constexpr (std::is_same_v<Value, std::optional<double>>) value = reader.number(object, at, entry.key, required);
             else if constexpr (std::is_same_v<Value, int>) value = reader.fiscal_year(object, at, entry.key, true).value_or(0);
             else if constexpr (std::is_same_v<Value, std::optional<int>>) value = reader.fiscal_year(object, at, entry.key, required);
-            else if constexpr (std::is_same_v<Value, std::int64_t>) value = static_cast<std::int64_t>(reader.number(object, at, entry.key, required).value_or(0));
+            else if constexpr (std::is_same_v<Value, std::int64_t>)
+                value = static_cast<std::int64_t>(reader.number(object, at, entry.key, required).value_or(0));
             else if constexpr (std::is_enum_v<Value>) {
                 const std::string name = reader.text(object, at, entry.key, required);
                 if (auto parsed = records::enum_from(name, static_cast<Value*>(nullptr))) value = *parsed;
