@@ -19,6 +19,9 @@ struct DuplicateKeyError : std::runtime_error {
     std::string key;
 };
 
+// A key as one token of a JSON pointer (RFC 6901): "~" → "~0", "/" → "~1".
+std::string json_pointer_token(std::string_view key);
+
 // Throws DuplicateKeyError, or nlohmann::json::parse_error / out_of_range for
 // malformed text.
 nlohmann::json parse_json_strict(std::string_view text);

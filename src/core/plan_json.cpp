@@ -29,18 +29,8 @@ const std::set<std::string> municipality_kinds = {"区", "市", "町", "村"};
 // Fields that may hold tabs and line breaks; every other string is one line.
 const std::set<std::string_view, std::less<>> prose_keys = {"description", "summary", "vision", "note", "text", "text_en"};
 
-std::string escape_pointer_token(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
-
 std::string join(const std::string& pointer, std::string_view key) {
-    return pointer + "/" + escape_pointer_token(key);
+    return pointer + "/" + json_pointer_token(key);
 }
 std::string join(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
 
