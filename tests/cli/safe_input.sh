@@ -100,7 +100,8 @@ if waited test -s "$layout" && waited xdotool search --name '^wardscope$'; then
   text_size() { python3 -c 'import json,sys; print(int(next(i["value"] for i in json.load(open(sys.argv[1]))["items"] if i["name"] == "shell.view")))' "$layout"; }
   before=$(text_size)
   xdotool key ctrl+equal
-  waited test "$(text_size)" -gt "$before" && kill -0 $app 2>/dev/null \
+  larger_type() { test "$(text_size)" -gt "$before"; }  # re-read on each try
+  waited larger_type && kill -0 $app 2>/dev/null \
     && pass "Ctrl+= rebuilds the font ($before → $(text_size) px), the window lives on" || fail "Ctrl+=: $(tail -3 "$log")"
   xdotool key ctrl+q
   waited bash -c "! kill -0 $app 2>/dev/null" && wait $app && pass "quits cleanly" || fail "exit: $(tail -3 "$log")"
