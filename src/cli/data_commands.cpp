@@ -139,19 +139,19 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
     for (const Plan& p : data.plans) {
         const Municipality* m = data.find_municipality(p.municipality_id);
         plans.row({p.id, p.municipality_id, m ? m->name_ja : "", p.title, p.kind, p.status, opt(p.start_fy),
-                           opt(p.end_fy), p.is_synthetic ? "1" : "0", p.source.file, p.source.section, p.source.url});
+                   opt(p.end_fy), p.is_synthetic ? "1" : "0", p.source.file, p.source.section, p.source.url});
         for (const Node& n : p.nodes) {
             std::string themes, actors;
             for (const auto& t : n.themes) themes += (themes.empty() ? "" : ";") + t.theme_id + (t.origin == TagOrigin::rule ? "(rule)" : "");
             for (const auto& a : n.actors) actors += (actors.empty() ? "" : ";") + a;
             nodes.row({p.id, n.id, n.parent_id, std::string(to_string(n.level)), n.label, n.name, n.name_en,
-                               n.is_new ? "1" : "0", themes, actors, n.source.file, n.source.section, n.source.url});
+                       n.is_new ? "1" : "0", themes, actors, n.source.file, n.source.section, n.source.url});
         }
         for (const Indicator& i : p.indicators) {
             auto num = [](const std::optional<double>& v) { return v ? csv_number(*v) : std::string(); };
             indicators.row({p.id, i.id, i.kind, i.label, i.name, i.unit, std::string(to_string(i.direction)), i.node_id,
-                                    num(i.baseline.value), opt(i.baseline.fiscal_year), num(i.target.value),
-                                    opt(i.target.fiscal_year), i.source.file, i.source.section});
+                            num(i.baseline.value), opt(i.baseline.fiscal_year), num(i.target.value),
+                            opt(i.target.fiscal_year), i.source.file, i.source.section});
         }
     }
     write_text_file(out_dir / "plans.csv", plans.text());
