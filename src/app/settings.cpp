@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "wardscope/error.hpp"
+#include "wardscope/safe_files.hpp"
+
 namespace wardscope::app {
 
 std::optional<std::filesystem::path> config_dir() {
@@ -45,20 +48,13 @@ bool save_settings(const std::filesystem::path& dir, const Settings& s) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const auto file = dir / "settings.json";
-    const auto temp = dir / "settings.json.new";
     nlohmann::json j{{"window_width", s.window_width}, {"window_height", s.window_height}, {"lang", s.lang},
                      {"font_preset", s.font_preset},   {"view", s.view},                   {"plan_ids", s.plan_ids},
                      {"view_options", s.view_options}};
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        if (!(out << j.dump(2) << "\n")) {
-            std::cerr << "wardscope: cannot save settings in " << dir.string() << "\n";
-            return false;
-        }
-    }
-    std::filesystem::rename(temp, file, ec);
-    if (ec) {
-        std::cerr << "wardscope: cannot save settings " << file.string() << ": " << ec.message() << "\n";
+    try {
+        write_file_atomically(file, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    } catch (const Error& e) {
+        std::cerr << "wardscope: settings not saved (the previous ones are kept): " << e.what() << "\n";
         return false;
     }
     return true;
