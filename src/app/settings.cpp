@@ -9,6 +9,7 @@
 
 #include "wardscope/error.hpp"
 #include "wardscope/safe_files.hpp"
+#include "wardscope/text_escape.hpp"
 
 namespace wardscope::app {
 
@@ -38,7 +39,7 @@ Settings load_settings(const std::filesystem::path& dir) {
             for (const auto& [name, value] : j["view_options"].items())
                 if (value.is_string()) s.view_options[name] = value.get<std::string>();
     } catch (const std::exception& e) {
-        std::cerr << "wardscope: ignoring unreadable settings " << file.string() << ": " << e.what() << "\n";
+        std::cerr << "wardscope: ignoring unreadable settings " << file.string() << ": " << terminal_text(e.what()) << "\n";
         return Settings{};
     }
     return s;

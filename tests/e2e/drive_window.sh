@@ -115,10 +115,15 @@ click_at_item() { read -r x y < <(layout "'%d %d' % ((items['$1']['x0'] + items[
 click_at_item "$row"
 wait_for "the entry form for the focused indicator" layout_is "int('kpi.entry.add' in items)" 1
 reloads=$(grep -c "event: reloaded" "$log")
-for field in year:R8 value:47.9 source:e2e; do
-  click_at_item "kpi.entry.${field%%:*}"
-  xdotool type --delay 30 "${field#*:}"
-done
+# Type into a field only once the app has made it active, and see the text arrive
+# (on a loaded machine the click and the keys can otherwise land in one frame).
+type_into() {  # type_into PROBE TEXT
+  click_at_item "$1"
+  wait_for "$1 is active" layout_is "int(items['$1']['value'])" 1
+  xdotool type --delay 30 "$2"
+  wait_for "$1 holds what was typed" layout_is "items['$1']['text']" "$2"
+}
+for field in year:R8 value:47.9 source:e2e; do type_into "kpi.entry.${field%%:*}" "${field#*:}"; done
 click_at_item kpi.entry.add
 wait_for "adding reloads the data" log_count_gt "event: reloaded" "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|47.9|e2e" ] \
@@ -143,8 +148,7 @@ wait_for "a right-click offers the note editor" layout_is "int('annotation.menu'
 click_at_item annotation.menu
 wait_for "the note editor opens" layout_is "int('annotation.save' in items)" 1
 click_at_item annotation.vote/4
-click_at_item annotation.note
-xdotool type --delay 30 "e2e note"
+type_into annotation.note "e2e note"
 click_at_item annotation.save
 wait_for "saving the note is an edit" logged "event: edit annotation kita-vision-2026 node $node"
 [ "$(sqlite3 "$work/test.db" "SELECT item_kind || '|' || item_id || '|' || vote || '|' || note FROM annotation")" = "node|$node|4|e2e note" ] \
