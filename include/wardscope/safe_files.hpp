@@ -24,7 +24,9 @@ enum class Durability {
 // on device"). A SIGKILL at any moment leaves the old file or the new one, whole.
 // Test hooks (environment): WARDSCOPE_TEST_FAIL_WRITE_AFTER=N makes writes past
 // N bytes of a file fail with ENOSPC; WARDSCOPE_TEST_STOP_WRITE_AFTER=N stops
-// the process (SIGSTOP) once N bytes of a file are written, for a test to kill it.
+// the process (SIGSTOP) once N bytes of a file are written, for a test to kill it;
+// WARDSCOPE_TEST_NAMED_TEMP=1 uses the named temporary file (the fallback for
+// file systems without O_TMPFILE) everywhere.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes,
                            Durability durability = Durability::fsync);
 void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,

@@ -84,9 +84,11 @@ fs::path temp_name(const fs::path& path, int attempt) {
 }
 
 void open_temp(const fs::path& path, const fs::path& dir, TempFile& temp) {
-    temp.fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
-    if (temp.fd >= 0) return;
-    if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) throw write_error(path, errno);
+    if (!env_bytes("WARDSCOPE_TEST_NAMED_TEMP")) {
+        temp.fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+        if (temp.fd >= 0) return;
+        if (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) throw write_error(path, errno);
+    }
     for (int attempt = 0; attempt < 100; ++attempt) {
         const fs::path name = temp_name(path, attempt);
         temp.fd = ::open(name.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0666);

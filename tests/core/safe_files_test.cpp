@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include <sys/stat.h>
@@ -50,18 +51,27 @@ TEST_CASE("write_file_atomically replaces the file whole and leaves nothing besi
 }
 
 TEST_CASE("a failed write keeps the old file, removes the temporary one and says why") {
-    test::TempDir dir;
-    const fs::path file = dir.path / "notes.md";
-    write_file_atomically(file, std::string_view("the old notes\n"));
-    const std::string big(100000, 'x');
-    {
-        ScopedEnv fault("WARDSCOPE_TEST_FAIL_WRITE_AFTER", "4096");
-        CHECK_THROWS_WITH_AS(write_file_atomically(file, big), doctest::Contains("cannot write: no space left on device"),
-                             Error);
-        CHECK_THROWS_AS(write_file_atomically(dir.path / "fresh.md", big), Error);
+    // Both kinds of temporary file: unnamed (O_TMPFILE) and, where a file system has none, named.
+    for (const bool named : {false, true}) {
+        CAPTURE(named);
+        test::TempDir dir;
+        std::optional<ScopedEnv> named_temp;
+        if (named) named_temp.emplace("WARDSCOPE_TEST_NAMED_TEMP", "1");
+        const fs::path file = dir.path / "notes.md";
+        write_file_atomically(file, std::string_view("the old notes\n"));
+        const std::string big(100000, 'x');
+        {
+            ScopedEnv fault("WARDSCOPE_TEST_FAIL_WRITE_AFTER", "4096");
+            CHECK_THROWS_WITH_AS(write_file_atomically(file, big), doctest::Contains("cannot write: no space left on device"),
+                                 Error);
+            CHECK_THROWS_AS(write_file_atomically(dir.path / "fresh.md", big), Error);
+        }
+        CHECK(test::read_file(file) == "the old notes\n");
+        CHECK(folder_listing(dir.path) == std::vector<std::string>{"notes.md"});
+        write_file_atomically(file, big);  // and without the fault, the new content whole
+        CHECK(test::read_file(file) == big);
+        CHECK(folder_listing(dir.path) == std::vector<std::string>{"notes.md"});
     }
-    CHECK(test::read_file(file) == "the old notes\n");
-    CHECK(folder_listing(dir.path) == std::vector<std::string>{"notes.md"});
 }
 
 TEST_CASE("writing into a missing folder or over a folder fails with the reason") {
