@@ -17,9 +17,11 @@ wait_until() {
   until "$@" >/dev/null 2>&1; do [ "$SECONDS" -lt "$deadline" ] || return 1; sleep 0.05; done
 }
 stopped() { [ "$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null)" = T ]; }
-# export_to runs in a subshell when sent to the background: its wardscope is a child.
-child_stopped() { local c; for c in $(pgrep -P "$1"); do stopped "$c" && return 0; done; return 1; }
-kill_all() { kill -9 $(pgrep -P "$1") "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+# export_to runs in a subshell when sent to the background: its wardscope is a child
+# (read from /proc, so that the test needs no procps).
+children() { cat /proc/"$1"/task/*/children 2>/dev/null || true; }
+child_stopped() { local c; for c in $(children "$1"); do stopped "$c" && return 0; done; return 1; }
+kill_all() { kill -9 $(children "$1") "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 expect_ok "import the bundled plans" "$W" import --db w.db "$SRC"/data/plans/*.json
 sqlite3 w.db <<'SQL'
