@@ -1,8 +1,6 @@
 #include "app/frame_capture.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <future>
 #include <memory>
 
@@ -11,24 +9,10 @@
 
 #include "ui/probes.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/safe_files.hpp"
 
 namespace wardscope::app {
 namespace {
-
-std::filesystem::path temp_beside(const std::filesystem::path& path) {
-    auto temp = path;
-    temp += ".partial";
-    return temp;
-}
-
-void replace(const std::filesystem::path& temp, const std::filesystem::path& path) {
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::filesystem::remove(temp, ec);
-        throw Error("cannot write " + path.string() + ": " + ec.message());
-    }
-}
 
 // Rows [first, last) of the image, each "Sub"-filtered (flat UI colours become
 // runs of zeros), as a raw deflate stream at level 2; `final` ends the stream,
@@ -105,19 +89,7 @@ std::vector<std::uint8_t> encode_png(int width, int height, const std::vector<st
 }  // namespace
 
 void write_png(const std::filesystem::path& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
-    const auto temp = temp_beside(path);
-    const std::vector<std::uint8_t> png = encode_png(width, height, rgba);
-    bool ok = false;
-    if (std::FILE* f = std::fopen(temp.c_str(), "wb")) {
-        ok = std::fwrite(png.data(), 1, png.size(), f) == png.size();
-        ok = std::fclose(f) == 0 && ok;
-    }
-    if (!ok) {
-        std::error_code ec;
-        std::filesystem::remove(temp, ec);
-        throw Error("cannot write the PNG file " + path.string() + " (does its folder exist and is it writable?)");
-    }
-    replace(temp, path);
+    write_file_atomically(path, std::span<const std::uint8_t>(encode_png(width, height, rgba)));
 }
 
 void write_layout_json(const std::filesystem::path& path, int width, int height) {
@@ -127,12 +99,8 @@ void write_layout_json(const std::filesystem::path& path, int width, int height)
                          {"x0", p.min.x}, {"y0", p.min.y}, {"x1", p.max.x}, {"y1", p.max.y},
                          {"value", p.value}, {"value2", p.value2}, {"text", p.text}});
     const nlohmann::json doc{{"width", width}, {"height", height}, {"items", items}};
-    const auto temp = temp_beside(path);
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        if (!(out << doc.dump(1) << "\n")) throw Error("cannot write the layout file " + path.string());
-    }
-    replace(temp, path);
+    // Rewritten every frame for tests: whole, but not flushed to the disk each time.
+    write_file_atomically(path, doc.dump(1) + "\n", Durability::rename_only);
 }
 
 }  // namespace wardscope::app

@@ -7,8 +7,8 @@
 
 namespace wardscope::app {
 
-// RGBA8, top row first. Written beside the target and renamed over it, so a
-// failed write never leaves a partial PNG. Throws Error.
+// RGBA8, top row first. Written atomically (wardscope/safe_files.hpp): a
+// failed or killed write never leaves a partial PNG. Throws Error with the reason.
 void write_png(const std::filesystem::path& path, int width, int height, const std::vector<std::uint8_t>& rgba);
 
 // The probes recorded during the frame (ui/probes.hpp) as JSON. Throws Error.

@@ -4,7 +4,9 @@
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <memory>
 #include <vector>
 
@@ -22,6 +24,8 @@
 #include "ui/spotlight.hpp"
 #include "ui/view_options.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/safe_files.hpp"
+#include "wardscope/text_escape.hpp"
 
 namespace wardscope::app {
 namespace {
@@ -153,12 +157,12 @@ struct Observable {
         if (now.lang != lang) std::cout << "event: lang " << now.lang << "\n";
         if (now.presenting != presenting) std::cout << "event: present " << (now.presenting ? "on" : "off") << "\n";
         if (now.spotlight != spotlight)
-            std::cout << "event: spotlight " << (now.spotlight.empty() ? "off" : now.spotlight) << "\n";
-        if (now.edits != edits) std::cout << "event: edit " << now.last_edit << "\n";
+            std::cout << "event: spotlight " << (now.spotlight.empty() ? "off" : terminal_text(now.spotlight)) << "\n";
+        if (now.edits != edits) std::cout << "event: edit " << terminal_text(now.last_edit) << "\n";
         if (now.slide != slide) std::cout << "event: slide " << now.slide + 1 << "\n";
         if (now.data_version != data_version) std::cout << "event: reloaded " << now.data_version << "\n";
         if (now.plan != plan || now.node != node)
-            std::cout << "event: select " << now.plan << (now.node.empty() ? "" : " " + now.node) << "\n";
+            std::cout << "event: select " << terminal_text(now.plan) << (now.node.empty() ? "" : " " + terminal_text(now.node)) << "\n";
         std::cout.flush();
     }
 };
@@ -195,6 +199,29 @@ void save_view_png(Dashboard& dashboard, GlSession& session) {
     }
 }
 
+// ImGui's window layout (imgui.ini) beside the settings, read and written by
+// the shell rather than by ImGui (IniFilename is null) so that it is written
+// atomically like every other file.
+void load_imgui_ini(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return;
+    std::ostringstream text;
+    text << in.rdbuf();
+    const std::string ini = text.str();
+    ImGui::LoadIniSettingsFromMemory(ini.data(), ini.size());
+}
+
+void save_imgui_ini(const std::filesystem::path& file) {
+    ImGui::GetIO().WantSaveIniSettings = false;
+    std::size_t size = 0;
+    const char* ini = ImGui::SaveIniSettingsToMemory(&size);
+    try {
+        write_file_atomically(file, std::string_view(ini, size));
+    } catch (const Error& e) {
+        std::cerr << "wardscope: window layout not saved (the previous one is kept): " << e.what() << "\n";
+    }
+}
+
 Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscreen, Settings s) {
     if (!fullscreen) glfwGetWindowSize(window, &s.window_width, &s.window_height);
     s.lang = d.lang == ui::Lang::en ? "en" : "ja";
@@ -216,7 +243,6 @@ int run_dashboard(const DashboardOptions& options) {
         // opens. The KPI history follows the plans on another thread.
         WindowSpec spec{settings.window_width, settings.window_height, false, false};
         spec.monitor = options.monitor;
-        std::string ini_path;  // ImGui holds a pointer to it until the session ends: declared before it
         std::unique_ptr<GlSession> started;
         Prepared prepared =
             prepare_while_gl_starts(options.db_path, KpiHistoryLoad::in_background, spec, [](const Dashboard&) {}, started);
@@ -230,11 +256,12 @@ int run_dashboard(const DashboardOptions& options) {
 
         GLFWwindow* window = session.window();
         install_wake_callbacks(window);
+        std::optional<std::filesystem::path> ini_file;
         if (config) {
             std::error_code ec;
             std::filesystem::create_directories(*config, ec);
-            ini_path = (*config / "imgui.ini").string();
-            ImGui::GetIO().IniFilename = ini_path.c_str();
+            ini_file = *config / "imgui.ini";
+            load_imgui_ini(*ini_file);
         }
         float content_scale = session.content_scale();
         fonts.rebuild(dashboard, session, content_scale);
@@ -303,6 +330,7 @@ int run_dashboard(const DashboardOptions& options) {
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             if (dashboard.png_requested) save_view_png(dashboard, session);
+            if (ini_file && ImGui::GetIO().WantSaveIniSettings) save_imgui_ini(*ini_file);
             glfwSwapBuffers(window);
             if (!first_frame_shown) {
                 first_frame_shown = true;
@@ -310,10 +338,11 @@ int run_dashboard(const DashboardOptions& options) {
             }
             if (dashboard.fonts_dirty || dashboard.style_dirty) wake();  // show the new size at once
         }
+        if (ini_file) save_imgui_ini(*ini_file);
         if (config) save_settings(*config, current_settings(dashboard, window, session.fullscreen(), settings));
         return 0;
     } catch (const Error& e) {
-        std::cerr << "wardscope: " << e.what() << "\n";
+        std::cerr << "wardscope: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
         return 1;
     }
 }

@@ -17,6 +17,8 @@
 #include "app/frame_capture.hpp"
 #include "ui/probes.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/safe_files.hpp"
+#include "wardscope/text_escape.hpp"
 
 namespace wardscope::app {
 namespace {
@@ -88,27 +90,21 @@ void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTar
     glFinish();
 }
 
-// "01-カバレッジ.png": the slide's number, then its name with path separators
-// and control characters replaced.
-std::string slide_file_name(int number, const std::string& name, std::size_t count) {
+// "01-カバレッジ.png": the slide's number, then its name made a safe file name
+// (wardscope/safe_files.hpp: no separators, "..", control characters …).
+std::string slide_file_name(FileNamer& names, int number, const std::string& name, std::size_t count) {
     const int digits = count >= 100 ? 3 : 2;
     std::string n = std::to_string(number);
     n.insert(0, static_cast<std::size_t>(std::max(0, digits - static_cast<int>(n.size()))), '0');
-    std::string safe;
-    for (unsigned char c : name) safe += c < 0x20 || c == '/' || c == '\\' || c == 0x7f ? '_' : static_cast<char>(c);
-    if (safe.size() > 120) {
-        // Cut at a character boundary: drop the sequence the cut went through.
-        std::size_t end = 120;
-        while (end > 0 && (static_cast<unsigned char>(safe[end]) & 0xC0) == 0x80) --end;
-        safe.resize(end);
-    }
-    return n + "-" + safe + ".png";
+    return names.claim(n + "-" + name, ".png");
 }
 
 }  // namespace
 
 int run_shot(const ShotOptions& options) {
     try {
+        refuse_database_as_output(options.out_png, options.db_path);
+        if (!options.layout_json.empty()) refuse_database_as_output(options.layout_json, options.db_path);
         ui::ViewId view{};
         const bool known_view = view_from_name(options.view, view);
         // A shot shows one view: the KPI history (most of the rows) is read only for the views that show it.
@@ -149,7 +145,7 @@ int run_shot(const ShotOptions& options) {
         std::fflush(nullptr);
         std::_Exit(0);
     } catch (const Error& e) {
-        std::cerr << "wardscope shot: " << e.what() << "\n";
+        std::cerr << "wardscope shot: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
         return 1;
     }
 }
@@ -172,17 +168,19 @@ int run_slides_export(const SlidesExportOptions& options) {
 
         OffscreenTarget target(options.width, options.height);
         fonts.rebuild(dashboard, *session, 1.0f);
+        FileNamer names;
         for (std::size_t i = 0; i < slides.size(); ++i) {
             dashboard.apply_slide(slides[i].state, true);
             dashboard.current_slide = static_cast<int>(i);
             render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, false);
-            const auto path = options.out_dir / slide_file_name(static_cast<int>(i) + 1, slides[i].name, slides.size());
+            const auto path = options.out_dir / slide_file_name(names, static_cast<int>(i) + 1, slides[i].name, slides.size());
+            refuse_database_as_output(path, options.db_path);
             write_png(path, options.width, options.height, target.read_pixels());
-            std::cout << "wrote " << path.string() << " (" << slides[i].state.view << ")\n";
+            std::cout << "wrote " << terminal_text(path.string()) << " (" << terminal_text(slides[i].state.view) << ")\n";
         }
         return 0;
     } catch (const Error& e) {
-        std::cerr << "wardscope slides export: " << e.what() << "\n";
+        std::cerr << "wardscope slides export: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
         return 1;
     }
 }

@@ -8,6 +8,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "wardscope/error.hpp"
+#include "wardscope/safe_files.hpp"
+#include "wardscope/text_escape.hpp"
 #include "wardscope/json_text.hpp"
 
 namespace wardscope::app {
@@ -38,7 +41,7 @@ Settings load_settings(const std::filesystem::path& dir) {
             for (const auto& [name, value] : j["view_options"].items())
                 if (value.is_string()) s.view_options[name] = value.get<std::string>();
     } catch (const std::exception& e) {
-        std::cerr << "wardscope: ignoring unreadable settings " << file.string() << ": " << e.what() << "\n";
+        std::cerr << "wardscope: ignoring unreadable settings " << file.string() << ": " << terminal_text(e.what()) << "\n";
         return Settings{};
     }
     return s;
@@ -48,20 +51,13 @@ bool save_settings(const std::filesystem::path& dir, const Settings& s) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const auto file = dir / "settings.json";
-    const auto temp = dir / "settings.json.new";
     nlohmann::json j{{"window_width", s.window_width}, {"window_height", s.window_height}, {"lang", s.lang},
                      {"font_preset", s.font_preset},   {"view", s.view},                   {"plan_ids", s.plan_ids},
                      {"view_options", s.view_options}};
-    {
-        std::ofstream out(temp, std::ios::trunc);
-        if (!(out << j.dump(2) << "\n")) {
-            std::cerr << "wardscope: cannot save settings in " << dir.string() << "\n";
-            return false;
-        }
-    }
-    std::filesystem::rename(temp, file, ec);
-    if (ec) {
-        std::cerr << "wardscope: cannot save settings " << file.string() << ": " << ec.message() << "\n";
+    try {
+        write_file_atomically(file, j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    } catch (const Error& e) {
+        std::cerr << "wardscope: settings not saved (the previous ones are kept): " << e.what() << "\n";
         return false;
     }
     return true;

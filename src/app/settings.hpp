@@ -28,7 +28,8 @@ std::optional<std::filesystem::path> config_dir();
 // Missing or unreadable settings give the defaults (a warning on stderr when
 // the file exists but cannot be parsed).
 Settings load_settings(const std::filesystem::path& dir);
-// Written beside and renamed over, so a crash never leaves half a file.
+// Written atomically (wardscope/safe_files.hpp): a crash or a full disk never
+// leaves half a file, and the previous settings stay.
 // Returns false (and warns) when the directory cannot be written.
 bool save_settings(const std::filesystem::path& dir, const Settings& settings);
 

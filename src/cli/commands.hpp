@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "wardscope/store.hpp"
@@ -23,9 +24,6 @@ std::filesystem::path default_database();
 DataPaths data_paths(const std::filesystem::path& data_dir);
 
 // Store::open for a command that writes; says so when it upgraded the schema.
-// Throws Error naming the file when it cannot be written.
-void write_text_file(const std::filesystem::path& path, const std::string& text);
-
 Store open_for_writing(const std::filesystem::path& db, OpenMode mode);
 
 int validate(const DataPaths& paths, const std::vector<std::string>& files);
@@ -38,6 +36,8 @@ int export_kpi_table(const std::filesystem::path& db, const std::filesystem::pat
 int export_notes(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out);
 // One line per slide: number, name, view, plans (tab-separated).
 int list_slides(const std::filesystem::path& db);
+// Writes an export file (wardscope/safe_files.hpp): whole or not at all, never over `db` or its journals.
+void write_export_file(const std::filesystem::path& db, const std::filesystem::path& path, std::string_view bytes);
 // `force`: replace an existing file (and any journal beside it).
 int generate(const DataPaths& paths, const GenerateOptions& options, const std::filesystem::path& out, bool force);
 

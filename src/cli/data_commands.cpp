@@ -9,7 +9,9 @@
 #include "wardscope/error.hpp"
 #include "wardscope/plan_import.hpp"
 #include "wardscope/plan_json.hpp"
+#include "wardscope/safe_files.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/text_escape.hpp"
 
 namespace wardscope::cli {
 
@@ -25,12 +27,12 @@ std::vector<ParseResult> read_all(const DataPaths& paths, const std::vector<std:
     for (const auto& file : files) {
         results.push_back(read_plan_file(file, taxonomy));
         for (const Problem& p : results.back().problems) {
-            std::cerr << p.to_string() << "\n";
+            std::cerr << terminal_text(p.to_string(), LineBreaks::keep) << "\n";
             ok = false;
         }
     }
     for (const Problem& p : check_plan_set(results)) {
-        std::cerr << p.to_string() << "\n";
+        std::cerr << terminal_text(p.to_string(), LineBreaks::keep) << "\n";
         ok = false;
     }
     return results;
@@ -38,16 +40,15 @@ std::vector<ParseResult> read_all(const DataPaths& paths, const std::vector<std:
 
 std::string join_ids(const std::vector<std::string>& ids) {
     std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + terminal_text(id);
     return out;
 }
 
 }  // namespace
 
-void write_text_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) throw Error(path.string() + ": cannot write the file");
+void write_export_file(const fs::path& db, const fs::path& path, std::string_view bytes) {
+    refuse_database_as_output(path, db);
+    write_file_atomically(path, bytes);
 }
 
 Store open_for_writing(const fs::path& db, OpenMode mode) {
@@ -77,7 +78,7 @@ int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<s
         result = import_plan_files(store, taxonomy, {files.begin(), files.end()});
     }
     if (!result.ok()) {
-        for (const Problem& p : result.problems) std::cerr << p.to_string() << "\n";
+        for (const Problem& p : result.problems) std::cerr << terminal_text(p.to_string(), LineBreaks::keep) << "\n";
         // The import was rolled back; a database made for it is not left behind, empty.
         if (!db_existed) fs::remove(db);
         std::cerr << "nothing was imported: fix the problems above\n";
@@ -122,8 +123,12 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
     std::copy_if(data.observations.begin(), data.observations.end(), std::back_inserter(user_observations),
                  [](const Observation& o) { return o.origin != ObservationOrigin::plan_file; });
     if (format == "json") {
-        for (const PlanFile& pf : export_plan_files(data)) write_text_file(out_dir / (pf.plan.id + ".json"), to_json_text(pf));
-        write_text_file(out_dir / "observations.csv", observations_to_csv(user_observations));
+        // Plan ids come from the database: each names a file inside out_dir, and no two the same file.
+        FileNamer names;
+        names.reserve("observations.csv");
+        for (const PlanFile& pf : export_plan_files(data))
+            write_export_file(db, out_dir / names.claim(pf.plan.id, ".json"), to_json_text(pf));
+        write_export_file(db, out_dir / "observations.csv", observations_to_csv(user_observations));
         std::cout << "wrote " << data.plans.size() << " plan files and observations.csv (" << user_observations.size()
                   << " observations) to " << out_dir.string() << "\n";
         return 0;
@@ -154,10 +159,10 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
                             opt(i.target.fiscal_year), i.source.file, i.source.section});
         }
     }
-    write_text_file(out_dir / "plans.csv", plans.text());
-    write_text_file(out_dir / "nodes.csv", nodes.text());
-    write_text_file(out_dir / "indicators.csv", indicators.text());
-    write_text_file(out_dir / "observations.csv", observations_to_csv(data.observations));
+    write_export_file(db, out_dir / "plans.csv", plans.text());
+    write_export_file(db, out_dir / "nodes.csv", nodes.text());
+    write_export_file(db, out_dir / "indicators.csv", indicators.text());
+    write_export_file(db, out_dir / "observations.csv", observations_to_csv(data.observations));
     std::cout << "wrote plans.csv, nodes.csv, indicators.csv and observations.csv to " << out_dir.string() << "\n";
     return 0;
 }

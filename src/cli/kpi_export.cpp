@@ -33,7 +33,7 @@ int export_kpi_table(const std::filesystem::path& db, const std::filesystem::pat
                      std::string(to_string(p.status)), p.reason});
             ++rows;
         }
-    write_text_file(out, csv.text());
+    write_export_file(db, out, csv.text());
     std::cout << "wrote " << out.string() << ": " << rows << " indicators\n";
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "app/app.hpp"
 #include "commands.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/text_escape.hpp"
 
 namespace {
 
@@ -187,10 +188,10 @@ int main(int argc, char** argv) {
         options.monitor = monitor;
         return app::run_dashboard(options);
     } catch (const Error& e) {
-        std::cerr << "wardscope: " << e.what() << "\n";
+        std::cerr << "wardscope: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
         return 1;
     } catch (const std::exception& e) {
-        std::cerr << "wardscope: unexpected error: " << e.what() << "\n";
+        std::cerr << "wardscope: unexpected error: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
         return 1;
     }
 }

@@ -8,6 +8,7 @@
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/text_escape.hpp"
 #include "wardscope/utf8.hpp"
 #include "wardscope/workshop.hpp"
 
@@ -178,15 +179,13 @@ std::string annotations_to_csv(const Dataset& data, const std::vector<Annotation
 
 namespace {
 
-// Table cells: a pipe would end the cell and a line break the row.
-std::string markdown_cell(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += "<br>";
-        else if (c != '\r') out += c;
-    }
-    return out;
+// An id as code (taken literally, no HTML), unless it holds what would end
+// the code span or the line: then as escaped text.
+std::string markdown_code(std::string_view id) {
+    for (char c : id)
+        if (c == '`' || static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return markdown_text(id);
+    if (find_invalid_utf8(id) != std::string_view::npos) return markdown_text(id);
+    return "`" + std::string(id) + "`";
 }
 
 }  // namespace
@@ -202,16 +201,17 @@ std::string annotations_to_markdown(const Dataset& data, const std::vector<Annot
             std::string heading = plan ? plan->title : current_plan;
             if (plan)
                 if (const Municipality* m = data.find_municipality(plan->municipality_id)) heading = m->name_ja + " " + heading;
-            out += "\n## " + markdown_cell(heading) + " (`" + current_plan + "`)\n\n";
+            out += "\n## " + markdown_text(heading) + " (" + markdown_code(current_plan) + ")\n\n";
             out += "| 種別 | 項目 | 優先度 | メモ | 更新 |\n| --- | --- | --- | --- | --- |\n";
         }
         std::string text = item_text(data, a.item);
         if (text.empty()) text = a.item.item_id + " (計画にありません)";
         std::string vote;
         for (int k = 0; a.vote && k < *a.vote; ++k) vote += "★";
-        out += "| " + std::string(kind_label_ja(a.item.kind)) + " | " + markdown_cell(text) + " | " +
-               (a.vote ? vote + " " + std::to_string(*a.vote) : std::string("—")) + " | " + markdown_cell(a.note) + " | " +
-               a.updated_at + " |\n";
+        // Every cell from data is escaped: no '|' ends a cell early, no HTML gets through.
+        out += "| " + std::string(kind_label_ja(a.item.kind)) + " | " + markdown_text(text) + " | " +
+               (a.vote ? vote + " " + std::to_string(*a.vote) : std::string("—")) + " | " + markdown_text(a.note) + " | " +
+               markdown_text(a.updated_at) + " |\n";
     }
     return out;
 }

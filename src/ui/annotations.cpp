@@ -187,7 +187,8 @@ void draw_annotation_editor(ViewContext& ctx) {
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextMultiline("##note", e.note, sizeof e.note, ImVec2(-1, 6 * ImGui::GetTextLineHeightWithSpacing()));
     if (ImGui::IsItemActive()) ensure_glyphs(e.note);
-    if (probes_enabled()) record_probe("annotation.note", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (probes_enabled())  // 1 while active, and the text: tests type only into an active field
+        record_probe("annotation.note", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, e.note);
 
     const auto apply = [&](std::string_view note, std::optional<int> vote) {
         e.message = ctx.editor ? ctx.editor->set_annotation(e.item, note, vote) : std::string("read-only");

@@ -448,16 +448,17 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::SetNextItemWidth(7 * E);
     ImGui::InputTextWithHint("##year", L::entry_year(lang), vs.year, sizeof vs.year);
     if (ImGui::IsItemActive()) ensure_glyphs(vs.year);
-    record_probe("kpi.entry.year", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // Fields' probes: 1 while active, and their text (tests type only into an active field).
+    record_probe("kpi.entry.year", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, vs.year);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(5 * E);
     ImGui::InputTextWithHint("##value", L::entry_value(lang), vs.value, sizeof vs.value);
-    record_probe("kpi.entry.value", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    record_probe("kpi.entry.value", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, vs.value);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(12 * E);
     ImGui::InputTextWithHint("##source", L::entry_source(lang), vs.source, sizeof vs.source);
     if (ImGui::IsItemActive()) ensure_glyphs(vs.source);
-    record_probe("kpi.entry.source", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    record_probe("kpi.entry.source", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, vs.source);
     ImGui::SameLine();
     const bool add = ImGui::Button(L::entry_add(lang));
     record_probe("kpi.entry.add", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -2,7 +2,6 @@
 // sorted by priority, exported as CSV or Markdown for the minutes.
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +13,8 @@
 #include "ui/probes.hpp"
 #include "ui/ui_widgets.hpp"
 #include "ui/view_context.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/safe_files.hpp"
 
 namespace wardscope::ui {
 namespace {
@@ -134,12 +135,14 @@ void write_export(const ViewContext& ctx, NotesState& st, const std::vector<cons
     std::string path = st.export_path;
     const std::string ext = markdown ? ".md" : ".csv";
     if (path.size() < ext.size() || path.compare(path.size() - ext.size(), ext.size(), ext) != 0) path += ext;
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << (markdown ? annotations_to_markdown(ctx.data, rows) : annotations_to_csv(ctx.data, rows));
-    out.close();
-    st.message_error = !out;
-    st.message = st.message_error ? std::string(S::write_failed(ctx.lang)) + path
-                                  : format(S::wrote_fmt(ctx.lang), static_cast<int>(rows.size()), path.c_str());
+    try {  // whole or not at all (wardscope/safe_files.hpp)
+        write_file_atomically(path, markdown ? annotations_to_markdown(ctx.data, rows) : annotations_to_csv(ctx.data, rows));
+        st.message_error = false;
+        st.message = format(S::wrote_fmt(ctx.lang), static_cast<int>(rows.size()), path.c_str());
+    } catch (const Error& e) {
+        st.message_error = true;
+        st.message = std::string(S::write_failed(ctx.lang)) + e.what();
+    }
 }
 
 void draw_export(const ViewContext& ctx, NotesState& st, const std::vector<const Annotation*>& shown) {

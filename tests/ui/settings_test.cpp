@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <iterator>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -30,7 +31,7 @@ TEST_CASE("settings round-trip through the config directory") {
     s.plan_ids = {"sumida-regional-2022", "sumida-regional-2019"};
     s.view_options = {{"heatmap.mode", "share"}, {"heatmap.colormap", "cividis"}, {"kpi.bars", "1"}};
     REQUIRE(save_settings(dir, s));
-    CHECK_FALSE(fs::exists(dir / "settings.json.new"));
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);  // no temporary file beside it
     const Settings back = load_settings(dir);
     CHECK(back.window_width == 1600);
     CHECK(back.window_height == 1000);
@@ -39,6 +40,25 @@ TEST_CASE("settings round-trip through the config directory") {
     CHECK(back.view == "heatmap");
     CHECK(back.plan_ids == s.plan_ids);
     CHECK(back.view_options == s.view_options);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a settings write that fails keeps the previous settings and leaves no temporary file") {
+    const fs::path dir = fresh_dir();
+    Settings s;
+    s.lang = "en";
+    s.view = "swot";
+    REQUIRE(save_settings(dir, s));
+    s.lang = "ja";
+    s.view = "kpi";
+    ::setenv("WARDSCOPE_TEST_FAIL_WRITE_AFTER", "20", 1);  // "no space left on device" after 20 bytes
+    const bool saved = save_settings(dir, s);
+    ::unsetenv("WARDSCOPE_TEST_FAIL_WRITE_AFTER");
+    CHECK_FALSE(saved);
+    const Settings back = load_settings(dir);
+    CHECK(back.lang == "en");
+    CHECK(back.view == "swot");
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
     fs::remove_all(dir);
 }
 
