@@ -11,6 +11,7 @@
 
 #include "ui/probes.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/file_names.hpp"
 
 namespace wardscope::app {
 namespace {
@@ -108,7 +109,7 @@ void write_png(const std::filesystem::path& path, int width, int height, const s
     const auto temp = temp_beside(path);
     const std::vector<std::uint8_t> png = encode_png(width, height, rgba);
     bool ok = false;
-    if (std::FILE* f = std::fopen(temp.c_str(), "wb")) {
+    if (std::FILE* f = open_file(temp, "wb")) {
         ok = std::fwrite(png.data(), 1, png.size(), f) == png.size();
         ok = std::fclose(f) == 0 && ok;
     }

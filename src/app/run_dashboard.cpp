@@ -22,6 +22,7 @@
 #include "ui/spotlight.hpp"
 #include "ui/view_options.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/file_names.hpp"
 
 namespace wardscope::app {
 namespace {
@@ -233,7 +234,7 @@ int run_dashboard(const DashboardOptions& options) {
         if (config) {
             std::error_code ec;
             std::filesystem::create_directories(*config, ec);
-            ini_path = (*config / "imgui.ini").string();
+            ini_path = utf8_name(*config / "imgui.ini");
             ImGui::GetIO().IniFilename = ini_path.c_str();
         }
         float content_scale = session.content_scale();
