@@ -38,37 +38,44 @@ done
 FAILURES=0
 pass() { echo "ok   $*"; }
 fail() { FAILURES=$((FAILURES + 1)); echo "FAIL $*"; }
-mkdir -p "$TMP/shots"
-cd "$TMP/shots"
-# Relative paths: on Windows CLI11 reads an argument starting with '/' as an
-# option (/flag), so Unix absolute paths cannot be handed to wardscope.exe.
+# The shots are kept for looking at: out/windows-shots/.
+shots=$SRC_DIR/out/windows-shots
+rm -rf "$shots"
+mkdir -p "$shots" "$TMP/win" "$TMP/linux"
+# Each build has its own plans.db (the status bar shows the file's name, the
+# same on both sides). Relative paths: on Windows CLI11 reads an argument
+# starting with '/' as an option (/flag), so Unix absolute paths cannot be
+# handed to wardscope.exe.
+cd "$TMP/win"
 plans=(../wardscope/data/plans/*.json)
 
 views=$("$linux" shot --list-views 2>/dev/null) ||
   views=$("$linux" shot --help | grep -- '--view' | grep -o '{[^}]*}' | tr -d '{}' | tr ',' ' ')
 views=$(echo $views)
 
-if wine "$W" import --db win.db "${plans[@]}" >import.txt 2>&1; then pass "wine: $(head -1 import.txt | tr -d '\r')"
+if wine "$W" import --db plans.db "${plans[@]}" >import.txt 2>&1; then pass "wine: $(head -1 import.txt | tr -d '\r')"
 else fail "wine: import:"; cat import.txt; fi
-WARDSCOPE_DATA=$SRC_DIR/data "$linux" import --db linux.db "$SRC_DIR"/data/plans/*.json >/dev/null
-[ "$(sqlite3 win.db 'SELECT count(*) FROM plan')" = "$(sqlite3 linux.db 'SELECT count(*) FROM plan')" ] \
-  && pass "same plans as the Linux import" || fail "plan counts differ"
+(cd "$TMP/linux" && WARDSCOPE_DATA=$SRC_DIR/data "$linux" import --db plans.db "$SRC_DIR"/data/plans/*.json >/dev/null)
+count() { sqlite3 "$1" 'SELECT count(*) FROM plan' 2>/dev/null; }
+[ -n "$(count plans.db)" ] && [ "$(count plans.db)" = "$(count ../linux/plans.db)" ] \
+  && pass "the same $(count plans.db) plans as the Linux import" || fail "plan counts differ"
 
 for view in $views; do
   for lang in ja en; do
     name=$view-$lang
-    args=(shot --view "$view" --size 1280x800 --lang "$lang")
-    if ! wine "$W" "${args[@]}" --db win.db --out "win-$name.png" --layout "win-$name.json" >"win-$name.log" 2>&1; then
-      fail "wine: shot $name:"; cat "win-$name.log"; continue
+    args=(shot --view "$view" --size 1280x800 --lang "$lang" --db plans.db)
+    if ! wine "$W" "${args[@]}" --out "$name.png" --layout "$name.json" >"$name.log" 2>&1; then
+      fail "wine: shot $name:"; cat "$name.log"; continue
     fi
-    grep -q "no Japanese font" "win-$name.log" && fail "wine: shot $name found no Japanese font"
-    "$linux" "${args[@]}" --db linux.db --out "linux-$name.png" --layout "linux-$name.json"
-    if python3 "$SRC_DIR/scripts/compare-shots.py" "win-$name.png" "win-$name.json" "linux-$name.png" "linux-$name.json" \
+    if grep -q "no Japanese font" "$name.log"; then fail "wine: shot $name found no Japanese font"; fi
+    (cd "$TMP/linux" && "$linux" "${args[@]}" --out "$name.png" --layout "$name.json" >/dev/null)
+    cp "$name.png" "$shots/windows-$name.png"
+    cp "$TMP/linux/$name.png" "$shots/linux-$name.png"
+    if python3 "$SRC_DIR/scripts/compare-shots.py" "$name.png" "$name.json" "../linux/$name.png" "../linux/$name.json" \
          >"compare-$name.txt"; then
       pass "shot $name: $(cat "compare-$name.txt")"
     else
       fail "shot $name differs from Linux:"; sed 's/^/     /' "compare-$name.txt"
-      mkdir -p "$SRC_DIR/out/windows-diff" && cp "win-$name.png" "linux-$name.png" "$SRC_DIR/out/windows-diff/"
     fi
   done
 done
