@@ -21,18 +21,7 @@ PACKAGES=(
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
-install_missing() {
-  local missing=() p
-  for p in "${PACKAGES[@]}" "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "installing: ${missing[*]}"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
+install_missing() { scripts/install-packages.sh "${PACKAGES[@]}" "$@"; }
 
 build() {
   say "building ($BUILD_DIR)"

@@ -40,18 +40,7 @@ PACKAGES=(g++-mingw-w64-x86-64-posix cmake make dpkg-dev tcl zip librsvg2-bin
           nlohmann-json3-dev libcli11-dev libstb-dev)
 TEST_PACKAGES=(wine wine64 xvfb xauth python3 fonts-noto-cjk sqlite3)
 
-install_missing() {
-  local missing=() p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "installing: ${missing[*]}"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
+install_missing() { scripts/install-packages.sh "$@"; }
 
 # apt-get source needs a deb-src entry: the same archive and suites as the
 # machine's first deb entry (deb822 .sources or one-line sources.list).
