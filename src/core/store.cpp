@@ -575,7 +575,7 @@ std::optional<BesideRows> read_beside(const std::string& file) {
         sqlite3*& db;
         ~Close() { sqlite3_close(db); }
     } close{second};
-    if (sqlite3_open_v2(utf8_name(file).c_str(), &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    if (sqlite3_open_v2(file.c_str(), &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
         return std::nullopt;
     try {
         sql::exec(second, "BEGIN");
