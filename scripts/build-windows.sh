@@ -7,7 +7,7 @@
 # (default ~/.cache/wardscope-win), outside the source tree; nothing is copied
 # into the repository. --test then runs the Windows build under wine with Xvfb:
 # `wardscope.exe import` and `shot` of every view, compared with the Linux
-# build's shots (scripts/compare-windows-shots.py).
+# build's shots (scripts/test-windows.sh, scripts/compare-shots.py).
 # Not part of ./dev.sh test: the Linux suite needs neither mingw nor wine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,9 +36,10 @@ export WARDSCOPE_WIN_PREFIX=$PREFIX
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
 # Windows-only tools: installed here, not by dev.sh (the Linux suite needs none).
-PACKAGES=(g++-mingw-w64-x86-64-posix cmake make dpkg-dev tcl zip librsvg2-bin
+# (gcc and tcl: SQLite's amalgamation is generated natively; python3: the .ico.)
+PACKAGES=(g++-mingw-w64-x86-64-posix gcc cmake make dpkg-dev tcl zip python3 librsvg2-bin
           nlohmann-json3-dev libcli11-dev libstb-dev)
-TEST_PACKAGES=(wine wine64 xvfb xauth python3 fonts-noto-cjk sqlite3)
+TEST_PACKAGES=(wine wine64 xvfb xauth unzip fonts-noto-cjk sqlite3)
 
 install_missing() { scripts/install-packages.sh "$@"; }
 
@@ -50,7 +51,7 @@ ensure_deb_src() {
   uri=$(grep -rhsE '^URIs:' /etc/apt/sources.list.d/*.sources | head -1 | awk '{print $2}')
   suites=$(grep -rhsE '^Suites:' /etc/apt/sources.list.d/*.sources | head -1 | cut -d' ' -f2-)
   if [ -z "$uri" ]; then
-    read -r _ uri suites _ < <(grep -hE '^deb ' /etc/apt/sources.list | head -1)
+    read -r _ uri suites _ < <(grep -hE '^deb ' /etc/apt/sources.list | sed 's/\[[^]]*\]//' | head -1)
   fi
   [ -n "$uri" ] || { echo "no apt source found to add a deb-src entry for" >&2; exit 1; }
   say "adding deb-src for $uri $suites"
