@@ -23,6 +23,9 @@ wait_for() {  # wait_for DESCRIPTION COMMAND...: up to 10 s
   fail "$what"
 }
 logged() { grep -qx "$1" "$log"; }
+# more_logged LINE N: the log holds more than N lines starting with LINE (read
+# again on every try of wait_for, unlike a "$(grep -c …)" argument).
+more_logged() { [ "$(grep -c "^$1" "$log")" -gt "$2" ]; }
 # layout QUERY: evaluates a Python expression over the layout items (dict name → item).
 layout() {
   python3 - "$layout" "$1" <<'PY'
@@ -106,14 +109,14 @@ for field in year:R8 value:47.9 source:e2e; do
   xdotool type --delay 30 "${field#*:}"
 done
 click_at_item kpi.entry.add
-wait_for "adding reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+wait_for "adding reloads the data" more_logged "event: reloaded" "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|47.9|e2e" ] \
   || fail "the typed observation is not in the database: $(sqlite3 "$work/test.db" "SELECT * FROM observation WHERE origin = 'user'")"
 grep -q "event: database changed on disk" <(tail -n +"$(grep -n 'event: view kpi' "$log" | tail -1 | cut -d: -f1)" "$log") \
   && fail "the dashboard's own edit was taken for another process's"
 reloads=$(grep -c "event: reloaded" "$log")
 click_at_item kpi.entry.undo
-wait_for "undo reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+wait_for "undo reloads the data" more_logged "event: reloaded" "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT count(*) FROM observation WHERE origin = 'user'")" = 0 ] || fail "undo left the observation"
 
 # 7. A note and a priority vote on the selected node (the KPI's, since step 6), in the explorer.
