@@ -20,6 +20,7 @@
 #include "ui/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/visible_text.hpp"
 
 namespace wardscope::app {
 namespace {
@@ -149,6 +150,9 @@ void Dashboard::load(KpiHistoryLoad history) {
     const bool any_sample = reader->any_sample_observations();
     std::vector<Annotation> annotations = load_annotations(reader->store());
     std::vector<Slide> slides = load_slides(reader->store());
+    make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
+    make_text_visible(annotations);
+    make_text_visible(slides);
     if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
     derive(std::move(annotations), std::move(slides));
     derived_.any_sample_observations = any_sample;
@@ -243,6 +247,7 @@ void Dashboard::derive(std::vector<Annotation> annotations, std::vector<Slide> s
 }
 
 void Dashboard::derive_kpi_history() {
+    make_text_visible(data_.observations);
     ui::DerivedModels& d = derived_;
     d.kpi_history_loaded = true;
     d.sample_observations = 0;
