@@ -26,6 +26,7 @@ logged() { grep -qx "$1" "$log"; }
 # more_logged LINE N: the log holds more than N lines starting with LINE (read
 # again on every try of wait_for, unlike a "$(grep -c …)" argument).
 more_logged() { [ "$(grep -c "^$1" "$log")" -gt "$2" ]; }
+slides_are() { [ "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = "$1" ]; }
 # layout QUERY: evaluates a Python expression over the layout items (dict name → item).
 layout() {
   python3 - "$layout" "$1" <<'PY'
@@ -159,11 +160,11 @@ wait_for "the notes view lists it with its vote" \
 click_at_item shell.slides
 wait_for "the slide panel opens" test "$(layout "int('slides.add' in items)")" = 1
 click_at_item slides.add
-wait_for "the first slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+wait_for "the first slide is saved" slides_are 1
 xdotool key ctrl+1
 wait_for "Ctrl+1 shows the timeline" more_logged "event: view timeline" 1
 click_at_item slides.add
-wait_for "the second slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 2
+wait_for "the second slide is saved" slides_are 2
 [ "$(sqlite3 "$work/test.db" "SELECT group_concat(json_extract(state, '$.view'), ',') FROM (SELECT state FROM slide ORDER BY position)")" = "notes,timeline" ] \
   || fail "the slides do not hold their views: $(sqlite3 "$work/test.db" "SELECT * FROM slide")"
 views_before=$(grep -c "event: view notes" "$log")
@@ -172,7 +173,7 @@ wait_for "← shows the previous slide" more_logged "event: view notes" "$views_
 xdotool key Next
 wait_for "PageDown shows the next slide" more_logged "event: view timeline" 2
 xdotool key ctrl+z
-wait_for "Ctrl+Z undoes the last slide" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+wait_for "Ctrl+Z undoes the last slide" slides_are 1
 click_at_item shell.slides
 xdotool key ctrl+6
 wait_for "back to the KPIs" more_logged "event: view kpi" 1
