@@ -15,23 +15,13 @@ PACKAGES=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk
   libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev libicu-dev
   sqlite3 xvfb xauth xdotool python3
+  librsvg2-bin desktop-file-utils appstream dpkg-dev file  # icons, assets checks, the .deb and its test
   clang libclang-rt-14-dev  # the bounded fuzz run of the test suite (libFuzzer)
 )
 
 say() { printf '\033[1m== %s\033[0m\n' "$*"; }
 
-install_missing() {
-  local missing=() p
-  for p in "${PACKAGES[@]}" "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  say "installing: ${missing[*]}"
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-}
+install_missing() { scripts/install-packages.sh "${PACKAGES[@]}" "$@"; }
 
 build() {
   say "building ($BUILD_DIR)"

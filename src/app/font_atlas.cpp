@@ -8,63 +8,9 @@
 
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
-#include <fontconfig/fontconfig.h>
+#include "wardscope/file_names.hpp"
 
 namespace wardscope::app {
-namespace {
-
-bool covers_japanese(FcPattern* font) {
-    FcLangSet* langs = nullptr;
-    if (FcPatternGetLangSet(font, FC_LANG, 0, &langs) != FcResultMatch || !langs) return false;
-    return FcLangSetHasLang(langs, reinterpret_cast<const FcChar8*>("ja")) == FcLangEqual;
-}
-
-std::optional<FontFile> file_of(FcPattern* font) {
-    FcChar8* file = nullptr;
-    int index = 0;
-    if (FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch || !file) return std::nullopt;
-    FcPatternGetInteger(font, FC_INDEX, 0, &index);
-    FontFile out{reinterpret_cast<const char*>(file), index};
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(out.path, ec)) return std::nullopt;
-    return out;
-}
-
-std::optional<FontFile> match(FcConfig* config, const char* pattern_text) {
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(pattern_text));
-    if (!pattern) return std::nullopt;
-    FcConfigSubstitute(config, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
-    FcResult result = FcResultNoMatch;
-    FcPattern* font = FcFontMatch(config, pattern, &result);
-    std::optional<FontFile> out;
-    // fontconfig always returns *a* font: accept it only when it covers Japanese.
-    if (font && result == FcResultMatch && covers_japanese(font)) out = file_of(font);
-    if (font) FcPatternDestroy(font);
-    FcPatternDestroy(pattern);
-    return out;
-}
-
-}  // namespace
-
-std::optional<FontFile> find_japanese_font() {
-    if (!FcInit()) return std::nullopt;
-    FcConfig* config = FcConfigGetCurrent();
-    for (const char* pattern : {"Noto Sans CJK JP:lang=ja", "sans-serif:lang=ja"})
-        if (auto found = match(config, pattern)) return found;
-    // Any installed font that covers Japanese.
-    std::optional<FontFile> out;
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(":lang=ja"));
-    FcObjectSet* fields = FcObjectSetBuild(FC_FILE, FC_INDEX, FC_LANG, nullptr);
-    if (FcFontSet* fonts = FcFontList(config, pattern, fields)) {
-        for (int i = 0; i < fonts->nfont && !out; ++i)
-            if (covers_japanese(fonts->fonts[i])) out = file_of(fonts->fonts[i]);
-        FcFontSetDestroy(fonts);
-    }
-    FcObjectSetDestroy(fields);
-    FcPatternDestroy(pattern);
-    return out;
-}
 
 // ImFontAtlas::GetGlyphRangesDefault() (Basic Latin + Latin-1 Supplement),
 // spelled out so that a GlyphSet can be filled before any ImGui context exists
@@ -132,7 +78,7 @@ int presentation_font_preset(float display_height) {
 }
 
 FontBytes::FontBytes(const std::filesystem::path& path) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
+    std::FILE* f = open_file(path, "rb");
     if (!f) return;
     if (std::fseek(f, 0, SEEK_END) == 0) {
         const long size = std::ftell(f);
@@ -183,7 +129,7 @@ std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, FontByt
             int byte_count = 0;
             void* data = bytes.release(byte_count);  // the atlas owns them now (FontDataOwnedByAtlas)
             if (io.Fonts->AddFontFromMemoryTTF(data, byte_count, size, &config, ranges)) return font->path.filename().string();
-        } else if (io.Fonts->AddFontFromFileTTF(font->path.c_str(), size, &config, ranges)) {
+        } else if (io.Fonts->AddFontFromFileTTF(utf8_name(font->path).c_str(), size, &config, ranges)) {
             return font->path.filename().string();
         }
         io.Fonts->Clear();

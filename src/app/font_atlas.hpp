@@ -1,4 +1,5 @@
-// Fonts for the dashboard: a Japanese font found through fontconfig and glyph
+// Fonts for the dashboard: a Japanese font (fontconfig; on Windows the fonts
+// folder: font_lookup.cpp) and glyph
 // ranges built from every string that can be drawn (ImGui's built-in Japanese
 // range lacks kanji these plans use, and loading it is slower).
 #pragma once
@@ -18,8 +19,11 @@ struct FontFile {
     int face_index = 0;  // the face inside a .ttc (Noto Sans CJK: 0 is JP)
 };
 
-// Noto Sans CJK JP first, then any installed font that covers Japanese.
+// Noto Sans CJK JP first, then any installed font that covers Japanese
+// (Windows: Yu Gothic, Meiryo, MS Gothic, then Noto Sans CJK JP).
 std::optional<FontFile> find_japanese_font();
+// What to install when none is found (said with the fallback warning).
+const char* japanese_font_install_hint();
 
 // Collects the characters of every string handed to it, then yields ranges.
 class GlyphSet {

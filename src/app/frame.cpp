@@ -14,8 +14,8 @@ namespace wardscope::app {
 
 DashboardFonts::DashboardFonts() : font_(find_japanese_font()) {
     if (!font_)
-        std::cerr << "wardscope: warning: no Japanese font found; Japanese text will show as '?'.\n"
-                     "  Install one: apt-get install fonts-noto-cjk\n";
+        std::cerr << "wardscope: warning: no Japanese font found; Japanese text will show as '?'.\n  "
+                  << japanese_font_install_hint() << "\n";
 }
 
 void DashboardFonts::prepare_glyphs(const Dashboard& dashboard) {

@@ -12,6 +12,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include "app/window_icon.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {
@@ -58,14 +59,18 @@ FramebufferApi fbo;
 
 GlSession::GlSession(const WindowSpec& spec) {
     glfwSetErrorCallback(on_glfw_error);
-    const char* display = std::getenv("DISPLAY");
     if (!glfwInit()) {
         std::string message = "cannot open a window: ";
+#ifdef _WIN32
+        message += "GLFW could not start";
+#else
+        const char* display = std::getenv("DISPLAY");
         message += (display && *display) ? "the X server at DISPLAY=" + std::string(display) + " cannot be reached"
                                          : std::string("no display (DISPLAY is not set)");
         message +=
             ".\n  To render views without a display: xvfb-run -a wardscope shot --view heatmap --out heatmap.png"
             "\n  To run the dashboard headless: xvfb-run -a -s \"-screen 0 1920x1080x24\" wardscope ui";
+#endif
         if (!last_glfw_error.empty()) message += "\n  (GLFW error " + last_glfw_error + ")";
         throw Error(message);
     }
@@ -82,6 +87,7 @@ GlSession::GlSession(const WindowSpec& spec) {
         throw Error("cannot create an OpenGL 3.3 core window" + (detail.empty() ? "" : " (GLFW error " + detail + ")") +
                     "; with Mesa, check that libgl1-mesa-dri is installed");
     }
+    if (spec.visible) set_window_icon(window_);  // shots and benches draw offscreen
     glfwMakeContextCurrent(window_);
     glfwSwapInterval(1);
 

@@ -12,15 +12,11 @@
 #include "wardscope/safe_files.hpp"
 #include "wardscope/text_escape.hpp"
 #include "wardscope/json_text.hpp"
+#include "wardscope/user_dirs.hpp"
 
 namespace wardscope::app {
 
-std::optional<std::filesystem::path> config_dir() {
-    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "wardscope";
-    if (const char* home = std::getenv("HOME"); home && *home)
-        return std::filesystem::path(home) / ".config" / "wardscope";
-    return std::nullopt;
-}
+std::optional<std::filesystem::path> config_dir() { return user_config_dir(); }
 
 Settings load_settings(const std::filesystem::path& dir) {
     Settings s;

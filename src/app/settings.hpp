@@ -1,5 +1,6 @@
 // What the dashboard remembers between runs, in the user's config directory
-// ($XDG_CONFIG_HOME/wardscope, else ~/.config/wardscope) — never in the repo.
+// ($XDG_CONFIG_HOME/wardscope, else ~/.config/wardscope; %APPDATA%\wardscope on
+// Windows: wardscope::user_config_dir) — never in the repo.
 #pragma once
 
 #include <filesystem>
@@ -22,7 +23,8 @@ struct Settings {
     std::map<std::string, std::string> view_options;
 };
 
-// The config directory, or nullopt when neither XDG_CONFIG_HOME nor HOME is set.
+// The config directory, or nullopt when neither XDG_CONFIG_HOME nor HOME
+// (Windows: APPDATA) is set.
 std::optional<std::filesystem::path> config_dir();
 
 // Missing or unreadable settings give the defaults (a warning on stderr when

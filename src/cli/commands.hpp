@@ -17,11 +17,17 @@ struct DataPaths {
     std::filesystem::path actors;  // data/actors.json
 };
 
-// The bundled data/ folder and database, found next to the executable
-// (build/wardscope → data/, build/wardscope.db) unless overridden.
+// The bundled data folder and the default database (src/cli/paths.cpp): in a
+// build tree data/ and build/wardscope.db; installed, share/wardscope and the
+// user's data folder; WARDSCOPE_DATA and WARDSCOPE_DB override them.
 std::filesystem::path default_data_dir();
 std::filesystem::path default_database();
 DataPaths data_paths(const std::filesystem::path& data_dir);
+// data_dir/plans/*.json, sorted.
+std::vector<std::string> bundled_plan_files(const std::filesystem::path& data_dir);
+// First run: the default database made from the bundled plans (never over an
+// existing file: the caller checks that it is missing).
+int create_default_database(const std::filesystem::path& data_dir, const std::filesystem::path& db);
 
 // Store::open for a command that writes; says so when it upgraded the schema.
 Store open_for_writing(const std::filesystem::path& db, OpenMode mode);

@@ -157,6 +157,12 @@ int main(int argc, char** argv) {
 
     try {
         const cli::DataPaths paths = cli::data_paths(data_dir);
+        // The dashboard and shot on the default database: a first run creates
+        // it from the bundled plans; an existing one is the user's and is kept.
+        const bool dashboard = *ui || app.get_subcommands().empty();
+        const bool opens_default_db = (*shot && shot->count("--db") == 0) || (dashboard && ui->count("--db") == 0);
+        if (opens_default_db && !fs::exists(db))
+            if (const int rc = cli::create_default_database(data_dir, db); rc != 0) return rc;
         if (*validate) return cli::validate(paths, files);
         if (*import) return cli::import_plans(paths, db, files);
         if (*kpi_import) return cli::import_kpi_csv(db, files, kpi_replace);

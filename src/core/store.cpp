@@ -14,14 +14,13 @@
 #include <unordered_map>
 #include <utility>
 
-#include <unistd.h>
-
 #include <sqlite3.h>
 
 #include "record_sql.hpp"
 #include "schema.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/file_names.hpp"
 #include "wardscope/plan_json.hpp"
 
 namespace wardscope {
@@ -134,7 +133,7 @@ sqlite3* open_handle(const fs::path& path, int flags) {
     // NOMUTEX: a Store is used by one thread at a time, so SQLite's per-call
     // mutex (taken on every sqlite3_column_* call) is pure overhead: ≈ 10 % of
     // loading the national-scale database (issue #5).
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(utf8_name(path).c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = sql::describe(db, rc);
         sqlite3_close(db);
@@ -152,7 +151,7 @@ struct HandleGuard {
     sqlite3* release() { return std::exchange(db, nullptr); }
 };
 
-bool writable(const fs::path& path) { return ::access(path.c_str(), W_OK) == 0; }
+bool writable(const fs::path& path) { return can_write(path); }
 
 fs::path folder_of(const fs::path& path) { return path.has_parent_path() ? path.parent_path() : fs::path("."); }
 
@@ -199,7 +198,7 @@ fs::path backup_path(const fs::path& path, int version) {
 // A consistent copy of `db` (the online backup API) into a new file.
 void write_backup(sqlite3* db, const fs::path& target) {
     sqlite3* copy = nullptr;
-    int rc = sqlite3_open_v2(target.c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, nullptr);
+    int rc = sqlite3_open_v2(utf8_name(target).c_str(), &copy, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, nullptr);
     HandleGuard guard{copy};
     if (rc == SQLITE_OK) {
         sqlite3_backup* backup = sqlite3_backup_init(copy, "main", db, "main");

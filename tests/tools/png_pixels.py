@@ -74,4 +74,5 @@ def main():
         sys.exit(f"unknown query {what}")
 
 
-main()
+if __name__ == "__main__":
+    main()
