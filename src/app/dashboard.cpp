@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 #include <future>
+#include <iostream>
 #include <memory>
 #include <unordered_map>
 
@@ -147,8 +148,15 @@ void Dashboard::load(KpiHistoryLoad history) {
     auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
     data_ = reader->plans();
     const bool any_sample = reader->any_sample_observations();
-    std::vector<Annotation> annotations = load_annotations(reader->store());
-    std::vector<Slide> slides = load_slides(reader->store());
+    // A damaged note or slide row is left out, never a failed start: said on
+    // screen and in the log.
+    skipped_rows.clear();
+    std::vector<Annotation> annotations = load_annotations(reader->store(), &skipped_rows);
+    std::vector<Slide> slides = load_slides(reader->store(), &skipped_rows);
+    for (const std::string& message : skipped_rows) std::cerr << "wardscope: " << db_path_.string() << ": " << message << "\n";
+    if (!skipped_rows.empty())
+        notice = std::to_string(skipped_rows.size()) + (skipped_rows.size() == 1 ? " damaged row" : " damaged rows") +
+                 " left out (see the log): " + skipped_rows.front();
     if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
     derive(std::move(annotations), std::move(slides));
     derived_.any_sample_observations = any_sample;

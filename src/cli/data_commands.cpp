@@ -79,15 +79,27 @@ int validate(const DataPaths& paths, const std::vector<std::string>& files) {
 int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<std::string>& files) {
     const Taxonomy taxonomy = read_taxonomy(paths.themes, paths.actors);
     const bool db_existed = fs::exists(db);
+    // A database made for an import that then failed is not left behind,
+    // empty, nor its journal (issue #12): only files this command created.
+    const fs::path journal = fs::path(db) += "-journal";
+    const bool journal_existed = fs::exists(journal);
+    auto remove_new_database = [&] {
+        if (db_existed) return;
+        std::error_code ec;
+        fs::remove(db, ec);
+        if (!journal_existed) fs::remove(journal, ec);
+    };
     ImportResult result;
-    {
+    try {
         Store store = open_for_writing(db, OpenMode::create);
         result = import_plan_files(store, taxonomy, {files.begin(), files.end()});
+    } catch (...) {
+        remove_new_database();
+        throw;
     }
     if (!result.ok()) {
         for (const Problem& p : result.problems) std::cerr << p.to_string() << "\n";
-        // The import was rolled back; a database made for it is not left behind, empty.
-        if (!db_existed) fs::remove(db);
+        remove_new_database();
         std::cerr << "nothing was imported: fix the problems above\n";
         return 1;
     }

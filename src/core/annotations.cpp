@@ -60,10 +60,15 @@ Annotation annotation_at(const sql::Statement& st) {
     Annotation a;
     a.id = st.integer(0);
     a.item.plan_id = st.text(1);
-    a.item.kind = item_kind_from(st.text(2)).value_or(ItemKind::node);
+    const std::string kind = st.text(2);
+    const std::optional<ItemKind> item_kind = item_kind_from(kind);
+    if (!item_kind) throw Error("note " + std::to_string(a.id) + ": item_kind '" + kind + "' is not swot, tows or node");
+    a.item.kind = *item_kind;
     a.item.item_id = st.text(3);
     a.note = st.text(4);
     a.vote = st.optional_int(5);
+    if (a.vote && (*a.vote < min_vote || *a.vote > max_vote))
+        throw Error("note " + std::to_string(a.id) + ": the vote " + std::to_string(*a.vote) + " is not 1–5");
     a.updated_at = st.text(6);
     return a;
 }
@@ -161,12 +166,19 @@ std::optional<Annotation> find_annotation(const Store& store, const ItemRef& ite
     return annotation_at(st);
 }
 
-std::vector<Annotation> load_annotations(const Store& store) {
+std::vector<Annotation> load_annotations(const Store& store, std::vector<std::string>* skipped) {
     std::vector<Annotation> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "annotation")) return out;  // a read-only open of a version 1–2 database
     sql::Statement st(db, std::string("SELECT ") + annotation_columns + " FROM annotation ORDER BY plan_id, item_kind, id");
-    while (st.step()) out.push_back(annotation_at(st));
+    while (st.step()) {
+        try {
+            out.push_back(annotation_at(st));
+        } catch (const Error& e) {
+            if (!skipped) throw;
+            skipped->push_back(std::string("a damaged note was skipped: ") + e.what());
+        }
+    }
     return out;
 }
 

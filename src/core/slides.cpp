@@ -110,20 +110,36 @@ void require_slide(sqlite3* db, std::int64_t id) {
 
 }  // namespace
 
-std::vector<Slide> load_slides(const Store& store) {
+namespace {
+
+Slide slide_at(const sql::Statement& st) {
+    Slide s;
+    s.id = st.integer(0);
+    st.integer(1);  // the position: only its order is used, but it must be a number
+    s.name = st.text(2);
+    try {
+        check_name(s.name);
+        s.state = slide_state_from_json(st.text(3));
+    } catch (const Error& e) {
+        throw Error("slide " + std::to_string(s.id) + " '" + s.name + "': " + e.what());
+    }
+    return s;
+}
+
+}  // namespace
+
+std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* skipped) {
     std::vector<Slide> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "slide")) return out;  // a read-only open of a version 1–2 database
     sql::Statement st(db, "SELECT id, position, name, state FROM slide ORDER BY position, id");
     while (st.step()) {
-        Slide& s = out.emplace_back();
-        s.id = st.integer(0);
-        s.position = static_cast<int>(out.size() - 1);
-        s.name = st.text(2);
         try {
-            s.state = slide_state_from_json(st.text(3));
+            out.push_back(slide_at(st));
+            out.back().position = static_cast<int>(out.size() - 1);
         } catch (const Error& e) {
-            throw Error("slide '" + s.name + "': " + e.what());
+            if (!skipped) throw;
+            skipped->push_back(std::string("a damaged slide was skipped: ") + e.what());
         }
     }
     return out;

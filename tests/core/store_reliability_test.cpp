@@ -203,31 +203,4 @@ TEST_CASE("several KPI CSV files import together or not at all") {
     CHECK(load_dataset(store).observations.size() == 3);
 }
 
-TEST_CASE("a read-only open of an interrupted import rolls it back when the file is writable") {
-    test::TempDir dir;
-    const fs::path path = make_database(dir);
-    const std::string bytes = test::read_file(path);
-    // Simulates a writer killed mid-transaction: a hot journal holding the
-    // original first page, and the database file changed after it.
-    {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-        sqlite3_exec(db, "PRAGMA cache_size = 1; BEGIN IMMEDIATE; DELETE FROM node; DELETE FROM plan;", nullptr, nullptr, nullptr);
-        // Copy the journal and the half-written file while the transaction is open.
-        sqlite3_exec(db, "PRAGMA cache_spill = 1", nullptr, nullptr, nullptr);
-        const std::string journal = test::read_file(dir / "w.db-journal");
-        const std::string changed = test::read_file(path);
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        sqlite3_close(db);
-        REQUIRE(!journal.empty());
-        REQUIRE(changed != bytes);  // pages were spilled into the file before the "crash"
-        test::write_file(dir / "w.db-journal", journal);
-        test::write_file(path, changed);
-    }
-    {
-        Store store = Store::open(path, OpenMode::read_only);
-        CHECK(load_dataset(store).plans.size() == 1);
-    }
-    CHECK_FALSE(fs::exists(dir / "w.db-journal"));
-    CHECK(test::read_file(path) == bytes);
-}
+// The hot-journal cases (refused, then `recover`) are in untrusted_database_test.cpp.
