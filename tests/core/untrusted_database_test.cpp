@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/recover.hpp"
@@ -13,20 +14,15 @@
 #include "wardscope/workshop.hpp"
 
 using namespace wardscope;
+using test::open_error;
+using test::run_sql;
 namespace fs = std::filesystem;
 
 namespace {
 
-PlanFile minimal_plan(const std::string& id = "test-plan") {
-    auto result = parse_plan_file(test::minimal_plan_json(id), "plan.json", test::bundled_taxonomy());
-    REQUIRE(result.ok());
-    return result.plan_file;
-}
-
 // A database with the minimal plan, a note, a vote and a slide.
 fs::path make_database(const test::TempDir& dir, const std::string& name = "w.db") {
-    Store store = Store::open(dir / name, OpenMode::create);
-    import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
+    Store store = Store::open(test::minimal_database(dir, name), OpenMode::read_write);
     const Dataset data = load_dataset(store);
     REQUIRE(!data.plans.front().nodes.empty());
     set_annotation(store, {"test-plan", ItemKind::node, data.plans.front().nodes.front().id}, "メモ", 4);
@@ -34,26 +30,19 @@ fs::path make_database(const test::TempDir& dir, const std::string& name = "w.db
     return dir / name;
 }
 
-// Through SQLite directly, as another program would (no defensive settings).
-void run_sql(const fs::path& path, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    const std::string text = message ? message : "";
-    sqlite3_free(message);
-    sqlite3_close(db);
-    REQUIRE_MESSAGE(rc == SQLITE_OK, text);
+// A copy of `path` with `sql` run on it by another program.
+fs::path changed_copy(const test::TempDir& dir, const fs::path& path, const std::string& name, const std::string& sql) {
+    const fs::path copy = dir / name;
+    fs::copy_file(path, copy);
+    run_sql(copy, sql.c_str());
+    return copy;
 }
 
-std::string open_error(const fs::path& path, OpenMode mode) {
-    try {
-        Store::open(path, mode);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "(opened)";
-}
+// An SQL change and the message it must give.
+struct Case {
+    const char* sql;
+    const char* message;
+};
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
@@ -84,9 +73,8 @@ TEST_CASE("planted triggers are refused before import, KPI import or a note save
     const std::string table_for[] = {"plan", "observation", "annotation"};
     for (const std::string& table : table_for) {
         CAPTURE(table);
-        const fs::path copy = dir / ("t-" + table + ".db");
-        fs::copy_file(path, copy);
-        run_sql(copy, ("CREATE TRIGGER planted AFTER INSERT ON " + table + " " + payload).c_str());
+        const fs::path copy =
+            changed_copy(dir, path, "t-" + table + ".db", "CREATE TRIGGER planted AFTER INSERT ON " + table + " " + payload);
         const std::string bytes = test::read_file(copy);
         for (OpenMode mode : {OpenMode::read_only, OpenMode::read_write, OpenMode::create}) {
             const std::string message = open_error(copy, mode);
@@ -101,10 +89,6 @@ TEST_CASE("planted triggers are refused before import, KPI import or a note save
 TEST_CASE("a planted view, an extra index or a changed table is refused, naming it") {
     test::TempDir dir;
     const fs::path path = make_database(dir);
-    struct Case {
-        const char* sql;
-        const char* message;
-    };
     const Case cases[] = {
         {"CREATE VIEW everything AS SELECT * FROM plan", "it holds a view 'everything' on 'everything' that wardscope does not create"},
         {"CREATE INDEX extra ON plan (title)", "it holds an index 'extra' on 'plan' that wardscope does not create"},
@@ -115,9 +99,7 @@ TEST_CASE("a planted view, an extra index or a changed table is refused, naming 
     int n = 0;
     for (const Case& c : cases) {
         CAPTURE(c.sql);
-        const fs::path copy = dir / ("c" + std::to_string(++n) + ".db");
-        fs::copy_file(path, copy);
-        run_sql(copy, c.sql);
+        const fs::path copy = changed_copy(dir, path, "c" + std::to_string(++n) + ".db", c.sql);
         const std::string bytes = test::read_file(copy);
         for (OpenMode mode : {OpenMode::read_only, OpenMode::read_write}) CHECK(contains(open_error(copy, mode), c.message));
         CHECK(test::read_file(copy) == bytes);
@@ -144,10 +126,6 @@ TEST_CASE("every schema version wardscope made opens: 1, 2 and 3") {
 TEST_CASE("values of the wrong type are errors naming table, column and row, not zeros") {
     test::TempDir dir;
     const fs::path path = make_database(dir);
-    struct Case {
-        const char* sql;
-        const char* message;
-    };
     const Case cases[] = {
         {"UPDATE observation SET value = 'many'",
          "observation.value in the row where id = '1' is text ('many'), a number belongs there"},
@@ -160,9 +138,7 @@ TEST_CASE("values of the wrong type are errors naming table, column and row, not
     for (const Case& c : cases) {
         const std::string sql = c.sql;
         CAPTURE(sql);
-        const fs::path copy = dir / ("v" + std::to_string(++n) + ".db");
-        fs::copy_file(path, copy);
-        run_sql(copy, c.sql);
+        const fs::path copy = changed_copy(dir, path, "v" + std::to_string(++n) + ".db", c.sql);
         try {
             load_dataset(Store::open(copy, OpenMode::read_only));
             FAIL("read a wrong-typed value");
