@@ -64,6 +64,7 @@ using ui::ViewId;
     X(changed, "データベースが更新されました", "The database has changed")          \
     X(reload, "再読み込み", "Reload")                                              \
     X(reload_failed, "再読み込みできません: ", "Cannot reload: ")                  \
+    X(skipped_rows, "件の壊れた行を読み飛ばしました(ログ参照): ", " damaged rows left out (see the log): ") \
     X(eras, "令和平成元年度", "FY")
 
 namespace S {
@@ -154,9 +155,7 @@ void Dashboard::load(KpiHistoryLoad history) {
     std::vector<Annotation> annotations = load_annotations(reader->store(), &skipped_rows);
     std::vector<Slide> slides = load_slides(reader->store(), &skipped_rows);
     for (const std::string& message : skipped_rows) std::cerr << "wardscope: " << db_path_.string() << ": " << message << "\n";
-    if (!skipped_rows.empty())
-        notice = std::to_string(skipped_rows.size()) + (skipped_rows.size() == 1 ? " damaged row" : " damaged rows") +
-                 " left out (see the log): " + skipped_rows.front();
+    skipped_rows_noticed_ = false;  // the status bar says so, in the language shown then
     if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
     derive(std::move(annotations), std::move(slides));
     derived_.any_sample_observations = any_sample;
@@ -327,6 +326,7 @@ void Dashboard::collect_glyphs(GlyphSet& g) const {
     g.add(typed_glyphs_);
     for (const Annotation& a : derived_.annotations) g.add(a.note);
     for (const Slide& sl : derived_.slides) g.add(sl.name);
+    for (const std::string& message : skipped_rows) g.add(message);  // a damaged slide's name
 }
 
 float Dashboard::font_pixel_size(float content_scale) const {
@@ -542,6 +542,10 @@ void Dashboard::draw_frame() {
     const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);
     ImGui::EndChild();
     ui::end_spotlight_frame(view_min, view_max);
+    if (!skipped_rows.empty() && !skipped_rows_noticed_) {
+        notice = std::to_string(skipped_rows.size()) + S::skipped_rows(ctx.lang) + skipped_rows.front();
+        skipped_rows_noticed_ = true;
+    }
     if (!presenting) draw_status_bar(ctx);
     if (presenting) draw_slide_caption(ctx);
     if (presenting && !notice.empty()) ui::corner_label(notice, false);  // no status bar while presenting

@@ -102,6 +102,14 @@ expect_error "wrong type: export" "observation.value in the row where id = '$id'
 expect_same_bytes "wrong type: export" typed.db before.bin
 expect_error "wrong type: kpi export" "observation.value" "$W" kpi export --db typed.db --out typed.csv
 
+echo "# a damaged slide row: the dashboard still starts"
+cp w.db badslide.db
+sqlite3 badslide.db "INSERT INTO slide (position, name, state) VALUES (1, '壊れた', '{not json')"
+expect_ok "damaged slide: shot renders" "$W" shot --db badslide.db --view timeline --out badslide.png
+grep -qF "a damaged slide was skipped: slide 2 '壊れた': slide state: not valid JSON" err.txt \
+  && pass "damaged slide: said in the log" || fail "damaged slide: no log line: $(cat err.txt)"
+expect_error "damaged slide: slides list names it" "slide 2 '壊れた'" "$W" slides list --db badslide.db
+
 echo "# a hot journal beside a displayed database"
 cp w.db hot.db
 # A writer killed mid-transaction: pages spilled into the file, the originals in the journal.
