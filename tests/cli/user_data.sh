@@ -57,7 +57,12 @@ expect_equal "nothing left beside the database" "$leftovers" ""
 echo "# a failed first import leaves nothing"
 printf '{"format": "wardscope-plan/1", "id": "broken"' > broken.json
 expect_error "a broken plan file" "nothing was imported" "$W" import --db new.db "$SRC"/data/plans/kita-vision-2026.json broken.json
-[ ! -e new.db ] && [ ! -e new.db-journal ] && pass "no database and no journal left" || fail "files left: $(ls new.db*)"
+[ -z "$(ls | grep '^new\.db' || true)" ] && pass "no database, partial file or journal left" || fail "files left: $(ls new.db*)"
+# A first import killed half-way leaves only DB.partial (with its journal), never a half-made DB; the next run starts afresh.
+cp w.db k.db.partial; printf 'not a journal' > k.db.partial-journal
+expect_ok "a first import after a killed one" "$W" import --db k.db "$SRC"/data/plans/kita-vision-2026.json
+[ -z "$(ls | grep '^k\.db\.' || true)" ] && pass "the killed run's files are gone" || fail "left: $(ls k.db.*)"
+expect_equal "the new database holds the one plan" "$(sqlite3 k.db 'SELECT count(*) FROM plan')" 1
 
 echo "# planted triggers"
 # Issue #12, fault 5: they deleted every note and slide and rewrote every plan title, exit 0.
