@@ -23,6 +23,13 @@ wait_for() {  # wait_for DESCRIPTION COMMAND...: up to 10 s
   fail "$what"
 }
 logged() { grep -qx "$1" "$log"; }
+# Conditions for wait_for, evaluated at each try (an argument like
+# "$(grep -c …)" is evaluated once, when wait_for is called: issue #12/#10).
+count_above() { [ "$(grep -c "$1" "$log")" -gt "$2" ]; }   # count_above PATTERN N: more log lines than N
+reloaded_after() { count_above "event: reloaded" "$1"; }
+layout_is() { [ "$(layout "$1")" = "$2" ]; }               # layout_is EXPRESSION VALUE
+layout_above() { [ "$(layout "$1")" -gt "$2" ]; }
+slides_stored() { [ "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = "$1" ]; }
 # layout QUERY: evaluates a Python expression over the layout items (dict name → item).
 layout() {
   python3 - "$layout" "$1" <<'PY'
@@ -48,13 +55,13 @@ xdotool key ctrl+1
 wait_for "Ctrl+1 shows the timeline" logged "event: view timeline"
 xdotool key ctrl+4
 wait_for "back to the heatmap" grep -c "event: view heatmap" "$log"
-wait_for "heatmap cells on screen" test "$(layout "sum(n.startswith('heatmap.cell/') for n in items)")" -gt 50
+wait_for "heatmap cells on screen" layout_above "sum(n.startswith('heatmap.cell/') for n in items)" 50
 
 # 2. Click the cell of Kita's plan × 連携 and see its drill-down.
 cell='heatmap.cell/kita-vision-2026/network'
 read -r x y < <(layout "'%d %d' % ((items['$cell']['x0'] + items['$cell']['x1']) / 2, (items['$cell']['y0'] + items['$cell']['y1']) / 2)")
 click_at "$x" "$y"
-wait_for "clicking the cell drills down to it" test "$(layout "items.get('heatmap.drill', {}).get('text')")" = kita-vision-2026/network
+wait_for "clicking the cell drills down to it" layout_is "items.get('heatmap.drill', {}).get('text')" kita-vision-2026/network
 count=$(layout "int(items['heatmap.drill']['value'])")
 listed=$(layout "sum(n.startswith('heatmap.drill.item/') for n in items)")
 [ "$count" -gt 0 ] || fail "the drilled cell counts no measures"
@@ -69,7 +76,7 @@ wait_for "clicking a measure selects it" logged "event: select kita-vision-2026 
 # 4. Presentation mode: F5 in, large type, Esc out.
 xdotool key F5
 wait_for "F5 starts presenting" logged "event: present on"
-wait_for "large type while presenting" test "$(layout "int(items['shell.view']['value'] >= 28)")" = 1
+wait_for "large type while presenting" layout_is "int(items['shell.view']['value'] >= 28)" 1
 # Spotlight: a click on a cell lights it and dims the rest; the next click clears it.
 # (The first row's cell: in large type the grid scrolls.)
 first='heatmap.cell/sumida-regional-2019/network'
@@ -80,7 +87,7 @@ click_at "$x" "$y"
 wait_for "the next click clears the spotlight" logged "event: spotlight off"
 xdotool key Escape
 wait_for "Esc stops presenting" logged "event: present off"
-wait_for "normal type again" test "$(layout "int(items['shell.view']['value'] < 28)")" = 1
+wait_for "normal type again" layout_is "int(items['shell.view']['value'] < 28)" 1
 
 # Displaying never writes to the database.
 [ "$(sha256sum "$work/test.db")" = "$db_hash" ] || fail "the dashboard modified the database it only displays"
@@ -96,24 +103,24 @@ wait_for "the reload button reloads" logged "event: reloaded 2"
 xdotool key ctrl+6
 wait_for "Ctrl+6 shows the KPIs" logged "event: view kpi"
 row='kpi.row/kita-vision-2026/ind2'
-wait_for "the indicator table" test "$(layout "int('$row' in items)")" = 1
+wait_for "the indicator table" layout_is "int('$row' in items)" 1
 click_at_item() { read -r x y < <(layout "'%d %d' % ((items['$1']['x0'] + items['$1']['x1']) / 2, (items['$1']['y0'] + items['$1']['y1']) / 2)"); click_at "$x" "$y"; }
 click_at_item "$row"
-wait_for "the entry form for the focused indicator" test "$(layout "int('kpi.entry.add' in items)")" = 1
+wait_for "the entry form for the focused indicator" layout_is "int('kpi.entry.add' in items)" 1
 reloads=$(grep -c "event: reloaded" "$log")
 for field in year:R8 value:47.9 source:e2e; do
   click_at_item "kpi.entry.${field%%:*}"
   xdotool type --delay 30 "${field#*:}"
 done
 click_at_item kpi.entry.add
-wait_for "adding reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+wait_for "adding reloads the data" reloaded_after "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|47.9|e2e" ] \
   || fail "the typed observation is not in the database: $(sqlite3 "$work/test.db" "SELECT * FROM observation WHERE origin = 'user'")"
 grep -q "event: database changed on disk" <(tail -n +"$(grep -n 'event: view kpi' "$log" | tail -1 | cut -d: -f1)" "$log") \
   && fail "the dashboard's own edit was taken for another process's"
 reloads=$(grep -c "event: reloaded" "$log")
 click_at_item kpi.entry.undo
-wait_for "undo reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+wait_for "undo reloads the data" reloaded_after "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT count(*) FROM observation WHERE origin = 'user'")" = 0 ] || fail "undo left the observation"
 
 # 7. A note and a priority vote on the selected node (the KPI's, since step 6), in the explorer.
@@ -122,12 +129,12 @@ wait_for "Ctrl+2 shows the explorer" logged "event: view explorer"
 node=$(grep "^event: select kita-vision-2026 " "$log" | tail -1 | cut -d' ' -f4)
 [ -n "$node" ] || fail "no node selected"
 item="annotatable/kita-vision-2026/node/$node"
-wait_for "the selected node on screen" test "$(layout "int('$item' in items and items['$item']['y0'] > 0)")" = 1
+wait_for "the selected node on screen" layout_is "int('$item' in items and items['$item']['y0'] > 0)" 1
 read -r x y < <(layout "'%d %d' % (items['$item']['x0'] + 30, (items['$item']['y0'] + items['$item']['y1']) / 2)")
 xdotool mousemove --sync "$x" "$y"; sleep 0.2; xdotool click 3
-wait_for "a right-click offers the note editor" test "$(layout "int('annotation.menu' in items)")" = 1
+wait_for "a right-click offers the note editor" layout_is "int('annotation.menu' in items)" 1
 click_at_item annotation.menu
-wait_for "the note editor opens" test "$(layout "int('annotation.save' in items)")" = 1
+wait_for "the note editor opens" layout_is "int('annotation.save' in items)" 1
 click_at_item annotation.vote/4
 click_at_item annotation.note
 xdotool type --delay 30 "e2e note"
@@ -150,29 +157,29 @@ badge=$(png_pixels "$png" count "$x0" "$y0" "$x1" "$y1" 176 120 0 24)
 xdotool key ctrl+7
 wait_for "Ctrl+7 shows the notes" logged "event: view notes"
 wait_for "the notes view lists it with its vote" \
-  test "$(layout "int(items.get('notes.row/kita-vision-2026/node/$node', {}).get('value', 0))")" = 4
+  layout_is "int(items.get('notes.row/kita-vision-2026/node/$node', {}).get('value', 0))" 4
 
 # 8. Slides: save the notes view and the timeline, step back and forth with the arrow keys, undo the last.
 click_at_item shell.slides
-wait_for "the slide panel opens" test "$(layout "int('slides.add' in items)")" = 1
+wait_for "the slide panel opens" layout_is "int('slides.add' in items)" 1
 click_at_item slides.add
-wait_for "the first slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+wait_for "the first slide is saved" slides_stored 1
 xdotool key ctrl+1
-wait_for "Ctrl+1 shows the timeline" test "$(grep -c "event: view timeline" "$log")" -ge 2
+wait_for "Ctrl+1 shows the timeline" count_above "event: view timeline" 1
 click_at_item slides.add
-wait_for "the second slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 2
+wait_for "the second slide is saved" slides_stored 2
 [ "$(sqlite3 "$work/test.db" "SELECT group_concat(json_extract(state, '$.view'), ',') FROM (SELECT state FROM slide ORDER BY position)")" = "notes,timeline" ] \
   || fail "the slides do not hold their views: $(sqlite3 "$work/test.db" "SELECT * FROM slide")"
 views_before=$(grep -c "event: view notes" "$log")
 xdotool key Left
-wait_for "← shows the previous slide" test "$(grep -c "event: view notes" "$log")" -gt "$views_before"
+wait_for "← shows the previous slide" count_above "event: view notes" "$views_before"
 xdotool key Next
-wait_for "PageDown shows the next slide" test "$(grep -c "event: view timeline" "$log")" -ge 3
+wait_for "PageDown shows the next slide" count_above "event: view timeline" 2
 xdotool key ctrl+z
-wait_for "Ctrl+Z undoes the last slide" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+wait_for "Ctrl+Z undoes the last slide" slides_stored 1
 click_at_item shell.slides
 xdotool key ctrl+6
-wait_for "back to the KPIs" test "$(grep -c "event: view kpi" "$log")" -ge 2
+wait_for "back to the KPIs" count_above "event: view kpi" 1
 
 # 9. Language, then quit; the settings remember them.
 xdotool key ctrl+l
