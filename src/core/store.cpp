@@ -62,6 +62,11 @@ void check_file_header(const fs::path& path) {
     if (got < 16 || std::memcmp(header, "SQLite format 3\0", 16) != 0)
         throw Error(path.string() + ": not a SQLite database (the file does not start with the SQLite header)");
     if (got < 100) throw Error(path.string() + ": the file is truncated (" + std::to_string(size) + " bytes, shorter than a SQLite header)");
+    // Bytes 18–19: 2 in WAL mode, which wardscope never sets; a -wal file beside
+    // it would be replayed by any open, as a stale journal would.
+    if (header[18] == 2 || header[19] == 2)
+        throw Error(path.string() + ": the database is in WAL mode, which wardscope does not use; nothing was read or written. "
+                                    "If it is yours, switch it back with: sqlite3 " + path.string() + " 'PRAGMA journal_mode=DELETE'");
     // A journal or WAL beside the file holds changes SQLite will replay or undo:
     // only then may the file legitimately differ from what its header says.
     if (non_empty_file(with_suffix(path, "-journal")) || non_empty_file(with_suffix(path, "-wal"))) return;

@@ -106,6 +106,19 @@ TEST_CASE("a planted view, an extra index or a changed table is refused, naming 
     }
 }
 
+TEST_CASE("a database in WAL mode is refused before SQLite could replay a -wal file beside it") {
+    test::TempDir dir;
+    const fs::path path = make_database(dir);
+    run_sql(path, "PRAGMA journal_mode = WAL");
+    const std::string bytes = test::read_file(path);
+    for (OpenMode mode : {OpenMode::read_only, OpenMode::read_write})
+        CHECK(contains(open_error(path, mode), "the database is in WAL mode, which wardscope does not use"));
+    CHECK(test::read_file(path) == bytes);
+    CHECK_FALSE(fs::exists(dir / "w.db-wal"));
+    run_sql(path, "PRAGMA journal_mode = DELETE");  // as the message says
+    CHECK(load_dataset(Store::open(path, OpenMode::read_only)).plans.size() == 1);
+}
+
 TEST_CASE("every schema version wardscope made opens: 1, 2 and 3") {
     test::TempDir dir;
     const fs::path path = make_database(dir);
