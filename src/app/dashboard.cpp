@@ -21,6 +21,8 @@
 #include "ui/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/utf8.hpp"
+#include "wardscope/visible_text.hpp"
 
 namespace wardscope::app {
 namespace {
@@ -154,7 +156,13 @@ void Dashboard::load(KpiHistoryLoad history) {
     skipped_rows.clear();
     std::vector<Annotation> annotations = load_annotations(reader->store(), &skipped_rows);
     std::vector<Slide> slides = load_slides(reader->store(), &skipped_rows);
-    for (const std::string& message : skipped_rows) std::cerr << "wardscope: " << db_path_.string() << ": " << message << "\n";
+    make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
+    make_text_visible(annotations);
+    make_text_visible(slides);
+    for (std::string& message : skipped_rows) {
+        std::cerr << "wardscope: " << db_path_.string() << ": " << message << "\n";
+        make_visible(message);  // it quotes the row's text, shown in the status bar
+    }
     skipped_rows_noticed_ = false;  // the status bar says so, in the language shown then
     if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
     derive(std::move(annotations), std::move(slides));
@@ -250,6 +258,7 @@ void Dashboard::derive(std::vector<Annotation> annotations, std::vector<Slide> s
 }
 
 void Dashboard::derive_kpi_history() {
+    make_text_visible(data_.observations);
     ui::DerivedModels& d = derived_;
     d.kpi_history_loaded = true;
     d.sample_observations = 0;

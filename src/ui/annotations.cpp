@@ -192,7 +192,10 @@ void draw_annotation_editor(ViewContext& ctx) {
     const auto apply = [&](std::string_view note, std::optional<int> vote) {
         e.message = ctx.editor ? ctx.editor->set_annotation(e.item, note, vote) : std::string("read-only");
         if (e.message.empty()) ImGui::CloseCurrentPopup();
+        else ImGui::SetWindowSize(ImVec2(ImGui::GetWindowWidth(), 0.0f));  // grow to show it (issue #12, fault 9)
     };
+    // Above the buttons, wrapped: the reason a save failed is where the eye is.
+    if (!e.message.empty()) text_wrapped_colored(IM_COL32(255, 115, 77, 255), e.message);
     if (ImGui::Button(S::save(lang))) apply(e.note, e.vote ? std::optional<int>(e.vote) : std::nullopt);
     if (probes_enabled()) record_probe("annotation.save", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (e.existed) {
@@ -203,7 +206,6 @@ void draw_annotation_editor(ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button(S::cancel(lang)) || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
         ImGui::CloseCurrentPopup();
-    if (!e.message.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "%s", e.message.c_str());
     ImGui::EndPopup();
 }
 
