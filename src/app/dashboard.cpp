@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 #include <future>
+#include <iostream>
 #include <memory>
 #include <unordered_map>
 
@@ -21,6 +22,7 @@
 #include "wardscope/era.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/utf8.hpp"
 #include "wardscope/visible_text.hpp"
 
 namespace wardscope::app {
@@ -65,6 +67,7 @@ using ui::ViewId;
     X(changed, "データベースが更新されました", "The database has changed")          \
     X(reload, "再読み込み", "Reload")                                              \
     X(reload_failed, "再読み込みできません: ", "Cannot reload: ")                  \
+    X(skipped_rows, "件の壊れた行を読み飛ばしました(ログ参照): ", " damaged rows left out (see the log): ") \
     X(eras, "令和平成元年度", "FY")
 
 namespace S {
@@ -141,11 +144,19 @@ void Dashboard::load(KpiHistoryLoad history) {
     auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
     data_ = reader->plans();
     const bool any_sample = reader->any_sample_observations();
-    std::vector<Annotation> annotations = load_annotations(reader->store());
-    std::vector<Slide> slides = load_slides(reader->store());
+    // A damaged note or slide row is left out, never a failed start: said on
+    // screen and in the log.
+    skipped_rows.clear();
+    std::vector<Annotation> annotations = load_annotations(reader->store(), &skipped_rows);
+    std::vector<Slide> slides = load_slides(reader->store(), &skipped_rows);
     make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
     make_text_visible(annotations);
     make_text_visible(slides);
+    for (std::string& message : skipped_rows) {
+        std::cerr << "wardscope: " << db_path_.string() << ": " << message << "\n";
+        make_visible(message);  // it quotes the row's text, shown in the status bar
+    }
+    skipped_rows_noticed_ = false;  // the status bar says so, in the language shown then
     if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
     derive(std::move(annotations), std::move(slides));
     derived_.any_sample_observations = any_sample;
@@ -285,6 +296,7 @@ void Dashboard::collect_glyphs(GlyphSet& g) const {
     for_each_display_string(data_, [&](std::string_view text) { g.add(text); });
     g.add(typed_glyphs_);
     for_each_display_string(derived_.annotations, derived_.slides, [&](std::string_view text) { g.add(text); });
+    for (const std::string& message : skipped_rows) g.add(message);  // a damaged slide's name
 }
 
 float Dashboard::font_pixel_size(float content_scale) const {
@@ -500,6 +512,10 @@ void Dashboard::draw_frame() {
     const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);
     ImGui::EndChild();
     ui::end_spotlight_frame(view_min, view_max);
+    if (!skipped_rows.empty() && !skipped_rows_noticed_) {
+        notice = std::to_string(skipped_rows.size()) + S::skipped_rows(ctx.lang) + skipped_rows.front();
+        skipped_rows_noticed_ = true;
+    }
     if (!presenting) draw_status_bar(ctx);
     if (presenting) draw_slide_caption(ctx);
     if (presenting && !notice.empty()) ui::corner_label(notice, false);  // no status bar while presenting

@@ -79,6 +79,8 @@ public:
     bool quit_requested = false;
     bool png_requested = false;   // Ctrl+S / the PNG button: the shell saves this frame as PNG
     std::string notice;           // a short message for the user (where a PNG went, why it failed)
+    std::vector<std::string> skipped_rows;  // damaged note and slide rows the last load left out, and why
+    bool skipped_rows_noticed_ = false;     // the notice about them was shown
     bool data_changed_on_disk = false;  // set by the shell: offer to reload
 
     const Dataset& data() const { return data_; }

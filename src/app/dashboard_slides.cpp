@@ -46,7 +46,8 @@ std::vector<std::string> to_vector(const std::set<std::string>& s) { return {s.b
 
 // The slide as stored now (what an undo restores); empty when there is none.
 Slide stored_slide(const Store& store, std::int64_t id) {
-    for (Slide& s : load_slides(store))
+    std::vector<std::string> damaged;  // another slide's damage does not stop this edit (the load reported it)
+    for (Slide& s : load_slides(store, &damaged))
         if (s.id == id) return std::move(s);
     return {};
 }

@@ -155,6 +155,9 @@ int run_slides_export(const SlidesExportOptions& options) {
         std::unique_ptr<GlSession> session;
         Prepared prepared = prepare_while_gl_starts(options.db_path, KpiHistoryLoad::with_plans, offscreen_spec("wardscope slides"),
                                                     [&](const Dashboard& loaded) {
+            // An export shows every row or none: what the dashboard would leave out stops it.
+            if (!loaded.skipped_rows.empty())
+                throw Error(options.db_path.string() + ": nothing was exported: " + loaded.skipped_rows.front());
             if (loaded.derived().slides.empty())
                 throw Error(options.db_path.string() + " holds no slides: add some in the dashboard (Slides)");
         }, session);

@@ -115,6 +115,10 @@ int main(int argc, char** argv) {
     slides_export->add_option("--out", slides_options.out_dir, "folder for the PNG files")->required();
     slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT")->capture_default_str();
 
+    auto* recover = app.add_subcommand(
+        "recover", "roll back an interrupted write (a journal beside the database), after copying both aside; integrity_check");
+    recover->add_option("--db", db, "database")->required();
+
     GenerateOptions gen_options;
     fs::path gen_out;
     bool gen_force = false;
@@ -171,6 +175,7 @@ int main(int argc, char** argv) {
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);
+        if (*recover) return cli::recover(db);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();
             slides_options.db_path = db;
