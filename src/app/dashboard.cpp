@@ -13,11 +13,11 @@
 #include <imgui.h>
 
 #include "app/app.hpp"
-#include "ui/annotations.hpp"
-#include "ui/filter_bar.hpp"
-#include "ui/probes.hpp"
-#include "ui/spotlight.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/filter_bar.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/store.hpp"
 

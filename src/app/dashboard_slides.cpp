@@ -11,8 +11,8 @@
 #include <imgui_stdlib.h>
 
 #include "app/dashboard.hpp"
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_options.hpp"
 #include "wardscope/store.hpp"
 

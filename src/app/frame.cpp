@@ -7,7 +7,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {

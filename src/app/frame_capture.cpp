@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
-#include "ui/probes.hpp"
+#include "ui/widgets/probes.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {

@@ -18,8 +18,8 @@
 #include "app/frame.hpp"
 #include "app/frame_capture.hpp"
 #include "app/settings.hpp"
-#include "ui/probes.hpp"
-#include "ui/spotlight.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
 #include "ui/view_options.hpp"
 #include "wardscope/error.hpp"
 

@@ -15,7 +15,7 @@
 #include "app/app.hpp"
 #include "app/frame.hpp"
 #include "app/frame_capture.hpp"
-#include "ui/probes.hpp"
+#include "ui/widgets/probes.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/plot_scale.hpp"
+#include "ui/plot/plot_scale.hpp"
 #include "wardscope/coverage.hpp"
 #include "wardscope/model.hpp"
 

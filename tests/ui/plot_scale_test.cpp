@@ -13,9 +13,9 @@
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
-#include "ui/plot_scale.hpp"
-#include "ui/probes.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/plot/plot_scale.hpp"
+#include "ui/widgets/probes.hpp"
 
 using namespace wardscope::ui::plot;
 
@@ -409,7 +409,7 @@ TEST_CASE("plot frame: scales follow the axes") {
 #include <chrono>
 
 #include "ui/derived_models.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/synthetic.hpp"
 

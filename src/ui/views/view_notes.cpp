@@ -9,10 +9,10 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "ui/annotations.hpp"
+#include "ui/widgets/annotations.hpp"
 #include "ui/derived_models.hpp"
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 
 namespace wardscope::ui {

@@ -13,12 +13,12 @@
 
 #include <imgui.h>
 
-#include "ui/annotations.hpp"
-#include "ui/plot.hpp"
-#include "ui/probes.hpp"
-#include "ui/spotlight.hpp"
-#include "ui/text_wrap.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/text_wrap.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/coverage.hpp"
 

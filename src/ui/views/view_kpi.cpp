@@ -14,11 +14,11 @@
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
-#include "ui/probes.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/data_editor.hpp"
 #include "ui/derived_models.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/era.hpp"
 

@@ -1,4 +1,4 @@
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 
 #include <algorithm>
 #include <cstdarg>
@@ -8,8 +8,8 @@
 
 #include <imgui_internal.h>
 
-#include "ui/spotlight.hpp"
-#include "ui/text_wrap.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/text_wrap.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui {

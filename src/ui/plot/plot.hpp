@@ -28,7 +28,7 @@
 
 #include <imgui.h>
 
-#include "ui/plot_scale.hpp"
+#include "ui/plot/plot_scale.hpp"
 
 namespace wardscope::ui::plot {
 

@@ -1,4 +1,4 @@
-#include "ui/annotations.hpp"
+#include "ui/widgets/annotations.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -7,8 +7,8 @@
 
 #include "ui/derived_models.hpp"
 #include "ui/data_editor.hpp"
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 
 namespace wardscope::ui {
 namespace {

@@ -1,4 +1,4 @@
-#include "ui/filter_bar.hpp"
+#include "ui/widgets/filter_bar.hpp"
 
 #include <algorithm>
 #include <set>
@@ -7,7 +7,7 @@
 #include <imgui.h>
 
 #include "ui/derived_models.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui {

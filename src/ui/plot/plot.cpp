@@ -1,11 +1,11 @@
-#include "ui/plot.hpp"
+#include "ui/plot/plot.hpp"
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui::plot {

@@ -12,10 +12,10 @@
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
-#include "ui/spotlight.hpp"
-#include "ui/annotations.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/era.hpp"
 

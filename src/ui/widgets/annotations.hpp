@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/workshop.hpp"
 

@@ -9,8 +9,8 @@
 
 #include <imgui.h>
 
-#include "ui/annotations.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 
 namespace wardscope::ui {

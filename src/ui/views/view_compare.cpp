@@ -10,10 +10,10 @@
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
+#include "ui/plot/plot.hpp"
 #include "ui/derived_models.hpp"
-#include "ui/annotations.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 
 namespace wardscope::ui {
