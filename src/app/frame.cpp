@@ -39,19 +39,14 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
     session.upload_fonts();
     // Sizes in the default style suit a 15 px font; scale them with the text.
     dashboard.apply_style(size / 15.0f);
-    dashboard.fonts_dirty = false;
-    dashboard.style_dirty = false;
+    dashboard.fonts_rebuilt();
 }
 
 namespace {
 
 std::unique_ptr<Dashboard> prepare(const std::filesystem::path& db_path, KpiHistoryLoad history, DashboardFonts& fonts) {
     auto dashboard = std::make_unique<Dashboard>(db_path, history);
-    // The views' index (plan trees, counts, theme profiles) is built beside
-    // the glyphs: the first frame would otherwise build it, after the atlas.
-    std::future<void> index = std::async(std::launch::async, [&] { ui::data_index(dashboard->data()); });
     fonts.prepare_glyphs(*dashboard);
-    index.get();
     return dashboard;
 }
 
@@ -79,7 +74,7 @@ Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistor
 
 ImVec2 no_mouse() { return ImVec2(-FLT_MAX, -FLT_MAX); }
 
-void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse) {
+FrameRequests build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -89,8 +84,9 @@ void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::
     }
     if (mouse) io.MousePos = *mouse;
     ImGui::NewFrame();
-    dashboard.draw_frame();
+    const FrameRequests requests = dashboard.draw_frame();
     ImGui::Render();
+    return requests;
 }
 
 }  // namespace wardscope::app

@@ -54,9 +54,9 @@ struct Prepared {
 Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const WindowSpec& spec,
                                  const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session);
 
-// NewFrame → the dashboard → Render. `display_size` overrides the window's
+// NewFrame → the dashboard → Render; returns what the frame asks of the shell. `display_size` overrides the window's
 // size (offscreen shots), `mouse` the pointer (shots: none; timing: a sweep).
-void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse);
+FrameRequests build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse);
 
 // Where a shot's pointer is: nowhere, so nothing is hovered.
 ImVec2 no_mouse();
