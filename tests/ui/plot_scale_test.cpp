@@ -449,7 +449,7 @@ TEST_CASE("timeline and KPI views draw large synthetic data") {
     Filter filter;
     Views views = make_views();
     for (Lang lang : {Lang::ja, Lang::en}) {
-        ViewContext ctx{data, model, selection, filter, lang, 1.0f, 2026, false};
+        ViewContext ctx{data, model, selection, filter, lang, 1.0f, 2026, false, nullptr, nullptr, {}};
         for (const char* name : {"timeline", "kpi"}) {
             View& view = *views[static_cast<std::size_t>(find_view(views, name))];
             view.on_data(model);
