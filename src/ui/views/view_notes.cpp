@@ -219,6 +219,7 @@ void draw_table(ViewContext& ctx, const std::vector<const Annotation*>& shown) {
 
 class NotesView final : public View {
 public:
+    NotesView() { st_.export_path = default_export_path(); }
     const char* id() const override { return "notes"; }
     const char* title(Lang lang) const override { return S::tab_title(lang); }
     void draw(ViewContext& ctx) override;
@@ -239,7 +240,7 @@ public:
     }
 
 private:
-    NotesState st_{.export_path = default_export_path()};
+    NotesState st_;
 };
 
 void NotesView::draw(ViewContext& ctx) {
