@@ -320,8 +320,6 @@ TEST_CASE("heatmap grid reports its cells and the hovered cell") {
     spec.values = values.data();
     spec.cell_size = ImVec2(40, 20);
     spec.gap = 0;
-    spec.row_labels = {"a", "b"};
-    spec.row_label_width = 30;
     spec.show_values = true;
     spec.value_step = 0.01;
     std::vector<ImVec4> cells;
@@ -336,13 +334,13 @@ TEST_CASE("heatmap grid reports its cells and the hovered cell") {
         heatmap_grid("##grid", spec);
     });
     REQUIRE(cells.size() == 6);
-    CHECK(cells[0].x == doctest::Approx(grid_origin.x + 30));
+    CHECK(cells[0].x == doctest::Approx(grid_origin.x));
     CHECK(cells[0].z - cells[0].x == doctest::Approx(40));
-    CHECK(heatmap_size(spec).x == doctest::Approx(30 + 3 * 40));
+    CHECK(heatmap_size(spec).x == doctest::Approx(3 * 40));
     CHECK(heatmap_size(spec).y == doctest::Approx(2 * 20));
 
     // Hover the middle of row 1, column 2 (two frames: hover state settles after one).
-    const ImVec2 target(grid_origin.x + 30 + 2 * 40 + 20, grid_origin.y + 20 + 10);
+    const ImVec2 target(grid_origin.x + 2 * 40 + 20, grid_origin.y + 20 + 10);
     HeatmapHit hit;
     for (int i = 0; i < 3; ++i) h.frame([&] { hit = heatmap_grid("##grid", spec); }, target);
     CHECK(hit.row == 1);
