@@ -22,6 +22,10 @@ wait_for() {  # wait_for DESCRIPTION COMMAND...: up to 10 s
   for _ in $(seq 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done
   fail "$what"
 }
+# More than N lines of the log match PATTERN, counted anew at each try (an
+# edit writes, then the next frame reloads: not there the moment the click is).
+logged_more_than() { [ "$(grep -c "$1" "$log")" -gt "$2" ]; }
+holds() { eval "$1"; }  # holds 'test "$(…)" = 1': the command substitution runs anew at each try
 logged() { grep -qx "$1" "$log"; }
 # layout QUERY: evaluates a Python expression over the layout items (dict name → item).
 layout() {
@@ -106,14 +110,14 @@ for field in year:R8 value:47.9 source:e2e; do
   xdotool type --delay 30 "${field#*:}"
 done
 click_at_item kpi.entry.add
-wait_for "adding reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+wait_for "adding reloads the data" logged_more_than "event: reloaded" "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|47.9|e2e" ] \
   || fail "the typed observation is not in the database: $(sqlite3 "$work/test.db" "SELECT * FROM observation WHERE origin = 'user'")"
 grep -q "event: database changed on disk" <(tail -n +"$(grep -n 'event: view kpi' "$log" | tail -1 | cut -d: -f1)" "$log") \
   && fail "the dashboard's own edit was taken for another process's"
 reloads=$(grep -c "event: reloaded" "$log")
 click_at_item kpi.entry.undo
-wait_for "undo reloads the data" test "$(grep -c "event: reloaded" "$log")" -gt "$reloads"
+wait_for "undo reloads the data" logged_more_than "event: reloaded" "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT count(*) FROM observation WHERE origin = 'user'")" = 0 ] || fail "undo left the observation"
 
 # 7. A note and a priority vote on the selected node (the KPI's, since step 6), in the explorer.
@@ -156,23 +160,23 @@ wait_for "the notes view lists it with its vote" \
 click_at_item shell.slides
 wait_for "the slide panel opens" test "$(layout "int('slides.add' in items)")" = 1
 click_at_item slides.add
-wait_for "the first slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+wait_for "the first slide is saved" holds 'test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1'
 xdotool key ctrl+1
-wait_for "Ctrl+1 shows the timeline" test "$(grep -c "event: view timeline" "$log")" -ge 2
+wait_for "Ctrl+1 shows the timeline" holds 'test "$(grep -c "event: view timeline" "$log")" -ge 2'
 click_at_item slides.add
-wait_for "the second slide is saved" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 2
+wait_for "the second slide is saved" holds 'test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 2'
 [ "$(sqlite3 "$work/test.db" "SELECT group_concat(json_extract(state, '$.view'), ',') FROM (SELECT state FROM slide ORDER BY position)")" = "notes,timeline" ] \
   || fail "the slides do not hold their views: $(sqlite3 "$work/test.db" "SELECT * FROM slide")"
 views_before=$(grep -c "event: view notes" "$log")
 xdotool key Left
-wait_for "← shows the previous slide" test "$(grep -c "event: view notes" "$log")" -gt "$views_before"
+wait_for "← shows the previous slide" logged_more_than "event: view notes" "$views_before"
 xdotool key Next
-wait_for "PageDown shows the next slide" test "$(grep -c "event: view timeline" "$log")" -ge 3
+wait_for "PageDown shows the next slide" holds 'test "$(grep -c "event: view timeline" "$log")" -ge 3'
 xdotool key ctrl+z
-wait_for "Ctrl+Z undoes the last slide" test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1
+wait_for "Ctrl+Z undoes the last slide" holds 'test "$(sqlite3 "$work/test.db" "SELECT count(*) FROM slide")" = 1'
 click_at_item shell.slides
 xdotool key ctrl+6
-wait_for "back to the KPIs" test "$(grep -c "event: view kpi" "$log")" -ge 2
+wait_for "back to the KPIs" holds 'test "$(grep -c "event: view kpi" "$log")" -ge 2'
 
 # 9. Language, then quit; the settings remember them.
 xdotool key ctrl+l
