@@ -88,10 +88,10 @@ FrameRequests& FrameRequests::operator|=(const FrameRequests& o) {
     return *this;
 }
 
-Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history)
+Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history, GlyphSet* glyphs)
     : db_path_(std::move(db_path)), watch_(db_path_) {
     current_fiscal_year_ = this_fiscal_year();
-    load(history);
+    load(history, glyphs);
 }
 
 Dashboard::~Dashboard() {
@@ -100,7 +100,7 @@ Dashboard::~Dashboard() {
 
 void Dashboard::reload() { load(KpiHistoryLoad::with_plans); }
 
-void Dashboard::load(KpiHistoryLoad history) {
+void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     if (pending_history_.valid()) pending_history_.wait();  // its snapshot is superseded by this one
     pending_history_ = {};
     auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
@@ -116,7 +116,17 @@ void Dashboard::load(KpiHistoryLoad history) {
     // here touches it again.
     if (history == KpiHistoryLoad::in_background)
         pending_history_ = std::async(std::launch::async, [reader = std::move(reader)] { return reader->observations(); });
-    model_ = ui::build_model(data_, std::move(inputs));
+    if (glyphs) {
+        for (const Annotation& a : inputs.annotations) glyphs->add(a.note);
+        for (const Slide& sl : inputs.slides) glyphs->add(sl.name);
+        // Both only read the data: the glyphs are collected while the model is built.
+        std::future<ui::Model> building =
+            std::async(std::launch::async, [&] { return ui::build_model(data_, std::move(inputs)); });
+        collect_data_glyphs(*glyphs);
+        model_ = building.get();
+    } else {
+        model_ = ui::build_model(data_, std::move(inputs));
+    }
     if (history == KpiHistoryLoad::with_plans) ui::add_kpi_history(model_);
     selection_.drop_missing(data_);  // keep the selection where it still exists
     data_changed();
@@ -210,6 +220,12 @@ bool Dashboard::receive_kpi_history(bool wait) {
 }
 
 void Dashboard::collect_glyphs(GlyphSet& g) const {
+    collect_data_glyphs(g);
+    for (const Annotation& a : model_.annotations) g.add(a.note);
+    for (const Slide& sl : model_.slides) g.add(sl.name);
+}
+
+void Dashboard::collect_data_glyphs(GlyphSet& g) const {
     std::vector<const char*> out;
     ui::append_widget_strings(out);
     for (const auto& v : views_) v->append_strings(out);
@@ -251,8 +267,6 @@ void Dashboard::collect_glyphs(GlyphSet& g) const {
             g.add(o.source);
         }
     g.add(typed_glyphs_);
-    for (const Annotation& a : model_.annotations) g.add(a.note);
-    for (const Slide& sl : model_.slides) g.add(sl.name);
 }
 
 float Dashboard::font_pixel_size(float content_scale) const {

@@ -46,8 +46,11 @@ struct FrameRequests {
 
 class Dashboard : public ui::DataEditor {
 public:
-    // Loads the database read-only; throws Error with a clear message.
-    explicit Dashboard(std::filesystem::path db_path, KpiHistoryLoad history = KpiHistoryLoad::with_plans);
+    // Loads the database read-only; throws Error with a clear message. At
+    // start-up `glyphs` (optional) gets every string the UI can draw, collected
+    // on this thread while the model is built on another.
+    explicit Dashboard(std::filesystem::path db_path, KpiHistoryLoad history = KpiHistoryLoad::with_plans,
+                       GlyphSet* glyphs = nullptr);
     ~Dashboard() override;
     Dashboard(const Dashboard&) = delete;
     Dashboard& operator=(const Dashboard&) = delete;
@@ -138,7 +141,8 @@ private:
     // One edit: `write` changes the database and returns how to revert it.
     using Revert = std::function<void(Store&)>;
     std::string edit(std::string description, const std::function<Revert(Store&)>& write);
-    void load(KpiHistoryLoad history);
+    void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
+    void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
     void handle_slide_keys();
     void draw_slides_panel(ui::ViewContext& ctx);

@@ -18,10 +18,10 @@ DashboardFonts::DashboardFonts() : font_(find_japanese_font()) {
                      "  Install one: apt-get install fonts-noto-cjk\n";
 }
 
-void DashboardFonts::prepare_glyphs(const Dashboard& dashboard) {
+GlyphSet* DashboardFonts::glyphs_to_prepare() {
     glyphs_ = GlyphSet();
-    dashboard.collect_glyphs(glyphs_);
     glyphs_prepared_ = true;
+    return &glyphs_;
 }
 
 void DashboardFonts::preload_font_file() {
@@ -45,9 +45,8 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
 namespace {
 
 std::unique_ptr<Dashboard> prepare(const std::filesystem::path& db_path, KpiHistoryLoad history, DashboardFonts& fonts) {
-    auto dashboard = std::make_unique<Dashboard>(db_path, history);
-    fonts.prepare_glyphs(*dashboard);
-    return dashboard;
+    // The glyphs are collected while the model is built (both read the data).
+    return std::make_unique<Dashboard>(db_path, history, fonts.glyphs_to_prepare());
 }
 
 }  // namespace
