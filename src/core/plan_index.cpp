@@ -116,52 +116,6 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 }  // namespace
 
-// Strategy alignment's folding (bigrams below): ASCII lower case, full-width
-// ASCII → ASCII, ideographic space → space. Search folds with ICU (text_fold.hpp).
-std::string fold_ascii_forms(std::string_view text, std::vector<std::size_t>* offsets = nullptr) {
-    std::string out;
-    out.reserve(text.size());
-    if (offsets) {
-        offsets->clear();
-        offsets->reserve(text.size() + 1);
-    }
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        // Full-width forms U+FF01–U+FF5E are EF BC 81–EF BC BF and EF BD 80–EF BD 9E.
-        if (b0 == 0xEF && i + 2 < text.size()) {
-            const auto b1 = static_cast<unsigned char>(text[i + 1]);
-            const auto b2 = static_cast<unsigned char>(text[i + 2]);
-            unsigned cp = 0;
-            if ((b1 == 0xBC || b1 == 0xBD) && is_continuation(b2))
-                cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-            if (cp >= 0xFF01 && cp <= 0xFF5E) {
-                char c = static_cast<char>(cp - 0xFF01 + 0x21);
-                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-                out.push_back(c);
-                if (offsets) offsets->push_back(i);
-                i += 3;
-                continue;
-            }
-        }
-        // Ideographic space U+3000 = E3 80 80.
-        if (b0 == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(text[i + 2]) == 0x80) {
-            out.push_back(' ');
-            if (offsets) offsets->push_back(i);
-            i += 3;
-            continue;
-        }
-        char c = text[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        out.push_back(c);
-        if (offsets) offsets->push_back(i);
-        ++i;
-    }
-    if (offsets) offsets->push_back(text.size());
-    return out;
-}
-
 namespace {
 
 std::string_view trim(std::string_view s) {
@@ -404,7 +358,7 @@ std::set<std::string> subtree_themes(const Plan& plan, const PlanTree& tree, int
 // Character bigrams (code points) of a name, ignoring ASCII spaces and punctuation.
 std::set<std::string> bigrams(std::string_view text) {
     std::vector<std::string_view> cps;
-    const std::string folded_storage = fold_ascii_forms(text);
+    const std::string folded_storage = fold_for_search(text);
     std::string_view s = folded_storage;
     for (std::size_t i = 0; i < s.size();) {
         std::size_t len = std::min(utf8_len(static_cast<unsigned char>(s[i])), s.size() - i);
