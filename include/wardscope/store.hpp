@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "wardscope/csv.hpp"
 #include "wardscope/model.hpp"
 
 struct sqlite3;
@@ -73,16 +74,25 @@ struct ImportReport {
 ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files);
 
 // KPI observations from CSV: header plan_id,indicator_id,fiscal_year,value,source[,sample].
-// Errors name the line. All rows or none.
+// Errors name the line. All rows or none. Returns the rows stored.
 std::size_t import_observations_csv(Store& store, std::string_view csv_text, const std::string& file_name);
 
-// Several CSV files in one transaction: every file or none. Every problem of
-// every file is reported (up to 50). Returns the rows read per file.
+// Several CSV files in one transaction: every file or none. Each file is read
+// as a stream in the encoding it was saved in (csv.hpp). The first 100
+// problems of all files are reported with the count of the rest. Two rows for
+// the same plan, indicator and fiscal year (in any notation) are a problem
+// naming both lines. A row equal to an observation already stored from CSV is
+// left as it is; a different value for it is a problem, unless `replace`.
 struct CsvInput {
-    std::string name;  // as named in messages
-    std::string text;
+    std::string name;             // as named in messages
+    std::string text;             // the bytes, when path is empty
+    std::filesystem::path path;   // read from here, a chunk at a time
 };
-std::vector<std::size_t> import_observations_csv(Store& store, const std::vector<CsvInput>& files);
+struct CsvFileImport {
+    CsvEncoding encoding = CsvEncoding::ascii;
+    std::size_t added = 0, replaced = 0, unchanged = 0;  // rows stored anew, values changed, rows already there
+};
+std::vector<CsvFileImport> import_observations_csv(Store& store, const std::vector<CsvInput>& files, bool replace = false);
 
 // One observation typed into the app (origin "user"), checked like a CSV row
 // (plan, indicator, fiscal year in either notation, a finite number, a source).

@@ -20,6 +20,7 @@
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/visible_text.hpp"
 
 namespace wardscope::app {
 namespace {
@@ -111,7 +112,13 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     inputs.slides = load_slides(reader->store());
     inputs.source_label = db_path_.filename().string();
     inputs.data_version = model_.data_version + 1;
-    if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
+    make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
+    make_text_visible(inputs.annotations);
+    make_text_visible(inputs.slides);
+    if (history == KpiHistoryLoad::with_plans) {
+        data_.observations = reader->observations();
+        make_text_visible(data_.observations);
+    }
     // The reader (and its open snapshot) moves to the loading thread; nothing
     // here touches it again.
     if (history == KpiHistoryLoad::in_background)
@@ -210,6 +217,7 @@ bool Dashboard::receive_kpi_history(bool wait) {
     if (!wait && pending_history_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     try {
         data_.observations = pending_history_.get();
+        make_text_visible(data_.observations);
         ui::add_kpi_history(model_);
         for (auto& v : views_) v->on_data(model_);
     } catch (const std::exception& e) {

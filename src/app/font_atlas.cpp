@@ -89,7 +89,10 @@ void GlyphSet::add(std::string_view text) {
     while (p < end) {
         const unsigned c = *p;
         if (c < 0x80) {
-            builder_.SetBit(c);
+            // Control characters are never drawn (the model shows them as 〓):
+            // a NUL here would start the ranges with their 0 terminator and
+            // leave the atlas with no glyphs at all (issue #12).
+            if (c >= 0x20 && c != 0x7F) builder_.SetBit(c);
             ++p;
         } else if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && continuation(p[1])) {
             builder_.SetBit(((c & 0x1Fu) << 6) | (p[1] & 0x3Fu));
@@ -101,7 +104,7 @@ void GlyphSet::add(std::string_view text) {
             unsigned int decoded = 0;
             const int length = ImTextCharFromUtf8(&decoded, reinterpret_cast<const char*>(p), reinterpret_cast<const char*>(end));
             if (length == 0) break;
-            builder_.AddChar(static_cast<ImWchar>(decoded));
+            if (decoded >= 0xA0 && decoded <= 0xFFFF) builder_.AddChar(static_cast<ImWchar>(decoded));  // not C1 controls
             p += length;
         }
     }

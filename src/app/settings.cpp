@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
+
+#include "wardscope/json_text.hpp"
 
 namespace wardscope::app {
 
@@ -22,7 +25,7 @@ Settings load_settings(const std::filesystem::path& dir) {
     std::ifstream in(file);
     if (!in) return s;
     try {
-        const auto j = nlohmann::json::parse(in);
+        const auto j = parse_json_strict(std::string(std::istreambuf_iterator<char>(in), {}));
         s.window_width = std::clamp(j.value("window_width", s.window_width), 640, 8192);
         s.window_height = std::clamp(j.value("window_height", s.window_height), 480, 8192);
         s.lang = j.value("lang", s.lang) == "en" ? "en" : "ja";

@@ -30,7 +30,7 @@ Store open_for_writing(const std::filesystem::path& db, OpenMode mode);
 
 int validate(const DataPaths& paths, const std::vector<std::string>& files);
 int import_plans(const DataPaths& paths, const std::filesystem::path& db, const std::vector<std::string>& files);
-int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::string>& files);
+int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::string>& files, bool replace);
 int export_data(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out_dir);
 // The indicator table with baseline, target, latest observation and KPI check status, as CSV.
 int export_kpi_table(const std::filesystem::path& db, const std::filesystem::path& out);

@@ -36,14 +36,6 @@ std::vector<ParseResult> read_all(const DataPaths& paths, const std::vector<std:
     return results;
 }
 
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path.string() + ": cannot read the file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
 std::string join_ids(const std::vector<std::string>& ids) {
     std::string out;
     for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
@@ -101,18 +93,22 @@ int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<s
     return 0;
 }
 
-int import_kpi_csv(const fs::path& db, const std::vector<std::string>& files) {
+int import_kpi_csv(const fs::path& db, const std::vector<std::string>& files, bool replace) {
     std::vector<CsvInput> inputs;
-    for (const auto& file : files) inputs.push_back({file, read_text(file)});
+    for (const auto& file : files) inputs.push_back({file, {}, file});  // streamed: files of any size
     Store store = open_for_writing(db, OpenMode::read_write);
     // All files in one transaction: a problem anywhere imports nothing.
-    const std::vector<std::size_t> counts = import_observations_csv(store, inputs);
+    const std::vector<CsvFileImport> results = import_observations_csv(store, inputs, replace);
     std::size_t total = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        std::cout << files[i] << ": " << counts[i] << " observations imported\n";
-        total += counts[i];
+        const CsvFileImport& r = results[i];
+        std::cout << "read " << files[i] << " as " << to_string(r.encoding) << ": " << r.added + r.replaced
+                  << " observations stored (" << r.added << " new, " << r.replaced << " replaced)";
+        if (r.unchanged) std::cout << ", " << r.unchanged << " already stored unchanged";
+        std::cout << "\n";
+        total += r.added + r.replaced;
     }
-    if (files.size() > 1) std::cout << "total: " << total << " observations\n";
+    if (files.size() > 1) std::cout << "total: " << total << " observations stored\n";
     return 0;
 }
 
@@ -133,39 +129,34 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
         return 0;
     }
     // CSV: one table per kind, for spreadsheets.
-    std::string plans = csv_line({"plan_id", "municipality_id", "municipality", "title", "kind", "status", "start_fy", "end_fy",
-                                  "synthetic", "source_file", "source_section", "source_url"});
-    std::string nodes = csv_line({"plan_id", "node_id", "parent_id", "level", "label", "name", "name_en", "new", "themes",
-                                  "actors", "source_file", "source_section", "source_url"});
-    std::string indicators = csv_line({"plan_id", "indicator_id", "kind", "label", "name", "unit", "direction", "node_id",
-                                       "baseline_value", "baseline_fy", "target_value", "target_fy", "source_file", "source_section"});
+    CsvWriter plans({"plan_id", "municipality_id", "municipality", "title", "kind", "status", "start_fy", "end_fy",
+                     "synthetic", "source_file", "source_section", "source_url"});
+    CsvWriter nodes({"plan_id", "node_id", "parent_id", "level", "label", "name", "name_en", "new", "themes",
+                     "actors", "source_file", "source_section", "source_url"});
+    CsvWriter indicators({"plan_id", "indicator_id", "kind", "label", "name", "unit", "direction", "node_id",
+                          "baseline_value", "baseline_fy", "target_value", "target_fy", "source_file", "source_section"});
     auto opt = [](const auto& v) { return v ? std::to_string(*v) : std::string(); };
     for (const Plan& p : data.plans) {
         const Municipality* m = data.find_municipality(p.municipality_id);
-        plans += csv_line({p.id, p.municipality_id, m ? m->name_ja : "", p.title, p.kind, p.status, opt(p.start_fy),
-                           opt(p.end_fy), p.is_synthetic ? "1" : "0", p.source.file, p.source.section, p.source.url});
+        plans.row({p.id, p.municipality_id, m ? m->name_ja : "", p.title, p.kind, p.status, opt(p.start_fy),
+                   opt(p.end_fy), p.is_synthetic ? "1" : "0", p.source.file, p.source.section, p.source.url});
         for (const Node& n : p.nodes) {
             std::string themes, actors;
             for (const auto& t : n.themes) themes += (themes.empty() ? "" : ";") + t.theme_id + (t.origin == TagOrigin::rule ? "(rule)" : "");
             for (const auto& a : n.actors) actors += (actors.empty() ? "" : ";") + a;
-            nodes += csv_line({p.id, n.id, n.parent_id, std::string(to_string(n.level)), n.label, n.name, n.name_en,
-                               n.is_new ? "1" : "0", themes, actors, n.source.file, n.source.section, n.source.url});
+            nodes.row({p.id, n.id, n.parent_id, std::string(to_string(n.level)), n.label, n.name, n.name_en,
+                       n.is_new ? "1" : "0", themes, actors, n.source.file, n.source.section, n.source.url});
         }
         for (const Indicator& i : p.indicators) {
-            auto num = [](const std::optional<double>& v) {
-                if (!v) return std::string();
-                std::ostringstream s;
-                s << *v;
-                return s.str();
-            };
-            indicators += csv_line({p.id, i.id, i.kind, i.label, i.name, i.unit, std::string(to_string(i.direction)), i.node_id,
-                                    num(i.baseline.value), opt(i.baseline.fiscal_year), num(i.target.value),
-                                    opt(i.target.fiscal_year), i.source.file, i.source.section});
+            auto num = [](const std::optional<double>& v) { return v ? csv_number(*v) : std::string(); };
+            indicators.row({p.id, i.id, i.kind, i.label, i.name, i.unit, std::string(to_string(i.direction)), i.node_id,
+                            num(i.baseline.value), opt(i.baseline.fiscal_year), num(i.target.value),
+                            opt(i.target.fiscal_year), i.source.file, i.source.section});
         }
     }
-    write_text_file(out_dir / "plans.csv", plans);
-    write_text_file(out_dir / "nodes.csv", nodes);
-    write_text_file(out_dir / "indicators.csv", indicators);
+    write_text_file(out_dir / "plans.csv", plans.text());
+    write_text_file(out_dir / "nodes.csv", nodes.text());
+    write_text_file(out_dir / "indicators.csv", indicators.text());
     write_text_file(out_dir / "observations.csv", observations_to_csv(data.observations));
     std::cout << "wrote plans.csv, nodes.csv, indicators.csv and observations.csv to " << out_dir.string() << "\n";
     return 0;

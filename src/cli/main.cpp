@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
     kpi_import->add_option("files", files, "CSV files: plan_id,indicator_id,fiscal_year,value,source[,sample]")
         ->required()
         ->check(CLI::ExistingFile);
+    bool kpi_replace = false;
+    kpi_import->add_flag("--replace", kpi_replace,
+                         "let rows change observations already stored from CSV (otherwise a different value is an error)");
 
     std::string format = "json";
     fs::path out_dir;
@@ -160,7 +163,7 @@ int main(int argc, char** argv) {
         const cli::DataPaths paths = cli::data_paths(data_dir);
         if (*validate) return cli::validate(paths, files);
         if (*import) return cli::import_plans(paths, db, files);
-        if (*kpi_import) return cli::import_kpi_csv(db, files);
+        if (*kpi_import) return cli::import_kpi_csv(db, files, kpi_replace);
         if (*kpi_export) return cli::export_kpi_table(db, kpi_out);
         if (*export_cmd) return cli::export_data(db, format, out_dir);
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);

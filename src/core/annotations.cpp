@@ -107,6 +107,7 @@ void set_annotation(Store& store, const ItemRef& item, std::string_view note, st
         problems.push_back("the vote must be " + std::to_string(min_vote) + "–" + std::to_string(max_vote) + ", not " +
                            std::to_string(*vote));
     if (find_invalid_utf8(note) != std::string_view::npos) problems.push_back("the note is not valid UTF-8");
+    else if (auto control = control_character_problem(note, TextKind::prose)) problems.push_back("the note " + *control);
     if (note.size() > max_note_bytes)
         problems.push_back("the note is too long (" + std::to_string(note.size()) + " bytes, at most " +
                            std::to_string(max_note_bytes) + ")");
@@ -171,15 +172,14 @@ std::vector<Annotation> load_annotations(const Store& store) {
 }
 
 std::string annotations_to_csv(const Dataset& data, const std::vector<Annotation>& annotations) {
-    std::string out = csv_line({"plan_id", "plan_title", "item_kind", "item_id", "item_text", "in_plan", "vote", "note",
-                                "updated_at"});
+    CsvWriter out({"plan_id", "plan_title", "item_kind", "item_id", "item_text", "in_plan", "vote", "note", "updated_at"});
     for (const Annotation& a : annotations) {
         const Plan* plan = data.find_plan(a.item.plan_id);
-        out += csv_line({a.item.plan_id, plan ? plan->title : std::string(), std::string(to_string(a.item.kind)),
+        out.row({a.item.plan_id, plan ? plan->title : std::string(), std::string(to_string(a.item.kind)),
                          a.item.item_id, item_text(data, a.item), item_exists(data, a.item) ? "1" : "0",
                          vote_text(a.vote), a.note, a.updated_at});
     }
-    return out;
+    return out.take();
 }
 
 namespace {

@@ -9,12 +9,18 @@ namespace {
 struct Era {
     std::string_view kanji;
     char initial;
-    int offset;      // fiscal year = offset + era year
-    int first_year;  // first fiscal year written in this era
+    int offset;        // fiscal year = offset + era year
+    int first_year;    // first fiscal year written in this era
+    int last_year;     // the era's last year (0: still running)
+    int nominal_until; // the last era year accepted (documented in docs/plan-format.md)
 };
 // 平成31年度 and 令和元年度 are both FY2019; documents drafted before the era
-// change still write nominal Heisei years past 31 (平成33年度 = FY2021).
-constexpr Era eras[] = {{"令和", 'R', 2018, 2019}, {"平成", 'H', 1988, 1989}, {"昭和", 'S', 1925, 1926}};
+// change still write nominal Heisei years past 31 (the seeds' 平成33年度 =
+// FY2021): plans then ran up to ten years ahead, so 平成 is read up to 平成40年度
+// (FY2028) and 昭和 up to 昭和73年度; later years are mistakes, not plans.
+constexpr Era eras[] = {{"令和", 'R', 2018, 2019, 0, 99},
+                        {"平成", 'H', 1988, 1989, 31, 40},
+                        {"昭和", 'S', 1925, 1926, 64, 73}};
 
 // Folds full-width digits and letters to ASCII and drops spaces, so that
 // "令和８年度" and "令和 8 年度" read like "令和8年度".
@@ -62,38 +68,33 @@ std::optional<int> consume_number(std::string_view& s) {
     return value;
 }
 
-// Accepts what may follow a year: "", "年度", "年", and an optional western
-// year in brackets before it: "（2026）年度", "(2026)".
-bool consume_suffix(std::string_view& s, int fiscal_year) {
-    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
-        if (consume(s, open)) {
-            auto western = consume_number(s);
-            if (!western || *western != fiscal_year || !consume(s, close)) return false;
-            break;
-        }
-    }
-    if (!consume(s, "年度")) consume(s, "年");
-    return s.empty();
-}
-
 bool plausible(int fiscal_year) { return fiscal_year >= 1900 && fiscal_year <= 2200; }
 
-}  // namespace
+// One year, in one notation, with no brackets: "2026", "FY2026", "令和8年度",
+// "R8", "令和8". `calendar` is set when it ended in 年 without 度.
+struct Reading {
+    std::optional<int> year;
+    std::string problem;
+    bool calendar = false;
+};
 
-std::optional<int> parse_fiscal_year(std::string_view text) {
-    const std::string normalized = normalize(text);
-    std::string_view s = normalized;
-    if (consume(s, "FY") || consume(s, "fy")) {
-        auto year = consume_number(s);
-        if (!year || !plausible(*year)) return std::nullopt;
-        consume(s, "年度");
-        return s.empty() ? year : std::nullopt;
-    }
-    if (!s.empty() && std::isdigit(static_cast<unsigned char>(s[0]))) {
-        auto year = consume_number(s);
-        if (!year || !plausible(*year)) return std::nullopt;
-        consume(s, "年度");
-        return s.empty() ? year : std::nullopt;
+Reading fail(std::string problem) { return {std::nullopt, std::move(problem), false}; }
+
+// What follows a year: "年度", "年" (a calendar year), or nothing.
+void consume_year_suffix(std::string_view& s, Reading& r) {
+    if (consume(s, "年度")) return;
+    if (consume(s, "年")) r.calendar = true;
+}
+
+Reading read_one(std::string_view s, std::string_view text) {
+    const bool fy = consume(s, "FY") || consume(s, "fy");
+    if (fy || (!s.empty() && std::isdigit(static_cast<unsigned char>(s[0])))) {
+        Reading r;
+        r.year = consume_number(s);
+        if (!r.year || !plausible(*r.year)) return fail("");
+        consume_year_suffix(s, r);
+        if (!s.empty()) return fail("");
+        return r;
     }
     for (const Era& era : eras) {
         std::string_view rest = s;
@@ -101,12 +102,64 @@ std::optional<int> parse_fiscal_year(std::string_view text) {
         const char lower[2] = {static_cast<char>(std::tolower(era.initial)), 0};
         if (!consume(rest, era.kanji) && !consume(rest, upper) && !consume(rest, lower)) continue;
         std::optional<int> era_year = consume(rest, "元") ? std::optional<int>(1) : consume_number(rest);
-        if (!era_year || *era_year < 1 || *era_year > 99) return std::nullopt;
-        const int fiscal_year = era.offset + *era_year;
-        if (!consume_suffix(rest, fiscal_year)) return std::nullopt;
-        return fiscal_year;
+        if (!era_year || *era_year < 1) return fail("");
+        Reading r;
+        r.year = era.offset + *era_year;
+        consume_year_suffix(rest, r);
+        if (!rest.empty()) return fail("");
+        if (*era_year > era.nominal_until) {
+            const Era& next = *(&era - 1);
+            return fail(std::string(text) + ": " + std::string(era.kanji) + " ended in its " + std::to_string(era.last_year) +
+                        (era.last_year % 10 == 1 && era.last_year != 11 ? "st" : "th") + " year (" +
+                        std::to_string(era.offset + era.last_year) + "); " + std::string(next.kanji) + " began in " +
+                        std::to_string(next.first_year) + " (nominal years after the end are read up to " +
+                        std::string(era.kanji) + std::to_string(era.nominal_until) + "年度)");
+        }
+        return r;
     }
-    return std::nullopt;
+    return fail("");
+}
+
+}  // namespace
+
+std::optional<int> parse_fiscal_year(std::string_view text, std::string* problem) {
+    auto fail_with = [&](std::string message) -> std::optional<int> {
+        if (problem) *problem = std::move(message);
+        return std::nullopt;
+    };
+    const std::string normalized = normalize(text);
+    std::string_view s = normalized;
+    // "令和6年度（2024年度）", "令和8（2026）年度", "2024年度(令和6年度)": a second
+    // notation in brackets must name the same year.
+    std::string_view main = s, alternative, after;
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"}, {"（", "）"}}) {
+        const auto o = s.find(open);
+        if (o == std::string_view::npos) continue;
+        const auto c = s.find(close, o);
+        if (c == std::string_view::npos) return fail_with("");
+        main = s.substr(0, o);
+        alternative = s.substr(o + open.size(), c - o - open.size());
+        after = s.substr(c + close.size());
+        break;
+    }
+    if (!after.empty() && after != "年度" && after != "年") return fail_with("");
+    const std::string main_text = std::string(main) + std::string(after);  // 令和8（2026）年度: the suffix is both's
+    Reading first = read_one(main_text, text);
+    if (!first.year) return fail_with(first.problem);
+    if (!alternative.empty()) {
+        const std::string alt_text = std::string(alternative) + std::string(after);
+        Reading second = read_one(alt_text, text);
+        if (!second.year) return fail_with(second.problem);
+        if (*second.year != *first.year)
+            return fail_with(std::string(text) + ": the two notations name different years (FY" + std::to_string(*first.year) +
+                             " and FY" + std::to_string(*second.year) + ")");
+        first.calendar = first.calendar && second.calendar;
+    }
+    if (first.calendar)
+        return fail_with(std::string(text) + ": a calendar year (" + std::to_string(*first.year) +
+                         "), not a fiscal year: write 年度 for fiscal year " + std::to_string(*first.year) +
+                         " (April–March)");
+    return first.year;
 }
 
 std::string to_japanese_fiscal_year(int fiscal_year) {

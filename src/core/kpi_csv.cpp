@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "sqlite_statement.hpp"
@@ -10,13 +12,14 @@
 #include "wardscope/plan_index.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/utf8.hpp"
 
 namespace wardscope {
 
 namespace {
 
 const std::vector<std::string> required_columns = {"plan_id", "indicator_id", "fiscal_year", "value", "source"};
-constexpr std::size_t max_reported_errors = 50;
+constexpr std::size_t max_reported_problems = 100;
 
 std::string trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -59,7 +62,9 @@ public:
             indicator_exists_.reset();
             if (!known) problems.push_back("plan '" + o.plan_id + "' has no indicator '" + o.indicator_id + "'");
         }
-        if (auto year = parse_fiscal_year(trim(fiscal_year))) o.fiscal_year = *year;
+        std::string year_problem;
+        if (auto year = parse_fiscal_year(trim(fiscal_year), &year_problem)) o.fiscal_year = *year;
+        else if (!year_problem.empty()) problems.push_back(year_problem);
         else problems.push_back("'" + std::string(fiscal_year) + "' is not a fiscal year (e.g. 2026, FY2026, 令和8年度, R8)");
         if (auto number = parse_number(trim(value))) o.value = *number;
         else problems.push_back("'" + std::string(value) + "' is not a number (leave unknown values out instead of writing 0)");
@@ -75,87 +80,227 @@ private:
 
 namespace {
 
-// Checks one file's rows; appends its observations, or its problems to `errors`.
-void read_observations(Store& store, std::string_view csv_text, const std::string& file_name,
-                       std::vector<Observation>& observations, std::vector<std::string>& errors) {
-    std::vector<CsvRow> rows;
-    try {
-        rows = parse_csv(csv_text, file_name);
-    } catch (const Error& e) {
-        errors.push_back(e.what());
-        return;
+// One value per (plan, indicator, fiscal year) across the files of one
+// import, whatever notation the year was written in: the first row's place,
+// kept in a temporary table so that memory stays bounded however long the files.
+class SeenKeys {
+public:
+    explicit SeenKeys(sqlite3* db) : db_(db) {
+        sql::exec(db, "CREATE TEMP TABLE IF NOT EXISTS kpi_csv_seen (plan_id TEXT, indicator_id TEXT, fiscal_year INTEGER, "
+                      "file INTEGER, line INTEGER, PRIMARY KEY (plan_id, indicator_id, fiscal_year)) WITHOUT ROWID");
+        sql::exec(db, "DELETE FROM temp.kpi_csv_seen");
+        insert_ = std::make_unique<sql::Statement>(
+            db, "INSERT INTO temp.kpi_csv_seen VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+        first_ = std::make_unique<sql::Statement>(
+            db, "SELECT file, line FROM temp.kpi_csv_seen WHERE plan_id = ? AND indicator_id = ? AND fiscal_year = ?");
     }
-    if (rows.empty()) {
-        errors.push_back(file_name + ": the file is empty (expected a header: plan_id,indicator_id,fiscal_year,value,source[,sample])");
-        return;
+    ~SeenKeys() {
+        insert_.reset();
+        first_.reset();
+        sqlite3_exec(db_, "DROP TABLE IF EXISTS temp.kpi_csv_seen", nullptr, nullptr, nullptr);
     }
-    const auto& header = rows.front().fields;
-    std::vector<std::string> columns;
-    for (const auto& h : header) columns.push_back(trim(h));
-    const bool has_sample = columns.size() == 6 && columns[5] == "sample";
-    if (!(columns.size() == 5 || has_sample) || !std::equal(required_columns.begin(), required_columns.end(), columns.begin())) {
-        errors.push_back(file_name + ":" + std::to_string(rows.front().line) +
-                         ": the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]");
-        return;
+    // The (file, line) of an earlier row with the same key, or nothing (and this row is remembered).
+    std::optional<std::pair<std::size_t, int>> earlier(const Observation& o, std::size_t file, int line) {
+        insert_->bind_all(o.plan_id, o.indicator_id, o.fiscal_year, static_cast<std::int64_t>(file), line).run();
+        if (sqlite3_changes(db_) > 0) return std::nullopt;
+        first_->bind_all(o.plan_id, o.indicator_id, o.fiscal_year);
+        std::optional<std::pair<std::size_t, int>> out;
+        if (first_->step()) out = std::make_pair(static_cast<std::size_t>(first_->integer(0)), static_cast<int>(first_->integer(1)));
+        first_->reset();
+        return out;
     }
 
-    ObservationChecker checker(store.handle());
+private:
+    sqlite3* db_;
+    std::unique_ptr<sql::Statement> insert_, first_;
+};
+
+// Up to max_reported_problems messages, and how many more there were.
+class Problems {
+public:
+    void add(std::string message) {
+        if (messages_.size() < max_reported_problems) messages_.push_back(std::move(message));
+        else ++more_;
+    }
+    bool any() const { return !messages_.empty(); }
+    std::string text() const {
+        std::ostringstream out;
+        for (std::size_t i = 0; i < messages_.size(); ++i) out << (i ? "\n" : "") << messages_[i];
+        if (more_) out << "\n… and " << with_thousands(more_) << " more problems";
+        out << "\nnothing was imported";
+        return out.str();
+    }
+
+private:
+    static std::string with_thousands(std::size_t n) {
+        std::string digits = std::to_string(n), out;
+        for (std::size_t i = 0; i < digits.size(); ++i) {
+            if (i && (digits.size() - i) % 3 == 0) out += ',';
+            out += digits[i];
+        }
+        return out;
+    }
+    std::vector<std::string> messages_;
+    std::size_t more_ = 0;
+};
+
+// Writes each row as it is read (inside the caller's transaction, rolled back
+// when any problem turns up), so that a file of any size needs no more memory
+// than one row. A row equal to an observation already stored from CSV is left
+// as it is; a different value for it is a problem unless `replace` is set.
+class ObservationWriter {
+public:
+    ObservationWriter(sqlite3* db, bool replace)
+        : replace_(replace),
+          stored_(db, "SELECT value, source, is_sample FROM observation WHERE plan_id = ? AND indicator_id = ? "
+                      "AND fiscal_year = ? AND origin = 'csv'"),
+          insert_(db, "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
+                      "VALUES (?, ?, ?, ?, ?, ?, 'csv')"),
+          update_(db, "UPDATE observation SET value = ?, source = ?, is_sample = ? WHERE plan_id = ? AND indicator_id = ? "
+                      "AND fiscal_year = ? AND origin = 'csv'") {}
+
+    // A problem message, or nothing when the row was written (or already there).
+    std::optional<std::string> write(const Observation& o, CsvFileImport& counts) {
+        stored_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year);
+        if (!stored_.step()) {
+            stored_.reset();
+            insert_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
+            ++counts.added;
+            return std::nullopt;
+        }
+        const double value = stored_.real(0);
+        const std::string source = stored_.text(1);
+        const bool is_sample = stored_.integer(2) != 0;
+        stored_.reset();
+        if (value == o.value && source == o.source && is_sample == o.is_sample) {
+            ++counts.unchanged;
+            return std::nullopt;
+        }
+        if (!replace_)
+            return "FY" + std::to_string(o.fiscal_year) + " of " + o.plan_id + "/" + o.indicator_id +
+                   " is already stored from an earlier CSV import (" + csv_number(value) + ", source '" + source +
+                   "'); to change stored results, import with --replace";
+        update_.bind_all(o.value, o.source, o.is_sample, o.plan_id, o.indicator_id, o.fiscal_year).run();
+        ++counts.replaced;
+        return std::nullopt;
+    }
+
+private:
+    bool replace_;
+    sql::Statement stored_, insert_, update_;
+};
+
+struct ImportState {
+    ObservationChecker& checker;
+    SeenKeys& seen;
+    ObservationWriter& writer;
+    Problems& problems;
+    const std::vector<CsvInput>& files;
+};
+
+std::string where(const std::vector<CsvInput>& files, std::size_t file, std::size_t this_file, int line) {
+    return (file == this_file ? "line " : files[file].name + ":") + std::to_string(line);
+}
+
+// Reads one file's rows, checking each and writing it while no problem has
+// turned up anywhere; problems go to `state.problems`.
+CsvFileImport import_file(ImportState& state, std::size_t index, CsvReader& reader) {
+    const std::string& file_name = state.files[index].name;
+    CsvFileImport counts;
     auto error = [&](int line, const std::string& message) {
-        errors.push_back(file_name + ":" + std::to_string(line) + ": " + message);
+        state.problems.add(file_name + ":" + std::to_string(line) + ": " + message);
     };
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-        const CsvRow& row = rows[r];
-        if (row.fields.size() != columns.size()) {
-            error(row.line, "expected " + std::to_string(columns.size()) + " fields, found " + std::to_string(row.fields.size()));
+    std::optional<CsvRow> header = reader.next();
+    counts.encoding = reader.encoding();
+    if (!header) {
+        state.problems.add(file_name + ": the file is empty (expected a header: plan_id,indicator_id,fiscal_year,value,source[,sample])");
+        return counts;
+    }
+    std::vector<std::string> columns;
+    for (const auto& h : header->fields) columns.push_back(trim(h));
+    const bool has_sample = columns.size() == 6 && columns[5] == "sample";
+    if (!(columns.size() == 5 || has_sample) || !std::equal(required_columns.begin(), required_columns.end(), columns.begin())) {
+        error(header->line, "the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]");
+        return counts;
+    }
+    while (std::optional<CsvRow> row = reader.next()) {
+        counts.encoding = reader.encoding();
+        if (row->fields.size() != columns.size()) {
+            error(row->line, "expected " + std::to_string(columns.size()) + " fields, found " + std::to_string(row->fields.size()));
             continue;
         }
+        bool control = false;
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            if (auto problem = control_character_problem(trim(row->fields[c]), TextKind::one_line)) {
+                error(row->line, columns[c] + " " + *problem);
+                control = true;
+            }
+        if (control) continue;
         Observation o;
-        o.plan_id = trim(row.fields[0]);
-        o.indicator_id = trim(row.fields[1]);
-        o.source = trim(row.fields[4]);
+        o.plan_id = trim(row->fields[0]);
+        o.indicator_id = trim(row->fields[1]);
+        o.source = trim(row->fields[4]);
         o.origin = ObservationOrigin::csv;
-        for (const std::string& problem : checker.check(o, row.fields[2], row.fields[3])) error(row.line, problem);
-        if (has_sample) {
-            if (auto flag = parse_flag(trim(row.fields[5]))) o.is_sample = *flag;
-            else error(row.line, "sample must be 0/1, true/false or yes/no");
+        bool ok = true;
+        for (const std::string& problem : state.checker.check(o, row->fields[2], row->fields[3])) {
+            error(row->line, problem);
+            ok = false;
         }
-        observations.push_back(std::move(o));
+        if (has_sample) {
+            if (auto flag = parse_flag(trim(row->fields[5]))) o.is_sample = *flag;
+            else error(row->line, "sample must be 0/1, true/false or yes/no"), ok = false;
+        }
+        if (!ok) continue;
+        if (auto first = state.seen.earlier(o, index, row->line)) {
+            error(row->line, "the same plan, indicator and fiscal year (" + o.plan_id + ", " + o.indicator_id + ", FY" +
+                                 std::to_string(o.fiscal_year) + ") as " + where(state.files, first->first, index, first->second) +
+                                 ": one value per indicator and year");
+            continue;
+        }
+        if (state.problems.any()) continue;  // nothing will be stored: only look for more problems
+        if (auto problem = state.writer.write(o, counts)) error(row->line, *problem);
     }
+    return counts;
 }
 
 }  // namespace
 
-std::vector<std::size_t> import_observations_csv(Store& store, const std::vector<CsvInput>& files) {
-    std::vector<std::string> errors;
-    std::vector<Observation> observations;
-    std::vector<std::size_t> counts;
-    for (const CsvInput& file : files) {
-        const std::size_t before = observations.size();
-        read_observations(store, file.text, file.name, observations, errors);
-        counts.push_back(observations.size() - before);
-    }
-    if (!errors.empty()) {
-        std::ostringstream message;
-        for (std::size_t i = 0; i < errors.size() && i < max_reported_errors; ++i) message << (i ? "\n" : "") << errors[i];
-        if (errors.size() > max_reported_errors)
-            message << "\n… and " << errors.size() - max_reported_errors << " more problems";
-        message << "\nnothing was imported";
-        throw Error(message.str());
-    }
+std::vector<CsvFileImport> import_observations_csv(Store& store, const std::vector<CsvInput>& files, bool replace) {
     sqlite3* db = store.handle();
+    Problems problems;
+    std::vector<CsvFileImport> results;
     try {
         sql::Transaction tx(db);  // every file or none
-        sql::Statement upsert(db,
-                              "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
-                              "VALUES (?, ?, ?, ?, ?, ?, 'csv') ON CONFLICT (plan_id, indicator_id, fiscal_year, origin) "
-                              "DO UPDATE SET value = excluded.value, source = excluded.source, is_sample = excluded.is_sample");
-        for (const Observation& o : observations)
-            upsert.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
+        ObservationChecker checker(db);
+        SeenKeys seen(db);
+        ObservationWriter writer(db, replace);
+        ImportState state{checker, seen, writer, problems, files};
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const CsvInput& file = files[i];
+            std::ifstream in;
+            std::istringstream text;
+            if (!file.path.empty()) {
+                in.open(file.path, std::ios::binary);
+                if (!in) throw Error(file.path.string() + ": cannot open the file");
+            } else {
+                text.str(file.text);
+            }
+            CsvReader reader(file.path.empty() ? static_cast<std::istream&>(text) : in, file.name);
+            try {
+                results.push_back(import_file(state, i, reader));
+            } catch (const Error& e) {  // the file cannot be read on: its encoding or quoting is broken
+                problems.add(e.what());
+                results.push_back({reader.encoding()});
+            }
+            if (in.bad()) throw Error(file.path.string() + ": read error");
+        }
+        if (problems.any()) throw Error(problems.text());
         tx.commit();
     } catch (const Error& e) {
+        if (problems.any()) throw;
         throw Error(store.path().string() + ": " + e.what() + "; nothing was imported");
     }
-    return counts;
+    return results;
 }
 
 std::int64_t add_user_observation(Store& store, const std::string& plan_id, const std::string& indicator_id,
@@ -166,7 +311,11 @@ std::int64_t add_user_observation(Store& store, const std::string& plan_id, cons
     o.source = trim(source);
     o.origin = ObservationOrigin::user;
     ObservationChecker checker(store.handle());
-    std::vector<std::string> problems = checker.check(o, fiscal_year, value);
+    std::vector<std::string> problems;
+    for (auto [what, text] : {std::pair<const char*, std::string_view>{"the fiscal year", fiscal_year},
+                              {"the value", value}, {"the source", source}})
+        if (auto control = control_character_problem(text, TextKind::one_line)) problems.push_back(what + (" " + *control));
+    if (problems.empty()) problems = checker.check(o, fiscal_year, value);
     if (!problems.empty()) {
         std::string message;
         for (const auto& p : problems) message += (message.empty() ? "" : "; ") + p;
@@ -199,18 +348,15 @@ bool delete_user_observation(Store& store, std::int64_t id) {
 }
 
 std::size_t import_observations_csv(Store& store, std::string_view csv_text, const std::string& file_name) {
-    return import_observations_csv(store, {CsvInput{file_name, std::string(csv_text)}}).front();
+    const CsvFileImport result = import_observations_csv(store, {CsvInput{file_name, std::string(csv_text), {}}}).front();
+    return result.added + result.replaced;
 }
 
 std::string observations_to_csv(const std::vector<Observation>& observations) {
-    std::string out = csv_line({"plan_id", "indicator_id", "fiscal_year", "value", "source", "sample"});
-    for (const Observation& o : observations) {
-        std::ostringstream value;
-        value.precision(15);
-        value << o.value;
-        out += csv_line({o.plan_id, o.indicator_id, std::to_string(o.fiscal_year), value.str(), o.source, o.is_sample ? "1" : "0"});
-    }
-    return out;
+    CsvWriter csv({"plan_id", "indicator_id", "fiscal_year", "value", "source", "sample"});
+    for (const Observation& o : observations)
+        csv.row({o.plan_id, o.indicator_id, std::to_string(o.fiscal_year), csv_number(o.value), o.source, o.is_sample ? "1" : "0"});
+    return csv.take();
 }
 
 }  // namespace wardscope

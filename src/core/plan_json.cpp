@@ -13,6 +13,7 @@
 
 #include "wardscope/era.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/json_text.hpp"
 #include "wardscope/utf8.hpp"
 
 namespace wardscope {
@@ -25,19 +26,11 @@ constexpr std::string_view plan_format = "wardscope-plan/1";
 constexpr int max_node_depth = 12;
 const std::set<std::string> known_statuses = {"素案", "案", "策定済", "承認"};
 const std::set<std::string> municipality_kinds = {"区", "市", "町", "村"};
-
-std::string escape_pointer_token(std::string_view key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
+// Fields that may hold tabs and line breaks; every other string is one line.
+const std::set<std::string_view, std::less<>> prose_keys = {"description", "summary", "vision", "note", "text", "text_en"};
 
 std::string join(const std::string& pointer, std::string_view key) {
-    return pointer + "/" + escape_pointer_token(key);
+    return pointer + "/" + json_pointer_token(key);
 }
 std::string join(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
 
@@ -109,7 +102,7 @@ public:
         }
         std::string value = it->get<std::string>();
         if (required && value.empty()) problem(at, "must not be empty");
-        check_control_characters(value, at);
+        check_control_characters(value, at, prose_keys.count(key) ? TextKind::prose : TextKind::one_line);
         return value;
     }
 
@@ -170,8 +163,9 @@ public:
             return static_cast<int>(year);
         }
         if (it->is_string()) {
-            if (auto year = parse_fiscal_year(it->get<std::string>())) return year;
-            problem(at, "'" + it->get<std::string>() + "' is not a fiscal year (e.g. 2026, \"FY2026\", \"令和8年度\", \"R8\")");
+            std::string why;
+            if (auto year = parse_fiscal_year(it->get<std::string>(), &why)) return year;
+            problem(at, !why.empty() ? why : "'" + it->get<std::string>() + "' is not a fiscal year (e.g. 2026, \"FY2026\", \"令和8年度\", \"R8\")");
             return std::nullopt;
         }
         problem(at, std::string("expected a fiscal year, found ") + type_name(*it));
@@ -223,15 +217,10 @@ public:
     }
 
 private:
-    // Line breaks and tabs are fine in prose; other control characters are not.
-    void check_control_characters(const std::string& value, const std::string& at) {
-        for (unsigned char c : value) {
-            if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                problem(at, "contains control character U+00" + std::string(1, "0123456789ABCDEF"[c >> 4]) +
-                                std::string(1, "0123456789ABCDEF"[c & 15]));
-                return;
-            }
-        }
+    // Line breaks and tabs are fine in prose (descriptions, SWOT text, notes);
+    // names, ids, labels and sources are one line; no other control characters anywhere.
+    void check_control_characters(const std::string& value, const std::string& at, TextKind kind = TextKind::one_line) {
+        if (auto control = control_character_problem(value, kind)) problem(at, *control);
     }
 
     std::string file_;
@@ -534,7 +523,10 @@ json parse_json_text(std::string_view text, const std::string& file, std::vector
         return json();
     }
     try {
-        return json::parse(text);
+        return parse_json_strict(text);
+    } catch (const DuplicateKeyError& e) {
+        problems.push_back({file, e.pointer, "duplicate key \"" + e.key + "\": each key may appear once in an object"});
+        return json();
     } catch (const json::parse_error& e) {
         // nlohmann's message names the byte; add line and column.
         std::string what = e.what();
@@ -629,6 +621,9 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
         } catch (const json::exception& e) {
             throw Error("themes.json: theme " + std::to_string(taxonomy.themes.size()) + ": " + e.what());
         }
+        for (const std::string* text : {&theme.label_ja, &theme.label_en})
+            if (auto control = control_character_problem(*text, TextKind::one_line))
+                throw Error("themes.json: theme '" + theme.id + "': a label " + *control);
         if (!valid_id(theme.id) || !seen.insert(theme.id).second)
             throw Error("themes.json: invalid or duplicate theme id '" + theme.id + "'");
         taxonomy.themes.push_back(std::move(theme));
@@ -643,6 +638,9 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
         } catch (const json::exception& e) {
             throw Error("actors.json: actor " + std::to_string(taxonomy.actors.size()) + ": " + e.what());
         }
+        for (const std::string* text : {&actor.label_ja, &actor.label_en})
+            if (auto control = control_character_problem(*text, TextKind::one_line))
+                throw Error("actors.json: actor '" + actor.id + "': a label " + *control);
         if (!valid_id(actor.id) || !seen.insert(actor.id).second)
             throw Error("actors.json: invalid or duplicate actor id '" + actor.id + "'");
         taxonomy.actors.push_back(std::move(actor));

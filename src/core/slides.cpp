@@ -6,6 +6,7 @@
 
 #include "sqlite_statement.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/json_text.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/utf8.hpp"
 #include "wardscope/workshop.hpp"
@@ -53,8 +54,14 @@ void read(const json& object, const char* key, T& out, const std::string& where)
 
 SlideState slide_state_from_json(std::string_view text) {
     if (find_invalid_utf8(text) != std::string_view::npos) throw Error("slide state: not valid UTF-8");
-    const json j = json::parse(text, nullptr, false);
-    if (j.is_discarded()) throw Error("slide state: not valid JSON");
+    json j;
+    try {
+        j = parse_json_strict(text);
+    } catch (const DuplicateKeyError& e) {
+        throw Error(std::string("slide state: ") + e.what());
+    } catch (const json::exception&) {
+        throw Error("slide state: not valid JSON");
+    }
     if (!j.is_object()) throw Error("slide state: a JSON object was expected");
     SlideState s;
     read(j, "view", s.view, "");
@@ -81,6 +88,7 @@ namespace {
 void check_name(std::string_view name) {
     if (name.empty()) throw Error("a slide needs a name");
     if (find_invalid_utf8(name) != std::string_view::npos) throw Error("the slide name is not valid UTF-8");
+    if (auto control = control_character_problem(name, TextKind::one_line)) throw Error("the slide name " + *control);
     if (name.size() > 500) throw Error("the slide name is too long (at most 500 bytes)");
 }
 

@@ -32,3 +32,56 @@ std::size_t find_invalid_utf8(std::string_view text) {
 }
 
 }  // namespace wardscope
+
+namespace wardscope {
+namespace {
+
+constexpr std::string_view control_names[] = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF",
+                                              "VT",  "FF",  "CR",  "SO",  "SI",  "DLE", "DC1", "DC2", "DC3", "DC4", "NAK",
+                                              "SYN", "ETB", "CAN", "EM",  "SUB", "ESC", "FS",  "GS",  "RS",  "US"};
+
+bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
+}  // namespace
+
+std::optional<std::string> control_character_problem(std::string_view text, TextKind kind) {
+    std::size_t character = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c & 0xC0) != 0x80) ++character;
+        if (!is_control(c)) continue;
+        if (kind == TextKind::prose && (c == '\t' || c == '\n' || (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')))
+            continue;
+        static constexpr char hex[] = "0123456789ABCDEF";
+        const std::string name = c == 0x7F ? "DEL" : std::string(control_names[c]);
+        std::string message = "contains the control character U+00";
+        message += hex[c >> 4];
+        message += hex[c & 15];
+        message += " (" + name + ") at character " + std::to_string(character);
+        if (kind == TextKind::one_line && (c == '\n' || c == '\r' || c == '\t'))
+            message += " (this field is one line: no tabs or line breaks)";
+        return message;
+    }
+    return std::nullopt;
+}
+
+bool has_hidden_control_characters(std::string_view text) {
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (is_control(c) && c != '\t' && c != '\n' && c != '\r') return true;
+    }
+    return false;
+}
+
+std::string visible_control_characters(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (is_control(c) && c != '\t' && c != '\n' && c != '\r') out += "\xE3\x80\x93";  // 〓
+        else out += ch;
+    }
+    return out;
+}
+
+}  // namespace wardscope

@@ -58,8 +58,8 @@ TEST_CASE("control characters are refused with their code point, and tabs and ne
     plan["title"] = std::string("a\x01") + "b";
     plan["nodes"][0]["name"] = std::string("nul\0x", 5);
     const std::string problems = problems_of(parse(plan.dump()));
-    CHECK(problems.find("bad.json: /title: contains control character U+0001") != std::string::npos);
-    CHECK(problems.find("/nodes/0/name: contains control character U+0000") != std::string::npos);
+    CHECK(problems.find("bad.json: /title: contains the control character U+0001") != std::string::npos);
+    CHECK(problems.find("/nodes/0/name: contains the control character U+0000") != std::string::npos);
 
     plan = json::parse(test::minimal_plan_json());
     plan["summary"] = "行1\n行2\t列";

@@ -188,8 +188,8 @@ TEST_CASE("several KPI CSV files import together or not at all") {
     test::TempDir dir;
     Store store = Store::open(make_database(dir), OpenMode::read_write);
     const std::string header = "plan_id,indicator_id,fiscal_year,value,source\n";
-    const std::vector<CsvInput> files = {{"good.csv", header + "test-plan,kpi1,2027,20,調査\n"},
-                                         {"bad.csv", header + "test-plan,kpi9,2028,21,調査\n"}};
+    const std::vector<CsvInput> files = {{"good.csv", header + "test-plan,kpi1,2027,20,調査\n", {}},
+                                         {"bad.csv", header + "test-plan,kpi9,2028,21,調査\n", {}}};
     try {
         import_observations_csv(store, files);
         FAIL("a bad file was accepted");
@@ -198,8 +198,10 @@ TEST_CASE("several KPI CSV files import together or not at all") {
         CHECK(message == "bad.csv:2: plan 'test-plan' has no indicator 'kpi9'\nnothing was imported");
     }
     CHECK(load_dataset(store).observations.size() == 1);  // the plan file's own
-    const auto counts = import_observations_csv(store, {files[0], {"more.csv", header + "test-plan,kpi1,2028,25,調査\n"}});
-    CHECK(counts == std::vector<std::size_t>{1, 1});
+    const auto counts = import_observations_csv(store, {files[0], {"more.csv", header + "test-plan,kpi1,2028,25,調査\n", {}}});
+    REQUIRE(counts.size() == 2);
+    CHECK(counts[0].added == 1);
+    CHECK(counts[1].added == 1);
     CHECK(load_dataset(store).observations.size() == 3);
 }
 

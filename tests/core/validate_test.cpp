@@ -162,7 +162,7 @@ TEST_CASE("invalid ids and control characters") {
     REQUIRE(result.problems.size() == 2);
     CHECK(result.problems[0].pointer == "/id");
     CHECK(result.problems[1].pointer == "/title");
-    CHECK(result.problems[1].message == "contains control character U+0001");
+    CHECK(result.problems[1].message == "contains the control character U+0001 (SOH) at character 4");
 }
 
 TEST_CASE("deep nesting is refused, not recursed into") {

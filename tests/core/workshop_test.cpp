@@ -174,7 +174,7 @@ TEST_CASE("notes export as CSV and Markdown with the item's text") {
     const auto annotations = load_annotations(store);
 
     const std::string csv = annotations_to_csv(data, annotations);
-    CHECK(csv.rfind("plan_id,plan_title,item_kind,item_id,item_text,in_plan,vote,note,updated_at\n", 0) == 0);
+    CHECK(csv.rfind(std::string(utf8_bom) + "plan_id,plan_title,item_kind,item_id,item_text,in_plan,vote,note,updated_at\n", 0) == 0);
     CHECK(csv.find("test-plan,テスト計画,node,m1,創業セミナー,1,,\"列|区切り\n改行\",") != std::string::npos);
     CHECK(csv.find("test-plan,テスト計画,tows,so1,SO 強みを伸ばす,1,5,\"a, \"\"b\"\"\",") != std::string::npos);
     const auto rows = parse_csv(csv, "notes.csv");

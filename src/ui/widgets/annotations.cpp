@@ -175,7 +175,10 @@ void AnnotationEditor::draw(ViewContext& ctx) {
     const auto apply = [&](std::string_view note, std::optional<int> vote) {
         message_ = ctx.editor ? ctx.editor->set_annotation(item_, note, vote) : std::string("read-only");
         if (message_.empty()) ImGui::CloseCurrentPopup();
+        else ImGui::SetWindowSize(ImVec2(ImGui::GetWindowWidth(), 0.0f));  // grow to show it (issue #12, fault 9)
     };
+    // Above the buttons, wrapped: the reason a save failed is where the eye is.
+    if (!message_.empty()) text_wrapped_colored(IM_COL32(255, 115, 77, 255), message_);
     if (ImGui::Button(S::save(lang))) apply(note_, vote_ ? std::optional<int>(vote_) : std::nullopt);
     if (probes_enabled()) record_probe("annotation.save", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (existed_) {
@@ -186,7 +189,6 @@ void AnnotationEditor::draw(ViewContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button(S::cancel(lang)) || (!ImGui::GetIO().WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
         ImGui::CloseCurrentPopup();
-    if (!message_.empty()) ImGui::TextColored(ImVec4(1, 0.45f, 0.3f, 1), "%s", message_.c_str());
     ImGui::EndPopup();
 }
 
