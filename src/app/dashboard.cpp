@@ -19,6 +19,7 @@
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/visible_text.hpp"
 
@@ -71,14 +72,6 @@ int this_fiscal_year() {
     return fiscal_year_of(local.tm_year + 1900, local.tm_mon + 1);
 }
 
-void add_source(GlyphSet& g, const SourceRef& s) {
-    g.add(s.file);
-    g.add(s.section);
-    g.add(s.url);
-}
-
-void add_point(GlyphSet& g, const IndicatorPoint& p) { g.add(p.note); }
-
 }  // namespace
 
 FrameRequests& FrameRequests::operator|=(const FrameRequests& o) {
@@ -124,8 +117,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     if (history == KpiHistoryLoad::in_background)
         pending_history_ = std::async(std::launch::async, [reader = std::move(reader)] { return reader->observations(); });
     if (glyphs) {
-        for (const Annotation& a : inputs.annotations) glyphs->add(a.note);
-        for (const Slide& sl : inputs.slides) glyphs->add(sl.name);
+        for_each_display_string(inputs.annotations, inputs.slides, [&](std::string_view text) { glyphs->add(text); });
         // Both only read the data: the glyphs are collected while the model is built.
         std::future<ui::Model> building =
             std::async(std::launch::async, [&] { return ui::build_model(data_, std::move(inputs)); });
@@ -229,8 +221,7 @@ bool Dashboard::receive_kpi_history(bool wait) {
 
 void Dashboard::collect_glyphs(GlyphSet& g) const {
     collect_data_glyphs(g);
-    for (const Annotation& a : model_.annotations) g.add(a.note);
-    for (const Slide& sl : model_.slides) g.add(sl.name);
+    for_each_display_string(model_.annotations, model_.slides, [&](std::string_view text) { g.add(text); });
 }
 
 void Dashboard::collect_data_glyphs(GlyphSet& g) const {
@@ -242,38 +233,7 @@ void Dashboard::collect_data_glyphs(GlyphSet& g) const {
     append_slide_strings(out);
     g.add(out);
     g.add(db_path_.string());
-    for (const Municipality& m : data_.municipalities) {
-        for (const std::string* s : {&m.name_ja, &m.name_en, &m.kind, &m.code}) g.add(*s);
-        add_source(g, m.source);
-    }
-    for (const Theme& t : data_.taxonomy.themes) g.add(t.label_ja), g.add(t.label_en);
-    for (const Actor& a : data_.taxonomy.actors) g.add(a.label_ja), g.add(a.label_en);
-    for (const Plan& p : data_.plans) {
-        for (const std::string* s : {&p.title, &p.title_en, &p.kind, &p.status, &p.approved_by, &p.period_as_written,
-                                     &p.vision, &p.summary})
-            g.add(*s);
-        for (const auto& s : p.viewpoints) g.add(s);
-        for (const auto& s : p.focus_fields) g.add(s);
-        add_source(g, p.source);
-        for (const Node& n : p.nodes) {
-            for (const std::string* s : {&n.label, &n.name, &n.name_en, &n.description}) g.add(*s);
-            add_source(g, n.source);
-        }
-        for (const SwotItem& s : p.swot) g.add(s.text), g.add(s.text_en), add_source(g, s.source);
-        for (const TowsStrategy& t : p.tows) g.add(t.text), g.add(t.text_en), add_source(g, t.source);
-        for (const Indicator& i : p.indicators) {
-            for (const std::string* s : {&i.kind, &i.label, &i.name, &i.name_en, &i.unit, &i.note}) g.add(*s);
-            add_point(g, i.baseline);
-            add_point(g, i.target);
-            add_source(g, i.source);
-        }
-    }
-    std::vector<std::string> seen_sources;
-    for (const Observation& o : data_.observations)
-        if (seen_sources.empty() || seen_sources.back() != o.source) {
-            seen_sources.push_back(o.source);
-            g.add(o.source);
-        }
+    for_each_display_string(data_, [&](std::string_view text) { g.add(text); });
     g.add(typed_glyphs_);
 }
 

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "record_sql.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
@@ -54,17 +55,11 @@ const char* kind_label_ja(ItemKind kind) {
     return "";
 }
 
-const char* const annotation_columns = "id, plan_id, item_kind, item_id, note, vote, updated_at";
+std::string annotation_select() { return "SELECT " + records::select_columns(records::annotation) + " FROM annotation"; }
 
 Annotation annotation_at(const sql::Statement& st) {
     Annotation a;
-    a.id = st.integer(0);
-    a.item.plan_id = st.text(1);
-    a.item.kind = item_kind_from(st.text(2)).value_or(ItemKind::node);
-    a.item.item_id = st.text(3);
-    a.note = st.text(4);
-    a.vote = st.optional_int(5);
-    a.updated_at = st.text(6);
+    records::read_fields(records::annotation, st, 0, a);
     return a;
 }
 
@@ -155,8 +150,7 @@ void restore_annotation(Store& store, const ItemRef& item, const std::optional<A
 std::optional<Annotation> find_annotation(const Store& store, const ItemRef& item) {
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "annotation")) return std::nullopt;
-    sql::Statement st(db, std::string("SELECT ") + annotation_columns +
-                              " FROM annotation WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
+    sql::Statement st(db, annotation_select() + " WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
     st.bind_all(item.plan_id, to_string(item.kind), item.item_id);
     if (!st.step()) return std::nullopt;
     return annotation_at(st);
@@ -166,7 +160,7 @@ std::vector<Annotation> load_annotations(const Store& store) {
     std::vector<Annotation> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "annotation")) return out;  // a read-only open of a version 1–2 database
-    sql::Statement st(db, std::string("SELECT ") + annotation_columns + " FROM annotation ORDER BY plan_id, item_kind, id");
+    sql::Statement st(db, annotation_select() + " ORDER BY plan_id, item_kind, id");
     while (st.step()) out.push_back(annotation_at(st));
     return out;
 }

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "record_sql.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/error.hpp"
 
@@ -42,21 +43,10 @@ void write_taxonomy(sqlite3* db, const Taxonomy& taxonomy) {
     }
 }
 
-void write_municipality(sqlite3* db, const Municipality& m) {
-    Statement st(db,
-                 "INSERT INTO municipality (id, name_ja, name_en, kind, code, source_file, source_section, source_url) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name_ja = excluded.name_ja, "
-                 "name_en = excluded.name_en, kind = excluded.kind, code = excluded.code, source_file = excluded.source_file, "
-                 "source_section = excluded.source_section, source_url = excluded.source_url");
-    st.bind_all(m.id, m.name_ja, m.name_en, m.kind);
-    if (m.code.empty()) st.bind_null(5);
-    else st.bind(5, m.code);
-    st.bind(6, m.source.file).bind(7, m.source.section).bind(8, m.source.url).run();
-}
-
 // The statements of a plan's rows, prepared once per import (not once per
 // plan: 248 plans × 12 statements was ≈ 3,000 prepares). They borrow the bound
-// text: every string bound lives in the plan file until its row has run.
+// text: every string bound lives in the plan file until its row has run. The
+// record tables' columns come from their field tables (records.hpp).
 struct PlanWriter {
     explicit PlanWriter(sqlite3* db, std::string entered_at) : entered_at(std::move(entered_at)), db(db) {}
     // Observations of plan files: one entered_at for the whole import (the
@@ -65,96 +55,61 @@ struct PlanWriter {
     std::string entered_at;
     sqlite3* db;
     static constexpr sql::BoundText borrowed = sql::BoundText::borrowed;
-    Statement plan{db,
-                  "INSERT INTO plan (id, municipality_id, title, title_en, kind, status, approved_by, start_fy, end_fy, "
-                   "period_as_written, vision, summary, is_synthetic, source_file, source_section, source_url) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    template <typename T>
+    using Insert = records::RowInsert<T>;
+    Insert<decltype(records::municipality)> municipality{
+        db, records::municipality, {}, records::upsert_clause(records::municipality, "id"), borrowed};
+    Insert<decltype(records::plan)> plan{db, records::plan, {}, "", borrowed};
     Statement viewpoint{db,
                   "INSERT INTO plan_viewpoint (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
     Statement focus{db,
                   "INSERT INTO plan_focus_field (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
-    Statement node{db,
-                  "INSERT INTO node (plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, "
-                   "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    Insert<decltype(records::node)> node{db, records::node, {"plan_id", "ord"}, "", borrowed};
     Statement tag{db,
                   "INSERT INTO node_theme (plan_id, node_id, theme_id, origin, ord) VALUES (?, ?, ?, ?, ?)", borrowed};
     Statement actor{db,
                   "INSERT INTO node_actor (plan_id, node_id, actor_id, ord) VALUES (?, ?, ?, ?)", borrowed};
-    Statement swot{db,
-                  "INSERT INTO swot_item (plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
-    Statement tows{db,
-                  "INSERT INTO tows_strategy (plan_id, id, ord, type, text, text_en, source_file, source_section, source_url) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
+    Insert<decltype(records::swot_item)> swot{db, records::swot_item, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::tows_strategy)> tows{db, records::tows_strategy, {"plan_id", "ord"}, "", borrowed};
     Statement tows_swot{db,
                   "INSERT INTO tows_swot (plan_id, tows_id, swot_id, ord) VALUES (?, ?, ?, ?)", borrowed};
     Statement tows_node{db,
                   "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)", borrowed};
-    Statement indicator{db,
-                  "INSERT INTO indicator (plan_id, id, ord, kind, label, name, name_en, unit, direction, node_id, "
-                        "baseline_value, baseline_fy, baseline_note, target_value, target_fy, target_note, note, "
-                        "source_file, source_section, source_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", borrowed};
-    Statement observation{db,
-                  "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at) "
-                          "VALUES (?, ?, ?, ?, ?, ?, 'plan_file', ?)", borrowed};
+    Insert<decltype(records::indicator)> indicator{db, records::indicator, {"plan_id", "ord"}, "", borrowed};
+    // A plan file's observations belong to its plan and have origin plan_file.
+    Insert<decltype(records::observation)> observation{
+        db, records::observation, {"plan_id", "origin", "entered_at"}, "", borrowed};
     // Node tags as derive_rule_tags would leave them (hand, then rule tags),
     // derived node by node: the plan file is not copied to derive them.
     void write(const PlanFile& pf, const Taxonomy& taxonomy);
 };
 
 void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
+    municipality.run(pf.municipality);
     const Plan& p = pf.plan;
-    plan.bind_all(p.id, p.municipality_id, p.title, p.title_en, p.kind);
-    if (p.status.empty()) plan.bind_null(6);
-    else plan.bind(6, p.status);
-    plan.bind(7, p.approved_by).bind(8, p.start_fy).bind(9, p.end_fy).bind(10, p.period_as_written);
-    plan.bind(11, p.vision).bind(12, p.summary).bind(13, p.is_synthetic);
-    plan.bind(14, p.source.file).bind(15, p.source.section).bind(16, p.source.url).run();
+    plan.run(p);
 
     for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.bind_all(p.id, static_cast<int>(i), p.viewpoints[i]).run();
     for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.bind_all(p.id, static_cast<int>(i), p.focus_fields[i]).run();
 
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const Node& n = p.nodes[i];
-        node.bind_all(p.id, n.id, static_cast<int>(i));
-        if (n.parent_id.empty()) node.bind_null(4);
-        else node.bind(4, n.parent_id);
-        node.bind(5, to_string(n.level)).bind(6, n.label).bind(7, n.name).bind(8, n.name_en).bind(9, n.description);
-        node.bind(10, n.is_new).bind(11, n.source.file).bind(12, n.source.section).bind(13, n.source.url).run();
+        node.run(n, p.id, static_cast<int>(i));
         const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
         for (std::size_t k = 0; k < themes.size(); ++k)
             tag.bind_all(p.id, n.id, themes[k].theme_id, to_string(themes[k].origin), static_cast<int>(k)).run();
         for (std::size_t k = 0; k < n.actors.size(); ++k) actor.bind_all(p.id, n.id, n.actors[k], static_cast<int>(k)).run();
     }
 
-    for (std::size_t i = 0; i < p.swot.size(); ++i) {
-        const SwotItem& s = p.swot[i];
-        swot.bind_all(p.id, s.id, static_cast<int>(i), to_string(s.quadrant), s.text, s.text_en, s.source.file,
-                      s.source.section, s.source.url)
-            .run();
-    }
+    for (std::size_t i = 0; i < p.swot.size(); ++i) swot.run(p.swot[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.tows.size(); ++i) {
         const TowsStrategy& t = p.tows[i];
-        tows.bind_all(p.id, t.id, static_cast<int>(i), to_string(t.type), t.text, t.text_en, t.source.file,
-                      t.source.section, t.source.url)
-            .run();
+        tows.run(t, p.id, static_cast<int>(i));
         for (std::size_t k = 0; k < t.swot_ids.size(); ++k) tows_swot.bind_all(p.id, t.id, t.swot_ids[k], static_cast<int>(k)).run();
         for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.bind_all(p.id, t.id, t.node_ids[k], static_cast<int>(k)).run();
     }
-
-    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
-        const Indicator& ind = p.indicators[i];
-        indicator.bind_all(p.id, ind.id, static_cast<int>(i), ind.kind, ind.label, ind.name, ind.name_en, ind.unit,
-                           to_string(ind.direction));
-        if (ind.node_id.empty()) indicator.bind_null(10);
-        else indicator.bind(10, ind.node_id);
-        indicator.bind(11, ind.baseline.value).bind(12, ind.baseline.fiscal_year).bind(13, ind.baseline.note);
-        indicator.bind(14, ind.target.value).bind(15, ind.target.fiscal_year).bind(16, ind.target.note);
-        indicator.bind(17, ind.note).bind(18, ind.source.file).bind(19, ind.source.section).bind(20, ind.source.url).run();
-    }
-
-    for (const Observation& o : pf.observations)
-        observation.bind_all(p.id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample, entered_at).run();
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) indicator.run(p.indicators[i], p.id, static_cast<int>(i));
+    for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
 }
 
 std::string utc_now(sqlite3* db) {
@@ -183,7 +138,6 @@ public:
         } else {
             report_.added_plans.push_back(pf.plan.id);
         }
-        write_municipality(db_, pf.municipality);
         writer_.write(pf, taxonomy_);
         report_.nodes += pf.plan.nodes.size();
         report_.measures += static_cast<std::size_t>(std::count_if(

@@ -14,6 +14,7 @@
 #include "wardscope/era.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/json_text.hpp"
+#include "wardscope/records.hpp"
 #include "wardscope/utf8.hpp"
 
 namespace wardscope {
@@ -78,6 +79,14 @@ public:
     }
 
     bool expect_object(const json& value, const std::string& pointer, std::initializer_list<std::string_view> keys) {
+        return expect_object_of(value, pointer, keys);
+    }
+    bool expect_object(const json& value, const std::string& pointer, const std::vector<std::string_view>& keys) {
+        return expect_object_of(value, pointer, keys);
+    }
+
+    template <typename Keys>
+    bool expect_object_of(const json& value, const std::string& pointer, const Keys& keys) {
         if (!value.is_object()) {
             problem(pointer, std::string("expected an object, found ") + type_name(value));
             return false;
@@ -227,6 +236,48 @@ private:
     std::vector<Problem>& problems_;
 };
 
+// The plan-file keys of a record's table, then those its parser reads itself.
+template <typename T>
+std::vector<std::string_view> keys_of(const T& t, std::initializer_list<std::string_view> parsed) {
+    std::vector<std::string_view> keys;
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member)
+            if (entry.key) keys.emplace_back(entry.key);
+    });
+    keys.insert(keys.end(), parsed.begin(), parsed.end());
+    return keys;
+}
+
+// Reads a record's plain fields, in table order: those with a plan-file key
+// that its parser does not check itself (records::json_checked). Integers in
+// plan files are fiscal years (2026, "FY2026", "令和8年度" …).
+template <typename T, typename Record>
+void read_plain_fields(Reader& reader, const T& t, const json& object, const std::string& at, Record& record) {
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (!entry.key || entry.is(records::json_checked)) return;
+            auto& value = entry.get(record);
+            using Value = std::remove_cvref_t<decltype(value)>;
+            const bool required = entry.is(records::required);
+            if constexpr (std::is_same_v<Value, std::string>)
+                value = entry.is(records::nullable) ? reader.nullable_text(object, at, entry.key).value_or("")
+                                                    : reader.text(object, at, entry.key, required);
+            else if constexpr (std::is_same_v<Value, bool>) value = reader.boolean(object, at, entry.key);
+            else if constexpr (std::is_same_v<Value, double>) value = reader.number(object, at, entry.key, true).value_or(0);
+            else if constexpr (std::is_same_v<Value, std::optional<double>>) value = reader.number(object, at, entry.key, required);
+            else if constexpr (std::is_same_v<Value, int>) value = reader.fiscal_year(object, at, entry.key, true).value_or(0);
+            else if constexpr (std::is_same_v<Value, std::optional<int>>) value = reader.fiscal_year(object, at, entry.key, required);
+            else if constexpr (std::is_same_v<Value, std::int64_t>)
+                value = static_cast<std::int64_t>(reader.number(object, at, entry.key, required).value_or(0));
+            else if constexpr (std::is_enum_v<Value>) {
+                const std::string name = reader.text(object, at, entry.key, required);
+                if (auto parsed = records::enum_from(name, static_cast<Value*>(nullptr))) value = *parsed;
+                else if (!name.empty()) reader.problem(join(at, entry.key), "unknown " + std::string(entry.key) + " '" + name + "'");
+            } else static_assert(sizeof(Value) == 0, "no plan-file reader for this field type");
+        }
+    });
+}
+
 struct PlanParser {
     Reader& reader;
     const Taxonomy& taxonomy;
@@ -234,31 +285,30 @@ struct PlanParser {
     std::set<std::string> node_ids;
     std::set<std::string> swot_ids;       // lookups stay O(log n) with 100k items
     std::set<std::string> indicator_ids;
+    // What each object may hold: its table's keys and those read here.
+    const std::vector<std::string_view> plan_keys =
+        keys_of(records::plan, {"format", "municipality", "period", "viewpoints", "focus_fields", "source", "nodes", "swot",
+                                "tows", "indicators", "observations"});
+    const std::vector<std::string_view> municipality_keys = keys_of(records::municipality, {"source"});
+    const std::vector<std::string_view> node_keys = keys_of(records::node, {"themes", "actors", "source", "children"});
+    const std::vector<std::string_view> swot_keys = keys_of(records::swot_item, {"source"});
+    const std::vector<std::string_view> tows_keys = keys_of(records::tows_strategy, {"swot", "nodes", "source"});
+    const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "source"});
+    const std::vector<std::string_view> observation_keys = keys_of(records::observation, {});
 
     void parse(const json& root) {
-        if (!reader.expect_object(root, "",
-                                  {"format", "id", "municipality", "title", "title_en", "kind", "status",
-                                   "approved_by", "period", "vision", "summary", "viewpoints", "focus_fields",
-                                   "synthetic", "source", "nodes", "swot", "tows", "indicators", "observations"}))
-            return;
+        if (!reader.expect_object(root, "", plan_keys)) return;
         const std::string format = reader.text(root, "", "format", true);
         if (!format.empty() && format != plan_format)
             reader.problem("/format", "unsupported format '" + format + "' (expected \"wardscope-plan/1\")");
 
         Plan& plan = result.plan;
         plan.id = reader.id(root, "");
-        plan.title = reader.text(root, "", "title", true);
-        plan.title_en = reader.text(root, "", "title_en", false);
-        plan.kind = reader.text(root, "", "kind", true);
-        plan.status = reader.nullable_text(root, "", "status").value_or("");
+        read_plain_fields(reader, records::plan, root, "", plan);
         if (!plan.status.empty() && !known_statuses.contains(plan.status))
             reader.problem("/status", "unknown status '" + plan.status + "' (素案, 案, 策定済 or 承認)");
-        plan.approved_by = reader.text(root, "", "approved_by", false);
-        plan.vision = reader.text(root, "", "vision", false);
-        plan.summary = reader.text(root, "", "summary", false);
         plan.viewpoints = reader.text_list(root, "", "viewpoints");
         plan.focus_fields = reader.text_list(root, "", "focus_fields");
-        plan.is_synthetic = reader.boolean(root, "", "synthetic");
         plan.source = reader.source(root, "", true, {});
         parse_municipality(root);
         parse_period(root);
@@ -277,15 +327,12 @@ struct PlanParser {
             reader.problem("/municipality", "missing required field");
             return;
         }
-        if (!reader.expect_object(*it, "/municipality", {"id", "name_ja", "name_en", "kind", "code", "source"})) return;
+        if (!reader.expect_object(*it, "/municipality", municipality_keys)) return;
         Municipality& m = result.municipality;
         m.id = reader.id(*it, "/municipality");
-        m.name_ja = reader.text(*it, "/municipality", "name_ja", true);
-        m.name_en = reader.text(*it, "/municipality", "name_en", false);
-        m.kind = reader.text(*it, "/municipality", "kind", true);
+        read_plain_fields(reader, records::municipality, *it, "/municipality", m);
         if (!m.kind.empty() && !municipality_kinds.contains(m.kind))
             reader.problem("/municipality/kind", "unknown kind '" + m.kind + "' (区, 市, 町 or 村)");
-        m.code = reader.text(*it, "/municipality", "code", false);
         if (!m.code.empty() && !valid_local_government_code(m.code))
             reader.problem("/municipality/code", "'" + m.code + "' is not a 6-digit 全国地方公共団体コード with a valid check digit");
         m.source = reader.source(*it, "/municipality", false, result.plan.source);
@@ -313,9 +360,7 @@ struct PlanParser {
             reader.problem(at, "nodes are nested deeper than " + std::to_string(max_node_depth) + " levels");
             return;
         }
-        if (!reader.expect_object(value, at, {"id", "level", "label", "name", "name_en", "description", "new",
-                                              "themes", "actors", "source", "children"}))
-            return;
+        if (!reader.expect_object(value, at, node_keys)) return;
         Node node;
         node.id = reader.id(value, at);
         if (!node.id.empty() && !node_ids.insert(node.id).second)
@@ -327,11 +372,7 @@ struct PlanParser {
             reader.problem(join(at, "level"), "unknown level '" + level + "' (pillar, strategy, policy or measure)");
         if (parent && node.level < parent->level)
             reader.problem(join(at, "level"), "a " + level + " cannot sit under a " + std::string(to_string(parent->level)));
-        node.label = reader.text(value, at, "label", false);
-        node.name = reader.text(value, at, "name", true);
-        node.name_en = reader.text(value, at, "name_en", false);
-        node.description = reader.text(value, at, "description", false);
-        node.is_new = reader.boolean(value, at, "new");
+        read_plain_fields(reader, records::node, value, at, node);
         auto themes = reader.text_list(value, at, "themes");
         std::set<std::string> seen;  // a repeated tag would break the database's key (found by fuzz_plan_file)
         for (std::size_t i = 0; i < themes.size(); ++i) {
@@ -365,7 +406,7 @@ struct PlanParser {
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/swot", i);
             const json& value = (*items)[i];
-            if (!reader.expect_object(value, at, {"id", "quadrant", "text", "text_en", "source"})) continue;
+            if (!reader.expect_object(value, at, swot_keys)) continue;
             SwotItem item;
             item.id = reader.id(value, at);
             if (!item.id.empty() && !ids.insert(item.id).second)
@@ -374,8 +415,7 @@ struct PlanParser {
             if (auto q = quadrant_from(quadrant)) item.quadrant = *q;
             else if (!quadrant.empty())
                 reader.problem(join(at, "quadrant"), "unknown quadrant '" + quadrant + "' (strength, weakness, opportunity or threat)");
-            item.text = reader.text(value, at, "text", true);
-            item.text_en = reader.text(value, at, "text_en", false);
+            read_plain_fields(reader, records::swot_item, value, at, item);
             item.source = reader.source(value, at, false, result.plan.source);
             result.plan.swot.push_back(item);
         }
@@ -388,7 +428,7 @@ struct PlanParser {
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/tows", i);
             const json& value = (*items)[i];
-            if (!reader.expect_object(value, at, {"id", "type", "text", "text_en", "swot", "nodes", "source"})) continue;
+            if (!reader.expect_object(value, at, tows_keys)) continue;
             TowsStrategy item;
             item.id = reader.id(value, at);
             if (!item.id.empty() && !ids.insert(item.id).second)
@@ -396,8 +436,7 @@ struct PlanParser {
             const std::string type = reader.text(value, at, "type", true);
             if (auto t = tows_type_from(type)) item.type = *t;
             else if (!type.empty()) reader.problem(join(at, "type"), "unknown type '" + type + "' (SO, ST, WO or WT)");
-            item.text = reader.text(value, at, "text", true);
-            item.text_en = reader.text(value, at, "text_en", false);
+            read_plain_fields(reader, records::tows_strategy, value, at, item);
             item.swot_ids = reader.text_list(value, at, "swot");
             std::set<std::string> seen;  // a repeated reference would break the database's key
             for (std::size_t k = 0; k < item.swot_ids.size(); ++k) {
@@ -436,18 +475,12 @@ struct PlanParser {
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/indicators", i);
             const json& value = (*items)[i];
-            if (!reader.expect_object(value, at, {"id", "kind", "label", "name", "name_en", "unit", "direction", "node",
-                                                  "baseline", "target", "note", "source"}))
-                continue;
+            if (!reader.expect_object(value, at, indicator_keys)) continue;
             Indicator ind;
             ind.id = reader.id(value, at);
             if (!ind.id.empty() && !ids.insert(ind.id).second)
                 reader.problem(join(at, "id"), "duplicate indicator id '" + ind.id + "'");
-            ind.kind = reader.text(value, at, "kind", true);
-            ind.label = reader.text(value, at, "label", false);
-            ind.name = reader.text(value, at, "name", true);
-            ind.name_en = reader.text(value, at, "name_en", false);
-            ind.unit = reader.text(value, at, "unit", false);
+            read_plain_fields(reader, records::indicator, value, at, ind);
             const std::string direction = reader.text(value, at, "direction", false);
             if (auto d = direction_from(direction)) ind.direction = *d;
             else if (!direction.empty())
@@ -461,7 +494,6 @@ struct PlanParser {
                 reader.problem(join(join(at, "target"), "fiscal_year"),
                                "target year " + std::to_string(*ind.target.fiscal_year) + " is before baseline year " +
                                    std::to_string(*ind.baseline.fiscal_year));
-            ind.note = reader.text(value, at, "note", false);
             ind.source = reader.source(value, at, false, result.plan.source);
             result.plan.indicators.push_back(ind);
         }
@@ -474,7 +506,7 @@ struct PlanParser {
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/observations", i);
             const json& value = (*items)[i];
-            if (!reader.expect_object(value, at, {"indicator", "fiscal_year", "value", "source", "sample"})) continue;
+            if (!reader.expect_object(value, at, observation_keys)) continue;
             Observation obs;
             obs.plan_id = result.plan.id;
             obs.indicator_id = reader.text(value, at, "indicator", true);
@@ -489,9 +521,7 @@ struct PlanParser {
                                                                 std::to_string(obs.fiscal_year) + " (the first is /observations/" +
                                                                 std::to_string(it->second) + ")");
             }
-            obs.value = reader.number(value, at, "value", true).value_or(0);
-            obs.source = reader.text(value, at, "source", true);
-            obs.is_sample = reader.boolean(value, at, "sample");
+            read_plain_fields(reader, records::observation, value, at, obs);
             obs.origin = ObservationOrigin::plan_file;
             result.observations.push_back(obs);
         }
@@ -729,6 +759,31 @@ json number_json(double value) {
     return json(value);
 }
 
+// Writes a record's fields that have a plan-file key: required texts always,
+// other texts when not empty (or as null: records::json_null), flags when
+// true, numbers and years always (null when unknown), enumerations by name.
+template <typename T, typename Record>
+void write_fields(const T& t, const Record& record, json& out) {
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (!entry.key) return;
+            const auto& value = entry.get(record);
+            using Value = std::remove_cvref_t<decltype(value)>;
+            if constexpr (std::is_same_v<Value, std::string>) {
+                if (entry.is(records::required) || !value.empty()) out[entry.key] = value;
+                else if (entry.is(records::json_null)) out[entry.key] = nullptr;
+            } else if constexpr (std::is_same_v<Value, bool>) {
+                if (value) out[entry.key] = true;
+            } else if constexpr (std::is_same_v<Value, double>) out[entry.key] = number_json(value);
+            else if constexpr (std::is_same_v<Value, std::optional<double>>) out[entry.key] = value ? number_json(*value) : json(nullptr);
+            else if constexpr (std::is_same_v<Value, int> || std::is_same_v<Value, std::int64_t>) out[entry.key] = value;
+            else if constexpr (std::is_same_v<Value, std::optional<int>>) out[entry.key] = year_json(value);
+            else if constexpr (std::is_enum_v<Value>) out[entry.key] = to_string(value);
+            else static_assert(sizeof(Value) == 0, "no plan-file writer for this field type");
+        }
+    });
+}
+
 json point_json(const IndicatorPoint& point) {
     json out = {{"value", point.value ? number_json(*point.value) : json(nullptr)},
                 {"fiscal_year", year_json(point.fiscal_year)}};
@@ -743,37 +798,24 @@ json to_json(const PlanFile& pf) {
     const Municipality& m = pf.municipality;
     json out;
     out["format"] = plan_format;
-    out["id"] = plan.id;
-    json municipality = {{"id", m.id}, {"name_ja", m.name_ja}, {"kind", m.kind}};
-    put_text(municipality, "name_en", m.name_en);
-    municipality["code"] = m.code.empty() ? json(nullptr) : json(m.code);
+    write_fields(records::plan, plan, out);
+    json municipality = json::object();
+    write_fields(records::municipality, m, municipality);
     if (!m.source.empty()) municipality["source"] = source_json(m.source);
     out["municipality"] = municipality;
-    out["title"] = plan.title;
-    put_text(out, "title_en", plan.title_en);
-    out["kind"] = plan.kind;
-    out["status"] = plan.status.empty() ? json(nullptr) : json(plan.status);
-    put_text(out, "approved_by", plan.approved_by);
     json period = {{"start", year_json(plan.start_fy)}, {"end", year_json(plan.end_fy)}};
     put_text(period, "as_written", plan.period_as_written);
     out["period"] = period;
-    put_text(out, "vision", plan.vision);
-    put_text(out, "summary", plan.summary);
     if (!plan.viewpoints.empty()) out["viewpoints"] = plan.viewpoints;
     if (!plan.focus_fields.empty()) out["focus_fields"] = plan.focus_fields;
-    if (plan.is_synthetic) out["synthetic"] = true;
     out["source"] = source_json(plan.source);
 
     // Nodes are stored flat in pre-order; nest them again under their parents.
     std::map<std::string, std::vector<const Node*>> children;
     for (const Node& node : plan.nodes) children[node.parent_id].push_back(&node);
     std::function<json(const Node&, const SourceRef&)> node_json = [&](const Node& node, const SourceRef& inherited) {
-        json n = {{"id", node.id}, {"level", to_string(node.level)}};
-        put_text(n, "label", node.label);
-        n["name"] = node.name;
-        put_text(n, "name_en", node.name_en);
-        put_text(n, "description", node.description);
-        if (node.is_new) n["new"] = true;
+        json n = json::object();
+        write_fields(records::node, node, n);
         json themes = json::array();
         for (const auto& tag : node.themes)
             if (tag.origin == TagOrigin::hand) themes.push_back(tag.theme_id);
@@ -794,16 +836,16 @@ json to_json(const PlanFile& pf) {
 
     json swot = json::array();
     for (const SwotItem& item : plan.swot) {
-        json s = {{"id", item.id}, {"quadrant", to_string(item.quadrant)}, {"text", item.text}};
-        put_text(s, "text_en", item.text_en);
+        json s = json::object();
+        write_fields(records::swot_item, item, s);
         s["source"] = source_json(item.source);
         swot.push_back(s);
     }
     out["swot"] = swot;
     json tows = json::array();
     for (const TowsStrategy& item : plan.tows) {
-        json t = {{"id", item.id}, {"type", to_string(item.type)}, {"text", item.text}};
-        put_text(t, "text_en", item.text_en);
+        json t = json::object();
+        write_fields(records::tows_strategy, item, t);
         t["swot"] = item.swot_ids;
         t["nodes"] = item.node_ids;
         t["source"] = source_json(item.source);
@@ -812,25 +854,18 @@ json to_json(const PlanFile& pf) {
     out["tows"] = tows;
     json indicators = json::array();
     for (const Indicator& ind : plan.indicators) {
-        json i = {{"id", ind.id}, {"kind", ind.kind}};
-        put_text(i, "label", ind.label);
-        i["name"] = ind.name;
-        put_text(i, "name_en", ind.name_en);
-        put_text(i, "unit", ind.unit);
-        i["direction"] = to_string(ind.direction);
-        put_text(i, "node", ind.node_id);
+        json i = json::object();
+        write_fields(records::indicator, ind, i);
         i["baseline"] = point_json(ind.baseline);
         i["target"] = point_json(ind.target);
-        put_text(i, "note", ind.note);
         i["source"] = source_json(ind.source);
         indicators.push_back(i);
     }
     out["indicators"] = indicators;
     json observations = json::array();
     for (const Observation& obs : pf.observations) {
-        json o = {{"indicator", obs.indicator_id}, {"fiscal_year", obs.fiscal_year}, {"value", number_json(obs.value)},
-                  {"source", obs.source}};
-        if (obs.is_sample) o["sample"] = true;
+        json o = json::object();
+        write_fields(records::observation, obs, o);
         observations.push_back(o);
     }
     out["observations"] = observations;

@@ -1,22 +1,18 @@
 #include "schema.hpp"
 
+#include "record_sql.hpp"
+
 namespace wardscope {
 
-// The tables of version 1. Plan-owned rows cascade from `plan`, so re-importing a plan is a
-// delete + insert. User data (observations from CSV or the app, and the user
-// tables of later versions) deliberately has no foreign key to plan rows: it
-// must survive re-imports.
-const char* const schema_sql = R"sql(
-CREATE TABLE municipality (
-  id TEXT PRIMARY KEY,
-  name_ja TEXT NOT NULL,
-  name_en TEXT NOT NULL DEFAULT '',
-  kind TEXT NOT NULL,
-  code TEXT,
-  source_file TEXT NOT NULL DEFAULT '',
-  source_section TEXT NOT NULL DEFAULT '',
-  source_url TEXT NOT NULL DEFAULT ''
-);
+namespace {
+
+// The tables without a record of their own: vocabularies and the lists and
+// links that hang off plan rows. The record tables are generated from their
+// field tables (records.hpp). Plan-owned rows cascade from `plan`, so
+// re-importing a plan is a delete + insert. User data (observations from CSV
+// or the app, and the user tables of later versions) deliberately has no
+// foreign key to plan rows: it must survive re-imports.
+const char* const vocabulary_tables_sql = R"sql(
 CREATE TABLE theme (
   id TEXT PRIMARY KEY,
   ord INTEGER NOT NULL,
@@ -35,24 +31,9 @@ CREATE TABLE actor (
   label_ja TEXT NOT NULL,
   label_en TEXT NOT NULL
 );
-CREATE TABLE plan (
-  id TEXT PRIMARY KEY,
-  municipality_id TEXT NOT NULL REFERENCES municipality(id),
-  title TEXT NOT NULL,
-  title_en TEXT NOT NULL DEFAULT '',
-  kind TEXT NOT NULL,
-  status TEXT,
-  approved_by TEXT NOT NULL DEFAULT '',
-  start_fy INTEGER,
-  end_fy INTEGER,
-  period_as_written TEXT NOT NULL DEFAULT '',
-  vision TEXT NOT NULL DEFAULT '',
-  summary TEXT NOT NULL DEFAULT '',
-  is_synthetic INTEGER NOT NULL DEFAULT 0,
-  source_file TEXT NOT NULL DEFAULT '',
-  source_section TEXT NOT NULL DEFAULT '',
-  source_url TEXT NOT NULL DEFAULT ''
-);
+)sql";
+
+const char* const plan_list_tables_sql = R"sql(
 CREATE TABLE plan_viewpoint (
   plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
   ord INTEGER NOT NULL,
@@ -65,23 +46,9 @@ CREATE TABLE plan_focus_field (
   text TEXT NOT NULL,
   PRIMARY KEY (plan_id, ord)
 );
-CREATE TABLE node (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  parent_id TEXT,
-  level TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure')),
-  label TEXT NOT NULL DEFAULT '',
-  name TEXT NOT NULL,
-  name_en TEXT NOT NULL DEFAULT '',
-  description TEXT NOT NULL DEFAULT '',
-  is_new INTEGER NOT NULL DEFAULT 0,
-  source_file TEXT NOT NULL DEFAULT '',
-  source_section TEXT NOT NULL DEFAULT '',
-  source_url TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (plan_id, id)
-);
-CREATE INDEX node_by_parent ON node (plan_id, parent_id);
+)sql";
+
+const char* const node_link_tables_sql = R"sql(
 CREATE TABLE node_theme (
   plan_id TEXT NOT NULL,
   node_id TEXT NOT NULL,
@@ -100,30 +67,9 @@ CREATE TABLE node_actor (
   PRIMARY KEY (plan_id, node_id, actor_id),
   FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
 );
-CREATE TABLE swot_item (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  quadrant TEXT NOT NULL CHECK (quadrant IN ('strength', 'weakness', 'opportunity', 'threat')),
-  text TEXT NOT NULL,
-  text_en TEXT NOT NULL DEFAULT '',
-  source_file TEXT NOT NULL DEFAULT '',
-  source_section TEXT NOT NULL DEFAULT '',
-  source_url TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (plan_id, id)
-);
-CREATE TABLE tows_strategy (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  type TEXT NOT NULL CHECK (type IN ('SO', 'ST', 'WO', 'WT')),
-  text TEXT NOT NULL,
-  text_en TEXT NOT NULL DEFAULT '',
-  source_file TEXT NOT NULL DEFAULT '',
-  source_section TEXT NOT NULL DEFAULT '',
-  source_url TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (plan_id, id)
-);
+)sql";
+
+const char* const tows_link_tables_sql = R"sql(
 CREATE TABLE tows_swot (
   plan_id TEXT NOT NULL,
   tows_id TEXT NOT NULL,
@@ -142,46 +88,33 @@ CREATE TABLE tows_node (
   FOREIGN KEY (plan_id, tows_id) REFERENCES tows_strategy(plan_id, id) ON DELETE CASCADE,
   FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
 );
-CREATE TABLE indicator (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  label TEXT NOT NULL DEFAULT '',
-  name TEXT NOT NULL,
-  name_en TEXT NOT NULL DEFAULT '',
-  unit TEXT NOT NULL DEFAULT '',
-  direction TEXT NOT NULL CHECK (direction IN ('higher_is_better', 'lower_is_better')),
-  node_id TEXT,
-  baseline_value REAL,
-  baseline_fy INTEGER,
-  baseline_note TEXT NOT NULL DEFAULT '',
-  target_value REAL,
-  target_fy INTEGER,
-  target_note TEXT NOT NULL DEFAULT '',
-  note TEXT NOT NULL DEFAULT '',
-  source_file TEXT NOT NULL DEFAULT '',
-  source_section TEXT NOT NULL DEFAULT '',
-  source_url TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (plan_id, id)
-);
-CREATE TABLE observation (
-  id INTEGER PRIMARY KEY,
-  plan_id TEXT NOT NULL,
-  indicator_id TEXT NOT NULL,
-  fiscal_year INTEGER NOT NULL,
-  value REAL NOT NULL,
-  source TEXT NOT NULL,
-  is_sample INTEGER NOT NULL DEFAULT 0,
-  origin TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user')),
-  entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-  UNIQUE (plan_id, indicator_id, fiscal_year, origin)
-);
 )sql";
 
-// Version 3: workshop data (notes and votes, slides). No foreign keys to the
-// plan tables, like observations: they survive re-imports of the plans.
-const char* const workshop_tables_sql = R"sql(
+}  // namespace
+
+// The tables of version 1, in the order version 1 created them.
+std::string schema_sql() {
+    using records::create_table_sql;
+    return "\n" + create_table_sql(records::municipality) + vocabulary_tables_sql + create_table_sql(records::plan) +
+           plan_list_tables_sql + create_table_sql(records::node) + node_link_tables_sql +
+           create_table_sql(records::swot_item) + create_table_sql(records::tows_strategy) + tows_link_tables_sql +
+           create_table_sql(records::indicator) + create_table_sql(records::observation);
+}
+
+std::string workshop_tables_sql() {
+    return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
+}
+
+std::vector<records::AddedColumn> added_columns(int version) {
+    std::vector<records::AddedColumn> out;
+    records::for_each_table([&](const auto& t) { records::added_columns(t, version, out); });
+    return out;
+}
+
+// The migration to version 3 as it was written: a migration never changes
+// once released. The test "a version 1 database upgraded has the schema of a
+// new one" checks that it still matches what workshop_tables_sql() creates.
+const char* const workshop_tables_v3_sql = R"sql(
 CREATE TABLE annotation (
   id INTEGER PRIMARY KEY,
   plan_id TEXT NOT NULL,

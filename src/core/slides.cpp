@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "record_sql.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/json_text.hpp"
@@ -122,14 +123,13 @@ std::vector<Slide> load_slides(const Store& store) {
     std::vector<Slide> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "slide")) return out;  // a read-only open of a version 1–2 database
-    sql::Statement st(db, "SELECT id, position, name, state FROM slide ORDER BY position, id");
+    sql::Statement st(db, "SELECT " + records::select_columns(records::slide) + ", state FROM slide ORDER BY position, id");
     while (st.step()) {
         Slide& s = out.emplace_back();
-        s.id = st.integer(0);
-        s.position = static_cast<int>(out.size() - 1);
-        s.name = st.text(2);
+        const int state_column = records::read_fields(records::slide, st, 0, s);
+        s.position = static_cast<int>(out.size() - 1);  // contiguous, whatever is stored
         try {
-            s.state = slide_state_from_json(st.text(3));
+            s.state = slide_state_from_json(st.text(state_column));
         } catch (const Error& e) {
             throw Error("slide '" + s.name + "': " + e.what());
         }

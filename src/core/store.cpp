@@ -18,6 +18,7 @@
 
 #include <sqlite3.h>
 
+#include "record_sql.hpp"
 #include "schema.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/error.hpp"
@@ -165,9 +166,25 @@ const Migration migrations[] = {
     // programs' SQLite files are told apart from ours without guessing.
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
-    {3, workshop_tables_sql},
+    {3, workshop_tables_v3_sql},
 };
-static_assert(std::size(migrations) == schema_version - 1, "one migration per schema version after 1");
+// Columns added to record tables need no entry here: their field tables say
+// which version added them (records::Field::added_in).
+static_assert(std::size(migrations) <= schema_version - 1, "at most one migration per schema version after 1");
+
+// ALTER TABLE … ADD COLUMN for the columns `version` added to record tables,
+// unless the table has it already (a database made by a build of that version).
+void add_columns(sqlite3* db, int version) {
+    Statement exists(db, "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    for (const records::AddedColumn& added : added_columns(version)) {
+        exists.bind_all(added.table, added.column);
+        const bool present = exists.step();
+        exists.reset();
+        // Names and declarations come from the field tables, never from data.
+        if (!present)
+            sql::exec(db, (std::string("ALTER TABLE ") + added.table + " ADD COLUMN " + added.column + " " + added.sql).c_str());
+    }
+}
 
 // A name beside the database that is not taken: wardscope.db.v1-backup, -2, -3 …
 fs::path backup_path(const fs::path& path, int version) {
@@ -222,8 +239,11 @@ std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
     const fs::path backup = backup_path(path, from);
     write_backup(db, backup);
     try {
-        for (const Migration& m : migrations)
-            if (m.to_version > from) sql::exec(db, m.sql);
+        for (int version = from + 1; version <= schema_version; ++version) {
+            for (const Migration& m : migrations)
+                if (m.to_version == version) sql::exec(db, m.sql);
+            add_columns(db, version);
+        }
         sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
         sql::exec(db, "COMMIT");
         rollback.done = true;
@@ -294,8 +314,8 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     if (version == 0) {
         try {
             sql::Transaction tx(db);
-            sql::exec(db, schema_sql);
-            sql::exec(db, workshop_tables_sql);
+            sql::exec(db, schema_sql().c_str());
+            sql::exec(db, workshop_tables_sql().c_str());
             sql::exec(db, ("PRAGMA application_id = " + std::to_string(application_id)).c_str());
             sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
             tx.commit();
@@ -333,8 +353,10 @@ int Store::user_version() const { return read_user_version(db_); }
 
 namespace {
 
-SourceRef source_at(const Statement& st, int first_column) {
-    return {st.text(first_column), st.text(first_column + 1), st.text(first_column + 2)};
+// SELECT plan_id, <the record's columns> of a table of rows that belong to plans, in order.
+template <typename T>
+std::string plan_rows_sql(const T& t) {
+    return "SELECT plan_id, " + records::select_columns(t) + " FROM " + t.name + " ORDER BY plan_id, ord";
 }
 
 struct PlanKey {
@@ -376,8 +398,6 @@ void sort_by_ord(std::vector<T>& items, const std::vector<std::int64_t>& ords) {
     for (std::size_t k : order) sorted.push_back(std::move(items[k]));
     items = std::move(sorted);
 }
-
-void assign(std::string& out, std::string_view text) { out.assign(text.data(), text.size()); }
 
 // Finds the node of a tag or actor row by (plan id, node id). Rows come in
 // node order, so the node of the previous row or one a little after it is
@@ -493,18 +513,10 @@ using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
     {
-        Statement st(db,
-                     "SELECT plan_id, id, quadrant, text, text_en, source_file, source_section, source_url FROM swot_item "
-                     "ORDER BY plan_id, ord");
-        while (st.step())
-            parts[st.text(0)].swot.push_back({st.text(1), quadrant_from(st.text(2)).value_or(Quadrant::strength), st.text(3), st.text(4),
-                                   source_at(st, 5)});
-        Statement tows(db,
-                       "SELECT plan_id, id, type, text, text_en, source_file, source_section, source_url FROM tows_strategy "
-                       "ORDER BY plan_id, ord");
-        while (tows.step())
-            parts[tows.text(0)].tows.push_back({tows.text(1), tows_type_from(tows.text(2)).value_or(TowsType::SO), tows.text(3), tows.text(4),
-                                   {}, {}, source_at(tows, 5)});
+        Statement st(db, plan_rows_sql(records::swot_item));
+        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back());
+        Statement tows(db, plan_rows_sql(records::tows_strategy));
+        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back());
         auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
             const auto p = parts.find(plan_id);
             if (p == parts.end()) return nullptr;
@@ -520,26 +532,8 @@ PartsByPlan read_plan_parts(sqlite3* db) {
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
     {
-        Statement st(db,
-                     "SELECT plan_id, id, kind, label, name, name_en, unit, direction, node_id, baseline_value, baseline_fy, "
-                     "baseline_note, target_value, target_fy, target_note, note, source_file, source_section, source_url "
-                     "FROM indicator ORDER BY plan_id, ord");
-        while (st.step()) {
-            Indicator ind;
-            ind.id = st.text(1);
-            ind.kind = st.text(2);
-            ind.label = st.text(3);
-            ind.name = st.text(4);
-            ind.name_en = st.text(5);
-            ind.unit = st.text(6);
-            ind.direction = direction_from(st.text(7)).value_or(Direction::higher_is_better);
-            ind.node_id = st.text(8);
-            ind.baseline = {st.optional_real(9), st.optional_int(10), st.text(11)};
-            ind.target = {st.optional_real(12), st.optional_int(13), st.text(14)};
-            ind.note = st.text(15);
-            ind.source = source_at(st, 16);
-            parts[st.text(0)].indicators.push_back(std::move(ind));
-        }
+        Statement st(db, plan_rows_sql(records::indicator));
+        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back());
     }
     return parts;
 }
@@ -607,35 +601,18 @@ Dataset read_plans(sqlite3* db) {
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
     std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
     {
-        Statement st(db,
-                     "SELECT id, name_ja, name_en, kind, code, source_file, source_section, source_url FROM municipality "
-                     "ORDER BY code IS NULL, code, id");
-        while (st.step())
-            data.municipalities.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), source_at(st, 5)});
+        Statement st(db, "SELECT " + records::select_columns(records::municipality) +
+                             " FROM municipality ORDER BY code IS NULL, code, id");
+        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
     }
     PlanKey plans;
     {
-        Statement st(db,
-                     "SELECT p.id, p.municipality_id, p.title, p.title_en, p.kind, p.status, p.approved_by, p.start_fy, "
-                     "p.end_fy, p.period_as_written, p.vision, p.summary, p.is_synthetic, p.source_file, p.source_section, "
-                     "p.source_url FROM plan p JOIN municipality m ON m.id = p.municipality_id "
-                     "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
+        Statement st(db, "SELECT " + records::select_columns(records::plan, "p.") +
+                             " FROM plan p JOIN municipality m ON m.id = p.municipality_id "
+                             "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
         while (st.step()) {
             Plan p;
-            p.id = st.text(0);
-            p.municipality_id = st.text(1);
-            p.title = st.text(2);
-            p.title_en = st.text(3);
-            p.kind = st.text(4);
-            p.status = st.text(5);
-            p.approved_by = st.text(6);
-            p.start_fy = st.optional_int(7);
-            p.end_fy = st.optional_int(8);
-            p.period_as_written = st.text(9);
-            p.vision = st.text(10);
-            p.summary = st.text(11);
-            p.is_synthetic = st.integer(12) != 0;
-            p.source = source_at(st, 13);
+            records::read_fields(records::plan, st, 0, p);
             plans.index[p.id] = data.plans.size();
             data.plans.push_back(std::move(p));
         }
@@ -653,26 +630,13 @@ Dataset read_plans(sqlite3* db) {
         // tables cost an index walk, a row lookup per row and a temp B-tree (issue #5).
         std::vector<std::vector<std::int64_t>> node_ords(data.plans.size());
         {
-            Statement st(db,
-                         "SELECT plan_id, id, parent_id, level, label, name, name_en, description, is_new, source_file, "
-                         "source_section, source_url, ord FROM node");
+            Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node) + " FROM node");
             PlanCursor cursor{plans, data};
             while (st.step()) {
                 Plan* p = cursor.find(st.view(0));
                 if (!p) continue;
-                Node& n = p->nodes.emplace_back();
-                assign(n.id, st.view(1));
-                assign(n.parent_id, st.view(2));
-                n.level = node_level_from(st.view(3)).value_or(NodeLevel::measure);
-                assign(n.label, st.view(4));
-                assign(n.name, st.view(5));
-                assign(n.name_en, st.view(6));
-                assign(n.description, st.view(7));
-                n.is_new = st.integer(8) != 0;
-                assign(n.source.file, st.view(9));
-                assign(n.source.section, st.view(10));
-                assign(n.source.url, st.view(11));
-                node_ords[cursor.index].push_back(st.integer(12));
+                records::read_fields(records::node, st, 2, p->nodes.emplace_back());
+                node_ords[cursor.index].push_back(st.integer(1));
             }
         }
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
@@ -696,20 +660,9 @@ std::vector<Observation> read_observations(sqlite3* db) {
     {
         Statement count(db, "SELECT count(*) FROM observation");
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
-        Statement st(db,
-                     "SELECT id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin FROM observation "
-                     "ORDER BY plan_id, indicator_id, fiscal_year, origin");
-        while (st.step()) {
-            Observation& o = observations.emplace_back();
-            o.id = st.integer(0);
-            assign(o.plan_id, st.view(1));
-            assign(o.indicator_id, st.view(2));
-            o.fiscal_year = static_cast<int>(st.integer(3));
-            o.value = st.real(4);
-            assign(o.source, st.view(5));
-            o.is_sample = st.integer(6) != 0;
-            o.origin = observation_origin_from(st.view(7)).value_or(ObservationOrigin::csv);
-        }
+        Statement st(db, "SELECT " + records::select_columns(records::observation) +
+                             " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, origin");
+        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back());
     }
     return observations;
 }

@@ -1,0 +1,183 @@
+// SQL from the field tables (include/wardscope/records.hpp): the CREATE TABLE,
+// the column lists of SELECT and INSERT, and the binds and row reads through
+// the fields' member pointers. Private to the core library.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "sqlite_statement.hpp"
+#include "wardscope/records.hpp"
+
+namespace wardscope::records {
+
+// CREATE TABLE name (\n  column declaration,\n  …\n  constraints\n);\n then `after`.
+template <typename T>
+std::string create_table_sql(const T& t) {
+    std::string out = std::string("CREATE TABLE ") + t.name + " (\n";
+    bool first = true;
+    auto line = [&](std::string_view text) {
+        out += first ? "  " : ",\n  ";
+        out += text;
+        first = false;
+    };
+    // Columns added by later versions after the others, where their upgrade puts them.
+    int last_version = 1;
+    t.for_each([&](const auto& entry) { last_version = std::max(last_version, entry.since); });
+    for (int version = 1; version <= last_version; ++version)
+        t.for_each([&](const auto& entry) {
+            if (entry.since == version) line(std::string(entry.column) + " " + entry.sql);
+        });
+    if (*t.constraints) line(t.constraints);
+    out += "\n);\n";
+    if (*t.after) out += std::string(t.after) + "\n";
+    return out;
+}
+
+struct AddedColumn {
+    const char* table;
+    const char* column;
+    const char* sql;  // its declaration
+};
+
+// The columns schema version `version` added to the table.
+template <typename T>
+void added_columns(const T& t, int version, std::vector<AddedColumn>& out) {
+    t.for_each([&](const auto& entry) {
+        if (entry.since == version && version > 1) out.push_back({t.name, entry.column, entry.sql});
+    });
+}
+
+// The record's stored members, in table order: "id, name, …" (each after `prefix`, e.g. "p.").
+template <typename T>
+std::string select_columns(const T& t, std::string_view prefix = "") {
+    std::string out;
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (!out.empty()) out += ", ";
+            out += prefix;
+            out += entry.column;
+        }
+    });
+    return out;
+}
+
+inline void assign(std::string& out, std::string_view text) { out.assign(text.data(), text.size()); }
+
+template <typename Value>
+void read_value(const sql::Statement& st, int column, Value& out) {
+    if constexpr (std::is_same_v<Value, std::string>) assign(out, st.view(column));
+    else if constexpr (std::is_same_v<Value, bool>) out = st.integer(column) != 0;
+    else if constexpr (std::is_same_v<Value, int>) out = static_cast<int>(st.integer(column));
+    else if constexpr (std::is_same_v<Value, std::int64_t>) out = st.integer(column);
+    else if constexpr (std::is_same_v<Value, double>) out = st.real(column);
+    else if constexpr (std::is_same_v<Value, std::optional<int>>) out = st.optional_int(column);
+    else if constexpr (std::is_same_v<Value, std::optional<double>>) out = st.optional_real(column);
+    else if constexpr (std::is_enum_v<Value>) {
+        if (auto parsed = enum_from(st.view(column), static_cast<Value*>(nullptr))) out = *parsed;  // else the default
+    } else static_assert(sizeof(Value) == 0, "no column reader for this field type");
+}
+
+// Reads the record's stored members from columns first, first + 1, … (as
+// select_columns lists them); returns the column after the last.
+template <typename T, typename Record>
+int read_fields(const T& t, const sql::Statement& st, int first, Record& record) {
+    int column = first;
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) read_value(st, column++, entry.get(record));
+    });
+    return column;
+}
+
+template <typename Entry, typename Value>
+void bind_value(sql::Statement& st, int index, const Entry& entry, const Value& value) {
+    if constexpr (std::is_same_v<Value, std::string>) {
+        if (entry.is(null_when_empty) && value.empty()) st.bind_null(index);
+        else st.bind(index, std::string_view(value));
+    } else if constexpr (std::is_enum_v<Value>) {
+        st.bind(index, to_string(value));  // a name with static storage
+    } else {
+        st.bind(index, value);
+    }
+}
+
+// An INSERT of one table's rows, prepared once and run per record. The
+// columns in `given` are bound by the caller, in that order, before the
+// record's fields (a row's plan_id and ord, or a value that overrides the
+// record's); the row id and the columns neither given nor held by the record
+// take their defaults. `tail` follows the VALUES (e.g. an ON CONFLICT clause).
+template <typename T>
+class RowInsert {
+public:
+    using Record = typename T::record_type;
+
+    RowInsert(sqlite3* db, const T& t, std::initializer_list<std::string_view> given, std::string_view tail = "",
+              sql::BoundText bound_text = sql::BoundText::copied)
+        : table_(t), given_count_(static_cast<int>(given.size())), statement_(db, make_sql(t, given, tail), bound_text) {}
+
+    // Binds the given values (1 … n) and the record's fields, and runs the statement.
+    template <typename... Given>
+    void run(const Record& record, const Given&... given) {
+        int index = 0;
+        (statement_.bind(++index, given), ...);
+        std::size_t i = 0;
+        table_.for_each([&](const auto& entry) {
+            if constexpr (std::remove_cvref_t<decltype(entry)>::has_member)
+                if (const int at = bind_index_[i]) bind_value(statement_, at, entry, entry.get(record));
+            ++i;
+        });
+        statement_.run();
+    }
+
+    int given_count() const { return given_count_; }
+
+private:
+    std::string make_sql(const T& t, std::initializer_list<std::string_view> given, std::string_view tail) {
+        std::string columns, values;
+        auto add = [&](std::string_view column) {
+            columns += columns.empty() ? "" : ", ";
+            columns += column;
+            values += values.empty() ? "?" : ", ?";
+        };
+        for (std::string_view column : given) add(column);
+        int index = static_cast<int>(given.size());
+        std::size_t i = 0;
+        t.for_each([&](const auto& entry) {
+            const bool bound = std::remove_cvref_t<decltype(entry)>::has_member && !entry.is(row_id) &&
+                               std::find(given.begin(), given.end(), std::string_view(entry.column)) == given.end();
+            bind_index_[i++] = bound ? ++index : 0;
+            if (bound) add(entry.column);
+        });
+        std::string sql = std::string("INSERT INTO ") + t.name + " (" + columns + ") VALUES (" + values + ")";
+        if (!tail.empty()) sql += " " + std::string(tail);
+        return sql;
+    }
+
+    const T& table_;
+    int given_count_;
+    std::array<int, T::size> bind_index_{};  // per entry: its parameter, 0 when not bound from the record
+    sql::Statement statement_;
+};
+
+// "ON CONFLICT (key) DO UPDATE SET a = excluded.a, …" over the record's other stored members.
+template <typename T>
+std::string upsert_clause(const T& t, std::string_view key) {
+    std::string out;
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (entry.column == key || entry.is(row_id)) return;
+            out += out.empty() ? "" : ", ";
+            out += std::string(entry.column) + " = excluded." + entry.column;
+        }
+    });
+    return "ON CONFLICT (" + std::string(key) + ") DO UPDATE SET " + out;
+}
+
+}  // namespace wardscope::records
