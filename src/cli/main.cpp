@@ -143,6 +143,11 @@ int main(int argc, char** argv) {
     shot->add_option("--size", size, "WIDTHxHEIGHT")->capture_default_str();
     shot->add_option("--lang", shot_options.lang, "ja or en")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
     shot->add_option("--out", shot_options.out_png, "PNG file to write")->required();
+    // Scripts ask the binary which views there are (scripts/render-all-views.sh).
+    shot->add_flag_callback("--list-views", [&view_names] {
+        for (const auto& name : view_names) std::cout << name << "\n";
+        throw CLI::Success();
+    }, "print the views, one id a line in tab order, and exit");
     shot->add_flag("--present", shot_options.present, "render in presentation mode (large type, high contrast)");
     shot->add_option("--layout", shot_options.layout_json, "also write the screen rectangles of named items (JSON), for tests");
 
