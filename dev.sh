@@ -2,6 +2,7 @@
 # wardscope's two commands (see README):
 #   ./dev.sh run    install what is missing, build, create the database from data/, start the dashboard
 #   ./dev.sh test   the same set-up, then the whole test suite
+#   ./dev.sh setup-db   only the database step, with the binary already built
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -29,13 +30,11 @@ build() {
   cmake --build "$BUILD_DIR" -j"$JOBS"
 }
 
-# Builds the database beside it and swaps it in, so a failed import never
-# leaves a half-written database behind.
+# Creates the database when it is missing, else re-imports data/plans into it
+# in place, keeping every note, vote, slide and KPI result (scripts/setup-db.sh).
 create_database() {
-  say "creating $DB from data/"
-  rm -f "$DB.new"
-  "$BUILD_DIR/wardscope" import --db "$DB.new" data/plans/*.json
-  mv -f "$DB.new" "$DB"
+  say "database $DB"
+  scripts/setup-db.sh "$BUILD_DIR/wardscope" "$DB"
 }
 
 setup() {
@@ -64,5 +63,6 @@ cmd_test() {
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
-  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+  setup-db) create_database ;;
+  *) echo "usage: $0 run|test|setup-db" >&2; exit 2 ;;
 esac

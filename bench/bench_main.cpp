@@ -250,13 +250,25 @@ void first_frame_figures(const Config& config, const std::string& db, const fs::
            "", Verdict::none);
 }
 
+// The views, in tab order, as the binary lists them (its one registry).
+std::vector<std::string> view_ids(const Config& config) {
+    const RunResult r = bench::run({config.wardscope.string(), "shot", "--list-views"});
+    std::vector<std::string> ids;
+    std::istringstream lines(r.output);
+    for (std::string line; std::getline(lines, line);)
+        if (r.ok() && !line.empty()) ids.push_back(line);
+    return ids;
+}
+
 void frame_figures(const Config& config, const std::string& db, const fs::path& path) {
-    const std::vector<std::string> views = {"timeline", "explorer", "swot", "heatmap", "compare", "kpi"};
+    std::vector<std::string> views = view_ids(config);
     const std::string target = "median ≤ 2, p99 ≤ 5 ms";
     std::optional<std::string> why = ui_unavailable(config);
     // CLI11 answers `--help` for any arguments: look for the subcommand in the list instead.
     if (!why && bench::run({config.wardscope.string(), "--help"}).output.find("bench-frames") == std::string::npos)
         why = "needs shell: the app has no frame-timing hook (`wardscope bench-frames`) yet";
+    if (!why && views.empty()) why = "`wardscope shot --list-views` listed no views";
+    if (views.empty()) views = {"(views)"};
     for (const auto& view : views) {
         const std::string name = "frame CPU, " + view;
         if (why) {

@@ -16,16 +16,16 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WARDSCOPE_IN_XVFB:-}" ]; then
   WARDSCOPE_IN_XVFB=1 exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"
 fi
 
-# Plans that show each view at its best; views fall back to their defaults
-# when a plan is not in the database.
+# The views, in tab order, as the binary lists them (ui::make_views()).
+views=$("$exe" shot --list-views)
+
+# Plans that show a view at its best; other views, and plans not in the
+# database, fall back to the view's defaults.
 declare -A plans=(
-  [timeline]=""
   [explorer]="itabashi-vision-2035"
   [swot]="itabashi-vision-2035,kita-vision-2026"
-  [heatmap]=""
   [compare]="sumida-regional-2019,sumida-regional-2022"
   [kpi]="kita-vision-2026,itabashi-vision-2035"
-  [notes]=""
 )
 known=$(sqlite3 -readonly "$db" "SELECT id FROM plan" 2>/dev/null || true)
 available() {
@@ -35,8 +35,8 @@ available() {
   (IFS=,; echo "${ids[*]}")
 }
 
-for view in timeline explorer swot heatmap compare kpi notes; do
-  selection=$(available "${plans[$view]}")
+for view in $views; do
+  selection=$(available "${plans[$view]:-}")
   for size in 1280x800 1920x1080; do
     for lang in ja en; do
       args=(shot --db "$db" --view "$view" --size "$size" --lang "$lang" --out "$out/$view-$size-$lang.png")

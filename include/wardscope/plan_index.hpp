@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "wardscope/text_fold.hpp"  // fold_for_search: what search folds (NFKC, case)
 #include "wardscope/model.hpp"
 
 namespace wardscope {
@@ -77,10 +78,6 @@ struct SearchOptions {
 std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
                                     const SearchOptions& options = {});
 
-// The folding used by search: ASCII lower case, full-width ASCII → ASCII,
-// ideographic space → space. `offsets` (optional) receives, for each byte of
-// the result plus one past the end, the byte offset in `text` it came from.
-std::string fold_for_search(std::string_view text, std::vector<std::size_t>* offsets = nullptr);
 
 // ---- Theme profile ----------------------------------------------------------
 

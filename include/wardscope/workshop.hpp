@@ -57,7 +57,11 @@ std::optional<Annotation> find_annotation(const Store& store, const ItemRef& ite
 // or removes the annotation when there was none. The item need not exist any
 // more: a note kept for an item that a re-import dropped is undone as well.
 void restore_annotation(Store& store, const ItemRef& item, const std::optional<Annotation>& before);
-std::vector<Annotation> load_annotations(const Store& store);  // by plan, kind, item
+// By plan, kind, item. A row that cannot be read (a value of the wrong type,
+// an unknown item kind, a vote out of range) throws Error naming it; given
+// `skipped`, the row is left out and the message added there instead (the
+// dashboard's start-up: it shows and logs them).
+std::vector<Annotation> load_annotations(const Store& store, std::vector<std::string>* skipped = nullptr);
 
 // Notes and votes, with the item's text and where it came from, for workshop minutes.
 std::string annotations_to_csv(const Dataset& data, const std::vector<Annotation>& annotations);
@@ -95,7 +99,10 @@ struct Slide {
     SlideState state;
 };
 
-std::vector<Slide> load_slides(const Store& store);  // in position order
+// In position order. A damaged row (wrong types, an empty name, a state
+// that is not the JSON a slide holds) throws Error naming the slide; given
+// `skipped`, it is left out and the message added there instead.
+std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* skipped = nullptr);
 // Appends a slide; the name must be non-empty valid UTF-8. Returns its id.
 std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state);
 void rename_slide(Store& store, std::int64_t id, std::string_view name);

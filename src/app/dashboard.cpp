@@ -5,6 +5,7 @@
 #include <cmath>
 #include <ctime>
 #include <future>
+#include <iostream>
 #include <memory>
 #include <unordered_map>
 
@@ -13,14 +14,15 @@
 #include <imgui.h>
 
 #include "app/app.hpp"
-#include "ui/annotations.hpp"
-#include "ui/filter_bar.hpp"
-#include "ui/probes.hpp"
-#include "ui/spotlight.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/filter_bar.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/utf8.hpp"
 #include "wardscope/visible_text.hpp"
 
 namespace wardscope::app {
@@ -28,17 +30,9 @@ namespace {
 
 using ui::Lang;
 using ui::Str;
-using ui::ViewId;
 
 // X(name, ja, en)
 #define WS_SHELL_STRINGS(X)                                                        \
-    X(timeline, "タイムライン", "Timeline")                                        \
-    X(explorer, "計画ツリー", "Explorer")                                          \
-    X(swot, "SWOT・クロスSWOT", "SWOT / TOWS")                                     \
-    X(heatmap, "カバレッジ", "Coverage")                                           \
-    X(compare, "比較", "Compare")                                                  \
-    X(kpi, "KPI", "KPIs")                                                          \
-    X(notes, "メモ・投票", "Notes")                                                \
     X(language, "English", "日本語")                                               \
     X(language_tip, "表示言語を切り替え (Ctrl+L)", "Switch language (Ctrl+L)")     \
     X(font_smaller, "A−", "A−")                                                    \
@@ -65,34 +59,12 @@ using ui::ViewId;
     X(changed, "データベースが更新されました", "The database has changed")          \
     X(reload, "再読み込み", "Reload")                                              \
     X(reload_failed, "再読み込みできません: ", "Cannot reload: ")                  \
+    X(skipped_rows, "件の壊れた行を読み飛ばしました(ログ参照): ", " damaged rows left out (see the log): ") \
     X(eras, "令和平成元年度", "FY")
 
 namespace S {
 WS_SHELL_STRINGS(WS_STR_DECLARE)
 }  // namespace S
-
-struct ViewEntry {
-    ViewId id;
-    const char* name;
-    const Str* title;
-    void (*draw)(ui::ViewContext&);
-};
-
-const ViewEntry views[] = {
-    {ViewId::timeline, "timeline", &S::timeline, ui::draw_timeline_view},
-    {ViewId::explorer, "explorer", &S::explorer, ui::draw_explorer_view},
-    {ViewId::swot, "swot", &S::swot, ui::draw_swot_view},
-    {ViewId::heatmap, "heatmap", &S::heatmap, ui::draw_heatmap_view},
-    {ViewId::compare, "compare", &S::compare, ui::draw_compare_view},
-    {ViewId::kpi, "kpi", &S::kpi, ui::draw_kpi_view},
-    {ViewId::notes, "notes", &S::notes, ui::draw_notes_view},
-};
-
-const ViewEntry& entry(ViewId id) {
-    for (const auto& e : views)
-        if (e.id == id) return e;
-    return views[0];
-}
 
 constexpr float presentation_chrome_scale = 0.7f;
 
@@ -105,28 +77,18 @@ int this_fiscal_year() {
 
 }  // namespace
 
-std::string_view view_name(ViewId view) { return entry(view).name; }
-
-std::vector<std::string> all_view_names() {
-    std::vector<std::string> names;
-    for (const auto& e : views) names.emplace_back(e.name);
-    return names;
+FrameRequests& FrameRequests::operator|=(const FrameRequests& o) {
+    rebuild_fonts |= o.rebuild_fonts;
+    restyle |= o.restyle;
+    save_png |= o.save_png;
+    quit |= o.quit;
+    return *this;
 }
 
-bool view_from_name(std::string_view name, ViewId& out) {
-    for (const auto& e : views)
-        if (name == e.name) {
-            out = e.id;
-            return true;
-        }
-    return false;
-}
-
-bool view_shows_kpi_history(ViewId view) { return view == ViewId::kpi || view == ViewId::compare; }
-
-Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history) : db_path_(std::move(db_path)) {
-    current_fiscal_year = this_fiscal_year();
-    load(history);
+Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history, GlyphSet* glyphs)
+    : db_path_(std::move(db_path)), watch_(db_path_) {
+    current_fiscal_year_ = this_fiscal_year();
+    load(history, glyphs);
 }
 
 Dashboard::~Dashboard() {
@@ -135,32 +97,70 @@ Dashboard::~Dashboard() {
 
 void Dashboard::reload() { load(KpiHistoryLoad::with_plans); }
 
-void Dashboard::load(KpiHistoryLoad history) {
+void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     if (pending_history_.valid()) pending_history_.wait();  // its snapshot is superseded by this one
     pending_history_ = {};
     auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
     data_ = reader->plans();
-    const bool any_sample = reader->any_sample_observations();
-    std::vector<Annotation> annotations = load_annotations(reader->store());
-    std::vector<Slide> slides = load_slides(reader->store());
+    ui::ModelInputs inputs;
+    inputs.any_sample_observations = reader->any_sample_observations();
+    // A damaged note or slide row is left out, never a failed start: said on
+    // screen and in the log.
+    skipped_rows.clear();
+    inputs.annotations = load_annotations(reader->store(), &skipped_rows);
+    inputs.slides = load_slides(reader->store(), &skipped_rows);
+    inputs.source_label = db_path_.filename().string();
+    inputs.data_version = model_.data_version + 1;
     make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
-    make_text_visible(annotations);
-    make_text_visible(slides);
-    if (history == KpiHistoryLoad::with_plans) data_.observations = reader->observations();
-    derive(std::move(annotations), std::move(slides));
-    derived_.any_sample_observations = any_sample;
-    if (history == KpiHistoryLoad::with_plans) derive_kpi_history();
+    make_text_visible(inputs.annotations);
+    make_text_visible(inputs.slides);
+    for (std::string& message : skipped_rows) {
+        std::cerr << "wardscope: " << db_path_.string() << ": " << message << "\n";
+        make_visible(message);  // it quotes the row's text, shown in the status bar
+    }
+    skipped_rows_noticed_ = false;  // the status bar says so, in the language shown then
+    if (history == KpiHistoryLoad::with_plans) {
+        data_.observations = reader->observations();
+        make_text_visible(data_.observations);
+    }
     // The reader (and its open snapshot) moves to the loading thread; nothing
     // here touches it again.
     if (history == KpiHistoryLoad::in_background)
         pending_history_ = std::async(std::launch::async, [reader = std::move(reader)] { return reader->observations(); });
-    ui::invalidate_data_index();
-    // Keep the selection where it still exists.
-    auto& ids = selection.plan_ids;
-    ids.erase(std::remove_if(ids.begin(), ids.end(), [&](const std::string& id) { return !data_.find_plan(id); }),
-              ids.end());
-    fonts_dirty = true;  // new text may need new glyphs
+    if (glyphs) {
+        for_each_display_string(inputs.annotations, inputs.slides, [&](std::string_view text) { glyphs->add(text); });
+        // Both only read the data: the glyphs are collected while the model is built.
+        std::future<ui::Model> building =
+            std::async(std::launch::async, [&] { return ui::build_model(data_, std::move(inputs)); });
+        collect_data_glyphs(*glyphs);
+        model_ = building.get();
+    } else {
+        model_ = ui::build_model(data_, std::move(inputs));
+    }
+    if (history == KpiHistoryLoad::with_plans) ui::add_kpi_history(model_);
+    selection_.drop_missing(data_);  // keep the selection where it still exists
+    data_changed();
 }
+
+void Dashboard::data_changed() {
+    for (auto& v : views_) v->on_data(model_);
+    requests_.rebuild_fonts = true;  // new text may need new glyphs
+}
+
+bool Dashboard::show_view(std::string_view id) {
+    const int i = ui::find_view(views_, id);
+    if (i < 0) return false;
+    view_ = static_cast<std::size_t>(i);
+    return true;
+}
+
+bool Dashboard::check_database_on_disk() {
+    if (!watch_.changed() || changed_on_disk_) return false;
+    changed_on_disk_ = true;
+    return true;
+}
+
+FrameRequests Dashboard::take_requests() { return std::exchange(requests_, FrameRequests{}); }
 
 std::string Dashboard::edit(std::string description, const std::function<Revert(Store&)>& write) {
     // The history's read must end first, or this write would wait for it.
@@ -170,10 +170,10 @@ std::string Dashboard::edit(std::string description, const std::function<Revert(
             Store store = Store::open(db_path_, OpenMode::read_write);
             undo_steps_.push_back({description, write(store)});
         }
-        wrote_database = true;
+        watch_.accept();  // our own write is not another process's
         reload_pending_ = true;  // views hold pointers into the data until the frame ends
-        ++edit_count;
-        last_edit = std::move(description);
+        ++edit_count_;
+        last_edit_ = std::move(description);
         return {};
     } catch (const std::exception& e) {
         return e.what();
@@ -204,10 +204,10 @@ std::string Dashboard::undo() {
             Store store = Store::open(db_path_, OpenMode::read_write);
             undo_steps_.back().revert(store);
         }
-        wrote_database = true;
+        watch_.accept();
         reload_pending_ = true;
-        ++edit_count;
-        last_edit = "undo " + undo_steps_.back().description;
+        ++edit_count_;
+        last_edit_ = "undo " + undo_steps_.back().description;
         undo_steps_.pop_back();
         return {};
     } catch (const std::exception& e) {
@@ -215,68 +215,30 @@ std::string Dashboard::undo() {
     }
 }
 
-void Dashboard::derive(std::vector<Annotation> annotations, std::vector<Slide> slides) {
-    ui::DerivedModels d;
-    d.annotations = std::move(annotations);
-    d.index_annotations();
-    d.slides = std::move(slides);
-    d.data_version = derived_.data_version + 1;
-    d.municipality_count = static_cast<int>(data_.municipalities.size());
-    d.plan_count = static_cast<int>(data_.plans.size());
-    for (const Plan& p : data_.plans) {
-        d.synthetic_plans += p.is_synthetic ? 1 : 0;
-        for (const auto& fy : {p.start_fy, p.end_fy})
-            if (fy) {
-                d.first_fiscal_year = d.first_fiscal_year ? std::min(d.first_fiscal_year, *fy) : *fy;
-                d.last_fiscal_year = std::max(d.last_fiscal_year, *fy);
-            }
-    }
-    for (const Plan& p : data_.plans)
-        if (!p.kind.empty() && std::find(d.plan_kinds.begin(), d.plan_kinds.end(), p.kind) == d.plan_kinds.end())
-            d.plan_kinds.push_back(p.kind);
-    std::sort(d.plan_kinds.begin(), d.plan_kinds.end());
-    d.source_label = db_path_.filename().string();
-    derived_ = std::move(d);
-}
-
-void Dashboard::derive_kpi_history() {
-    make_text_visible(data_.observations);
-    ui::DerivedModels& d = derived_;
-    d.kpi_history_loaded = true;
-    d.sample_observations = 0;
-    for (const Observation& o : data_.observations) d.sample_observations += o.is_sample ? 1 : 0;
-    d.any_sample_observations = d.sample_observations > 0;
-    // The latest observation per indicator, then one classification each: O(observations + indicators).
-    d.progress.clear();
-    std::unordered_map<std::string, const Observation*> latest;
-    for (const Observation& o : data_.observations) {
-        const Observation*& slot = latest[ui::DerivedModels::progress_key(o.plan_id, o.indicator_id)];
-        if (!slot || o.fiscal_year >= slot->fiscal_year) slot = &o;
-    }
-    for (const Plan& p : data_.plans)
-        for (const Indicator& i : p.indicators) {
-            const std::string key = ui::DerivedModels::progress_key(p.id, i.id);
-            const auto it = latest.find(key);
-            d.progress.emplace(key, classify_progress(p.id, i, it == latest.end() ? std::vector<Observation>{}
-                                                                                   : std::vector<Observation>{*it->second}));
-        }
-}
-
 bool Dashboard::receive_kpi_history(bool wait) {
     if (!pending_history_.valid()) return false;
     if (!wait && pending_history_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     try {
         data_.observations = pending_history_.get();
-        derive_kpi_history();
+        make_text_visible(data_.observations);
+        ui::add_kpi_history(model_);
+        for (auto& v : views_) v->on_data(model_);
     } catch (const std::exception& e) {
         reload_error_ = e.what();  // the plans stay on screen; the status bar says why the KPI results are missing
     }
-    fonts_dirty = fonts_dirty || wait;  // outside a frame: the atlas is rebuilt with the sources' glyphs
+    requests_.rebuild_fonts |= wait;  // outside a frame: the atlas is rebuilt with the sources' glyphs
     return true;
 }
 
 void Dashboard::collect_glyphs(GlyphSet& g) const {
-    std::vector<const char*> out = ui::view_ui_strings();
+    collect_data_glyphs(g);
+    for_each_display_string(model_.annotations, model_.slides, [&](std::string_view text) { g.add(text); });
+}
+
+void Dashboard::collect_data_glyphs(GlyphSet& g) const {
+    std::vector<const char*> out;
+    ui::append_widget_strings(out);
+    for (const auto& v : views_) v->append_strings(out);
     WS_SHELL_STRINGS(WS_STR_COLLECT)
     ui::append_filter_bar_strings(out);
     append_slide_strings(out);
@@ -284,17 +246,17 @@ void Dashboard::collect_glyphs(GlyphSet& g) const {
     g.add(db_path_.string());
     for_each_display_string(data_, [&](std::string_view text) { g.add(text); });
     g.add(typed_glyphs_);
-    for_each_display_string(derived_.annotations, derived_.slides, [&](std::string_view text) { g.add(text); });
+    for (const std::string& message : skipped_rows) g.add(message);  // a damaged slide's name
 }
 
 float Dashboard::font_pixel_size(float content_scale) const {
-    const int preset = std::clamp(font_preset, 0, static_cast<int>(std::size(font_size_presets)) - 1);
+    const int preset = std::clamp(font_preset_, 0, static_cast<int>(std::size(font_size_presets)) - 1);
     return std::round(font_size_presets[preset] * content_scale);
 }
 
 void Dashboard::apply_style(float scale) const {
     ImGuiStyle style;
-    if (presenting) {
+    if (presenting_) {
         // Projectors wash out dark themes and thin lines: light, high contrast.
         ImGui::StyleColorsLight(&style);
         style.Colors[ImGuiCol_Text] = ImVec4(0, 0, 0, 1);
@@ -315,105 +277,108 @@ void Dashboard::apply_style(float scale) const {
 void Dashboard::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;
-    const int last_preset = static_cast<int>(std::size(font_size_presets)) - 1;
     if (io.KeyCtrl) {
-        for (int i = 0; i < static_cast<int>(std::size(views)); ++i)
-            if (ImGui::IsKeyPressed(GLFW_KEY_1 + i, false)) view = views[i].id;
-        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD))
-            font_preset = std::min(font_preset + 1, last_preset), fonts_dirty = true, fit_presentation_text_ = false;
-        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT))
-            font_preset = std::max(font_preset - 1, 0), fonts_dirty = true, fit_presentation_text_ = false;
+        for (std::size_t i = 0; i < views_.size() && i < 9; ++i)
+            if (ImGui::IsKeyPressed(GLFW_KEY_1 + static_cast<int>(i), false)) view_ = i;
+        if (ImGui::IsKeyPressed(GLFW_KEY_EQUAL) || ImGui::IsKeyPressed(GLFW_KEY_KP_ADD)) change_font_preset(font_preset_ + 1);
+        if (ImGui::IsKeyPressed(GLFW_KEY_MINUS) || ImGui::IsKeyPressed(GLFW_KEY_KP_SUBTRACT)) change_font_preset(font_preset_ - 1);
         if (ImGui::IsKeyPressed(GLFW_KEY_0, false) || ImGui::IsKeyPressed(GLFW_KEY_KP_0, false)) {
-            if (presenting) set_presenting(true, io.DisplaySize.y);
-            else font_preset = default_font_preset, fonts_dirty = true;
+            if (presenting_) set_presenting(true, io.DisplaySize.y);
+            else set_font_preset(default_font_preset);
         }
-        if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) lang = lang == Lang::ja ? Lang::en : Lang::ja;
-        if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) quit_requested = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) lang_ = lang_ == Lang::ja ? Lang::en : Lang::ja;
+        if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requests_.quit = true;
         if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && can_undo()) undo();
-        if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) png_requested = true;
+        if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) requests_.save_png = true;
     }
     handle_slide_keys();
-    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) set_presenting(!presenting, io.DisplaySize.y);
-    if (presenting && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_presenting(false, io.DisplaySize.y);
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) set_presenting(!presenting_, io.DisplaySize.y);
+    if (presenting_ && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_presenting(false, io.DisplaySize.y);
+}
+
+void Dashboard::set_font_preset(int preset) {
+    preset = std::clamp(preset, 0, static_cast<int>(std::size(font_size_presets)) - 1);
+    if (preset != font_preset_) font_preset_ = preset, requests_.rebuild_fonts = true;
+}
+
+void Dashboard::change_font_preset(int preset) {
+    set_font_preset(preset);
+    fit_presentation_text_ = false;
 }
 
 void Dashboard::set_presenting(bool on, float display_height) {
-    if (on != presenting) style_dirty = true;
-    presenting = on;
+    if (on != presenting_) requests_.restyle = true;
+    presenting_ = on;
     fit_presentation_text_ = on;
-    const int wanted = on ? presentation_font_preset(display_height) : default_font_preset;
-    if (wanted != font_preset) font_preset = wanted, fonts_dirty = true;
+    set_font_preset(on ? presentation_font_preset(display_height) : default_font_preset);
 }
 
 void Dashboard::fit_presentation_text(float display_height) {
-    if (!presenting || !fit_presentation_text_ || display_height <= 0) return;
-    const int wanted = presentation_font_preset(display_height);
-    if (wanted != font_preset) font_preset = wanted, fonts_dirty = true;
+    if (!presenting_ || !fit_presentation_text_ || display_height <= 0) return;
+    set_font_preset(presentation_font_preset(display_height));
 }
 
 void Dashboard::draw_top_bar(ui::ViewContext& ctx) {
     const float w = ui::em();
-    for (const auto& e : views) {
-        const bool active = e.id == view;
+    for (std::size_t i = 0; i < views_.size(); ++i) {
+        const ui::View& v = *views_[i];
+        const bool active = i == view_;
         if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::Button((*e.title)(ctx.lang))) view = e.id;
+        if (ImGui::Button(v.title(ctx.lang))) view_ = i;
         if (active) ImGui::PopStyleColor();
         // Tests measure the rendered text height inside the button's frame.
         if (ui::probes_enabled())
-            ui::record_probe(std::string("shell.tab/") + e.name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+            ui::record_probe(std::string("shell.tab/") + v.id(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                          ImGui::GetFontSize());
-        if (!screenshot && ImGui::IsItemHovered())
-            ImGui::SetTooltip("Ctrl+%d", static_cast<int>(&e - views) + 1);
+        if (!screenshot_ && i < 9 && ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+%d", static_cast<int>(i) + 1);
         ImGui::SameLine();
     }
     // Right-aligned controls: language, text size, presentation.
     const ImGuiStyle& style = ImGui::GetStyle();
     const auto button_w = [&](const char* s) { return ImGui::CalcTextSize(s).x + style.FramePadding.x * 2; };
-    const std::string slides_label = ui::format(S::slides_fmt(ctx.lang), static_cast<int>(derived_.slides.size()));
+    const std::string slides_label = ui::format(S::slides_fmt(ctx.lang), static_cast<int>(model_.slides.size()));
     const float controls = button_w(S::language(ctx.lang)) + button_w(S::font_smaller(ctx.lang)) +
                            button_w(S::font_larger(ctx.lang)) + button_w(slides_label.c_str()) +
                            button_w(S::png(ctx.lang)) + button_w(S::present(ctx.lang)) + style.ItemSpacing.x * 5;
     const float x = ImGui::GetWindowContentRegionMax().x - controls;
     if (x > ImGui::GetCursorPosX() + w) ImGui::SetCursorPosX(x);
     else ImGui::NewLine();
-    if (ImGui::Button(S::language(ctx.lang))) lang = lang == Lang::ja ? Lang::en : Lang::ja;
-    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::language_tip(ctx.lang));
+    if (ImGui::Button(S::language(ctx.lang))) lang_ = lang_ == Lang::ja ? Lang::en : Lang::ja;
+    if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::language_tip(ctx.lang));
     ImGui::SameLine();
-    if (ImGui::Button(S::font_smaller(ctx.lang)) && font_preset > 0)
-        --font_preset, fonts_dirty = true, fit_presentation_text_ = false;
-    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
+    if (ImGui::Button(S::font_smaller(ctx.lang))) change_font_preset(font_preset_ - 1);
+    if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
     ImGui::SameLine();
-    if (ImGui::Button(S::font_larger(ctx.lang)) && font_preset + 1 < static_cast<int>(std::size(font_size_presets)))
-        ++font_preset, fonts_dirty = true, fit_presentation_text_ = false;
-    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
+    if (ImGui::Button(S::font_larger(ctx.lang))) change_font_preset(font_preset_ + 1);
+    if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::font_tip(ctx.lang));
     ImGui::SameLine();
-    if (ImGui::Button(slides_label.c_str())) slides_open = !slides_open;
+    if (ImGui::Button(slides_label.c_str())) slides_open_ = !slides_open_;
     ui::record_probe("shell.slides", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::slides_tip(ctx.lang));
+    if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::slides_tip(ctx.lang));
     ImGui::SameLine();
-    if (ImGui::Button(S::png(ctx.lang))) png_requested = true;
-    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::png_tip(ctx.lang));
+    if (ImGui::Button(S::png(ctx.lang))) requests_.save_png = true;
+    if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::png_tip(ctx.lang));
     ImGui::SameLine();
-    if (ImGui::Button(S::present(ctx.lang))) set_presenting(!presenting, ImGui::GetIO().DisplaySize.y);
-    if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::present_tip(ctx.lang));
+    if (ImGui::Button(S::present(ctx.lang))) set_presenting(!presenting_, ImGui::GetIO().DisplaySize.y);
+    if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::present_tip(ctx.lang));
 }
 
 void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
     ImGui::Separator();
-    const ui::DerivedModels& d = derived_;
+    const ui::Model& d = model_;
     ImGui::TextDisabled("%s", d.source_label.c_str());
     ImGui::SameLine();
     ImGui::TextDisabled(S::status(ctx.lang), d.municipality_count, d.plan_count,
-                        fiscal_year_label(current_fiscal_year).c_str());
+                        fiscal_year_label(current_fiscal_year_).c_str());
     if (d.synthetic_plans > 0) {
         ImGui::SameLine();
         ui::badge(S::synthetic(ctx.lang), IM_COL32(200, 40, 40, 255), IM_COL32_WHITE);
-        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::synthetic_tip(ctx.lang));
+        if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::synthetic_tip(ctx.lang));
     }
     if (d.any_sample_observations) {
         ImGui::SameLine();
         ui::badge(S::sample(ctx.lang), IM_COL32(210, 120, 0, 255), IM_COL32_WHITE);
-        if (!screenshot && d.kpi_history_loaded && ImGui::IsItemHovered())
+        if (!screenshot_ && d.kpi_history_loaded && ImGui::IsItemHovered())
             ImGui::SetTooltip(S::sample_tip(ctx.lang), d.sample_observations);
     }
     if (pending_history_.valid()) {
@@ -421,14 +386,14 @@ void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
         ImGui::TextDisabled("%s", S::history_loading(ctx.lang));
     }
     draw_reload_offer(ctx);
-    if (!notice.empty()) {
+    if (!notice_.empty()) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", notice.c_str());
+        ImGui::TextDisabled("%s", notice_.c_str());
     }
 }
 
 void Dashboard::draw_reload_offer(ui::ViewContext& ctx) {
-    if (!data_changed_on_disk && reload_error_.empty()) return;
+    if (!changed_on_disk_ && reload_error_.empty()) return;
     ImGui::SameLine();
     if (!reload_error_.empty())
         ImGui::TextColored(ImVec4(1, 0.4f, 0.3f, 1), "%s%s", S::reload_failed(ctx.lang), reload_error_.c_str());
@@ -441,7 +406,7 @@ void Dashboard::draw_reload_offer(ui::ViewContext& ctx) {
     // Reloaded before the next frame's views (they hold pointers into the data);
     // a failed reload keeps the data on screen and says why, and the button retries.
     reload_pending_ = true;
-    data_changed_on_disk = false;
+    changed_on_disk_ = false;
 }
 
 void Dashboard::draw_view(ui::ViewContext& ctx) {
@@ -449,12 +414,13 @@ void Dashboard::draw_view(ui::ViewContext& ctx) {
         ui::text_wrapped(S::no_plans(ctx.lang));
         return;
     }
-    ImGui::PushID(entry(view).name);
-    entry(view).draw(ctx);
+    ui::View& v = *views_[view_];
+    ImGui::PushID(v.id());
+    v.draw(ctx);
     ImGui::PopID();
 }
 
-void Dashboard::draw_frame() {
+FrameRequests Dashboard::draw_frame() {
     if (receive_kpi_history(false))
         for (std::size_t i = 0; i < data_.observations.size(); ++i)  // sources are grouped: check each once
             if (i == 0 || data_.observations[i].source != data_.observations[i - 1].source)
@@ -477,41 +443,47 @@ void Dashboard::draw_frame() {
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##wardscope", nullptr, flags);
-    ui::ViewContext ctx{data_, derived_, selection, filter, options, lang, ui::em() / font_size_presets[default_font_preset],
-                        current_fiscal_year, screenshot, screenshot ? nullptr : this};
+    ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, ui::em() / font_size_presets[default_font_preset],
+                        current_fiscal_year_, screenshot_, screenshot_ ? nullptr : this,
+                        screenshot_ ? nullptr : &annotation_editor_, {}};
     // Presenting, the large type is for the view; the tabs and buttons are for
     // the presenter and keep to one row, even on a 1280×800 projector.
-    if (presenting) ImGui::SetWindowFontScale(presentation_chrome_scale);
+    if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
     draw_top_bar(ctx);
     ImGui::SetWindowFontScale(1.0f);
-    if (!presenting) ui::draw_filter_bar(ctx);
+    if (!presenting_) ui::draw_filter_bar(ctx, filter_);
     ImGui::Separator();
-    const float status_height = presenting ? 0 : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    const float status_height = presenting_ ? 0 : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
     // Tests read the view's place and its text size (presenting: the large type).
     if (ui::probes_enabled())
         ui::record_probe("shell.view", ImGui::GetWindowPos(),
                          ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y),
                          ImGui::GetFontSize());
-    ctx.lang = lang;  // a toggle in the top bar applies from this frame on
-    ui::begin_spotlight_frame(presenting && !screenshot);
+    ctx.lang = lang_;  // a toggle in the top bar applies from this frame on
+    ui::begin_spotlight_frame(presenting_ && !screenshot_);
     draw_view(ctx);
     const ImVec2 view_min = ImGui::GetWindowPos();
     const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);
     ImGui::EndChild();
     ui::end_spotlight_frame(view_min, view_max);
-    if (!presenting) draw_status_bar(ctx);
-    if (presenting) draw_slide_caption(ctx);
-    if (presenting && !notice.empty()) ui::corner_label(notice, false);  // no status bar while presenting
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice.clear();  // seen: the next click dismisses it
+    if (!skipped_rows.empty() && !skipped_rows_noticed_) {
+        notice_ = std::to_string(skipped_rows.size()) + S::skipped_rows(ctx.lang) + skipped_rows.front();
+        skipped_rows_noticed_ = true;
+    }
+    if (!presenting_) draw_status_bar(ctx);
+    if (presenting_) draw_slide_caption(ctx);
+    if (presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice_.clear();  // seen: the next click dismisses it
     ImGui::End();
-    if (slides_open && !screenshot) draw_slides_panel(ctx);
-    ui::draw_annotation_editor(ctx);
-    if (ctx.open_view) view = *ctx.open_view;
+    if (slides_open_ && !screenshot_) draw_slides_panel(ctx);
+    if (!screenshot_) annotation_editor_.draw(ctx);
+    if (!ctx.open_view.empty()) show_view(ctx.open_view);
     if (std::string typed = ui::take_glyph_request(); !typed.empty()) {
         typed_glyphs_ += typed;
-        fonts_dirty = true;
+        requests_.rebuild_fonts = true;
     }
+    return take_requests();
 }
 
 }  // namespace wardscope::app

@@ -1,7 +1,8 @@
-// The dashboard's state and one frame of its UI: the data loaded once per
-// change, the linked selection, the filter, the language and font size, and
-// the chrome around the views (view tabs, filter bar, status bar).
-// Knows nothing of windows or GL: run_dashboard and run_shot drive it.
+// The dashboard: the data loaded once per change and the Model derived from
+// it, the views (ui::make_views), the linked selection and the filter, the
+// language and text size, and the chrome around the views (view tabs, filter
+// bar, status bar, slides). Knows nothing of windows or GL: run_dashboard and
+// run_shot drive it, and a frame tells them what it needs (FrameRequests).
 #pragma once
 
 #include <chrono>
@@ -9,20 +10,22 @@
 #include <filesystem>
 #include <functional>
 #include <future>
+#include <map>
 #include <string>
 #include <vector>
 
-#include "ui/derived_models.hpp"
+#include "app/database_watch.hpp"
 #include "app/font_atlas.hpp"
 #include "ui/data_editor.hpp"
-#include "ui/view_context.hpp"
+#include "ui/model.hpp"
+#include "ui/selection.hpp"
+#include "ui/view.hpp"
+#include "ui/widgets/annotations.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/workshop.hpp"
 
 namespace wardscope::app {
 
-std::string_view view_name(ui::ViewId view);                 // "timeline" …
-bool view_from_name(std::string_view name, ui::ViewId& out);
 void append_slide_strings(std::vector<const char*>& out);  // the slide panel's strings, for the glyph ranges
 
 // How the KPI history (the observations: most of a database's rows) is read.
@@ -31,12 +34,23 @@ enum class KpiHistoryLoad {
     in_background,  // after them, on another thread: the first frame does not wait for it
     skipped,        // not at all: a shot of a view that shows none of it
 };
-bool view_shows_kpi_history(ui::ViewId view);
+
+// What the dashboard asks of the shell, carried out between frames.
+struct FrameRequests {
+    bool rebuild_fonts = false;  // a new text size, or text with glyphs the atlas lacks
+    bool restyle = false;        // presentation mode changed
+    bool save_png = false;       // Ctrl+S / the PNG button: save the frame just drawn
+    bool quit = false;           // Ctrl+Q
+    FrameRequests& operator|=(const FrameRequests& o);
+};
 
 class Dashboard : public ui::DataEditor {
 public:
-    // Loads the database read-only; throws Error with a clear message.
-    explicit Dashboard(std::filesystem::path db_path, KpiHistoryLoad history = KpiHistoryLoad::with_plans);
+    // Loads the database read-only; throws Error with a clear message. At
+    // start-up `glyphs` (optional) gets every string the UI can draw, collected
+    // on this thread while the model is built on another.
+    explicit Dashboard(std::filesystem::path db_path, KpiHistoryLoad history = KpiHistoryLoad::with_plans,
+                       GlyphSet* glyphs = nullptr);
     ~Dashboard() override;
     Dashboard(const Dashboard&) = delete;
     Dashboard& operator=(const Dashboard&) = delete;
@@ -53,51 +67,65 @@ public:
     // Every string the UI can draw, for the font's glyph ranges.
     void collect_glyphs(GlyphSet& glyphs) const;
 
-    // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
-    void draw_frame();
+    // One frame of UI, between ImGui::NewFrame() and ImGui::Render(); returns
+    // what it (and anything since the last frame) asks of the shell.
+    FrameRequests draw_frame();
+    // What was asked between frames (a slide applied, the history waited for).
+    FrameRequests take_requests();
+    // The shell rebuilt the fonts and style (DashboardFonts::rebuild): what
+    // was asked of them until now is done.
+    void fonts_rebuilt() { requests_.rebuild_fonts = requests_.restyle = false; }
 
     float font_pixel_size(float content_scale) const;
+    // Applies the style for the current mode at `scale` (font size / base).
+    void apply_style(float scale) const;
 
-    // State the shell reads and sets.
-    ui::Lang lang = ui::Lang::ja;
-    ui::ViewId view = ui::ViewId::timeline;
-    ui::Selection selection;
-    ui::Filter filter;
-    ui::ViewOptions options;  // each view's mode, sort, drill-down …
-    int font_preset = default_font_preset;
-    bool presenting = false;  // large type, light theme, no chrome (F5 / --present): set it with set_presenting
-    // Enters or leaves presentation mode. Its text fits the screen, `display_height`
-    // logical pixels high, and follows it (fullscreen, another monitor) until
-    // the presenter picks a size (Ctrl+= / Ctrl+-; Ctrl+0 fits it again).
+    // ---- State -----------------------------------------------------------------------------
+    ui::Lang lang() const { return lang_; }
+    void set_lang(ui::Lang lang) { lang_ = lang; }
+    const ui::Views& views() const { return views_; }
+    const ui::View& view() const { return *views_[view_]; }
+    bool show_view(std::string_view id);  // false when there is no such view
+    ui::Selection& selection() { return selection_; }
+    const ui::Selection& selection() const { return selection_; }
+    ui::Filter& filter() { return filter_; }
+    const ui::Filter& filter() const { return filter_; }
+    // Every view's options, "heatmap.mode" → "share" (settings and slides store this).
+    std::map<std::string, std::string> view_options() const { return ui::save_view_options(views_); }
+    void restore_view_options(const std::map<std::string, std::string>& values) { ui::restore_view_options(views_, values); }
+    int font_preset() const { return font_preset_; }
+    void set_font_preset(int preset);
+    bool presenting() const { return presenting_; }
+    // Enters or leaves presentation mode (large type, light theme, no chrome).
+    // Its text fits the screen, `display_height` logical pixels high, and
+    // follows it (fullscreen, another monitor) until the presenter picks a
+    // size (Ctrl+= / Ctrl+-; Ctrl+0 fits it again).
     void set_presenting(bool on, float display_height);
-    bool screenshot = false;  // deterministic frame for `shot`: no hover, no blinking
-    int current_fiscal_year = 0;
+    // A deterministic frame for `shot`: no hover, no blinking, no editing.
+    void set_screenshot(bool on) { screenshot_ = on; }
+    void show_notice(std::string text) { notice_ = std::move(text); }  // where a PNG went, why it failed
 
-    // Requests raised by the UI for the shell to carry out between frames.
-    bool fonts_dirty = true;
-    bool style_dirty = true;
-    bool quit_requested = false;
-    bool png_requested = false;   // Ctrl+S / the PNG button: the shell saves this frame as PNG
-    std::string notice;           // a short message for the user (where a PNG went, why it failed)
-    bool data_changed_on_disk = false;  // set by the shell: offer to reload
+    // The database file: the shell asks now and then whether another process
+    // changed it (true once per change); the dashboard then offers to reload.
+    bool check_database_on_disk();
+    std::vector<std::string> skipped_rows;  // damaged note and slide rows the last load left out, and why
 
     const Dataset& data() const { return data_; }
-    const ui::DerivedModels& derived() const { return derived_; }
+    const ui::Model& model() const { return model_; }
     const std::filesystem::path& db_path() const { return db_path_; }
 
-    // User edits (ui::DataEditor and slides): the database is opened for
-    // writing only for the edit, one transaction each, then the data is
-    // reloaded. Every edit can be undone (Ctrl+Z), newest first.
+    // ---- Edits (ui::DataEditor and slides) ---------------------------------------------
+    // The database is opened for writing only for the edit, one transaction
+    // each, then the data is reloaded. Every edit can be undone (Ctrl+Z), newest first.
     std::string add_observation(const std::string& plan_id, const std::string& indicator_id,
                                 std::string_view fiscal_year, std::string_view value, std::string_view source) override;
     std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) override;
     bool can_undo() const override { return !undo_steps_.empty(); }
     std::string undo() override;
-    bool wrote_database = false;  // set after an edit: the shell's change watcher must not flag our own write
-    unsigned edit_count = 0;      // edits and undos so far; last_edit says what the last one was
-    std::string last_edit;
+    unsigned edit_count() const { return edit_count_; }  // edits and undos so far
+    const std::string& last_edit() const { return last_edit_; }
 
-    // Slides (dashboard_slides.cpp): the current view as a slide and back.
+    // ---- Slides (dashboard_slides.cpp): the current view as a slide and back --------------
     SlideState capture_slide() const;
     // Restores a slide. Stepping through slides keeps the presentation mode
     // the presenter is in; `with_mode` (slide export) takes the slide's own.
@@ -107,19 +135,17 @@ public:
     std::string rename_slide(std::int64_t id, std::string_view name);
     std::string delete_slide(std::int64_t id);
     std::string move_slide(std::int64_t id, int position);
-    void go_to_slide(int index);  // clamped; shows the slide
-    int current_slide = -1;       // index into derived().slides; -1 = none shown yet
-    bool slides_open = false;     // the slide panel
-    // Applies the style for the current mode at `scale` (font size / base).
-    void apply_style(float scale) const;
+    void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
+    int current_slide() const { return current_slide_; }  // index into model().slides; -1 = none shown yet
 
 private:
+    bool skipped_rows_noticed_ = false;  // the status bar has said that rows were left out
     // One edit: `write` changes the database and returns how to revert it.
     using Revert = std::function<void(Store&)>;
     std::string edit(std::string description, const std::function<Revert(Store&)>& write);
-    void load(KpiHistoryLoad history);
-    void derive(std::vector<Annotation> annotations, std::vector<Slide> slides);
-    void derive_kpi_history();  // what the observations give: progress per indicator, sample counts
+    void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
+    void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
+    void data_changed();  // the one place the views hear of new data
     void handle_slide_keys();
     void draw_slides_panel(ui::ViewContext& ctx);
     void draw_slide_caption(ui::ViewContext& ctx);
@@ -128,23 +154,45 @@ private:
     void draw_status_bar(ui::ViewContext& ctx);
     void draw_reload_offer(ui::ViewContext& ctx);
     void draw_view(ui::ViewContext& ctx);
+    void change_font_preset(int preset);  // by the presenter: the text no longer follows the screen
+    void fit_presentation_text(float display_height);
 
     std::filesystem::path db_path_;
     Dataset data_;
-    ui::DerivedModels derived_;
+    ui::Model model_;
+    ui::Views views_ = ui::make_views();
+    std::size_t view_ = 0;  // into views_
+    ui::Selection selection_;
+    ui::Filter filter_;
+    ui::AnnotationEditor annotation_editor_;
+    ui::Lang lang_ = ui::Lang::ja;
+    int font_preset_ = default_font_preset;
+    bool presenting_ = false;
+    bool fit_presentation_text_ = false;  // presenting: the text size follows the screen's height
+    bool screenshot_ = false;
+    int current_fiscal_year_ = 0;
+    FrameRequests requests_{.rebuild_fonts = true, .restyle = true};
+    std::string notice_;
+
+    DatabaseWatch watch_;
+    bool changed_on_disk_ = false;  // another process wrote: offer to reload
     std::future<std::vector<Observation>> pending_history_;  // KpiHistoryLoad::in_background, until received
     std::string reload_error_;
+    bool reload_pending_ = false;  // after an edit: reload before the next frame's views
     struct UndoStep {
         std::string description;
         Revert revert;
     };
     std::vector<UndoStep> undo_steps_;  // this session's edits, newest last
-    bool reload_pending_ = false;       // after an edit: reload before the next frame's views
-    std::string slide_name_;            // the slide panel's name field
-    std::string typed_glyphs_;          // characters users typed that no data string has
-    std::string slide_message_;         // the slide panel's last error
-    bool fit_presentation_text_ = false;  // presenting: the text size follows the screen's height
-    void fit_presentation_text(float display_height);
+    unsigned edit_count_ = 0;
+    std::string last_edit_;
+
+    int current_slide_ = -1;
+    bool slides_open_ = false;      // the slide panel
+    std::string slide_name_;        // the slide panel's name field
+    std::string slide_rename_;      // the slide menu's rename field
+    std::string slide_message_;     // the slide panel's last error
+    std::string typed_glyphs_;      // characters users typed that no data string has
 };
 
 }  // namespace wardscope::app

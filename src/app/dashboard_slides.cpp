@@ -11,9 +11,8 @@
 #include <imgui_stdlib.h>
 
 #include "app/dashboard.hpp"
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_options.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/store.hpp"
 
 namespace wardscope::app {
@@ -46,7 +45,8 @@ std::vector<std::string> to_vector(const std::set<std::string>& s) { return {s.b
 
 // The slide as stored now (what an undo restores); empty when there is none.
 Slide stored_slide(const Store& store, std::int64_t id) {
-    for (Slide& s : load_slides(store))
+    std::vector<std::string> damaged;  // another slide's damage does not stop this edit (the load reported it)
+    for (Slide& s : load_slides(store, &damaged))
         if (s.id == id) return std::move(s);
     return {};
 }
@@ -59,72 +59,61 @@ void append_slide_strings(std::vector<const char*>& out) {
 
 SlideState Dashboard::capture_slide() const {
     SlideState s;
-    s.view = std::string(view_name(view));
-    s.plan_ids = selection.plan_ids;
-    s.municipality_id = selection.municipality_id;
-    s.node_id = selection.node_id;
-    s.filter_municipality_ids = to_vector(filter.municipality_ids);
-    s.filter_plan_kinds = to_vector(filter.plan_kinds);
-    s.filter_municipality_kind = filter.municipality_kind;
-    s.filter_fiscal_year_from = filter.fiscal_year_from;
-    s.filter_fiscal_year_to = filter.fiscal_year_to;
-    s.filter_theme_id = filter.theme_id;
-    s.view_options = ui::view_options_to_map(options);
-    s.lang = lang == Lang::en ? "en" : "ja";
-    s.font_preset = font_preset;
-    s.presenting = presenting;
+    s.view = view().id();
+    s.plan_ids = selection_.plan_ids();
+    s.municipality_id = selection_.municipality_id();
+    s.node_id = selection_.node_id();
+    s.filter_municipality_ids = to_vector(filter_.municipality_ids());
+    s.filter_plan_kinds = to_vector(filter_.plan_kinds());
+    s.filter_municipality_kind = filter_.municipality_kind();
+    s.filter_fiscal_year_from = filter_.fiscal_year_from();
+    s.filter_fiscal_year_to = filter_.fiscal_year_to();
+    s.filter_theme_id = filter_.theme_id();
+    s.view_options = view_options();
+    s.lang = lang_ == Lang::en ? "en" : "ja";
+    s.font_preset = font_preset_;
+    s.presenting = presenting_;
     return s;
 }
 
 void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
-    view_from_name(s.view, view);
+    show_view(s.view);
     // Plans removed since the slide was saved are skipped, not shown as errors.
-    selection.plan_ids.clear();
-    for (const std::string& id : s.plan_ids)
-        if (data_.find_plan(id)) selection.plan_ids.push_back(id);
-    selection.municipality_id = s.municipality_id;
-    selection.node_id = selection.plan_ids.empty() ? std::string() : s.node_id;
-    filter.municipality_ids = {s.filter_municipality_ids.begin(), s.filter_municipality_ids.end()};
-    filter.plan_kinds = {s.filter_plan_kinds.begin(), s.filter_plan_kinds.end()};
-    filter.municipality_kind = s.filter_municipality_kind;
-    filter.fiscal_year_from = s.filter_fiscal_year_from;
-    filter.fiscal_year_to = s.filter_fiscal_year_to;
-    filter.theme_id = s.filter_theme_id;
-    options = ui::view_options_from_map(s.view_options);
-    lang = s.lang == "en" ? Lang::en : Lang::ja;
-    if (with_mode && s.presenting != presenting) {
-        presenting = s.presenting;
-        style_dirty = true;
+    selection_.restore(data_, s.plan_ids, s.municipality_id, s.node_id);
+    filter_ = ui::Filter{};
+    filter_.set_municipality_ids({s.filter_municipality_ids.begin(), s.filter_municipality_ids.end()});
+    filter_.set_plan_kinds({s.filter_plan_kinds.begin(), s.filter_plan_kinds.end()});
+    filter_.set_municipality_kind(s.filter_municipality_kind);
+    filter_.set_fiscal_years(s.filter_fiscal_year_from, s.filter_fiscal_year_to);
+    filter_.set_theme(s.filter_theme_id);
+    restore_view_options(s.view_options);
+    lang_ = s.lang == "en" ? Lang::en : Lang::ja;
+    if (with_mode && s.presenting != presenting_) {
+        presenting_ = s.presenting;
+        requests_.restyle = true;
     }
     // Presenting, the text fits the screen the slide is shown on (the next
     // frame sizes it); otherwise the size is the slide's own when it was saved
     // outside presentation mode.
-    const int last_preset = static_cast<int>(std::size(font_size_presets)) - 1;
-    fit_presentation_text_ = presenting;
-    const int wanted = presenting ? font_preset
-                       : !s.presenting && s.font_preset >= 0 ? std::min(s.font_preset, last_preset)
-                                                              : default_font_preset;
-    if (wanted != font_preset) {
-        font_preset = wanted;
-        fonts_dirty = true;
-    }
+    fit_presentation_text_ = presenting_;
+    set_font_preset(presenting_ ? font_preset_ : !s.presenting && s.font_preset >= 0 ? s.font_preset : default_font_preset);
 }
 
-void Dashboard::go_to_slide(int index) {
-    const auto& slides = derived_.slides;
+void Dashboard::go_to_slide(int index, bool with_mode) {
+    const auto& slides = model_.slides;
     if (slides.empty()) return;
-    current_slide = std::clamp(index, 0, static_cast<int>(slides.size()) - 1);
-    apply_slide(slides[static_cast<std::size_t>(current_slide)].state);
+    current_slide_ = std::clamp(index, 0, static_cast<int>(slides.size()) - 1);
+    apply_slide(slides[static_cast<std::size_t>(current_slide_)].state, with_mode);
 }
 
 std::string Dashboard::add_slide(std::string_view name) {
     const SlideState state = capture_slide();
-    const int position = static_cast<int>(derived_.slides.size());
+    const int position = static_cast<int>(model_.slides.size());
     const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Revert {
         const std::int64_t id = wardscope::add_slide(store, name, state);
         return [id](Store& s) { wardscope::delete_slide(s, id); };
     });
-    if (result.empty()) current_slide = position;
+    if (result.empty()) current_slide_ = position;
     return result;
 }
 
@@ -162,21 +151,21 @@ std::string Dashboard::move_slide(std::int64_t id, int position) {
 }
 
 void Dashboard::handle_slide_keys() {
-    if (derived_.slides.empty() || ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+    if (model_.slides.empty() || ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         return;
     const bool next = ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN);
     const bool previous = ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP);
-    if (next) go_to_slide(current_slide + 1);
-    else if (previous) go_to_slide(current_slide < 0 ? 0 : current_slide - 1);
+    if (next) go_to_slide(current_slide_ + 1);
+    else if (previous) go_to_slide(current_slide_ < 0 ? 0 : current_slide_ - 1);
 }
 
 void Dashboard::draw_slide_caption(ui::ViewContext& ctx) {
-    const auto& slides = derived_.slides;
-    if (current_slide < 0 || current_slide >= static_cast<int>(slides.size())) return;
-    const std::string caption = ui::format(S::caption_fmt(ctx.lang), current_slide + 1, static_cast<int>(slides.size()),
-                                           slides[static_cast<std::size_t>(current_slide)].name.c_str());
+    const auto& slides = model_.slides;
+    if (current_slide_ < 0 || current_slide_ >= static_cast<int>(slides.size())) return;
+    const std::string caption = ui::format(S::caption_fmt(ctx.lang), current_slide_ + 1, static_cast<int>(slides.size()),
+                                           slides[static_cast<std::size_t>(current_slide_)].name.c_str());
     const auto [p0, p1] = ui::corner_label(caption, true);
-    ui::record_probe("slides.caption", p0, p1, current_slide);
+    ui::record_probe("slides.caption", p0, p1, current_slide_);
 }
 
 void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
@@ -187,11 +176,11 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
     ImGui::SetNextWindowPos(ImVec2(display.x - w - E, 3 * E), ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(ImVec2(w, std::min(display.y * 0.7f, 30 * E)), ImGuiCond_Appearing);
     const std::string title = std::string(S::panel_title(lang)) + "###slides";
-    if (!ImGui::Begin(title.c_str(), &slides_open, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    if (!ImGui::Begin(title.c_str(), &slides_open_, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
         ImGui::End();
         return;
     }
-    const auto& slides = derived_.slides;
+    const auto& slides = model_.slides;
     if (slide_name_.empty()) slide_name_ = ui::format(S::default_name_fmt(lang), static_cast<int>(slides.size()) + 1);
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", S::name_hint(lang), &slide_name_);
@@ -212,24 +201,23 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
         const int position = static_cast<int>(i);
         ImGui::PushID(static_cast<int>(id));
         if (ImGui::ArrowButton("##up", ImGuiDir_Up) && position > 0) slide_message_ = move_slide(id, position - 1);
-        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::move_up(lang));
+        if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::move_up(lang));
         ImGui::SameLine(0, 0.2f * E);
         if (ImGui::ArrowButton("##down", ImGuiDir_Down) && position + 1 < static_cast<int>(slides.size()))
             slide_message_ = move_slide(id, position + 1);
-        if (!screenshot && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::move_down(lang));
+        if (!screenshot_ && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", S::move_down(lang));
         ImGui::SameLine();
         const std::string label = std::to_string(i + 1) + ". " + slide.name;
-        if (ImGui::Selectable(label.c_str(), position == current_slide)) go_to_slide(position);
+        if (ImGui::Selectable(label.c_str(), position == current_slide_)) go_to_slide(position);
         if (ui::probes_enabled()) ui::record_probe("slides.item/" + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         if (ImGui::BeginPopupContextItem("##slide_menu")) {
-            static std::string rename_buffer;
-            if (ImGui::IsWindowAppearing()) rename_buffer = slide.name;
+            if (ImGui::IsWindowAppearing()) slide_rename_ = slide.name;
             if (ImGui::MenuItem(S::update(lang))) slide_message_ = update_slide(id);
             ImGui::SetNextItemWidth(14 * E);
-            const bool renamed = ImGui::InputText(S::rename(lang), &rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
-            if (ImGui::IsItemActive()) ui::ensure_glyphs(rename_buffer);
+            const bool renamed = ImGui::InputText(S::rename(lang), &slide_rename_, ImGuiInputTextFlags_EnterReturnsTrue);
+            if (ImGui::IsItemActive()) ui::ensure_glyphs(slide_rename_);
             if (renamed) {
-                slide_message_ = rename_slide(id, rename_buffer);
+                slide_message_ = rename_slide(id, slide_rename_);
                 ImGui::CloseCurrentPopup();
             }
             if (ImGui::MenuItem(S::remove(lang))) slide_message_ = delete_slide(id);

@@ -7,7 +7,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope::app {
@@ -18,10 +18,10 @@ DashboardFonts::DashboardFonts() : font_(find_japanese_font()) {
                   << japanese_font_install_hint() << "\n";
 }
 
-void DashboardFonts::prepare_glyphs(const Dashboard& dashboard) {
+GlyphSet* DashboardFonts::glyphs_to_prepare() {
     glyphs_ = GlyphSet();
-    dashboard.collect_glyphs(glyphs_);
     glyphs_prepared_ = true;
+    return &glyphs_;
 }
 
 void DashboardFonts::preload_font_file() {
@@ -39,20 +39,14 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
     session.upload_fonts();
     // Sizes in the default style suit a 15 px font; scale them with the text.
     dashboard.apply_style(size / 15.0f);
-    dashboard.fonts_dirty = false;
-    dashboard.style_dirty = false;
+    dashboard.fonts_rebuilt();
 }
 
 namespace {
 
 std::unique_ptr<Dashboard> prepare(const std::filesystem::path& db_path, KpiHistoryLoad history, DashboardFonts& fonts) {
-    auto dashboard = std::make_unique<Dashboard>(db_path, history);
-    // The views' index (plan trees, counts, theme profiles) is built beside
-    // the glyphs: the first frame would otherwise build it, after the atlas.
-    std::future<void> index = std::async(std::launch::async, [&] { ui::data_index(dashboard->data()); });
-    fonts.prepare_glyphs(*dashboard);
-    index.get();
-    return dashboard;
+    // The glyphs are collected while the model is built (both read the data).
+    return std::make_unique<Dashboard>(db_path, history, fonts.glyphs_to_prepare());
 }
 
 }  // namespace
@@ -79,7 +73,7 @@ Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistor
 
 ImVec2 no_mouse() { return ImVec2(-FLT_MAX, -FLT_MAX); }
 
-void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse) {
+FrameRequests build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -89,8 +83,9 @@ void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::
     }
     if (mouse) io.MousePos = *mouse;
     ImGui::NewFrame();
-    dashboard.draw_frame();
+    const FrameRequests requests = dashboard.draw_frame();
     ImGui::Render();
+    return requests;
 }
 
 }  // namespace wardscope::app

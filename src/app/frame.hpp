@@ -21,12 +21,12 @@ public:
     // Rebuilds the atlas for the dashboard's text and size, uploads it and
     // re-applies the style at the matching scale. Call between frames.
     void rebuild(Dashboard& dashboard, GlSession& session, float content_scale);
-    // Collects the dashboard's glyphs ahead of the next rebuild, which then
-    // uses them instead of collecting again. Needs no ImGui context or GL, so
-    // it may run on another thread (`shot` does it while GL starts).
-    void prepare_glyphs(const Dashboard& dashboard);
+    // The glyph set the next rebuild uses instead of collecting the
+    // dashboard's glyphs itself: the Dashboard fills it while it loads (see
+    // its constructor). Needs no ImGui context or GL: any thread may fill it.
+    GlyphSet* glyphs_to_prepare();
     // Reads the font file ahead of the next rebuild, which then takes its bytes
-    // instead of reading the file itself. Touches nothing prepare_glyphs does:
+    // instead of reading the file itself. Touches nothing the glyph set does:
     // the two may run on two threads at once (`shot` and the dashboard read
     // the font while the database loads).
     void preload_font_file();
@@ -54,9 +54,9 @@ struct Prepared {
 Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const WindowSpec& spec,
                                  const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session);
 
-// NewFrame → the dashboard → Render. `display_size` overrides the window's
+// NewFrame → the dashboard → Render; returns what the frame asks of the shell. `display_size` overrides the window's
 // size (offscreen shots), `mouse` the pointer (shots: none; timing: a sweep).
-void build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse);
+FrameRequests build_frame(Dashboard& dashboard, std::optional<ImVec2> display_size, std::optional<ImVec2> mouse);
 
 // Where a shot's pointer is: nowhere, so nothing is hovered.
 ImVec2 no_mouse();

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 
-#include "ui/probes.hpp"
+#include "ui/widgets/probes.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/safe_files.hpp"
 

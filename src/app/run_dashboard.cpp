@@ -20,9 +20,8 @@
 #include "app/frame.hpp"
 #include "app/frame_capture.hpp"
 #include "app/settings.hpp"
-#include "ui/probes.hpp"
-#include "ui/spotlight.hpp"
-#include "ui/view_options.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/safe_files.hpp"
 #include "wardscope/text_escape.hpp"
@@ -106,34 +105,12 @@ void install_wake_callbacks(GLFWwindow* w) {
     glfwSetWindowRefreshCallback(w, on_refresh);
 }
 
-// The database file and its WAL: when either changes, another process wrote.
-struct FileStamp {
-    std::filesystem::file_time_type db_time{}, wal_time{};
-    std::uintmax_t db_size = 0, wal_size = 0;
-    static FileStamp of(const std::filesystem::path& db) {
-        FileStamp s;
-        std::error_code ec;
-        s.db_time = std::filesystem::last_write_time(db, ec);
-        s.db_size = std::filesystem::file_size(db, ec);
-        auto wal = db;
-        wal += "-wal";
-        s.wal_time = std::filesystem::last_write_time(wal, ec);
-        s.wal_size = std::filesystem::file_size(wal, ec);
-        if (ec) s.wal_size = 0;
-        return s;
-    }
-    bool operator==(const FileStamp&) const = default;
-};
-
 void apply_settings(Dashboard& d, const Settings& s) {
-    d.lang = s.lang == "en" ? ui::Lang::en : ui::Lang::ja;
-    if (s.font_preset >= 0) d.font_preset = s.font_preset;
-    view_from_name(s.view, d.view);
-    d.options = ui::view_options_from_map(s.view_options);
-    for (const auto& id : s.plan_ids)
-        if (d.data().find_plan(id)) d.selection.plan_ids.push_back(id);
-    if (!d.selection.plan_ids.empty())
-        d.selection.municipality_id = d.data().find_plan(d.selection.plan_ids.front())->municipality_id;
+    d.set_lang(s.lang == "en" ? ui::Lang::en : ui::Lang::ja);
+    if (s.font_preset >= 0) d.set_font_preset(s.font_preset);
+    d.show_view(s.view);
+    d.restore_view_options(s.view_options);
+    d.selection().set_plans(d.data(), s.plan_ids);
 }
 
 // What the user changed, printed as one line per change ("event: view heatmap"):
@@ -147,10 +124,9 @@ struct Observable {
     int slide = -1;
     std::string last_edit;
     static Observable of(const Dashboard& d) {
-        return {std::string(view_name(d.view)), d.lang == ui::Lang::en ? "en" : "ja",
-                d.selection.plan_ids.empty() ? "" : d.selection.plan_ids.front(), d.selection.node_id,
-                ui::spotlight_id(), d.presenting,
-                d.derived().data_version, d.edit_count, d.current_slide, d.last_edit};
+        return {d.view().id(), d.lang() == ui::Lang::en ? "en" : "ja", d.selection().front_plan(),
+                d.selection().node_id(), ui::spotlight_id(), d.presenting(), d.model().data_version, d.edit_count(),
+                d.current_slide(), d.last_edit()};
     }
     void log_changes_to(const Observable& now) const {
         if (now.view != view) std::cout << "event: view " << now.view << "\n";
@@ -176,14 +152,13 @@ std::filesystem::path png_folder() {
 
 // The frame just drawn, as the user sees it, to wardscope-VIEW-YYYYMMDD-HHMMSS.png.
 void save_view_png(Dashboard& dashboard, GlSession& session) {
-    dashboard.png_requested = false;
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
     const std::filesystem::path path =
-        png_folder() / ("wardscope-" + std::string(view_name(dashboard.view)) + "-" + stamp + ".png");
+        png_folder() / ("wardscope-" + std::string(dashboard.view().id()) + "-" + stamp + ".png");
     try {
         std::error_code ec;
         std::filesystem::create_directories(path.parent_path(), ec);
@@ -191,10 +166,10 @@ void save_view_png(Dashboard& dashboard, GlSession& session) {
         int width = 0, height = 0;
         const std::vector<std::uint8_t> pixels = session.read_pixels(width, height);
         write_png(path, width, height, pixels);
-        dashboard.notice = "PNG: " + path.string();
+        dashboard.show_notice("PNG: " + path.string());
         std::cout << "event: png " << path.string() << std::endl;
     } catch (const Error& e) {
-        dashboard.notice = e.what();
+        dashboard.show_notice(e.what());
         std::cout << "event: png failed: " << e.what() << std::endl;
     }
 }
@@ -224,11 +199,11 @@ void save_imgui_ini(const std::filesystem::path& file) {
 
 Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscreen, Settings s) {
     if (!fullscreen) glfwGetWindowSize(window, &s.window_width, &s.window_height);
-    s.lang = d.lang == ui::Lang::en ? "en" : "ja";
-    if (!d.presenting) s.font_preset = d.font_preset;
-    s.view = std::string(view_name(d.view));
-    s.plan_ids = d.selection.plan_ids;
-    s.view_options = ui::view_options_to_map(d.options);
+    s.lang = d.lang() == ui::Lang::en ? "en" : "ja";
+    if (!d.presenting()) s.font_preset = d.font_preset();
+    s.view = d.view().id();
+    s.plan_ids = d.selection().plan_ids();
+    s.view_options = d.view_options();
     return s;
 }
 
@@ -271,50 +246,47 @@ int run_dashboard(const DashboardOptions& options) {
         // Tests set this to learn where items are on screen (rewritten every frame).
         const char* layout_env = std::getenv("WARDSCOPE_LAYOUT_FILE");
         const std::filesystem::path layout_file = layout_env ? layout_env : "";
-        FileStamp stamp = FileStamp::of(options.db_path);
         auto last_check = std::chrono::steady_clock::now();
-        bool was_presenting = dashboard.presenting;
+        bool was_presenting = dashboard.presenting();
+        FrameRequests asked = dashboard.take_requests();
         bool first_frame_shown = false;
         std::signal(SIGTERM, on_stop_signal);
         std::signal(SIGINT, on_stop_signal);
-        while (!glfwWindowShouldClose(window) && !dashboard.quit_requested && !stop_signal) {
+        while (!glfwWindowShouldClose(window) && !asked.quit && !stop_signal) {
             const bool typing = ImGui::GetIO().WantTextInput;
             if (frames_to_render > 0) glfwPollEvents();
             else glfwWaitEventsTimeout(dashboard.kpi_history_pending() ? 0.02 : typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
             if (dashboard.kpi_history_ready()) wake();  // the next frame takes it
 
-            if (dashboard.wrote_database) {  // our own edit is not "another process"
-                dashboard.wrote_database = false;
-                stamp = FileStamp::of(options.db_path);
-            }
             const auto now = std::chrono::steady_clock::now();
             if (now - last_check > std::chrono::seconds(2)) {
                 last_check = now;
-                const FileStamp latest = FileStamp::of(options.db_path);
-                if (!(latest == stamp)) {
-                    stamp = latest;
-                    if (!dashboard.data_changed_on_disk) std::cout << "event: database changed on disk" << std::endl;
-                    dashboard.data_changed_on_disk = true;
+                if (dashboard.check_database_on_disk()) {
+                    std::cout << "event: database changed on disk" << std::endl;
                     wake();
                 }
             }
             if (frames_to_render <= 0 && !typing) continue;
             if (frames_to_render > 0) --frames_to_render;
 
+            asked |= dashboard.take_requests();  // the KPI history may have arrived since
             if (session.content_scale() != content_scale) {
                 content_scale = session.content_scale();
-                dashboard.fonts_dirty = true;
+                asked.rebuild_fonts = true;
             }
-            if (dashboard.fonts_dirty || dashboard.style_dirty) fonts.rebuild(dashboard, session, content_scale);
-            if (dashboard.presenting != was_presenting) {
-                was_presenting = dashboard.presenting;
-                session.set_fullscreen(dashboard.presenting);
+            if (asked.rebuild_fonts || asked.restyle) {
+                fonts.rebuild(dashboard, session, content_scale);
+                asked.rebuild_fonts = asked.restyle = false;
+            }
+            if (dashboard.presenting() != was_presenting) {
+                was_presenting = dashboard.presenting();
+                session.set_fullscreen(dashboard.presenting());
             }
 
             const Observable before = Observable::of(dashboard);
             ui::set_probes_enabled(!layout_file.empty());
             ui::clear_probes();
-            build_frame(dashboard, std::nullopt, std::nullopt);
+            asked = build_frame(dashboard, std::nullopt, std::nullopt);
             before.log_changes_to(Observable::of(dashboard));
             release_deferred_keys(window);
             if (!layout_file.empty()) {
@@ -329,14 +301,15 @@ int run_dashboard(const DashboardOptions& options) {
             glClearColor(bg.x, bg.y, bg.z, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-            if (dashboard.png_requested) save_view_png(dashboard, session);
+            if (asked.save_png) save_view_png(dashboard, session);
+            asked.save_png = false;
             if (ini_file && ImGui::GetIO().WantSaveIniSettings) save_imgui_ini(*ini_file);
             glfwSwapBuffers(window);
             if (!first_frame_shown) {
                 first_frame_shown = true;
                 std::cout << "event: first frame" << std::endl;  // for the benchmark's start-up figure
             }
-            if (dashboard.fonts_dirty || dashboard.style_dirty) wake();  // show the new size at once
+            if (asked.rebuild_fonts || asked.restyle) wake();  // show the new size at once
         }
         if (ini_file) save_imgui_ini(*ini_file);
         if (config) save_settings(*config, current_settings(dashboard, window, session.fullscreen(), settings));

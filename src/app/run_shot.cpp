@@ -15,7 +15,8 @@
 #include "app/app.hpp"
 #include "app/frame.hpp"
 #include "app/frame_capture.hpp"
-#include "ui/probes.hpp"
+#include "ui/view.hpp"
+#include "ui/widgets/probes.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/safe_files.hpp"
 #include "wardscope/text_escape.hpp"
@@ -70,13 +71,14 @@ int time_frames(Dashboard& dashboard, const ShotOptions& options, OffscreenTarge
 void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTarget& target, DashboardFonts& fonts,
                           int width, int height, bool probes) {
     const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
-    if (dashboard.fonts_dirty || dashboard.style_dirty) fonts.rebuild(dashboard, session, 1.0f);
+    const FrameRequests before = dashboard.take_requests();  // a slide applied since the last frame
+    if (before.rebuild_fonts || before.restyle) fonts.rebuild(dashboard, session, 1.0f);
     for (int frame = 0; frame < frames_before_capture; ++frame) {
         const bool last = frame + 1 == frames_before_capture;
         ui::set_probes_enabled(last && probes);
         ui::clear_probes();
-        build_frame(dashboard, size, no_mouse());
-        if ((dashboard.fonts_dirty || dashboard.style_dirty) && !last) fonts.rebuild(dashboard, session, 1.0f);
+        const FrameRequests asked = build_frame(dashboard, size, no_mouse());
+        if ((asked.rebuild_fonts || asked.restyle) && !last) fonts.rebuild(dashboard, session, 1.0f);
         // Only the captured frame is rasterised: the ones before it only
         // settle the layout, and Mesa's software renderer is not free.
         if (!last) continue;
@@ -101,15 +103,19 @@ std::string slide_file_name(FileNamer& names, int number, const std::string& nam
 
 }  // namespace
 
+std::vector<std::string> all_view_names() { return ui::view_ids(); }
+
 int run_shot(const ShotOptions& options) {
     try {
         refuse_database_as_output(options.out_png, options.db_path);
         if (!options.layout_json.empty()) refuse_database_as_output(options.layout_json, options.db_path);
-        ui::ViewId view{};
-        const bool known_view = view_from_name(options.view, view);
+        const ui::Views views = ui::make_views();
+        const int view = ui::find_view(views, options.view);
+        const bool known_view = view >= 0;
         // A shot shows one view: the KPI history (most of the rows) is read only for the views that show it.
-        const KpiHistoryLoad history =
-            known_view && view_shows_kpi_history(view) ? KpiHistoryLoad::with_plans : KpiHistoryLoad::skipped;
+        const KpiHistoryLoad history = known_view && views[static_cast<std::size_t>(view)]->needs_kpi_history()
+                                           ? KpiHistoryLoad::with_plans
+                                           : KpiHistoryLoad::skipped;
         std::unique_ptr<GlSession> session;
         Prepared prepared = prepare_while_gl_starts(options.db_path, history, offscreen_spec("wardscope shot"),
                                                     [&](const Dashboard& loaded) {
@@ -118,13 +124,10 @@ int run_shot(const ShotOptions& options) {
         }, session);
         Dashboard& dashboard = *prepared.dashboard;
         DashboardFonts& fonts = *prepared.fonts;
-        dashboard.view = view;
-        dashboard.screenshot = true;
-        dashboard.lang = options.lang == "en" ? ui::Lang::en : ui::Lang::ja;
-        dashboard.selection.plan_ids = options.plan_ids;
-        if (!options.plan_ids.empty())
-            if (const Plan* p = dashboard.data().find_plan(options.plan_ids.front()))
-                dashboard.selection.municipality_id = p->municipality_id;
+        dashboard.show_view(options.view);
+        dashboard.set_screenshot(true);
+        dashboard.set_lang(options.lang == "en" ? ui::Lang::en : ui::Lang::ja);
+        dashboard.selection().set_plans(dashboard.data(), options.plan_ids);
         if (options.present) dashboard.set_presenting(true, static_cast<float>(options.height));
 
         OffscreenTarget target(options.width, options.height);
@@ -155,13 +158,16 @@ int run_slides_export(const SlidesExportOptions& options) {
         std::unique_ptr<GlSession> session;
         Prepared prepared = prepare_while_gl_starts(options.db_path, KpiHistoryLoad::with_plans, offscreen_spec("wardscope slides"),
                                                     [&](const Dashboard& loaded) {
-            if (loaded.derived().slides.empty())
+            // An export shows every row or none: what the dashboard would leave out stops it.
+            if (!loaded.skipped_rows.empty())
+                throw Error(options.db_path.string() + ": nothing was exported: " + loaded.skipped_rows.front());
+            if (loaded.model().slides.empty())
                 throw Error(options.db_path.string() + " holds no slides: add some in the dashboard (Slides)");
         }, session);
         Dashboard& dashboard = *prepared.dashboard;
         DashboardFonts& fonts = *prepared.fonts;
-        dashboard.screenshot = true;
-        const std::vector<Slide> slides = dashboard.derived().slides;
+        dashboard.set_screenshot(true);
+        const std::vector<Slide> slides = dashboard.model().slides;
         std::error_code ec;
         std::filesystem::create_directories(options.out_dir, ec);
         if (ec) throw Error("cannot create " + options.out_dir.string() + ": " + ec.message());
@@ -170,8 +176,7 @@ int run_slides_export(const SlidesExportOptions& options) {
         fonts.rebuild(dashboard, *session, 1.0f);
         FileNamer names;
         for (std::size_t i = 0; i < slides.size(); ++i) {
-            dashboard.apply_slide(slides[i].state, true);
-            dashboard.current_slide = static_cast<int>(i);
+            dashboard.go_to_slide(static_cast<int>(i), true);
             render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, false);
             const auto path = options.out_dir / slide_file_name(names, static_cast<int>(i) + 1, slides[i].name, slides.size());
             refuse_database_as_output(path, options.db_path);

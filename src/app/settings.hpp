@@ -19,7 +19,7 @@ struct Settings {
     std::string view = "timeline";
     std::vector<std::string> plan_ids;  // last selection
     // The views' own choices (heatmap mode, sort, colours, drill-down; KPI
-    // style and focus; notes filters), named as in slides (ui/view_options.hpp).
+    // style and focus; notes filters), named as in slides (ui/view.hpp).
     std::map<std::string, std::string> view_options;
 };
 

@@ -40,6 +40,8 @@ int export_data(const std::filesystem::path& db, const std::string& format, cons
 int export_kpi_table(const std::filesystem::path& db, const std::filesystem::path& out);
 // Notes and votes as CSV or Markdown ("csv" / "md").
 int export_notes(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out);
+// Rolls back an interrupted write after copying the database and journal aside; integrity_check.
+int recover(const std::filesystem::path& db);
 // One line per slide: number, name, view, plans (tab-separated).
 int list_slides(const std::filesystem::path& db);
 // Writes an export file (wardscope/safe_files.hpp): whole or not at all, never over `db` or its journals.

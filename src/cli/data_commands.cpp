@@ -1,8 +1,13 @@
 // validate, import, kpi import, export.
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+
+#include <fcntl.h>
 
 #include "commands.hpp"
 #include "wardscope/csv.hpp"
@@ -71,16 +76,38 @@ int validate(const DataPaths& paths, const std::vector<std::string>& files) {
 
 int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<std::string>& files) {
     const Taxonomy taxonomy = read_taxonomy(paths.themes, paths.actors);
+    // A new database is built beside its name (DB.partial) and moved into
+    // place only when whole, never over an existing file: a failed or killed
+    // first import leaves no half-made database (issue #12). An existing one
+    // is imported into in place, in one transaction.
     const bool db_existed = fs::exists(db);
+    const fs::path target = db_existed ? db : fs::path(db) += ".partial";
+    auto remove_partial = [&] {
+        if (db_existed) return;
+        std::error_code ec;
+        fs::remove(target, ec);
+        fs::remove(fs::path(target) += "-journal", ec);
+    };
+    remove_partial();  // left by a killed run
     ImportResult result;
-    {
-        Store store = open_for_writing(db, OpenMode::create);
+    try {
+        Store store = open_for_writing(target, OpenMode::create);
         result = import_plan_files(store, taxonomy, {files.begin(), files.end()});
+    } catch (...) {
+        remove_partial();
+        throw;
+    }
+    if (result.ok() && !db_existed) {
+        if (::renameat2(AT_FDCWD, target.c_str(), AT_FDCWD, db.c_str(), RENAME_NOREPLACE) != 0) {
+            const int error = errno;
+            remove_partial();
+            throw Error(db.string() + ": cannot put the new database in place (" + std::strerror(error) + ")" +
+                        (error == EEXIST ? ": a file of that name appeared meanwhile and was left as it was" : ""));
+        }
     }
     if (!result.ok()) {
         for (const Problem& p : result.problems) std::cerr << terminal_text(p.to_string(), LineBreaks::keep) << "\n";
-        // The import was rolled back; a database made for it is not left behind, empty.
-        if (!db_existed) fs::remove(db);
+        remove_partial();
         std::cerr << "nothing was imported: fix the problems above\n";
         return 1;
     }

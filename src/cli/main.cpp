@@ -115,6 +115,10 @@ int main(int argc, char** argv) {
     slides_export->add_option("--out", slides_options.out_dir, "folder for the PNG files")->required();
     slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT")->capture_default_str();
 
+    auto* recover = app.add_subcommand(
+        "recover", "roll back an interrupted write (a journal beside the database), after copying both aside; integrity_check");
+    recover->add_option("--db", db, "database")->required();
+
     GenerateOptions gen_options;
     fs::path gen_out;
     bool gen_force = false;
@@ -139,6 +143,11 @@ int main(int argc, char** argv) {
     shot->add_option("--size", size, "WIDTHxHEIGHT")->capture_default_str();
     shot->add_option("--lang", shot_options.lang, "ja or en")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
     shot->add_option("--out", shot_options.out_png, "PNG file to write")->required();
+    // Scripts ask the binary which views there are (scripts/render-all-views.sh).
+    shot->add_flag_callback("--list-views", [&view_names] {
+        for (const auto& name : view_names) std::cout << name << "\n";
+        throw CLI::Success();
+    }, "print the views, one id a line in tab order, and exit");
     shot->add_flag("--present", shot_options.present, "render in presentation mode (large type, high contrast)");
     shot->add_option("--layout", shot_options.layout_json, "also write the screen rectangles of named items (JSON), for tests");
 
@@ -171,6 +180,7 @@ int main(int argc, char** argv) {
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);
+        if (*recover) return cli::recover(db);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();
             slides_options.db_path = db;

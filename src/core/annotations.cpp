@@ -61,6 +61,8 @@ std::string annotation_select() { return "SELECT " + records::select_columns(rec
 Annotation annotation_at(const sql::Statement& st) {
     Annotation a;
     records::read_fields(records::annotation, st, 0, a);
+    if (a.vote && (*a.vote < min_vote || *a.vote > max_vote))
+        throw Error("note " + std::to_string(a.id) + ": the vote " + std::to_string(*a.vote) + " is not 1–5");
     return a;
 }
 
@@ -157,12 +159,19 @@ std::optional<Annotation> find_annotation(const Store& store, const ItemRef& ite
     return annotation_at(st);
 }
 
-std::vector<Annotation> load_annotations(const Store& store) {
+std::vector<Annotation> load_annotations(const Store& store, std::vector<std::string>* skipped) {
     std::vector<Annotation> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "annotation")) return out;  // a read-only open of a version 1–2 database
     sql::Statement st(db, annotation_select() + " ORDER BY plan_id, item_kind, id");
-    while (st.step()) out.push_back(annotation_at(st));
+    while (st.step()) {
+        try {
+            out.push_back(annotation_at(st));
+        } catch (const Error& e) {
+            if (!skipped) throw;
+            skipped->push_back(std::string("a damaged note was skipped: ") + e.what());
+        }
+    }
     return out;
 }
 

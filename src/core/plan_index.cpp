@@ -116,50 +116,6 @@ bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 }  // namespace
 
-std::string fold_for_search(std::string_view text, std::vector<std::size_t>* offsets) {
-    std::string out;
-    out.reserve(text.size());
-    if (offsets) {
-        offsets->clear();
-        offsets->reserve(text.size() + 1);
-    }
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        // Full-width forms U+FF01–U+FF5E are EF BC 81–EF BC BF and EF BD 80–EF BD 9E.
-        if (b0 == 0xEF && i + 2 < text.size()) {
-            const auto b1 = static_cast<unsigned char>(text[i + 1]);
-            const auto b2 = static_cast<unsigned char>(text[i + 2]);
-            unsigned cp = 0;
-            if ((b1 == 0xBC || b1 == 0xBD) && is_continuation(b2))
-                cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-            if (cp >= 0xFF01 && cp <= 0xFF5E) {
-                char c = static_cast<char>(cp - 0xFF01 + 0x21);
-                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-                out.push_back(c);
-                if (offsets) offsets->push_back(i);
-                i += 3;
-                continue;
-            }
-        }
-        // Ideographic space U+3000 = E3 80 80.
-        if (b0 == 0xE3 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(text[i + 2]) == 0x80) {
-            out.push_back(' ');
-            if (offsets) offsets->push_back(i);
-            i += 3;
-            continue;
-        }
-        char c = text[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        out.push_back(c);
-        if (offsets) offsets->push_back(i);
-        ++i;
-    }
-    if (offsets) offsets->push_back(text.size());
-    return out;
-}
-
 namespace {
 
 std::string_view trim(std::string_view s) {
@@ -175,66 +131,46 @@ std::size_t cp_start(std::string_view s, std::size_t pos) {
     return pos;
 }
 
-// Finds the folded query in `text`; on a match fills the hit's context and returns true.
-// One folded unit at text[i]: the folded byte and how many source bytes it takes
-// (3 for full-width ASCII and the ideographic space, else 1). Matches fold_for_search.
-std::pair<char, std::size_t> fold_unit(std::string_view text, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (i + 2 < text.size() && (b0 == 0xEF || b0 == 0xE3)) {
-        const auto b1 = static_cast<unsigned char>(text[i + 1]);
-        const auto b2 = static_cast<unsigned char>(text[i + 2]);
-        if (b0 == 0xEF && (b1 == 0xBC || b1 == 0xBD) && is_continuation(b2)) {
-            const unsigned cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
-            if (cp >= 0xFF01 && cp <= 0xFF5E) {
-                char c = static_cast<char>(cp - 0xFF01 + 0x21);
-                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-                return {c, 3};
-            }
-        }
-        if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return {' ', 3};
-    }
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return {c, 1};
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// Byte range [begin, end) in `text` of the first match of the folded query, without
-// allocating. A query with no ASCII byte can only match unfolded bytes: plain find.
-bool find_folded(std::string_view text, std::string_view q, bool q_has_ascii, std::size_t& begin,
-                 std::size_t& end) {
+// Byte range [begin, end) in `text` of the first match of the folded query.
+// Pure ASCII text is compared case-blind in place; text that folding leaves
+// as it is (most Japanese) is searched directly; only the rest is folded.
+bool find_folded(std::string_view text, std::string_view q, std::size_t& begin, std::size_t& end) {
     if (q.empty() || text.empty()) return false;
-    if (!q_has_ascii) {
+    if (is_ascii(text)) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        const auto it = std::search(text.begin(), text.end(), q.begin(), q.end(),
+                                    [&](char a, char b) { return lower(a) == b; });
+        if (it == text.end()) return false;
+        begin = static_cast<std::size_t>(it - text.begin());
+        end = begin + q.size();
+        return true;
+    }
+    if (is_folded_for_search(text)) {
         const std::size_t at = text.find(q);
         if (at == std::string_view::npos) return false;
         begin = at;
         end = at + q.size();
         return true;
     }
-    for (std::size_t i = 0; i < text.size();) {
-        const auto [c0, len0] = fold_unit(text, i);
-        if (c0 == q[0]) {
-            std::size_t j = i + len0, k = 1;
-            while (k < q.size() && j < text.size()) {
-                const auto [c, len] = fold_unit(text, j);
-                if (c != q[k]) break;
-                ++k;
-                j += len;
-            }
-            if (k == q.size()) {
-                begin = i;
-                end = j;
-                return true;
-            }
-        }
-        i += len0;
-    }
-    return false;
+    std::vector<std::size_t> offsets;
+    const std::string folded = fold_for_search(text, &offsets);
+    const std::size_t at = folded.find(q);
+    if (at == std::string::npos) return false;
+    begin = offsets[at];
+    // The end: where the character holding the match's last byte ends in `text`.
+    std::size_t last = at + q.size();
+    while (last < folded.size() && offsets[last] == offsets[at + q.size() - 1]) ++last;
+    end = offsets[last];
+    return true;
 }
 
-bool match_into(std::string_view text, const std::string& folded_query, bool q_has_ascii, std::size_t context_chars,
-                SearchHit& hit) {
+bool match_into(std::string_view text, const std::string& folded_query, std::size_t context_chars, SearchHit& hit) {
     std::size_t begin = 0, end = 0;
-    if (!find_folded(text, folded_query, q_has_ascii, begin, end)) return false;
+    if (!find_folded(text, folded_query, begin, end)) return false;
     begin = cp_start(text, begin);
     // Keep whole code points: the query may end inside one only if it is invalid UTF-8.
     while (end < text.size() && is_continuation(static_cast<unsigned char>(text[end]))) ++end;
@@ -265,8 +201,6 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
     query = trim(query);
     if (query.empty()) return hits;
     const std::string q = fold_for_search(query);
-    const bool q_has_ascii =
-        std::any_of(q.begin(), q.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 
     auto full = [&] { return hits.size() >= options.max_hits; };
     // Tries the fields in order; records one hit for the first that matches.
@@ -274,7 +208,7 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
                           std::initializer_list<std::pair<MatchField, const std::string*>> fields) {
         for (const auto& [field, text] : fields) {
             SearchHit hit;
-            if (match_into(*text, q, q_has_ascii, options.context_chars, hit)) {
+            if (match_into(*text, q, options.context_chars, hit)) {
                 hit.plan_index = plan_index;
                 hit.node_index = node_index;
                 hit.item_id = item_id;

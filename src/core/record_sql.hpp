@@ -81,7 +81,8 @@ void read_value(const sql::Statement& st, int column, Value& out) {
     else if constexpr (std::is_same_v<Value, std::optional<int>>) out = st.optional_int(column);
     else if constexpr (std::is_same_v<Value, std::optional<double>>) out = st.optional_real(column);
     else if constexpr (std::is_enum_v<Value>) {
-        if (auto parsed = enum_from(st.view(column), static_cast<Value*>(nullptr))) out = *parsed;  // else the default
+        if (auto parsed = enum_from(st.view(column), static_cast<Value*>(nullptr))) out = *parsed;
+        else st.wrong_type(column, "one of the values wardscope writes");  // never a silent default
     } else static_assert(sizeof(Value) == 0, "no column reader for this field type");
 }
 

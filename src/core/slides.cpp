@@ -119,19 +119,36 @@ void require_slide(sqlite3* db, std::int64_t id) {
 
 }  // namespace
 
-std::vector<Slide> load_slides(const Store& store) {
+namespace {
+
+Slide slide_at(const sql::Statement& st) {
+    Slide s;
+    const int state_column = records::read_fields(records::slide, st, 0, s);
+    try {
+        // Only what makes a row unusable: control characters in a name written
+        // by another tool are shown as 〓 by the dashboard (visible_text.hpp).
+        if (s.name.empty()) throw Error("a slide needs a name");
+        s.state = slide_state_from_json(st.text(state_column));
+    } catch (const Error& e) {
+        throw Error("slide " + std::to_string(s.id) + " '" + s.name + "': " + e.what());
+    }
+    return s;
+}
+
+}  // namespace
+
+std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* skipped) {
     std::vector<Slide> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "slide")) return out;  // a read-only open of a version 1–2 database
     sql::Statement st(db, "SELECT " + records::select_columns(records::slide) + ", state FROM slide ORDER BY position, id");
     while (st.step()) {
-        Slide& s = out.emplace_back();
-        const int state_column = records::read_fields(records::slide, st, 0, s);
-        s.position = static_cast<int>(out.size() - 1);  // contiguous, whatever is stored
         try {
-            s.state = slide_state_from_json(st.text(state_column));
+            out.push_back(slide_at(st));
+            out.back().position = static_cast<int>(out.size() - 1);
         } catch (const Error& e) {
-            throw Error("slide '" + s.name + "': " + e.what());
+            if (!skipped) throw;
+            skipped->push_back(std::string("a damaged slide was skipped: ") + e.what());
         }
     }
     return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,20 +49,38 @@ public:
     void run();       // step to completion, then reset for reuse
     void reset();
 
-    std::string text(int column) const;
+    // Column readers. A database file is untrusted input: a value of another
+    // type than the reader's (text in an INTEGER column, a number in a TEXT
+    // one …) throws Error naming the table, column and row, never reads as 0.
+    std::string text(int column) const;  // TEXT or NULL ("")
     // The column's text without a copy: valid until the next step or reset.
     std::string_view view(int column) const;
-    std::int64_t integer(int column) const;
-    double real(int column) const;
+    std::int64_t integer(int column) const;  // INTEGER
+    double real(int column) const;           // REAL or INTEGER
     bool is_null(int column) const;
-    std::optional<int> optional_int(int column) const;
-    std::optional<double> optional_real(int column) const;
+    std::optional<int> optional_int(int column) const;      // INTEGER in int range, or NULL
+    std::optional<double> optional_real(int column) const;  // REAL, INTEGER or NULL
+
+    // Throws Error naming the table, column and row: the value is not one of `expected`.
+    [[noreturn]] void wrong_type(int column, const char* expected) const;
 
 private:
+    void expect_text(int column) const;
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
     sqlite3_destructor_type text_lifetime_;
+    std::int64_t rows_ = 0;  // rows stepped since the last reset: names a bad row
 };
+
+// Opens a database file as wardscope always does: one thread at a time, a
+// busy timeout, and SQLite's defensive settings for untrusted files (no
+// writable schema, no functions or virtual tables run from the schema, no
+// triggers or views). `read_only` opens it with the URI mode=ro: it is never
+// written, and a hot journal beside it is reported, never rolled back.
+// Throws Error naming the file.
+enum class Access { read_only, read_write, create };
+sqlite3* open_connection(const std::filesystem::path& path, Access access);
+void make_defensive(sqlite3* db);
 
 // Runs SQL without parameters (schema, pragmas, BEGIN/COMMIT).
 void exec(sqlite3* db, const char* sql);

@@ -62,6 +62,11 @@ void check_file_header(const fs::path& path) {
     if (got < 16 || std::memcmp(header, "SQLite format 3\0", 16) != 0)
         throw Error(path.string() + ": not a SQLite database (the file does not start with the SQLite header)");
     if (got < 100) throw Error(path.string() + ": the file is truncated (" + std::to_string(size) + " bytes, shorter than a SQLite header)");
+    // Bytes 18–19: 2 in WAL mode, which wardscope never sets; a -wal file beside
+    // it would be replayed by any open, as a stale journal would.
+    if (header[18] == 2 || header[19] == 2)
+        throw Error(path.string() + ": the database is in WAL mode, which wardscope does not use; nothing was read or written. "
+                                    "If it is yours, switch it back with: sqlite3 " + path.string() + " 'PRAGMA journal_mode=DELETE'");
     // A journal or WAL beside the file holds changes SQLite will replay or undo:
     // only then may the file legitimately differ from what its header says.
     if (non_empty_file(with_suffix(path, "-journal")) || non_empty_file(with_suffix(path, "-wal"))) return;
@@ -123,25 +128,13 @@ int check_schema(sqlite3* db, const fs::path& path, bool allow_empty) {
     return version;
 }
 
-sqlite3* open_handle(const fs::path& path, int flags) {
+sqlite3* open_handle(const fs::path& path, sql::Access access) {
     // Before SQLite's first use: no global allocation statistics, which take a
     // process-wide mutex on every malloc and free (≈ 12 % of an import). We
     // never call sqlite3_memory_used(). It fails harmlessly when too late.
     static const int memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
     (void)memstatus_off;
-    sqlite3* db = nullptr;
-    // NOMUTEX: a Store is used by one thread at a time, so SQLite's per-call
-    // mutex (taken on every sqlite3_column_* call) is pure overhead: ≈ 10 % of
-    // loading the national-scale database (issue #5).
-    const int rc = sqlite3_open_v2(utf8_name(path).c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (rc != SQLITE_OK) {
-        std::string message = sql::describe(db, rc);
-        sqlite3_close(db);
-        throw Error(path.string() + ": " + message);
-    }
-    sqlite3_extended_result_codes(db, 0);
-    sqlite3_busy_timeout(db, 2000);
-    return db;
+    return sql::open_connection(path, access);
 }
 
 // Closes the handle unless released (open() throws half-way).
@@ -183,6 +176,15 @@ void add_columns(sqlite3* db, int version) {
         if (!present)
             sql::exec(db, (std::string("ALTER TABLE ") + added.table + " ADD COLUMN " + added.column + " " + added.sql).c_str());
     }
+}
+
+// One schema version's step: its migration, then the record columns it added.
+// Creating, upgrading and the reference of verify_schema_objects all take
+// these steps, so a new file and an upgraded one hold the same schema text.
+void upgrade_step(sqlite3* db, int version) {
+    for (const Migration& m : migrations)
+        if (m.to_version == version) sql::exec(db, m.sql);
+    add_columns(db, version);
 }
 
 // A name beside the database that is not taken: wardscope.db.v1-backup, -2, -3 …
@@ -238,11 +240,7 @@ std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
     const fs::path backup = backup_path(path, from);
     write_backup(db, backup);
     try {
-        for (int version = from + 1; version <= schema_version; ++version) {
-            for (const Migration& m : migrations)
-                if (m.to_version == version) sql::exec(db, m.sql);
-            add_columns(db, version);
-        }
+        for (int version = from + 1; version <= schema_version; ++version) upgrade_step(db, version);
         sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
         sql::exec(db, "COMMIT");
         rollback.done = true;
@@ -254,14 +252,70 @@ std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
     }
 }
 
-// The first read rolls back a transaction an interrupted writer left behind; a
-// read-only handle cannot, so a writable file is recovered with a short
-// read-write open first (SQLite would do the same on any writer's next open).
-void recover_interrupted_write(const fs::path& path) {
-    sqlite3* db = open_handle(path, SQLITE_OPEN_READWRITE);
+// A hot journal: an interrupted write that SQLite would roll back on the
+// first read. A read-only connection reports it (SQLITE_READONLY_ROLLBACK)
+// instead; wardscope never replays it unasked, for it may as well be a stale
+// journal of another file that was copied over this one.
+[[noreturn]] void refuse_hot_journal(const fs::path& path) {
+    const fs::path journal = with_suffix(path, "-journal");
+    throw Error(path.string() + ": an interrupted write left the journal " + journal.string() +
+                " beside it; nothing was read or written. Run `wardscope recover --db " + path.string() +
+                "`: it keeps a copy of both, rolls the interrupted write back only if that gives an intact "
+                "database, and reports");
+}
+
+// The schema objects (tables, indexes, triggers, views) of a wardscope
+// database of `version`, as SQLite records them: built in memory by the same
+// statements that create and upgrade real files.
+using SchemaObjects = std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>>;  // (type, name) → (table, sql)
+
+SchemaObjects schema_objects(sqlite3* db) {
+    SchemaObjects objects;
+    Statement st(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema");
+    while (st.step()) objects[{st.text(0), st.text(1)}] = {st.text(2), st.text(3)};
+    return objects;
+}
+
+SchemaObjects expected_schema_objects(int version) {
+    sqlite3* db = sql::open_connection(":memory:", sql::Access::create);
     HandleGuard guard{db};
-    Statement st(db, "SELECT count(*) FROM sqlite_master");
-    st.step();
+    sql::exec(db, schema_sql().c_str());
+    for (int v = 2; v <= version; ++v) upgrade_step(db, v);
+    return schema_objects(db);
+}
+
+// A database file is untrusted input: a trigger or view planted in it would
+// run inside wardscope's own transactions (issue #12: triggers that deleted
+// every note on import). Every object must be one wardscope creates, with
+// wardscope's exact definition, before anything is read or written.
+void verify_schema_objects(sqlite3* db, const fs::path& path, int version) {
+    const SchemaObjects expected = expected_schema_objects(version);
+    const SchemaObjects found = schema_objects(db);
+    auto refuse = [&](const std::string& what) {
+        throw Error(path.string() + ": " + what + " (schema version " + std::to_string(version) +
+                    "): this file was changed outside wardscope, and wardscope does not use it. "
+                    "Nothing was read or written");
+    };
+    for (const auto& [key, object] : found) {
+        const auto& [type, name] = key;
+        const auto it = expected.find(key);
+        if (it == expected.end())
+            refuse("it holds " + std::string(type == "index" ? "an " : "a ") + type + " '" + name + "'" + (type == "table" ? "" : " on '" + object.first + "'") +
+                   " that wardscope does not create");
+        if (it->second != object) refuse("its " + type + " '" + name + "' differs from wardscope's definition");
+    }
+    for (const auto& [key, object] : expected)
+        if (!found.count(key)) refuse("its " + key.first + " '" + key.second + "' is missing");
+}
+
+// The first read: the schema version, and a hot journal reported.
+int check_schema_or_journal(sqlite3* db, const fs::path& path, bool allow_empty) {
+    try {
+        return check_schema(db, path, allow_empty);
+    } catch (const Error&) {
+        if (sqlite3_extended_errcode(db) == SQLITE_READONLY_ROLLBACK) refuse_hot_journal(path);
+        throw;
+    }
 }
 
 }  // namespace
@@ -291,30 +345,34 @@ Store Store::open(const fs::path& path, OpenMode mode) {
         }
     }
 
-    const int flags = mode == OpenMode::read_only ? SQLITE_OPEN_READONLY
-                                                  : SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
-    HandleGuard guard{open_handle(path, flags)};
     int version = 0;
-    try {
+    HandleGuard guard{nullptr};
+    if (exists && !in_memory) {
+        // Looked at read-only first, whatever the mode: a hot journal is
+        // reported, not rolled back, and the schema is checked before a
+        // writer's connection exists.
+        guard.db = open_handle(path, sql::Access::read_only);
+        version = check_schema_or_journal(guard.db, path, mode == OpenMode::create);
+        if (version != 0) verify_schema_objects(guard.db, path, version);
+        if (mode != OpenMode::read_only) {
+            sqlite3_close(guard.release());
+            guard.db = open_handle(path, sql::Access::read_write);
+            // Re-read under this connection: another process may have written meanwhile.
+            version = check_schema(guard.db, path, mode == OpenMode::create);
+            if (version != 0) verify_schema_objects(guard.db, path, version);
+        }
+    } else {
+        guard.db = open_handle(path, mode == OpenMode::create ? sql::Access::create : sql::Access::read_write);
         version = check_schema(guard.db, path, mode == OpenMode::create);
-    } catch (const Error&) {
-        // An interrupted import left a hot journal that only a writer can roll back.
-        if (mode != OpenMode::read_only || sqlite3_extended_errcode(guard.db) != SQLITE_READONLY_ROLLBACK) throw;
-        if (!writable(path) || !writable(folder))
-            throw Error(path.string() + ": an import into this database was interrupted and must be rolled back, "
-                                        "which needs write access to the file and its folder");
-        sqlite3_close(guard.release());
-        recover_interrupted_write(path);
-        guard.db = open_handle(path, flags);
-        version = check_schema(guard.db, path, false);
     }
     sqlite3* db = guard.db;
     sql::exec(db, "PRAGMA foreign_keys = ON");
     if (version == 0) {
         try {
+            // The same statements as an upgrade from version 1: one schema, checked by verify_schema_objects.
             sql::Transaction tx(db);
             sql::exec(db, schema_sql().c_str());
-            sql::exec(db, workshop_tables_sql().c_str());
+            for (int v = 2; v <= schema_version; ++v) upgrade_step(db, v);
             sql::exec(db, ("PRAGMA application_id = " + std::to_string(application_id)).c_str());
             sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
             tx.commit();
@@ -569,9 +627,9 @@ std::optional<BesideRows> read_beside(const std::string& file) {
         sqlite3*& db;
         ~Close() { sqlite3_close(db); }
     } close{second};
-    if (sqlite3_open_v2(file.c_str(), &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
-        return std::nullopt;
     try {
+        second = sql::open_connection(file, sql::Access::read_only);
+        sqlite3_busy_timeout(second, 0);
         sql::exec(second, "BEGIN");
         BesideRows rows = read_beside_rows(second);
         sqlite3_exec(second, "COMMIT", nullptr, nullptr, nullptr);

@@ -2,6 +2,8 @@
 # Crash-safe imports (issue #6): SIGKILLs `wardscope import` at random moments
 # of a large import, 50 times, and checks after each that the database passes
 # PRAGMA integrity_check and holds exactly the old or exactly the new state.
+# A hot journal left by a kill is refused by read-only commands (nothing
+# written) and rolled back by `wardscope recover` (issue #12).
 #   crash_import.sh WARDSCOPE SOURCE_DIR [RUNS]
 source "$(dirname "$0")/lib.sh"
 setup "$1" "$2"
@@ -33,10 +35,10 @@ NEW=$(state_of full.db)
 [ "$OLD" != "$NEW" ] || { fail "the import changes nothing"; finish; }
 echo "an uninterrupted import takes $FULL_MS ms; killing at random moments in 0–$((FULL_MS * 14 / 10)) ms"
 
-old_count=0 new_count=0 hot_journals=0 recovered_read_only=0
+old_count=0 new_count=0 hot_journals=0 refused_read_only=0 recovered=0
 for run in $(seq "$RUNS"); do
   cp old.db test.db
-  rm -f test.db-journal
+  rm -f test.db-journal test.db.before-recover test.db.before-recover-journal
   delay=$(( (RANDOM * 32768 + RANDOM) % (FULL_MS * 14 / 10 + 1) ))
   "$W" import --db test.db "${NEW_FILES[@]}" >/dev/null 2>&1 &
   pid=$!
@@ -46,13 +48,23 @@ for run in $(seq "$RUNS"); do
   note=""
   if [ -s test.db-journal ]; then
     hot_journals=$((hot_journals + 1))
-    # wardscope's own read-only open must roll the interrupted import back.
+    # A read-only command refuses, writing nothing; `wardscope recover` rolls back.
+    cp test.db killed.bin
     if "$W" export --db test.db --format csv --out "export-$run" >/dev/null 2>err.txt; then
-      recovered_read_only=$((recovered_read_only + 1)); note=" (rolled back by a read-only open)"
+      # Only a journal whose header SQLite had not yet written (not hot) may be read past.
+      [ "$(head -c 1 test.db-journal | od -An -tu1 | tr -d ' ')" = 0 ] && cmp -s test.db killed.bin \
+        && refused_read_only=$((refused_read_only + 1)) || fail "run $run: export read a database with a hot journal"
+    elif grep -qF "wardscope recover --db test.db" err.txt && cmp -s test.db killed.bin && [ -s test.db-journal ]; then
+      refused_read_only=$((refused_read_only + 1))
     else
-      fail "run $run: read-only open after the kill: $(cat err.txt)"
+      fail "run $run: export after the kill: $(cat err.txt)"
     fi
     rm -rf "export-$run"
+    if "$W" recover --db test.db >/dev/null 2>err.txt; then
+      recovered=$((recovered + 1)); note=" (rolled back by recover)"
+    else
+      fail "run $run: recover: $(cat err.txt)"
+    fi
   fi
   integrity=$(sqlite3 test.db "PRAGMA integrity_check" 2>&1)
   [ "$integrity" = ok ] || fail "run $run (killed at $delay ms): integrity_check: $integrity"
@@ -67,5 +79,6 @@ echo "old state: $old_count, new state: $new_count, killed inside the write tran
 # Make sure the kills did land inside the transaction, not only before or after it.
 [ "$hot_journals" -ge $((RUNS / 10)) ] && pass "at least $((RUNS / 10)) kills inside the write transaction ($hot_journals)" \
   || fail "only $hot_journals of $RUNS kills landed inside the write transaction"
-expect_equal "read-only opens rolled back every interrupted import" "$recovered_read_only" "$hot_journals"
+expect_equal "read-only opens refused every hot journal, writing nothing" "$refused_read_only" "$hot_journals"
+expect_equal "recover rolled back every interrupted import" "$recovered" "$hot_journals"
 finish

@@ -53,6 +53,6 @@ expect_equal "slides survive a re-import" "$(sqlite3 w.db 'SELECT count(*) FROM 
 expect_ok "an empty copy" "$W" import --db empty.db "$SRC"/data/plans/kita-vision-2026.json
 expect_error "no slides to export" "holds no slides" "$W" slides export --db empty.db --out none
 sqlite3 w.db "UPDATE slide SET state = 'not json' WHERE position = 1"
-expect_error "a damaged slide is named" "slide 'Coverage / share': slide state: not valid JSON" "$W" slides export --db w.db --out bad
+expect_error "a damaged slide is named" "slide 2 'Coverage / share': slide state: not valid JSON" "$W" slides export --db w.db --out bad
 expect_error "a missing database" "no such database" "$W" notes export --db missing.db --out x.csv
 finish

@@ -148,6 +148,34 @@ TEST_CASE("fold_for_search folds ASCII case and full-width forms, keeps offsets"
     CHECK(fold_for_search("令和　8") == "令和 8");
 }
 
+TEST_CASE("fold_for_search is NFKC with case folding: width and case do not matter") {
+    CHECK(fold_for_search("ｓｕｍｉｄａ") == fold_for_search("Sumida"));
+    CHECK(fold_for_search("SUMIDA") == "sumida");
+    CHECK(fold_for_search("ｽﾐﾀﾞ") == "スミダ");  // half-width katakana, voiced mark composed
+    CHECK(fold_for_search("①") == "1");
+    std::vector<std::size_t> off;
+    CHECK(fold_for_search("ｽﾐﾀﾞ区", &off) == "スミダ区");
+    REQUIRE(off.size() == std::string("スミダ区").size() + 1);
+    CHECK(off[6] == 6);   // ダ comes from ﾀﾞ: two half-width characters from byte 6
+    CHECK(off[9] == 12);  // 区 after them
+    CHECK(is_folded_for_search("墨田区の産業"));
+    CHECK_FALSE(is_folded_for_search("Sumida"));
+}
+
+TEST_CASE("search matches across width and case, and marks the match in the text as written") {
+    Dataset d = dataset();
+    d.plans[0].title = "ＳＵＭＩＤＡ ｽﾀｰﾄｱｯﾌﾟ計画";
+    for (const char* query : {"sumida", "Ｓｕｍｉｄａ", "SUMIDA", "スタートアップ"}) {
+        CAPTURE(query);
+        const auto hits = search_plans(d, query);
+        REQUIRE_FALSE(hits.empty());
+        CHECK(hits[0].plan_index == 0);
+        CHECK(hits[0].field == MatchField::plan_title);
+        const std::string marked = hits[0].context.substr(hits[0].match_begin, hits[0].match_size);
+        CHECK((marked == "ＳＵＭＩＤＡ" || marked == "ｽﾀｰﾄｱｯﾌﾟ"));
+    }
+}
+
 TEST_CASE("search: Japanese substring across all plans, with plan and node") {
     Dataset d = dataset();
     auto hits = search_plans(d, "人材");

@@ -4,39 +4,20 @@
 
 #include <sqlite3.h>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/workshop.hpp"
 
 using namespace wardscope;
+using test::minimal_plan;
+using test::open_error;
+using test::run_sql;
 namespace fs = std::filesystem;
 
 namespace {
 
-PlanFile minimal_plan(const std::string& id = "test-plan") {
-    auto result = parse_plan_file(test::minimal_plan_json(id), "plan.json", test::bundled_taxonomy());
-    REQUIRE(result.ok());
-    return result.plan_file;
-}
-
-// A database holding the minimal plan.
-fs::path make_database(const test::TempDir& dir, const std::string& name = "w.db") {
-    Store store = Store::open(dir / name, OpenMode::create);
-    import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
-    return dir / name;
-}
-
-void run_sql(const fs::path& path, const char* sql) {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    const std::string text = message ? message : "";
-    sqlite3_free(message);
-    sqlite3_close(db);
-    REQUIRE_MESSAGE(rc == SQLITE_OK, text);
-}
 
 std::int64_t pragma(const Store& store, const char* sql) {
     sqlite3_stmt* st = nullptr;
@@ -47,20 +28,11 @@ std::int64_t pragma(const Store& store, const char* sql) {
     return value;
 }
 
-std::string open_error(const fs::path& path, OpenMode mode) {
-    try {
-        Store::open(path, mode);
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return "(opened)";
-}
-
 }  // namespace
 
 TEST_CASE("a new database carries the schema version and wardscope's application id") {
     test::TempDir dir;
-    Store store = Store::open(make_database(dir), OpenMode::read_only);
+    Store store = Store::open(test::minimal_database(dir), OpenMode::read_only);
     CHECK(pragma(store, "PRAGMA user_version") == schema_version);
     CHECK(pragma(store, "PRAGMA application_id") == application_id);
     CHECK_FALSE(store.upgrade().has_value());
@@ -68,7 +40,7 @@ TEST_CASE("a new database carries the schema version and wardscope's application
 
 TEST_CASE("a truncated database is named truncated and left as it is") {
     test::TempDir dir;
-    const std::string bytes = test::read_file(make_database(dir));
+    const std::string bytes = test::read_file(test::minimal_database(dir));
     REQUIRE(bytes.size() > 3 * 4096);
     for (std::size_t size : {std::size_t{50}, std::size_t{4096}, bytes.size() / 2, bytes.size() - 1}) {
         CAPTURE(size);
@@ -81,7 +53,7 @@ TEST_CASE("a truncated database is named truncated and left as it is") {
 
 TEST_CASE("a SQLite file of another program is refused by its application id") {
     test::TempDir dir;
-    const fs::path path = make_database(dir);
+    const fs::path path = test::minimal_database(dir);
     run_sql(path, "PRAGMA application_id = 42");
     const std::string bytes = test::read_file(path);
     CHECK(open_error(path, OpenMode::create).find("another program (application id 42)") != std::string::npos);
@@ -90,7 +62,7 @@ TEST_CASE("a SQLite file of another program is refused by its application id") {
 
 TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
     test::TempDir dir;
-    const fs::path path = make_database(dir);
+    const fs::path path = test::minimal_database(dir);
     // Version 1 is version 3 without the workshop tables and the application id.
     run_sql(path, "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1");
     const std::string v1_bytes = test::read_file(path);
@@ -134,7 +106,7 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
 
 TEST_CASE("a version 2 database gets the workshop tables, and read-only opens show none and write nothing") {
     test::TempDir dir;
-    const fs::path path = make_database(dir);
+    const fs::path path = test::minimal_database(dir);
     run_sql(path, "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");
     const std::string v2_bytes = test::read_file(path);
     {
@@ -156,7 +128,7 @@ TEST_CASE("a version 2 database gets the workshop tables, and read-only opens sh
 
 TEST_CASE("a write-locked database: reads go on, writes fail with a clear message and change nothing") {
     test::TempDir dir;
-    const fs::path path = make_database(dir);
+    const fs::path path = test::minimal_database(dir);
     sqlite3* other = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
     REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE; DELETE FROM observation", nullptr, nullptr, nullptr) == SQLITE_OK);
@@ -186,7 +158,7 @@ TEST_CASE("a write-locked database: reads go on, writes fail with a clear messag
 
 TEST_CASE("several KPI CSV files import together or not at all") {
     test::TempDir dir;
-    Store store = Store::open(make_database(dir), OpenMode::read_write);
+    Store store = Store::open(test::minimal_database(dir), OpenMode::read_write);
     const std::string header = "plan_id,indicator_id,fiscal_year,value,source\n";
     const std::vector<CsvInput> files = {{"good.csv", header + "test-plan,kpi1,2027,20,調査\n", {}},
                                          {"bad.csv", header + "test-plan,kpi9,2028,21,調査\n", {}}};
@@ -205,31 +177,4 @@ TEST_CASE("several KPI CSV files import together or not at all") {
     CHECK(load_dataset(store).observations.size() == 3);
 }
 
-TEST_CASE("a read-only open of an interrupted import rolls it back when the file is writable") {
-    test::TempDir dir;
-    const fs::path path = make_database(dir);
-    const std::string bytes = test::read_file(path);
-    // Simulates a writer killed mid-transaction: a hot journal holding the
-    // original first page, and the database file changed after it.
-    {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-        sqlite3_exec(db, "PRAGMA cache_size = 1; BEGIN IMMEDIATE; DELETE FROM node; DELETE FROM plan;", nullptr, nullptr, nullptr);
-        // Copy the journal and the half-written file while the transaction is open.
-        sqlite3_exec(db, "PRAGMA cache_spill = 1", nullptr, nullptr, nullptr);
-        const std::string journal = test::read_file(dir / "w.db-journal");
-        const std::string changed = test::read_file(path);
-        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
-        sqlite3_close(db);
-        REQUIRE(!journal.empty());
-        REQUIRE(changed != bytes);  // pages were spilled into the file before the "crash"
-        test::write_file(dir / "w.db-journal", journal);
-        test::write_file(path, changed);
-    }
-    {
-        Store store = Store::open(path, OpenMode::read_only);
-        CHECK(load_dataset(store).plans.size() == 1);
-    }
-    CHECK_FALSE(fs::exists(dir / "w.db-journal"));
-    CHECK(test::read_file(path) == bytes);
-}
+// The hot-journal cases (refused, then `recover`) are in untrusted_database_test.cpp.

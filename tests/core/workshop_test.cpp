@@ -271,5 +271,5 @@ TEST_CASE("a slide whose stored state was damaged by hand names the slide") {
     Store store = make_store(dir);
     add_slide(store, "壊れた", SlideState{});
     REQUIRE(sqlite3_exec(store.handle(), "UPDATE slide SET state = 'oops'", nullptr, nullptr, nullptr) == SQLITE_OK);
-    CHECK(error_of([&] { load_slides(store); }) == "slide '壊れた': slide state: not valid JSON");
+    CHECK(error_of([&] { load_slides(store); }) == "slide 1 '壊れた': slide state: not valid JSON");
 }

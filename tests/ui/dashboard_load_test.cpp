@@ -46,29 +46,29 @@ struct GeneratedDatabase {
 TEST_CASE("the KPI history read in the background arrives whole, with its progress and sample count") {
     GeneratedDatabase db;
     const app::Dashboard reference(db.path);
-    REQUIRE(reference.derived().kpi_history_loaded);
+    REQUIRE(reference.model().kpi_history_loaded);
     REQUIRE(reference.data().observations.size() == 2u * 2u * 4u * 5u);
-    REQUIRE(reference.derived().sample_observations == static_cast<int>(reference.data().observations.size()));
+    REQUIRE(reference.model().sample_observations == static_cast<int>(reference.data().observations.size()));
 
     app::Dashboard d(db.path, app::KpiHistoryLoad::in_background);
     CHECK(d.data().plans.size() == reference.data().plans.size());
-    CHECK(d.derived().any_sample_observations);  // known with the plans: the status bar's badge shows at once
-    if (!d.derived().kpi_history_loaded) {
+    CHECK(d.model().any_sample_observations);  // known with the plans: the status bar's badge shows at once
+    if (!d.model().kpi_history_loaded) {
         CHECK(d.kpi_history_pending());
         CHECK(d.receive_kpi_history(true));
     }
     CHECK_FALSE(d.kpi_history_pending());
-    CHECK(d.derived().kpi_history_loaded);
+    CHECK(d.model().kpi_history_loaded);
     REQUIRE(d.data().observations.size() == reference.data().observations.size());
     for (std::size_t i = 0; i < d.data().observations.size(); ++i) {
         CHECK(d.data().observations[i].id == reference.data().observations[i].id);
         CHECK(d.data().observations[i].value == reference.data().observations[i].value);
     }
-    CHECK(d.derived().sample_observations == reference.derived().sample_observations);
-    REQUIRE(d.derived().progress.size() == reference.derived().progress.size());
-    for (const auto& [key, progress] : reference.derived().progress) {
-        const auto it = d.derived().progress.find(key);
-        REQUIRE(it != d.derived().progress.end());
+    CHECK(d.model().sample_observations == reference.model().sample_observations);
+    REQUIRE(d.model().progress.size() == reference.model().progress.size());
+    for (const auto& [key, progress] : reference.model().progress) {
+        const auto it = d.model().progress.find(key);
+        REQUIRE(it != d.model().progress.end());
         CHECK(it->second.status == progress.status);
         CHECK(it->second.latest_value == progress.latest_value);
     }
@@ -83,10 +83,10 @@ TEST_CASE("an edit or a reload while the history is still being read waits for i
     CHECK(d.set_annotation(item, "まず確認", 4).empty());
     d.reload();  // what the next frame does after an edit
     CHECK_FALSE(d.kpi_history_pending());
-    CHECK(d.derived().kpi_history_loaded);
+    CHECK(d.model().kpi_history_loaded);
     CHECK(d.data().observations.size() == 2u * 2u * 4u * 5u);
-    REQUIRE(d.derived().annotations.size() == 1);
-    CHECK(d.derived().annotations[0].note == "まず確認");
+    REQUIRE(d.model().annotations.size() == 1);
+    CHECK(d.model().annotations[0].note == "まず確認");
 }
 
 TEST_CASE("a dashboard for a view without KPIs skips the history but still knows it holds sample values") {
@@ -94,10 +94,9 @@ TEST_CASE("a dashboard for a view without KPIs skips the history but still knows
     const app::Dashboard d(db.path, app::KpiHistoryLoad::skipped);
     CHECK(d.data().observations.empty());
     CHECK_FALSE(d.kpi_history_pending());
-    CHECK_FALSE(d.derived().kpi_history_loaded);
-    CHECK(d.derived().any_sample_observations);
-    CHECK(d.derived().synthetic_plans == 4);
-    CHECK(app::view_shows_kpi_history(ui::ViewId::kpi));
-    CHECK(app::view_shows_kpi_history(ui::ViewId::compare));
-    CHECK_FALSE(app::view_shows_kpi_history(ui::ViewId::heatmap));
+    CHECK_FALSE(d.model().kpi_history_loaded);
+    CHECK(d.model().any_sample_observations);
+    CHECK(d.model().synthetic_plans == 4);
+    for (const auto& view : d.views())
+        CHECK(view->needs_kpi_history() == (std::string(view->id()) == "kpi" || std::string(view->id()) == "compare"));
 }

@@ -13,9 +13,9 @@
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
-#include "ui/plot_scale.hpp"
-#include "ui/probes.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/plot/plot_scale.hpp"
+#include "ui/widgets/probes.hpp"
 
 using namespace wardscope::ui::plot;
 
@@ -320,8 +320,6 @@ TEST_CASE("heatmap grid reports its cells and the hovered cell") {
     spec.values = values.data();
     spec.cell_size = ImVec2(40, 20);
     spec.gap = 0;
-    spec.row_labels = {"a", "b"};
-    spec.row_label_width = 30;
     spec.show_values = true;
     spec.value_step = 0.01;
     std::vector<ImVec4> cells;
@@ -336,13 +334,13 @@ TEST_CASE("heatmap grid reports its cells and the hovered cell") {
         heatmap_grid("##grid", spec);
     });
     REQUIRE(cells.size() == 6);
-    CHECK(cells[0].x == doctest::Approx(grid_origin.x + 30));
+    CHECK(cells[0].x == doctest::Approx(grid_origin.x));
     CHECK(cells[0].z - cells[0].x == doctest::Approx(40));
-    CHECK(heatmap_size(spec).x == doctest::Approx(30 + 3 * 40));
+    CHECK(heatmap_size(spec).x == doctest::Approx(3 * 40));
     CHECK(heatmap_size(spec).y == doctest::Approx(2 * 20));
 
     // Hover the middle of row 1, column 2 (two frames: hover state settles after one).
-    const ImVec2 target(grid_origin.x + 30 + 2 * 40 + 20, grid_origin.y + 20 + 10);
+    const ImVec2 target(grid_origin.x + 2 * 40 + 20, grid_origin.y + 20 + 10);
     HeatmapHit hit;
     for (int i = 0; i < 3; ++i) h.frame([&] { hit = heatmap_grid("##grid", spec); }, target);
     CHECK(hit.row == 1);
@@ -408,8 +406,8 @@ TEST_CASE("plot frame: scales follow the axes") {
 
 #include <chrono>
 
-#include "ui/derived_models.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/view.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/synthetic.hpp"
 
@@ -440,24 +438,28 @@ TEST_CASE("timeline and KPI views draw large synthetic data") {
     REQUIRE(data.plans.size() >= 4);
     REQUIRE(data.observations.size() > 100000);
     Headless h;
-    DerivedModels derived;
+    Model model = build_model(data, {});
+    add_kpi_history(model);
     Selection selection;
-    for (std::size_t i = 0; i < 4; ++i) selection.plan_ids.push_back(data.plans[i].id);
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < 4; ++i) ids.push_back(data.plans[i].id);
+    selection.set_plans(data, ids);
     Filter filter;
+    Views views = make_views();
     for (Lang lang : {Lang::ja, Lang::en}) {
-        ViewOptions options;
-        ViewContext ctx{data, derived, selection, filter, options, lang, 1.0f, 2026, false};
-        for (auto* view : {&draw_timeline_view, &draw_kpi_view}) {
-            h.frame([&] { view(ctx); }, ImVec2(400, 400));  // first frame builds the caches
+        ViewContext ctx{data, model, selection, filter, lang, 1.0f, 2026, false, nullptr, nullptr, {}};
+        for (const char* name : {"timeline", "kpi"}) {
+            View& view = *views[static_cast<std::size_t>(find_view(views, name))];
+            view.on_data(model);
+            h.frame([&] { view.draw(ctx); }, ImVec2(400, 400));  // first frame builds the caches
             const auto t0 = std::chrono::steady_clock::now();
             const int frames = 10;
-            for (int i = 0; i < frames; ++i) h.frame([&] { view(ctx); }, ImVec2(400.0f + static_cast<float>(i) * 30, 500));
+            for (int i = 0; i < frames; ++i) h.frame([&] { view.draw(ctx); }, ImVec2(400.0f + static_cast<float>(i) * 30, 500));
             const double ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / frames;
-            const std::string name = view == &draw_timeline_view ? "timeline" : "kpi";
             MESSAGE(name << " frame: " << ms << " ms, " << ImGui::GetDrawData()->TotalVtxCount << " vertices");
             CHECK(ImGui::GetDrawData()->TotalVtxCount > 5000);  // bars / plot lines were drawn
         }
     }
-    CHECK(selection.plan_ids.size() == 4);
+    CHECK(selection.plan_ids().size() == 4);
 }

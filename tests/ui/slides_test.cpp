@@ -6,7 +6,7 @@
 #include <random>
 
 #include "app/dashboard.hpp"
-#include "ui/view_options.hpp"
+#include "ui/view.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/workshop.hpp"
 
@@ -55,38 +55,24 @@ struct TempDatabase {
 }  // namespace
 
 TEST_CASE("view options survive the trip through a slide's named strings") {
-    ui::ViewOptions o;
-    o.heatmap.mode = CoverageMode::share;
-    o.heatmap.row_sort = CoverageRowSort::similarity;
-    o.heatmap.col_sort = CoverageColSort::total;
-    o.heatmap.colormap = ui::plot::Colormap::cividis;
-    o.heatmap.cell_plan = "plan-a";
-    o.heatmap.cell_theme = "startup";
-    o.kpi.bars = true;
-    o.kpi.focus_plan = "plan-b";
-    o.kpi.focus_indicator = "kpi1";
-    o.notes.kind = 1;
-    o.notes.min_vote = 4;
-    o.notes.in_filter_only = false;
-    const ui::ViewOptions back = ui::view_options_from_map(ui::view_options_to_map(o));
-    CHECK(back.heatmap.mode == CoverageMode::share);
-    CHECK(back.heatmap.row_sort == CoverageRowSort::similarity);
-    CHECK(back.heatmap.col_sort == CoverageColSort::total);
-    CHECK(back.heatmap.colormap == ui::plot::Colormap::cividis);
-    CHECK(back.heatmap.cell_plan == "plan-a");
-    CHECK(back.heatmap.cell_theme == "startup");
-    CHECK(back.kpi.bars);
-    CHECK(back.kpi.focus_plan == "plan-b");
-    CHECK(back.kpi.focus_indicator == "kpi1");
-    CHECK(back.notes.kind == 1);
-    CHECK(back.notes.min_vote == 4);
-    CHECK_FALSE(back.notes.in_filter_only);
+    const std::map<std::string, std::string> chosen = {
+        {"heatmap.mode", "share"},        {"heatmap.rows", "similarity"},    {"heatmap.columns", "total"},
+        {"heatmap.colormap", "cividis"},  {"heatmap.cell_plan", "plan-a"},   {"heatmap.cell_theme", "startup"},
+        {"kpi.bars", "1"},                {"kpi.focus_plan", "plan-b"},      {"kpi.focus_indicator", "kpi1"},
+        {"notes.kind", "1"},              {"notes.min_vote", "4"},           {"notes.in_filter_only", "0"}};
+    ui::Views views = ui::make_views();
+    ui::restore_view_options(views, chosen);
+    CHECK(ui::save_view_options(views) == chosen);
+    // Every view starts from its defaults: a fresh set saves something else.
+    CHECK(ui::save_view_options(ui::make_views()) != chosen);
 
     // Unknown names and values (a slide from a newer wardscope) leave the defaults.
-    const ui::ViewOptions odd = ui::view_options_from_map(
-        {{"heatmap.mode", "volume"}, {"notes.min_vote", "x4"}, {"future.option", "1"}});
-    CHECK(odd.heatmap.mode == CoverageMode::count);
-    CHECK(odd.notes.min_vote == 0);
+    ui::Views odd = ui::make_views();
+    ui::restore_view_options(odd, {{"heatmap.mode", "volume"}, {"notes.min_vote", "x4"}, {"future.option", "1"}});
+    const auto back = ui::save_view_options(odd);
+    CHECK(back.at("heatmap.mode") == "count");
+    CHECK(back.at("notes.min_vote") == "0");
+    CHECK(back.count("future.option") == 0);
 }
 
 TEST_CASE("presentation text fits the screen: 36 px at 1080 lines, smaller on a 1280x800 projector, larger on 1440") {
@@ -99,59 +85,60 @@ TEST_CASE("presentation text fits the screen: 36 px at 1080 lines, smaller on a 
     TempDatabase db;
     app::Dashboard d(db.path);
     d.set_presenting(true, 800);
-    CHECK(d.presenting);
-    CHECK(d.font_preset == app::presentation_font_preset(800));
+    CHECK(d.presenting());
+    CHECK(d.font_preset() == app::presentation_font_preset(800));
     d.set_presenting(false, 800);
-    CHECK(d.font_preset == app::default_font_preset);
+    CHECK(d.font_preset() == app::default_font_preset);
 }
 
 TEST_CASE("a slide restores the view, selection, filter, options, language and size") {
     TempDatabase db;
     app::Dashboard d(db.path);
-    d.view = ui::ViewId::heatmap;
-    d.selection.plan_ids = {"plan-b", "plan-a"};
-    d.selection.municipality_id = "arakawa";
-    d.selection.node_id = "st1";
-    d.filter.municipality_ids = {"arakawa"};
-    d.filter.fiscal_year_from = 2022;
-    d.filter.theme_id = "startup";
-    d.options.heatmap.mode = CoverageMode::present;
-    d.lang = ui::Lang::en;
-    d.font_preset = 5;
+    REQUIRE(d.show_view("heatmap"));
+    d.selection().set_plans(d.data(), {"plan-b", "plan-a"});
+    d.selection().select_municipality("arakawa");
+    d.selection().select_node("st1");
+    d.filter().set_municipality_ids({"arakawa"});
+    d.filter().set_fiscal_years(2022, 0);
+    d.filter().set_theme("startup");
+    d.restore_view_options({{"heatmap.mode", "present"}});
+    d.set_lang(ui::Lang::en);
+    d.set_font_preset(5);
     const SlideState saved = d.capture_slide();
     CHECK(saved.view == "heatmap");
     CHECK_FALSE(saved.presenting);
 
     app::Dashboard other(db.path);
     other.apply_slide(saved);
-    CHECK(other.view == ui::ViewId::heatmap);
-    CHECK(other.selection.plan_ids == std::vector<std::string>{"plan-b", "plan-a"});
-    CHECK(other.selection.node_id == "st1");
-    CHECK(other.filter.municipality_ids == std::set<std::string>{"arakawa"});
-    CHECK(other.filter.fiscal_year_from == 2022);
-    CHECK(other.filter.theme_id == "startup");
-    CHECK(other.options.heatmap.mode == CoverageMode::present);
-    CHECK(other.lang == ui::Lang::en);
-    CHECK(other.font_preset == 5);
+    CHECK(std::string(other.view().id()) == "heatmap");
+    CHECK(other.selection().plan_ids() == std::vector<std::string>{"plan-b", "plan-a"});
+    CHECK(other.selection().node_id() == "st1");
+    CHECK(other.selection().municipality_id() == "arakawa");
+    CHECK(other.filter().municipality_ids() == std::set<std::string>{"arakawa"});
+    CHECK(other.filter().fiscal_year_from() == 2022);
+    CHECK(other.filter().theme_id() == "startup");
+    CHECK(other.view_options().at("heatmap.mode") == "present");
+    CHECK(other.lang() == ui::Lang::en);
+    CHECK(other.font_preset() == 5);
     CHECK(other.capture_slide() == saved);
 
     // While presenting, stepping to a slide saved outside presentation mode keeps
     // the mode and its text size; export (with_mode) takes the slide's own.
     app::Dashboard presenter(db.path);
     presenter.set_presenting(true, 1080);
-    CHECK(presenter.font_preset == app::presentation_font_preset(1080));
+    CHECK(presenter.font_preset() == app::presentation_font_preset(1080));
     presenter.apply_slide(saved);
-    CHECK(presenter.presenting);
-    CHECK(presenter.font_preset == app::presentation_font_preset(1080));
+    CHECK(presenter.presenting());
+    CHECK(presenter.font_preset() == app::presentation_font_preset(1080));
     presenter.apply_slide(saved, true);
-    CHECK_FALSE(presenter.presenting);
-    CHECK(presenter.font_preset == 5);
+    CHECK_FALSE(presenter.presenting());
+    CHECK(presenter.font_preset() == 5);
 
     // Plans removed since the slide was saved are skipped.
     SlideState stale = saved;
     stale.plan_ids = {"gone", "plan-a"};
     other.apply_slide(stale);
-    CHECK(other.selection.plan_ids == std::vector<std::string>{"plan-a"});
+    CHECK(other.selection().plan_ids() == std::vector<std::string>{"plan-a"});
 }
 
 TEST_CASE("dashboard edits: notes and slides are written at once and undone newest first") {
@@ -161,39 +148,39 @@ TEST_CASE("dashboard edits: notes and slides are written at once and undone newe
     CHECK(d.set_annotation(item, "最初", 2).empty());
     CHECK(d.set_annotation(item, "書き直し", 5).empty());
     CHECK(d.set_annotation({"plan-a", ItemKind::swot, "nope"}, "x", 1).find("has no swot item 'nope'") != std::string::npos);
-    d.view = ui::ViewId::swot;
+    REQUIRE(d.show_view("swot"));
     CHECK(d.add_slide("SWOT").empty());
-    d.view = ui::ViewId::notes;
+    REQUIRE(d.show_view("notes"));
     CHECK(d.add_slide("メモ").empty());
     CHECK(d.add_slide("").find("a slide needs a name") != std::string::npos);
     d.reload();
-    REQUIRE(d.derived().slides.size() == 2);
-    REQUIRE(d.derived().annotations.size() == 1);
-    CHECK(d.derived().annotations[0].note == "書き直し");
-    CHECK(d.last_edit == "slide add メモ");
+    REQUIRE(d.model().slides.size() == 2);
+    REQUIRE(d.model().annotations.size() == 1);
+    CHECK(d.model().annotations[0].note == "書き直し");
+    CHECK(d.last_edit() == "slide add メモ");
 
     // Delete the first slide, then undo: it comes back in its place.
-    CHECK(d.delete_slide(d.derived().slides[0].id).empty());
+    CHECK(d.delete_slide(d.model().slides[0].id).empty());
     d.reload();
-    REQUIRE(d.derived().slides.size() == 1);
+    REQUIRE(d.model().slides.size() == 1);
     CHECK(d.undo().empty());
     d.reload();
-    REQUIRE(d.derived().slides.size() == 2);
-    CHECK(d.derived().slides[0].name == "SWOT");
-    CHECK(d.derived().slides[0].state.view == "swot");
+    REQUIRE(d.model().slides.size() == 2);
+    CHECK(d.model().slides[0].name == "SWOT");
+    CHECK(d.model().slides[0].state.view == "swot");
 
     CHECK(d.undo().empty());  // the second slide
     CHECK(d.undo().empty());  // the first slide
     d.reload();
-    CHECK(d.derived().slides.empty());
+    CHECK(d.model().slides.empty());
     CHECK(d.undo().empty());  // the note's rewrite: back to the first text
     d.reload();
-    REQUIRE(d.derived().annotations.size() == 1);
-    CHECK(d.derived().annotations[0].note == "最初");
-    CHECK(d.derived().annotations[0].vote == 2);
+    REQUIRE(d.model().annotations.size() == 1);
+    CHECK(d.model().annotations[0].note == "最初");
+    CHECK(d.model().annotations[0].vote == 2);
     CHECK(d.undo().empty());  // the note itself
     d.reload();
-    CHECK(d.derived().annotations.empty());
+    CHECK(d.model().annotations.empty());
     CHECK_FALSE(d.can_undo());
 }
 
@@ -210,8 +197,8 @@ TEST_CASE("a note's undo works after a re-import dropped its item") {
         import_plans(store, Taxonomy{}, {without});
     }
     d.reload();
-    REQUIRE(d.derived().annotations.size() == 1);  // kept, no longer in the plan
+    REQUIRE(d.model().annotations.size() == 1);  // kept, no longer in the plan
     CHECK(d.undo().empty());
     d.reload();
-    CHECK(d.derived().annotations.empty());
+    CHECK(d.model().annotations.empty());
 }

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "ui/spotlight.hpp"
+#include "ui/widgets/spotlight.hpp"
 
 using wardscope::ui::spotlight_pick;
 using wardscope::ui::SpotlightItem;

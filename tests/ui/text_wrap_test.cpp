@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/text_wrap.hpp"
+#include "ui/widgets/text_wrap.hpp"
 
 using wardscope::ui::wrap_lines;
 

@@ -1,4 +1,4 @@
-#include "ui/spotlight.hpp"
+#include "ui/widgets/spotlight.hpp"
 
 #include <algorithm>
 

@@ -8,9 +8,9 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "ui/annotations.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_context.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/ui_widgets.hpp"
+#include "ui/view.hpp"
 
 namespace wardscope::ui {
 
@@ -18,6 +18,7 @@ namespace {
 
 // X(name, ja, en) — every UI string of this view.
 #define WS_EXPLORER_STRINGS(X)                                                                              \
+    X(tab_title, "計画ツリー", "Explorer")                                                                 \
     X(search_hint, "全計画を検索（例: 創業、DX）", "Search all plans (e.g. 創業, DX)")                       \
     X(results_fmt, "%d件の一致", "%d matches")                                                               \
     X(results_capped_fmt, "%d件以上の一致（先頭を表示）", "%d+ matches (first shown)")                       \
@@ -97,17 +98,12 @@ WS_EXPLORER_STRINGS(WS_STR_DECLARE)
 struct ExplorerState {
     std::string query;
     std::string searched_query;
-    unsigned searched_version = 0;
+    bool searched = false;  // hits are for searched_query over the current data (on_data clears it)
     std::vector<SearchHit> hits;
     std::string last_plan;
     std::string last_node;
     int reveal = 0;  // frames left to open the selected node's ancestors and scroll to it
 };
-
-ExplorerState& state() {
-    static ExplorerState s;
-    return s;
-}
 
 const std::size_t max_hits = 300;
 
@@ -122,12 +118,12 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
     text_wrapped_colored(dim_text_color(),
                          st.hits.size() >= max_hits ? format(L::results_capped_fmt(lang), static_cast<int>(st.hits.size()))
                                                     : format(L::results_fmt(lang), static_cast<int>(st.hits.size())));
-    const std::string front = ctx.selection.plan_ids.empty() ? std::string() : ctx.selection.plan_ids.front();
+    const std::string& front = ctx.selection.front_plan();
     for (std::size_t h = 0; h < st.hits.size(); ++h) {
         const SearchHit& hit = st.hits[h];
         const Plan& plan = ctx.data.plans[hit.plan_index];
         std::string l1 = plan_short_label(ctx.data, plan, lang);
-        if (!plan_passes_filter(ctx.data, plan, ctx.filter)) l1 += L::outside_filter(lang);
+        if (!ctx.filter.passes(ctx.data, plan)) l1 += L::outside_filter(lang);
         std::string l2;
         const SourceRef* src = &plan.source;
         switch (hit.field) {
@@ -173,8 +169,8 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
                          hit.context.substr(hit.match_begin, hit.match_size) + "】" +
                          hit.context.substr(hit.match_begin + hit.match_size);
         const bool selected = plan.id == front &&
-                              (hit.node_index < 0 ? ctx.selection.node_id.empty()
-                                                  : ctx.selection.node_id == plan.nodes[static_cast<std::size_t>(hit.node_index)].id);
+                              (hit.node_index < 0 ? ctx.selection.node_id().empty()
+                                                  : ctx.selection.node_id() == plan.nodes[static_cast<std::size_t>(hit.node_index)].id);
         ImGui::PushID(static_cast<int>(h));
         BlockOptions opt;
         if (selected) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
@@ -183,7 +179,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
         if (b.clicked) {
             const std::string node_id =
                 hit.node_index >= 0 ? plan.nodes[static_cast<std::size_t>(hit.node_index)].id : std::string();
-            select_plan(ctx, plan.id, node_id);
+            ctx.selection.select_plan(ctx.data, plan.id, node_id);
             st.reveal = 3;
         }
         ImGui::PopID();
@@ -194,13 +190,13 @@ void draw_plan_list(ViewContext& ctx) {
     const Lang lang = ctx.lang;
     int hidden = 0;
     for (const Plan& p : ctx.data.plans)
-        if (!plan_passes_filter(ctx.data, p, ctx.filter)) ++hidden;
+        if (!ctx.filter.passes(ctx.data, p)) ++hidden;
     if (hidden > 0) text_wrapped_colored(dim_text_color(), format(L::hidden_fmt(lang), hidden));
-    const std::string front = ctx.selection.plan_ids.empty() ? std::string() : ctx.selection.plan_ids.front();
+    const std::string& front = ctx.selection.front_plan();
     std::string last_muni;
     for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
         const Plan& plan = ctx.data.plans[i];
-        if (!plan_passes_filter(ctx.data, plan, ctx.filter) && plan.id != front) continue;
+        if (!ctx.filter.passes(ctx.data, plan) && plan.id != front) continue;
         if (plan.municipality_id != last_muni) {
             if (!last_muni.empty()) ImGui::Spacing();
             last_muni = plan.municipality_id;
@@ -218,7 +214,7 @@ void draw_plan_list(ViewContext& ctx) {
         if (!plan.status.empty()) l2 += " · " + plan.status;
         BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
         source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, lang);
-        if (b.clicked) select_plan(ctx, plan.id);
+        if (b.clicked) ctx.selection.select_plan(ctx.data, plan.id);
         ImGui::PopID();
     }
 }
@@ -227,9 +223,9 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##search", L::search_hint(ctx.lang), &st.query);
     if (ImGui::IsItemActive()) ensure_glyphs(st.query);
-    if (st.query != st.searched_query || st.searched_version != index.version) {
+    if (st.query != st.searched_query || !st.searched) {
         st.searched_query = st.query;
-        st.searched_version = index.version;
+        st.searched = true;
         SearchOptions opt;
         opt.max_hits = max_hits;
         st.hits = search_plans(ctx.data, st.query, opt);
@@ -354,9 +350,9 @@ struct TreeDraw {
         }
         if (i == selected) {
             opt.background = ImGui::GetColorU32(ImGuiCol_Header);
-        } else if (!ctx.filter.theme_id.empty()) {
+        } else if (!ctx.filter.theme_id().empty()) {
             for (const ThemeTag& t : n.themes)
-                if (t.theme_id == ctx.filter.theme_id) opt.background = accent_color(0.25f);
+                if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(0.25f);
         }
         const std::string title = node_title(n, lang);
         const ImU32 color = n.level == NodeLevel::measure ? 0 : heading_color();
@@ -370,7 +366,7 @@ struct TreeDraw {
         }
         annotatable(ctx, plan.id, ItemKind::node, n.id);
         if (b.clicked) {
-            select_plan(ctx, plan.id, n.id);
+            ctx.selection.select_plan(ctx.data, plan.id, n.id);
             st.last_node = n.id;  // chosen here: no need to scroll
         }
         if (i == selected && st.reveal > 0 && !scrolled) {
@@ -394,7 +390,7 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         return;
     }
     TreeDraw draw{ctx, st, plan, info, -1, {}, false, false};
-    draw.selected = is_front ? info.tree.find(ctx.selection.node_id) : -1;
+    draw.selected = is_front ? info.tree.find(ctx.selection.node_id()) : -1;
     draw.open_all = plan.nodes.size() <= 80;
     if (st.reveal > 0 && draw.selected >= 0) {
         draw.reveal_path.assign(plan.nodes.size(), 0);
@@ -411,7 +407,7 @@ void draw_point_cell(const IndicatorPoint& p, const std::string& unit, Lang lang
     if (!p.note.empty()) text_wrapped_colored(dim_text_color(), p.note);
 }
 
-void draw_indicators(ViewContext& ctx, const Plan& plan, const PlanInfo& info) {
+void draw_indicators(ViewContext& ctx, ExplorerState& st, const Plan& plan, const PlanInfo& info) {
     const Lang lang = ctx.lang;
     if (plan.indicators.empty()) {
         text_wrapped_colored(dim_text_color(), L::no_indicators(lang));
@@ -446,8 +442,8 @@ void draw_indicators(ViewContext& ctx, const Plan& plan, const PlanInfo& info) {
             const std::string target = "→\u00a0" + node_title(plan.nodes[static_cast<std::size_t>(node)], lang);
             BlockState b = text_block("##node", {{target, dim_text_color()}});
             if (b.clicked) {
-                select_plan(ctx, plan.id, ind.node_id);
-                state().reveal = 3;
+                ctx.selection.select_plan(ctx.data, plan.id, ind.node_id);
+                st.reveal = 3;
             }
         }
         ImGui::EndGroup();
@@ -488,7 +484,7 @@ void draw_centre(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Pl
     ImGui::Spacing();
     if (ImGui::CollapsingHeader(format(L::indicators_fmt(lang), info.counts.indicators).c_str(),
                                 ImGuiTreeNodeFlags_DefaultOpen))
-        draw_indicators(ctx, plan, info);
+        draw_indicators(ctx, st, plan, info);
 }
 
 // ---- Right pane: details of the selected node -------------------------------------------
@@ -519,7 +515,7 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         const std::string line = std::string(p == 0 ? "" : "› ") + node_title(a, lang);
         const float indent = static_cast<float>(p) * 0.8f * em();
         if (indent > 0) ImGui::Indent(indent);  // Indent(0) would indent by the style default
-        if (text_block("##anc", {{line, dim_text_color()}}).clicked) ctx.selection.node_id = a.id;
+        if (text_block("##anc", {{line, dim_text_color()}}).clicked) ctx.selection.select_node(a.id);
         if (indent > 0) ImGui::Unindent(indent);
         ImGui::PopID();
     }
@@ -612,26 +608,35 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
     }
 }
 
-}  // namespace
+class ExplorerView final : public View {
+public:
+    const char* id() const override { return "explorer"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    void on_data(const Model&) override {
+        st_.searched = false;
+        st_.hits.clear();  // they point into the old data
+    }
+    void draw(ViewContext& ctx) override;
+    void append_strings(std::vector<const char*>& out) const override { WS_EXPLORER_STRINGS(WS_STR_COLLECT) }
 
-void append_explorer_strings(std::vector<const char*>& out) {
-    WS_EXPLORER_STRINGS(WS_STR_COLLECT)
-}
+private:
+    ExplorerState st_;
+};
 
-void draw_explorer_view(ViewContext& ctx) {
-    ExplorerState& st = state();
-    const DataIndex& index = data_index(ctx.data);
+void ExplorerView::draw(ViewContext& ctx) {
+    ExplorerState& st = st_;
+    const DataIndex& index = ctx.model.index;
     if (ctx.data.plans.empty()) {
         text_wrapped(L::no_plans(ctx.lang));
         return;
     }
     const Plan* plan = current_plan(ctx);
-    const bool is_front = plan && !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == plan->id;
-    if (plan && (plan->id != st.last_plan || ctx.selection.node_id != st.last_node)) {
+    const bool is_front = plan && ctx.selection.is_front(plan->id);
+    if (plan && (plan->id != st.last_plan || ctx.selection.node_id() != st.last_node)) {
         // Selection changed elsewhere (another view, the search): reveal the node.
-        if (!ctx.selection.node_id.empty()) st.reveal = 3;
+        if (!ctx.selection.node_id().empty()) st.reveal = 3;
         st.last_plan = plan->id;
-        st.last_node = ctx.selection.node_id;
+        st.last_node = ctx.selection.node_id();
     }
 
     const float height = ImGui::GetContentRegionAvail().y;
@@ -658,7 +663,7 @@ void draw_explorer_view(ViewContext& ctx) {
     ImGui::BeginChild("##right", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
     if (pi >= 0) {
         const PlanInfo& info = index.plans[static_cast<std::size_t>(pi)];
-        const int sel = is_front ? info.tree.find(ctx.selection.node_id) : -1;
+        const int sel = is_front ? info.tree.find(ctx.selection.node_id()) : -1;
         draw_details(ctx, *plan, info, sel);
     }
     ImGui::EndChild();
@@ -666,5 +671,9 @@ void draw_explorer_view(ViewContext& ctx) {
     ImGui::EndTable();
     if (st.reveal > 0) --st.reveal;
 }
+
+}  // namespace
+
+std::unique_ptr<View> make_explorer_view() { return std::make_unique<ExplorerView>(); }
 
 }  // namespace wardscope::ui

@@ -9,17 +9,15 @@
 #include <cmath>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
-#include "ui/probes.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/data_editor.hpp"
-#include "ui/derived_models.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_context.hpp"
+#include "ui/widgets/ui_widgets.hpp"
+#include "ui/view.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui {
@@ -28,6 +26,7 @@ namespace {
 
 // X(name, ja, en) — every UI string of this view.
 #define WS_KPI_STRINGS(X)                                                                                          \
+    X(tab_title, "KPI", "KPIs")                                                                                    \
     X(no_plan, "計画がありません。", "No plans.")                                                                  \
     X(no_indicators, "この計画には指標がありません（原資料に記載なし）。", "This plan has no indicators (none in the source).") \
     X(col_kind, "種別", "Kind")                                                                                    \
@@ -81,54 +80,11 @@ namespace L {
 WS_KPI_STRINGS(WS_STR_DECLARE)
 }  // namespace L
 
-// ---- Observations, indexed once per data change ------------------------------------------
-
-struct Series {
-    std::vector<double> xs, ys;           // fiscal year, value — sorted by year
-    std::vector<std::size_t> obs;         // index into Dataset::observations
-    bool any_sample = false;
+// The view's options (saved in settings and slides).
+struct KpiOptions {
+    bool bars = false;  // results as bars from zero instead of a line
+    std::string focus_plan, focus_indicator;
 };
-
-struct ObsIndex {
-    unsigned version = 0;
-    const Dataset* data = nullptr;
-    std::size_t count = 0;
-    std::unordered_map<std::string, Series> by_key;
-    const Series* find(const std::string& plan_id, const std::string& indicator_id) const {
-        const auto it = by_key.find(plan_id + '\x1f' + indicator_id);
-        return it == by_key.end() ? nullptr : &it->second;
-    }
-};
-
-const ObsIndex& observation_index(const Dataset& data, const DataIndex& index) {
-    static ObsIndex cache;
-    if (cache.version == index.version && cache.data == &data && cache.count == data.observations.size() &&
-        index.version != 0)
-        return cache;
-    ObsIndex o;
-    o.version = index.version;
-    o.data = &data;
-    o.count = data.observations.size();
-    for (std::size_t i = 0; i < data.observations.size(); ++i) {
-        const Observation& ob = data.observations[i];
-        Series& s = o.by_key[ob.plan_id + '\x1f' + ob.indicator_id];
-        s.obs.push_back(i);
-        s.any_sample |= ob.is_sample;
-    }
-    for (auto& [key, s] : o.by_key) {
-        std::stable_sort(s.obs.begin(), s.obs.end(), [&](std::size_t a, std::size_t b) {
-            return data.observations[a].fiscal_year < data.observations[b].fiscal_year;
-        });
-        s.xs.reserve(s.obs.size());
-        s.ys.reserve(s.obs.size());
-        for (std::size_t i : s.obs) {
-            s.xs.push_back(data.observations[i].fiscal_year);
-            s.ys.push_back(data.observations[i].value);
-        }
-    }
-    cache = std::move(o);
-    return cache;
-}
 
 // ---- Entries ------------------------------------------------------------------------------
 
@@ -191,7 +147,7 @@ void cell_text(const std::string& text, ImU32 color = 0) {
 std::string point_value(double value, const std::string& unit) { return format_value(value) + unit; }
 
 // Returns the clicked entry or -1.
-int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& obs, const std::vector<Entry>& entries,
+int draw_table(const ViewContext& ctx, const DataIndex& index, const ObservationIndex& obs, const std::vector<Entry>& entries,
                std::size_t plan_count, int focused, float height) {
     const Lang lang = ctx.lang;
     const float E = em();
@@ -253,7 +209,7 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const ObsIndex& o
             ImGui::TableSetColumnIndex(7);
             cell_text(node_text(ctx, index, e), ind.node_id.empty() ? dim_text_color() : 0);
             ImGui::TableSetColumnIndex(8);
-            if (const Progress* p = ctx.derived.find_progress(e.plan->id, ind.id)) {
+            if (const Progress* p = ctx.model.find_progress(e.plan->id, ind.id)) {
                 cell_text(progress_text(*p, lang), progress_color(*p));
                 if (ImGui::IsItemHovered() && !ctx.screenshot && p->expected && p->latest_value)
                     plot::tooltip(format(L::status_tip(lang), point_value(*p->expected, ind.unit).c_str(),
@@ -427,8 +383,9 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
     return clicked;
 }
 
-// What the view keeps besides ctx.options.kpi (which slides restore).
+// What the view keeps.
 struct ViewState {
+    KpiOptions options;
     bool scroll_to_focus = false;
     char year[32] = "", value[32] = "", source[256] = "";  // the entry form
     std::string entry_message;
@@ -487,23 +444,40 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::PopID();
 }
 
-}  // namespace
+class KpiView final : public View {
+public:
+    const char* id() const override { return "kpi"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    void draw(ViewContext& ctx) override;
+    OptionValues save_options() const override {
+        const KpiOptions& o = vs_.options;
+        return {{"bars", o.bars ? "1" : "0"}, {"focus_plan", o.focus_plan}, {"focus_indicator", o.focus_indicator}};
+    }
+    void restore_options(const OptionValues& values) override {
+        KpiOptions& o = vs_.options;
+        o = {};
+        read_option(values, "bars", o.bars);
+        read_option(values, "focus_plan", o.focus_plan);
+        read_option(values, "focus_indicator", o.focus_indicator);
+    }
+    void append_strings(std::vector<const char*>& out) const override { WS_KPI_STRINGS(WS_STR_COLLECT) }
+    bool needs_kpi_history() const override { return true; }
 
-void append_kpi_strings(std::vector<const char*>& out) {
-    WS_KPI_STRINGS(WS_STR_COLLECT)
-}
+private:
+    ViewState vs_;
+};
 
-void draw_kpi_view(ViewContext& ctx) {
-    static ViewState vs;
-    KpiOptions& ko = ctx.options.kpi;
+void KpiView::draw(ViewContext& ctx) {
+    ViewState& vs = vs_;
+    KpiOptions& ko = vs.options;
     const Lang lang = ctx.lang;
     const float E = em();
-    const DataIndex& index = data_index(ctx.data);
-    const ObsIndex& obs = observation_index(ctx.data, index);
+    const DataIndex& index = ctx.model.index;
+    const ObservationIndex& obs = ctx.model.observations;
 
     // Plans: the selection (in order), else the current plan.
     std::vector<const Plan*> plans;
-    for (const std::string& id : ctx.selection.plan_ids)
+    for (const std::string& id : ctx.selection.plan_ids())
         if (const Plan* p = ctx.data.find_plan(id))
             if (std::find(plans.begin(), plans.end(), p) == plans.end()) plans.push_back(p);
     if (plans.empty())
@@ -538,7 +512,7 @@ void draw_kpi_view(ViewContext& ctx) {
         ImGui::Spacing();
         std::vector<const Plan*> with;
         for (const Plan& p : ctx.data.plans)
-            if (!p.indicators.empty() && plan_passes_filter(ctx.data, p, ctx.filter)) with.push_back(&p);
+            if (!p.indicators.empty() && ctx.filter.passes(ctx.data, p)) with.push_back(&p);
         if (with.empty()) return;
         ImGui::TextUnformatted(L::plans_with_indicators(lang));
         const std::size_t shown = std::min<std::size_t>(with.size(), 12);
@@ -547,7 +521,7 @@ void draw_kpi_view(ViewContext& ctx) {
             const std::string label = plan_long_label(ctx.data, *with[i], lang) + "  " +
                                       format(L::indicator_count_fmt(lang), static_cast<int>(with[i]->indicators.size()));
             ImGui::Bullet();
-            if (ImGui::Selectable(plot::ellipsize(label, ImGui::GetContentRegionAvail().x).c_str())) select_plan(ctx, with[i]->id);
+            if (ImGui::Selectable(plot::ellipsize(label, ImGui::GetContentRegionAvail().x).c_str())) ctx.selection.select_plan(ctx.data, with[i]->id);
             ImGui::PopID();
         }
         if (with.size() > shown) ImGui::TextDisabled("%s", format(L::more_fmt(lang), static_cast<int>(with.size() - shown)).c_str());
@@ -592,9 +566,8 @@ void draw_kpi_view(ViewContext& ctx) {
         ko.focus_indicator = entries[static_cast<std::size_t>(focused)].ind->id;
         vs.scroll_to_focus = true;
         const Indicator& ind = *entries[static_cast<std::size_t>(focused)].ind;
-        if (!ind.node_id.empty() && !ctx.selection.plan_ids.empty() &&
-            ctx.selection.plan_ids.front() == entries[static_cast<std::size_t>(focused)].plan->id)
-            ctx.selection.node_id = ind.node_id;
+        if (!ind.node_id.empty() && ctx.selection.is_front(entries[static_cast<std::size_t>(focused)].plan->id))
+            ctx.selection.select_node(ind.node_id);
     }
     if (ctx.editor && focused >= 0) draw_entry_form(ctx, vs, entries[static_cast<std::size_t>(focused)]);
     ImGui::Spacing();
@@ -645,5 +618,9 @@ void draw_kpi_view(ViewContext& ctx) {
     ImGui::PopStyleVar();
     ImGui::EndChild();
 }
+
+}  // namespace
+
+std::unique_ptr<View> make_kpi_view() { return std::make_unique<KpiView>(); }
 
 }  // namespace wardscope::ui

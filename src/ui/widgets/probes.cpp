@@ -1,4 +1,4 @@
-#include "ui/probes.hpp"
+#include "ui/widgets/probes.hpp"
 
 #include <utility>
 

@@ -1,7 +1,6 @@
 // Small generic widgets and helpers shared by the dashboard views (explorer,
 // SWOT, compare; reusable by any view): bilingual strings, wrapped and
-// clickable text blocks, badges, source-reference tooltips, plan labels, the
-// shared filter test, and a per-data-change index of the plans.
+// clickable text blocks, badges, source-reference tooltips, plan labels.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +13,7 @@
 
 #include "ui/view_context.hpp"
 #include "wardscope/model.hpp"
+#include "ui/model.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/progress.hpp"
 
@@ -36,57 +36,15 @@ struct Str {
     out.push_back(ja);               \
     out.push_back(en);
 
-// Every UI string of these views and widgets (both languages, format strings
-// and symbols included), for building the font's glyph ranges.
-std::vector<const char*> view_ui_strings();
-// Per-file parts of view_ui_strings(), defined in each view file.
-void append_explorer_strings(std::vector<const char*>& out);
-void append_swot_strings(std::vector<const char*>& out);
-void append_compare_strings(std::vector<const char*>& out);
-void append_timeline_strings(std::vector<const char*>& out);
-void append_kpi_strings(std::vector<const char*>& out);
-void append_heatmap_strings(std::vector<const char*>& out);
+// The strings of the shared widgets (labels, symbols, the annotation editor),
+// for building the font's glyph ranges; each view appends its own.
+void append_widget_strings(std::vector<const char*>& out);
 void append_annotation_strings(std::vector<const char*>& out);
-void append_notes_strings(std::vector<const char*>& out);
 
 // printf into a std::string.
 std::string format(const char* fmt, ...) IM_FMTARGS(1);
 
-// ---- Data index (built once per data change) -----------------------------------
-
-struct PlanInfo {
-    PlanTree tree;
-    PlanCounts counts;
-    ThemeProfile profile;
-};
-
-struct DataIndex {
-    unsigned version = 0;                      // changes whenever the index is rebuilt
-    std::vector<PlanInfo> plans;               // parallel to Dataset::plans
-    std::vector<GenerationGroup> generations;  // municipalities with ≥ 2 plans
-    std::vector<std::size_t> plans_with_swot;  // indices of plans with SWOT or TOWS items
-    int plan_index(std::string_view plan_id) const;  // -1 when absent
-    const Dataset* data = nullptr;
-};
-
-// The index of `data`, rebuilt when the dataset changes (keyed on its address,
-// its plan storage and sizes). Views call this every frame; it is cheap when unchanged.
-const DataIndex& data_index(const Dataset& data);
-// Forces a rebuild on the next data_index() call: call it after the Dataset is
-// reloaded in place (the key above cannot see every edit).
-void invalidate_data_index();
-
 // ---- Selection and filter ---------------------------------------------------------
-
-// Makes `plan_id` the current plan: moved (or inserted) to the front of
-// selection.plan_ids (at most `keep` plans kept), municipality set, node set.
-void select_plan(ViewContext& ctx, const std::string& plan_id, const std::string& node_id = {},
-                 std::size_t keep = 4);
-
-// The shared filter on a plan: municipality ids/kind, plan kind, fiscal years
-// (the plan's period overlaps; an unknown period passes), theme (any node carries it).
-bool plan_passes_filter(const Dataset& data, const Plan& plan, const Filter& filter);
-bool filter_active(const Filter& filter);
 
 // The plan a view shows by default: selection front if present, else the first
 // plan passing the filter, else the first plan; nullptr when there are none.

@@ -9,9 +9,9 @@
 
 #include <imgui.h>
 
-#include "ui/annotations.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_context.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/ui_widgets.hpp"
+#include "ui/view.hpp"
 
 namespace wardscope::ui {
 
@@ -19,6 +19,7 @@ namespace {
 
 // X(name, ja, en) — every UI string of this view.
 #define WS_SWOT_STRINGS(X)                                                                                  \
+    X(tab_title, "SWOT・クロスSWOT", "SWOT / TOWS")                                                       \
     X(plan_a, "計画", "Plan")                                                                                \
     X(plan_b, "並べて表示", "Side by side")                                                                  \
     X(none_option, "（なし）", "(none)")                                                                     \
@@ -72,11 +73,6 @@ struct PanelState {
 struct SwotState {
     PanelState panels[2];
 };
-
-SwotState& state() {
-    static SwotState s;
-    return s;
-}
 
 // What the active link highlights.
 struct Linked {
@@ -253,7 +249,7 @@ void draw_tows_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, const Pl
                                                         nopt.background ? text_color() : dim_text_color()}}, nopt);
             annotatable(ctx, plan.id, ItemKind::node, node.id);
             handle_link(ctx, ps, nb, Link{LinkKind::node, node.id}, node_source(plan, info.tree, n), node.name);
-            if (nb.clicked && is_front && !ctx.screenshot) ctx.selection.node_id = node.id;
+            if (nb.clicked && is_front && !ctx.screenshot) ctx.selection.select_node(node.id);
             ImGui::PopID();
         }
         ImGui::Unindent(1.0f * em());
@@ -332,24 +328,24 @@ void draw_linked_nodes(ViewContext& ctx, const Plan& plan, const PlanInfo& info,
         const BlockState b = text_block("##linked", {{path, dim_text_color()}, {node_title(node, lang)}}, opt);
         annotatable(ctx, plan.id, ItemKind::node, node.id);
         source_tooltip_for(b.hovered && !ctx.screenshot, node_source(plan, info.tree, n), lang);
-        if (b.clicked && is_front && !ctx.screenshot) ctx.selection.node_id = node.id;
+        if (b.clicked && is_front && !ctx.screenshot) ctx.selection.select_node(node.id);
         ImGui::PopID();
     }
 }
 
-void draw_panel(ViewContext& ctx, int panel, const Plan& plan, const PlanInfo& info, bool is_front,
+void draw_panel(ViewContext& ctx, SwotState& st, int panel, const Plan& plan, const PlanInfo& info, bool is_front,
                 const std::string& other_panel_plan) {
     const Lang lang = ctx.lang;
-    const DataIndex& index = data_index(ctx.data);
-    PanelState& ps = state().panels[panel];
+    const DataIndex& index = ctx.model.index;
+    PanelState& ps = st.panels[panel];
     if (ps.plan_id != plan.id) ps = PanelState{plan.id, {}, {}, {}};
 
     // Active link: hover (last frame), else the pin, else the selected node of the current plan.
     Link active = ps.hovered_prev.kind != LinkKind::none ? ps.hovered_prev : ps.pinned;
-    if (active.kind == LinkKind::none && is_front && !ctx.selection.node_id.empty()) {
+    if (active.kind == LinkKind::none && is_front && !ctx.selection.node_id().empty()) {
         for (const TowsStrategy& t : plan.tows)
-            if (std::find(t.node_ids.begin(), t.node_ids.end(), ctx.selection.node_id) != t.node_ids.end())
-                active = Link{LinkKind::node, ctx.selection.node_id};
+            if (std::find(t.node_ids.begin(), t.node_ids.end(), ctx.selection.node_id()) != t.node_ids.end())
+                active = Link{LinkKind::node, ctx.selection.node_id()};
     }
     const Linked linked = linked_for(plan, active);
     ps.hovered_now = Link{};
@@ -388,12 +384,8 @@ void draw_panel(ViewContext& ctx, int panel, const Plan& plan, const PlanInfo& i
                 const BlockState b = text_block("##goto", {{plan_long_label(ctx.data, other, lang)}},
                                                 BlockOptions{ImGui::GetColorU32(ImGuiCol_Button), 0, {}, {}, 0});
                 if (b.clicked) {
-                    auto& ids = ctx.selection.plan_ids;
-                    if (panel == 0) {
-                        select_plan(ctx, other.id);
-                    } else if (ids.size() >= 2) {
-                        ids[1] = other.id;
-                    }
+                    if (panel == 0) ctx.selection.select_plan(ctx.data, other.id);
+                    else if (ctx.selection.plan_ids().size() >= 2) ctx.selection.select_second(ctx.data, {}, other.id);
                 }
                 ImGui::PopID();
             }
@@ -418,7 +410,7 @@ void draw_panel(ViewContext& ctx, int panel, const Plan& plan, const PlanInfo& i
 // A combo over all plans passing the filter (plus the current one); returns the chosen id.
 bool plan_combo(ViewContext& ctx, const char* id, const Plan* current, bool allow_none, std::string& chosen) {
     const Lang lang = ctx.lang;
-    const DataIndex& index = data_index(ctx.data);
+    const DataIndex& index = ctx.model.index;
     const std::string preview = current ? plan_long_label(ctx.data, *current, lang) : std::string(L::none_option(lang));
     bool changed = false;
     if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
@@ -428,7 +420,7 @@ bool plan_combo(ViewContext& ctx, const char* id, const Plan* current, bool allo
         }
         for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
             const Plan& p = ctx.data.plans[i];
-            if (&p != current && !plan_passes_filter(ctx.data, p, ctx.filter)) continue;
+            if (&p != current && !ctx.filter.passes(ctx.data, p)) continue;
             const bool has = index.plans[i].counts.swot_items > 0 || index.plans[i].counts.tows_strategies > 0;
             std::string label = (has ? std::string(L::swot_mark(lang)) : std::string()) + plan_long_label(ctx.data, p, lang);
             ImGui::PushID(static_cast<int>(i));
@@ -443,23 +435,28 @@ bool plan_combo(ViewContext& ctx, const char* id, const Plan* current, bool allo
     return changed;
 }
 
-}  // namespace
+class SwotView final : public View {
+public:
+    const char* id() const override { return "swot"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    void draw(ViewContext& ctx) override;
+    void append_strings(std::vector<const char*>& out) const override { WS_SWOT_STRINGS(WS_STR_COLLECT) }
 
-void append_swot_strings(std::vector<const char*>& out) {
-    WS_SWOT_STRINGS(WS_STR_COLLECT)
-}
+private:
+    SwotState st_;
+};
 
-void draw_swot_view(ViewContext& ctx) {
+void SwotView::draw(ViewContext& ctx) {
     const Lang lang = ctx.lang;
-    const DataIndex& index = data_index(ctx.data);
+    const DataIndex& index = ctx.model.index;
     if (ctx.data.plans.empty()) return;
 
     // Plan A: the current plan; by default the first plan with a SWOT when nothing is selected.
     const Plan* a = nullptr;
-    if (!ctx.selection.plan_ids.empty()) a = ctx.data.find_plan(ctx.selection.plan_ids.front());
+    if (!ctx.selection.plan_ids().empty()) a = ctx.data.find_plan(ctx.selection.front_plan());
     if (!a && !index.plans_with_swot.empty()) a = &ctx.data.plans[index.plans_with_swot.front()];
     if (!a) a = current_plan(ctx);
-    const Plan* b = ctx.selection.plan_ids.size() >= 2 ? ctx.data.find_plan(ctx.selection.plan_ids[1]) : nullptr;
+    const Plan* b = ctx.selection.plan_ids().size() >= 2 ? ctx.data.find_plan(ctx.selection.plan_ids()[1]) : nullptr;
     if (b == a) b = nullptr;
 
     // Pickers.
@@ -474,13 +471,9 @@ void draw_swot_view(ViewContext& ctx) {
     ImGui::SetNextItemWidth(combo_w);
     std::string chosen;
     if (plan_combo(ctx, "##plan_a", a, false, chosen) && !chosen.empty()) {
-        auto& ids = ctx.selection.plan_ids;
-        if (ids.size() >= 2 && ids[1] == chosen) {
-            std::swap(ids[0], ids[1]);
-            ctx.selection.node_id.clear();
-        } else {
-            select_plan(ctx, chosen);
-        }
+        const auto& ids = ctx.selection.plan_ids();
+        if (ids.size() >= 2 && ids[1] == chosen) ctx.selection.swap_first_two(ctx.data);
+        else ctx.selection.select_plan(ctx.data, chosen);
     }
     same_line_if_fits(label_b + combo_w + spacing, 1.0f * em());
     ImGui::AlignTextToFramePadding();
@@ -488,25 +481,18 @@ void draw_swot_view(ViewContext& ctx) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(combo_w);
     if (plan_combo(ctx, "##plan_b", b, true, chosen)) {
-        auto& ids = ctx.selection.plan_ids;
-        if (ids.empty() && a) ids.push_back(a->id);
-        if (chosen.empty()) {
-            if (ids.size() >= 2) ids.erase(ids.begin() + 1);
-        } else if (!a || chosen != a->id) {
-            ids.erase(std::remove(ids.begin() + 1, ids.end(), chosen), ids.end());
-            ids.insert(ids.begin() + 1, chosen);
-            if (ids.size() > 4) ids.resize(4);
-        }
+        if (chosen.empty()) ctx.selection.drop_second();
+        else if (!a || chosen != a->id) ctx.selection.select_second(ctx.data, a ? a->id : std::string(), chosen);
     }
     ImGui::Separator();
 
-    const bool a_front = a && !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == a->id;
+    const bool a_front = a && ctx.selection.is_front(a->id);
     const int ia = a ? index.plan_index(a->id) : -1;
     const int ib = b ? index.plan_index(b->id) : -1;
     const float height = ImGui::GetContentRegionAvail().y;
     if (ib < 0) {
         ImGui::BeginChild("##swot_a", ImVec2(0, height), false);
-        if (ia >= 0) draw_panel(ctx, 0, *a, index.plans[static_cast<std::size_t>(ia)], a_front, {});
+        if (ia >= 0) draw_panel(ctx, st_, 0, *a, index.plans[static_cast<std::size_t>(ia)], a_front, {});
         ImGui::EndChild();
         return;
     }
@@ -518,13 +504,17 @@ void draw_swot_view(ViewContext& ctx) {
     const float child_h = height - 2 * ImGui::GetStyle().CellPadding.y;
     ImGui::TableSetColumnIndex(0);
     ImGui::BeginChild("##swot_a", ImVec2(0, child_h), false);
-    if (ia >= 0) draw_panel(ctx, 0, *a, index.plans[static_cast<std::size_t>(ia)], a_front, b->id);
+    if (ia >= 0) draw_panel(ctx, st_, 0, *a, index.plans[static_cast<std::size_t>(ia)], a_front, b->id);
     ImGui::EndChild();
     ImGui::TableSetColumnIndex(1);
     ImGui::BeginChild("##swot_b", ImVec2(0, child_h), false);
-    draw_panel(ctx, 1, *b, index.plans[static_cast<std::size_t>(ib)], false, a ? a->id : std::string());
+    draw_panel(ctx, st_, 1, *b, index.plans[static_cast<std::size_t>(ib)], false, a ? a->id : std::string());
     ImGui::EndChild();
     ImGui::EndTable();
 }
+
+}  // namespace
+
+std::unique_ptr<View> make_swot_view() { return std::make_unique<SwotView>(); }
 
 }  // namespace wardscope::ui

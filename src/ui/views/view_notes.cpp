@@ -8,11 +8,10 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "ui/annotations.hpp"
-#include "ui/derived_models.hpp"
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_context.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/ui_widgets.hpp"
+#include "ui/view.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/safe_files.hpp"
 
@@ -21,6 +20,7 @@ namespace {
 
 // X(name, ja, en)
 #define WS_NOTES_STRINGS(X)                                                                             \
+    X(tab_title, "メモ・投票", "Notes")                                                                 \
     X(title, "メモと優先度投票", "Notes and priority votes")                                            \
     X(count_fmt, "%d 件 (全 %d 件)", "%d shown (of %d)")                                                \
     X(kind, "種別", "Kind")                                                                             \
@@ -52,33 +52,37 @@ namespace S {
 WS_NOTES_STRINGS(WS_STR_DECLARE)
 }  // namespace S
 
+// The view's options (saved in settings and slides).
+struct NotesOptions {
+    int kind = -1;               // -1 = every kind, else an ItemKind
+    int min_vote = 0;            // 0 = with or without a vote
+    bool in_filter_only = true;  // only plans passing the filter bar
+};
+
 struct NotesState {
+    NotesOptions options;
     std::string query;
     std::string export_path;
     std::string message;
     bool message_error = false;
 };
 
-NotesState& state() {
-    static NotesState s;
-    if (s.export_path.empty()) {
-        const char* home = std::getenv("HOME");
-        s.export_path = std::string(home && *home ? home : ".") + "/wardscope-notes";
-    }
-    return s;
+std::string default_export_path() {
+    const char* home = std::getenv("HOME");
+    return std::string(home && *home ? home : ".") + "/wardscope-notes";
 }
 
 bool contains(const std::string& text, const std::string& query) { return text.find(query) != std::string::npos; }
 
 // The annotations the controls let through, highest priority first.
 std::vector<const Annotation*> shown_annotations(const ViewContext& ctx, const NotesState& st) {
-    const NotesOptions& o = ctx.options.notes;
+    const NotesOptions& o = st.options;
     std::vector<const Annotation*> out;
-    for (const Annotation& a : ctx.derived.annotations) {
+    for (const Annotation& a : ctx.model.annotations) {
         if (o.kind >= 0 && static_cast<int>(a.item.kind) != o.kind) continue;
         if (o.min_vote > 0 && (!a.vote || *a.vote < o.min_vote)) continue;
         const Plan* plan = ctx.data.find_plan(a.item.plan_id);
-        if (o.in_filter_only && plan && !plan_passes_filter(ctx.data, *plan, ctx.filter)) continue;
+        if (o.in_filter_only && plan && !ctx.filter.passes(ctx.data, *plan)) continue;
         if (!st.query.empty() && !contains(a.note, st.query) && !contains(item_text(ctx.data, a.item), st.query)) continue;
         out.push_back(&a);
     }
@@ -97,7 +101,7 @@ std::vector<const Annotation*> shown_annotations(const ViewContext& ctx, const N
 
 void draw_controls(ViewContext& ctx, NotesState& st) {
     const Lang lang = ctx.lang;
-    NotesOptions& o = ctx.options.notes;
+    NotesOptions& o = st.options;
     const float E = em();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(S::kind(lang));
@@ -207,29 +211,49 @@ void draw_table(ViewContext& ctx, const std::vector<const Annotation*>& shown) {
         text_wrapped_colored(dim_text_color(), updated);
         if (hovered && !ctx.screenshot) ImGui::SetTooltip("%s", S::row_tip(lang));
         if (clicked && plan) {
-            select_plan(ctx, plan->id, a.item.kind == ItemKind::node ? a.item.item_id : std::string());
-            ctx.open_view = a.item.kind == ItemKind::node ? ViewId::explorer : ViewId::swot;
+            ctx.selection.select_plan(ctx.data, plan->id, a.item.kind == ItemKind::node ? a.item.item_id : std::string());
+            ctx.open_view = a.item.kind == ItemKind::node ? "explorer" : "swot";
         }
         ImGui::PopID();
     }
     ImGui::EndTable();
 }
 
-}  // namespace
 
-void append_notes_strings(std::vector<const char*>& out) {
-    WS_NOTES_STRINGS(WS_STR_COLLECT)
-    out.push_back("—0123456789-T:");
-}
+class NotesView final : public View {
+public:
+    NotesView() { st_.export_path = default_export_path(); }
+    const char* id() const override { return "notes"; }
+    const char* title(Lang lang) const override { return S::tab_title(lang); }
+    void draw(ViewContext& ctx) override;
+    OptionValues save_options() const override {
+        return {{"kind", std::to_string(st_.options.kind)},
+                {"min_vote", std::to_string(st_.options.min_vote)},
+                {"in_filter_only", st_.options.in_filter_only ? "1" : "0"}};
+    }
+    void restore_options(const OptionValues& values) override {
+        st_.options = {};
+        read_option(values, "kind", st_.options.kind);
+        read_option(values, "min_vote", st_.options.min_vote);
+        read_option(values, "in_filter_only", st_.options.in_filter_only);
+    }
+    void append_strings(std::vector<const char*>& out) const override {
+        WS_NOTES_STRINGS(WS_STR_COLLECT)
+        out.push_back("—0123456789-T:");
+    }
 
-void draw_notes_view(ViewContext& ctx) {
-    NotesState& st = state();
+private:
+    NotesState st_;
+};
+
+void NotesView::draw(ViewContext& ctx) {
+    NotesState& st = st_;
     const Lang lang = ctx.lang;
     const std::vector<const Annotation*> shown = shown_annotations(ctx, st);
     heading(S::title(lang));
     ImGui::SameLine();
-    ImGui::TextDisabled(S::count_fmt(lang), static_cast<int>(shown.size()), static_cast<int>(ctx.derived.annotations.size()));
-    if (ctx.derived.annotations.empty()) {
+    ImGui::TextDisabled(S::count_fmt(lang), static_cast<int>(shown.size()), static_cast<int>(ctx.model.annotations.size()));
+    if (ctx.model.annotations.empty()) {
         text_wrapped_colored(dim_text_color(), S::none_yet(lang));
         return;
     }
@@ -242,5 +266,9 @@ void draw_notes_view(ViewContext& ctx) {
     }
     draw_table(ctx, shown);
 }
+
+}  // namespace
+
+std::unique_ptr<View> make_notes_view() { return std::make_unique<NotesView>(); }
 
 }  // namespace wardscope::ui

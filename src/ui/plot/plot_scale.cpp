@@ -1,4 +1,4 @@
-#include "ui/plot_scale.hpp"
+#include "ui/plot/plot_scale.hpp"
 
 #include <algorithm>
 #include <cmath>

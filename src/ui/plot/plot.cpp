@@ -1,11 +1,12 @@
-#include "ui/plot.hpp"
+#include "ui/plot/plot.hpp"
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
 
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/text_wrap.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui::plot {
@@ -614,9 +615,12 @@ BarHit grouped_bars(const char* id, const GroupedBarsSpec& spec) {
     const float bars_h = static_cast<float>(nseries) * (bar_h + 1.0f);
 
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // Category labels wrap with the Japanese-aware rules (ui/widgets/text_wrap.hpp).
+    std::vector<std::vector<std::string_view>> label_lines(ncats);
     std::vector<float> group_y(ncats + 1, origin.y + top_pad);
     for (std::size_t k = 0; k < ncats; ++k) {
-        const float h = ImGui::CalcTextSize(spec.categories[k].c_str(), nullptr, false, wrap).y;
+        label_lines[k] = wrap_lines(spec.categories[k], wrap);
+        const float h = lh * static_cast<float>(std::max<std::size_t>(label_lines[k].size(), 1));
         group_y[k + 1] = group_y[k] + std::max(bars_h, h) + group_gap;
     }
     const float axis_y = group_y.back();
@@ -649,11 +653,13 @@ BarHit grouped_bars(const char* id, const GroupedBarsSpec& spec) {
     for (std::size_t k = 0; k < ncats; ++k) {
         const float gy = group_y[k];
         const float group_h = group_y[k + 1] - gy;
-        const std::string& label = spec.categories[k];
-        const ImVec2 ls = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
-        const float ly = gy + std::max(0.0f, (group_h - group_gap - ls.y) * 0.5f);
+        const float label_h = lh * static_cast<float>(std::max<std::size_t>(label_lines[k].size(), 1));
+        float ly = gy + std::max(0.0f, (group_h - group_gap - label_h) * 0.5f);
         dl->PushClipRect(ImVec2(origin.x, gy), ImVec2(x0 - 0.2f * E, gy + group_h), true);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x, ly), text_color(), label.c_str(), nullptr, wrap);
+        for (std::string_view line : label_lines[k]) {
+            dl->AddText(ImVec2(origin.x, ly), text_color(), line.data(), line.data() + line.size());
+            ly += lh;
+        }
         dl->PopClipRect();
         for (std::size_t c = 0; c < nseries; ++c) {
             const BarValue& v = values[k * nseries + c];
@@ -681,7 +687,6 @@ BarHit grouped_bars(const char* id, const GroupedBarsSpec& spec) {
 namespace {
 
 struct HeatLayout {
-    float row_label_w = 0, col_label_h = 0;
     ImVec2 cell;
     ImVec2 size;
 };
@@ -689,48 +694,14 @@ struct HeatLayout {
 HeatLayout heat_layout(const HeatmapSpec& spec) {
     const float E = em();
     HeatLayout l;
-    if (!spec.row_labels.empty()) {
-        l.row_label_w = spec.row_label_width;
-        if (l.row_label_w <= 0) {
-            for (const std::string& s : spec.row_labels) l.row_label_w = std::max(l.row_label_w, text_w(s));
-            l.row_label_w = std::min(l.row_label_w + 0.6f * E, 14.0f * E);
-        }
-    }
-    if (!spec.col_labels.empty())
-        l.col_label_h = spec.col_label_height > 0 ? spec.col_label_height : 2.0f * ImGui::GetTextLineHeight() + 0.3f * E;
     l.cell = spec.cell_size;
     if (l.cell.x < 0 && spec.cols > 0)
-        l.cell.x = std::max(4.0f, (ImGui::GetContentRegionAvail().x - l.row_label_w) / static_cast<float>(spec.cols));
+        l.cell.x = std::max(4.0f, ImGui::GetContentRegionAvail().x / static_cast<float>(spec.cols));
     else if (l.cell.x == 0)
         l.cell.x = 3.0f * E;
     if (l.cell.y <= 0) l.cell.y = 1.6f * E;
-    l.size = ImVec2(l.row_label_w + l.cell.x * static_cast<float>(std::max(spec.cols, 0)),
-                    l.col_label_h + l.cell.y * static_cast<float>(std::max(spec.rows, 0)));
+    l.size = ImVec2(l.cell.x * static_cast<float>(std::max(spec.cols, 0)), l.cell.y * static_cast<float>(std::max(spec.rows, 0)));
     return l;
-}
-
-// `text` wrapped at `width` into at most `max_lines` lines; the last line gets "…" when cut.
-std::vector<std::string> wrap_lines(std::string_view text, float width, int max_lines) {
-    std::vector<std::string> out;
-    ImFont* font = ImGui::GetFont();
-    const float scale = ImGui::GetFontSize() / font->FontSize;
-    const char* s = text.data();
-    const char* end = text.data() + text.size();
-    while (s < end && static_cast<int>(out.size()) < max_lines) {
-        if (static_cast<int>(out.size()) == max_lines - 1) {
-            out.push_back(ellipsize(std::string_view(s, static_cast<std::size_t>(end - s)), width));
-            break;
-        }
-        const char* brk = font->CalcWordWrapPositionA(scale, s, end, width);
-        if (brk == s) {  // not even one character fits: take one
-            brk = s + 1;
-            while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
-        }
-        out.emplace_back(s, brk);
-        s = brk;
-        while (s < end && (*s == ' ' || *s == '\n')) ++s;
-    }
-    return out;
 }
 
 }  // namespace
@@ -741,7 +712,6 @@ HeatmapHit heatmap_grid(const char* id, const HeatmapSpec& spec) {
     HeatmapHit hit;
     if (spec.rows <= 0 || spec.cols <= 0) return hit;
     const float E = em();
-    const float lh = ImGui::GetTextLineHeight();
     const HeatLayout l = heat_layout(spec);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(id, ImVec2(std::max(l.size.x, 1.0f), std::max(l.size.y, 1.0f)));
@@ -749,7 +719,7 @@ HeatmapHit heatmap_grid(const char* id, const HeatmapSpec& spec) {
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     if (!ImGui::IsItemVisible()) return hit;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 grid(origin.x + l.row_label_w, origin.y + l.col_label_h);
+    const ImVec2 grid = origin;
     const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
 
     // Visible rows / columns only.
@@ -759,26 +729,6 @@ HeatmapHit heatmap_grid(const char* id, const HeatmapSpec& spec) {
     const int c1 = std::clamp(static_cast<int>(std::ceil((clip_max.x - grid.x) / l.cell.x)), 0, spec.cols);
     const float gap = std::max(spec.gap, 0.0f);
 
-    // Column labels, wrapped within the cell width, bottom-aligned.
-    if (!spec.col_labels.empty()) {
-        const int max_lines = std::max(1, static_cast<int>((l.col_label_h - 0.2f * E) / lh));
-        for (int c = c0; c < c1 && c < static_cast<int>(spec.col_labels.size()); ++c) {
-            const float cx = grid.x + l.cell.x * static_cast<float>(c);
-            const float w = l.cell.x - 0.2f * E;
-            const auto lines = wrap_lines(spec.col_labels[static_cast<std::size_t>(c)], std::max(w, 1.0f), max_lines);
-            float y = grid.y - 0.15f * E - lh * static_cast<float>(lines.size());
-            for (const std::string& line : lines) {
-                const float tw = text_w(line);
-                dl->AddText(ImVec2(cx + std::max(0.0f, (l.cell.x - gap - tw) * 0.5f), y), text_color(), line.c_str());
-                y += lh;
-            }
-        }
-    }
-    // Row labels, ellipsized, vertically centred.
-    for (int r = r0; r < r1 && r < static_cast<int>(spec.row_labels.size()); ++r) {
-        const float y = grid.y + l.cell.y * static_cast<float>(r) + (l.cell.y - gap - lh) * 0.5f;
-        text_ellipsis(dl, ImVec2(origin.x, y), text_color(), spec.row_labels[static_cast<std::size_t>(r)], l.row_label_w - 0.4f * E);
-    }
     // Cells.
     for (int r = r0; r < r1; ++r) {
         for (int c = c0; c < c1; ++c) {
@@ -843,13 +793,10 @@ HeatmapHit heatmap_grid(const char* id, const HeatmapSpec& spec) {
                 hit.cell_max = ImVec2(hit.cell_min.x + l.cell.x - gap, hit.cell_min.y + l.cell.y - gap);
                 dl->AddRect(ImVec2(hit.cell_min.x - 1, hit.cell_min.y - 1), ImVec2(hit.cell_max.x + 1, hit.cell_max.y + 1),
                             text_color(), 0, 0, 1.5f);
-            } else if (m.x >= grid.x) {
-                hit.row = -1;  // right of the grid: nothing
+            } else {
+                hit.row = -1;  // beside the grid: nothing
                 hit.clicked = false;
             }
-        } else if (r < 0 && c >= 0 && c < spec.cols && m.y >= origin.y) {
-            hit.col = c;  // column label
-            hit.clicked = clicked;
         }
     }
     return hit;

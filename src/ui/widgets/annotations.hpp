@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/workshop.hpp"
 
@@ -25,11 +25,23 @@ void mark_annotation(const ViewContext& ctx, BlockOptions& options, std::string&
 // offers the editor (only when the view can edit), and tests get a probe
 // "annotatable/PLAN/KIND/ID".
 void annotatable(ViewContext& ctx, const std::string& plan_id, ItemKind kind, const std::string& item_id);
-void open_annotation_editor(const ItemRef& item);
 // For a details pane: the item's vote and note, and a button to edit them.
 void annotation_details(ViewContext& ctx, const ItemRef& item);
-// The editor's modal window; the shell draws it once per frame.
-void draw_annotation_editor(ViewContext& ctx);
+// The note and vote editor (a modal window): views open it through
+// ViewContext::annotation_editor; the shell owns it and draws it once per frame.
+class AnnotationEditor {
+public:
+    void open(const ItemRef& item);
+    void draw(ViewContext& ctx);
+
+private:
+    bool pending_open_ = false;
+    ItemRef item_;
+    bool existed_ = false;
+    char note_[max_note_bytes + 1] = "";
+    int vote_ = 0;  // 0 = none
+    std::string message_;
+};
 
 const char* item_kind_name(ItemKind kind, Lang lang);
 // "メモ 3 · 投票 2" for a plan; empty when it has none.

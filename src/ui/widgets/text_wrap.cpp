@@ -1,4 +1,4 @@
-#include "ui/text_wrap.hpp"
+#include "ui/widgets/text_wrap.hpp"
 
 #include <imgui.h>
 

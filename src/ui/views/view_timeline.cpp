@@ -12,11 +12,11 @@
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
-#include "ui/spotlight.hpp"
-#include "ui/annotations.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_context.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/ui_widgets.hpp"
+#include "ui/view.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui {
@@ -25,6 +25,7 @@ namespace {
 
 // X(name, ja, en) — every UI string of this view.
 #define WS_TIMELINE_STRINGS(X)                                                                                   \
+    X(tab_title, "タイムライン", "Timeline")                                                                 \
     X(no_plans, "条件に合う計画がありません。フィルタを緩めてください。",                                         \
       "No plans match the filter. Try loosening it.")                                                            \
     X(period_unknown, "期間不明", "period unknown")                                                             \
@@ -90,8 +91,9 @@ struct Row {
 };
 
 struct Layout {
-    unsigned version = 0;
-    std::string filter_key;
+    bool built = false;
+    Filter filter;  // what it was built for
+    int current_fiscal_year = 0;
     std::vector<Row> rows;
     std::vector<int> lane_row;  // global lane → row index
     std::vector<std::string> kinds;  // plan kinds of the whole dataset, in first-seen order (stable colours)
@@ -100,16 +102,6 @@ struct Layout {
     bool any_unknown_column = false;
     int plan_count = 0;
 };
-
-std::string filter_key(const Filter& f) {
-    std::string k;
-    for (const auto& m : f.municipality_ids) k += m + ",";
-    k += "|";
-    for (const auto& m : f.plan_kinds) k += m + ",";
-    k += "|" + f.municipality_kind + "|" + std::to_string(f.fiscal_year_from) + "|" + std::to_string(f.fiscal_year_to) +
-         "|" + f.theme_id;
-    return k;
-}
 
 // Year span a bar occupies on the axis, as [a, b) in year units. One end unknown:
 // the known year plus a dashed stub of `stub` years beyond it (drawn distinctly).
@@ -128,13 +120,13 @@ void bar_span(const Plan& p, int& a, int& b) {
     }
 }
 
-const Layout& layout(const ViewContext& ctx, const DataIndex& index) {
-    static Layout cache;
-    const std::string key = filter_key(ctx.filter) + "|" + std::to_string(ctx.current_fiscal_year);
-    if (cache.version == index.version && cache.filter_key == key && index.version != 0) return cache;
+// The layout for the filter: rebuilt when it or the data (on_data) changes.
+const Layout& layout(const ViewContext& ctx, Layout& cache) {
+    if (cache.built && cache.filter == ctx.filter && cache.current_fiscal_year == ctx.current_fiscal_year) return cache;
     Layout l;
-    l.version = index.version;
-    l.filter_key = key;
+    l.built = true;
+    l.filter = ctx.filter;
+    l.current_fiscal_year = ctx.current_fiscal_year;
     for (const Plan& p : ctx.data.plans)
         if (std::find(l.kinds.begin(), l.kinds.end(), p.kind) == l.kinds.end()) l.kinds.push_back(p.kind);
     l.kind_shown.assign(l.kinds.size(), false);
@@ -142,7 +134,7 @@ const Layout& layout(const ViewContext& ctx, const DataIndex& index) {
     // Municipalities in dataset order, then plans' own order (already by municipality, start year).
     for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
         const Plan& p = ctx.data.plans[i];
-        if (!plan_passes_filter(ctx.data, p, ctx.filter)) continue;
+        if (!ctx.filter.passes(ctx.data, p)) continue;
         auto [it, added] = row_of.emplace(p.municipality_id, l.rows.size());
         if (added) l.rows.push_back(Row{p.municipality_id, 0, 1, 0, {}});
         l.rows[it->second].bars.push_back(Bar{i, 0, !p.start_fy && !p.end_fy});
@@ -173,8 +165,8 @@ const Layout& layout(const ViewContext& ctx, const DataIndex& index) {
         hi = std::max(hi, ctx.current_fiscal_year);
     }
     if (lo > hi) lo = hi = ctx.current_fiscal_year > 0 ? ctx.current_fiscal_year : 2025;
-    if (ctx.filter.fiscal_year_from > 0) lo = std::max(lo, ctx.filter.fiscal_year_from);
-    if (ctx.filter.fiscal_year_to > 0) hi = std::min(hi, ctx.filter.fiscal_year_to);
+    if (ctx.filter.fiscal_year_from() > 0) lo = std::max(lo, ctx.filter.fiscal_year_from());
+    if (ctx.filter.fiscal_year_to() > 0) hi = std::min(hi, ctx.filter.fiscal_year_to());
     if (lo > hi) std::swap(lo, hi);
     l.first_year = lo;
     l.last_year = hi;
@@ -336,23 +328,29 @@ void draw_legend(const ViewContext& ctx, const Layout& l, bool any_partial) {
     for (const Row& r : l.rows)
         for (const Bar& b : r.bars) synthetic |= ctx.data.plans[b.plan].is_synthetic;
     if (synthetic) entries.push_back({L::synthetic(lang), dim_text_color(), plot::Swatch::hatched});
-    if (!ctx.selection.plan_ids.empty()) entries.push_back({L::selected(lang), accent_color(), plot::Swatch::outline});
+    if (!ctx.selection.plan_ids().empty()) entries.push_back({L::selected(lang), accent_color(), plot::Swatch::outline});
     if (ctx.current_fiscal_year > 0)
         entries.push_back({format(L::current_fy_fmt(lang), fiscal_year_label(ctx.current_fiscal_year).c_str()),
                            accent_color(), plot::Swatch::line});
     plot::legend(entries);
 }
 
-}  // namespace
+class TimelineView final : public View {
+public:
+    const char* id() const override { return "timeline"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    void on_data(const Model&) override { layout_ = {}; }
+    void draw(ViewContext& ctx) override;
+    void append_strings(std::vector<const char*>& out) const override { WS_TIMELINE_STRINGS(WS_STR_COLLECT) }
 
-void append_timeline_strings(std::vector<const char*>& out) {
-    WS_TIMELINE_STRINGS(WS_STR_COLLECT)
-}
+private:
+    Layout layout_;
+};
 
-void draw_timeline_view(ViewContext& ctx) {
+void TimelineView::draw(ViewContext& ctx) {
     const Lang lang = ctx.lang;
-    const DataIndex& index = data_index(ctx.data);
-    const Layout& l = layout(ctx, index);
+    const DataIndex& index = ctx.model.index;
+    const Layout& l = layout(ctx, layout_);
     const float E = em();
     if (l.rows.empty()) {
         text_wrapped_colored(dim_text_color(), L::no_plans(lang));
@@ -452,7 +450,7 @@ void draw_timeline_view(ViewContext& ctx) {
             // Separator and label (at the first visible lane of the row).
             if (r.first_lane > 0) dl->AddLine(ImVec2(origin.x, row_top), ImVec2(origin.x + avail_w, row_top), plot::grid_color());
             const float label_y = std::max(row_top, std::min(clip_top, row_bottom - g.lane_h)) + (g.lane_h - ImGui::GetTextLineHeight()) * 0.5f;
-            const bool row_selected = r.municipality_id == ctx.selection.municipality_id;
+            const bool row_selected = r.municipality_id == ctx.selection.municipality_id();
             plot::text_ellipsis(dl, ImVec2(g.label_x, label_y), row_selected ? accent_color() : text_color(),
                                 municipality_name(ctx.data, r.municipality_id, lang), g.label_w - 0.6f * E);
             dl->PushClipRect(ImVec2(g.x0 - 3.0f, row_top), ImVec2(origin.x + avail_w, row_bottom), true);
@@ -473,8 +471,7 @@ void draw_timeline_view(ViewContext& ctx) {
                     e.x = std::min(e.x, g.x1);
                     if (e.x <= a.x) continue;
                 }
-                const bool selected = std::find(ctx.selection.plan_ids.begin(), ctx.selection.plan_ids.end(), p.id) !=
-                                      ctx.selection.plan_ids.end();
+                const bool selected = ctx.selection.contains(p.id);
                 if (draw_bar(dl, ctx, l, g, p, a, e, selected)) hovered_plan = static_cast<int>(b.plan);
                 if (spotlight_collecting()) offer_spotlight("timeline/" + p.id, a, e);
             }
@@ -488,8 +485,12 @@ void draw_timeline_view(ViewContext& ctx) {
         const Plan& p = ctx.data.plans[static_cast<std::size_t>(hovered_plan)];
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         plan_tooltip(ctx, index, p);
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) select_plan(ctx, p.id);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ctx.selection.select_plan(ctx.data, p.id);
     }
 }
+
+}  // namespace
+
+std::unique_ptr<View> make_timeline_view() { return std::make_unique<TimelineView>(); }
 
 }  // namespace wardscope::ui

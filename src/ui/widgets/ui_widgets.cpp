@@ -1,4 +1,4 @@
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 
 #include <algorithm>
 #include <cstdarg>
@@ -8,8 +8,8 @@
 
 #include <imgui_internal.h>
 
-#include "ui/spotlight.hpp"
-#include "ui/text_wrap.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/text_wrap.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui {
@@ -43,18 +43,9 @@ WS_WIDGET_STRINGS(WS_STR_DECLARE)
 
 }  // namespace
 
-std::vector<const char*> view_ui_strings() {
-    std::vector<const char*> out;
+void append_widget_strings(std::vector<const char*>& out) {
     WS_WIDGET_STRINGS(WS_STR_COLLECT)
-    append_explorer_strings(out);
-    append_swot_strings(out);
-    append_compare_strings(out);
-    append_timeline_strings(out);
-    append_kpi_strings(out);
-    append_heatmap_strings(out);
     append_annotation_strings(out);
-    append_notes_strings(out);
-    return out;
 }
 
 std::string format(const char* fmt, ...) {
@@ -81,95 +72,12 @@ std::string format(const char* fmt, ...) {
     return out;
 }
 
-// ---- Data index ----------------------------------------------------------------
-
-int DataIndex::plan_index(std::string_view plan_id) const {
-    if (!data) return -1;
-    for (std::size_t i = 0; i < data->plans.size(); ++i)
-        if (data->plans[i].id == plan_id) return static_cast<int>(i);
-    return -1;
-}
-
-namespace {
-bool index_stale = true;
-}  // namespace
-
-void invalidate_data_index() { index_stale = true; }
-
-const DataIndex& data_index(const Dataset& data) {
-    struct Key {
-        const Dataset* data = nullptr;
-        const Plan* plans = nullptr;
-        std::size_t plan_count = 0, node_count = 0, municipality_count = 0, theme_count = 0;
-        bool operator==(const Key&) const = default;
-    };
-    static DataIndex index;
-    static Key key;
-    Key now{&data, data.plans.data(), data.plans.size(), 0, data.municipalities.size(), data.taxonomy.themes.size()};
-    for (const Plan& p : data.plans) now.node_count += p.nodes.size() + p.indicators.size() + p.swot.size();
-    if (now == key && index.data == &data && !index_stale) return index;
-    key = now;
-    index_stale = false;
-    const unsigned version = index.version + 1;
-    index = DataIndex{};
-    index.version = version;
-    index.data = &data;
-    index.plans.reserve(data.plans.size());
-    for (std::size_t i = 0; i < data.plans.size(); ++i) {
-        const Plan& plan = data.plans[i];
-        index.plans.push_back(PlanInfo{build_plan_tree(plan), count_plan(plan), theme_profile(plan, data.taxonomy)});
-        if (!plan.swot.empty() || !plan.tows.empty()) index.plans_with_swot.push_back(i);
-    }
-    index.generations = generation_groups(data, 2);
-    return index;
-}
-
 // ---- Selection and filter ----------------------------------------------------------
 
-void select_plan(ViewContext& ctx, const std::string& plan_id, const std::string& node_id, std::size_t keep) {
-    auto& ids = ctx.selection.plan_ids;
-    ids.erase(std::remove(ids.begin(), ids.end(), plan_id), ids.end());
-    ids.insert(ids.begin(), plan_id);
-    if (keep > 0 && ids.size() > keep) ids.resize(keep);
-    if (const Plan* plan = ctx.data.find_plan(plan_id)) ctx.selection.municipality_id = plan->municipality_id;
-    ctx.selection.node_id = node_id;
-}
-
-bool filter_active(const Filter& f) {
-    return !f.municipality_ids.empty() || !f.plan_kinds.empty() || !f.municipality_kind.empty() ||
-           f.fiscal_year_from != 0 || f.fiscal_year_to != 0 || !f.theme_id.empty();
-}
-
-bool plan_passes_filter(const Dataset& data, const Plan& plan, const Filter& f) {
-    if (!f.municipality_ids.empty() && !f.municipality_ids.count(plan.municipality_id)) return false;
-    if (!f.plan_kinds.empty() && !f.plan_kinds.count(plan.kind)) return false;
-    if (!f.municipality_kind.empty()) {
-        const Municipality* m = data.find_municipality(plan.municipality_id);
-        if (!m || m->kind != f.municipality_kind) return false;
-    }
-    if ((f.fiscal_year_from != 0 || f.fiscal_year_to != 0) && (plan.start_fy || plan.end_fy)) {
-        const int start = plan.start_fy.value_or(*plan.end_fy);
-        const int end = plan.end_fy.value_or(start);
-        if (f.fiscal_year_to != 0 && start > f.fiscal_year_to) return false;
-        if (f.fiscal_year_from != 0 && end < f.fiscal_year_from) return false;
-    }
-    if (!f.theme_id.empty()) {
-        bool any = false;
-        for (const Node& n : plan.nodes) {
-            for (const ThemeTag& t : n.themes)
-                if (t.theme_id == f.theme_id) any = true;
-            if (any) break;
-        }
-        if (!any) return false;
-    }
-    return true;
-}
-
 const Plan* current_plan(const ViewContext& ctx) {
-    if (!ctx.selection.plan_ids.empty())
-        if (const Plan* p = ctx.data.find_plan(ctx.selection.plan_ids.front())) return p;
+    if (const Plan* p = ctx.data.find_plan(ctx.selection.front_plan())) return p;
     for (const Plan& p : ctx.data.plans)
-        if (plan_passes_filter(ctx.data, p, ctx.filter)) return &p;
+        if (ctx.filter.passes(ctx.data, p)) return &p;
     return ctx.data.plans.empty() ? nullptr : &ctx.data.plans.front();
 }
 

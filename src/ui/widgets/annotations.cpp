@@ -1,14 +1,13 @@
-#include "ui/annotations.hpp"
+#include "ui/widgets/annotations.hpp"
 
 #include <algorithm>
 #include <cstring>
 
 #include <imgui.h>
 
-#include "ui/derived_models.hpp"
 #include "ui/data_editor.hpp"
-#include "ui/probes.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 
 namespace wardscope::ui {
 namespace {
@@ -40,20 +39,6 @@ WS_ANNOTATION_STRINGS(WS_STR_DECLARE)
 
 const char* const popup_id = "###annotation_editor";  // the title before ### changes with the language
 
-struct EditorState {
-    bool pending_open = false;
-    ItemRef item;
-    bool existed = false;
-    char note[max_note_bytes + 1] = "";
-    int vote = 0;  // 0 = none
-    std::string message;
-};
-
-EditorState& editor() {
-    static EditorState s;
-    return s;
-}
-
 std::string probe_name(const char* prefix, const ItemRef& item) {
     return std::string(prefix) + item.plan_id + "/" + std::string(to_string(item.kind)) + "/" + item.item_id;
 }
@@ -70,14 +55,14 @@ const char* item_kind_name(ItemKind kind, Lang lang) {
 }
 
 std::string plan_annotations_text(const ViewContext& ctx, const std::string& plan_id) {
-    const auto counts = ctx.derived.plan_annotations(plan_id);
+    const auto counts = ctx.model.plan_annotations(plan_id);
     if (counts.notes + counts.votes == 0) return {};
     return format(S::plan_counts_fmt(ctx.lang), counts.notes, counts.votes);
 }
 
 const Annotation* find_annotation(const ViewContext& ctx, const std::string& plan_id, ItemKind kind,
                                   const std::string& item_id) {
-    return ctx.derived.find_annotation(plan_id, kind, item_id);
+    return ctx.model.find_annotation(plan_id, kind, item_id);
 }
 
 std::string annotation_mark(const Annotation* a, Lang lang) {
@@ -118,7 +103,7 @@ void annotatable(ViewContext& ctx, const std::string& plan_id, ItemKind kind, co
     if (ImGui::BeginPopupContextItem("##annotate")) {
         const bool chosen = ImGui::MenuItem(S::menu_edit(ctx.lang));
         if (probes_enabled()) record_probe("annotation.menu", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        if (chosen) open_annotation_editor({plan_id, kind, item_id});
+        if (chosen && ctx.annotation_editor) ctx.annotation_editor->open({plan_id, kind, item_id});
         ImGui::EndPopup();
     }
     ImGui::PopID();
@@ -126,14 +111,13 @@ void annotatable(ViewContext& ctx, const std::string& plan_id, ItemKind kind, co
     ImGui::PopID();
 }
 
-void open_annotation_editor(const ItemRef& item) {
-    EditorState& e = editor();
-    e.pending_open = true;
-    e.item = item;
-    e.message.clear();
-    e.note[0] = '\0';
-    e.vote = 0;
-    e.existed = false;
+void AnnotationEditor::open(const ItemRef& item) {
+    pending_open_ = true;
+    item_ = item;
+    message_.clear();
+    note_[0] = '\0';
+    vote_ = 0;
+    existed_ = false;
 }
 
 void annotation_details(ViewContext& ctx, const ItemRef& item) {
@@ -144,21 +128,20 @@ void annotation_details(ViewContext& ctx, const ItemRef& item) {
         if (a->vote) text_wrapped_colored(annotation_color(), format(S::tooltip_vote(ctx.lang), *a->vote));
         if (!a->note.empty()) text_wrapped(a->note);
     }
-    if (!ctx.editor) return;
-    if (ImGui::SmallButton(S::edit_button(ctx.lang))) open_annotation_editor(item);
+    if (!ctx.editor || !ctx.annotation_editor) return;
+    if (ImGui::SmallButton(S::edit_button(ctx.lang))) ctx.annotation_editor->open(item);
     record_probe("annotation.details_edit", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 }
 
-void draw_annotation_editor(ViewContext& ctx) {
-    EditorState& e = editor();
+void AnnotationEditor::draw(ViewContext& ctx) {
     const Lang lang = ctx.lang;
-    if (e.pending_open) {
-        e.pending_open = false;
-        if (const Annotation* a = ctx.derived.find_annotation(e.item.plan_id, e.item.kind, e.item.item_id)) {
-            std::strncpy(e.note, a->note.c_str(), max_note_bytes);
-            e.note[max_note_bytes] = '\0';
-            e.vote = a->vote.value_or(0);
-            e.existed = true;
+    if (pending_open_) {
+        pending_open_ = false;
+        if (const Annotation* a = ctx.model.find_annotation(item_.plan_id, item_.kind, item_.item_id)) {
+            std::strncpy(note_, a->note.c_str(), max_note_bytes);
+            note_[max_note_bytes] = '\0';
+            vote_ = a->vote.value_or(0);
+            existed_ = true;
         }
         ImGui::OpenPopup(popup_id);
     }
@@ -168,10 +151,10 @@ void draw_annotation_editor(ViewContext& ctx) {
     ImGui::SetNextWindowSize(ImVec2(std::min(40.0f * em(), display.x * 0.9f), 0), ImGuiCond_Appearing);
     const std::string title = std::string(S::title(lang)) + popup_id;
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoSavedSettings)) return;
-    const Plan* plan = ctx.data.find_plan(e.item.plan_id);
+    const Plan* plan = ctx.data.find_plan(item_.plan_id);
     if (plan) text_wrapped_colored(dim_text_color(), plan_long_label(ctx.data, *plan, lang));
-    const std::string text = item_text(ctx.data, e.item);
-    text_wrapped(std::string(item_kind_name(e.item.kind, lang)) + ": " + (text.empty() ? e.item.item_id : text));
+    const std::string text = item_text(ctx.data, item_);
+    text_wrapped(std::string(item_kind_name(item_.kind, lang)) + ": " + (text.empty() ? item_.item_id : text));
     if (text.empty()) text_wrapped_colored(dim_text_color(), S::not_in_plan(lang));
     ImGui::Separator();
 
@@ -180,26 +163,26 @@ void draw_annotation_editor(ViewContext& ctx) {
     for (int v = 0; v <= max_vote; ++v) {
         ImGui::SameLine();
         const std::string label = v == 0 ? std::string(S::no_vote(lang)) : std::string(S::star(lang)) + std::to_string(v);
-        if (ImGui::RadioButton(label.c_str(), e.vote == v)) e.vote = v;
+        if (ImGui::RadioButton(label.c_str(), vote_ == v)) vote_ = v;
         if (probes_enabled()) record_probe("annotation.vote/" + std::to_string(v), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
     ImGui::TextUnformatted(S::note(lang));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextMultiline("##note", e.note, sizeof e.note, ImVec2(-1, 6 * ImGui::GetTextLineHeightWithSpacing()));
-    if (ImGui::IsItemActive()) ensure_glyphs(e.note);
+    ImGui::InputTextMultiline("##note", note_, sizeof note_, ImVec2(-1, 6 * ImGui::GetTextLineHeightWithSpacing()));
+    if (ImGui::IsItemActive()) ensure_glyphs(note_);
     if (probes_enabled())  // 1 while active, and the text: tests type only into an active field
-        record_probe("annotation.note", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, e.note);
+        record_probe("annotation.note", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, note_);
 
     const auto apply = [&](std::string_view note, std::optional<int> vote) {
-        e.message = ctx.editor ? ctx.editor->set_annotation(e.item, note, vote) : std::string("read-only");
-        if (e.message.empty()) ImGui::CloseCurrentPopup();
+        message_ = ctx.editor ? ctx.editor->set_annotation(item_, note, vote) : std::string("read-only");
+        if (message_.empty()) ImGui::CloseCurrentPopup();
         else ImGui::SetWindowSize(ImVec2(ImGui::GetWindowWidth(), 0.0f));  // grow to show it (issue #12, fault 9)
     };
     // Above the buttons, wrapped: the reason a save failed is where the eye is.
-    if (!e.message.empty()) text_wrapped_colored(IM_COL32(255, 115, 77, 255), e.message);
-    if (ImGui::Button(S::save(lang))) apply(e.note, e.vote ? std::optional<int>(e.vote) : std::nullopt);
+    if (!message_.empty()) text_wrapped_colored(IM_COL32(255, 115, 77, 255), message_);
+    if (ImGui::Button(S::save(lang))) apply(note_, vote_ ? std::optional<int>(vote_) : std::nullopt);
     if (probes_enabled()) record_probe("annotation.save", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (e.existed) {
+    if (existed_) {
         ImGui::SameLine();
         if (ImGui::Button(S::remove(lang))) apply({}, std::nullopt);
         if (probes_enabled()) record_probe("annotation.delete", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());

@@ -10,11 +10,10 @@
 
 #include <imgui.h>
 
-#include "ui/plot.hpp"
-#include "ui/derived_models.hpp"
-#include "ui/annotations.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_context.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/widgets/ui_widgets.hpp"
+#include "ui/view.hpp"
 
 namespace wardscope::ui {
 
@@ -22,6 +21,7 @@ namespace {
 
 // X(name, ja, en) — every UI string of this view.
 #define WS_COMPARE_STRINGS(X)                                                                               \
+    X(tab_title, "比較", "Compare")                                                                         \
     X(plans_label, "比較する計画（2〜4件）", "Plans to compare (2–4)")                                        \
     X(add_plan, "＋ 計画を追加", "+ Add a plan")                                                             \
     X(remove_tip, "この計画を比較から外す", "Remove this plan from the comparison")                          \
@@ -74,8 +74,9 @@ WS_COMPARE_STRINGS(WS_STR_DECLARE)
 
 constexpr std::size_t max_plans = 4;
 
+// The strategies of the shown plans, aligned: rebuilt when the plans change.
 struct AlignmentCache {
-    unsigned version = 0;
+    bool built = false;
     std::vector<std::string> ids;
     std::vector<AlignedRow> rows;
 };
@@ -112,25 +113,18 @@ std::vector<AlignedRow> pack_unmatched(const std::vector<AlignedRow>& rows, std:
     return out;
 }
 
-const std::vector<AlignedRow>& alignment(const DataIndex& index, const std::vector<const Plan*>& plans) {
-    static AlignmentCache cache;
+const std::vector<AlignedRow>& alignment(AlignmentCache& cache, const std::vector<const Plan*>& plans) {
     std::vector<std::string> ids;
     for (const Plan* p : plans) ids.push_back(p->id);
-    if (cache.version != index.version || cache.ids != ids) {
-        cache.version = index.version;
+    if (!cache.built || cache.ids != ids) {
+        cache.built = true;
         cache.ids = ids;
         cache.rows = pack_unmatched(align_strategies(plans), plans.size());
     }
     return cache.rows;
 }
 
-void set_plans(ViewContext& ctx, const std::vector<std::string>& ids) {
-    ctx.selection.plan_ids = ids;
-    if (ctx.selection.plan_ids.size() > max_plans) ctx.selection.plan_ids.resize(max_plans);
-    ctx.selection.node_id.clear();
-    if (!ids.empty())
-        if (const Plan* p = ctx.data.find_plan(ids.front())) ctx.selection.municipality_id = p->municipality_id;
-}
+void set_plans(ViewContext& ctx, const std::vector<std::string>& ids) { ctx.selection.set_plans(ctx.data, ids, max_plans); }
 
 // ---- Toolbar ---------------------------------------------------------------------------
 
@@ -187,7 +181,7 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
             for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
                 const Plan& p = ctx.data.plans[i];
                 if (std::find(ids.begin(), ids.end(), p.id) != ids.end()) continue;
-                if (!plan_passes_filter(ctx.data, p, ctx.filter)) continue;
+                if (!ctx.filter.passes(ctx.data, p)) continue;
                 ImGui::PushID(static_cast<int>(i));
                 if (ImGui::Selectable(plan_long_label(ctx.data, p, lang).c_str())) {
                     ids.push_back(p.id);
@@ -203,7 +197,7 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
     std::vector<std::size_t> visible;
     for (std::size_t g = 0; g < index.generations.size(); ++g) {
         bool any = false;
-        for (std::size_t k : index.generations[g].plans) any |= plan_passes_filter(ctx.data, ctx.data.plans[k], ctx.filter);
+        for (std::size_t k : index.generations[g].plans) any |= ctx.filter.passes(ctx.data, ctx.data.plans[k]);
         if (any) visible.push_back(g);
     }
     if (visible.empty()) return;
@@ -246,7 +240,7 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
     }
     // Many municipalities: the selected municipality's button, then a list of all.
     for (std::size_t g : visible)
-        if (index.generations[g].municipality_id == ctx.selection.municipality_id) group_button(g);
+        if (index.generations[g].municipality_id == ctx.selection.municipality_id()) group_button(g);
     const float w = std::min(16.0f * em(), ImGui::GetContentRegionAvail().x);
     same_line_if_fits(w, 0.5f * em());
     ImGui::SetNextItemWidth(w);
@@ -269,7 +263,7 @@ void row_label(const char* text) {
     text_wrapped_colored(dim_text_color(), text);
 }
 
-void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<const Plan*>& plans,
+void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index, const std::vector<const Plan*>& plans,
                 const std::vector<int>& pidx) {
     const Lang lang = ctx.lang;
     const int n = static_cast<int>(plans.size());
@@ -308,7 +302,7 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
                                                      dim_text_color()}},
                                         opt);
         source_tooltip_for(b.hovered && !ctx.screenshot, p.source, lang);
-        if (b.clicked) ctx.selection.municipality_id = p.municipality_id;
+        if (b.clicked) ctx.selection.select_municipality(p.municipality_id);
         ImGui::PopID();
     }
 
@@ -375,7 +369,7 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
     }
 
     // Strategies: top-level nodes aligned across plans.
-    const auto& rows = alignment(index, plans);
+    const auto& rows = alignment(cache, plans);
     if (rows.empty()) {
         row_label(L::row_strategies(lang));
         for (int c = 0; c < n; ++c) {
@@ -427,8 +421,7 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
                        : format(L::measures_note_fmt(lang), info.tree.measures[static_cast<std::size_t>(ni)]);
                 opt.note = note;
             }
-            const bool selected = c == 0 && !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == p.id &&
-                                  ctx.selection.node_id == node.id;
+            const bool selected = c == 0 && ctx.selection.is_front(p.id) && ctx.selection.node_id() == node.id;
             if (selected) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
             std::string mark;
             mark_annotation(ctx, opt, mark, p.id, ItemKind::node, node.id);
@@ -440,9 +433,8 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
             if (b.clicked) {
                 // The first column is the current plan: select the node there. Other
                 // columns only select the municipality, so the columns keep their order.
-                if (c == 0 && !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == p.id)
-                    ctx.selection.node_id = node.id;
-                ctx.selection.municipality_id = p.municipality_id;
+                if (c == 0 && ctx.selection.is_front(p.id)) ctx.selection.select_node(node.id);
+                ctx.selection.select_municipality(p.municipality_id);
             }
             ImGui::PopID();
         }
@@ -466,7 +458,7 @@ void draw_table(ViewContext& ctx, const DataIndex& index, const std::vector<cons
                                         point_text(ind.target, ind.unit, lang).c_str());
             ImGui::PushID(static_cast<int>(i));
             BlockOptions options;
-            const Progress* progress = ctx.derived.find_progress(p.id, ind.id);
+            const Progress* progress = ctx.model.find_progress(p.id, ind.id);
             if (progress && progress->status != ProgressStatus::no_data) {
                 options.badge = progress_text(*progress, lang);
                 options.badge_color = progress_color(*progress);
@@ -582,22 +574,29 @@ void draw_theme_bars(ViewContext& ctx, const DataIndex& index, const std::vector
     }
 }
 
-}  // namespace
+class CompareView final : public View {
+public:
+    const char* id() const override { return "compare"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    void on_data(const Model&) override { cache_ = {}; }
+    void draw(ViewContext& ctx) override;
+    void append_strings(std::vector<const char*>& out) const override { WS_COMPARE_STRINGS(WS_STR_COLLECT) }
+    bool needs_kpi_history() const override { return true; }
 
-void append_compare_strings(std::vector<const char*>& out) {
-    WS_COMPARE_STRINGS(WS_STR_COLLECT)
-}
+private:
+    AlignmentCache cache_;
+};
 
-void draw_compare_view(ViewContext& ctx) {
+void CompareView::draw(ViewContext& ctx) {
     const Lang lang = ctx.lang;
-    const DataIndex& index = data_index(ctx.data);
+    const DataIndex& index = ctx.model.index;
     if (ctx.data.plans.empty()) {
         text_wrapped(L::no_plans(lang));
         return;
     }
     std::vector<const Plan*> plans;
     std::vector<int> pidx;
-    for (const std::string& id : ctx.selection.plan_ids) {
+    for (const std::string& id : ctx.selection.plan_ids()) {
         if (plans.size() >= max_plans) break;
         const int k = index.plan_index(id);
         if (k < 0) continue;
@@ -620,12 +619,16 @@ void draw_compare_view(ViewContext& ctx) {
     ImGui::BeginChild("##compare_body", ImVec2(0, 0), false);
     if (plans.size() < 2) text_wrapped_colored(dim_text_color(), L::need_two(lang));
     if (!plans.empty()) {
-        draw_table(ctx, index, plans, pidx);
+        draw_table(ctx, cache_, index, plans, pidx);
         ImGui::Spacing();
         ImGui::Spacing();
         draw_theme_bars(ctx, index, plans, pidx);
     }
     ImGui::EndChild();
 }
+
+}  // namespace
+
+std::unique_ptr<View> make_compare_view() { return std::make_unique<CompareView>(); }
 
 }  // namespace wardscope::ui

@@ -1,4 +1,4 @@
-#include "ui/filter_bar.hpp"
+#include "ui/widgets/filter_bar.hpp"
 
 #include <algorithm>
 #include <set>
@@ -6,8 +6,7 @@
 
 #include <imgui.h>
 
-#include "ui/derived_models.hpp"
-#include "ui/ui_widgets.hpp"
+#include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui {
@@ -35,8 +34,8 @@ namespace S {
 WS_FILTER_STRINGS(WS_STR_DECLARE)
 }  // namespace S
 
-// A combo of checkboxes over `options` (id, label); empty set = all.
-void multi_select(const char* id, const char* title, std::set<std::string>& chosen,
+// A combo of checkboxes over `options` (id, label); empty set = all. True when `chosen` changed.
+bool multi_select(const char* id, const char* title, std::set<std::string>& chosen,
                   const std::vector<std::pair<std::string, std::string>>& options, Lang lang, float width) {
     std::string preview = chosen.empty() ? std::string(S::all(lang))
                           : chosen.size() == 1
@@ -49,9 +48,10 @@ void multi_select(const char* id, const char* title, std::set<std::string>& chos
     ImGui::TextUnformatted(title);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(width);
+    bool changed = false;
     if (ImGui::BeginCombo(id, preview.c_str(), ImGuiComboFlags_HeightLarge)) {
         bool all = chosen.empty();
-        if (ImGui::Checkbox(S::all(lang), &all) && all) chosen.clear();
+        if (ImGui::Checkbox(S::all(lang), &all) && all) chosen.clear(), changed = true;
         for (const auto& [value, label] : options) {
             bool on = chosen.count(value) > 0;
             ImGui::PushID(value.c_str());
@@ -59,11 +59,13 @@ void multi_select(const char* id, const char* title, std::set<std::string>& chos
                 if (on) chosen.insert(value);
                 else chosen.erase(value);
                 if (chosen.size() == options.size()) chosen.clear();
+                changed = true;
             }
             ImGui::PopID();
         }
         ImGui::EndCombo();
     }
+    return changed;
 }
 
 bool year_combo(const char* id, int& year, int first, int last, Lang lang, float width) {
@@ -85,9 +87,8 @@ void append_filter_bar_strings(std::vector<const char*>& out) {
     WS_FILTER_STRINGS(WS_STR_COLLECT)
 }
 
-void draw_filter_bar(ViewContext& ctx) {
+void draw_filter_bar(ViewContext& ctx, Filter& f) {
     const Dataset& data = ctx.data;
-    Filter& f = ctx.filter;
     const Lang lang = ctx.lang;
     const float w = em();
     ImGui::PushID("filter_bar");
@@ -96,7 +97,9 @@ void draw_filter_bar(ViewContext& ctx) {
     std::vector<std::pair<std::string, std::string>> municipalities;
     for (const Municipality& m : data.municipalities)
         municipalities.emplace_back(m.id, municipality_name(data, m.id, lang));
-    multi_select("##municipality", S::municipality(lang), f.municipality_ids, municipalities, lang, 8 * w);
+    std::set<std::string> municipality_ids = f.municipality_ids();
+    if (multi_select("##municipality", S::municipality(lang), municipality_ids, municipalities, lang, 8 * w))
+        f.set_municipality_ids(std::move(municipality_ids));
 
     same_line_if_fits(12 * w);
     ImGui::TextUnformatted(S::kind(lang));
@@ -105,45 +108,47 @@ void draw_filter_bar(ViewContext& ctx) {
     for (const auto& [value, label] : {std::pair{"", S::all(lang)}, {"区", S::ward(lang)}, {"市", S::city(lang)}}) {
         if (!first_radio) ImGui::SameLine();
         first_radio = false;
-        if (ImGui::RadioButton(label, f.municipality_kind == value)) f.municipality_kind = value;
+        if (ImGui::RadioButton(label, f.municipality_kind() == value)) f.set_municipality_kind(value);
     }
 
     std::vector<std::pair<std::string, std::string>> kinds;
-    for (const auto& k : ctx.derived.plan_kinds) kinds.emplace_back(k, k);
+    for (const auto& k : ctx.model.plan_kinds) kinds.emplace_back(k, k);
     same_line_if_fits(16 * w);
-    multi_select("##plan_kind", S::plan_kind(lang), f.plan_kinds, kinds, lang, 10 * w);
+    std::set<std::string> plan_kinds = f.plan_kinds();
+    if (multi_select("##plan_kind", S::plan_kind(lang), plan_kinds, kinds, lang, 10 * w))
+        f.set_plan_kinds(std::move(plan_kinds));
 
-    const int first = ctx.derived.first_fiscal_year, last = ctx.derived.last_fiscal_year;
+    const int first = ctx.model.first_fiscal_year, last = ctx.model.last_fiscal_year;
     same_line_if_fits(22 * w);
     ImGui::TextUnformatted(S::period(lang));
     ImGui::SameLine();
-    year_combo("##from", f.fiscal_year_from, first, last, lang, 6.5f * w);
+    int from = f.fiscal_year_from(), to = f.fiscal_year_to();
+    bool years_changed = year_combo("##from", from, first, last, lang, 6.5f * w);
     ImGui::SameLine();
     ImGui::TextUnformatted("–");
     ImGui::SameLine();
-    year_combo("##to", f.fiscal_year_to, first, last, lang, 6.5f * w);
-    if (f.fiscal_year_from && f.fiscal_year_to && f.fiscal_year_from > f.fiscal_year_to)
-        std::swap(f.fiscal_year_from, f.fiscal_year_to);
+    years_changed |= year_combo("##to", to, first, last, lang, 6.5f * w);
+    if (years_changed) f.set_fiscal_years(from, to);
 
     same_line_if_fits(16 * w);
     ImGui::TextUnformatted(S::theme(lang));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(10 * w);
-    const std::string theme_preview = f.theme_id.empty() ? std::string(S::any_theme(lang))
-                                                         : theme_label(data.taxonomy, f.theme_id, lang);
+    const std::string theme_preview = f.theme_id().empty() ? std::string(S::any_theme(lang))
+                                                           : theme_label(data.taxonomy, f.theme_id(), lang);
     if (ImGui::BeginCombo("##theme", theme_preview.c_str(), ImGuiComboFlags_HeightLarge)) {
-        if (ImGui::Selectable(S::any_theme(lang), f.theme_id.empty())) f.theme_id.clear();
+        if (ImGui::Selectable(S::any_theme(lang), f.theme_id().empty())) f.set_theme({});
         for (const Theme& t : data.taxonomy.themes)
-            if (ImGui::Selectable(theme_label(data.taxonomy, t.id, lang).c_str(), f.theme_id == t.id)) f.theme_id = t.id;
+            if (ImGui::Selectable(theme_label(data.taxonomy, t.id, lang).c_str(), f.theme_id() == t.id)) f.set_theme(t.id);
         ImGui::EndCombo();
     }
 
     int shown = 0;
-    for (const Plan& p : data.plans) shown += plan_passes_filter(data, p, f) ? 1 : 0;
+    for (const Plan& p : data.plans) shown += f.passes(data, p) ? 1 : 0;
     const std::string count = format(S::plans_shown(lang), shown, static_cast<int>(data.plans.size()));
     same_line_if_fits(ImGui::CalcTextSize(count.c_str()).x + 6 * w);
     ImGui::TextDisabled("%s", count.c_str());
-    if (filter_active(f)) {
+    if (f.active()) {
         ImGui::SameLine();
         if (ImGui::SmallButton(S::clear(lang))) f = Filter{};
     }

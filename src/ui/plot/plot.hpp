@@ -28,7 +28,7 @@
 
 #include <imgui.h>
 
-#include "ui/plot_scale.hpp"
+#include "ui/plot/plot_scale.hpp"
 
 namespace wardscope::ui::plot {
 
@@ -232,12 +232,8 @@ struct HeatmapSpec {
     Colormap colormap = Colormap::viridis;
     ImVec2 cell_size{0, 0};           // px; 0 = 3 em × 1.6 em; width < 0 = fit columns to the available width
     float gap = 1.0f;                 // px between cells
-    // Labels (optional): rows at the left in row_label_width px (ellipsis), columns
-    // above in col_label_height px (wrapped within the cell width, then ellipsis).
-    std::vector<std::string> row_labels;
-    std::vector<std::string> col_labels;
-    float row_label_width = 0;        // 0 with row labels = the widest label, at most 14 em
-    float col_label_height = 0;       // 0 with column labels = 2 lines
+    // Row and column headings are the view's (the coverage view lays out
+    // Japanese headings with ui/widgets/text_wrap.hpp): the grid is cells only.
     // Cell text: cell_text(row, col, value) when set (empty string = none), else
     // format_tick(value, value_step) when show_values; unknown cells get unknown_text.
     bool show_values = false;
@@ -250,15 +246,15 @@ struct HeatmapSpec {
 };
 
 struct HeatmapHit {
-    int row = -1, col = -1;     // hovered cell (-1 when none); row only: its row label
+    int row = -1, col = -1;     // hovered cell (-1 when none)
     bool clicked = false;       // left click on the hovered cell / label
     ImVec2 cell_min, cell_max;  // hovered cell rect
 };
 
-// The grid at the cursor (labels included); reserves its space. Rows outside the
+// The grid at the cursor; reserves its space. Rows outside the
 // visible region are skipped.
 HeatmapHit heatmap_grid(const char* id, const HeatmapSpec& spec);
-// Size heatmap_grid would take (labels included).
+// Size heatmap_grid would take.
 ImVec2 heatmap_size(const HeatmapSpec& spec);
 
 // ---- Colour bar ----------------------------------------------------------------------------------------

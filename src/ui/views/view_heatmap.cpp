@@ -13,13 +13,13 @@
 
 #include <imgui.h>
 
-#include "ui/annotations.hpp"
-#include "ui/plot.hpp"
-#include "ui/probes.hpp"
-#include "ui/spotlight.hpp"
-#include "ui/text_wrap.hpp"
-#include "ui/ui_widgets.hpp"
-#include "ui/view_context.hpp"
+#include "ui/widgets/annotations.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/text_wrap.hpp"
+#include "ui/widgets/ui_widgets.hpp"
+#include "ui/view.hpp"
 #include "wardscope/coverage.hpp"
 
 namespace wardscope::ui {
@@ -28,6 +28,7 @@ namespace {
 
 // X(name, ja, en) — every UI string of this view.
 #define WS_HEATMAP_STRINGS(X)                                                                                     \
+    X(tab_title, "カバレッジ", "Coverage")                                                                       \
     X(show, "表示", "Show")                                                                                       \
     X(mode_count, "件数", "Count")                                                                                \
     X(mode_share, "割合", "Share")                                                                                \
@@ -132,13 +133,21 @@ std::string short_theme_label(const Taxonomy& taxonomy, const std::string& id, L
 
 // ---- State and cache -----------------------------------------------------------------------------
 
-using State = HeatmapOptions;  // everything the view keeps is a slide's to restore
+// The view's options: everything it keeps is a slide's to restore.
+struct State {
+    CoverageMode mode = CoverageMode::count;
+    CoverageRowSort row_sort = CoverageRowSort::grouped;
+    CoverageColSort col_sort = CoverageColSort::taxonomy;
+    plot::Colormap colormap = plot::Colormap::viridis;
+    std::string cell_plan, cell_theme;  // the drill-down cell; empty = none chosen
+};
 
-bool same_filter(const Filter& a, const Filter& b) {
-    return a.municipality_ids == b.municipality_ids && a.plan_kinds == b.plan_kinds &&
-           a.municipality_kind == b.municipality_kind && a.fiscal_year_from == b.fiscal_year_from &&
-           a.fiscal_year_to == b.fiscal_year_to && a.theme_id == b.theme_id;
-}
+constexpr CoverageMode modes[] = {CoverageMode::count, CoverageMode::share, CoverageMode::present};
+constexpr CoverageRowSort row_sorts[] = {CoverageRowSort::grouped, CoverageRowSort::name, CoverageRowSort::total,
+                                         CoverageRowSort::similarity};
+constexpr CoverageColSort col_sorts[] = {CoverageColSort::taxonomy, CoverageColSort::name, CoverageColSort::total,
+                                         CoverageColSort::similarity};
+constexpr plot::Colormap colormaps[] = {plot::Colormap::viridis, plot::Colormap::cividis};
 
 bool same_options(const CoverageOptions& a, const CoverageOptions& b) {
     return a.mode == b.mode && a.row_sort == b.row_sort && a.col_sort == b.col_sort &&
@@ -179,9 +188,9 @@ struct RowLabels {
     bool any_synthetic = false, any_leaves = false;
 };
 
+// The matrix for the filter and options: rebuilt when they or the data (on_data) change.
 struct Cache {
     bool valid = false;
-    unsigned version = 0;
     Filter filter;
     CoverageOptions options;
     CoverageMatrix matrix;
@@ -189,25 +198,20 @@ struct Cache {
     RowLabels labels;
 };
 
-Cache& coverage(const ViewContext& ctx, const DataIndex& index, const State& st) {
-    static Cache cache;
+Cache& coverage(const ViewContext& ctx, Cache& cache, const State& st) {
     CoverageOptions o;
     o.mode = st.mode;
     o.row_sort = st.row_sort;
     o.col_sort = st.col_sort;
     o.english = ctx.lang == Lang::en;
-    if (st.row_sort == CoverageRowSort::similarity && !ctx.selection.plan_ids.empty())
-        o.reference_plan = ctx.selection.plan_ids.front();
-    if (cache.valid && cache.version == index.version && same_filter(cache.filter, ctx.filter) &&
-        same_options(cache.options, o))
-        return cache;
+    if (st.row_sort == CoverageRowSort::similarity) o.reference_plan = ctx.selection.front_plan();
+    if (cache.valid && cache.filter == ctx.filter && same_options(cache.options, o)) return cache;
     cache.valid = true;
-    cache.version = index.version;
     cache.filter = ctx.filter;
     cache.options = o;
     const Dataset& data = ctx.data;
     const Filter& filter = ctx.filter;
-    cache.matrix = build_coverage(data, [&](const Plan& p) { return plan_passes_filter(data, p, filter); }, o);
+    cache.matrix = build_coverage(data, [&](const Plan& p) { return filter.passes(data, p); }, o);
     cache.values = cache.matrix.values();
     cache.labels = RowLabels{};
     return cache;
@@ -515,15 +519,14 @@ void column_tooltip(const ViewContext& ctx, const CoverageMatrix& m, std::size_t
     plot::begin_tooltip(28.0f);
     ImGui::TextUnformatted(theme_label(ctx.data.taxonomy, col.theme_id, lang).c_str());
     plot::tooltip_dim(format(L::col_tip_fmt(lang), col.plans, col.measures));
-    if (col.theme_id == ctx.filter.theme_id) plot::tooltip_dim(L::theme_filter_tip(lang));
+    if (col.theme_id == ctx.filter.theme_id()) plot::tooltip_dim(L::theme_filter_tip(lang));
     plot::end_tooltip();
 }
 
 // ---- Drill-down panel --------------------------------------------------------------------------------
 
-void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool example) {
+void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int c, bool example) {
     const Lang lang = ctx.lang;
-    State& st = ctx.options.heatmap;
     heading(L::panel_title(lang));
     if (r < 0 || c < 0) {
         text_wrapped_colored(dim_text_color(), L::panel_hint(lang));
@@ -558,9 +561,9 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
     }
     const std::vector<CoverageItem> items =
         coverage_items(ctx.data, m, static_cast<std::size_t>(r), static_cast<std::size_t>(c));
-    const DataIndex& index = data_index(ctx.data);
+    const DataIndex& index = ctx.model.index;
     const PlanTree& tree = index.plans[row.plan_index].tree;
-    const bool plan_current = !ctx.selection.plan_ids.empty() && ctx.selection.plan_ids.front() == plan.id;
+    const bool plan_current = ctx.selection.is_front(plan.id);
     for (std::size_t k = 0; k < items.size(); ++k) {
         const CoverageItem& item = items[k];
         const Node& node = plan.nodes[static_cast<std::size_t>(item.node_index)];
@@ -578,7 +581,7 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
         BlockOptions opt;
         if (!item.by_hand) opt.note = L::rule_note(lang);
         if (node.is_new) opt.badge = L::new_badge(lang);
-        if (plan_current && ctx.selection.node_id == node.id) opt.background = accent_color(0.25f);
+        if (plan_current && ctx.selection.node_id() == node.id) opt.background = accent_color(0.25f);
         std::string mark;
         mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, node.id);
         ImGui::PushID(static_cast<int>(k));
@@ -590,26 +593,53 @@ void draw_panel(ViewContext& ctx, const CoverageMatrix& m, int r, int c, bool ex
                      node.id);
         if (b.hovered && !ctx.screenshot) plot::tooltip(item.by_hand ? L::select_tip(lang)
                                                                      : std::string(L::select_tip(lang)) + "\n" + L::rule_tip(lang));
-        if (b.clicked) select_plan(ctx, plan.id, node.id);
+        if (b.clicked) ctx.selection.select_plan(ctx.data, plan.id, node.id);
     }
 }
 
-}  // namespace
+std::string_view colormap_name_of(plot::Colormap c) { return plot::colormap_name(c); }
 
-void append_heatmap_strings(std::vector<const char*>& out) {
-    WS_HEATMAP_STRINGS(WS_STR_COLLECT)
-    WS_HEATMAP_SHORT_THEMES(WS_STR_COLLECT)
-    out.push_back("viridis cividis 0123456789%");
-}
+class HeatmapView final : public View {
+public:
+    const char* id() const override { return "heatmap"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    void on_data(const Model&) override { cache_ = {}; }
+    void draw(ViewContext& ctx) override;
+    OptionValues save_options() const override {
+        return {{"mode", std::string(to_string(st_.mode))},
+                {"rows", std::string(to_string(st_.row_sort))},
+                {"columns", std::string(to_string(st_.col_sort))},
+                {"colormap", plot::colormap_name(st_.colormap)},
+                {"cell_plan", st_.cell_plan},
+                {"cell_theme", st_.cell_theme}};
+    }
+    void restore_options(const OptionValues& values) override {
+        st_ = {};
+        read_option(values, "mode", modes, [](CoverageMode m) { return to_string(m); }, st_.mode);
+        read_option(values, "rows", row_sorts, [](CoverageRowSort s) { return to_string(s); }, st_.row_sort);
+        read_option(values, "columns", col_sorts, [](CoverageColSort s) { return to_string(s); }, st_.col_sort);
+        read_option(values, "colormap", colormaps, colormap_name_of, st_.colormap);
+        read_option(values, "cell_plan", st_.cell_plan);
+        read_option(values, "cell_theme", st_.cell_theme);
+    }
+    void append_strings(std::vector<const char*>& out) const override {
+        WS_HEATMAP_STRINGS(WS_STR_COLLECT)
+        WS_HEATMAP_SHORT_THEMES(WS_STR_COLLECT)
+        out.push_back("viridis cividis 0123456789%");
+    }
 
-void draw_heatmap_view(ViewContext& ctx) {
+private:
+    State st_;
+    Cache cache_;
+};
+
+void HeatmapView::draw(ViewContext& ctx) {
     const Lang lang = ctx.lang;
     const Dataset& data = ctx.data;
-    State& st = ctx.options.heatmap;
-    const DataIndex& index = data_index(data);
+    State& st = st_;
     ImGui::PushID("heatmap");
     draw_controls(ctx, st);
-    Cache& cache = coverage(ctx, index, st);
+    Cache& cache = coverage(ctx, cache_, st);
     const CoverageMatrix& m = cache.matrix;
     const std::size_t nrow = m.row_count(), ncol = m.column_count();
     if (nrow == 0 || ncol == 0) {
@@ -708,7 +738,7 @@ void draw_heatmap_view(ViewContext& ctx) {
             const auto& lines = head.lines[c];
             const float bottom = grid_origin.y - 0.2f * E - static_cast<float>(level) * level_h;
             float y = bottom - head.line_h * static_cast<float>(lines.size());
-            const bool filtered = m.columns[c].theme_id == ctx.filter.theme_id;
+            const bool filtered = m.columns[c].theme_id == ctx.filter.theme_id();
             const ImU32 color = filtered ? accent_color() : text_color();
             for (const std::string& line : lines) {
                 const float tw = ImGui::CalcTextSize(line.c_str()).x * head.scale;
@@ -727,7 +757,7 @@ void draw_heatmap_view(ViewContext& ctx) {
     }
 
     // Grid: row labels and cells, in a child window that scrolls when tall.
-    const int current_row = ctx.selection.plan_ids.empty() ? -1 : m.find_row(ctx.selection.plan_ids.front());
+    const int current_row = ctx.selection.plan_ids().empty() ? -1 : m.find_row(ctx.selection.front_plan());
     int cell_r = m.find_row(st.cell_plan), cell_c = m.find_column(st.cell_theme);
     bool example = false;
     if (cell_r < 0 || cell_c < 0) {
@@ -765,8 +795,7 @@ void draw_heatmap_view(ViewContext& ctx) {
             if (row.group_start) ++group;
             const float y0 = o.y + cell_h * static_cast<float>(r);
             const ImVec2 a(o.x, y0), b(o.x + label_w - 0.3f * E, y0 + cell_h - 1);
-            const bool selected = std::find(ctx.selection.plan_ids.begin(), ctx.selection.plan_ids.end(), row.plan_id) !=
-                                  ctx.selection.plan_ids.end();
+            const bool selected = ctx.selection.contains(row.plan_id);
             if (st.row_sort == CoverageRowSort::grouped && group % 2 == 0)
                 gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.45f));
             if (selected) gdl->AddRectFilled(a, b, accent_color(r == current_row ? 0.32f : 0.16f));
@@ -791,7 +820,7 @@ void draw_heatmap_view(ViewContext& ctx) {
         }
         if (hover_row >= 0 && hover_row < static_cast<int>(nrow)) {
             row_tooltip(ctx, m, static_cast<std::size_t>(hover_row), st.row_sort == CoverageRowSort::similarity);
-            if (labels_clicked) select_plan(ctx, m.rows[static_cast<std::size_t>(hover_row)].plan_id);
+            if (labels_clicked) ctx.selection.select_plan(ctx.data, m.rows[static_cast<std::size_t>(hover_row)].plan_id);
         }
 
         // Cells (the plot module's heatmap).
@@ -861,9 +890,13 @@ void draw_heatmap_view(ViewContext& ctx) {
         ImGui::SetCursorScreenPos(ImVec2(top.x, below_y));
         ImGui::BeginChild("##panel", ImVec2(avail.x, std::max(top.y + avail.y - below_y, 4.0f * E)), true);
     }
-    draw_panel(ctx, m, cell_r, cell_c, example);
+    draw_panel(ctx, st, m, cell_r, cell_c, example);
     ImGui::EndChild();
     ImGui::PopID();
 }
+
+}  // namespace
+
+std::unique_ptr<View> make_heatmap_view() { return std::make_unique<HeatmapView>(); }
 
 }  // namespace wardscope::ui

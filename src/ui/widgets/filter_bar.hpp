@@ -1,5 +1,5 @@
 // The one filter bar (municipality, municipality kind, plan kind, period,
-// theme) that every view applies through ui::plan_passes_filter().
+// theme) that every view applies through Filter::passes().
 #pragma once
 
 #include <vector>
@@ -8,7 +8,7 @@
 
 namespace wardscope::ui {
 
-void draw_filter_bar(ViewContext& ctx);
+void draw_filter_bar(ViewContext& ctx, Filter& filter);
 void append_filter_bar_strings(std::vector<const char*>& out);
 
 }  // namespace wardscope::ui

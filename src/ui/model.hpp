@@ -1,0 +1,99 @@
+// The Model: everything the views read that is derived from the data, built
+// once per data change by build_model() (and completed by add_kpi_history()
+// when the observations arrive), owned by the app and handed to every view
+// through View::on_data. Nothing here is rebuilt per frame.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "wardscope/model.hpp"
+#include "wardscope/plan_index.hpp"
+#include "wardscope/progress.hpp"
+#include "wardscope/workshop.hpp"
+
+namespace wardscope::ui {
+
+// Per-plan structure: the tree, the counts, the theme profile.
+struct PlanInfo {
+    PlanTree tree;
+    PlanCounts counts;
+    ThemeProfile profile;
+};
+
+struct DataIndex {
+    std::vector<PlanInfo> plans;               // parallel to Dataset::plans
+    std::vector<GenerationGroup> generations;  // municipalities with ≥ 2 plans
+    std::vector<std::size_t> plans_with_swot;  // indices of plans with SWOT or TOWS items
+    std::unordered_map<std::string, int> by_id;
+    int plan_index(std::string_view plan_id) const;  // -1 when absent
+};
+
+// One indicator's observations, sorted by fiscal year.
+struct Series {
+    std::vector<double> xs, ys;    // fiscal year, value
+    std::vector<std::size_t> obs;  // index into Dataset::observations
+    bool any_sample = false;
+};
+
+// The one index of the observations (the KPI view's plots, the progress checks).
+struct ObservationIndex {
+    std::unordered_map<std::string, Series> by_key;  // key: Model::progress_key(plan, indicator)
+    const Series* find(std::string_view plan_id, std::string_view indicator_id) const;
+};
+
+struct Model {
+    const Dataset* data = nullptr;
+    unsigned data_version = 0;     // bumped on every (re)load of the database
+    int municipality_count = 0;
+    int plan_count = 0;
+    int synthetic_plans = 0;       // plans flagged synthetic
+    int sample_observations = 0;   // observations flagged sample (counted once the history is loaded)
+    bool any_sample_observations = false;  // known with the plans, before the history is loaded
+    bool kpi_history_loaded = false;       // `observations` and `progress` below are there
+    int first_fiscal_year = 0;     // earliest start of any plan (0 when none known)
+    int last_fiscal_year = 0;      // latest end of any plan
+    std::vector<std::string> plan_kinds;  // distinct plan kinds, sorted (the filter bar's choices)
+    std::string source_label;      // the database file shown in the status bar
+    DataIndex index;
+
+    // The KPI history: series per indicator and the check of every indicator.
+    ObservationIndex observations;
+    std::unordered_map<std::string, Progress> progress;  // keyed by progress_key(plan_id, indicator_id)
+    static std::string progress_key(std::string_view plan_id, std::string_view indicator_id);
+    const Progress* find_progress(std::string_view plan_id, std::string_view indicator_id) const;
+
+    // Workshop data: notes and votes (indexed by item) and the slides in order.
+    std::vector<Annotation> annotations;
+    std::vector<Slide> slides;
+    struct PlanAnnotations {
+        int notes = 0, votes = 0;
+    };
+    PlanAnnotations plan_annotations(const std::string& plan_id) const;
+    const Annotation* find_annotation(std::string_view plan_id, ItemKind kind, std::string_view item_id) const;
+
+    std::unordered_map<std::string, std::size_t> annotation_index;  // annotation key → position
+    std::unordered_map<std::string, PlanAnnotations> annotations_per_plan;
+
+private:
+    mutable std::string key_scratch_;  // find_annotation runs for every item drawn: no allocation once warm
+};
+
+// What a load read besides the plans.
+struct ModelInputs {
+    std::vector<Annotation> annotations;
+    std::vector<Slide> slides;
+    std::string source_label;
+    bool any_sample_observations = false;
+    unsigned data_version = 0;
+};
+
+// Everything derived from `data` (which must outlive the model); the KPI
+// history part is added by add_kpi_history once data.observations is there.
+Model build_model(const Dataset& data, ModelInputs inputs);
+void add_kpi_history(Model& model);
+
+}  // namespace wardscope::ui

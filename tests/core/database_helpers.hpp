@@ -1,0 +1,51 @@
+// Helpers for the tests that damage or plant things in database files
+// (store_reliability_test.cpp, untrusted_database_test.cpp).
+#pragma once
+
+#include <string>
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include "test_support.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/store.hpp"
+
+namespace wardscope::test {
+
+inline PlanFile minimal_plan(const std::string& id = "test-plan") {
+    auto result = parse_plan_file(minimal_plan_json(id), "plan.json", bundled_taxonomy());
+    REQUIRE(result.ok());
+    return result.plan_file;
+}
+
+// A database holding the minimal plan.
+inline std::filesystem::path minimal_database(const TempDir& dir, const std::string& name = "w.db") {
+    Store store = Store::open(dir / name, OpenMode::create);
+    import_plans(store, bundled_taxonomy(), {minimal_plan()});
+    return dir / name;
+}
+
+// Through SQLite directly, as another program would (no defensive settings).
+inline void run_sql(const std::filesystem::path& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    const std::string text = message ? message : "";
+    sqlite3_free(message);
+    sqlite3_close(db);
+    REQUIRE_MESSAGE(rc == SQLITE_OK, text);
+}
+
+// Store::open's message, or "(opened)".
+inline std::string open_error(const std::filesystem::path& path, OpenMode mode) {
+    try {
+        Store::open(path, mode);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "(opened)";
+}
+
+}  // namespace wardscope::test
