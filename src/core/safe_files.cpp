@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <optional>
 #include <system_error>
@@ -263,6 +264,24 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, Durabil
     if (::rename(temp.name.c_str(), path.c_str()) != 0) throw write_error(path, errno);
     temp.name.clear();  // it is the target now
     if (durability == Durability::fsync) sync_folder(path, dir);
+}
+
+#endif
+
+#ifdef _WIN32
+
+std::error_code rename_no_replace(const fs::path& from, const fs::path& to) {
+    if (MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_WRITE_THROUGH)) return {};
+    const DWORD err = GetLastError();
+    if (err == ERROR_ALREADY_EXISTS || err == ERROR_FILE_EXISTS) return std::make_error_code(std::errc::file_exists);
+    return {static_cast<int>(err), std::system_category()};
+}
+
+#else
+
+std::error_code rename_no_replace(const fs::path& from, const fs::path& to) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return {};
+    return {errno, std::generic_category()};
 }
 
 #endif
