@@ -60,6 +60,36 @@ count() { sqlite3 "$1" 'SELECT count(*) FROM plan' 2>/dev/null; }
 [ -n "$(count plans.db)" ] && [ "$(count plans.db)" = "$(count ../linux/plans.db)" ] \
   && pass "the same $(count plans.db) plans as the Linux import" || fail "plan counts differ"
 
+# KPI CSV in the encodings Japanese Excel saves, decoded by the Win32 API
+# (MultiByteToWideChar; ICU on Linux): the same messages as on Linux, and an
+# invalid byte is an error naming its line. Then an export (an atomic replace:
+# temporary file, FlushFileBuffers, MoveFileExW), written twice.
+python3 - <<'PY'
+header = "plan_id,indicator_id,fiscal_year,value,source\r\n"
+rows = "kita-vision-2026,ind2,令和元年度,5,区の調査（速報）\r\n"
+open("sjis.csv", "wb").write((header + rows).encode("cp932"))
+open("utf16.csv", "wb").write((header + rows.replace("令和元年度", "令和2年度")).encode("utf-16"))
+open("bad.csv", "wb").write((header + rows).encode("cp932") + b"kita-vision-2026,ind2,2021,7,\x81\x20x\r\n")
+PY
+cp plans.db kpi.db
+wine "$W" kpi import --db kpi.db sjis.csv >kpi.txt 2>&1 || true
+grep -qF "read sjis.csv as Shift_JIS (CP932): 1 observations stored (1 new, 0 replaced)" kpi.txt \
+  && pass "wine: kpi import of a Shift_JIS file" || { fail "wine: kpi import sjis.csv:"; cat kpi.txt; }
+[ "$(sqlite3 kpi.db "SELECT source FROM observation WHERE origin = 'csv' AND fiscal_year = 2019")" = "区の調査（速報）" ] \
+  && pass "wine: the Shift_JIS text arrived as written" || fail "wine: the Shift_JIS text differs"
+wine "$W" kpi import --db kpi.db utf16.csv >kpi.txt 2>&1 || true
+grep -qF "read utf16.csv as UTF-16LE: 1 observations stored" kpi.txt \
+  && pass "wine: kpi import of UTF-16 with BOM" || { fail "wine: kpi import utf16.csv:"; cat kpi.txt; }
+if wine "$W" kpi import --db kpi.db bad.csv >kpi.txt 2>&1; then fail "wine: bad.csv was accepted"
+elif grep -qF "bad.csv:3: bytes that are neither UTF-8 nor Shift_JIS" kpi.txt; then pass "wine: an invalid byte is refused, naming line 3"
+else fail "wine: bad.csv:"; cat kpi.txt; fi
+[ "$(sqlite3 kpi.db "SELECT count(*) FROM observation WHERE origin = 'csv'")" = 2 ] \
+  && pass "wine: two CSV observations, no more" || fail "wine: CSV observation count"
+if wine "$W" kpi export --db kpi.db --out kpi.csv >kpi.txt 2>&1 && wine "$W" kpi export --db kpi.db --out kpi.csv >>kpi.txt 2>&1 \
+   && [ -s kpi.csv ] && ! ls kpi.csv.wardscope-tmp-* >/dev/null 2>&1; then
+  pass "wine: kpi export written, then replaced, no temporary file left"
+else fail "wine: kpi export:"; cat kpi.txt; fi
+
 for view in $views; do
   for lang in ja en; do
     name=$view-$lang

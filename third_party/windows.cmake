@@ -38,3 +38,5 @@ foreach(absent fontconfig icu_uc icu_i18n)
   add_library(ws_win_${absent} INTERFACE)
   add_library(ws::${absent} ALIAS ws_win_${absent})
 endforeach()
+# NormalizeString (text_fold_win32.cpp) is in normaliz.dll.
+target_link_libraries(ws_win_icu_uc INTERFACE normaliz)

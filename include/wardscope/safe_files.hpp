@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 namespace wardscope {
 
@@ -31,6 +32,11 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
                            Durability durability = Durability::fsync);
 void write_file_atomically(const std::filesystem::path& path, std::span<const std::uint8_t> bytes,
                            Durability durability = Durability::fsync);
+
+// Renames `from` to `to` only when no `to` exists, atomically (Linux: renameat2
+// with RENAME_NOREPLACE; Windows: MoveFileExW without MOVEFILE_REPLACE_EXISTING).
+// The error, if any; std::errc::file_exists when `to` exists.
+std::error_code rename_no_replace(const std::filesystem::path& from, const std::filesystem::path& to);
 
 // Throws Error when `target` is the database `db` or one of its journals
 // (-journal, -wal, -shm): by path after resolving links and `..`, or by inode.

@@ -7,8 +7,6 @@
 #include <iostream>
 #include <sstream>
 
-#include <fcntl.h>
-
 #include "commands.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
@@ -98,11 +96,10 @@ int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<s
         throw;
     }
     if (result.ok() && !db_existed) {
-        if (::renameat2(AT_FDCWD, target.c_str(), AT_FDCWD, db.c_str(), RENAME_NOREPLACE) != 0) {
-            const int error = errno;
+        if (const std::error_code error = rename_no_replace(target, db)) {
             remove_partial();
-            throw Error(db.string() + ": cannot put the new database in place (" + std::strerror(error) + ")" +
-                        (error == EEXIST ? ": a file of that name appeared meanwhile and was left as it was" : ""));
+            throw Error(db.string() + ": cannot put the new database in place (" + error.message() + ")" +
+                        (error == std::errc::file_exists ? ": a file of that name appeared meanwhile and was left as it was" : ""));
         }
     }
     if (!result.ok()) {

@@ -1,13 +1,11 @@
 #include "wardscope/csv.hpp"
 
 #include <algorithm>
-#include <array>
 #include <charconv>
 #include <cstring>
 #include <sstream>
 
-#include <unicode/ucnv.h>
-
+#include "utf16_decoder.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/utf8.hpp"
 
@@ -99,8 +97,8 @@ std::string_view to_string(CsvEncoding e) {
 }
 
 // Bytes in, UTF-8 text out, a chunk at a time. UTF-8 is checked and passed
-// through; UTF-16 and Shift_JIS go through ICU with its STOP callback, so an
-// invalid byte is an error instead of a silent U+FFFD.
+// through; UTF-16 and Shift_JIS go through Utf16Decoder (ICU on Linux, Win32
+// on Windows), where an invalid byte is an error instead of a silent U+FFFD.
 struct CsvReader::Impl {
     ReadBytes read;
     std::string file;
@@ -110,14 +108,9 @@ struct CsvReader::Impl {
     std::string text;        // decoded UTF-8 not yet parsed, from pos
     std::size_t pos = 0;
     long long lines_decoded = 0;  // line breaks decoded so far, for the line of an invalid byte
-    UConverter* converter = nullptr;
-    std::array<UChar, 16 * 1024> utf16{};
+    std::unique_ptr<Utf16Decoder> decoder;  // for UTF-16 and Shift_JIS
     char16_t high_surrogate = 0;
     int line = 1;  // the parser's line
-
-    ~Impl() {
-        if (converter) ucnv_close(converter);
-    }
 
     [[noreturn]] void invalid(long long line_number, const std::string& what) const {
         throw Error(file + ":" + std::to_string(line_number) + ": " + what);
@@ -135,12 +128,7 @@ struct CsvReader::Impl {
         text += decoded;
     }
 
-    void open_converter(const char* name) {
-        UErrorCode status = U_ZERO_ERROR;
-        converter = ucnv_open(name, &status);
-        if (U_FAILURE(status)) throw Error(file + ": cannot read " + name + " (ICU: " + u_errorName(status) + ")");
-        ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    }
+    void open_decoder(Utf16Decoder::Source source) { decoder = std::make_unique<Utf16Decoder>(source, file); }
 
     // The byte-order mark, or a guess from the first non-ASCII bytes.
     bool detect_bom() {
@@ -154,7 +142,7 @@ struct CsvReader::Impl {
         } else if (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF") {
             encoding = head[0] == '\xFF' ? CsvEncoding::utf16le : CsvEncoding::utf16be;
             raw.erase(0, 2);
-            open_converter(encoding == CsvEncoding::utf16le ? "UTF-16LE" : "UTF-16BE");
+            open_decoder(encoding == CsvEncoding::utf16le ? Utf16Decoder::Source::utf16le : Utf16Decoder::Source::utf16be);
             decided = true;
         } else if (head.size() >= 2 && (head[0] == '\0') != (head[1] == '\0')) {
             invalid(1, "NUL bytes: UTF-16 without a byte-order mark? Save the file as UTF-8 or UTF-16 with BOM");
@@ -173,7 +161,7 @@ struct CsvReader::Impl {
             encoding = CsvEncoding::utf8;
         } else {
             encoding = CsvEncoding::shift_jis;
-            open_converter("windows-31j");
+            open_decoder(Utf16Decoder::Source::cp932);
         }
     }
 
@@ -193,9 +181,8 @@ struct CsvReader::Impl {
         invalid(lines_decoded + 1, encoding_error());
     }
 
-    void append_utf16(const UChar* from, const UChar* to, std::string& out) {
-        for (const UChar* p = from; p < to; ++p) {
-            const char16_t u = *p;
+    void append_utf16(std::u16string_view units, std::string& out) {
+        for (const char16_t u : units) {
             if (high_surrogate) {
                 if (u < 0xDC00 || u > 0xDFFF) unpaired_surrogate(out);
                 append_utf8(out, 0x10000 + ((static_cast<char32_t>(high_surrogate) - 0xD800) << 10) + (u - 0xDC00));
@@ -210,21 +197,14 @@ struct CsvReader::Impl {
         }
     }
 
-    void decode_icu() {
-        const char* source = raw.data();
-        const char* const source_end = raw.data() + raw.size();
+    void decode_utf16() {
         std::string decoded;
-        for (;;) {
-            UChar* target = utf16.data();
-            UErrorCode status = U_ZERO_ERROR;
-            ucnv_toUnicode(converter, &target, utf16.data() + utf16.size(), &source, source_end, nullptr, eof, &status);
+        const bool valid = decoder->decode(raw, eof, [&](std::u16string_view units) {
             decoded.clear();
-            append_utf16(utf16.data(), target, decoded);
+            append_utf16(units, decoded);
             emit(decoded);
-            if (status == U_BUFFER_OVERFLOW_ERROR) continue;
-            if (U_FAILURE(status)) invalid(lines_decoded + 1, encoding_error());
-            break;
-        }
+        });
+        if (!valid) invalid(lines_decoded + 1, encoding_error());
         if (eof && high_surrogate) invalid(lines_decoded + 1, encoding_error());
     }
 
@@ -250,7 +230,7 @@ struct CsvReader::Impl {
             }
             decide(static_cast<std::size_t>(first - raw.begin()));
         }
-        if (converter) decode_icu();
+        if (decoder) decode_utf16();
         else decode_utf8();
         return true;
     }

@@ -5,14 +5,21 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <optional>
+#include <system_error>
 
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 #include "wardscope/error.hpp"
+#include "wardscope/file_names.hpp"
 #include "wardscope/text_escape.hpp"
 
 namespace wardscope {
@@ -20,6 +27,72 @@ namespace wardscope {
 namespace fs = std::filesystem;
 
 namespace {
+
+std::optional<std::size_t> env_bytes(const char* name) {
+    const char* value = std::getenv(name);
+    if (!value || !*value) return std::nullopt;
+    char* end = nullptr;
+    const unsigned long long n = std::strtoull(value, &end, 10);
+    if (*end) return std::nullopt;
+    return static_cast<std::size_t>(n);
+}
+
+#ifdef _WIN32
+
+// "Access is denied." → "access is denied", to follow "cannot write: ".
+std::string reason(DWORD err) {
+    std::string text = std::system_category().message(static_cast<int>(err));
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == '.')) text.pop_back();
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
+Error write_error(const fs::path& path, DWORD err) {
+    return Error(terminal_text(utf8_name(path)) + ": cannot write: " + reason(err));
+}
+
+// Writes everything; returns 0 or the Win32 error. WARDSCOPE_TEST_FAIL_WRITE_AFTER
+// acts here as on Linux (there is no SIGSTOP to act on for the other hook).
+DWORD write_all(HANDLE file, const char* data, std::size_t size) {
+    const std::size_t fail_after = env_bytes("WARDSCOPE_TEST_FAIL_WRITE_AFTER").value_or(static_cast<std::size_t>(-1));
+    std::size_t written = 0;
+    while (written < size) {
+        if (written >= fail_after) return ERROR_DISK_FULL;
+        const std::size_t limit = std::min(size, fail_after);
+        const auto chunk = static_cast<DWORD>(std::min<std::size_t>(limit - written, std::size_t{1} << 20));
+        DWORD n = 0;
+        if (!WriteFile(file, data + written, chunk, &n, nullptr)) return GetLastError();
+        written += n;
+    }
+    return 0;
+}
+
+// A named temporary file beside the target (Windows has no unnamed files),
+// deleted again unless it became the target.
+struct TempFile {
+    HANDLE handle = INVALID_HANDLE_VALUE;
+    fs::path name;
+    ~TempFile() {
+        if (handle != INVALID_HANDLE_VALUE) CloseHandle(handle);
+        if (!name.empty()) DeleteFileW(name.c_str());
+    }
+};
+
+void open_temp(const fs::path& path, TempFile& temp) {
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        fs::path name = path;
+        name += ".wardscope-tmp-" + std::to_string(GetCurrentProcessId()) + "-" + std::to_string(attempt);
+        temp.handle = CreateFileW(name.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+        if (temp.handle != INVALID_HANDLE_VALUE) {
+            temp.name = name;
+            return;
+        }
+        if (GetLastError() != ERROR_FILE_EXISTS) throw write_error(path, GetLastError());
+    }
+    throw write_error(path, ERROR_FILE_EXISTS);
+}
+
+#else
 
 // "No space left on device" → "no space left on device", to follow "cannot write: ".
 std::string reason(int err) {
@@ -30,15 +103,6 @@ std::string reason(int err) {
 
 Error write_error(const fs::path& path, int err) {
     return Error(terminal_text(path.string()) + ": cannot write: " + reason(err));
-}
-
-std::optional<std::size_t> env_bytes(const char* name) {
-    const char* value = std::getenv(name);
-    if (!value || !*value) return std::nullopt;
-    char* end = nullptr;
-    const unsigned long long n = std::strtoull(value, &end, 10);
-    if (*end) return std::nullopt;
-    return static_cast<std::size_t>(n);
 }
 
 // Writes everything, through short writes and EINTR; returns 0 or the errno.
@@ -126,6 +190,8 @@ void sync_folder(const fs::path& path, const fs::path& dir) {
     if (rc != 0 && err != EINVAL && err != EROFS) throw write_error(path, err);
 }
 
+#endif
+
 bool same_file(const fs::path& a, const fs::path& b) {
     std::error_code ec;
     if (fs::equivalent(a, b, ec) && !ec) return true;
@@ -161,6 +227,27 @@ std::string lower_ascii(std::string text) {
 
 }  // namespace
 
+#ifdef _WIN32
+
+// Windows: written to a named temporary file beside the target, flushed
+// (FlushFileBuffers), then moved over the target with MoveFileExW
+// (MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH). NTFS has no folder
+// fsync; the write-through move is as durable as Windows makes a rename.
+void write_file_atomically(const fs::path& path, std::string_view bytes, Durability durability) {
+    TempFile temp;
+    open_temp(path, temp);
+    if (const DWORD err = write_all(temp.handle, bytes.data(), bytes.size())) throw write_error(path, err);
+    if (durability == Durability::fsync && !FlushFileBuffers(temp.handle)) throw write_error(path, GetLastError());
+    const BOOL closed = CloseHandle(temp.handle);
+    temp.handle = INVALID_HANDLE_VALUE;
+    if (!closed) throw write_error(path, GetLastError());
+    const DWORD flags = MOVEFILE_REPLACE_EXISTING | (durability == Durability::fsync ? MOVEFILE_WRITE_THROUGH : 0);
+    if (!MoveFileExW(temp.name.c_str(), path.c_str(), flags)) throw write_error(path, GetLastError());
+    temp.name.clear();  // it is the target now
+}
+
+#else
+
 void write_file_atomically(const fs::path& path, std::string_view bytes, Durability durability) {
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     TempFile temp;
@@ -178,6 +265,26 @@ void write_file_atomically(const fs::path& path, std::string_view bytes, Durabil
     temp.name.clear();  // it is the target now
     if (durability == Durability::fsync) sync_folder(path, dir);
 }
+
+#endif
+
+#ifdef _WIN32
+
+std::error_code rename_no_replace(const fs::path& from, const fs::path& to) {
+    if (MoveFileExW(from.c_str(), to.c_str(), MOVEFILE_WRITE_THROUGH)) return {};
+    const DWORD err = GetLastError();
+    if (err == ERROR_ALREADY_EXISTS || err == ERROR_FILE_EXISTS) return std::make_error_code(std::errc::file_exists);
+    return {static_cast<int>(err), std::system_category()};
+}
+
+#else
+
+std::error_code rename_no_replace(const fs::path& from, const fs::path& to) {
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return {};
+    return {errno, std::generic_category()};
+}
+
+#endif
 
 void write_file_atomically(const fs::path& path, std::span<const std::uint8_t> bytes, Durability durability) {
     write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()), durability);

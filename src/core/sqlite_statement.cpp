@@ -1,5 +1,7 @@
 #include "sqlite_statement.hpp"
 
+#include "wardscope/file_names.hpp"
+
 namespace wardscope::sql {
 
 std::string describe(sqlite3* db, int code) {
@@ -155,8 +157,15 @@ namespace {
 
 // file:PATH?mode=ro, with the characters URIs give a meaning escaped.
 std::string read_only_uri(const std::filesystem::path& path) {
+#ifdef _WIN32
+    std::string uri = "file:///";  // SQLite drops the '/' before "C:"
+#else
     std::string uri = "file:";
-    for (char c : std::filesystem::absolute(path).string()) {
+#endif
+    for (char c : utf8_name(std::filesystem::absolute(path))) {
+#ifdef _WIN32
+        if (c == '\\') c = '/';
+#endif
         if (c == '%' || c == '?' || c == '#') {
             const char* hex = "0123456789ABCDEF";
             const auto byte = static_cast<unsigned char>(c);
@@ -192,7 +201,7 @@ sqlite3* open_connection(const std::filesystem::path& path, Access access) {
                              nullptr);
     } else {
         const int flags = access == Access::create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
-        rc = sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+        rc = sqlite3_open_v2(utf8_name(path).c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     }
     if (rc != SQLITE_OK) {
         std::string message = describe(db, rc);

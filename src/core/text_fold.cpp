@@ -1,3 +1,6 @@
+// Linux: ICU's NFKC_Casefold. Windows: text_fold_win32.cpp.
+#ifndef _WIN32
+
 #include "wardscope/text_fold.hpp"
 
 #include <unicode/bytestream.h>
@@ -68,3 +71,5 @@ bool is_folded_for_search(std::string_view text) {
 }
 
 }  // namespace wardscope
+
+#endif
