@@ -21,7 +21,17 @@ struct Progress {
     std::optional<int> latest_fiscal_year;
     bool latest_is_sample = false;
     std::optional<double> expected;      // on the straight path at the latest observation's year
+    // The share of the way from the baseline value to the target value that the
+    // latest observation has come: 0 at the baseline, 1 at the target (above 1
+    // beyond it, below 0 worse than the baseline; lower-is-better mirrored by
+    // the arithmetic itself). Unknown without a latest value, a baseline value
+    // or a target value, or when the two are equal: never guessed.
+    std::optional<double> target_share;
 };
+
+// Whether a scorecard has anything to show: a baseline or target value, or an
+// observation. Cards without any fold into one summary line.
+bool has_known_values(const Indicator& indicator, const Progress& progress);
 
 // On track = within this share of the baseline → target distance of the path
 // (5 %: one year's rounding of a percentage KPI over a 5-year plan).

@@ -446,6 +446,7 @@ FrameRequests Dashboard::draw_frame() {
     ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, ui::em() / font_size_presets[default_font_preset],
                         current_fiscal_year_, screenshot_, screenshot_ ? nullptr : this,
                         screenshot_ ? nullptr : &annotation_editor_, {}};
+    ctx.presenting = presenting_;
     // Presenting, the large type is for the view; the tabs and buttons are for
     // the presenter and keep to one row, even on a 1280×800 projector.
     if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);

@@ -30,6 +30,8 @@ Progress classify_progress(const std::string& plan_id, const Indicator& indicato
     p.latest_value = latest->value;
     p.latest_fiscal_year = latest->fiscal_year;
     p.latest_is_sample = latest->is_sample;
+    if (indicator.baseline.value && indicator.target.value && *indicator.target.value != *indicator.baseline.value)
+        p.target_share = (latest->value - *indicator.baseline.value) / (*indicator.target.value - *indicator.baseline.value);
     const double sign = indicator.direction == Direction::lower_is_better ? -1.0 : 1.0;
     const auto& base = indicator.baseline;
     const auto& target = indicator.target;
@@ -59,6 +61,10 @@ Progress classify_progress(const std::string& plan_id, const Indicator& indicato
                : latest->fiscal_year < *base.fiscal_year ? "before the baseline year"
                                                          : "on the path from baseline to target";
     return p;
+}
+
+bool has_known_values(const Indicator& indicator, const Progress& progress) {
+    return indicator.baseline.value || indicator.target.value || progress.latest_value;
 }
 
 }  // namespace wardscope

@@ -119,9 +119,11 @@ void add_kpi_history(Model& d) {
         });
         s.xs.reserve(s.obs.size());
         s.ys.reserve(s.obs.size());
+        s.sample.reserve(s.obs.size());
         for (std::size_t i : s.obs) {
             s.xs.push_back(data.observations[i].fiscal_year);
             s.ys.push_back(data.observations[i].value);
+            s.sample.push_back(data.observations[i].is_sample ? 1 : 0);
         }
     }
     // The latest observation of each indicator (the last of its sorted series) gives its check.

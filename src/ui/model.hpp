@@ -36,6 +36,7 @@ struct DataIndex {
 struct Series {
     std::vector<double> xs, ys;    // fiscal year, value
     std::vector<std::size_t> obs;  // index into Dataset::observations
+    std::vector<unsigned char> sample;  // per point: 1 = a sample (synthetic) value, drawn differently
     bool any_sample = false;
 };
 

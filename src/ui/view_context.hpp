@@ -27,6 +27,7 @@ struct ViewContext {
     struct DataEditor* editor = nullptr;  // ui/data_editor.hpp; null: read-only (shots, tests)
     AnnotationEditor* annotation_editor = nullptr;  // the note/vote editor; null with a null editor
     std::string open_view;  // set by a view to switch to the view with this id after this frame
+    bool presenting = false;  // presentation mode: a room layout, no editing controls
 };
 
 }  // namespace wardscope::ui

@@ -100,3 +100,38 @@ TEST_CASE("a flat path (target equals baseline) uses a tolerance of the value it
     CHECK(classify_progress("p", keep, {obs(2026, 97)}).status == ProgressStatus::on_track);
     CHECK(classify_progress("p", keep, {obs(2026, 90)}).status == ProgressStatus::behind);
 }
+
+TEST_CASE("a scorecard's figures: the latest value, its fiscal year and the share of the way to the target") {
+    // Kita's KPI 3: 193 (R7) → 457 (R11); 330 in FY2027 is 137 / 264 of the way.
+    const Indicator k = indicator(193, 2025, 457, 2029);
+    const Progress p = classify_progress("p", k, {obs(2026, 250), obs(2027, 330, true)});
+    CHECK(*p.latest_value == 330);
+    CHECK(*p.latest_fiscal_year == 2027);
+    CHECK(p.latest_is_sample);
+    REQUIRE(p.target_share.has_value());
+    CHECK(*p.target_share == doctest::Approx(137.0 / 264.0));
+    // Beyond the target and below the baseline are said as they are.
+    CHECK(*classify_progress("p", k, {obs(2028, 500)}).target_share == doctest::Approx(307.0 / 264.0));
+    CHECK(*classify_progress("p", k, {obs(2026, 150)}).target_share < 0);
+    // Lower is better: 10 → 5, at 8 the share is 40 %.
+    const Indicator v = indicator(10, 2020, 5, 2025, Direction::lower_is_better);
+    CHECK(*classify_progress("p", v, {obs(2022, 8)}).target_share == doctest::Approx(0.4));
+}
+
+TEST_CASE("a scorecard never invents: the share is unknown without a baseline, a target or a result") {
+    // Kita's KPI 1: baseline "—" (unknown), target 21.
+    const Progress no_base = classify_progress("p", indicator(std::nullopt, 2025, 21, 2029), {obs(2026, 5)});
+    CHECK(*no_base.latest_value == 5);
+    CHECK_FALSE(no_base.target_share.has_value());
+    CHECK_FALSE(classify_progress("p", indicator(46, 2024, std::nullopt, 2029), {obs(2026, 47)}).target_share.has_value());
+    CHECK_FALSE(classify_progress("p", indicator(46, 2024, 50, 2029), {}).target_share.has_value());
+    CHECK_FALSE(classify_progress("p", indicator(100, 2024, 100, 2029), {obs(2026, 97)}).target_share.has_value());
+}
+
+TEST_CASE("a card has values when a baseline, a target or a result is known") {
+    const Indicator nothing = indicator(std::nullopt, std::nullopt, std::nullopt, std::nullopt);
+    CHECK_FALSE(has_known_values(nothing, classify_progress("p", nothing, {})));
+    CHECK(has_known_values(nothing, classify_progress("p", nothing, {obs(2026, 0)})));  // a result of 0 is a value
+    const Indicator target_only = indicator(std::nullopt, std::nullopt, 21, 2029);
+    CHECK(has_known_values(target_only, classify_progress("p", target_only, {})));
+}

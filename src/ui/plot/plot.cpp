@@ -88,6 +88,25 @@ void draw_marker(ImDrawList* dl, ImVec2 c, Marker shape, float r, ImU32 fill, Im
             dl->AddQuad(ImVec2(c.x, c.y - k), ImVec2(c.x + k, c.y), ImVec2(c.x, c.y + k), ImVec2(c.x - k, c.y), outline);
         return;
     }
+    case Marker::triangle_up:
+    case Marker::triangle_down: {
+        // Equilateral around c, a little larger than the circle so that it looks as heavy.
+        const float k = r * 1.25f, d = shape == Marker::triangle_up ? 1.0f : -1.0f;
+        const ImVec2 a(c.x, c.y - d * k), b(c.x + 0.866f * k, c.y + d * 0.5f * k), e(c.x - 0.866f * k, c.y + d * 0.5f * k);
+        dl->AddTriangleFilled(a, b, e, fill);
+        if (outline) dl->AddTriangle(a, b, e, outline, 1.0f);
+        return;
+    }
+    case Marker::question: {
+        // "?" in a disc: the font's own glyph (ASCII is always in the atlas), sized to the disc.
+        dl->AddCircleFilled(c, r, fill, 16);
+        if (outline) dl->AddCircle(c, r, outline, 16, 1.0f);
+        ImFont* font = ImGui::GetFont();
+        const float size = 1.5f * r;
+        const ImVec2 ts = font->CalcTextSizeA(size, FLT_MAX, 0, "?");
+        dl->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 255), "?");
+        return;
+    }
     }
 }
 
@@ -448,7 +467,10 @@ void plot_line(const double* xs, const double* ys, std::size_t n, const LineStyl
     if (static_cast<float>(in_range) * 2.0f * r > static_cast<float>(columns)) return;  // too dense
     for (std::size_t i : idx) {
         if (xs[i] < x0 || xs[i] > x1) continue;
-        draw_marker(st.dl, to_pixels(xs[i], ys[i]), style.marker, r, style.color, style.marker_outline);
+        if (style.use_alternate && style.use_alternate[i])
+            draw_marker(st.dl, to_pixels(xs[i], ys[i]), style.alternate, r * 1.1f, style.alternate_fill, style.color);
+        else
+            draw_marker(st.dl, to_pixels(xs[i], ys[i]), style.marker, r, style.color, style.marker_outline);
     }
 }
 
@@ -534,10 +556,16 @@ void plot_message(std::string_view text, ImU32 color) {
 
 // ---- Legend ------------------------------------------------------------------------------------------------
 
-void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, Swatch swatch, ImU32 color) {
+void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, const LegendEntry& entry) {
     const float E = em();
     const float cy = (min.y + max.y) * 0.5f;
-    switch (swatch) {
+    const ImU32 color = entry.color;
+    const ImVec2 mid((min.x + max.x) * 0.5f, cy);
+    auto marker = [&](float r) {
+        if (entry.marker_fill) draw_marker(dl, mid, entry.marker, r, entry.marker_fill, color);
+        else draw_marker(dl, mid, entry.marker, r, color);
+    };
+    switch (entry.swatch) {
     case Swatch::box: dl->AddRectFilled(min, max, color, 0.1f * E); break;
     case Swatch::line: dl->AddLine(ImVec2(min.x, cy), ImVec2(max.x, cy), color, std::max(1.0f, 0.15f * E)); break;
     case Swatch::dashed_line:
@@ -545,9 +573,9 @@ void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, Swatch swatch, ImU32 co
         break;
     case Swatch::line_marker:
         dl->AddLine(ImVec2(min.x, cy), ImVec2(max.x, cy), color, std::max(1.0f, 0.15f * E));
-        draw_marker(dl, ImVec2((min.x + max.x) * 0.5f, cy), Marker::circle, 0.25f * E, color);
+        marker(0.25f * E);
         break;
-    case Swatch::marker: draw_marker(dl, ImVec2((min.x + max.x) * 0.5f, cy), Marker::circle, 0.3f * E, color); break;
+    case Swatch::marker: marker(entry.marker == Marker::question ? 0.42f * E : 0.32f * E); break;
     case Swatch::hatched: hatch_rect(dl, min, max, unknown_fill(), color, 0.3f * E); break;
     case Swatch::dashed_box: dashed_rect(dl, min, max, color, 1.0f, 0.3f * E, 0.15f * E); break;
     case Swatch::outline: dl->AddRect(min, max, color, 0.1f * E, 0, std::max(2.0f, 0.12f * E)); break;
@@ -567,8 +595,7 @@ int legend(const std::vector<LegendEntry>& entries) {
         ImGui::BeginGroup();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(sw, lh));
-        draw_swatch(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + 0.2f * lh), ImVec2(p.x + sw, p.y + 0.8f * lh), e.swatch,
-                    e.color);
+        draw_swatch(ImGui::GetWindowDrawList(), ImVec2(p.x, p.y + 0.2f * lh), ImVec2(p.x + sw, p.y + 0.8f * lh), e);
         ImGui::SameLine(0, gap);
         // Labels longer than the line are cut with an ellipsis.
         const std::string label = ellipsize(e.label, std::max(avail - sw - gap, 2.0f * E));

@@ -49,7 +49,9 @@ ImU32 axis_color();
 
 // ---- Drawing primitives (any draw list) -----------------------------------------------------
 
-enum class Marker { none, circle, square, diamond };
+// triangle_up / triangle_down / question: the KPI status lights (a shape per
+// status, so that colour is never the only difference).
+enum class Marker { none, circle, square, diamond, triangle_up, triangle_down, question };
 
 void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 color, float thickness, float dash, float gap);
 // Dashed rectangle outline.
@@ -160,6 +162,12 @@ struct LineStyle {
     Marker marker = Marker::circle;
     float marker_radius = 0.25f;  // em; markers are skipped when points are closer than 2 radii
     ImU32 marker_outline = 0;     // 0 = none
+    // Per point (n entries, or null): 1 draws `alternate` instead of `marker`,
+    // hollow (filled with `alternate_fill`, outlined in the line's colour):
+    // sample values look different from real ones by shape, not only colour.
+    const unsigned char* use_alternate = nullptr;
+    Marker alternate = Marker::square;
+    ImU32 alternate_fill = 0;
 };
 
 // A polyline through (xs[i], ys[i]) sorted by x; NaN y breaks the line. Long series
@@ -185,12 +193,14 @@ struct LegendEntry {
     std::string label;
     ImU32 color = 0;
     Swatch swatch = Swatch::box;
+    Marker marker = Marker::circle;  // Swatch::marker and Swatch::line_marker draw this shape
+    ImU32 marker_fill = 0;           // 0: filled with `color`; else hollow: this fill, outlined in `color`
 };
 
 // Swatch + label entries laid out left to right at the cursor, wrapping to new lines.
 // Returns the index of the hovered entry or -1.
 int legend(const std::vector<LegendEntry>& entries);
-void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, Swatch swatch, ImU32 color);
+void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, const LegendEntry& entry);
 
 // ---- Grouped bars (horizontal) --------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 // the plot module, so synthetic databases (10k indicators × 20 years) stay fast.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,7 +75,31 @@ namespace {
     X(click_row, "クリックでグラフへ移動", "Click to show its plot")                                          \
     X(plans_with_indicators, "指標のある計画（クリックで表示）:", "Plans with indicators (click to show):")          \
     X(indicator_count_fmt, "指標 %d件", "%d indicators")                                                          \
-    X(more_fmt, "ほか %d件", "%d more")
+    X(more_fmt, "ほか %d件", "%d more")                                                                            \
+    X(latest_fmt, "最新 %s（%s）", "Latest %s (%s)")                                                              \
+    X(fy_fmt, "%s年度", "FY%s")                                                                                   \
+    X(share_fmt, "目標までの進捗 %s", "%s of the way to the target")                                              \
+    X(share_unknown, "目標までの進捗: 不明", "Way to the target: unknown")                                        \
+    X(share_tip, "基準値から目標値までのうち、最新の実績が進んだ割合", "How far the latest result has come from the baseline to the target") \
+    X(sample_short, "サンプル", "sample")                                                                          \
+    X(status_legend, "進捗:", "Progress:")                                                                         \
+    X(legend_ahead, "先行・目標達成", "ahead / target met")                                                       \
+    X(legend_on_track, "順調", "on track")                                                                        \
+    X(legend_behind, "遅れ", "behind")                                                                            \
+    X(legend_unknown, "不明", "unknown")                                                                          \
+    X(legend_real_point, "実績値", "result")                                                                       \
+    X(legend_sample_point, "サンプル値", "sample value")                                                           \
+    X(empty_summary_fmt, "値のない指標 %d件（基準値・目標値・実績すべて未設定）", "%d indicators without any value (no baseline, target or result)") \
+    X(reason_no_observations, "実績なし", "no results")                                                           \
+    X(reason_target_met, "目標値に到達", "target reached")                                                        \
+    X(reason_baseline_not_set, "基準値が未設定", "baseline not set")                                              \
+    X(reason_target_not_set, "目標値が未設定", "target not set")                                                  \
+    X(reason_years, "目標年度が基準年度より前", "target year not after the baseline year")                        \
+    X(reason_target_year_passed, "目標年度を過ぎて", "after the target year")                                     \
+    X(reason_before_baseline, "基準年度より前の実績", "result before the baseline year")                          \
+    X(reason_on_path, "基準値→目標値の直線と比較", "against the straight path from baseline to target")          \
+    X(empty_show, "一覧を表示", "show them")                                                                       \
+    X(empty_hide, "一覧を閉じる", "hide them")
 
 namespace L {
 WS_KPI_STRINGS(WS_STR_DECLARE)
@@ -83,6 +108,7 @@ WS_KPI_STRINGS(WS_STR_DECLARE)
 // The view's options (saved in settings and slides).
 struct KpiOptions {
     bool bars = false;  // results as bars from zero instead of a line
+    bool show_empty = false;  // the summary line of indicators without values, opened into a list
     std::string focus_plan, focus_indicator;
 };
 
@@ -230,10 +256,115 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const Observation
 ImU32 observed_color(float alpha = 1.0f) { return series_color(5, alpha); }
 ImU32 plan_line_color() { return series_color(4); }
 ImU32 sample_badge_color() { return IM_COL32(200, 110, 20, 255); }
+ImU32 plot_background() { return ImGui::GetColorU32(ImGuiCol_WindowBg); }
+
+// The status as a light with a shape as well as a colour (colour-blind safe):
+// ▲ ahead or target met, ● on track, ▼ behind, ? unknown. The status and its
+// reasons are core's (classify_progress); a card never makes one up.
+plot::Marker status_marker(const Progress* p) {
+    switch (p ? p->status : ProgressStatus::no_data) {
+        case ProgressStatus::ahead: return plot::Marker::triangle_up;
+        case ProgressStatus::on_track: return plot::Marker::circle;
+        case ProgressStatus::behind: return plot::Marker::triangle_down;
+        case ProgressStatus::no_data: break;
+    }
+    return plot::Marker::question;
+}
+
+ImU32 status_color(const Progress* p) { return p ? progress_color(*p) : dim_text_color(); }
+
+const char* status_text(const Progress* p, Lang lang) { return p ? progress_text(*p, lang) : L::legend_unknown(lang); }
+
+// Core's reason for a status (progress.hpp), in the UI language; a reason
+// this table does not know is shown as core wrote it.
+std::string reason_text(const Progress& p, Lang lang) {
+    static constexpr struct {
+        const char* core;
+        Str text;
+    } reasons[] = {{"no observations", L::reason_no_observations},
+                   {"target met", L::reason_target_met},
+                   {"baseline not set", L::reason_baseline_not_set},
+                   {"target not set", L::reason_target_not_set},
+                   {"target year not after baseline year", L::reason_years},
+                   {"target year passed", L::reason_target_year_passed},
+                   {"before the baseline year", L::reason_before_baseline},
+                   {"on the path from baseline to target", L::reason_on_path}};
+    for (const auto& r : reasons)
+        if (p.reason == r.core) return r.text(lang);
+    return p.reason;
+}
+
+void draw_status_light(ImDrawList* dl, ImVec2 center, float radius, const Progress* p) {
+    plot::draw_marker(dl, center, status_marker(p), radius, status_color(p), text_color());
+}
+
+std::string fiscal_year_text(int fy, Lang lang) {
+    return format(L::fy_fmt(lang), lang == Lang::ja ? to_era_abbreviation(fy).c_str() : std::to_string(fy).c_str());
+}
+
+std::string percent_text(double share) {
+    const double pct = share * 100.0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, std::fabs(pct) < 10 ? "%.1f%%" : "%.0f%%", pct);
+    return buf;
+}
+
+// A small rounded badge drawn at `pos`; returns its width.
+float draw_small_badge(ImDrawList* dl, ImVec2 pos, const char* text, ImU32 background) {
+    const float E = em(), lh = ImGui::GetTextLineHeight();
+    const float w = ImGui::CalcTextSize(text).x + 0.8f * E;
+    dl->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + lh), background, 0.4f * lh);
+    dl->AddText(ImVec2(pos.x + 0.4f * E, pos.y), IM_COL32(255, 255, 255, 255), text);
+    return w;
+}
+
+// The scorecard's three lines right of the status light: the status (with
+// core's reason when it cannot say), the latest value with its fiscal year (a
+// sample value carries a badge), and the share of the way from baseline to
+// target with a bar, or "unknown".
+void draw_score_lines(const ViewContext& ctx, ImDrawList* dl, ImVec2 pos, float right, const Indicator& ind,
+                      const Progress* p) {
+    const Lang lang = ctx.lang;
+    const float E = em(), lh = ImGui::GetTextLineHeight();
+    std::string status = status_text(p, lang);
+    if (p && p->status == ProgressStatus::no_data)
+        status += (lang == Lang::ja ? "（" : " (") + reason_text(*p, lang) + (lang == Lang::ja ? "）" : ")");
+    plot::text_ellipsis(dl, pos, text_color(), status, right - pos.x);
+    pos.y += lh;
+    if (p && p->latest_value && p->latest_fiscal_year) {
+        const std::string latest = format(L::latest_fmt(lang), point_value(*p->latest_value, ind.unit).c_str(),
+                                          fiscal_year_text(*p->latest_fiscal_year, lang).c_str());
+        const bool sample = p->latest_is_sample;
+        const float badge_w = sample ? ImGui::CalcTextSize(L::sample_short(lang)).x + 0.8f * E : 0.0f;
+        const float room = right - pos.x - (sample ? badge_w + 0.4f * E : 0.0f);
+        plot::text_ellipsis(dl, pos, text_color(), latest, room);
+        if (sample)
+            draw_small_badge(dl, ImVec2(pos.x + std::min(ImGui::CalcTextSize(latest.c_str()).x, room) + 0.4f * E, pos.y),
+                             L::sample_short(lang), sample_badge_color());
+    } else {
+        plot::text_ellipsis(dl, pos, dim_text_color(), L::obs_none(lang), right - pos.x);
+    }
+    pos.y += lh;
+    if (!p || !p->target_share) {
+        plot::text_ellipsis(dl, pos, dim_text_color(), L::share_unknown(lang), right - pos.x);
+        return;
+    }
+    const std::string share = format(L::share_fmt(lang), percent_text(*p->target_share).c_str());
+    const float text_w = std::min(ImGui::CalcTextSize(share.c_str()).x, right - pos.x);
+    plot::text_ellipsis(dl, pos, text_color(), share, right - pos.x);
+    // The bar: 0 → 100 % of the way, filled to the share (clamped to the bar).
+    const float bx0 = pos.x + text_w + 0.6f * E, bx1 = right;
+    if (bx1 - bx0 < 2.0f * E) return;
+    const float by0 = pos.y + 0.3f * lh, by1 = pos.y + 0.75f * lh;
+    dl->AddRectFilled(ImVec2(bx0, by0), ImVec2(bx1, by1), plot::unknown_fill(), 0.2f * E);
+    const float fill = static_cast<float>(std::clamp(*p->target_share, 0.0, 1.0));
+    if (fill > 0) dl->AddRectFilled(ImVec2(bx0, by0), ImVec2(bx0 + (bx1 - bx0) * fill, by1), status_color(p), 0.2f * E);
+    dl->AddRect(ImVec2(bx0, by0), ImVec2(bx1, by1), plot::grid_color(), 0.2f * E);
+}
 
 // One indicator card at the cursor, `size` px; returns true when clicked.
-bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, const Series* s, bool bars, ImVec2 size,
-               bool focused, std::size_t plan_count) {
+bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, const Series* s, const Progress* progress,
+               bool bars, ImVec2 size, bool focused, std::size_t plan_count) {
     const Lang lang = ctx.lang;
     const float E = em();
     const float lh = ImGui::GetTextLineHeight();
@@ -269,7 +400,21 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
                                      point_text(ind.target, ind.unit, lang).c_str()) +
                               "  " + (ind.direction == Direction::higher_is_better ? L::higher(lang) : L::lower(lang));
     plot::text_ellipsis(dl, ImVec2(p0.x + pad, y), dim_text_color(), line2, right - p0.x - pad);
-    y += lh + 0.2f * E;
+    y += lh + 0.15f * E;
+    // The scorecard: the status light beside two lines of figures.
+    const float light_r = 0.9f * lh;
+    draw_status_light(dl, ImVec2(p0.x + pad + light_r, y + 1.5f * lh), light_r, progress);
+    if (!ctx.screenshot && progress && plot::hovered_rect(ImVec2(p0.x + pad, y), ImVec2(right, y + 3.0f * lh))) {
+        std::string tip = std::string(status_text(progress, lang)) + ": " + reason_text(*progress, lang);
+        if (progress->expected && progress->latest_value && progress->latest_fiscal_year)
+            tip += "\n" + format(L::status_tip(lang), point_value(*progress->expected, ind.unit).c_str(),
+                                 std::to_string(*progress->latest_fiscal_year).c_str(),
+                                 point_value(*progress->latest_value, ind.unit).c_str());
+        if (progress->target_share) tip += "\n" + std::string(L::share_tip(lang));
+        plot::tooltip(tip);
+    }
+    draw_score_lines(ctx, dl, ImVec2(p0.x + pad + 2.0f * light_r + 0.5f * E, y), right, ind, progress);
+    y += 3.0f * lh + 0.2f * E;
 
     // What can be plotted: points with both a value and a year; values without a year as guides.
     const bool base_pt = ind.baseline.value && ind.baseline.fiscal_year;
@@ -348,7 +493,15 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
                 plot::LineStyle obs_style;
                 obs_style.color = observed_color();
                 obs_style.marker = plot::Marker::circle;
+                obs_style.use_alternate = s->any_sample ? s->sample.data() : nullptr;  // sample values: hollow squares
+                obs_style.alternate_fill = plot_background();
                 plot::plot_line(s->xs.data(), s->ys.data(), s->xs.size(), obs_style);
+            } else if (has_obs && s->any_sample) {
+                // Bars: a hollow square on top of each sample bar.
+                for (std::size_t k = 0; k < s->xs.size(); ++k)
+                    if (s->sample[k])
+                        plot::draw_marker(st.dl, plot::to_pixels(s->xs[k], s->ys[k]), plot::Marker::square, 0.3f * E,
+                                          plot_background(), observed_color());
             }
             // Hover: an observation, else the baseline / target point.
             if (st.hovered && !ctx.screenshot) {
@@ -387,6 +540,7 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
 struct ViewState {
     KpiOptions options;
     bool scroll_to_focus = false;
+    bool scroll_to_empty = false;  // the list of indicators without values was just opened
     char year[32] = "", value[32] = "", source[256] = "";  // the entry form
     std::string entry_message;
     bool entry_error = false;
@@ -444,6 +598,18 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::PopID();
 }
 
+void draw_legend(const ViewContext& ctx, const ObservationIndex& obs, const std::vector<Entry>& entries, bool bars);
+void draw_cards(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>& entries, int focused, std::size_t plan_count);
+void record_card_probe(const Entry& e, const Progress* p, ImVec2 min, ImVec2 max);
+struct CardGrid {
+    int columns = 1;
+    float gap = 0, width = 0, card_w = 0, card_h = 0;
+};
+CardGrid card_grid(bool presenting, std::size_t count, float width, float height);
+void draw_empty_summary(const ViewContext& ctx, ViewState& vs, std::size_t count);
+void draw_empty_list(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>& entries, const std::vector<int>& without,
+                     int focused);
+
 class KpiView final : public View {
 public:
     const char* id() const override { return "kpi"; }
@@ -451,12 +617,14 @@ public:
     void draw(ViewContext& ctx) override;
     OptionValues save_options() const override {
         const KpiOptions& o = vs_.options;
-        return {{"bars", o.bars ? "1" : "0"}, {"focus_plan", o.focus_plan}, {"focus_indicator", o.focus_indicator}};
+        return {{"bars", o.bars ? "1" : "0"}, {"show_empty", o.show_empty ? "1" : "0"}, {"focus_plan", o.focus_plan},
+                {"focus_indicator", o.focus_indicator}};
     }
     void restore_options(const OptionValues& values) override {
         KpiOptions& o = vs_.options;
         o = {};
         read_option(values, "bars", o.bars);
+        read_option(values, "show_empty", o.show_empty);
         read_option(values, "focus_plan", o.focus_plan);
         read_option(values, "focus_indicator", o.focus_indicator);
     }
@@ -527,63 +695,108 @@ void KpiView::draw(ViewContext& ctx) {
         if (with.size() > shown) ImGui::TextDisabled("%s", format(L::more_fmt(lang), static_cast<int>(with.size() - shown)).c_str());
         return;
     }
-    ImGui::TextDisabled("%s", format(L::count_fmt(lang), static_cast<int>(entries.size()), static_cast<int>(plans.size())).c_str());
-    ImGui::SameLine(0, 1.2f * E);
-    bool any_guides = false, any_sample = false;
-    for (const Entry& e : entries) {
-        any_guides |= (e.ind->baseline.value && !e.ind->baseline.fiscal_year) || (e.ind->target.value && !e.ind->target.fiscal_year);
-        const Series* s = obs.find(e.plan->id, e.ind->id);
-        any_sample |= (s && s->any_sample) || e.plan->is_synthetic;
+    if (!ctx.presenting) {
+        ImGui::TextDisabled("%s", format(L::count_fmt(lang), static_cast<int>(entries.size()), static_cast<int>(plans.size())).c_str());
+        ImGui::SameLine(0, 1.2f * E);
+        if (ImGui::RadioButton(L::as_lines(lang), !ko.bars)) ko.bars = false;
+        ImGui::SameLine();
+        if (ImGui::RadioButton(L::as_bars(lang), ko.bars)) ko.bars = true;
+        ImGui::SameLine(0, 1.5f * E);
     }
-    if (ImGui::RadioButton(L::as_lines(lang), !ko.bars)) ko.bars = false;
-    ImGui::SameLine();
-    if (ImGui::RadioButton(L::as_bars(lang), ko.bars)) ko.bars = true;
-    ImGui::SameLine(0, 1.5f * E);
-    std::vector<plot::LegendEntry> legend{{L::legend_observed(lang), observed_color(),
-                                           ko.bars ? plot::Swatch::box : plot::Swatch::line_marker},
-                                          {L::legend_plan(lang), plan_line_color(), plot::Swatch::dashed_line}};
-    if (ctx.current_fiscal_year > 0)
-        legend.push_back({std::string(L::legend_now(lang)) + " " + fiscal_year_label(ctx.current_fiscal_year), accent_color(0.6f),
-                          plot::Swatch::line});
-    if (any_sample) legend.push_back({L::sample(lang), sample_badge_color(), plot::Swatch::box});
-    plot::legend(legend);
-    if (any_guides) ImGui::TextDisabled("%s", L::no_year_note(lang));
+    draw_legend(ctx, obs, entries, ko.bars);
 
     // Focus: keep it valid.
     int focused = -1;
     for (std::size_t i = 0; i < entries.size(); ++i)
         if (entries[i].plan->id == ko.focus_plan && entries[i].ind->id == ko.focus_indicator) focused = static_cast<int>(i);
 
-    // Table (about a third of the height), then the plot cards.
-    const float avail_h = ImGui::GetContentRegionAvail().y;
-    const float row_h = ImGui::GetTextLineHeightWithSpacing();
-    const float table_h = std::min(static_cast<float>(entries.size() + 1) * row_h + 0.6f * E,
-                                   std::max(6.0f * row_h, avail_h * 0.34f));
-    const int clicked_row = draw_table(ctx, index, obs, entries, plans.size(), focused, table_h);
-    if (clicked_row >= 0) {
-        focused = clicked_row;
-        ko.focus_plan = entries[static_cast<std::size_t>(focused)].plan->id;
-        ko.focus_indicator = entries[static_cast<std::size_t>(focused)].ind->id;
-        vs.scroll_to_focus = true;
-        const Indicator& ind = *entries[static_cast<std::size_t>(focused)].ind;
-        if (!ind.node_id.empty() && ctx.selection.is_front(entries[static_cast<std::size_t>(focused)].plan->id))
-            ctx.selection.select_node(ind.node_id);
+    // The table (about a third of the height) and the entry form are the
+    // analyst's: presenting, the room sees the scorecards only.
+    if (!ctx.presenting) {
+        const float avail_h = ImGui::GetContentRegionAvail().y;
+        const float row_h = ImGui::GetTextLineHeightWithSpacing();
+        const float table_h = std::min(static_cast<float>(entries.size() + 1) * row_h + 0.6f * E,
+                                       std::max(6.0f * row_h, avail_h * 0.34f));
+        const int clicked_row = draw_table(ctx, index, obs, entries, plans.size(), focused, table_h);
+        if (clicked_row >= 0) {
+            focused = clicked_row;
+            ko.focus_plan = entries[static_cast<std::size_t>(focused)].plan->id;
+            ko.focus_indicator = entries[static_cast<std::size_t>(focused)].ind->id;
+            vs.scroll_to_focus = true;
+            const Indicator& ind = *entries[static_cast<std::size_t>(focused)].ind;
+            if (!ind.node_id.empty() && ctx.selection.is_front(entries[static_cast<std::size_t>(focused)].plan->id))
+                ctx.selection.select_node(ind.node_id);
+        }
+        if (ctx.editor && focused >= 0) draw_entry_form(ctx, vs, entries[static_cast<std::size_t>(focused)]);
     }
-    if (ctx.editor && focused >= 0) draw_entry_form(ctx, vs, entries[static_cast<std::size_t>(focused)]);
     ImGui::Spacing();
+    draw_cards(ctx, vs, entries, focused, plans.size());
+}
 
-    ImGui::BeginChild("##kpi_cards", ImVec2(0, 0), false);
-    const float gap = 0.6f * E;
-    const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
-    const int columns = std::clamp(static_cast<int>((width + gap) / (26.0f * E + gap)), 1, 4);
-    const float card_w = std::floor((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
-    const float visible_h = ImGui::GetContentRegionAvail().y;
-    const int rows_fit = std::max(1, static_cast<int>(visible_h / (11.0f * E + gap)));
-    const float card_h = std::clamp(visible_h / static_cast<float>(rows_fit) - gap, 11.0f * E, 16.0f * E);
+// The legend: the status lights' shapes, then the plot's marks (results,
+// sample values, baseline → target, this year).
+void draw_legend(const ViewContext& ctx, const ObservationIndex& obs, const std::vector<Entry>& entries, bool bars) {
+    const Lang lang = ctx.lang;
+    bool any_guides = false, any_sample = false;
+    for (const Entry& e : entries) {
+        any_guides |= (e.ind->baseline.value && !e.ind->baseline.fiscal_year) || (e.ind->target.value && !e.ind->target.fiscal_year);
+        const Series* s = obs.find(e.plan->id, e.ind->id);
+        any_sample |= (s && s->any_sample) || e.plan->is_synthetic;
+    }
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(L::status_legend(lang));
+    ImGui::SameLine();
+    Progress ahead, on_track, behind;
+    ahead.status = ProgressStatus::ahead;
+    on_track.status = ProgressStatus::on_track;
+    behind.status = ProgressStatus::behind;
+    auto light = [&](const char* label, const Progress* p) {
+        return plot::LegendEntry{label, status_color(p), plot::Swatch::marker, status_marker(p)};
+    };
+    std::vector<plot::LegendEntry> legend{light(L::legend_ahead(lang), &ahead), light(L::legend_on_track(lang), &on_track),
+                                          light(L::legend_behind(lang), &behind), light(L::legend_unknown(lang), nullptr)};
+    legend.push_back({L::legend_real_point(lang), observed_color(), bars ? plot::Swatch::box : plot::Swatch::line_marker});
+    if (any_sample)
+        legend.push_back({L::legend_sample_point(lang), observed_color(), plot::Swatch::marker, plot::Marker::square,
+                          plot_background()});
+    legend.push_back({L::legend_plan(lang), plan_line_color(), plot::Swatch::dashed_line});
+    if (ctx.current_fiscal_year > 0)
+        legend.push_back({std::string(L::legend_now(lang)) + " " + fiscal_year_label(ctx.current_fiscal_year), accent_color(0.6f),
+                          plot::Swatch::line});
+    plot::legend(legend);
+    ImGui::EndGroup();
+    record_probe("kpi.legend", start, ImGui::GetItemRectMax(), static_cast<double>(legend.size()));
+    if (any_guides) ImGui::TextDisabled("%s", L::no_year_note(lang));
+}
+
+// The scorecards: cards with values first (in the table's order), then the
+// indicators without any value folded into one summary line that opens into
+// a list of their names.
+void draw_cards(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>& entries, int focused, std::size_t plan_count) {
+    KpiOptions& ko = vs.options;
+    const ObservationIndex& obs = ctx.model.observations;
+    std::vector<int> with_values, without;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        const Progress* p = ctx.model.find_progress(e.plan->id, e.ind->id);
+        const Progress none;
+        (has_known_values(*e.ind, p ? *p : none) ? with_values : without).push_back(static_cast<int>(i));
+    }
+
+    // The summary line of the indicators without values stays in sight below the cards.
+    const float summary_h = without.empty() ? 0.0f : ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##kpi_cards", ImVec2(0, -summary_h), false);
+    const CardGrid grid = card_grid(ctx.presenting, with_values.size(), ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize,
+                                    ImGui::GetContentRegionAvail().y);
+    const float gap = grid.gap, width = grid.width, card_w = grid.card_w, card_h = grid.card_h;
+    const int columns = grid.columns;
     const float row_step = card_h + gap;
-    const int card_rows = static_cast<int>((entries.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+    const int card_rows = static_cast<int>((with_values.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
     if (vs.scroll_to_focus && focused >= 0) {
-        ImGui::SetScrollY(static_cast<float>(focused / columns) * row_step);
+        const auto at = std::find(with_values.begin(), with_values.end(), focused);
+        if (at != with_values.end()) ImGui::SetScrollY(static_cast<float>((at - with_values.begin()) / columns) * row_step);
+        else if (!without.empty()) ko.show_empty = vs.scroll_to_empty = true;
         vs.scroll_to_focus = false;
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, 0));
@@ -593,22 +806,24 @@ void KpiView::draw(ViewContext& ctx) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
             const ImVec2 row0 = ImGui::GetCursorScreenPos();
             for (int c = 0; c < columns; ++c) {
-                const int i = r * columns + c;
-                if (i >= static_cast<int>(entries.size())) break;
+                const std::size_t slot = static_cast<std::size_t>(r * columns + c);
+                if (slot >= with_values.size()) break;
+                const int i = with_values[slot];
                 const Entry& e = entries[static_cast<std::size_t>(i)];
                 ImGui::PushID(i);
-                ImGui::SetCursorScreenPos(ImVec2(row0.x + static_cast<float>(c) * (card_w + gap), row0.y));
+                const ImVec2 card0(row0.x + static_cast<float>(c) * (card_w + gap), row0.y);
+                ImGui::SetCursorScreenPos(card0);
                 const Series* s = obs.find(e.plan->id, e.ind->id);
-                if (draw_card(ctx, index, e, s, ko.bars, ImVec2(card_w, card_h), i == focused, plans.size())) {
+                const Progress* p = ctx.model.find_progress(e.plan->id, e.ind->id);
+                if (draw_card(ctx, ctx.model.index, e, s, p, ko.bars, ImVec2(card_w, card_h), i == focused, plan_count)) {
                     ko.focus_plan = e.plan->id;
                     ko.focus_indicator = e.ind->id;
                 }
+                if (probes_enabled()) record_card_probe(e, p, card0, ImVec2(card0.x + card_w, card0.y + card_h));
                 // Title hover: the indicator's details.
                 if (!ctx.screenshot &&
-                    plot::hovered_rect(ImVec2(row0.x + static_cast<float>(c) * (card_w + gap), row0.y),
-                                       ImVec2(row0.x + static_cast<float>(c) * (card_w + gap) + card_w,
-                                              row0.y + 2.3f * ImGui::GetTextLineHeight())))
-                    indicator_tooltip(ctx, index, e, s);
+                    plot::hovered_rect(card0, ImVec2(card0.x + card_w, row0.y + 2.3f * ImGui::GetTextLineHeight())))
+                    indicator_tooltip(ctx, ctx.model.index, e, s);
                 ImGui::PopID();
             }
             ImGui::SetCursorScreenPos(row0);
@@ -616,7 +831,102 @@ void KpiView::draw(ViewContext& ctx) {
         }
     }
     ImGui::PopStyleVar();
+    if (!without.empty() && ko.show_empty) draw_empty_list(ctx, vs, entries, without, focused);
     ImGui::EndChild();
+    if (!without.empty()) draw_empty_summary(ctx, vs, without.size());
+}
+
+// Cards' size and columns. Analysing: cards at least 26 em wide, as many rows
+// as fit. Presenting (the type is already large): as few columns as let every
+// card fit on the screen at a readable size, so the room sees them all at once.
+CardGrid card_grid(bool presenting, std::size_t count, float width, float height) {
+    const float E = em();
+    CardGrid g;
+    g.gap = 0.6f * E;
+    g.width = width;
+    auto card_w = [&](int columns) {
+        return std::floor((width - g.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+    };
+    const float min_w = (presenting ? 14.0f : 26.0f) * E, min_h = (presenting ? 12.0f : 14.0f) * E,
+                max_h = (presenting ? 24.0f : 19.0f) * E;
+    g.columns = std::clamp(static_cast<int>((width + g.gap) / (min_w + g.gap)), 1, 4);
+    if (presenting && count > 0)
+        for (int c = 1; c <= g.columns; ++c) {
+            const int rows = static_cast<int>((count + static_cast<std::size_t>(c) - 1) / static_cast<std::size_t>(c));
+            if (height / static_cast<float>(rows) - g.gap >= min_h) {
+                g.columns = c;
+                break;
+            }
+        }
+    g.card_w = card_w(g.columns);
+    const int rows_fit = std::max(1, static_cast<int>(height / (min_h + g.gap)));
+    const int rows_needed = static_cast<int>((count + static_cast<std::size_t>(g.columns) - 1) / static_cast<std::size_t>(g.columns));
+    const int rows = std::max(1, std::min(rows_fit, rows_needed));
+    g.card_h = std::clamp(height / static_cast<float>(rows) - g.gap, min_h, max_h);
+    return g;
+}
+
+// Tests read a card's place and what it shows: value = the status (0 ahead,
+// 1 on track, 2 behind, 3 no data), value2 = the share of the way to the
+// target (NaN when unknown), text = "latest=…;fy=…;sample=0|1".
+void record_card_probe(const Entry& e, const Progress* p, ImVec2 min, ImVec2 max) {
+    const ProgressStatus status = p ? p->status : ProgressStatus::no_data;
+    std::string text = "status=" + std::string(to_string(status));
+    if (p && p->latest_value && p->latest_fiscal_year)
+        text += ";latest=" + format_value(*p->latest_value) + ";fy=" + std::to_string(*p->latest_fiscal_year) +
+                ";sample=" + (p->latest_is_sample ? "1" : "0");
+    record_probe("kpi.card/" + e.plan->id + "/" + e.ind->id, min, max, static_cast<double>(status),
+                 p && p->target_share ? *p->target_share : std::nan(""), text);
+}
+
+// "9 indicators without any value …  [show them]": opens their list below the cards.
+void draw_empty_summary(const ViewContext& ctx, ViewState& vs, std::size_t count) {
+    const Lang lang = ctx.lang;
+    KpiOptions& ko = vs.options;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    bool toggle = ImGui::ArrowButton("##empty_toggle", ko.show_empty ? ImGuiDir_Down : ImGuiDir_Right);
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    const std::string summary = format(L::empty_summary_fmt(lang), static_cast<int>(count));
+    ImGui::TextUnformatted(plot::ellipsize(summary, ImGui::GetContentRegionAvail().x).c_str());
+    toggle |= ImGui::IsItemClicked();
+    if (!ctx.presenting) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", ko.show_empty ? L::empty_hide(lang) : L::empty_show(lang));
+        toggle |= ImGui::IsItemClicked();
+    }
+    record_probe("kpi.empty_summary", start, ImVec2(ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y),
+                 static_cast<double>(count), ko.show_empty ? 1 : 0);
+    if (toggle) {
+        ko.show_empty = !ko.show_empty;
+        vs.scroll_to_empty = ko.show_empty;
+    }
+}
+
+// The names of the indicators without values, after the cards.
+void draw_empty_list(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>& entries, const std::vector<int>& without,
+                     int focused) {
+    const Lang lang = ctx.lang;
+    KpiOptions& ko = vs.options;
+    if (vs.scroll_to_empty) {
+        ImGui::SetScrollHereY(0.0f);
+        vs.scroll_to_empty = false;
+    }
+    ImGui::Indent();
+    for (int i : without) {
+        const Entry& e = entries[static_cast<std::size_t>(i)];
+        ImGui::PushID(i);
+        const std::string label = (e.ind->label.empty() ? e.ind->kind : e.ind->label) + "  " + indicator_name(*e.ind, lang) +
+                                  "  · " + municipality_name(ctx.data, e.plan->municipality_id, lang);
+        if (ImGui::Selectable(plot::ellipsize(label, ImGui::GetContentRegionAvail().x).c_str(), i == focused)) {
+            ko.focus_plan = e.plan->id;
+            ko.focus_indicator = e.ind->id;
+        }
+        if (probes_enabled()) record_probe("kpi.empty/" + e.plan->id + "/" + e.ind->id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        if (!ctx.screenshot && ImGui::IsItemHovered()) indicator_tooltip(ctx, ctx.model.index, e, nullptr);
+        ImGui::PopID();
+    }
+    ImGui::Unindent();
 }
 
 }  // namespace
