@@ -56,12 +56,13 @@ struct Shot {
     nlohmann::json layout;
 };
 
-Shot shoot(const std::string& view, const std::string& size, const std::string& lang, const std::string& extra = {}) {
+Shot shoot(const std::string& view, const std::string& size, const std::string& lang, const std::string& extra = {},
+           const std::string& db = WARDSCOPE_TEST_DB) {
     fs::create_directories(shot_dir);
     const std::string stem = view + "-" + size + "-" + lang + (extra.empty() ? "" : "-x");
     const fs::path png = shot_dir / (stem + ".png"), layout = shot_dir / (stem + ".json");
     fs::remove(png);
-    const std::string command = std::string(WARDSCOPE_EXE) + " shot --db " + WARDSCOPE_TEST_DB + " --view " + view +
+    const std::string command = std::string(WARDSCOPE_EXE) + " shot --db " + db + " --view " + view +
                                 " --size " + size + " --lang " + lang + " --out " + png.string() + " --layout " +
                                 layout.string() + " " + extra + " > /dev/null";
     REQUIRE_MESSAGE(run(command) == 0, command);
@@ -234,4 +235,98 @@ TEST_CASE("without any Japanese font the view still renders, with one warning na
     std::size_t warnings = 0;
     for (std::size_t at = message.find("warning"); at != std::string::npos; at = message.find("warning", at + 1)) ++warnings;
     CHECK(warnings == 1);
+}
+
+// ---- KPI scorecards (issue #14) -------------------------------------------------------------------
+// kpi.db: the bundled plans and tests/shot/kpi-scorecards.csv — fictional
+// results for Kita's three indicators (one a sample value); Itabashi 2035's
+// nine indicators have no values at all.
+
+namespace {
+
+struct Rect {
+    double x0, y0, x1, y1;
+};
+Rect rect_of(const nlohmann::json& item) { return {item["x0"], item["y0"], item["x1"], item["y1"]}; }
+
+std::vector<const nlohmann::json*> items_starting(const nlohmann::json& layout, const std::string& prefix) {
+    std::vector<const nlohmann::json*> out;
+    for (const auto& item : layout["items"])
+        if (item["name"].get<std::string>().rfind(prefix, 0) == 0) out.push_back(&item);
+    return out;
+}
+
+// The colour at the middle of a status light, and whether it is the status's (Okabe–Ito) colour.
+bool light_has_colour(const Shot& shot, const std::string& name, int r, int g, int b) {
+    const nlohmann::json* light = find_item(shot.layout, name);
+    REQUIRE_MESSAGE(light != nullptr, name);
+    const Rect l = rect_of(*light);
+    const auto p = shot.image.at(static_cast<int>((l.x0 + l.x1) / 2), static_cast<int>((l.y0 + l.y1) / 2 + 2));
+    return std::abs(p.r - r) + std::abs(p.g - g) + std::abs(p.b - b) < 40;
+}
+
+// `in_sight`: how many cards the picture shows (the rest are a scroll away).
+void check_scorecards(const Shot& shot, std::size_t in_sight) {
+    // Kita's three cards have values: drawn as cards. Itabashi's nine have none: no card, one summary line.
+    const auto cards = items_starting(shot.layout, "kpi.card/");
+    REQUIRE(cards.size() == in_sight);
+    for (const auto* card : cards) CHECK((*card)["name"].get<std::string>().rfind("kpi.card/kita-vision-2026/", 0) == 0);
+    const nlohmann::json* summary = find_item(shot.layout, "kpi.empty_summary");
+    REQUIRE(summary != nullptr);
+    CHECK((*summary)["value"] == 9);
+    const nlohmann::json* legend = find_item(shot.layout, "kpi.legend");
+    REQUIRE(legend != nullptr);
+    CHECK((*legend)["value"] >= 6);  // four status shapes, results, sample values …
+    // Cards first, in sight: below the legend, above the summary line, inside the picture.
+    for (const auto* card : cards) {
+        CHECK(rect_of(*card).y0 >= rect_of(*legend).y1);
+        CHECK(rect_of(*card).y1 <= rect_of(*summary).y0);
+    }
+    CHECK(rect_of(*summary).y1 <= shot.image.height);
+
+    // What each card shows is core's check: latest value, its year, sample or not, the share of the way.
+    const nlohmann::json* behind = find_item(shot.layout, "kpi.card/kita-vision-2026/ind2");
+    REQUIRE(behind != nullptr);
+    CHECK((*behind)["value"] == 2);  // ProgressStatus::behind
+    CHECK((*behind)["text"] == "status=behind;latest=47.4;fy=2026;sample=1");
+    CHECK((*behind)["value2"].get<double>() == doctest::Approx((47.4 - 46) / (50 - 46)));
+    CHECK(light_has_colour(shot, "kpi.light/kita-vision-2026/ind2", 230, 159, 0));  // orange
+    if (const nlohmann::json* ahead = find_item(shot.layout, "kpi.card/kita-vision-2026/ind3")) {
+        CHECK((*ahead)["text"] == "status=ahead;latest=290;fy=2026;sample=0");
+        CHECK((*ahead)["value2"].get<double>() == doctest::Approx((290.0 - 193) / (457 - 193)));
+        CHECK(light_has_colour(shot, "kpi.light/kita-vision-2026/ind3", 86, 180, 233));  // sky blue
+    }
+    // Baseline unknown: no status and no share, never a made-up one.
+    const nlohmann::json* unknown = find_item(shot.layout, "kpi.card/kita-vision-2026/ind1");
+    REQUIRE(unknown != nullptr);
+    CHECK((*unknown)["text"] == "status=no_data;latest=3;fy=2026;sample=0");
+    CHECK((*unknown)["value2"].is_null());
+}
+
+}  // namespace
+
+TEST_CASE("KPI scorecards: cards with values first, empty ones in one summary line, a legend, core's figures") {
+    for (const std::string size : {"1280x800", "1920x1080"})
+        for (const std::string lang : {"ja", "en"}) {
+            CAPTURE(size);
+            CAPTURE(lang);
+            // Analysing at 1280x800 the table takes a third: one row of two cards is in sight.
+            check_scorecards(shoot("kpi", size, lang, "--plans itabashi-vision-2035,kita-vision-2026", WARDSCOPE_KPI_DB),
+                             size == "1280x800" ? 2 : 3);
+        }
+}
+
+TEST_CASE("KPI scorecards while presenting: the same cards, all in sight at 1280x800, no table") {
+    const Shot normal = shoot("kpi", "1280x800", "ja", "--plans itabashi-vision-2035,kita-vision-2026", WARDSCOPE_KPI_DB);
+    const Shot room = shoot("kpi", "1280x800", "ja", "--plans itabashi-vision-2035,kita-vision-2026 --present", WARDSCOPE_KPI_DB);
+    check_scorecards(room, 3);
+    CHECK_FALSE(items_starting(normal.layout, "kpi.row/").empty());
+    CHECK(items_starting(room.layout, "kpi.row/").empty());  // the analyst's table stays off the projector
+    // The three cards side by side, each larger than when analysing.
+    const auto cards = items_starting(room.layout, "kpi.card/");
+    REQUIRE(cards.size() == 3);
+    CHECK(rect_of(*cards[0]).y0 == rect_of(*cards[2]).y0);
+    const Rect analysing = rect_of(*find_item(normal.layout, "kpi.card/kita-vision-2026/ind2"));
+    const Rect presenting = rect_of(*find_item(room.layout, "kpi.card/kita-vision-2026/ind2"));
+    CHECK(presenting.y1 - presenting.y0 > analysing.y1 - analysing.y0);
 }

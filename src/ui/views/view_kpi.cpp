@@ -403,7 +403,11 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
     y += lh + 0.15f * E;
     // The scorecard: the status light beside two lines of figures.
     const float light_r = 0.9f * lh;
-    draw_status_light(dl, ImVec2(p0.x + pad + light_r, y + 1.5f * lh), light_r, progress);
+    const ImVec2 light_c(p0.x + pad + light_r, y + 1.5f * lh);
+    draw_status_light(dl, light_c, light_r, progress);
+    if (probes_enabled())
+        record_probe("kpi.light/" + e.plan->id + "/" + ind.id, ImVec2(light_c.x - light_r, light_c.y - light_r),
+                     ImVec2(light_c.x + light_r, light_c.y + light_r), static_cast<double>(status_marker(progress)));
     if (!ctx.screenshot && progress && plot::hovered_rect(ImVec2(p0.x + pad, y), ImVec2(right, y + 3.0f * lh))) {
         std::string tip = std::string(status_text(progress, lang)) + ": " + reason_text(*progress, lang);
         if (progress->expected && progress->latest_value && progress->latest_fiscal_year)
