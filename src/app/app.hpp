@@ -11,7 +11,9 @@ namespace wardscope::app {
 struct DashboardOptions {
     std::filesystem::path db_path;
     bool present = false;  // start in presentation mode (issue: workshops)
-    int monitor = 0;       // the monitor presentation mode fills (0 = primary)
+    // The monitor presentation mode fills (0 = primary); -1: the second one
+    // when there are two or more (the presenter's window on the first), else the primary.
+    int monitor = -1;
 };
 
 struct ShotOptions {

@@ -242,6 +242,7 @@ void Dashboard::collect_data_glyphs(GlyphSet& g) const {
     WS_SHELL_STRINGS(WS_STR_COLLECT)
     ui::append_filter_bar_strings(out);
     append_slide_strings(out);
+    append_presenter_strings(out);
     g.add(out);
     g.add(db_path_.string());
     for_each_display_string(data_, [&](std::string_view text) { g.add(text); });

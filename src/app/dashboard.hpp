@@ -27,6 +27,7 @@
 namespace wardscope::app {
 
 void append_slide_strings(std::vector<const char*>& out);  // the slide panel's strings, for the glyph ranges
+void append_presenter_strings(std::vector<const char*>& out);  // the presenter window's (presenter_window.cpp)
 
 // How the KPI history (the observations: most of a database's rows) is read.
 enum class KpiHistoryLoad {
@@ -137,6 +138,11 @@ public:
     std::string move_slide(std::int64_t id, int position);
     void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
     int current_slide() const { return current_slide_; }  // index into model().slides; -1 = none shown yet
+    // Shows slide `index` while `draw_frames` draws it (the presenter's
+    // picture of the next slide, in an ImGui context of its own), then puts
+    // back what was on screen: view, plans, filter, options, slide number.
+    // `draw_frames` calls draw_frame(); what those frames ask is kept.
+    void preview_slide(int index, const std::function<void()>& draw_frames);
 
 private:
     bool skipped_rows_noticed_ = false;  // the status bar has said that rows were left out

@@ -106,6 +106,22 @@ void Dashboard::go_to_slide(int index, bool with_mode) {
     apply_slide(slides[static_cast<std::size_t>(current_slide_)].state, with_mode);
 }
 
+void Dashboard::preview_slide(int index, const std::function<void()>& draw_frames) {
+    if (index < 0 || index >= static_cast<int>(model_.slides.size())) return;
+    const SlideState shown = capture_slide();
+    const int current = current_slide_;
+    const bool fit = fit_presentation_text_;
+    const FrameRequests asked = take_requests();
+    go_to_slide(index);
+    draw_frames();
+    apply_slide(shown);
+    current_slide_ = current;
+    fit_presentation_text_ = fit;
+    const bool glyphs = take_requests().rebuild_fonts;  // glyphs the preview met; the rest was the preview's own
+    requests_ = asked;
+    requests_.rebuild_fonts |= glyphs;
+}
+
 std::string Dashboard::add_slide(std::string_view name) {
     const SlideState state = capture_slide();
     const int position = static_cast<int>(model_.slides.size());

@@ -36,6 +36,9 @@ struct FramebufferApi {
     PFNGLRENDERBUFFERSTORAGEPROC renderbuffer_storage = nullptr;
     PFNGLFRAMEBUFFERRENDERBUFFERPROC framebuffer_renderbuffer = nullptr;
     PFNGLCHECKFRAMEBUFFERSTATUSPROC check_framebuffer_status = nullptr;
+    PFNGLFRAMEBUFFERTEXTURE2DPROC framebuffer_texture_2d = nullptr;
+    PFNGLBLITFRAMEBUFFERPROC blit_framebuffer = nullptr;
+    PFNGLGENERATEMIPMAPPROC generate_mipmap = nullptr;
     bool load() {
         gen_framebuffers = reinterpret_cast<PFNGLGENFRAMEBUFFERSPROC>(glfwGetProcAddress("glGenFramebuffers"));
         delete_framebuffers = reinterpret_cast<PFNGLDELETEFRAMEBUFFERSPROC>(glfwGetProcAddress("glDeleteFramebuffers"));
@@ -48,9 +51,12 @@ struct FramebufferApi {
             reinterpret_cast<PFNGLFRAMEBUFFERRENDERBUFFERPROC>(glfwGetProcAddress("glFramebufferRenderbuffer"));
         check_framebuffer_status =
             reinterpret_cast<PFNGLCHECKFRAMEBUFFERSTATUSPROC>(glfwGetProcAddress("glCheckFramebufferStatus"));
+        framebuffer_texture_2d = reinterpret_cast<PFNGLFRAMEBUFFERTEXTURE2DPROC>(glfwGetProcAddress("glFramebufferTexture2D"));
+        blit_framebuffer = reinterpret_cast<PFNGLBLITFRAMEBUFFERPROC>(glfwGetProcAddress("glBlitFramebuffer"));
+        generate_mipmap = reinterpret_cast<PFNGLGENERATEMIPMAPPROC>(glfwGetProcAddress("glGenerateMipmap"));
         return gen_framebuffers && delete_framebuffers && bind_framebuffer && gen_renderbuffers &&
                delete_renderbuffers && bind_renderbuffer && renderbuffer_storage && framebuffer_renderbuffer &&
-               check_framebuffer_status;
+               check_framebuffer_status && framebuffer_texture_2d && blit_framebuffer && generate_mipmap;
     }
 };
 FramebufferApi fbo;
@@ -142,6 +148,29 @@ void GlSession::warm_up() {
 
 void GlSession::show() { glfwShowWindow(window_); }
 
+GLFWwindow* GlSession::create_shared_window(const std::string& title, int width, int height) {
+    // The same context as the main window's, sharing its objects (textures,
+    // buffers, programs): one renderer and one font texture draw both.
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    GLFWwindow* w = glfwCreateWindow(width, height, title.c_str(), nullptr, window_);
+    if (!w) throw Error("cannot open a second window (GLFW error " + last_glfw_error + ")");
+    set_window_icon(w);
+    glfwMakeContextCurrent(w);
+    glfwSwapInterval(0);  // two windows swapping with vsync would halve the frame rate
+    glfwMakeContextCurrent(window_);
+    return w;
+}
+
+int GlSession::monitor_count() const {
+    int count = 0;
+    glfwGetMonitors(&count);
+    return count;
+}
+
 void GlSession::set_fullscreen(bool on) {
     if (on == fullscreen_) return;
     if (on) {
@@ -158,6 +187,45 @@ void GlSession::set_fullscreen(bool on) {
         glfwSetWindowMonitor(window_, nullptr, windowed_x_, windowed_y_, windowed_w_, windowed_h_, 0);
     }
     fullscreen_ = on;
+}
+
+TextureTarget::TextureTarget(int width, int height) : width_(width), height_(height) {
+    if (!fbo.load()) throw Error("the OpenGL driver has no framebuffer objects (needs OpenGL 3.0)");
+    glGenTextures(1, &texture_);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    fbo.generate_mipmap(GL_TEXTURE_2D);
+    fbo.gen_framebuffers(1, &framebuffer_);
+    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+    fbo.framebuffer_texture_2d(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+    const bool complete = fbo.check_framebuffer_status(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    fbo.bind_framebuffer(GL_FRAMEBUFFER, 0);
+    if (!complete) throw Error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " texture target");
+}
+
+TextureTarget::~TextureTarget() {
+    fbo.delete_framebuffers(1, &framebuffer_);
+    glDeleteTextures(1, &texture_);
+}
+
+void TextureTarget::bind() { fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_); }
+
+void TextureTarget::finish() {
+    fbo.bind_framebuffer(GL_FRAMEBUFFER, 0);
+    glBindTexture(GL_TEXTURE_2D, texture_);
+    fbo.generate_mipmap(GL_TEXTURE_2D);  // a smooth picture at thumbnail size
+}
+
+void TextureTarget::copy_from_back_buffer(int width, int height) {
+    fbo.bind_framebuffer(GL_READ_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    fbo.bind_framebuffer(GL_DRAW_FRAMEBUFFER, framebuffer_);
+    fbo.blit_framebuffer(0, 0, width, height, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    finish();
 }
 
 OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_(height) {

@@ -40,6 +40,11 @@ public:
     void warm_up();
 
     void show();  // a window created hidden (WindowSpec::visible = false)
+    // A second window (hidden) whose GL context shares this one's objects: the
+    // presenter's window. The caller destroys it before this session ends.
+    GLFWwindow* create_shared_window(const std::string& title, int width, int height);
+    int monitor_count() const;
+    void set_monitor(int monitor) { monitor_ = monitor; }  // before set_fullscreen(true)
     void set_fullscreen(bool on);
     bool fullscreen() const { return fullscreen_; }
 
@@ -53,6 +58,29 @@ private:
     int monitor_ = 0;
     bool device_objects_ = false;
     int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 0, windowed_h_ = 0;
+};
+
+// A texture that can be drawn into (a framebuffer object with a texture),
+// shown by ImGui::Image in any context sharing the current one: the
+// presenter's slide thumbnails. Create, draw and copy with the main window's
+// context current (framebuffer objects are not shared between contexts).
+class TextureTarget {
+public:
+    TextureTarget(int width, int height);  // throws Error when FBOs are unavailable
+    ~TextureTarget();
+    TextureTarget(const TextureTarget&) = delete;
+    TextureTarget& operator=(const TextureTarget&) = delete;
+    void bind();    // draw into it
+    void finish();  // after drawing: back to the window's framebuffer, mipmaps made
+    // The window's back buffer (width × height framebuffer pixels), scaled into the texture.
+    void copy_from_back_buffer(int width, int height);
+    unsigned texture() const { return texture_; }
+    int width() const { return width_; }
+    int height() const { return height_; }
+
+private:
+    int width_, height_;
+    unsigned framebuffer_ = 0, texture_ = 0;
 };
 
 // An offscreen RGBA framebuffer of a fixed size: `shot` renders into it so the

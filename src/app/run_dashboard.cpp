@@ -19,6 +19,7 @@
 #include "app/app.hpp"
 #include "app/frame.hpp"
 #include "app/frame_capture.hpp"
+#include "app/presenter_window.hpp"
 #include "app/settings.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/spotlight.hpp"
@@ -92,6 +93,42 @@ void on_enter(GLFWwindow* w, int entered) {
 void on_cursor(GLFWwindow*, double, double) { wake(); }
 void on_size(GLFWwindow*, int, int) { wake(); }
 void on_refresh(GLFWwindow*) { wake(); }
+
+// The presenter's window: keys go to the dashboard (the clicker works from
+// either window); the pointer and focus to its own ImGui context.
+PresenterWindow* presenter_of(GLFWwindow* w) { return static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w)); }
+
+void on_presenter_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
+    on_key(presenter_of(w)->main_window(), key, scancode, action, mods);
+}
+
+// Runs a backend callback with the presenter's ImGui context current.
+template <auto Callback, typename... Args>
+void in_presenter_context(GLFWwindow* w, Args... args) {
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(presenter_of(w)->imgui());
+    Callback(w, args...);
+    ImGui::SetCurrentContext(previous);
+    wake();
+}
+
+void install_presenter_callbacks(GLFWwindow* w) {
+    glfwSetKeyCallback(w, on_presenter_key);
+    glfwSetMouseButtonCallback(w, in_presenter_context<ImGui_ImplGlfw_MouseButtonCallback, int, int, int>);
+    glfwSetScrollCallback(w, in_presenter_context<ImGui_ImplGlfw_ScrollCallback, double, double>);
+    glfwSetWindowFocusCallback(w, in_presenter_context<ImGui_ImplGlfw_WindowFocusCallback, int>);
+    glfwSetCursorEnterCallback(w, in_presenter_context<ImGui_ImplGlfw_CursorEnterCallback, int>);
+    glfwSetCursorPosCallback(w, on_cursor);
+    glfwSetFramebufferSizeCallback(w, on_size);
+    glfwSetWindowRefreshCallback(w, on_refresh);
+}
+
+// With two monitors or more the presentation goes to the projector (`--monitor`,
+// else the second monitor) and the presenter's window to the first other one.
+std::unique_ptr<PresenterWindow> open_presenter_window(GlSession& session, int audience_monitor) {
+    if (session.monitor_count() < 2) return nullptr;
+    return std::make_unique<PresenterWindow>(session, audience_monitor == 0 ? 1 : 0);
+}
 
 void install_wake_callbacks(GLFWwindow* w) {
     glfwSetKeyCallback(w, on_key);
@@ -197,6 +234,18 @@ void save_imgui_ini(const std::filesystem::path& file) {
     }
 }
 
+// One frame of the presenter's window; tests read its items from LAYOUT.presenter.json.
+void draw_presenter(PresenterWindow& presenter, Dashboard& dashboard, const std::filesystem::path& layout_file) {
+    ui::set_probes_enabled(!layout_file.empty());
+    ui::clear_probes();
+    presenter.draw(dashboard);
+    if (!layout_file.empty()) {
+        int w = 0, h = 0;
+        glfwGetWindowSize(presenter.window(), &w, &h);
+        write_layout_json(layout_file, w, h);
+    }
+}
+
 Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscreen, Settings s) {
     if (!fullscreen) glfwGetWindowSize(window, &s.window_width, &s.window_height);
     s.lang = d.lang() == ui::Lang::en ? "en" : "ja";
@@ -217,7 +266,7 @@ int run_dashboard(const DashboardOptions& options) {
         // shown once it has loaded, so a bad database fails before any window
         // opens. The KPI history follows the plans on another thread.
         WindowSpec spec{settings.window_width, settings.window_height, false, false};
-        spec.monitor = options.monitor;
+        spec.monitor = std::max(options.monitor, 0);
         std::unique_ptr<GlSession> started;
         Prepared prepared =
             prepare_while_gl_starts(options.db_path, KpiHistoryLoad::in_background, spec, [](const Dashboard&) {}, started);
@@ -226,11 +275,18 @@ int run_dashboard(const DashboardOptions& options) {
         GlSession& session = *started;
         apply_settings(dashboard, settings);
         if (options.present) dashboard.set_presenting(true, 1080.0f);  // fitted to the screen in the first frame
+        const int audience_monitor = options.monitor >= 0 ? options.monitor : session.monitor_count() >= 2 ? 1 : 0;
+        session.set_monitor(audience_monitor);
         session.show();
         session.set_fullscreen(options.present);
 
         GLFWwindow* window = session.window();
         install_wake_callbacks(window);
+        std::unique_ptr<PresenterWindow> presenter = open_presenter_window(session, audience_monitor);
+        if (presenter) {
+            install_presenter_callbacks(presenter->window());
+            presenter->set_visible(dashboard.presenting());
+        }
         std::optional<std::filesystem::path> ini_file;
         if (config) {
             std::error_code ec;
@@ -246,6 +302,7 @@ int run_dashboard(const DashboardOptions& options) {
         // Tests set this to learn where items are on screen (rewritten every frame).
         const char* layout_env = std::getenv("WARDSCOPE_LAYOUT_FILE");
         const std::filesystem::path layout_file = layout_env ? layout_env : "";
+        const std::filesystem::path presenter_layout_file = layout_file.empty() ? "" : layout_file.string() + ".presenter.json";
         auto last_check = std::chrono::steady_clock::now();
         bool was_presenting = dashboard.presenting();
         FrameRequests asked = dashboard.take_requests();
@@ -255,8 +312,11 @@ int run_dashboard(const DashboardOptions& options) {
         while (!glfwWindowShouldClose(window) && !asked.quit && !stop_signal) {
             const bool typing = ImGui::GetIO().WantTextInput;
             if (frames_to_render > 0) glfwPollEvents();
-            else glfwWaitEventsTimeout(dashboard.kpi_history_pending() ? 0.02 : typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
+            else glfwWaitEventsTimeout(dashboard.kpi_history_pending() ? 0.02
+                                       : presenter && presenter->visible() ? 0.25  // the presenter's timer
+                                       : typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
             if (dashboard.kpi_history_ready()) wake();  // the next frame takes it
+            if (presenter) glfwSetWindowShouldClose(presenter->window(), GLFW_FALSE);  // Esc / F5 hide it, not its close box
 
             const auto now = std::chrono::steady_clock::now();
             if (now - last_check > std::chrono::seconds(2)) {
@@ -266,7 +326,10 @@ int run_dashboard(const DashboardOptions& options) {
                     wake();
                 }
             }
-            if (frames_to_render <= 0 && !typing) continue;
+            if (frames_to_render <= 0 && !typing) {
+                if (presenter && presenter->timer_ticked()) draw_presenter(*presenter, dashboard, presenter_layout_file);
+                continue;
+            }
             if (frames_to_render > 0) --frames_to_render;
 
             asked |= dashboard.take_requests();  // the KPI history may have arrived since
@@ -281,6 +344,7 @@ int run_dashboard(const DashboardOptions& options) {
             if (dashboard.presenting() != was_presenting) {
                 was_presenting = dashboard.presenting();
                 session.set_fullscreen(dashboard.presenting());
+                if (presenter) presenter->set_visible(dashboard.presenting());
             }
 
             const Observable before = Observable::of(dashboard);
@@ -301,16 +365,23 @@ int run_dashboard(const DashboardOptions& options) {
             glClearColor(bg.x, bg.y, bg.z, 1.0f);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (presenter) presenter->capture_audience(fb_w, fb_h);
             if (asked.save_png) save_view_png(dashboard, session);
             asked.save_png = false;
             if (ini_file && ImGui::GetIO().WantSaveIniSettings) save_imgui_ini(*ini_file);
             glfwSwapBuffers(window);
+            if (presenter && presenter->visible()) {
+                ui::set_probes_enabled(false);  // the preview's frames are not the audience's layout
+                presenter->update_next_slide(dashboard, ImGui::GetIO().DisplaySize);
+                draw_presenter(*presenter, dashboard, presenter_layout_file);
+            }
             if (!first_frame_shown) {
                 first_frame_shown = true;
                 std::cout << "event: first frame" << std::endl;  // for the benchmark's start-up figure
             }
             if (asked.rebuild_fonts || asked.restyle) wake();  // show the new size at once
         }
+        presenter.reset();  // its window and contexts before the session's
         if (ini_file) save_imgui_ini(*ini_file);
         if (config) save_settings(*config, current_settings(dashboard, window, session.fullscreen(), settings));
         return 0;

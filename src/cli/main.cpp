@@ -60,10 +60,11 @@ int main(int argc, char** argv) {
     ui->add_option("--db", db, "database to display")->capture_default_str();
     bool present = false;
     ui->add_flag("--present", present, "start in presentation mode");
-    int monitor = 0;
-    ui->add_option("--monitor", monitor, "monitor for presentation mode (0 = primary, 1 = the second …)")
-        ->check(CLI::Range(0, 15))
-        ->capture_default_str();
+    int monitor = -1;
+    auto* monitor_option = ui->add_option("--monitor", monitor,
+                                          "monitor for presentation mode (0 = primary, 1 = the second …; default: the second "
+                                          "when there are two, with the presenter's window on the first)")
+                               ->check(CLI::Range(0, 15));
 
     std::vector<std::string> files;
     auto* validate = app.add_subcommand("validate", "check plan files and list every problem");
@@ -201,7 +202,7 @@ int main(int argc, char** argv) {
         app::DashboardOptions options;
         options.db_path = db;
         options.present = present;
-        options.monitor = monitor;
+        options.monitor = monitor_option->count() ? monitor : -1;
         return app::run_dashboard(options);
     } catch (const Error& e) {
         std::cerr << "wardscope: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
