@@ -841,8 +841,9 @@ void draw_cards(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>&
 }
 
 // Cards' size and columns. Analysing: cards at least 26 em wide, as many rows
-// as fit. Presenting (the type is already large): as few columns as let every
-// card fit on the screen at a readable size, so the room sees them all at once.
+// as fit. Presenting (the type is already large): of the column counts that
+// show every card on the screen, the one that gives the plots the most room,
+// so the room sees them all at once.
 CardGrid card_grid(bool presenting, std::size_t count, float width, float height) {
     const float E = em();
     CardGrid g;
@@ -854,14 +855,18 @@ CardGrid card_grid(bool presenting, std::size_t count, float width, float height
     const float min_w = (presenting ? 14.0f : 26.0f) * E, min_h = (presenting ? 12.0f : 14.0f) * E,
                 max_h = (presenting ? 24.0f : 19.0f) * E;
     g.columns = std::clamp(static_cast<int>((width + g.gap) / (min_w + g.gap)), 1, 4);
-    if (presenting && count > 0)
-        for (int c = 1; c <= g.columns; ++c) {
+    if (presenting && count > 0) {
+        const float text_h = 6.0f * ImGui::GetTextLineHeight();  // title, baseline → target, the three score lines
+        float best = 0;
+        const int most = g.columns;
+        for (int c = 1; c <= most; ++c) {
             const int rows = static_cast<int>((count + static_cast<std::size_t>(c) - 1) / static_cast<std::size_t>(c));
-            if (height / static_cast<float>(rows) - g.gap >= min_h) {
-                g.columns = c;
-                break;
-            }
+            const float h = height / static_cast<float>(rows) - g.gap;
+            if (h < min_h) continue;
+            const float plot_area = card_w(c) * (std::min(h, max_h) - text_h);
+            if (plot_area > best) best = plot_area, g.columns = c;
         }
+    }
     g.card_w = card_w(g.columns);
     const int rows_fit = std::max(1, static_cast<int>(height / (min_h + g.gap)));
     const int rows_needed = static_cast<int>((count + static_cast<std::size_t>(g.columns) - 1) / static_cast<std::size_t>(g.columns));
