@@ -22,17 +22,7 @@ log=$work/app.log layout=$work/layout.json
 presenter_layout=$layout.presenter.json
 export XDG_CONFIG_HOME=$work/config WARDSCOPE_LAYOUT_FILE=$layout XAUTHORITY=/dev/null
 
-wait_seconds=${E2E_WAIT_SECONDS:-60}
-fail() { echo "FAIL: $*" >&2; echo "--- app log:" >&2; cat "$log" >&2 || true; exit 1; }
-wait_for() {  # wait_for DESCRIPTION COMMAND...: until COMMAND succeeds (polled), up to $wait_seconds s
-  local what=$1; shift
-  local deadline=$((SECONDS + wait_seconds))
-  until "$@" >/dev/null 2>&1; do
-    [ "$SECONDS" -lt "$deadline" ] || fail "$what (not within $wait_seconds s)"
-    sleep 0.1
-  done
-}
-logged() { grep -qx "$1" "$log"; }
+source "$(dirname "$0")/wait.sh"  # fail, wait_for, logged
 # presenter QUERY: a Python expression over the presenter window's layout items (dict name → item).
 presenter() {
   python3 - "$presenter_layout" "$1" <<'PY'
