@@ -203,3 +203,39 @@ TEST_CASE("a note's undo works after a re-import dropped its item") {
     d.reload();
     CHECK(d.model().annotations.empty());
 }
+
+TEST_CASE("the presenter's preview of the next slide shows it, then puts back what the room sees") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    REQUIRE(d.show_view("heatmap"));
+    d.selection().set_plans(d.data(), {"plan-a"});
+    REQUIRE(d.add_slide("A").empty());
+    d.reload();
+    REQUIRE(d.show_view("compare"));
+    d.selection().set_plans(d.data(), {"plan-b", "plan-a"});
+    REQUIRE(d.add_slide("B").empty());
+    d.reload();
+    d.set_presenting(true, 1080);
+    d.go_to_slide(0);
+    // The presenter has moved on from the slide as saved: another plan and a filter.
+    d.selection().set_plans(d.data(), {"plan-b"});
+    d.filter().set_theme("startup");
+    const SlideState on_screen = d.capture_slide();
+    d.take_requests();
+
+    bool drawn = false;
+    d.preview_slide(1, [&] {
+        drawn = true;
+        CHECK(std::string(d.view().id()) == "compare");
+        CHECK(d.current_slide() == 1);
+        CHECK(d.selection().plan_ids() == std::vector<std::string>{"plan-b", "plan-a"});
+    });
+    CHECK(drawn);
+    CHECK(d.current_slide() == 0);
+    CHECK(d.capture_slide() == on_screen);
+    CHECK(d.presenting());
+    CHECK_FALSE(d.take_requests().rebuild_fonts);  // same size: no new font atlas for a preview
+    // No such slide: nothing drawn, nothing changed.
+    d.preview_slide(2, [&] { FAIL("slide 3 does not exist"); });
+    CHECK(d.capture_slide() == on_screen);
+}
