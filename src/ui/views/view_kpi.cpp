@@ -172,6 +172,8 @@ void cell_text(const std::string& text, ImU32 color = 0) {
 
 std::string point_value(double value, const std::string& unit) { return format_value(value) + unit; }
 
+void draw_status_light(ImDrawList* dl, ImVec2 center, float radius, const Progress* p);
+
 // Returns the clicked entry or -1.
 int draw_table(const ViewContext& ctx, const DataIndex& index, const ObservationIndex& obs, const std::vector<Entry>& entries,
                std::size_t plan_count, int focused, float height) {
@@ -236,6 +238,12 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const Observation
             cell_text(node_text(ctx, index, e), ind.node_id.empty() ? dim_text_color() : 0);
             ImGui::TableSetColumnIndex(8);
             if (const Progress* p = ctx.model.find_progress(e.plan->id, ind.id)) {
+                // The card's light, small: the shape says the status without the colour.
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                const float r = 0.3f * ImGui::GetTextLineHeight();
+                draw_status_light(ImGui::GetWindowDrawList(), ImVec2(at.x + r, at.y + 0.5f * ImGui::GetTextLineHeight()), r, p);
+                ImGui::Dummy(ImVec2(2 * r, ImGui::GetTextLineHeight()));
+                ImGui::SameLine(0, 0.3f * E);
                 cell_text(progress_text(*p, lang), progress_color(*p));
                 if (ImGui::IsItemHovered() && !ctx.screenshot && p->expected && p->latest_value)
                     plot::tooltip(format(L::status_tip(lang), point_value(*p->expected, ind.unit).c_str(),
