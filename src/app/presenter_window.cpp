@@ -240,10 +240,12 @@ void PresenterWindow::draw_contents(Dashboard& dashboard) {
     ImGui::SameLine(0, 2 * E);
     ImGui::BeginDisabled(current <= 0);
     if (ImGui::Button(S::previous_button(lang))) dashboard.go_to_slide(current - 1);
+    ui::record_probe("presenter.previous_button", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(current + 1 >= count);
     if (ImGui::Button(S::next_button(lang))) dashboard.go_to_slide(current + 1);
+    ui::record_probe("presenter.next_button", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (ImGui::Button(S::reset_timer(lang))) started_ = std::chrono::steady_clock::now();

@@ -238,7 +238,9 @@ void save_imgui_ini(const std::filesystem::path& file) {
 void draw_presenter(PresenterWindow& presenter, Dashboard& dashboard, const std::filesystem::path& layout_file) {
     ui::set_probes_enabled(!layout_file.empty());
     ui::clear_probes();
+    const Observable before = Observable::of(dashboard);  // its buttons step the slides too
     presenter.draw(dashboard);
+    before.log_changes_to(Observable::of(dashboard));
     if (!layout_file.empty()) {
         int w = 0, h = 0;
         glfwGetWindowSize(presenter.window(), &w, &h);

@@ -65,7 +65,8 @@ wait_for "the presenter's first frame" test -s "$presenter_layout"
 
 # Where the windows are: the audience full screen on the projector, the presenter on the laptop.
 geometry() { xdotool getwindowgeometry "$1" | tr -s ' ' | awk '/Position/ {print $2} /Geometry/ {print $2}' | paste -sd' '; }
-wait_for "the audience fills the projector" test "$(geometry "$audience")" = "1280,0 1920x1080"
+geometry_is() { [ "$(geometry "$1")" = "$2" ]; }
+wait_for "the audience fills the projector" geometry_is "$audience" "1280,0 1920x1080"
 [ "$(geometry "$presenter_wid")" = "0,0 1280x800" ] || fail "presenter window at $(geometry "$presenter_wid")"
 
 # → in the presenter's window: the first slide; its window shows it now, the second next, the note.
@@ -82,8 +83,23 @@ wait_for "the presenter says it is the last slide" presenter_is 'items["presente
 # ← in the presenter's window goes back.
 xdotool key --window "$presenter_wid" Left
 wait_for "← in the presenter window shows slide 1 again" logged "event: slide 1"
+# The presenter's own button (the pointer in its window, its own ImGui context): forward again.
+click_in() {  # click_in WINDOW ITEM: the middle of a layout item of the presenter window
+  local x y
+  x=$(presenter "int((items['$2']['x0'] + items['$2']['x1']) / 2)")
+  y=$(presenter "int((items['$2']['y0'] + items['$2']['y1']) / 2)")
+  # GLFW reads the pointer of a focused window only (no window manager here to focus it).
+  xdotool windowfocus --sync "$1"
+  xdotool mousemove --window "$1" --sync "$x" "$y"
+  xdotool click 1
+}
+log_count_gt() { [ "$(grep -cx "$1" "$log")" -gt "$2" ]; }
+slide2_before=$(grep -cx "event: slide 2" "$log")
+click_in "$presenter_wid" presenter.next_button
+wait_for "the presenter's Next button shows slide 2" log_count_gt "event: slide 2" "$slide2_before"
 # The timer counts.
-wait_for "the timer runs" test "$(presenter 'int(items["presenter.timer"]["value"])')" -ge 1
+timer_at_least() { [ "$(presenter 'int(items["presenter.timer"]["value"])')" -ge "$1" ]; }
+wait_for "the timer runs" timer_at_least 1
 
 # Pictures of both windows: the presenter's slide thumbnails are drawn (not blank), the audience is the KPI slide.
 xwd -id "$presenter_wid" -silent >"$work/presenter.xwd"

@@ -1,10 +1,14 @@
 // KPIs: the indicators of the selected plans (default: the current plan) as a
-// table (kind, label, name, unit, baseline, target, direction, node) and one
-// plot per indicator: baseline → target as a dashed line, observations as a
-// line with markers. Unknown values say so (未設定 / not set) and are never
-// plotted as 0; sample observations and synthetic plans carry a badge. Both
-// lists are clipped to what is on screen and long series are downsampled by
-// the plot module, so synthetic databases (10k indicators × 20 years) stay fast.
+// table (kind, label, name, unit, baseline, target, direction, node, status)
+// and one scorecard per indicator: a status light with a shape per status
+// (core's progress check), the latest result with its fiscal year, the share
+// of the way to the target, and a plot — baseline → target as a dashed line,
+// observations as a line with markers (sample values hollow squares). Unknown
+// values say so (未設定 / not set) and are never plotted as 0 or guessed.
+// Cards with values come first; the rest fold into one summary line. While
+// presenting only the legend and the cards are drawn, fitted to the screen.
+// Both lists are clipped to what is on screen and long series are downsampled
+// by the plot module, so synthetic databases (10k indicators × 20 years) stay fast.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
