@@ -38,6 +38,9 @@ public:
     virtual void append_strings(std::vector<const char*>& out) const = 0;
     // Whether it shows the KPI history (a shot of any other view skips reading it).
     virtual bool needs_kpi_history() const { return false; }
+    // Whether it is about the selected plans (explorer, SWOT, compare, KPI)
+    // rather than all that pass the filter: the room caption names them.
+    virtual bool shows_selected_plans() const { return false; }
 };
 
 using Views = std::vector<std::unique_ptr<View>>;

@@ -162,9 +162,11 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
             }
         }
         const bool hovered = badge(shown, series_color(i));
-        ImGui::SameLine(0.0f, 0.2f * em());
-        if (ImGui::SmallButton("×")) remove = static_cast<int>(i);
-        if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
+        if (!ctx.presenting) {  // the room sees the plans, not the controls that change them
+            ImGui::SameLine(0.0f, 0.2f * em());
+            if (ImGui::SmallButton("×")) remove = static_cast<int>(i);
+            if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
+        }
         ImGui::EndGroup();
         source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, lang, plan_long_label(ctx.data, *plans[i], lang));
         ImGui::PopID();
@@ -173,6 +175,7 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
         ids.erase(ids.begin() + remove);
         set_plans(ctx, ids);
     }
+    if (ctx.presenting) return;
     if (plans.size() < max_plans) {
         const float w = ImGui::CalcTextSize(L::add_plan(lang)).x + ImGui::GetFrameHeight() * 2;
         if (!plans.empty()) same_line_if_fits(w, 0.8f * em());
@@ -578,6 +581,7 @@ class CompareView final : public View {
 public:
     const char* id() const override { return "compare"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
     void on_data(const Model&) override { cache_ = {}; }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_COMPARE_STRINGS(WS_STR_COLLECT) }

@@ -612,6 +612,7 @@ class ExplorerView final : public View {
 public:
     const char* id() const override { return "explorer"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
     void on_data(const Model&) override {
         st_.searched = false;
         st_.hits.clear();  // they point into the old data

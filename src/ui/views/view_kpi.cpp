@@ -420,7 +420,10 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     const bool add = ImGui::Button(L::entry_add(lang));
     record_probe("kpi.entry.add", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (add) {
-        vs.entry_message = ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source);
+        // The value is checked here first, so that its message is in the UI language.
+        const NumberText number = parse_number_text(vs.value);
+        vs.entry_message = number.value ? ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source)
+                                        : number_problem_text(number.problem, vs.value, lang);
         vs.entry_error = !vs.entry_message.empty();
         if (!vs.entry_error) {
             vs.entry_message = L::entry_saved(lang);
@@ -436,10 +439,10 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
         vs.entry_error = !vs.entry_message.empty();
     }
     ImGui::EndDisabled();
+    // On a line of its own, wrapped: a long message is never cut at the window's edge.
     if (!vs.entry_message.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(vs.entry_error ? ImVec4(1, 0.5f, 0.3f, 1) : ImVec4(0.4f, 0.8f, 0.6f, 1), "%s",
-                           vs.entry_message.c_str());
+        text_wrapped_colored(vs.entry_error ? IM_COL32(255, 128, 76, 255) : IM_COL32(102, 204, 153, 255), vs.entry_message);
+        record_probe("kpi.entry.message", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), vs.entry_error, 0, vs.entry_message);
     }
     ImGui::PopID();
 }
@@ -448,6 +451,7 @@ class KpiView final : public View {
 public:
     const char* id() const override { return "kpi"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
     void draw(ViewContext& ctx) override;
     OptionValues save_options() const override {
         const KpiOptions& o = vs_.options;

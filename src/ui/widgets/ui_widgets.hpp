@@ -13,6 +13,7 @@
 
 #include "ui/view_context.hpp"
 #include "wardscope/model.hpp"
+#include "wardscope/number_text.hpp"
 #include "ui/model.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/progress.hpp"
@@ -164,6 +165,14 @@ std::string take_glyph_request();  // the shell: "" when nothing is missing
 // A label over everything in a bottom corner of the display (dark text on
 // white, for presentation mode); returns its rectangle.
 std::pair<ImVec2, ImVec2> corner_label(std::string_view text, bool right);
+
+// Why a number field's text is not a number (wardscope/number_text.hpp), in
+// the UI language, quoting what was typed; empty for NumberProblem::none.
+std::string number_problem_text(NumberProblem problem, std::string_view text, Lang lang);
+
+// Closes the topmost open popup (a dropdown, menu or dialog: Esc); false
+// when none is open. Call between NewFrame and the popups' Begin.
+bool close_topmost_popup();
 
 // Places the next item on the same line when it fits within the content region, else on a new line.
 void same_line_if_fits(float next_width, float spacing = -1.0f);
