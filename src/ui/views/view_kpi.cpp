@@ -464,11 +464,19 @@ public:
         read_option(values, "focus_plan", o.focus_plan);
         read_option(values, "focus_indicator", o.focus_indicator);
     }
+    // The card at the top of the card list: "card PLAN/INDICATOR".
+    std::string save_anchor() const override { return top_card_.empty() ? std::string() : "card " + top_card_; }
+    void restore_anchor(const std::string& anchor) override {
+        top_card_ = anchor.starts_with("card ") ? anchor.substr(5) : std::string();
+        scroll_.set(top_card_);
+    }
     void append_strings(std::vector<const char*>& out) const override { WS_KPI_STRINGS(WS_STR_COLLECT) }
     bool needs_kpi_history() const override { return true; }
 
 private:
     ViewState vs_;
+    std::string top_card_;  // "plan/indicator" of the first card row on screen; empty = the top
+    PendingScroll scroll_;
 };
 
 void KpiView::draw(ViewContext& ctx) {
@@ -577,6 +585,8 @@ void KpiView::draw(ViewContext& ctx) {
     ImGui::Spacing();
 
     ImGui::BeginChild("##kpi_cards", ImVec2(0, 0), false);
+    record_probe("kpi.cards", ImGui::GetWindowPos(),
+                 ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     const float gap = 0.6f * E;
     const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
     const int columns = std::clamp(static_cast<int>((width + gap) / (26.0f * E + gap)), 1, 4);
@@ -586,9 +596,20 @@ void KpiView::draw(ViewContext& ctx) {
     const float card_h = std::clamp(visible_h / static_cast<float>(rows_fit) - gap, 11.0f * E, 16.0f * E);
     const float row_step = card_h + gap;
     const int card_rows = static_cast<int>((entries.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+    const auto card_key = [&](std::size_t i) { return entries[i].plan->id + "/" + entries[i].ind->id; };
     if (vs.scroll_to_focus && focused >= 0) {
         ImGui::SetScrollY(static_cast<float>(focused / columns) * row_step);
         vs.scroll_to_focus = false;
+        scroll_.cancel();
+    }
+    if (scroll_.pending()) {  // a slide's anchor: its card's row at the top, whatever the screen size
+        int row = 0;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (card_key(i) == scroll_.anchor()) row = static_cast<int>(i) / columns;
+        scroll_.scroll_to(static_cast<float>(row) * row_step);
+    } else {
+        const std::size_t first = static_cast<std::size_t>(ImGui::GetScrollY() / row_step + 0.5f) * static_cast<std::size_t>(columns);
+        top_card_ = ImGui::GetScrollY() < 1.0f || first >= entries.size() ? std::string() : card_key(first);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, 0));
     ImGuiListClipper clipper;
@@ -603,6 +624,9 @@ void KpiView::draw(ViewContext& ctx) {
                 ImGui::PushID(i);
                 ImGui::SetCursorScreenPos(ImVec2(row0.x + static_cast<float>(c) * (card_w + gap), row0.y));
                 const Series* s = obs.find(e.plan->id, e.ind->id);
+                if (probes_enabled())  // tests read which cards are on screen
+                    record_probe("kpi.card/" + card_key(static_cast<std::size_t>(i)), ImGui::GetCursorScreenPos(),
+                                 ImVec2(ImGui::GetCursorScreenPos().x + card_w, ImGui::GetCursorScreenPos().y + card_h));
                 if (draw_card(ctx, index, e, s, ko.bars, ImVec2(card_w, card_h), i == focused, plans.size())) {
                     ko.focus_plan = e.plan->id;
                     ko.focus_indicator = e.ind->id;

@@ -468,6 +468,12 @@ std::pair<ImVec2, ImVec2> corner_label(std::string_view text, bool right) {
     return {p0, p1};
 }
 
+void PendingScroll::scroll_to(float y) {
+    if (frames_ <= 0) return;
+    ImGui::SetScrollY(std::max(0.0f, y));
+    --frames_;
+}
+
 bool close_topmost_popup() {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     if (g.OpenPopupStack.Size == 0) return false;

@@ -170,6 +170,25 @@ std::pair<ImVec2, ImVec2> corner_label(std::string_view text, bool right);
 // the UI language, quoting what was typed; empty for NumberProblem::none.
 std::string number_problem_text(NumberProblem problem, std::string_view text, Lang lang);
 
+// A scroll anchor on its way back (View::restore_anchor): the view scrolls
+// its child window to the anchor's offset on the next few frames (the first
+// frame of a view has no content size to scroll in yet).
+class PendingScroll {
+public:
+    void set(std::string anchor) {
+        anchor_ = std::move(anchor);
+        frames_ = 3;
+    }
+    bool pending() const { return frames_ > 0; }
+    const std::string& anchor() const { return anchor_; }
+    void scroll_to(float y);  // inside the child window; counts a frame
+    void cancel() { frames_ = 0; }  // the user scrolls or picks something else
+
+private:
+    std::string anchor_;
+    int frames_ = 0;
+};
+
 // Closes the topmost open popup (a dropdown, menu or dialog: Esc); false
 // when none is open. Call between NewFrame and the popups' Begin.
 bool close_topmost_popup();
