@@ -4,7 +4,7 @@
 # switch views with the keyboard, click a heatmap cell to drill down, pick a
 # measure, enter and leave presentation mode, reload after another process
 # imported, enter a KPI result, add a note and vote, save slides and step
-# through them, undo, switch language, quit; the settings must remember the
+# through them, undo, clicker keys only in the slide show, switch language, quit; the settings must remember the
 # language, the view and the selection, and the database only changes by the
 # import and the user's edits.
 #   drive_window.sh WARDSCOPE DB WORK_DIR
@@ -187,13 +187,35 @@ xdotool key Next
 wait_for "PageDown shows the next slide" log_count_gt "event: view timeline" 2
 xdotool key ctrl+z
 wait_for "Ctrl+Z undoes the last slide" sql_is "SELECT count(*) FROM slide" 1
+xdotool key ctrl+4  # somewhere else during the show
+wait_for "Ctrl+4 during the show" log_count_gt "event: view heatmap" 2
+views_before=$(grep -c "event: view timeline" "$log")
 click_at_item shell.slides
+wait_for "closing the slide panel returns to the view left for the slides" log_count_gt "event: view timeline" "$views_before"
 xdotool key ctrl+6
 wait_for "back to the KPIs" log_count_gt "event: view kpi" 1
 
-# 9. Language, then quit; the settings remember them.
+# 9. Clicker keys belong to the slide show: in normal mode (the panel closed)
+# → ← PageDown PageUp leave the view alone. Ctrl+L after them is the marker:
+# once it is logged, the keys before it were handled.
+views_before=$(grep -c "event: view" "$log")
+slides_before=$(grep -c "event: slide" "$log")
+xdotool key Right Next Left Prior
 xdotool key ctrl+l
 wait_for "Ctrl+L switches to English" logged "event: lang en"
+[ "$(grep -c "event: view" "$log")" = "$views_before" ] || fail "a clicker key in normal mode changed the view"
+[ "$(grep -c "event: slide" "$log")" = "$slides_before" ] || fail "a clicker key in normal mode stepped the slides"
+# Presenting, → shows the slide; Esc ends the show and returns to the KPIs.
+xdotool key F5
+wait_for "F5 presents again" log_count_gt "event: present on" 1
+notes_before=$(grep -c "event: view notes" "$log")
+xdotool key Right
+wait_for "→ while presenting shows the slide" log_count_gt "event: view notes" "$notes_before"
+xdotool key Escape
+wait_for "Esc stops presenting" log_count_gt "event: present off" 1
+wait_for "leaving the show returns to the KPIs" log_count_gt "event: view kpi" 2
+
+# 10. Quit; the settings remember the language, view and selection.
 xdotool key ctrl+q
 app_exited() { ! kill -0 $app 2>/dev/null; }
 wait_for "Ctrl+Q quits" app_exited
@@ -209,4 +231,4 @@ PY
 [ -s "$XDG_CONFIG_HOME/wardscope/imgui.ini" ] || fail "imgui.ini not saved in the config directory"
 stray=$(find . -maxdepth 1 -type f -newer "$settings" | head -3)
 [ -z "$stray" ] || fail "files written outside the config directory: $stray"
-echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, note and vote, slides, language, settings: ok"
+echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, note and vote, slides, clicker keys, language, settings: ok"
