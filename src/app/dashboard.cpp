@@ -476,7 +476,7 @@ FrameRequests Dashboard::draw_frame() {
                          ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y),
                          ImGui::GetFontSize());
     ctx.lang = lang_;  // a toggle in the top bar applies from this frame on
-    ui::begin_spotlight_frame(presenting_ && !screenshot_);
+    ui::begin_spotlight_frame(presenting_);  // shots too: a slide's spotlight is part of the picture
     draw_view(ctx);
     const ImVec2 view_min = ImGui::GetWindowPos();
     const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);

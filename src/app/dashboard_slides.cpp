@@ -13,6 +13,7 @@
 #include "app/dashboard.hpp"
 #include "ui/plot/plot.hpp"
 #include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/store.hpp"
 
@@ -47,6 +48,8 @@ namespace S {
 WS_SLIDE_STRINGS(WS_STR_DECLARE)
 }  // namespace S
 
+constexpr const char* spotlight_option = "shell.spotlight";
+
 std::vector<std::string> to_vector(const std::set<std::string>& s) { return {s.begin(), s.end()}; }
 
 // The slide as stored now (what an undo restores); empty when there is none.
@@ -76,6 +79,8 @@ SlideState Dashboard::capture_slide() const {
     s.filter_fiscal_year_to = filter_.fiscal_year_to();
     s.filter_theme_id = filter_.theme_id();
     s.view_options = view_options();
+    // The spotlit item goes with the views' options ("shell." is no view's prefix: older wardscopes ignore it).
+    if (!ui::spotlight_id().empty()) s.view_options[spotlight_option] = ui::spotlight_id();
     s.lang = lang_ == Lang::en ? "en" : "ja";
     s.font_preset = font_preset_;
     s.presenting = presenting_;
@@ -93,6 +98,8 @@ void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
     filter_.set_fiscal_years(s.filter_fiscal_year_from, s.filter_fiscal_year_to);
     filter_.set_theme(s.filter_theme_id);
     restore_view_options(s.view_options);
+    const auto spotlit = s.view_options.find(spotlight_option);
+    ui::set_spotlight(spotlit == s.view_options.end() ? std::string() : spotlit->second);
     lang_ = s.lang == "en" ? Lang::en : Lang::ja;
     if (with_mode && s.presenting != presenting_) {
         presenting_ = s.presenting;

@@ -338,7 +338,10 @@ TEST_CASE("a slide saved scrolled to Kita's KPI cards shows those cards, on any 
     const std::string old_state = R"({"view":"kpi","plans":["itabashi-vision-2035","kita-vision-2026"],"lang":"ja","presenting":true})";
     const std::string compare_state =
         R"({"view":"compare","plans":["sumida-regional-2019","sumida-regional-2022"],"options":{"compare.anchor":""},"lang":"en","presenting":true})";
-    const fs::path db = database_with_slides("anchors", {{"北区KPI", kpi_state}, {"old", old_state}, {"compare", compare_state}});
+    const std::string spotlight_state =
+        R"({"view":"heatmap","options":{"heatmap.cell_plan":"kita-vision-2026","heatmap.cell_theme":"network","shell.spotlight":"heatmap/kita-vision-2026/network"},"lang":"ja","presenting":true})";
+    const fs::path db = database_with_slides(
+        "anchors", {{"北区KPI", kpi_state}, {"old", old_state}, {"compare", compare_state}, {"spotlight", spotlight_state}});
     for (const std::string size : {"1280x800", "1920x1080"}) {
         CAPTURE(size);
         const Shot kita = shoot_slide(db, 1, size, "slide-kita-" + size);
@@ -367,5 +370,17 @@ TEST_CASE("a slide saved scrolled to Kita's KPI cards shows those cards, on any 
             REQUIRE(header != nullptr);
             CHECK(inside(*header, *view));
         }
+
+        // The spotlit cell is lit (the rest of the view dimmed) in the slide's picture.
+        const Shot lit = shoot_slide(db, 4, size, "slide-spotlight-" + size);
+        const nlohmann::json* spot = find_item(lit.layout, "spotlight");
+        REQUIRE(spot != nullptr);
+        CHECK((*spot)["text"] == "heatmap/kita-vision-2026/network");
+        const nlohmann::json* cell = find_item(lit.layout, "heatmap.cell/kita-vision-2026/network");
+        REQUIRE(cell != nullptr);
+        const auto inside_cell = lit.image.at(static_cast<int>((*cell)["x0"]) + 3, static_cast<int>((*cell)["y0"]) + 3);
+        const auto dimmed = lit.image.at(static_cast<int>((*view)["x0"]) + 3, static_cast<int>((*view)["y1"]) - 3);
+        CHECK(dimmed.r + dimmed.g + dimmed.b < 3 * 160);  // white under a 60 % black veil
+        CHECK(inside_cell.r + inside_cell.g + inside_cell.b > 0);
     }
 }

@@ -7,6 +7,7 @@
 
 #include "app/dashboard.hpp"
 #include "ui/view.hpp"
+#include "ui/widgets/spotlight.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/workshop.hpp"
 
@@ -255,4 +256,22 @@ TEST_CASE("leaving the slide show returns to the view, selection and filter the 
     CHECK(d.filter().theme_id().empty());
     CHECK(d.view_options().at("heatmap.mode") == "share");
     CHECK(d.font_preset() == app::default_font_preset);
+}
+
+TEST_CASE("a slide keeps the spotlit item, and one without a spotlight clears it") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    REQUIRE(d.show_view("heatmap"));
+    ui::set_spotlight("heatmap/plan-a/startup");
+    const SlideState lit = d.capture_slide();
+    CHECK(lit.view_options.at("shell.spotlight") == "heatmap/plan-a/startup");
+    ui::set_spotlight("");
+    CHECK(d.capture_slide().view_options.count("shell.spotlight") == 0);
+    d.apply_slide(lit);
+    CHECK(ui::spotlight_id() == "heatmap/plan-a/startup");
+    CHECK(d.capture_slide() == lit);
+    SlideState plain = lit;
+    plain.view_options.erase("shell.spotlight");
+    d.apply_slide(plain);
+    CHECK(ui::spotlight_id().empty());
 }
