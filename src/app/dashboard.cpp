@@ -12,6 +12,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/app.hpp"
 #include "ui/widgets/annotations.hpp"
@@ -491,6 +492,8 @@ FrameRequests Dashboard::draw_frame() {
     if (presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice_.clear();  // seen: the next click dismisses it
     ImGui::End();
+    if (ui::probes_enabled())  // tests wait for a dropdown to open and for Esc to close it
+        ui::record_probe("shell.popups", ImVec2(0, 0), ImVec2(0, 0), ImGui::GetCurrentContext()->OpenPopupStack.Size);
     if (slides_open_ && !screenshot_) draw_slides_panel(ctx);
     if (!slides_open_ && !presenting_ && before_show_) end_slide_show();  // the panel closed: back to the user's view
     if (!read_only) annotation_editor_.draw(ctx);

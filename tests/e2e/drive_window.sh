@@ -123,7 +123,17 @@ type_into() {  # type_into PROBE TEXT
   xdotool type --delay 30 "$2"
   wait_for "$1 holds what was typed" layout_is "items['$1']['text']" "$2"
 }
-for field in year:R8 value:47.9 source:e2e; do type_into "kpi.entry.${field%%:*}" "${field#*:}"; done
+# A value with a decimal comma where thousands separators belong is refused, in the UI's language.
+for field in year:R8 value:47,9 source:e2e; do type_into "kpi.entry.${field%%:*}" "${field#*:}"; done
+click_at_item kpi.entry.add
+wait_for "a number that is not one is refused, in Japanese" layout_is "int('桁区切り' in items.get('kpi.entry.message', {}).get('text', ''))" 1
+# Full-width digits and point (as a Japanese IME types them) are a number.
+click_at_item kpi.entry.value
+wait_for "kpi.entry.value is active" layout_is "int(items['kpi.entry.value']['value'])" 1
+xdotool key ctrl+a BackSpace
+wait_for "the value field is empty" layout_is "items['kpi.entry.value']['text']" ""
+xdotool type --delay 30 "４７．９"
+wait_for "the value field holds the full-width text" layout_is "items['kpi.entry.value']['text']" "４７．９"
 click_at_item kpi.entry.add
 wait_for "adding reloads the data" log_count_gt "event: reloaded" "$reloads"
 [ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|47.9|e2e" ] \
@@ -214,6 +224,17 @@ wait_for "→ while presenting shows the slide" log_count_gt "event: view notes"
 xdotool key Escape
 wait_for "Esc stops presenting" log_count_gt "event: present off" 1
 wait_for "leaving the show returns to the KPIs" log_count_gt "event: view kpi" 2
+
+# Esc closes the topmost popup, a dropdown too (and nothing else in normal mode).
+xdotool key ctrl+5
+wait_for "Ctrl+5 shows the comparison" logged "event: view compare"
+wait_for "the add-a-plan dropdown" layout_is "int('compare.add_plan' in items)" 1
+click_at_item compare.add_plan
+wait_for "the dropdown opens" layout_is "int(items['shell.popups']['value'])" 1
+xdotool key Escape
+wait_for "Esc closes the dropdown" layout_is "int(items['shell.popups']['value'])" 0
+xdotool key ctrl+6
+wait_for "back to the KPIs" log_count_gt "event: view kpi" 3
 
 # 10. Quit; the settings remember the language, view and selection.
 xdotool key ctrl+q

@@ -58,6 +58,7 @@ namespace {
     X(entry_add, "追加", "Add")                                                                                    \
     X(entry_undo, "元に戻す", "Undo")                                                                              \
     X(entry_saved, "保存しました", "saved")                                                                        \
+    X(entry_bad_year_fmt, "「%s」は年度ではありません（例: 2026、R8、令和8年度）", "'%s' is not a fiscal year (e.g. 2026, R8, 令和8年度)") \
     X(as_bars, "棒グラフ", "Bars")                                                                                 \
     X(legend_plan, "基準値 → 目標値", "Baseline → target")                                                        \
     X(legend_now, "今年度", "This fiscal year")                                                                   \
@@ -410,6 +411,7 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(5 * E);
     ImGui::InputTextWithHint("##value", L::entry_value(lang), vs.value, sizeof vs.value);
+    if (ImGui::IsItemActive()) ensure_glyphs(vs.value);  // full-width digits
     record_probe("kpi.entry.value", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, vs.value);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(12 * E);
@@ -422,8 +424,9 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     if (add) {
         // The value is checked here first, so that its message is in the UI language.
         const NumberText number = parse_number_text(vs.value);
-        vs.entry_message = number.value ? ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source)
-                                        : number_problem_text(number.problem, vs.value, lang);
+        vs.entry_message = !parse_fiscal_year(vs.year) ? format(L::entry_bad_year_fmt(lang), vs.year)
+                           : number.value ? ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source)
+                                          : number_problem_text(number.problem, vs.value, lang);
         vs.entry_error = !vs.entry_message.empty();
         if (!vs.entry_error) {
             vs.entry_message = L::entry_saved(lang);
