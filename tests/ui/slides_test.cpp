@@ -206,12 +206,14 @@ TEST_CASE("a note's undo works after a re-import dropped its item") {
 
 TEST_CASE("each view's scroll anchor travels with its options, and an older slide without one opens at the top") {
     const std::map<std::string, std::string> chosen = {{"kpi.anchor", "card kita-vision-2026/ind1"},
-                                                       {"compare.anchor", "themes"}};
+                                                       {"compare.anchor", "themes"},
+                                                       {"timeline.anchor", "row kita"}};
     ui::Views views = ui::make_views();
     ui::restore_view_options(views, chosen);
     const auto saved = ui::save_view_options(views);
     CHECK(saved.at("kpi.anchor") == "card kita-vision-2026/ind1");
     CHECK(saved.at("compare.anchor") == "themes");
+    CHECK(saved.at("timeline.anchor") == "row kita");
     // The anchor is not an option of the view: restore_options never sees it.
     CHECK(saved.count("kpi.focus_plan") == 1);
     // No anchor (a slide saved before anchors, or at the top): none comes back.

@@ -355,9 +355,17 @@ public:
     void on_data(const Model&) override { layout_ = {}; }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_TIMELINE_STRINGS(WS_STR_COLLECT) }
+    // The municipality whose row is at the top: "row MUNICIPALITY".
+    std::string save_anchor() const override { return top_row_.empty() ? std::string() : "row " + top_row_; }
+    void restore_anchor(const std::string& anchor) override {
+        top_row_ = anchor.starts_with("row ") ? anchor.substr(4) : std::string();
+        scroll_.set(top_row_);
+    }
 
 private:
     Layout layout_;
+    std::string top_row_;  // municipality id of the first row on screen; empty = the top
+    PendingScroll scroll_;
 };
 
 void TimelineView::draw(ViewContext& ctx) {
@@ -430,6 +438,17 @@ void TimelineView::draw(ViewContext& ctx) {
 
     // Rows.
     ImGui::BeginChild("##timeline_rows", ImVec2(0, 0), false);
+    if (scroll_.pending()) {  // a slide's anchor: that municipality's row at the top, on any screen
+        int lane = 0;
+        for (const Row& r : l.rows)
+            if (r.municipality_id == scroll_.anchor()) lane = r.first_lane;
+        scroll_.scroll_to(static_cast<float>(lane) * g.lane_h);
+    } else {
+        const auto lane = static_cast<std::size_t>(ImGui::GetScrollY() / g.lane_h + 0.5f);
+        top_row_ = ImGui::GetScrollY() < 1.0f || lane >= l.lane_row.size()
+                       ? std::string()
+                       : l.rows[static_cast<std::size_t>(l.lane_row[lane])].municipality_id;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 rows_origin = ImGui::GetCursorScreenPos();
     const float rows_bottom = rows_origin.y + total_h;
