@@ -82,7 +82,7 @@ TEST_CASE("user observations survive a re-import of their plan, and plan-file on
     CHECK(from_file == 1);
 }
 
-TEST_CASE("typed values may use full-width digits and thousands separators; a badly grouped one is refused") {
+TEST_CASE("typed values may use full-width digits and thousands separators, and a badly grouped one is refused") {
     test::TempDir dir;
     Store store = Store::open(dir / "w.db", OpenMode::create);
     import_plans(store, test::bundled_taxonomy(), {minimal_plan()});

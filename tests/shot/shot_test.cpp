@@ -162,9 +162,9 @@ TEST_CASE("a heatmap cell has the colour of its value on the colour bar") {
 }
 
 TEST_CASE("presentation mode draws the view's text at the large-type size, its chrome smaller") {
-    const Shot normal = shoot("heatmap", "1920x1080", "ja");
-    const Shot present = shoot("heatmap", "1920x1080", "ja", "--present");
-    // The ink of the view's first text (the heatmap's "表示" label, top left):
+    const Shot normal = shoot("timeline", "1920x1080", "ja");
+    const Shot present = shoot("timeline", "1920x1080", "ja", "--present");
+    // The ink of the view's first text (the timeline's "13計画" count, top left):
     // rows holding pixels that differ from the background.
     const auto ink_height = [](const Shot& shot) {
         const nlohmann::json* view = find_item(shot.layout, "shell.view");
@@ -196,7 +196,7 @@ TEST_CASE("presentation mode draws the view's text at the large-type size, its c
     CHECK((*find_item(present.layout, "shell.tab/timeline"))["y0"] == (*find_item(present.layout, "shell.slides"))["y0"]);
 
     // A 1280×800 projector: the type scales with the screen and the chrome still takes one row.
-    const Shot small = shoot("heatmap", "1280x800", "ja", "--present");
+    const Shot small = shoot("timeline", "1280x800", "ja", "--present");
     const double small_font = (*find_item(small.layout, "shell.view"))["value"];
     CHECK(small_font < present_font);
     CHECK(small_font >= 24);
@@ -332,7 +332,7 @@ TEST_CASE("presenting at 1280x800, the heatmap lists every row of the bundled pl
     CHECK(rows.size() == plan_count);
 }
 
-TEST_CASE("a slide saved scrolled to Kita's KPI cards shows those cards, on any screen; an older slide opens at the top") {
+TEST_CASE("a slide saved scrolled to Kita's KPI cards shows those cards on any screen, and an older slide opens at the top") {
     const std::string kpi_state =
         R"({"view":"kpi","plans":["itabashi-vision-2035","kita-vision-2026"],"options":{"kpi.anchor":"card kita-vision-2026/ind1"},"lang":"ja","presenting":true})";
     const std::string old_state = R"({"view":"kpi","plans":["itabashi-vision-2035","kita-vision-2026"],"lang":"ja","presenting":true})";
