@@ -25,6 +25,8 @@ TEST_CASE("settings round-trip through the config directory") {
     Settings s;
     s.window_width = 1600;
     s.window_height = 1000;
+    s.window_x = -1200;  // a monitor left of the primary one
+    s.window_y = 40;
     s.lang = "en";
     s.font_preset = 5;
     s.view = "heatmap";
@@ -35,6 +37,8 @@ TEST_CASE("settings round-trip through the config directory") {
     const Settings back = load_settings(dir);
     CHECK(back.window_width == 1600);
     CHECK(back.window_height == 1000);
+    CHECK(back.window_x == -1200);
+    CHECK(back.window_y == 40);
     CHECK(back.lang == "en");
     CHECK(back.font_preset == 5);
     CHECK(back.view == "heatmap");

@@ -134,11 +134,13 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
     std::vector<std::string> ids;
     for (const Plan* p : plans) ids.push_back(p->id);
 
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(L::plans_label(lang));
-    if (defaulted) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", L::default_note(lang));
+    if (!ctx.presenting) {  // the room sees the plans (their colours and years), not how to choose them
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(L::plans_label(lang));
+        if (defaulted) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", L::default_note(lang));
+        }
     }
     int remove = -1;
     for (std::size_t i = 0; i < plans.size(); ++i) {
