@@ -11,6 +11,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ namespace wardscope::app {
 
 void append_slide_strings(std::vector<const char*>& out);  // the slide panel's strings, for the glyph ranges
 void append_presenter_strings(std::vector<const char*>& out);  // the presenter window's (presenter_window.cpp)
+
+// Presenting, the tabs, buttons and caption are for the presenter: this much
+// of the room's large type (and never below the minimum text height, docs/presenting.md).
+inline constexpr float presentation_chrome_scale = 0.7f;
 
 // How the KPI history (the observations: most of a database's rows) is read.
 enum class KpiHistoryLoad {
@@ -143,6 +148,11 @@ public:
     // back what was on screen: view, plans, filter, options, slide number.
     // `draw_frames` calls draw_frame(); what those frames ask is kept.
     void preview_slide(int index, const std::function<void()>& draw_frames);
+    // A slide show runs from the first slide shown (a clicker key, a click in
+    // the panel) until presentation mode ends or, outside it, the slide panel
+    // closes; then the view, selection and filter the user left come back.
+    bool slide_show_running() const { return before_show_.has_value(); }
+    bool black_screen() const { return black_screen_; }  // B / period while presenting
 
 private:
     bool skipped_rows_noticed_ = false;  // the status bar has said that rows were left out
@@ -153,8 +163,11 @@ private:
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
     void handle_slide_keys();
+    void end_slide_show();
     void draw_slides_panel(ui::ViewContext& ctx);
-    void draw_slide_caption(ui::ViewContext& ctx);
+    void draw_room_caption(ui::ViewContext& ctx);
+    float caption_height() const;
+    std::string caption_source_line(ui::Lang lang) const;
     void handle_shortcuts();
     void draw_top_bar(ui::ViewContext& ctx);
     void draw_status_bar(ui::ViewContext& ctx);
@@ -194,7 +207,10 @@ private:
     std::string last_edit_;
 
     int current_slide_ = -1;
+    std::optional<SlideState> before_show_;  // what the user left for the slide show
+    bool black_screen_ = false;
     bool slides_open_ = false;      // the slide panel
+    bool slides_panel_focused_ = false;  // in the last frame: the clicker keys step slides then
     std::string slide_name_;        // the slide panel's name field
     std::string slide_rename_;      // the slide menu's rename field
     std::string slide_message_;     // the slide panel's last error

@@ -63,6 +63,7 @@ namespace {
     X(entry_add, "追加", "Add")                                                                                    \
     X(entry_undo, "元に戻す", "Undo")                                                                              \
     X(entry_saved, "保存しました", "saved")                                                                        \
+    X(entry_bad_year_fmt, "「%s」は年度ではありません（例: 2026、R8、令和8年度）", "'%s' is not a fiscal year (e.g. 2026, R8, 令和8年度)") \
     X(as_bars, "棒グラフ", "Bars")                                                                                 \
     X(legend_plan, "基準値 → 目標値", "Baseline → target")                                                        \
     X(legend_now, "今年度", "This fiscal year")                                                                   \
@@ -556,6 +557,8 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
 struct ViewState {
     KpiOptions options;
     bool scroll_to_focus = false;
+    std::string top_card;  // "plan/indicator" of the first card row on screen (the slide's anchor); empty = the top
+    PendingScroll scroll;  // a slide's anchor being scrolled to
     bool scroll_to_empty = false;  // the list of indicators without values was just opened
     char year[32] = "", value[32] = "", source[256] = "";  // the entry form
     std::string entry_message;
@@ -580,6 +583,7 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(5 * E);
     ImGui::InputTextWithHint("##value", L::entry_value(lang), vs.value, sizeof vs.value);
+    if (ImGui::IsItemActive()) ensure_glyphs(vs.value);  // full-width digits
     record_probe("kpi.entry.value", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, vs.value);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(12 * E);
@@ -590,7 +594,11 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     const bool add = ImGui::Button(L::entry_add(lang));
     record_probe("kpi.entry.add", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (add) {
-        vs.entry_message = ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source);
+        // The value is checked here first, so that its message is in the UI language.
+        const NumberText number = parse_number_text(vs.value);
+        vs.entry_message = !parse_fiscal_year(vs.year) ? format(L::entry_bad_year_fmt(lang), vs.year)
+                           : number.value ? ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source)
+                                          : number_problem_text(number.problem, vs.value, lang);
         vs.entry_error = !vs.entry_message.empty();
         if (!vs.entry_error) {
             vs.entry_message = L::entry_saved(lang);
@@ -606,10 +614,10 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
         vs.entry_error = !vs.entry_message.empty();
     }
     ImGui::EndDisabled();
+    // On a line of its own, wrapped: a long message is never cut at the window's edge.
     if (!vs.entry_message.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(vs.entry_error ? ImVec4(1, 0.5f, 0.3f, 1) : ImVec4(0.4f, 0.8f, 0.6f, 1), "%s",
-                           vs.entry_message.c_str());
+        text_wrapped_colored(vs.entry_error ? IM_COL32(255, 128, 76, 255) : IM_COL32(102, 204, 153, 255), vs.entry_message);
+        record_probe("kpi.entry.message", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), vs.entry_error, 0, vs.entry_message);
     }
     ImGui::PopID();
 }
@@ -630,6 +638,7 @@ class KpiView final : public View {
 public:
     const char* id() const override { return "kpi"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
     void draw(ViewContext& ctx) override;
     OptionValues save_options() const override {
         const KpiOptions& o = vs_.options;
@@ -643,6 +652,12 @@ public:
         read_option(values, "show_empty", o.show_empty);
         read_option(values, "focus_plan", o.focus_plan);
         read_option(values, "focus_indicator", o.focus_indicator);
+    }
+    // The card at the top of the card list: "card PLAN/INDICATOR".
+    std::string save_anchor() const override { return vs_.top_card.empty() ? std::string() : "card " + vs_.top_card; }
+    void restore_anchor(const std::string& anchor) override {
+        vs_.top_card = anchor.starts_with("card ") ? anchor.substr(5) : std::string();
+        vs_.scroll.set(vs_.top_card);
     }
     void append_strings(std::vector<const char*>& out) const override { WS_KPI_STRINGS(WS_STR_COLLECT) }
     bool needs_kpi_history() const override { return true; }
@@ -803,6 +818,8 @@ void draw_cards(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>&
     // The summary line of the indicators without values stays in sight below the cards.
     const float summary_h = without.empty() ? 0.0f : ImGui::GetFrameHeight() + 2.0f * ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##kpi_cards", ImVec2(0, -summary_h), false);
+    record_probe("kpi.cards", ImGui::GetWindowPos(),
+                 ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     const CardGrid grid = card_grid(ctx.presenting, with_values.size(), ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize,
                                     ImGui::GetContentRegionAvail().y);
     const float gap = grid.gap, width = grid.width, card_w = grid.card_w, card_h = grid.card_h;
@@ -814,6 +831,21 @@ void draw_cards(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>&
         if (at != with_values.end()) ImGui::SetScrollY(static_cast<float>((at - with_values.begin()) / columns) * row_step);
         else if (!without.empty()) ko.show_empty = vs.scroll_to_empty = true;
         vs.scroll_to_focus = false;
+        vs.scroll.cancel();
+    }
+    // Cards in the order shown (with values first): card `k` is entries[with_values[k]].
+    const auto card_key = [&](std::size_t k) {
+        const Entry& e = entries[static_cast<std::size_t>(with_values[k])];
+        return e.plan->id + "/" + e.ind->id;
+    };
+    if (vs.scroll.pending()) {  // a slide's anchor: its card's row at the top, whatever the screen size
+        int row = 0;
+        for (std::size_t k = 0; k < with_values.size(); ++k)
+            if (card_key(k) == vs.scroll.anchor()) row = static_cast<int>(k) / columns;
+        vs.scroll.scroll_to(static_cast<float>(row) * row_step);
+    } else {
+        const std::size_t first = static_cast<std::size_t>(ImGui::GetScrollY() / row_step + 0.5f) * static_cast<std::size_t>(columns);
+        vs.top_card = ImGui::GetScrollY() < 1.0f || first >= with_values.size() ? std::string() : card_key(first);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, 0));
     ImGuiListClipper clipper;
