@@ -575,7 +575,7 @@ void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, const LegendEntry& entr
         dl->AddLine(ImVec2(min.x, cy), ImVec2(max.x, cy), color, std::max(1.0f, 0.15f * E));
         marker(0.25f * E);
         break;
-    case Swatch::marker: marker(entry.marker == Marker::question ? 0.42f * E : 0.32f * E); break;
+    case Swatch::marker: marker(entry.marker == Marker::question ? 0.48f * E : 0.32f * E); break;  // the "?" stays above the room's minimum text height
     case Swatch::hatched: hatch_rect(dl, min, max, unknown_fill(), color, 0.3f * E); break;
     case Swatch::dashed_box: dashed_rect(dl, min, max, color, 1.0f, 0.3f * E, 0.15f * E); break;
     case Swatch::outline: dl->AddRect(min, max, color, 0.1f * E, 0, std::max(2.0f, 0.12f * E)); break;
