@@ -15,6 +15,7 @@ PACKAGES=(
   cmake g++ make pkg-config
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk
   libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev libicu-dev
+  libxlsxwriter-dev python3-openpyxl  # `wardscope table --format xlsx` and its test
   sqlite3 xvfb xauth xdotool python3
   librsvg2-bin desktop-file-utils appstream dpkg-dev file  # icons, assets checks, the .deb and its test
   clang libclang-rt-14-dev  # the bounded fuzz run of the test suite (libFuzzer)

@@ -1,0 +1,345 @@
+#include "wardscope/view_tables.hpp"
+
+#include <algorithm>
+
+namespace wardscope {
+
+namespace {
+
+struct Words {
+    const char* ja;
+    const char* en;
+    const char* operator()(bool english) const { return english ? en : ja; }
+};
+
+constexpr Words plan_level_words{"計画全体", "whole plan"};
+constexpr Words higher_words{"高いほど良い", "higher is better"};
+constexpr Words lower_words{"低いほど良い", "lower is better"};
+
+const char* level_word(NodeLevel level, bool english) {
+    switch (level) {
+    case NodeLevel::pillar: return english ? "pillar" : "柱";
+    case NodeLevel::strategy: return english ? "strategy" : "戦略";
+    case NodeLevel::policy: return english ? "policy" : "方針";
+    case NodeLevel::measure: return english ? "measure" : "施策";
+    }
+    return "";
+}
+
+const char* kind_word(ItemKind kind, bool english) {
+    switch (kind) {
+    case ItemKind::swot: return "SWOT";
+    case ItemKind::tows: return english ? "cross-SWOT" : "クロスSWOT";
+    case ItemKind::node: return english ? "plan item" : "計画の項目";
+    }
+    return "";
+}
+
+const char* status_word(ProgressStatus status, bool english) {
+    switch (status) {
+    case ProgressStatus::ahead: return english ? "ahead" : "達成・先行";
+    case ProgressStatus::on_track: return english ? "on track" : "順調";
+    case ProgressStatus::behind: return english ? "behind" : "遅れ";
+    case ProgressStatus::no_data: return english ? "no data" : "データなし";
+    }
+    return "";
+}
+
+TableCell text_or_unknown(const std::string& text) { return text.empty() ? TableCell::unknown() : TableCell::of_text(text); }
+
+std::string municipality(const Dataset& data, const std::string& id, bool english) {
+    const Municipality* m = data.find_municipality(id);
+    if (!m) return id;
+    return english && !m->name_en.empty() ? m->name_en : m->name_ja;
+}
+
+const std::string& title(const Plan& plan, bool english) {
+    return english && !plan.title_en.empty() ? plan.title_en : plan.title;
+}
+
+std::string node_name(const Node& node, bool english) {
+    const std::string& name = english && !node.name_en.empty() ? node.name_en : node.name;
+    return node.label.empty() ? name : node.label + " " + name;
+}
+
+std::string theme_name(const Taxonomy& taxonomy, const std::string& id, bool english) {
+    const Theme* t = taxonomy.find_theme(id);
+    if (!t) return id;
+    return english ? t->label_en : t->label_ja;
+}
+
+// The node's own source, else its nearest ancestor's, else the plan's.
+const SourceRef& inherited_source(const Plan& plan, const PlanTree& tree, int index) {
+    for (int i = index; i >= 0; i = tree.parent[static_cast<std::size_t>(i)])
+        if (!plan.nodes[static_cast<std::size_t>(i)].source.empty()) return plan.nodes[static_cast<std::size_t>(i)].source;
+    return plan.source;
+}
+
+int find_node(const Plan& plan, const std::string& id) {
+    for (std::size_t i = 0; i < plan.nodes.size(); ++i)
+        if (plan.nodes[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace
+
+std::string source_reference(const SourceRef& s) {
+    std::string out = !s.file.empty() ? s.file : s.url;
+    if (!s.section.empty()) out += (out.empty() ? "" : " § ") + s.section;
+    return out;
+}
+
+Table plans_table(const Dataset& data, const std::vector<std::size_t>& plans, bool english) {
+    Table t;
+    t.name = "plans";
+    t.add_column("計画ID", "Plan id", CellType::text, 26);
+    t.add_column("自治体", "Municipality", CellType::text, 12);
+    t.add_column("計画名", "Plan", CellType::text, 40);
+    t.add_column("種別", "Kind", CellType::text, 16);
+    t.add_column("状態", "Status", CellType::text, 8);
+    t.add_column("開始年度", "Start FY", CellType::fiscal_year, 9);
+    t.add_column("終了年度", "End FY", CellType::fiscal_year, 9);
+    t.add_column("施策数", "Measures", CellType::integer, 8);
+    t.add_column("指標数", "Indicators", CellType::integer, 8);
+    t.add_column("合成データ", "Synthetic", CellType::integer, 8);
+    t.add_column("出典", "Source", CellType::text, 40);
+    for (std::size_t i : plans) {
+        if (i >= data.plans.size()) continue;
+        const Plan& p = data.plans[i];
+        const PlanCounts counts = count_plan(p);
+        t.add_row({TableCell::of_text(p.id), TableCell::of_text(municipality(data, p.municipality_id, english)),
+                   TableCell::of_text(title(p, english)), text_or_unknown(p.kind), text_or_unknown(p.status),
+                   TableCell::of_fiscal_year(p.start_fy), TableCell::of_fiscal_year(p.end_fy),
+                   TableCell::of_integer(counts.measures), TableCell::of_integer(counts.indicators),
+                   TableCell::of_integer(p.is_synthetic ? 1 : 0), text_or_unknown(source_reference(p.source))});
+    }
+    return t;
+}
+
+Table timeline_table(const Dataset& data, const std::vector<std::size_t>& plans, bool english) {
+    Table t;
+    t.name = "timeline";
+    t.add_column("自治体", "Municipality", CellType::text, 12);
+    t.add_column("計画名", "Plan", CellType::text, 40);
+    t.add_column("種別", "Kind", CellType::text, 16);
+    t.add_column("状態", "Status", CellType::text, 8);
+    t.add_column("開始年度", "Start FY", CellType::fiscal_year, 9);
+    t.add_column("終了年度", "End FY", CellType::fiscal_year, 9);
+    t.add_column("期間（原文）", "Period as written", CellType::text, 24);
+    t.add_column("計画ID", "Plan id", CellType::text, 26);
+    for (std::size_t i : plans) {
+        if (i >= data.plans.size()) continue;
+        const Plan& p = data.plans[i];
+        t.add_row({TableCell::of_text(municipality(data, p.municipality_id, english)), TableCell::of_text(title(p, english)),
+                   text_or_unknown(p.kind), text_or_unknown(p.status), TableCell::of_fiscal_year(p.start_fy),
+                   TableCell::of_fiscal_year(p.end_fy), text_or_unknown(p.period_as_written), TableCell::of_text(p.id)});
+    }
+    return t;
+}
+
+Table swot_table(const Dataset& data, const std::vector<const Plan*>& plans, bool english) {
+    (void)data;
+    Table t;
+    t.name = "swot";
+    t.add_column("計画", "Plan", CellType::text, 30);
+    t.add_column("区分", "Type", CellType::text, 10);
+    t.add_column("内容", "Text", CellType::text, 60);
+    t.add_column("関連", "Links", CellType::text, 16);
+    t.add_column("出典", "Source", CellType::text, 40);
+    t.add_column("項目ID", "Item id", CellType::text, 12);
+    const char* quadrants_ja[] = {"強み", "弱み", "機会", "脅威"};
+    const char* quadrants_en[] = {"Strength", "Weakness", "Opportunity", "Threat"};
+    for (const Plan* p : plans) {
+        for (const SwotItem& s : p->swot)
+            t.add_row({TableCell::of_text(title(*p, english)),
+                       TableCell::of_text((english ? quadrants_en : quadrants_ja)[static_cast<int>(s.quadrant)]),
+                       TableCell::of_text(english && !s.text_en.empty() ? s.text_en : s.text), TableCell::unknown(),
+                       text_or_unknown(source_reference(s.source.empty() ? p->source : s.source)), TableCell::of_text(s.id)});
+        for (const TowsStrategy& s : p->tows) {
+            std::string links;
+            for (const std::string& id : s.swot_ids) links += (links.empty() ? "" : ", ") + id;
+            t.add_row({TableCell::of_text(title(*p, english)), TableCell::of_text(std::string(to_string(s.type))),
+                       TableCell::of_text(english && !s.text_en.empty() ? s.text_en : s.text), text_or_unknown(links),
+                       text_or_unknown(source_reference(s.source.empty() ? p->source : s.source)), TableCell::of_text(s.id)});
+        }
+    }
+    return t;
+}
+
+Table explorer_table(const Dataset& data, const Plan& plan, const PlanTree& tree, bool english) {
+    Table t;
+    t.name = "explorer";
+    t.add_column("階層", "Depth", CellType::integer, 6);
+    t.add_column("レベル", "Level", CellType::text, 8);
+    t.add_column("番号", "No.", CellType::text, 8);
+    t.add_column("名称", "Name", CellType::text, 50);
+    t.add_column("新規", "New", CellType::integer, 6);
+    t.add_column("テーマ", "Themes", CellType::text, 24);
+    t.add_column("施策数", "Measures", CellType::integer, 8);
+    t.add_column("出典", "Source", CellType::text, 40);
+    t.add_column("項目ID", "Item id", CellType::text, 14);
+    for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
+        const Node& n = plan.nodes[i];
+        std::string themes;
+        for (const ThemeTag& tag : n.themes) themes += (themes.empty() ? "" : english ? ", " : "、") + theme_name(data.taxonomy, tag.theme_id, english);
+        const int index = static_cast<int>(i);
+        t.add_row({TableCell::of_integer(tree.depth[i]), TableCell::of_text(level_word(n.level, english)), text_or_unknown(n.label),
+                   TableCell::of_text(english && !n.name_en.empty() ? n.name_en : n.name), TableCell::of_integer(n.is_new ? 1 : 0),
+                   text_or_unknown(themes), TableCell::of_integer(tree.measures[i]),
+                   text_or_unknown(source_reference(inherited_source(plan, tree, index))), TableCell::of_text(n.id)});
+    }
+    return t;
+}
+
+Table coverage_table(const Dataset& data, const CoverageMatrix& matrix, bool english) {
+    Table t;
+    t.name = "heatmap";
+    t.add_column("自治体", "Municipality", CellType::text, 12);
+    t.add_column("計画名", "Plan", CellType::text, 36);
+    t.add_column("計画ID", "Plan id", CellType::text, 24);
+    t.add_column("数えた施策", "Counted items", CellType::integer, 10);
+    const CellType cells = matrix.mode == CoverageMode::share ? CellType::number : CellType::integer;
+    for (const CoverageColumn& c : matrix.columns) {
+        const Theme* theme = data.taxonomy.find_theme(c.theme_id);
+        t.add_column(theme ? theme->label_ja : c.theme_id, theme ? theme->label_en : c.theme_id, cells, 10);
+    }
+    for (std::size_t r = 0; r < matrix.rows.size(); ++r) {
+        const CoverageRow& row = matrix.rows[r];
+        const Plan& p = data.plans[row.plan_index];
+        std::vector<TableCell> out{TableCell::of_text(municipality(data, row.municipality_id, english)),
+                                   TableCell::of_text(title(p, english)), TableCell::of_text(row.plan_id),
+                                   TableCell::of_integer(row.measures)};
+        for (std::size_t c = 0; c < matrix.columns.size(); ++c) {
+            const CoverageCell& cell = matrix.cell(r, c);
+            switch (matrix.mode) {
+            case CoverageMode::count: out.push_back(TableCell::of_integer(cell.count)); break;
+            // A plan without counted items has no share: unknown, not 0.
+            case CoverageMode::share:
+                out.push_back(row.measures > 0 ? TableCell::of_number(cell.share) : TableCell::unknown());
+                break;
+            case CoverageMode::present: out.push_back(TableCell::of_integer(cell.present ? 1 : 0)); break;
+            }
+        }
+        t.add_row(std::move(out));
+    }
+    return t;
+}
+
+Table compare_table(const Dataset& data, const CompareTableInput& in, bool english) {
+    Table t;
+    t.name = "compare";
+    t.add_column("項目", "Row", CellType::text, 16);
+    for (const Plan* p : in.plans) t.add_column(p->title, english && !p->title_en.empty() ? p->title_en : p->title, CellType::text, 40);
+    const std::size_t n = in.plans.size();
+    const auto add = [&](const char* ja, const char* en, const std::function<TableCell(std::size_t)>& cell) {
+        std::vector<TableCell> row{TableCell::of_text(english ? en : ja)};
+        for (std::size_t c = 0; c < n; ++c) row.push_back(cell(c));
+        t.add_row(std::move(row));
+    };
+    add("自治体", "Municipality", [&](std::size_t c) { return TableCell::of_text(municipality(data, in.plans[c]->municipality_id, english)); });
+    add("計画ID", "Plan id", [&](std::size_t c) { return TableCell::of_text(in.plans[c]->id); });
+    add("開始年度", "Start FY", [&](std::size_t c) { return TableCell::of_fiscal_year(in.plans[c]->start_fy); });
+    add("終了年度", "End FY", [&](std::size_t c) { return TableCell::of_fiscal_year(in.plans[c]->end_fy); });
+    add("期間（原文）", "Period as written", [&](std::size_t c) { return text_or_unknown(in.plans[c]->period_as_written); });
+    add("種別", "Kind", [&](std::size_t c) { return text_or_unknown(in.plans[c]->kind); });
+    add("状態", "Status", [&](std::size_t c) { return text_or_unknown(in.plans[c]->status); });
+    add("将来像", "Vision", [&](std::size_t c) { return text_or_unknown(in.plans[c]->vision); });
+    add("施策数", "Measures", [&](std::size_t c) { return TableCell::of_integer(in.counts[c]->measures); });
+    add("指標数", "Indicators", [&](std::size_t c) { return TableCell::of_integer(in.counts[c]->indicators); });
+    if (in.strategies)
+        for (std::size_t r = 0; r < in.strategies->size(); ++r) {
+            const AlignedRow& row = (*in.strategies)[r];
+            const std::string ja = "戦略 " + std::to_string(r + 1), en = "Strategy " + std::to_string(r + 1);
+            add(ja.c_str(), en.c_str(), [&](std::size_t c) {
+                const int ni = c < row.nodes.size() ? row.nodes[c] : -1;
+                return ni < 0 ? TableCell::unknown() : TableCell::of_text(node_name(in.plans[c]->nodes[static_cast<std::size_t>(ni)], english));
+            });
+        }
+    for (const Theme& theme : data.taxonomy.themes) {
+        const std::string ja = "テーマ: " + theme.label_ja, en = "Theme: " + theme.label_en;
+        add(ja.c_str(), en.c_str(), [&](std::size_t c) {
+            const ThemeProfile& profile = *in.profiles[c];
+            const ThemeCount* count = profile.find(theme.id);
+            if (profile.total == 0) return TableCell::unknown();  // nothing counted: no share
+            return TableCell::of_number(count ? count->share : 0.0);
+        });
+    }
+    return t;
+}
+
+Table kpi_table(const Dataset& data, const std::vector<KpiTableRow>& rows, bool english) {
+    (void)data;
+    Table t;
+    t.name = "kpi";
+    t.add_column("計画", "Plan", CellType::text, 30);
+    t.add_column("種別", "Kind", CellType::text, 8);
+    t.add_column("番号", "No.", CellType::text, 8);
+    t.add_column("指標名", "Indicator", CellType::text, 40);
+    t.add_column("単位", "Unit", CellType::text, 8);
+    t.add_column("基準値", "Baseline", CellType::number, 10);
+    t.add_column("基準年度", "Baseline FY", CellType::fiscal_year, 10);
+    t.add_column("目標値", "Target", CellType::number, 10);
+    t.add_column("目標年度", "Target FY", CellType::fiscal_year, 10);
+    t.add_column("方向", "Direction", CellType::text, 14);
+    t.add_column("対象の施策", "Measure", CellType::text, 30);
+    t.add_column("進捗", "Progress", CellType::text, 10);
+    t.add_column("最新の実績", "Latest result", CellType::number, 10);
+    t.add_column("実績年度", "Result FY", CellType::fiscal_year, 10);
+    t.add_column("出典", "Source", CellType::text, 40);
+    for (const KpiTableRow& r : rows) {
+        const Plan& p = *r.plan;
+        const Indicator& ind = *r.indicator;
+        std::string node = plan_level_words(english);
+        if (!ind.node_id.empty()) {
+            const int ni = find_node(p, ind.node_id);
+            node = ni < 0 ? ind.node_id : node_name(p.nodes[static_cast<std::size_t>(ni)], english);
+        }
+        const Progress* pr = r.progress;
+        t.add_row({TableCell::of_text(title(p, english)), text_or_unknown(ind.kind), text_or_unknown(ind.label),
+                   TableCell::of_text(english && !ind.name_en.empty() ? ind.name_en : ind.name), text_or_unknown(ind.unit),
+                   TableCell::of_number(ind.baseline.value), TableCell::of_fiscal_year(ind.baseline.fiscal_year),
+                   TableCell::of_number(ind.target.value), TableCell::of_fiscal_year(ind.target.fiscal_year),
+                   TableCell::of_text(ind.direction == Direction::higher_is_better ? higher_words(english) : lower_words(english)),
+                   TableCell::of_text(node), pr ? TableCell::of_text(status_word(pr->status, english)) : TableCell::unknown(),
+                   TableCell::of_number(pr ? pr->latest_value : std::nullopt),
+                   TableCell::of_fiscal_year(pr ? pr->latest_fiscal_year : std::nullopt),
+                   text_or_unknown(source_reference(ind.source.empty() ? p.source : ind.source))});
+    }
+    return t;
+}
+
+Table notes_table(const Dataset& data, const std::vector<const Annotation*>& annotations, bool english) {
+    Table t;
+    t.name = "notes";
+    t.add_column("優先度", "Priority", CellType::integer, 8);
+    t.add_column("種別", "Kind", CellType::text, 10);
+    t.add_column("項目", "Item", CellType::text, 40);
+    t.add_column("メモ", "Note", CellType::text, 40);
+    t.add_column("計画", "Plan", CellType::text, 30);
+    t.add_column("更新 (UTC)", "Updated (UTC)", CellType::text, 18);
+    t.add_column("項目ID", "Item id", CellType::text, 14);
+    t.add_column("出典", "Source", CellType::text, 40);
+    for (const Annotation* a : annotations) {
+        const Plan* p = data.find_plan(a->item.plan_id);
+        std::string updated = a->updated_at.substr(0, 16);
+        std::replace(updated.begin(), updated.end(), 'T', ' ');
+        const SourceRef* source = p ? &p->source : nullptr;
+        if (p && a->item.kind == ItemKind::node)
+            if (const int ni = find_node(*p, a->item.item_id); ni >= 0 && !p->nodes[static_cast<std::size_t>(ni)].source.empty())
+                source = &p->nodes[static_cast<std::size_t>(ni)].source;
+        if (p && a->item.kind == ItemKind::swot)
+            for (const SwotItem& s : p->swot)
+                if (s.id == a->item.item_id && !s.source.empty()) source = &s.source;
+        if (p && a->item.kind == ItemKind::tows)
+            for (const TowsStrategy& s : p->tows)
+                if (s.id == a->item.item_id && !s.source.empty()) source = &s.source;
+        t.add_row({a->vote ? TableCell::of_integer(*a->vote) : TableCell::unknown(),
+                   TableCell::of_text(kind_word(a->item.kind, english)), text_or_unknown(item_text(data, a->item)),
+                   text_or_unknown(a->note), TableCell::of_text(p ? title(*p, english) : a->item.plan_id),
+                   text_or_unknown(updated), TableCell::of_text(a->item.item_id),
+                   source ? text_or_unknown(source_reference(*source)) : TableCell::unknown()});
+    }
+    return t;
+}
+
+}  // namespace wardscope
