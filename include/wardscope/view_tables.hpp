@@ -62,6 +62,12 @@ enum class KpiColumn { plan, kind, label, name, unit, baseline, baseline_fy, tar
 Table notes_table(const Dataset& data, const std::vector<const Annotation*>& annotations, bool english);
 enum class NotesColumn { vote, kind, item, note, plan, updated, item_id, source };
 
+// Words the tables and the views share (one copy: the views show these too).
+const char* item_kind_label(ItemKind kind, bool english);     // "施策体系" / "Plan item" …
+const char* progress_label(const Progress& progress, bool english);  // "順調", "目標達成" …
+// Every word above in both languages (for the font's glyph ranges).
+void append_table_words(std::vector<const char*>& out);
+
 // "file § section" or the URL; "" when empty (what "copy source" copies too).
 std::string source_reference(const SourceRef& source);
 

@@ -26,25 +26,6 @@ const char* level_word(NodeLevel level, bool english) {
     return "";
 }
 
-const char* kind_word(ItemKind kind, bool english) {
-    switch (kind) {
-    case ItemKind::swot: return "SWOT";
-    case ItemKind::tows: return english ? "cross-SWOT" : "クロスSWOT";
-    case ItemKind::node: return english ? "plan item" : "計画の項目";
-    }
-    return "";
-}
-
-const char* status_word(ProgressStatus status, bool english) {
-    switch (status) {
-    case ProgressStatus::ahead: return english ? "ahead" : "達成・先行";
-    case ProgressStatus::on_track: return english ? "on track" : "順調";
-    case ProgressStatus::behind: return english ? "behind" : "遅れ";
-    case ProgressStatus::no_data: return english ? "no data" : "データなし";
-    }
-    return "";
-}
-
 TableCell text_or_unknown(const std::string& text) { return text.empty() ? TableCell::unknown() : TableCell::of_text(text); }
 
 std::string municipality(const Dataset& data, const std::string& id, bool english) {
@@ -82,6 +63,52 @@ int find_node(const Plan& plan, const std::string& id) {
 }
 
 }  // namespace
+
+// X(name, ja, en)
+#define WS_TABLE_WORDS(X)                          \
+    X(kind_swot, "SWOT", "SWOT")                   \
+    X(kind_tows, "クロスSWOT", "Cross-SWOT")       \
+    X(kind_node, "施策体系", "Plan item")          \
+    X(progress_ahead, "先行", "ahead")             \
+    X(progress_met, "目標達成", "target met")      \
+    X(progress_on_track, "順調", "on track")       \
+    X(progress_behind, "遅れ", "behind")           \
+    X(progress_no_data, "データなし", "no data")
+
+namespace word {
+#define WS_WORD_DECLARE(name, ja, en) constexpr Words name{ja, en};
+WS_TABLE_WORDS(WS_WORD_DECLARE)
+}  // namespace word
+
+const char* item_kind_label(ItemKind kind, bool english) {
+    switch (kind) {
+    case ItemKind::swot: return word::kind_swot(english);
+    case ItemKind::tows: return word::kind_tows(english);
+    case ItemKind::node: return word::kind_node(english);
+    }
+    return "";
+}
+
+const char* progress_label(const Progress& p, bool english) {
+    switch (p.status) {
+    case ProgressStatus::ahead: return p.reason == "target met" ? word::progress_met(english) : word::progress_ahead(english);
+    case ProgressStatus::on_track: return word::progress_on_track(english);
+    case ProgressStatus::behind: return word::progress_behind(english);
+    case ProgressStatus::no_data: break;
+    }
+    return word::progress_no_data(english);
+}
+
+void append_table_words(std::vector<const char*>& out) {
+#define WS_WORD_COLLECT(name, ja, en) \
+    out.push_back(ja);                \
+    out.push_back(en);
+    WS_TABLE_WORDS(WS_WORD_COLLECT)
+    out.push_back(plan_level_words.ja);
+    out.push_back(plan_level_words.en);
+    out.push_back(higher_words.ja);
+    out.push_back(lower_words.ja);
+}
 
 std::string source_reference(const SourceRef& s) {
     std::string out = !s.file.empty() ? s.file : s.url;
@@ -300,7 +327,7 @@ Table kpi_table(const Dataset& data, const std::vector<KpiTableRow>& rows, bool 
                    TableCell::of_number(ind.baseline.value), TableCell::of_fiscal_year(ind.baseline.fiscal_year),
                    TableCell::of_number(ind.target.value), TableCell::of_fiscal_year(ind.target.fiscal_year),
                    TableCell::of_text(ind.direction == Direction::higher_is_better ? higher_words(english) : lower_words(english)),
-                   TableCell::of_text(node), pr ? TableCell::of_text(status_word(pr->status, english)) : TableCell::unknown(),
+                   TableCell::of_text(node), pr ? TableCell::of_text(progress_label(*pr, english)) : TableCell::unknown(),
                    TableCell::of_number(pr ? pr->latest_value : std::nullopt),
                    TableCell::of_fiscal_year(pr ? pr->latest_fiscal_year : std::nullopt),
                    text_or_unknown(source_reference(ind.source.empty() ? p.source : ind.source))});
@@ -334,7 +361,7 @@ Table notes_table(const Dataset& data, const std::vector<const Annotation*>& ann
             for (const TowsStrategy& s : p->tows)
                 if (s.id == a->item.item_id && !s.source.empty()) source = &s.source;
         t.add_row({a->vote ? TableCell::of_integer(*a->vote) : TableCell::unknown(),
-                   TableCell::of_text(kind_word(a->item.kind, english)), text_or_unknown(item_text(data, a->item)),
+                   TableCell::of_text(item_kind_label(a->item.kind, english)), text_or_unknown(item_text(data, a->item)),
                    text_or_unknown(a->note), TableCell::of_text(p ? title(*p, english) : a->item.plan_id),
                    text_or_unknown(updated), TableCell::of_text(a->item.item_id),
                    source ? text_or_unknown(source_reference(*source)) : TableCell::unknown()});

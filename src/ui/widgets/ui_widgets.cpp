@@ -34,11 +34,6 @@ namespace {
     X(source, "出典", "Source")                                \
     X(section, "節", "Section")                                \
     X(file, "ファイル", "File")                                \
-    X(progress_ahead, "先行", "ahead")                         \
-    X(progress_met, "目標達成", "target met")                  \
-    X(progress_on_track, "順調", "on track")                   \
-    X(progress_behind, "遅れ", "behind")                       \
-    X(progress_no_data, "データなし", "no data")               \
     X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋", "")
 
 namespace S {
@@ -52,6 +47,7 @@ void append_widget_strings(std::vector<const char*>& out) {
     append_annotation_strings(out);
     append_table_tool_strings(out);
     append_selection_chip_strings(out);
+    append_table_words(out);
 }
 
 std::string format(const char* fmt, ...) {
@@ -215,15 +211,7 @@ ImU32 quadrant_color(Quadrant q, float alpha) {
     return rgb(0x808080, alpha);
 }
 
-const char* progress_text(const Progress& p, Lang lang) {
-    switch (p.status) {
-        case ProgressStatus::ahead: return p.reason == "target met" ? S::progress_met(lang) : S::progress_ahead(lang);
-        case ProgressStatus::on_track: return S::progress_on_track(lang);
-        case ProgressStatus::behind: return S::progress_behind(lang);
-        case ProgressStatus::no_data: break;
-    }
-    return S::progress_no_data(lang);
-}
+const char* progress_text(const Progress& p, Lang lang) { return progress_label(p, lang == Lang::en); }
 
 // Colour-blind safe (Okabe–Ito): blue ahead, bluish green on track, orange behind.
 ImU32 progress_color(const Progress& p) {
