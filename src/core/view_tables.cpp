@@ -26,6 +26,35 @@ const char* level_word(NodeLevel level, bool english) {
     return "";
 }
 
+// Columns several tables share: one declaration each. X(name, ja, en, type, width)
+#define WS_SHARED_COLUMNS(X) \
+    X(plan_id, "計画ID", "Plan id", text, 26) \
+    X(municipality, "自治体", "Municipality", text, 12) \
+    X(plan_title, "計画名", "Plan", text, 40) \
+    X(kind, "種別", "Kind", text, 16) \
+    X(status, "状態", "Status", text, 8) \
+    X(start_fy, "開始年度", "Start FY", fiscal_year, 9) \
+    X(end_fy, "終了年度", "End FY", fiscal_year, 9) \
+    X(measures, "施策数", "Measures", integer, 8) \
+    X(source, "出典", "Source", text, 40) \
+    X(plan, "計画", "Plan", text, 30) \
+    X(item_id, "項目ID", "Item id", text, 12) \
+    X(number, "番号", "No.", text, 8)
+
+struct ColumnDef {
+    const char* ja;
+    const char* en;
+    CellType type;
+    double width;
+};
+
+namespace col {
+#define WS_COLUMN_DECLARE(name, ja, en, type, width) constexpr ColumnDef name{ja, en, CellType::type, width};
+WS_SHARED_COLUMNS(WS_COLUMN_DECLARE)
+}  // namespace col
+
+void add(Table& t, const ColumnDef& c) { t.add_column(c.ja, c.en, c.type, c.width); }
+
 TableCell text_or_unknown(const std::string& text) { return text.empty() ? TableCell::unknown() : TableCell::of_text(text); }
 
 std::string municipality(const Dataset& data, const std::string& id, bool english) {
@@ -119,17 +148,17 @@ std::string source_reference(const SourceRef& s) {
 Table plans_table(const Dataset& data, const std::vector<std::size_t>& plans, bool english) {
     Table t;
     t.name = "plans";
-    t.add_column("計画ID", "Plan id", CellType::text, 26);
-    t.add_column("自治体", "Municipality", CellType::text, 12);
-    t.add_column("計画名", "Plan", CellType::text, 40);
-    t.add_column("種別", "Kind", CellType::text, 16);
-    t.add_column("状態", "Status", CellType::text, 8);
-    t.add_column("開始年度", "Start FY", CellType::fiscal_year, 9);
-    t.add_column("終了年度", "End FY", CellType::fiscal_year, 9);
-    t.add_column("施策数", "Measures", CellType::integer, 8);
+    add(t, col::plan_id);
+    add(t, col::municipality);
+    add(t, col::plan_title);
+    add(t, col::kind);
+    add(t, col::status);
+    add(t, col::start_fy);
+    add(t, col::end_fy);
+    add(t, col::measures);
     t.add_column("指標数", "Indicators", CellType::integer, 8);
     t.add_column("合成データ", "Synthetic", CellType::integer, 8);
-    t.add_column("出典", "Source", CellType::text, 40);
+    add(t, col::source);
     for (std::size_t i : plans) {
         if (i >= data.plans.size()) continue;
         const Plan& p = data.plans[i];
@@ -146,14 +175,14 @@ Table plans_table(const Dataset& data, const std::vector<std::size_t>& plans, bo
 Table timeline_table(const Dataset& data, const std::vector<std::size_t>& plans, bool english) {
     Table t;
     t.name = "timeline";
-    t.add_column("自治体", "Municipality", CellType::text, 12);
-    t.add_column("計画名", "Plan", CellType::text, 40);
-    t.add_column("種別", "Kind", CellType::text, 16);
-    t.add_column("状態", "Status", CellType::text, 8);
-    t.add_column("開始年度", "Start FY", CellType::fiscal_year, 9);
-    t.add_column("終了年度", "End FY", CellType::fiscal_year, 9);
+    add(t, col::municipality);
+    add(t, col::plan_title);
+    add(t, col::kind);
+    add(t, col::status);
+    add(t, col::start_fy);
+    add(t, col::end_fy);
     t.add_column("期間（原文）", "Period as written", CellType::text, 24);
-    t.add_column("計画ID", "Plan id", CellType::text, 26);
+    add(t, col::plan_id);
     for (std::size_t i : plans) {
         if (i >= data.plans.size()) continue;
         const Plan& p = data.plans[i];
@@ -168,12 +197,12 @@ Table swot_table(const Dataset& data, const std::vector<const Plan*>& plans, boo
     (void)data;
     Table t;
     t.name = "swot";
-    t.add_column("計画", "Plan", CellType::text, 30);
+    add(t, col::plan);
     t.add_column("区分", "Type", CellType::text, 10);
     t.add_column("内容", "Text", CellType::text, 60);
     t.add_column("関連", "Links", CellType::text, 16);
-    t.add_column("出典", "Source", CellType::text, 40);
-    t.add_column("項目ID", "Item id", CellType::text, 12);
+    add(t, col::source);
+    add(t, col::item_id);
     const char* quadrants_ja[] = {"強み", "弱み", "機会", "脅威"};
     const char* quadrants_en[] = {"Strength", "Weakness", "Opportunity", "Threat"};
     for (const Plan* p : plans) {
@@ -198,13 +227,13 @@ Table explorer_table(const Dataset& data, const Plan& plan, const PlanTree& tree
     t.name = "explorer";
     t.add_column("階層", "Depth", CellType::integer, 6);
     t.add_column("レベル", "Level", CellType::text, 8);
-    t.add_column("番号", "No.", CellType::text, 8);
+    add(t, col::number);
     t.add_column("名称", "Name", CellType::text, 50);
     t.add_column("新規", "New", CellType::integer, 6);
     t.add_column("テーマ", "Themes", CellType::text, 24);
-    t.add_column("施策数", "Measures", CellType::integer, 8);
-    t.add_column("出典", "Source", CellType::text, 40);
-    t.add_column("項目ID", "Item id", CellType::text, 14);
+    add(t, col::measures);
+    add(t, col::source);
+    add(t, col::item_id);
     for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
         const Node& n = plan.nodes[i];
         std::string themes;
@@ -221,9 +250,9 @@ Table explorer_table(const Dataset& data, const Plan& plan, const PlanTree& tree
 Table coverage_table(const Dataset& data, const CoverageMatrix& matrix, bool english) {
     Table t;
     t.name = "heatmap";
-    t.add_column("自治体", "Municipality", CellType::text, 12);
-    t.add_column("計画名", "Plan", CellType::text, 36);
-    t.add_column("計画ID", "Plan id", CellType::text, 24);
+    add(t, col::municipality);
+    add(t, col::plan_title);
+    add(t, col::plan_id);
     t.add_column("数えた施策", "Counted items", CellType::integer, 10);
     const CellType cells = matrix.mode == CoverageMode::share ? CellType::number : CellType::integer;
     for (const CoverageColumn& c : matrix.columns) {
@@ -298,9 +327,9 @@ Table kpi_table(const Dataset& data, const std::vector<KpiTableRow>& rows, bool 
     (void)data;
     Table t;
     t.name = "kpi";
-    t.add_column("計画", "Plan", CellType::text, 30);
-    t.add_column("種別", "Kind", CellType::text, 8);
-    t.add_column("番号", "No.", CellType::text, 8);
+    add(t, col::plan);
+    add(t, col::kind);
+    add(t, col::number);
     t.add_column("指標名", "Indicator", CellType::text, 40);
     t.add_column("単位", "Unit", CellType::text, 8);
     t.add_column("基準値", "Baseline", CellType::number, 10);
@@ -312,7 +341,7 @@ Table kpi_table(const Dataset& data, const std::vector<KpiTableRow>& rows, bool 
     t.add_column("進捗", "Progress", CellType::text, 10);
     t.add_column("最新の実績", "Latest result", CellType::number, 10);
     t.add_column("実績年度", "Result FY", CellType::fiscal_year, 10);
-    t.add_column("出典", "Source", CellType::text, 40);
+    add(t, col::source);
     for (const KpiTableRow& r : rows) {
         const Plan& p = *r.plan;
         const Indicator& ind = *r.indicator;
@@ -339,13 +368,13 @@ Table notes_table(const Dataset& data, const std::vector<const Annotation*>& ann
     Table t;
     t.name = "notes";
     t.add_column("優先度", "Priority", CellType::integer, 8);
-    t.add_column("種別", "Kind", CellType::text, 10);
+    add(t, col::kind);
     t.add_column("項目", "Item", CellType::text, 40);
     t.add_column("メモ", "Note", CellType::text, 40);
-    t.add_column("計画", "Plan", CellType::text, 30);
+    add(t, col::plan);
     t.add_column("更新 (UTC)", "Updated (UTC)", CellType::text, 18);
-    t.add_column("項目ID", "Item id", CellType::text, 14);
-    t.add_column("出典", "Source", CellType::text, 40);
+    add(t, col::item_id);
+    add(t, col::source);
     for (const Annotation* a : annotations) {
         const Plan* p = data.find_plan(a->item.plan_id);
         std::string updated = a->updated_at.substr(0, 16);
