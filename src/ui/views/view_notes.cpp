@@ -8,13 +8,12 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/data_editor.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
-#include "wardscope/error.hpp"
-#include "wardscope/safe_files.hpp"
 #include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
@@ -178,14 +177,12 @@ void write_export(const ViewContext& ctx, NotesState& st, const std::vector<cons
     std::string path = st.export_path;
     const std::string ext = markdown ? ".md" : ".csv";
     if (path.size() < ext.size() || path.compare(path.size() - ext.size(), ext.size(), ext) != 0) path += ext;
-    try {  // whole or not at all (wardscope/safe_files.hpp)
-        write_file_atomically(path, markdown ? annotations_to_markdown(ctx.data, rows) : annotations_to_csv(ctx.data, rows));
-        st.message_error = false;
-        st.message = format(S::wrote_fmt(ctx.lang), static_cast<int>(rows.size()), path.c_str());
-    } catch (const Error& e) {
-        st.message_error = true;
-        st.message = std::string(S::write_failed(ctx.lang)) + e.what();
-    }
+    // Whole or not at all, never over the database (DataEditor::write_export).
+    const std::string problem =
+        ctx.editor->write_export(path, markdown ? annotations_to_markdown(ctx.data, rows) : annotations_to_csv(ctx.data, rows));
+    st.message_error = !problem.empty();
+    st.message = st.message_error ? std::string(S::write_failed(ctx.lang)) + problem
+                                  : format(S::wrote_fmt(ctx.lang), static_cast<int>(rows.size()), path.c_str());
 }
 
 void draw_export(ViewContext& ctx, View& view, NotesState& st, const std::vector<const Annotation*>& shown) {
@@ -336,7 +333,7 @@ void NotesView::draw(ViewContext& ctx) {
         return;
     }
     draw_controls(ctx, st);
-    if (!ctx.screenshot) draw_export(ctx, *this, st, shown);
+    if (ctx.editor) draw_export(ctx, *this, st, shown);
     ImGui::Spacing();
     if (shown.empty()) {
         text_wrapped_colored(dim_text_color(), S::none_match(lang));
