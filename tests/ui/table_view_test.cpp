@@ -268,3 +268,19 @@ TEST_CASE("KPI table: every column sorts by its typed values, unknown last") {
         CHECK(reversed.substr(reversed.size() - 5) == ":desc");
     }
 }
+
+TEST_CASE("Export table writes through the dashboard: whole files, never over the database") {
+    NotedDatabase db;
+    app::Dashboard d(db.path);
+    const std::optional<Table> t = d.view_table("notes");
+    REQUIRE(t.has_value());
+    const fs::path out = db.dir / "notes.xlsx";
+    CHECK(d.write_export(out, table_file_bytes(*t, TableFormat::xlsx, false)).empty());
+    CHECK(fs::file_size(out) > 100);
+    const auto size = fs::file_size(db.path);
+    const std::string refused = d.write_export(db.path, "not a database");
+    CHECK(refused.find("refusing") != std::string::npos);
+    CHECK(fs::file_size(db.path) == size);
+    CHECK_FALSE(d.write_export(db.dir / "missing" / "x.csv", "a").empty());
+    CHECK_FALSE(fs::exists(db.dir / "missing"));
+}
