@@ -450,33 +450,9 @@ std::pair<const Plan*, const Plan*> shown_plans(const ViewContext& ctx) {
     return {a, b};
 }
 
-class SwotView final : public View {
-public:
-    const char* id() const override { return "swot"; }
-    const char* title(Lang lang) const override { return L::tab_title(lang); }
-    void draw(ViewContext& ctx) override;
-    void append_strings(std::vector<const char*>& out) const override { WS_SWOT_STRINGS(WS_STR_COLLECT) }
-    std::optional<Table> table(ViewContext& ctx) override {
-        const auto [a, b] = shown_plans(ctx);
-        std::vector<const Plan*> plans;
-        if (a) plans.push_back(a);
-        if (b) plans.push_back(b);
-        return swot_table(ctx.data, plans, ctx.lang == Lang::en);
-    }
-
-private:
-    SwotState st_;
-    TableExport table_export_;
-};
-
-void SwotView::draw(ViewContext& ctx) {
+// The two plan pickers: the plan (A) and the one beside it (B, optional); then "Export table".
+void draw_pickers(ViewContext& ctx, const Plan* a, const Plan* b, View& view, TableExport& table_export) {
     const Lang lang = ctx.lang;
-    const DataIndex& index = ctx.model.index;
-    if (ctx.data.plans.empty()) return;
-
-    const auto [a, b] = shown_plans(ctx);
-
-    // Pickers.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float label_a = ImGui::CalcTextSize(L::plan_a(lang)).x;
     const float label_b = ImGui::CalcTextSize(L::plan_b(lang)).x;
@@ -505,8 +481,38 @@ void SwotView::draw(ViewContext& ctx) {
         else if (!a || chosen != a->id) ctx.selection.select_second(ctx.data, a ? a->id : std::string(), chosen);
     }
     same_line_if_fits(8 * em(), 1.0f * em());
-    export_table_button(ctx, *this, table_export_);
+    export_table_button(ctx, view, table_export);
     ImGui::Separator();
+}
+
+class SwotView final : public View {
+public:
+    const char* id() const override { return "swot"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
+    void draw(ViewContext& ctx) override;
+    void append_strings(std::vector<const char*>& out) const override { WS_SWOT_STRINGS(WS_STR_COLLECT) }
+    std::optional<Table> table(ViewContext& ctx) override {
+        const auto [a, b] = shown_plans(ctx);
+        std::vector<const Plan*> plans;
+        if (a) plans.push_back(a);
+        if (b) plans.push_back(b);
+        return swot_table(ctx.data, plans, ctx.lang == Lang::en);
+    }
+
+private:
+    SwotState st_;
+    TableExport table_export_;
+};
+
+void SwotView::draw(ViewContext& ctx) {
+    const DataIndex& index = ctx.model.index;
+    if (ctx.data.plans.empty()) return;
+
+    const auto [a, b] = shown_plans(ctx);
+
+    // Pickers (not for the room: each panel names its plan).
+    if (!ctx.presenting) draw_pickers(ctx, a, b, *this, table_export_);
 
     const bool a_front = a && ctx.selection.is_front(a->id);
     const int ia = a ? index.plan_index(a->id) : -1;

@@ -54,7 +54,7 @@ bool copy(std::string_view text) {
 void append_table_tool_strings(std::vector<const char*>& out) { WS_TABLE_TOOL_STRINGS(WS_STR_COLLECT) }
 
 void export_table_button(ViewContext& ctx, View& view, TableExport& st) {
-    if (!ctx.editor) return;
+    if (!ctx.editor || ctx.presenting) return;  // the room sees the view, not its tools
     const Lang lang = ctx.lang;
     ImGui::PushID("##export_table");
     const bool open = ImGui::Button(S::export_table(lang));
