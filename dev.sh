@@ -15,6 +15,7 @@ PACKAGES=(
   cmake g++ make pkg-config
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk
   libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev libicu-dev
+  libxlsxwriter-dev python3-openpyxl  # `wardscope table --format xlsx` and its test
   sqlite3 xvfb xauth xdotool python3
   tigervnc-standalone-server x11-apps  # the presenter view test: two monitors (Xvnc), window pictures (xwd)
   librsvg2-bin desktop-file-utils appstream dpkg-dev file  # icons, assets checks, the .deb and its test

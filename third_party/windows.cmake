@@ -32,9 +32,10 @@ target_include_directories(ws_win_imgui SYSTEM INTERFACE ${WS_WIN_imgui_INCLUDE}
 
 # Not on Windows: fonts are found in the Windows fonts folder
 # (src/app/font_lookup.cpp), and text folding and encodings use the Win32 API
-# where the core would use ICU. The targets stay so that the CMake files
+# where the core would use ICU; tables are written as CSV only (no
+# libxlsxwriter in that prefix yet: src/core/table_xlsx.cpp says so). The targets stay so that the CMake files
 # above them need no Windows branch.
-foreach(absent fontconfig icu_uc icu_i18n)
+foreach(absent fontconfig icu_uc icu_i18n xlsxwriter)
   add_library(ws_win_${absent} INTERFACE)
   add_library(ws::${absent} ALIAS ws_win_${absent})
 endforeach()

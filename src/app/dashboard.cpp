@@ -18,12 +18,16 @@
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/filter_bar.hpp"
 #include "ui/widgets/probes.hpp"
+#include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/error.hpp"
 #include "wardscope/records.hpp"
+#include "wardscope/safe_files.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/utf8.hpp"
+#include "wardscope/view_tables.hpp"
 #include "wardscope/visible_text.hpp"
 
 namespace wardscope::app {
@@ -212,6 +216,31 @@ std::string Dashboard::undo() {
     } catch (const std::exception& e) {
         return e.what();
     }
+}
+
+std::string Dashboard::write_export(const std::filesystem::path& path, std::string_view bytes) {
+    try {
+        refuse_database_as_output(path, db_path_);
+        write_file_atomically(path, bytes);
+        return {};
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+}
+
+std::optional<Table> Dashboard::view_table(std::string_view id) {
+    const bool english = lang_ == ui::Lang::en;
+    if (id == "plans") {
+        std::vector<std::size_t> kept;
+        for (std::size_t i = 0; i < data_.plans.size(); ++i)
+            if (filter_.passes(data_, data_.plans[i])) kept.push_back(i);
+        return plans_table(data_, kept, english);
+    }
+    const int v = ui::find_view(views_, id);
+    if (v < 0) throw Error("no view called " + std::string(id));
+    // As a shot sees it: no hover, no editing.
+    ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, 1.0f, current_fiscal_year_, true, nullptr, nullptr, {}};
+    return views_[static_cast<std::size_t>(v)]->table(ctx);
 }
 
 bool Dashboard::receive_kpi_history(bool wait) {
@@ -466,7 +495,10 @@ FrameRequests Dashboard::draw_frame() {
     if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
     draw_top_bar(ctx);
     ImGui::SetWindowFontScale(1.0f);
-    if (!presenting_) ui::draw_filter_bar(ctx, filter_);
+    if (!presenting_) {
+        ui::draw_filter_bar(ctx, filter_);
+        ui::draw_selection_chips(ctx);  // deliberate selection: every selected plan in sight
+    }
     ImGui::Separator();
     // Below the view: the status bar, or presenting, the thin caption (at the chrome's size).
     const float status_height = presenting_ ? caption_height()

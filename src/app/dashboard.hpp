@@ -128,6 +128,11 @@ public:
     std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) override;
     bool can_undo() const override { return !undo_steps_.empty(); }
     std::string undo() override;
+    std::string write_export(const std::filesystem::path& path, std::string_view bytes) override;
+    // The table of the view called `id` under the current selection, filter,
+    // options and language (what its "Export table" writes); nullopt when the
+    // view has none. "plans": the plans the filter keeps. Throws Error for an unknown id.
+    std::optional<Table> view_table(std::string_view id);
     unsigned edit_count() const { return edit_count_; }  // edits and undos so far
     const std::string& last_edit() const { return last_edit_; }
 

@@ -46,6 +46,17 @@ int recover(const std::filesystem::path& db);
 int list_slides(const std::filesystem::path& db);
 // Writes an export file (wardscope/safe_files.hpp): whole or not at all, never over `db` or its journals.
 void write_export_file(const std::filesystem::path& db, const std::filesystem::path& path, std::string_view bytes);
+// `wardscope table`: the table of a view (or "plans": the plans the filter keeps).
+struct TableRequest {
+    std::filesystem::path db;
+    std::string view;
+    std::vector<std::string> plan_ids;  // the selection (compare, KPI, explorer …)
+    std::string theme_id;               // the filter bar's theme
+    std::string lang = "ja";
+    std::string format = "csv";         // csv / xlsx
+    std::filesystem::path out;
+};
+int write_view_table(const TableRequest& request);
 // `force`: replace an existing file (and any journal beside it).
 int generate(const DataPaths& paths, const GenerateOptions& options, const std::filesystem::path& out, bool force);
 

@@ -105,6 +105,21 @@ int main(int argc, char** argv) {
     notes_export->add_option("--format", notes_format, "csv or md (Markdown)")->check(CLI::IsMember({"csv", "md"}))->capture_default_str();
     notes_export->add_option("--out", notes_out, "file to write")->required();
 
+    cli::TableRequest table_request;
+    std::string table_plans;
+    std::vector<std::string> table_views = view_names;
+    table_views.push_back("plans");
+    auto* table = app.add_subcommand("table", "write the rows and columns a view shows as CSV or xlsx");
+    table->add_option("--db", table_request.db, "database")->required();
+    table->add_option("--view", table_request.view, "view, or plans (the plans the filter keeps)")
+        ->required()
+        ->check(CLI::IsMember(table_views));
+    table->add_option("--plans", table_plans, "plan ids, comma-separated (the selection)");
+    table->add_option("--theme", table_request.theme_id, "theme id (the filter bar's theme)");
+    table->add_option("--lang", table_request.lang, "ja or en")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
+    table->add_option("--format", table_request.format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}))->capture_default_str();
+    table->add_option("--out", table_request.out, "file to write")->required();
+
     auto* slides = app.add_subcommand("slides", "slides: views saved in the dashboard");
     slides->require_subcommand(1);
     auto* slides_list = slides->add_subcommand("list", "one line per slide: number, name, view, plans");
@@ -185,6 +200,10 @@ int main(int argc, char** argv) {
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);
+        if (*table) {
+            table_request.plan_ids = split_ids(table_plans);
+            return cli::write_view_table(table_request);
+        }
         if (*recover) return cli::recover(db);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();

@@ -3,6 +3,7 @@
 // views then offer no editing.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +22,9 @@ struct DataEditor {
     virtual std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) = 0;
     virtual bool can_undo() const = 0;
     virtual std::string undo() = 0;  // the last stored edit; "" when undone
+    // A file the user exports (a view's table): written whole or not at all,
+    // never over the database; returns "" when written, else why not.
+    virtual std::string write_export(const std::filesystem::path& path, std::string_view bytes) = 0;
 };
 
 }  // namespace wardscope::ui

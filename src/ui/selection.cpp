@@ -18,12 +18,36 @@ void Selection::follow_front(const Dataset& data) {
     if (const Plan* plan = data.find_plan(plan_ids_.front())) municipality_id_ = plan->municipality_id;
 }
 
-void Selection::select_plan(const Dataset& data, const std::string& plan_id, const std::string& node_id, std::size_t keep) {
-    plan_ids_.erase(std::remove(plan_ids_.begin(), plan_ids_.end(), plan_id), plan_ids_.end());
+void Selection::select_plan(const Dataset& data, const std::string& plan_id, const std::string& node_id) {
+    if (contains(plan_id)) plan_ids_.erase(std::remove(plan_ids_.begin(), plan_ids_.end(), plan_id), plan_ids_.end());
+    else plan_ids_.clear();
     plan_ids_.insert(plan_ids_.begin(), plan_id);
-    if (keep > 0 && plan_ids_.size() > keep) plan_ids_.resize(keep);
     follow_front(data);
     node_id_ = node_id;
+}
+
+bool Selection::toggle_plan(const Dataset& data, const std::string& plan_id) {
+    if (contains(plan_id)) {
+        remove_plan(data, plan_id);
+        return true;
+    }
+    if (plan_ids_.size() >= max_plans || !data.find_plan(plan_id)) return false;
+    plan_ids_.push_back(plan_id);
+    follow_front(data);  // the first plan added becomes the current one
+    return true;
+}
+
+void Selection::remove_plan(const Dataset& data, const std::string& plan_id) {
+    if (!contains(plan_id)) return;
+    const bool was_front = is_front(plan_id);
+    std::erase(plan_ids_, plan_id);
+    if (was_front) node_id_.clear();
+    follow_front(data);
+}
+
+void Selection::clear() {
+    plan_ids_.clear();
+    node_id_.clear();
 }
 
 void Selection::set_plans(const Dataset& data, const std::vector<std::string>& plan_ids, std::size_t keep) {

@@ -21,15 +21,25 @@ public:
     const std::string& municipality_id() const { return municipality_id_; }
     const std::string& node_id() const { return node_id_; }  // within the front plan; may be empty
 
-    // Makes `plan_id` the current plan: moved (or inserted) to the front, at
-    // most `keep` plans kept (0: all); the node becomes `node_id`.
-    void select_plan(const Dataset& data, const std::string& plan_id, const std::string& node_id = {},
-                     std::size_t keep = 4);
+    static constexpr std::size_t max_plans = 4;  // side by side at most (Compare, KPI)
+
+    // A click: makes `plan_id` the current plan. Deliberate selection: a plan
+    // that is not selected replaces the selection (nothing piles up out of
+    // sight); a selected one moves to the front and the others stay. The node
+    // becomes `node_id`.
+    void select_plan(const Dataset& data, const std::string& plan_id, const std::string& node_id = {});
+    // A Ctrl-click: adds `plan_id` after the selected plans, or takes it out
+    // when it is selected. False (nothing changes) when max_plans are selected already.
+    bool toggle_plan(const Dataset& data, const std::string& plan_id);
+    // A chip's ×: takes the plan out (the next becomes current).
+    void remove_plan(const Dataset& data, const std::string& plan_id);
+    void clear();  // "clear all"
     // Replaces the plans (ids not in `data` dropped, at most `keep` kept, 0: all); no node.
     void set_plans(const Dataset& data, const std::vector<std::string>& plan_ids, std::size_t keep = 0);
     // Side by side (SWOT): makes `plan_id` the second plan, beside the front
     // one (`front` when none is selected yet); at most `keep` plans kept.
-    void select_second(const Dataset& data, const std::string& front, const std::string& plan_id, std::size_t keep = 4);
+    void select_second(const Dataset& data, const std::string& front, const std::string& plan_id,
+                       std::size_t keep = max_plans);
     void drop_second();
     void swap_first_two(const Dataset& data);  // the second plan becomes the current one; no node
     // A node of the front plan; ignored when no plan is selected.

@@ -9,12 +9,14 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ui/model.hpp"
 #include "ui/view_context.hpp"
+#include "wardscope/table.hpp"
 
 namespace wardscope::ui {
 
@@ -43,6 +45,10 @@ public:
     // Every string the view can draw (both languages, format strings
     // included), for the font's glyph ranges.
     virtual void append_strings(std::vector<const char*>& out) const = 0;
+    // The data behind what the view shows under the current selection, filter
+    // and options (wardscope/view_tables.hpp): its "Export table" and
+    // `wardscope table` write it. No ImGui calls: the CLI runs it without a frame.
+    virtual std::optional<Table> table(ViewContext&) { return std::nullopt; }
     // Whether it shows the KPI history (a shot of any other view skips reading it).
     virtual bool needs_kpi_history() const { return false; }
     // Whether it is about the selected plans (explorer, SWOT, compare, KPI)

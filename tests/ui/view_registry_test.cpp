@@ -82,7 +82,10 @@ TEST_CASE("the municipality follows the front plan, whichever way the plans chan
     CHECK(s.municipality_id() == "kita");
     CHECK(s.node_id() == "n1");
 
-    s.select_plan(data, "sumida-2019");
+    s.toggle_plan(data, "sumida-2019");  // Ctrl-click: added after the current plan
+    CHECK(s.plan_ids() == std::vector<std::string>{"kita-2026", "sumida-2019"});
+    CHECK(s.municipality_id() == "kita");
+    s.select_plan(data, "sumida-2019");  // a click on a selected plan: it becomes current, the other stays
     CHECK(s.plan_ids() == std::vector<std::string>{"sumida-2019", "kita-2026"});
     CHECK(s.municipality_id() == "sumida");
     CHECK(s.node_id().empty());
@@ -111,7 +114,50 @@ TEST_CASE("the municipality follows the front plan, whichever way the plans chan
     CHECK(none.node_id().empty());
     none.select_plan(data, "kita-2026");
     for (int i = 0; i < 6; ++i) none.select_plan(data, i % 2 ? "sumida-2019" : "sumida-2022");
-    CHECK(none.plan_ids().size() == 3);  // at most 4 kept, no duplicates
+    CHECK(none.plan_ids() == std::vector<std::string>{"sumida-2019"});  // clicks replace: nothing piles up
+}
+
+TEST_CASE("deliberate selection: a click selects, Ctrl-click adds or takes out, at most four, clear all") {
+    Dataset data = two_municipalities();
+    for (const char* id : {"kita-2030", "kita-2034", "sumida-2026"}) {
+        Plan p = data.plans.back();
+        p.id = id;
+        data.plans.push_back(p);
+    }
+    ui::Selection s;
+    s.select_plan(data, "sumida-2019", "n1");
+    CHECK(s.plan_ids() == std::vector<std::string>{"sumida-2019"});
+    CHECK(s.node_id() == "n1");
+    // A click on another plan replaces the selection (the last four clicked do not pile up).
+    s.select_plan(data, "kita-2026");
+    CHECK(s.plan_ids() == std::vector<std::string>{"kita-2026"});
+    CHECK(s.node_id().empty());
+    // Ctrl-click adds, in the order clicked; the current plan stays the first.
+    CHECK(s.toggle_plan(data, "sumida-2019"));
+    CHECK(s.toggle_plan(data, "kita-2030"));
+    CHECK(s.toggle_plan(data, "kita-2034"));
+    CHECK(s.plan_ids() == std::vector<std::string>{"kita-2026", "sumida-2019", "kita-2030", "kita-2034"});
+    // Full: a fifth is refused, nothing changes.
+    CHECK_FALSE(s.toggle_plan(data, "sumida-2026"));
+    CHECK(s.plan_ids().size() == ui::Selection::max_plans);
+    CHECK_FALSE(s.toggle_plan(data, "no-such-plan"));
+    // Ctrl-click on a selected plan takes it out; taking out the current plan makes the next one current.
+    CHECK(s.toggle_plan(data, "kita-2030"));
+    CHECK(s.plan_ids() == std::vector<std::string>{"kita-2026", "sumida-2019", "kita-2034"});
+    s.select_node("n1");
+    s.remove_plan(data, "kita-2026");  // a chip's ×
+    CHECK(s.front_plan() == "sumida-2019");
+    CHECK(s.municipality_id() == "sumida");
+    CHECK(s.node_id().empty());  // the node belonged to the plan taken out
+    // A click on a selected plan makes it current without dropping the others.
+    s.select_plan(data, "kita-2034");
+    CHECK(s.plan_ids() == std::vector<std::string>{"kita-2034", "sumida-2019"});
+    // Ctrl-click into an empty selection: that plan is the current one.
+    s.clear();
+    CHECK(s.plan_ids().empty());
+    CHECK(s.node_id().empty());
+    CHECK(s.toggle_plan(data, "sumida-2026"));
+    CHECK(s.front_plan() == "sumida-2026");
 }
 
 TEST_CASE("the filter keeps its years in order and tests plans as the filter bar shows") {

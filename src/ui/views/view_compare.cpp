@@ -12,9 +12,11 @@
 
 #include "ui/plot/plot.hpp"
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
+#include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
 
@@ -585,38 +587,10 @@ void draw_theme_bars(ViewContext& ctx, const DataIndex& index, const std::vector
     }
 }
 
-class CompareView final : public View {
-public:
-    const char* id() const override { return "compare"; }
-    const char* title(Lang lang) const override { return L::tab_title(lang); }
-    bool shows_selected_plans() const override { return true; }
-    void on_data(const Model&) override { cache_ = {}; }
-    void draw(ViewContext& ctx) override;
-    void append_strings(std::vector<const char*>& out) const override { WS_COMPARE_STRINGS(WS_STR_COLLECT) }
-    bool needs_kpi_history() const override { return true; }
-
-    // "themes" when scrolled down to the theme bars; else the top, where the plan headers are.
-    std::string save_anchor() const override { return anchor_; }
-    void restore_anchor(const std::string& anchor) override {
-        anchor_ = anchor == "themes" ? anchor : std::string();
-        scroll_.set(anchor_);
-    }
-
-private:
-    AlignmentCache cache_;
-    std::string anchor_;
-    PendingScroll scroll_;
-};
-
-void CompareView::draw(ViewContext& ctx) {
-    const Lang lang = ctx.lang;
+// The selected plans (at most max_plans), else the first municipality's
+// generations, said so in the toolbar; true when defaulted.
+bool shown_plans(const ViewContext& ctx, std::vector<const Plan*>& plans, std::vector<int>& pidx) {
     const DataIndex& index = ctx.model.index;
-    if (ctx.data.plans.empty()) {
-        text_wrapped(L::no_plans(lang));
-        return;
-    }
-    std::vector<const Plan*> plans;
-    std::vector<int> pidx;
     for (const std::string& id : ctx.selection.plan_ids()) {
         if (plans.size() >= max_plans) break;
         const int k = index.plan_index(id);
@@ -635,7 +609,62 @@ void CompareView::draw(ViewContext& ctx) {
         defaulted = true;
     }
 
+    return defaulted;
+}
+
+class CompareView final : public View {
+public:
+    const char* id() const override { return "compare"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
+    void on_data(const Model&) override { cache_ = {}; }
+    void draw(ViewContext& ctx) override;
+    void append_strings(std::vector<const char*>& out) const override { WS_COMPARE_STRINGS(WS_STR_COLLECT) }
+    bool needs_kpi_history() const override { return true; }
+
+    // "themes" when scrolled down to the theme bars; else the top, where the plan headers are.
+    std::string save_anchor() const override { return anchor_; }
+    void restore_anchor(const std::string& anchor) override {
+        anchor_ = anchor == "themes" ? anchor : std::string();
+        scroll_.set(anchor_);
+    }
+
+    std::optional<Table> table(ViewContext& ctx) override {
+        std::vector<const Plan*> plans;
+        std::vector<int> pidx;
+        shown_plans(ctx, plans, pidx);
+        CompareTableInput in;
+        in.plans = plans;
+        for (int k : pidx) {
+            const PlanInfo& info = ctx.model.index.plans[static_cast<std::size_t>(k)];
+            in.counts.push_back(&info.counts);
+            in.trees.push_back(&info.tree);
+            in.profiles.push_back(&info.profile);
+        }
+        in.strategies = &alignment(cache_, plans);
+        return compare_table(ctx.data, in, ctx.lang == Lang::en);
+    }
+
+private:
+    AlignmentCache cache_;
+    std::string anchor_;
+    PendingScroll scroll_;
+    TableExport table_export_;
+};
+
+void CompareView::draw(ViewContext& ctx) {
+    const Lang lang = ctx.lang;
+    const DataIndex& index = ctx.model.index;
+    if (ctx.data.plans.empty()) {
+        text_wrapped(L::no_plans(lang));
+        return;
+    }
+    std::vector<const Plan*> plans;
+    std::vector<int> pidx;
+    const bool defaulted = shown_plans(ctx, plans, pidx);
+
     draw_toolbar(ctx, index, plans, defaulted);
+    export_table_button(ctx, *this, table_export_);
     ImGui::Separator();
     ImGui::BeginChild("##compare_body", ImVec2(0, 0), false);
     if (plans.size() < 2) text_wrapped_colored(dim_text_color(), L::need_two(lang));

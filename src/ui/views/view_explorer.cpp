@@ -9,8 +9,11 @@
 #include <imgui_stdlib.h>
 
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/selection_chips.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
+#include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
 
@@ -43,6 +46,7 @@ namespace {
     X(viewpoints, "基本的な視点", "Viewpoints")                                                              \
     X(focus_fields, "重点分野", "Focus fields")                                                              \
     X(source, "出典", "Source")                                                                              \
+    X(copy_source, "出典をコピー", "Copy source")                                                            \
     X(structure, "構成", "Structure")                                                                        \
     X(count_fmt, "%s %d", "%s %d")                                                                           \
     X(new_count_fmt, "新規 %d", "new %d")                                                                    \
@@ -214,7 +218,7 @@ void draw_plan_list(ViewContext& ctx) {
         if (!plan.status.empty()) l2 += " · " + plan.status;
         BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
         source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, lang);
-        if (b.clicked) ctx.selection.select_plan(ctx.data, plan.id);
+        if (b.clicked) click_plan(ctx, plan.id);
         ImGui::PopID();
     }
 }
@@ -474,9 +478,11 @@ void draw_indicators(ViewContext& ctx, ExplorerState& st, const Plan& plan, cons
     ImGui::EndTable();
 }
 
-void draw_centre(ViewContext& ctx, ExplorerState& st, const Plan& plan, const PlanInfo& info, bool is_front) {
+void draw_centre(ViewContext& ctx, View& view, TableExport& table_export, ExplorerState& st, const Plan& plan,
+                 const PlanInfo& info, bool is_front) {
     const Lang lang = ctx.lang;
     draw_plan_header(ctx, plan, info);
+    export_table_button(ctx, view, table_export);
     ImGui::Spacing();
     if (ImGui::CollapsingHeader(format(L::hierarchy_fmt(lang), info.counts.nodes()).c_str(),
                                 ImGuiTreeNodeFlags_DefaultOpen))
@@ -568,6 +574,8 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         if (n.source.empty() && !src.empty()) s += L::inherited(lang);
         field(L::source(lang), s);
         end_fields();
+        if (!src.empty() && !ctx.screenshot && ImGui::SmallButton(L::copy_source(lang)))
+            ImGui::SetClipboardText(source_text(src).c_str());
     }
     annotation_details(ctx, {plan.id, ItemKind::node, n.id});
 
@@ -620,8 +628,16 @@ public:
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_EXPLORER_STRINGS(WS_STR_COLLECT) }
 
+    std::optional<Table> table(ViewContext& ctx) override {
+        const Plan* plan = current_plan(ctx);
+        const int pi = plan ? ctx.model.index.plan_index(plan->id) : -1;
+        if (pi < 0) return std::nullopt;
+        return explorer_table(ctx.data, *plan, ctx.model.index.plans[static_cast<std::size_t>(pi)].tree, ctx.lang == Lang::en);
+    }
+
 private:
     ExplorerState st_;
+    TableExport table_export_;
 };
 
 void ExplorerView::draw(ViewContext& ctx) {
@@ -662,7 +678,7 @@ void ExplorerView::draw(ViewContext& ctx) {
     const int pi = plan ? index.plan_index(plan->id) : -1;
     ImGui::TableSetColumnIndex(left);
     ImGui::BeginChild("##centre", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
-    if (pi >= 0) draw_centre(ctx, st, *plan, index.plans[static_cast<std::size_t>(pi)], is_front);
+    if (pi >= 0) draw_centre(ctx, *this, table_export_, st, *plan, index.plans[static_cast<std::size_t>(pi)], is_front);
     ImGui::EndChild();
 
     ImGui::TableSetColumnIndex(left + 1);

@@ -16,10 +16,13 @@
 #include "ui/widgets/annotations.hpp"
 #include "ui/plot/plot.hpp"
 #include "ui/widgets/probes.hpp"
+#include "ui/widgets/selection_chips.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/text_wrap.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
+#include "wardscope/view_tables.hpp"
 #include "wardscope/coverage.hpp"
 
 namespace wardscope::ui {
@@ -622,6 +625,9 @@ public:
         read_option(values, "cell_plan", st_.cell_plan);
         read_option(values, "cell_theme", st_.cell_theme);
     }
+    std::optional<Table> table(ViewContext& ctx) override {
+        return coverage_table(ctx.data, coverage(ctx, cache_, st_).matrix, ctx.lang == Lang::en);
+    }
     void append_strings(std::vector<const char*>& out) const override {
         WS_HEATMAP_STRINGS(WS_STR_COLLECT)
         WS_HEATMAP_SHORT_THEMES(WS_STR_COLLECT)
@@ -631,6 +637,7 @@ public:
 private:
     State st_;
     Cache cache_;
+    TableExport table_export_;
 };
 
 void HeatmapView::draw(ViewContext& ctx) {
@@ -639,7 +646,13 @@ void HeatmapView::draw(ViewContext& ctx) {
     State& st = st_;
     ImGui::PushID("heatmap");
     // The room sees the grid, its colour bar (which names the mode) and the drill-down; not the choosers.
-    if (!ctx.presenting) draw_controls(ctx, st);
+    if (!ctx.presenting) {
+        draw_controls(ctx, st);
+        if (ctx.editor) {
+            same_line_if_fits(ImGui::CalcTextSize("Export table").x + 2 * em(), 1.2f * em());
+            export_table_button(ctx, *this, table_export_);
+        }
+    }
     Cache& cache = coverage(ctx, cache_, st);
     const CoverageMatrix& m = cache.matrix;
     const std::size_t nrow = m.row_count(), ncol = m.column_count();
@@ -824,7 +837,10 @@ void HeatmapView::draw(ViewContext& ctx) {
         }
         if (hover_row >= 0 && hover_row < static_cast<int>(nrow)) {
             row_tooltip(ctx, m, static_cast<std::size_t>(hover_row), st.row_sort == CoverageRowSort::similarity);
-            if (labels_clicked) ctx.selection.select_plan(ctx.data, m.rows[static_cast<std::size_t>(hover_row)].plan_id);
+            const Plan& hovered_plan = ctx.data.plans[m.rows[static_cast<std::size_t>(hover_row)].plan_index];
+            copy_on_ctrl_c(!ctx.screenshot, plan_title(hovered_plan, lang));
+            copy_source_on_ctrl_shift_c(!ctx.screenshot, hovered_plan.source);
+            if (labels_clicked) click_plan(ctx, hovered_plan.id);
         }
 
         // Cells (the plot module's heatmap).
@@ -866,6 +882,13 @@ void HeatmapView::draw(ViewContext& ctx) {
                 }
         if (hit.row >= 0 && hit.col >= 0 && hit.row < static_cast<int>(nrow) && hit.col < static_cast<int>(ncol)) {
             if (!ctx.screenshot) cell_tooltip(ctx, m, static_cast<std::size_t>(hit.row), static_cast<std::size_t>(hit.col));
+            {  // Ctrl+C: the cell's value as the table has it (a count, a share 0…1, 1/0 for present)
+                const CoverageCell& cell = m.cell(static_cast<std::size_t>(hit.row), static_cast<std::size_t>(hit.col));
+                const std::string value = st.mode == CoverageMode::count   ? std::to_string(cell.count)
+                                          : st.mode == CoverageMode::share ? format("%g", cell.share)
+                                                                           : std::string(cell.present ? "1" : "0");
+                copy_on_ctrl_c(!ctx.screenshot, value);
+            }
             if (hit.clicked) {
                 st.cell_plan = m.rows[static_cast<std::size_t>(hit.row)].plan_id;
                 st.cell_theme = m.columns[static_cast<std::size_t>(hit.col)].theme_id;

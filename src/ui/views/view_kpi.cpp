@@ -20,10 +20,13 @@
 
 #include "ui/plot/plot.hpp"
 #include "ui/widgets/probes.hpp"
+#include "ui/widgets/selection_chips.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/data_editor.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
 
@@ -115,6 +118,7 @@ struct KpiOptions {
     bool bars = false;  // results as bars from zero instead of a line
     bool show_empty = false;  // the summary line of indicators without values, opened into a list
     std::string focus_plan, focus_indicator;
+    TableSort sort;     // a column of kpi_table; -1: plan by plan, as the plan lists them
 };
 
 // ---- Entries ------------------------------------------------------------------------------
@@ -125,6 +129,34 @@ struct Entry {
     const Indicator* ind = nullptr;
     int plan_index = -1;        // into Dataset::plans
 };
+
+// The table of the shown indicators (row k = entry k), built when they change, not per frame.
+struct KpiRows {
+    unsigned data_version = ~0u;
+    bool history = false;
+    std::vector<std::string> plan_ids;
+    Lang lang = Lang::ja;
+    TableSort sort;
+    Table table;
+    std::vector<std::size_t> order;  // entries in the table's sort
+};
+
+const KpiRows& kpi_rows(const ViewContext& ctx, KpiRows& cache, const std::vector<Entry>& entries,
+                        const std::vector<std::string>& plan_ids, const TableSort& sort) {
+    if (cache.data_version == ctx.model.data_version && cache.history == ctx.model.kpi_history_loaded &&
+        cache.plan_ids == plan_ids && cache.lang == ctx.lang && cache.sort.same_as(sort))
+        return cache;
+    cache.data_version = ctx.model.data_version;
+    cache.history = ctx.model.kpi_history_loaded;
+    cache.plan_ids = plan_ids;
+    cache.lang = ctx.lang;
+    cache.sort = sort;
+    std::vector<KpiTableRow> rows;
+    for (const Entry& e : entries) rows.push_back({e.plan, e.ind, ctx.model.find_progress(e.plan->id, e.ind->id)});
+    cache.table = kpi_table(ctx.data, rows, ctx.lang == Lang::en);
+    cache.order = table_row_order(cache.table, sort);
+    return cache;
+}
 
 std::string indicator_name(const Indicator& ind, Lang lang) {
     return lang == Lang::en && !ind.name_en.empty() ? ind.name_en : ind.name;
@@ -181,29 +213,42 @@ void draw_status_light(ImDrawList* dl, ImVec2 center, float radius, const Progre
 
 // Returns the clicked entry or -1.
 int draw_table(const ViewContext& ctx, const DataIndex& index, const ObservationIndex& obs, const std::vector<Entry>& entries,
-               std::size_t plan_count, int focused, float height) {
+               std::size_t plan_count, int focused, float height, TableSort& sort, KpiRows& cache,
+               const std::vector<std::string>& plan_ids) {
     const Lang lang = ctx.lang;
     const float E = em();
     int clicked = -1;
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_BordersOuterH | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
-                                  ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_Resizable;
+                                  ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_Resizable | ImGuiTableFlags_Sortable |
+                                  ImGuiTableFlags_SortTristate;
     if (!ImGui::BeginTable("##kpi_table", 9, flags, ImVec2(0, height))) return -1;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(L::col_kind(lang), ImGuiTableColumnFlags_WidthStretch, 0.85f);
-    ImGui::TableSetupColumn(L::col_label(lang), ImGuiTableColumnFlags_WidthStretch, 0.5f);
-    ImGui::TableSetupColumn(L::col_name(lang), ImGuiTableColumnFlags_WidthStretch, 2.8f);
-    ImGui::TableSetupColumn(L::col_unit(lang), ImGuiTableColumnFlags_WidthStretch, 0.5f);
-    ImGui::TableSetupColumn(L::col_baseline(lang), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(L::col_target(lang), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn(L::col_direction(lang), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn(L::col_node(lang), ImGuiTableColumnFlags_WidthStretch, 1.9f);
-    ImGui::TableSetupColumn(L::col_status(lang), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableHeadersRow();
+    // ImGui column → kpi_table column (sort, Ctrl+C); baseline and target sort by value.
+    const std::vector<int> columns{static_cast<int>(KpiColumn::kind),     static_cast<int>(KpiColumn::label),
+                                   static_cast<int>(KpiColumn::name),     static_cast<int>(KpiColumn::unit),
+                                   static_cast<int>(KpiColumn::baseline), static_cast<int>(KpiColumn::target),
+                                   static_cast<int>(KpiColumn::direction), static_cast<int>(KpiColumn::node),
+                                   static_cast<int>(KpiColumn::status)};
+    const char* labels[] = {L::col_kind(lang),     L::col_label(lang),     L::col_name(lang),
+                            L::col_unit(lang),     L::col_baseline(lang),  L::col_target(lang),
+                            L::col_direction(lang), L::col_node(lang),     L::col_status(lang)};
+    const float weights[] = {0.85f, 0.5f, 2.8f, 0.5f, 1.3f, 1.3f, 1.1f, 1.9f, 0.9f};
+    for (int c = 0; c < 9; ++c)
+        ImGui::TableSetupColumn(labels[c], ImGuiTableColumnFlags_WidthStretch, weights[c], static_cast<ImGuiID>(columns[static_cast<std::size_t>(c)]));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < 9; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TableHeader(labels[c]);
+        if (probes_enabled()) record_probe("kpi.header/" + std::to_string(c), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    update_table_sort(sort, columns);
+    const KpiRows& rows = kpi_rows(ctx, cache, entries, plan_ids, sort);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(entries.size()));
     while (clipper.Step()) {
-        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+        for (int shown = clipper.DisplayStart; shown < clipper.DisplayEnd; ++shown) {
+            const int r = static_cast<int>(rows.order[static_cast<std::size_t>(shown)]);  // the entry on this line
             const Entry& e = entries[static_cast<std::size_t>(r)];
             const Indicator& ind = *e.ind;
             ImGui::TableNextRow();
@@ -216,6 +261,12 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const Observation
                 clicked = r;
             if (probes_enabled()) record_probe("kpi.row/" + e.plan->id + "/" + ind.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
             const bool hovered = ImGui::IsItemHovered() && !ctx.screenshot;
+            if (hovered) {  // Ctrl+C: the hovered cell as the table has it (values without their unit)
+                const int c = hovered_table_column();
+                if (c >= 0 && c < 9)
+                    copy_on_ctrl_c(true, cell_text(rows.table.rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(columns[static_cast<std::size_t>(c)])]));
+                copy_source_on_ctrl_shift_c(true, ind.source.empty() ? e.plan->source : ind.source);
+            }
             ImGui::SameLine(0, 0);
             if (plan_count > 1) {
                 // Plan colour tick before the kind.
@@ -633,6 +684,20 @@ CardGrid card_grid(bool presenting, std::size_t count, float width, float height
 void draw_empty_summary(const ViewContext& ctx, ViewState& vs, std::size_t count);
 void draw_empty_list(const ViewContext& ctx, ViewState& vs, const std::vector<Entry>& entries, const std::vector<int>& without,
                      int focused);
+// Plans: the selection (in order), else the current plan; their indicators, plan by plan.
+std::vector<Entry> shown_entries(const ViewContext& ctx, std::vector<const Plan*>& plans) {
+    for (const std::string& id : ctx.selection.plan_ids())
+        if (const Plan* p = ctx.data.find_plan(id))
+            if (std::find(plans.begin(), plans.end(), p) == plans.end()) plans.push_back(p);
+    if (plans.empty())
+        if (const Plan* p = current_plan(ctx)) plans.push_back(p);
+    std::vector<Entry> entries;
+    for (std::size_t k = 0; k < plans.size(); ++k) {
+        const int pi = ctx.model.index.plan_index(plans[k]->id);
+        for (const Indicator& ind : plans[k]->indicators) entries.push_back({k, plans[k], &ind, pi});
+    }
+    return entries;
+}
 
 class KpiView final : public View {
 public:
@@ -643,7 +708,7 @@ public:
     OptionValues save_options() const override {
         const KpiOptions& o = vs_.options;
         return {{"bars", o.bars ? "1" : "0"}, {"show_empty", o.show_empty ? "1" : "0"}, {"focus_plan", o.focus_plan},
-                {"focus_indicator", o.focus_indicator}};
+                {"focus_indicator", o.focus_indicator}, {"sort", to_option(o.sort)}};
     }
     void restore_options(const OptionValues& values) override {
         KpiOptions& o = vs_.options;
@@ -652,7 +717,9 @@ public:
         read_option(values, "show_empty", o.show_empty);
         read_option(values, "focus_plan", o.focus_plan);
         read_option(values, "focus_indicator", o.focus_indicator);
+        if (const auto it = values.find("sort"); it != values.end()) o.sort = table_sort_from(it->second);
     }
+    std::optional<Table> table(ViewContext& ctx) override;
     // The card at the top of the card list: "card PLAN/INDICATOR".
     std::string save_anchor() const override { return vs_.top_card.empty() ? std::string() : "card " + vs_.top_card; }
     void restore_anchor(const std::string& anchor) override {
@@ -664,7 +731,20 @@ public:
 
 private:
     ViewState vs_;
+    KpiRows rows_;
+    TableExport table_export_;
 };
+
+std::optional<Table> KpiView::table(ViewContext& ctx) {
+    std::vector<const Plan*> plans;
+    const std::vector<Entry> entries = shown_entries(ctx, plans);
+    std::vector<std::string> plan_ids;
+    for (const Plan* p : plans) plan_ids.push_back(p->id);
+    const KpiRows& rows = kpi_rows(ctx, rows_, entries, plan_ids, vs_.options.sort);
+    Table sorted = rows.table;  // in the order the view shows
+    for (std::size_t r = 0; r < rows.order.size(); ++r) sorted.rows[r] = rows.table.rows[rows.order[r]];
+    return sorted;
+}
 
 void KpiView::draw(ViewContext& ctx) {
     ViewState& vs = vs_;
@@ -674,22 +754,14 @@ void KpiView::draw(ViewContext& ctx) {
     const DataIndex& index = ctx.model.index;
     const ObservationIndex& obs = ctx.model.observations;
 
-    // Plans: the selection (in order), else the current plan.
     std::vector<const Plan*> plans;
-    for (const std::string& id : ctx.selection.plan_ids())
-        if (const Plan* p = ctx.data.find_plan(id))
-            if (std::find(plans.begin(), plans.end(), p) == plans.end()) plans.push_back(p);
-    if (plans.empty())
-        if (const Plan* p = current_plan(ctx)) plans.push_back(p);
+    const std::vector<Entry> entries = shown_entries(ctx, plans);
     if (plans.empty()) {
         text_wrapped(L::no_plan(lang));
         return;
     }
-    std::vector<Entry> entries;
-    for (std::size_t k = 0; k < plans.size(); ++k) {
-        const int pi = index.plan_index(plans[k]->id);
-        for (const Indicator& ind : plans[k]->indicators) entries.push_back({k, plans[k], &ind, pi});
-    }
+    std::vector<std::string> plan_ids;
+    for (const Plan* p : plans) plan_ids.push_back(p->id);
 
     // Header: plans, counts, legend.
     for (std::size_t k = 0; k < plans.size(); ++k) {
@@ -720,7 +792,7 @@ void KpiView::draw(ViewContext& ctx) {
             const std::string label = plan_long_label(ctx.data, *with[i], lang) + "  " +
                                       format(L::indicator_count_fmt(lang), static_cast<int>(with[i]->indicators.size()));
             ImGui::Bullet();
-            if (ImGui::Selectable(plot::ellipsize(label, ImGui::GetContentRegionAvail().x).c_str())) ctx.selection.select_plan(ctx.data, with[i]->id);
+            if (ImGui::Selectable(plot::ellipsize(label, ImGui::GetContentRegionAvail().x).c_str())) click_plan(ctx, with[i]->id);
             ImGui::PopID();
         }
         if (with.size() > shown) ImGui::TextDisabled("%s", format(L::more_fmt(lang), static_cast<int>(with.size() - shown)).c_str());
@@ -729,6 +801,10 @@ void KpiView::draw(ViewContext& ctx) {
     if (!ctx.presenting) {
         ImGui::TextDisabled("%s", format(L::count_fmt(lang), static_cast<int>(entries.size()), static_cast<int>(plans.size())).c_str());
         ImGui::SameLine(0, 1.2f * E);
+        if (ctx.editor) {
+            export_table_button(ctx, *this, table_export_);
+            ImGui::SameLine(0, 1.2f * E);
+        }
         if (ImGui::RadioButton(L::as_lines(lang), !ko.bars)) ko.bars = false;
         ImGui::SameLine();
         if (ImGui::RadioButton(L::as_bars(lang), ko.bars)) ko.bars = true;
@@ -748,7 +824,7 @@ void KpiView::draw(ViewContext& ctx) {
         const float row_h = ImGui::GetTextLineHeightWithSpacing();
         const float table_h = std::min(static_cast<float>(entries.size() + 1) * row_h + 0.6f * E,
                                        std::max(6.0f * row_h, avail_h * 0.34f));
-        const int clicked_row = draw_table(ctx, index, obs, entries, plans.size(), focused, table_h);
+        const int clicked_row = draw_table(ctx, index, obs, entries, plans.size(), focused, table_h, ko.sort, rows_, plan_ids);
         if (clicked_row >= 0) {
             focused = clicked_row;
             ko.focus_plan = entries[static_cast<std::size_t>(focused)].plan->id;

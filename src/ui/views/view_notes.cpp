@@ -8,12 +8,13 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/data_editor.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/probes.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
-#include "wardscope/error.hpp"
-#include "wardscope/safe_files.hpp"
+#include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
 namespace {
@@ -57,6 +58,20 @@ struct NotesOptions {
     int kind = -1;               // -1 = every kind, else an ItemKind
     int min_vote = 0;            // 0 = with or without a vote
     bool in_filter_only = true;  // only plans passing the filter bar
+    TableSort sort;              // a column of notes_table; -1: priority, then plan
+};
+
+// What the table shows, built when its inputs change (not per frame).
+struct NotesRows {
+    unsigned data_version = ~0u;
+    std::size_t annotations = 0;
+    NotesOptions options;
+    std::string query;
+    Filter filter;
+    Lang lang = Lang::ja;
+    std::vector<const Annotation*> shown;  // in the view's own order
+    Table table;                           // notes_table(shown), row k = shown[k]
+    std::vector<std::size_t> order;        // rows in the chosen sort
 };
 
 struct NotesState {
@@ -65,6 +80,8 @@ struct NotesState {
     std::string export_path;
     std::string message;
     bool message_error = false;
+    NotesRows rows;
+    TableExport table_export;
 };
 
 std::string default_export_path() {
@@ -97,6 +114,27 @@ std::vector<const Annotation*> shown_annotations(const ViewContext& ctx, const N
         return plan_rank(a->item.plan_id) < plan_rank(b->item.plan_id);
     });
     return out;
+}
+
+bool same_options(const NotesOptions& a, const NotesOptions& b) {
+    return a.kind == b.kind && a.min_vote == b.min_vote && a.in_filter_only == b.in_filter_only && a.sort.same_as(b.sort);
+}
+
+const NotesRows& notes_rows(const ViewContext& ctx, NotesState& st) {
+    NotesRows& r = st.rows;
+    if (r.data_version == ctx.model.data_version && r.annotations == ctx.model.annotations.size() &&
+        same_options(r.options, st.options) && r.query == st.query && r.filter == ctx.filter && r.lang == ctx.lang)
+        return r;
+    r.data_version = ctx.model.data_version;
+    r.annotations = ctx.model.annotations.size();
+    r.options = st.options;
+    r.query = st.query;
+    r.filter = ctx.filter;
+    r.lang = ctx.lang;
+    r.shown = shown_annotations(ctx, st);
+    r.table = notes_table(ctx.data, r.shown, ctx.lang == Lang::en);
+    r.order = table_row_order(r.table, st.options.sort);
+    return r;
 }
 
 void draw_controls(ViewContext& ctx, NotesState& st) {
@@ -139,17 +177,15 @@ void write_export(const ViewContext& ctx, NotesState& st, const std::vector<cons
     std::string path = st.export_path;
     const std::string ext = markdown ? ".md" : ".csv";
     if (path.size() < ext.size() || path.compare(path.size() - ext.size(), ext.size(), ext) != 0) path += ext;
-    try {  // whole or not at all (wardscope/safe_files.hpp)
-        write_file_atomically(path, markdown ? annotations_to_markdown(ctx.data, rows) : annotations_to_csv(ctx.data, rows));
-        st.message_error = false;
-        st.message = format(S::wrote_fmt(ctx.lang), static_cast<int>(rows.size()), path.c_str());
-    } catch (const Error& e) {
-        st.message_error = true;
-        st.message = std::string(S::write_failed(ctx.lang)) + e.what();
-    }
+    // Whole or not at all, never over the database (DataEditor::write_export).
+    const std::string problem =
+        ctx.editor->write_export(path, markdown ? annotations_to_markdown(ctx.data, rows) : annotations_to_csv(ctx.data, rows));
+    st.message_error = !problem.empty();
+    st.message = st.message_error ? std::string(S::write_failed(ctx.lang)) + problem
+                                  : format(S::wrote_fmt(ctx.lang), static_cast<int>(rows.size()), path.c_str());
 }
 
-void draw_export(const ViewContext& ctx, NotesState& st, const std::vector<const Annotation*>& shown) {
+void draw_export(ViewContext& ctx, View& view, NotesState& st, const std::vector<const Annotation*>& shown) {
     const Lang lang = ctx.lang;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(S::export_path(lang));
@@ -160,27 +196,51 @@ void draw_export(const ViewContext& ctx, NotesState& st, const std::vector<const
     if (ImGui::Button(S::export_csv(lang))) write_export(ctx, st, shown, false);
     ImGui::SameLine();
     if (ImGui::Button(S::export_md(lang))) write_export(ctx, st, shown, true);
+    ImGui::SameLine();
+    export_table_button(ctx, view, st.table_export);
     if (!st.message.empty())
         text_wrapped_colored(st.message_error ? IM_COL32(255, 110, 80, 255) : dim_text_color(), st.message);
 }
 
-void draw_table(ViewContext& ctx, const std::vector<const Annotation*>& shown) {
+// Header cells drawn one by one so that tests find each header (probes "notes.header/<column>").
+void table_headers(const char* const* labels, int count, const char* probe_prefix) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < count; ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TableHeader(labels[c]);
+        if (probes_enabled())
+            record_probe(std::string(probe_prefix) + std::to_string(c), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+}
+
+void draw_table(ViewContext& ctx, NotesState& st) {
     const Lang lang = ctx.lang;
     const float E = em();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
+                                  ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings |
+                                  ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
     if (!ImGui::BeginTable("##notes", 6, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(S::col_vote(lang), ImGuiTableColumnFlags_WidthFixed, 4.5f * E);
-    ImGui::TableSetupColumn(S::col_kind(lang), ImGuiTableColumnFlags_WidthFixed, 6.5f * E);
-    ImGui::TableSetupColumn(S::col_item(lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(S::col_note(lang), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn(S::col_plan(lang), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(S::col_updated(lang), ImGuiTableColumnFlags_WidthFixed, 6.0f * E);
-    ImGui::TableHeadersRow();
-    for (std::size_t r = 0; r < shown.size(); ++r) {
-        const Annotation& a = *shown[r];
-        ImGui::PushID(static_cast<int>(r));
+    // ImGui column → notes_table column (the user id), for the sort and Ctrl+C.
+    const std::vector<int> columns{static_cast<int>(NotesColumn::vote), static_cast<int>(NotesColumn::kind),
+                                   static_cast<int>(NotesColumn::item), static_cast<int>(NotesColumn::note),
+                                   static_cast<int>(NotesColumn::plan), static_cast<int>(NotesColumn::updated)};
+    constexpr ImGuiTableColumnFlags fixed = ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending;
+    ImGui::TableSetupColumn(S::col_vote(lang), fixed, 4.5f * E, columns[0]);
+    ImGui::TableSetupColumn(S::col_kind(lang), ImGuiTableColumnFlags_WidthFixed, 6.5f * E, columns[1]);
+    ImGui::TableSetupColumn(S::col_item(lang), ImGuiTableColumnFlags_WidthStretch, 3.0f, columns[2]);
+    ImGui::TableSetupColumn(S::col_note(lang), ImGuiTableColumnFlags_WidthStretch, 3.0f, columns[3]);
+    ImGui::TableSetupColumn(S::col_plan(lang), ImGuiTableColumnFlags_WidthStretch, 2.0f, columns[4]);
+    ImGui::TableSetupColumn(S::col_updated(lang), fixed, 6.0f * E, columns[5]);
+    const char* labels[] = {S::col_vote(lang), S::col_kind(lang), S::col_item(lang),
+                            S::col_note(lang), S::col_plan(lang), S::col_updated(lang)};
+    table_headers(labels, 6, "notes.header/");
+    update_table_sort(st.options.sort, columns);
+    const NotesRows& rows = notes_rows(ctx, st);  // in the order just chosen
+    for (std::size_t r = 0; r < rows.order.size(); ++r) {
+        const std::size_t k = rows.order[r];
+        const Annotation& a = *rows.shown[k];
+        ImGui::PushID(static_cast<int>(k));
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
         // The row's hit area: spans every column, under the wrapped texts.
@@ -206,10 +266,16 @@ void draw_table(ViewContext& ctx, const std::vector<const Annotation*>& shown) {
         const Plan* plan = ctx.data.find_plan(a.item.plan_id);
         text_wrapped_colored(dim_text_color(), plan ? plan_short_label(ctx.data, *plan, lang) : a.item.plan_id);
         ImGui::TableSetColumnIndex(5);
-        std::string updated = a.updated_at.substr(0, 16);
-        std::replace(updated.begin(), updated.end(), 'T', ' ');
-        text_wrapped_colored(dim_text_color(), updated);
-        if (hovered && !ctx.screenshot) ImGui::SetTooltip("%s", S::row_tip(lang));
+        text_wrapped_colored(dim_text_color(), cell_text(rows.table.rows[k][static_cast<std::size_t>(NotesColumn::updated)]));
+        if (hovered && !ctx.screenshot) {
+            ImGui::SetTooltip("%s", S::row_tip(lang));
+            // Ctrl+C: the hovered cell as the table has it; Ctrl+Shift+C: the item's source.
+            const int c = hovered_table_column();
+            if (c >= 0 && c < static_cast<int>(columns.size()))
+                copy_on_ctrl_c(true, cell_text(rows.table.rows[k][static_cast<std::size_t>(columns[static_cast<std::size_t>(c)])]));
+            if (ImGui::GetIO().KeyShift && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C), false))
+                ImGui::SetClipboardText(cell_text(rows.table.rows[k][static_cast<std::size_t>(NotesColumn::source)]).c_str());
+        }
         if (clicked && plan) {
             ctx.selection.select_plan(ctx.data, plan->id, a.item.kind == ItemKind::node ? a.item.item_id : std::string());
             ctx.open_view = a.item.kind == ItemKind::node ? "explorer" : "swot";
@@ -229,17 +295,25 @@ public:
     OptionValues save_options() const override {
         return {{"kind", std::to_string(st_.options.kind)},
                 {"min_vote", std::to_string(st_.options.min_vote)},
-                {"in_filter_only", st_.options.in_filter_only ? "1" : "0"}};
+                {"in_filter_only", st_.options.in_filter_only ? "1" : "0"},
+                {"sort", to_option(st_.options.sort)}};
     }
     void restore_options(const OptionValues& values) override {
         st_.options = {};
         read_option(values, "kind", st_.options.kind);
         read_option(values, "min_vote", st_.options.min_vote);
         read_option(values, "in_filter_only", st_.options.in_filter_only);
+        if (const auto it = values.find("sort"); it != values.end()) st_.options.sort = table_sort_from(it->second);
+    }
+    std::optional<Table> table(ViewContext& ctx) override {
+        const NotesRows& rows = notes_rows(ctx, st_);
+        Table sorted = rows.table;  // in the order the view shows
+        for (std::size_t r = 0; r < rows.order.size(); ++r) sorted.rows[r] = rows.table.rows[rows.order[r]];
+        return sorted;
     }
     void append_strings(std::vector<const char*>& out) const override {
         WS_NOTES_STRINGS(WS_STR_COLLECT)
-        out.push_back("—0123456789-T:");
+        out.push_back("—0123456789-T:▲▼");
     }
 
 private:
@@ -249,7 +323,8 @@ private:
 void NotesView::draw(ViewContext& ctx) {
     NotesState& st = st_;
     const Lang lang = ctx.lang;
-    const std::vector<const Annotation*> shown = shown_annotations(ctx, st);
+    const NotesRows& rows = notes_rows(ctx, st);
+    const std::vector<const Annotation*>& shown = rows.shown;
     heading(S::title(lang));
     ImGui::SameLine();
     ImGui::TextDisabled(S::count_fmt(lang), static_cast<int>(shown.size()), static_cast<int>(ctx.model.annotations.size()));
@@ -258,13 +333,13 @@ void NotesView::draw(ViewContext& ctx) {
         return;
     }
     if (!ctx.presenting) draw_controls(ctx, st);  // the room sees the notes, not the filters and export
-    if (!ctx.screenshot && !ctx.presenting) draw_export(ctx, st, shown);
+    if (ctx.editor && !ctx.presenting) draw_export(ctx, *this, st, shown);
     ImGui::Spacing();
     if (shown.empty()) {
         text_wrapped_colored(dim_text_color(), S::none_match(lang));
         return;
     }
-    draw_table(ctx, shown);
+    draw_table(ctx, st);
 }
 
 }  // namespace

@@ -10,8 +10,10 @@
 #include <imgui.h>
 
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
+#include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
 
@@ -435,8 +437,21 @@ bool plan_combo(ViewContext& ctx, const char* id, const Plan* current, bool allo
     return changed;
 }
 
-// The two plan pickers: the plan (A) and the one beside it (B, optional).
-void draw_pickers(ViewContext& ctx, const Plan* a, const Plan* b) {
+// Plan A: the current plan; by default the first plan with a SWOT when nothing
+// is selected. Plan B: the second selected plan, if any.
+std::pair<const Plan*, const Plan*> shown_plans(const ViewContext& ctx) {
+    const DataIndex& index = ctx.model.index;
+    const Plan* a = nullptr;
+    if (!ctx.selection.plan_ids().empty()) a = ctx.data.find_plan(ctx.selection.front_plan());
+    if (!a && !index.plans_with_swot.empty()) a = &ctx.data.plans[index.plans_with_swot.front()];
+    if (!a) a = current_plan(ctx);
+    const Plan* b = ctx.selection.plan_ids().size() >= 2 ? ctx.data.find_plan(ctx.selection.plan_ids()[1]) : nullptr;
+    if (b == a) b = nullptr;
+    return {a, b};
+}
+
+// The two plan pickers: the plan (A) and the one beside it (B, optional); then "Export table".
+void draw_pickers(ViewContext& ctx, const Plan* a, const Plan* b, View& view, TableExport& table_export) {
     const Lang lang = ctx.lang;
     const float avail = ImGui::GetContentRegionAvail().x;
     const float label_a = ImGui::CalcTextSize(L::plan_a(lang)).x;
@@ -451,7 +466,10 @@ void draw_pickers(ViewContext& ctx, const Plan* a, const Plan* b) {
     if (plan_combo(ctx, "##plan_a", a, false, chosen) && !chosen.empty()) {
         const auto& ids = ctx.selection.plan_ids();
         if (ids.size() >= 2 && ids[1] == chosen) ctx.selection.swap_first_two(ctx.data);
-        else ctx.selection.select_plan(ctx.data, chosen);
+        else {
+            ctx.selection.select_plan(ctx.data, chosen);
+            if (b && b->id != chosen) ctx.selection.select_second(ctx.data, chosen, b->id);  // B stays beside it
+        }
     }
     same_line_if_fits(label_b + combo_w + spacing, 1.0f * em());
     ImGui::AlignTextToFramePadding();
@@ -462,6 +480,8 @@ void draw_pickers(ViewContext& ctx, const Plan* a, const Plan* b) {
         if (chosen.empty()) ctx.selection.drop_second();
         else if (!a || chosen != a->id) ctx.selection.select_second(ctx.data, a ? a->id : std::string(), chosen);
     }
+    same_line_if_fits(8 * em(), 1.0f * em());
+    export_table_button(ctx, view, table_export);
     ImGui::Separator();
 }
 
@@ -472,26 +492,27 @@ public:
     bool shows_selected_plans() const override { return true; }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_SWOT_STRINGS(WS_STR_COLLECT) }
+    std::optional<Table> table(ViewContext& ctx) override {
+        const auto [a, b] = shown_plans(ctx);
+        std::vector<const Plan*> plans;
+        if (a) plans.push_back(a);
+        if (b) plans.push_back(b);
+        return swot_table(ctx.data, plans, ctx.lang == Lang::en);
+    }
 
 private:
     SwotState st_;
+    TableExport table_export_;
 };
 
 void SwotView::draw(ViewContext& ctx) {
-    const Lang lang = ctx.lang;
     const DataIndex& index = ctx.model.index;
     if (ctx.data.plans.empty()) return;
 
-    // Plan A: the current plan; by default the first plan with a SWOT when nothing is selected.
-    const Plan* a = nullptr;
-    if (!ctx.selection.plan_ids().empty()) a = ctx.data.find_plan(ctx.selection.front_plan());
-    if (!a && !index.plans_with_swot.empty()) a = &ctx.data.plans[index.plans_with_swot.front()];
-    if (!a) a = current_plan(ctx);
-    const Plan* b = ctx.selection.plan_ids().size() >= 2 ? ctx.data.find_plan(ctx.selection.plan_ids()[1]) : nullptr;
-    if (b == a) b = nullptr;
+    const auto [a, b] = shown_plans(ctx);
 
     // Pickers (not for the room: each panel names its plan).
-    if (!ctx.presenting) draw_pickers(ctx, a, b);
+    if (!ctx.presenting) draw_pickers(ctx, a, b, *this, table_export_);
 
     const bool a_front = a && ctx.selection.is_front(a->id);
     const int ia = a ? index.plan_index(a->id) : -1;

@@ -15,9 +15,12 @@
 #include "ui/plot/plot.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/selection_chips.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/text_wrap.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
+#include "wardscope/view_tables.hpp"
 #include "wardscope/era.hpp"
 
 namespace wardscope::ui {
@@ -362,8 +365,16 @@ public:
         scroll_.set(top_row_);
     }
 
+    std::optional<Table> table(ViewContext& ctx) override {
+        std::vector<std::size_t> plans;  // the bars, row by row
+        for (const Row& r : layout(ctx, layout_).rows)
+            for (const Bar& b : r.bars) plans.push_back(b.plan);
+        return timeline_table(ctx.data, plans, ctx.lang == Lang::en);
+    }
+
 private:
     Layout layout_;
+    TableExport table_export_;
     std::string top_row_;  // municipality id of the first row on screen; empty = the top
     PendingScroll scroll_;
 };
@@ -388,6 +399,10 @@ void TimelineView::draw(ViewContext& ctx) {
     ImGui::TextDisabled("%s", format(L::plans_fmt(lang), l.plan_count, static_cast<int>(l.rows.size())).c_str());
     ImGui::SameLine(0, 1.2f * E);
     draw_legend(ctx, l, any_partial);
+    if (ctx.editor) {
+        same_line_if_fits(8 * E, 1.2f * E);
+        export_table_button(ctx, *this, table_export_);
+    }
     ImGui::Spacing();
 
     // Geometry shared by the axis and the rows.
@@ -523,7 +538,9 @@ void TimelineView::draw(ViewContext& ctx) {
         const Plan& p = ctx.data.plans[static_cast<std::size_t>(hovered_plan)];
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         plan_tooltip(ctx, index, p);
-        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) ctx.selection.select_plan(ctx.data, p.id);
+        copy_on_ctrl_c(!ctx.screenshot, plan_title(p, lang));
+        copy_source_on_ctrl_shift_c(!ctx.screenshot, p.source);
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) click_plan(ctx, p.id);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "ui/data_editor.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/ui_widgets.hpp"
+#include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
 namespace {
@@ -18,9 +19,6 @@ namespace {
     X(star, "★", "★")                                                                      \
     X(menu_edit, "メモ・優先度…", "Note and priority…")                                    \
     X(title, "メモと優先度", "Note and priority")                                          \
-    X(kind_swot, "SWOT", "SWOT")                                                           \
-    X(kind_tows, "クロスSWOT", "Cross-SWOT")                                               \
-    X(kind_node, "施策体系", "Plan item")                                                  \
     X(priority, "優先度", "Priority")                                                      \
     X(no_vote, "なし", "none")                                                             \
     X(note, "メモ", "Note")                                                                \
@@ -46,12 +44,7 @@ std::string probe_name(const char* prefix, const ItemRef& item) {
 }  // namespace
 
 const char* item_kind_name(ItemKind kind, Lang lang) {
-    switch (kind) {
-        case ItemKind::swot: return S::kind_swot(lang);
-        case ItemKind::tows: return S::kind_tows(lang);
-        case ItemKind::node: return S::kind_node(lang);
-    }
-    return "";
+    return item_kind_label(kind, lang == Lang::en);
 }
 
 std::string plan_annotations_text(const ViewContext& ctx, const std::string& plan_id) {

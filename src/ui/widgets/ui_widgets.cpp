@@ -9,8 +9,11 @@
 #include <imgui_internal.h>
 
 #include "ui/widgets/spotlight.hpp"
+#include "ui/widgets/selection_chips.hpp"
+#include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/text_wrap.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
 
@@ -19,6 +22,7 @@ namespace {
 // Strings of this file. X(name, ja, en)
 #define WS_WIDGET_STRINGS(X)                                   \
     X(unknown, "未設定", "unknown")                            \
+    X(copy_source_hint, "Ctrl+C: 項目をコピー · Ctrl+Shift+C: 出典をコピー", "Ctrl+C: copy the item · Ctrl+Shift+C: copy the source") \
     X(pillar, "柱", "pillar")                                  \
     X(strategy, "戦略", "strategy")                            \
     X(policy, "方針", "policy")                                \
@@ -30,11 +34,6 @@ namespace {
     X(source, "出典", "Source")                                \
     X(section, "節", "Section")                                \
     X(file, "ファイル", "File")                                \
-    X(progress_ahead, "先行", "ahead")                         \
-    X(progress_met, "目標達成", "target met")                  \
-    X(progress_on_track, "順調", "on track")                   \
-    X(progress_behind, "遅れ", "behind")                       \
-    X(progress_no_data, "データなし", "no data")               \
     X(number_empty, "値が空です（不明な値は 0 と書かずに空けておいてください）",  \
       "The value is empty (leave unknown values out instead of writing 0)")      \
     X(number_invalid, "「%s」は数値ではありません（例: 45、４５、1,234）",     \
@@ -65,6 +64,9 @@ std::string number_problem_text(NumberProblem problem, std::string_view text, La
 void append_widget_strings(std::vector<const char*>& out) {
     WS_WIDGET_STRINGS(WS_STR_COLLECT)
     append_annotation_strings(out);
+    append_table_tool_strings(out);
+    append_selection_chip_strings(out);
+    append_table_words(out);
 }
 
 std::string format(const char* fmt, ...) {
@@ -194,11 +196,7 @@ std::string actor_label(const Taxonomy& taxonomy, std::string_view id, Lang lang
     return std::string(id);
 }
 
-std::string source_text(const SourceRef& s) {
-    std::string out = !s.file.empty() ? s.file : s.url;
-    if (!s.section.empty()) out += (out.empty() ? "" : " § ") + s.section;
-    return out;
-}
+std::string source_text(const SourceRef& s) { return source_reference(s); }
 
 const SourceRef& node_source(const Plan& plan, const PlanTree& tree, int index) {
     for (int i = index; i >= 0 && static_cast<std::size_t>(i) < plan.nodes.size();
@@ -232,15 +230,7 @@ ImU32 quadrant_color(Quadrant q, float alpha) {
     return rgb(0x808080, alpha);
 }
 
-const char* progress_text(const Progress& p, Lang lang) {
-    switch (p.status) {
-        case ProgressStatus::ahead: return p.reason == "target met" ? S::progress_met(lang) : S::progress_ahead(lang);
-        case ProgressStatus::on_track: return S::progress_on_track(lang);
-        case ProgressStatus::behind: return S::progress_behind(lang);
-        case ProgressStatus::no_data: break;
-    }
-    return S::progress_no_data(lang);
-}
+const char* progress_text(const Progress& p, Lang lang) { return progress_label(p, lang == Lang::en); }
 
 // Colour-blind safe (Okabe–Ito): blue ahead, bluish green on track, orange behind.
 ImU32 progress_color(const Progress& p) {
@@ -330,6 +320,12 @@ BlockState text_block(const char* id, std::initializer_list<Line> lines, const B
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     state.clicked = ImGui::InvisibleButton(id, ImVec2(w, h));
     state.hovered = ImGui::IsItemHovered();
+    if (state.hovered) {  // Ctrl+C: the block's text, a line each
+        std::string text;
+        for (const Line& l : lines)
+            if (!l.text.empty()) text.append(text.empty() ? "" : "\n").append(l.text);
+        copy_on_ctrl_c(true, text);
+    }
     if (spotlight_collecting()) offer_spotlight(std::to_string(ImGui::GetID(id)), pos, ImVec2(pos.x + w, pos.y + h));
     if (!ImGui::IsItemVisible()) return state;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -369,6 +365,7 @@ BlockState text_block(const char* id, std::initializer_list<Line> lines, const B
 void source_tooltip_for(bool hovered, const SourceRef& source, Lang lang, std::string_view extra) {
     if (!hovered) return;
     if (source.empty() && extra.empty()) return;
+    copy_source_on_ctrl_shift_c(true, source);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(32.0f * em());
     if (!extra.empty()) {
@@ -380,6 +377,7 @@ void source_tooltip_for(bool hovered, const SourceRef& source, Lang lang, std::s
         if (!source.file.empty()) ImGui::Text("%s: %s", S::file(lang), source.file.c_str());
         if (!source.url.empty()) ImGui::Text("URL: %s", source.url.c_str());
         if (!source.section.empty()) ImGui::Text("%s: %s", S::section(lang), source.section.c_str());
+        ImGui::TextDisabled("%s", S::copy_source_hint(lang));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
