@@ -34,7 +34,10 @@ enum class CoverageMode { count, share, present };
 //              plans' theme mix regardless of plan size (the cosine of the count
 //              vectors is the same number). A plan with no tagged measure has
 //              similarity 0. Ties in grouped order.
-enum class CoverageRowSort { grouped, name, total, similarity };
+//  theme:      by the value (in the matrix's mode) of the column `sort_theme`,
+//              descending, or ascending with `rows_ascending` (a click on a
+//              column heading). Ties in grouped order; an unknown theme = grouped.
+enum class CoverageRowSort { grouped, name, total, similarity, theme };
 
 // Column order.
 //  taxonomy:   Taxonomy::themes order. The default.
@@ -49,7 +52,11 @@ enum class CoverageRowSort { grouped, name, total, similarity };
 //              Themes that the same plans stress end up side by side;
 //              CoverageColumn::similarity holds each column's cosine to its left
 //              neighbour (1 for the first column).
-enum class CoverageColSort { taxonomy, name, total, similarity };
+//  plan:       by the value (in the matrix's mode) in the row of `sort_plan`,
+//              descending, or ascending with `columns_ascending` (a row's
+//              "sort columns" action). Ties in taxonomy order; a plan not among
+//              the rows = taxonomy order.
+enum class CoverageColSort { taxonomy, name, total, similarity, plan };
 
 struct CoverageOptions {
     CoverageMode mode = CoverageMode::count;
@@ -58,6 +65,10 @@ struct CoverageOptions {
     std::string reference_plan;   // row similarity; "" or not among the rows = first row in grouped order
     std::string reference_theme;  // column similarity; "" or unknown = the largest count total
     bool english = false;         // name sorts use the English labels
+    std::string sort_theme;       // CoverageRowSort::theme
+    bool rows_ascending = false;
+    std::string sort_plan;        // CoverageColSort::plan
+    bool columns_ascending = false;
 };
 
 struct CoverageRow {

@@ -32,6 +32,15 @@ const std::string& theme_name(const Theme& t, bool english) {
     return english && !t.label_en.empty() ? t.label_en : t.label_ja;
 }
 
+double cell_value(const CoverageCell& c, CoverageMode m) {
+    switch (m) {
+        case CoverageMode::count: return c.count;
+        case CoverageMode::share: return c.share;
+        case CoverageMode::present: return c.present ? 1.0 : 0.0;
+    }
+    return 0;
+}
+
 // A permutation sorted by `less`, stable over the identity order.
 template <class Less>
 std::vector<std::size_t> sorted_order(std::size_t n, Less less) {
@@ -74,13 +83,7 @@ double cosine_similarity(const std::vector<double>& a, const std::vector<double>
 }
 
 double CoverageMatrix::value(std::size_t row, std::size_t column, CoverageMode m) const {
-    const CoverageCell& c = cell(row, column);
-    switch (m) {
-        case CoverageMode::count: return c.count;
-        case CoverageMode::share: return c.share;
-        case CoverageMode::present: return c.present ? 1.0 : 0.0;
-    }
-    return 0;
+    return cell_value(cell(row, column), m);
 }
 
 std::vector<double> CoverageMatrix::values() const {
@@ -233,6 +236,16 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
                 return rows[a].similarity > rows[b].similarity;
             });
             break;
+        case CoverageRowSort::theme: {
+            const auto it = column_of.find(options.sort_theme);
+            const std::size_t c = it == column_of.end() ? ncol : it->second;
+            row_order = sorted_order(nrow, [&](std::size_t a, std::size_t b) {
+                if (c == ncol) return false;
+                const double va = cell_value(cells[a * ncol + c], options.mode), vb = cell_value(cells[b * ncol + c], options.mode);
+                return options.rows_ascending ? va < vb : va > vb;
+            });
+            break;
+        }
     }
 
     // Column order.
@@ -260,6 +273,17 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
         }
         case CoverageColSort::similarity:
             break;  // below
+        case CoverageColSort::plan: {
+            std::size_t r = nrow;
+            for (std::size_t k = 0; k < nrow; ++k)
+                if (rows[k].plan_id == options.sort_plan) r = k;
+            col_order = sorted_order(ncol, [&](std::size_t a, std::size_t b) {
+                if (r == nrow) return false;
+                const double va = cell_value(cells[r * ncol + a], options.mode), vb = cell_value(cells[r * ncol + b], options.mode);
+                return options.columns_ascending ? va < vb : va > vb;
+            });
+            break;
+        }
     }
     std::vector<std::vector<double>> col_vectors(ncol);
     for (std::size_t c = 0; c < ncol; ++c) col_vectors[c] = column_vector(c);
@@ -372,6 +396,7 @@ std::string_view to_string(CoverageRowSort s) {
         case CoverageRowSort::name: return "name";
         case CoverageRowSort::total: return "total";
         case CoverageRowSort::similarity: return "similarity";
+        case CoverageRowSort::theme: return "theme";
     }
     return "grouped";
 }
@@ -382,6 +407,7 @@ std::string_view to_string(CoverageColSort s) {
         case CoverageColSort::name: return "name";
         case CoverageColSort::total: return "total";
         case CoverageColSort::similarity: return "similarity";
+        case CoverageColSort::plan: return "plan";
     }
     return "taxonomy";
 }

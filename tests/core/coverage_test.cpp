@@ -234,6 +234,38 @@ TEST_CASE("coverage: row orders") {
           Ids{"kita-2026", "kita-2019", "ome-unknown", "ome-2022", "ghost-2020"});
 }
 
+TEST_CASE("coverage: rows by a clicked theme's values and columns by a clicked plan's, either way") {
+    const Dataset d = dataset();
+    CoverageOptions o;
+    o.row_sort = CoverageRowSort::theme;
+    o.sort_theme = "startup";  // counts: kita-2019 1, kita-2026 2, ome-2022 0, ome-unknown 1, ghost 0
+    CHECK(row_ids(build_coverage(d, all_plans(d), o)) ==
+          Ids{"kita-2026", "kita-2019", "ome-unknown", "ome-2022", "ghost-2020"});  // ties in grouped order
+    o.rows_ascending = true;
+    CHECK(row_ids(build_coverage(d, all_plans(d), o)) ==
+          Ids{"ome-2022", "ghost-2020", "kita-2019", "ome-unknown", "kita-2026"});
+    o.rows_ascending = false;
+    o.mode = CoverageMode::share;  // shares: kita-2019 0.5, kita-2026 0.4, ome-unknown 0.5
+    CHECK(row_ids(build_coverage(d, all_plans(d), o)) ==
+          Ids{"kita-2019", "ome-unknown", "kita-2026", "ome-2022", "ghost-2020"});
+    o.sort_theme = "no-such-theme";
+    CHECK(row_ids(build_coverage(d, all_plans(d), o)) == row_ids(build_coverage(d, all_plans(d))));
+
+    CoverageOptions c;
+    c.col_sort = CoverageColSort::plan;
+    c.sort_plan = "kita-2026";  // startup 2, talent 2, digital 1, retail 0
+    CHECK(column_ids(build_coverage(d, all_plans(d), c)) == Ids{"startup", "talent", "digital", "retail"});
+    c.columns_ascending = true;
+    CHECK(column_ids(build_coverage(d, all_plans(d), c)) == Ids{"retail", "digital", "startup", "talent"});
+    c.columns_ascending = false;
+    c.sort_plan = "ome-unknown";  // startup 1, retail 2
+    CHECK(column_ids(build_coverage(d, all_plans(d), c)) == Ids{"retail", "startup", "talent", "digital"});
+    c.sort_plan = "not-a-row";
+    CHECK(column_ids(build_coverage(d, all_plans(d), c)) == Ids{"startup", "talent", "digital", "retail"});
+    CHECK(to_string(CoverageRowSort::theme) == "theme");
+    CHECK(to_string(CoverageColSort::plan) == "plan");
+}
+
 TEST_CASE("coverage: row similarity is the cosine of theme-share vectors") {
     CHECK(cosine_similarity({1, 0}, {0, 1}) == 0);
     CHECK(cosine_similarity({1, 2}, {2, 4}) == doctest::Approx(1.0));

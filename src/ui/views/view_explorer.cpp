@@ -11,6 +11,7 @@
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
+#include "wardscope/theme_rule.hpp"
 
 namespace wardscope::ui {
 
@@ -351,8 +352,9 @@ struct TreeDraw {
         if (i == selected) {
             opt.background = ImGui::GetColorU32(ImGuiCol_Header);
         } else if (!ctx.filter.theme_id().empty()) {
-            for (const ThemeTag& t : n.themes)
-                if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(0.25f);
+            // The filter's theme: tagged here (strong), or carried from a heading above (light; theme_rule.hpp).
+            for (const CarriedTheme& t : carried_themes(plan, info.tree, i))
+                if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(t.tagged_at == i ? 0.25f : 0.12f);
         }
         const std::string title = node_title(n, lang);
         const ImU32 color = n.level == NodeLevel::measure ? 0 : heading_color();
