@@ -33,7 +33,7 @@ Node node(std::string id, std::string parent, NodeLevel level, std::vector<Theme
 ThemeTag hand(std::string id) { return ThemeTag{std::move(id), TagOrigin::hand}; }
 ThemeTag rule(std::string id) { return ThemeTag{std::move(id), TagOrigin::rule}; }
 
-// st1 [network] ─ m1 [startup], m2 ; st2 (no measures below) [talent:rule] ; st3 ─ p1 [network:rule] ─ m3
+// st1 [network] ─ m1 [startup], m2 ; st2 (no measures below) [talent:rule] ; st3 ─ p1 [network:rule] ─ m3 [digital:rule]
 Plan sample_plan() {
     Plan p;
     p.id = "p";
@@ -44,7 +44,7 @@ Plan sample_plan() {
                node("st2", "", NodeLevel::strategy, {rule("talent")}),
                node("st3", "", NodeLevel::strategy),
                node("p1", "st3", NodeLevel::policy, {rule("network")}),
-               node("m3", "p1", NodeLevel::measure)};
+               node("m3", "p1", NodeLevel::measure, {rule("digital")})};
     return p;
 }
 
@@ -70,7 +70,7 @@ Dataset bundled_dataset() {
 
 }  // namespace
 
-TEST_CASE("counting rule: measures and measure-less leaves are counted, and an item carries its ancestors' themes") {
+TEST_CASE("counting rule: measures and measure-less leaves are counted, and an item carries its ancestors' hand tags") {
     const Plan p = sample_plan();
     const CountedItems c = counted_items(p);
     CHECK(c.has_measures);
@@ -82,25 +82,32 @@ TEST_CASE("counting rule: measures and measure-less leaves are counted, and an i
     CHECK(c.items[0].themes[1].theme_id == "network");
     CHECK(c.items[0].themes[1].tagged_at == 0);
     CHECK(c.items[0].themes[1].by_hand);
-    // m2 carries st1's network; st2 stands for itself; m3 carries p1's rule tag.
+    // m2 carries st1's network; st2 stands for itself with its own rule tag;
+    // m3 has its own rule tag but not p1's (a heading passes on hand tags only).
     REQUIRE(c.items[1].find("network"));
     CHECK(c.items[1].find("startup") == nullptr);
     REQUIRE(c.items[2].find("talent"));
     CHECK_FALSE(c.items[2].find("talent")->by_hand);
-    REQUIRE(c.items[3].find("network"));
-    CHECK(c.items[3].find("network")->tagged_at == 5);
-    CHECK_FALSE(c.items[3].find("network")->by_hand);
+    REQUIRE(c.items[3].themes.size() == 1);
+    CHECK(c.items[3].themes[0].theme_id == "digital");
+    CHECK_FALSE(c.items[3].themes[0].by_hand);
+    CHECK(c.items[3].find("network") == nullptr);
 
     const ThemeProfile prof = theme_profile(p, test::bundled_taxonomy());
     CHECK(prof.total == 4);
     CHECK(prof.untagged == 0);
-    CHECK(prof.find("network")->items == 3);
+    CHECK(prof.find("network")->items == 2);
     CHECK(prof.find("network")->hand == 2);
-    CHECK(prof.find("network")->rule == 1);
+    CHECK(prof.find("network")->rule == 0);
     CHECK(prof.find("startup")->items == 1);
     CHECK(prof.find("talent")->items == 1);
-    for (const char* t : {"network", "startup", "talent"}) CHECK(plan_covers(p, t));
+    CHECK(prof.find("digital")->rule == 1);
+    for (const char* t : {"network", "startup", "talent", "digital"}) CHECK(plan_covers(p, t));
     CHECK_FALSE(plan_covers(p, "tourism"));
+    Plan heading_rule_only = p;  // network by hand nowhere: p1's rule tag alone does not cover it
+    heading_rule_only.nodes[0].themes.clear();
+    CHECK_FALSE(plan_covers(heading_rule_only, "network"));
+    CHECK(theme_profile(heading_rule_only, test::bundled_taxonomy()).find("network")->items == 0);
 }
 
 TEST_CASE("counting rule: a hand tag anywhere on the path makes the item hand-tagged, and each theme counts once") {
@@ -137,13 +144,15 @@ TEST_CASE("counting rule on the bundled data: the cases that used to disagree") 
     auto count = [&](const char* plan, const char* theme) {
         return m.cell(static_cast<std::size_t>(m.find_row(plan)), static_cast<std::size_t>(m.find_column(theme))).count;
     };
-    // 創業: 11 plans cover it, in the filter and in the column alike.
+    // 創業: 10 plans cover it, in the filter and in the column alike.
     int covering = 0;
     for (const Plan& p : d.plans) covering += plan_covers(p, "startup") ? 1 : 0;
-    CHECK(covering == 11);
-    CHECK(m.columns[static_cast<std::size_t>(m.find_column("startup"))].plans == 11);
-    // Itabashi R4: (1) carries 創業 (a keyword-rule tag), so its measures do.
-    CHECK(count("itabashi-regional-2022", "startup") == 4);
+    CHECK(covering == 10);
+    CHECK(m.columns[static_cast<std::size_t>(m.find_column("startup"))].plans == 10);
+    // Itabashi R4: only its heading (1) has 創業, by a keyword rule: not passed on, so
+    // neither its cell nor the filter counts it.
+    CHECK(count("itabashi-regional-2022", "startup") == 0);
+    CHECK_FALSE(plan_covers(*d.find_plan("itabashi-regional-2022"), "startup"));
     // Itabashi 2035: 戦略4 is about networks; its two measures carry it.
     CHECK(count("itabashi-vision-2035", "network") == 2);
 }

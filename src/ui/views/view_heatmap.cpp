@@ -657,10 +657,10 @@ void sort_rows_by(State& st, const std::string& theme_id, bool ascending) {
     st.rows_ascending = ascending;
 }
 
-// The sort direction under a heading: ▼ most first, ▲ fewest first; `tip` is the bottom-right corner.
-void sort_arrow(ImDrawList* dl, ImVec2 tip, float size, bool ascending) {
-    const float x1 = std::round(tip.x + size * 0.5f), x0 = std::round(tip.x - size * 0.5f);
-    const float y1 = std::round(tip.y), y0 = std::round(tip.y - size * 0.7f);
+// A sort direction mark: ▼ most first, ▲ fewest first; centred on at.x, its bottom at at.y.
+void sort_arrow(ImDrawList* dl, ImVec2 at, float size, bool ascending) {
+    const float x1 = std::round(at.x + size * 0.5f), x0 = std::round(at.x - size * 0.5f);
+    const float y1 = std::round(at.y), y0 = std::round(at.y - size * 0.7f);
     if (ascending)
         dl->AddTriangleFilled(ImVec2(x0, y1), ImVec2(x1, y1), ImVec2((x0 + x1) * 0.5f, y0), accent_color());
     else
@@ -848,18 +848,21 @@ void HeatmapView::draw(ViewContext& ctx) {
             float y = bottom - head.line_h * static_cast<float>(lines.size());
             const bool filtered = m.columns[c].theme_id == ctx.filter.theme_id();
             const ImU32 color = filtered ? accent_color() : text_color();
+            float last_right = centre;
             for (const std::string& line : lines) {
                 const float tw = ImGui::CalcTextSize(line.c_str()).x * head.scale;
                 dl->AddText(ImGui::GetFont(), font_size, ImVec2(std::round(centre - tw * 0.5f), std::round(y)), color, line.c_str());
+                last_right = centre + tw * 0.5f;
                 y += head.line_h;
             }
+            // The rows follow this column: ▼ / ▲ after the heading's last line.
+            if (st.row_sort == CoverageRowSort::theme && m.columns[c].theme_id == st.sort_theme)
+                sort_arrow(dl, ImVec2(last_right + 0.45f * E, y - 0.3f * head.line_h), 0.45f * E, st.rows_ascending);
             if (level > 0)
                 dl->AddLine(ImVec2(std::round(centre) + 0.5f, bottom + 0.1f * E),
                             ImVec2(std::round(centre) + 0.5f, grid_origin.y - 0.1f * E), plot::grid_color());
             const ImVec2 head_min(grid_origin.x + cell_w * static_cast<float>(c), top.y);
             const ImVec2 head_max(head_min.x + cell_w, grid_origin.y);
-            if (st.row_sort == CoverageRowSort::theme && m.columns[c].theme_id == st.sort_theme)
-                sort_arrow(dl, ImVec2(head_max.x - 0.45f * E, grid_origin.y - 0.2f * E), 0.35f * E, st.rows_ascending);
             if (probes_enabled())
                 record_probe("heatmap.column/" + m.columns[c].theme_id, head_min, head_max, m.columns[c].plans,
                              m.columns[c].measures);

@@ -21,7 +21,7 @@ namespace {
 #define WS_ACROSS_STRINGS(X)                                                                                   \
     X(title_fmt, "「%s」の施策（全計画）", "“%s” measures across plans")                                      \
     X(count_fmt, "施策 %d · %d計画", "%d measures · %d plans")                                                 \
-    X(shown_fmt, "（うち %d 件を表示）", "(%d shown)")                                                          \
+    X(shown_fmt, "（うち %d 件を表示）", " (%d shown)")                                                          \
     X(filter_hint, "絞り込み（施策名・計画・自治体）", "Filter (measure, plan, municipality)")                  \
     X(plan_count_fmt, "%d / %d施策", "%d of %d measures")                                                       \
     X(inherited_fmt, "%s から", "from %s")                                                                      \
