@@ -603,6 +603,7 @@ void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int
                  format(L::panel_count_fmt(lang), cell.count, row.measures, percent(cell.share)));
     same_line_if_fits(ImGui::CalcTextSize(L::list_across(lang)).x + 2 * ImGui::GetStyle().FramePadding.x, 0.6f * em());
     if (ImGui::SmallButton(L::list_across(lang))) st.across.theme_id = m.columns[static_cast<std::size_t>(c)].theme_id;
+    if (probes_enabled()) record_probe("heatmap.list_across", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (!ctx.screenshot && ImGui::IsItemHovered()) plot::tooltip(L::list_across_tip(lang));
     text_wrapped_colored(dim_text_color(), plan_long_label(ctx.data, plan, lang));
     if (row.counts_leaves) text_wrapped_colored(dim_text_color(), L::leaves_note(lang));
@@ -878,6 +879,8 @@ void HeatmapView::draw(ViewContext& ctx) {
             if (ImGui::Selectable(L::menu_sort_asc(lang))) sort_rows_by(st, menus_.theme, true);
             ImGui::Separator();
             if (ImGui::Selectable(L::menu_list(lang))) st.across.theme_id = menus_.theme;
+            if (probes_enabled())  // end-to-end tests aim at it
+                record_probe("heatmap.column_menu.list", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0, menus_.theme);
             ImGui::EndPopup();
         }
     }

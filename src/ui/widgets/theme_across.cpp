@@ -126,7 +126,9 @@ void draw_theme_across(ViewContext& ctx, ThemeAcrossState& st, ThemeAcrossCache&
     {
         const float w = ImGui::CalcTextSize(S::close(lang)).x + 2 * ImGui::GetStyle().FramePadding.x;
         ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - w, ImGui::GetCursorPosX()));
-        if (ImGui::SmallButton(S::close(lang))) {
+        const bool close = ImGui::SmallButton(S::close(lang));
+        if (probes_enabled()) record_probe("heatmap.across.close", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        if (close) {
             st.theme_id.clear();
             return;
         }
