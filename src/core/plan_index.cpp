@@ -341,13 +341,15 @@ std::vector<GenerationGroup> generation_groups(const Dataset& data, std::size_t 
 
 namespace {
 
+// The themes the counted items of the subtree carry (the one counting rule, theme_rule.hpp).
 std::set<std::string> subtree_themes(const Plan& plan, const PlanTree& tree, int index) {
     std::set<std::string> out;
     std::vector<int> stack{index};
     while (!stack.empty()) {
         int i = stack.back();
         stack.pop_back();
-        for (const ThemeTag& t : plan.nodes[static_cast<std::size_t>(i)].themes) out.insert(t.theme_id);
+        if (is_counted_item(plan, tree, i))
+            for (const CarriedTheme& t : carried_themes(plan, tree, i)) out.insert(t.theme_id);
         for (int c : tree.children[static_cast<std::size_t>(i)]) stack.push_back(c);
     }
     return out;

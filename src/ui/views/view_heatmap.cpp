@@ -1,9 +1,13 @@
 // Coverage: the strategy-coverage heatmap. Rows are the plans passing the
 // shared filter (grouped by municipality, oldest first), columns the taxonomy
 // themes; a cell shows how many of the plan's measures carry the theme (or
-// their share, or whether any does). Hover a cell for its measures, click it
-// to list them with their sources beside or below the grid; click a measure
-// or a row label to select the plan. The matrix comes from the core
+// their share, or whether any does), by the one counting rule
+// (wardscope/theme_rule.hpp). Hover a cell for its measures, click it to list
+// them with their sources beside or below the grid; click a measure or a row
+// label to select the plan. Click a column heading to sort the rows by it
+// (again: reverse); right-click it for both directions and the theme's
+// drill-across (ui/widgets/theme_across); right-click a row label to sort the
+// columns by that plan; the corner restores the grouped order. The matrix comes from the core
 // (wardscope/coverage.hpp) and is rebuilt only when the data, the filter or an
 // option changes; the grid and the colour bar are the plot module's.
 #include <algorithm>
