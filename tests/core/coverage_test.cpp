@@ -15,20 +15,9 @@ using namespace wardscope;
 
 namespace {
 
-Node node(std::string id, std::string parent, NodeLevel level, std::vector<ThemeTag> themes = {},
-          SourceRef source = {}) {
-    Node n;
-    n.id = std::move(id);
-    n.parent_id = std::move(parent);
-    n.level = level;
-    n.name = n.id;
-    n.themes = std::move(themes);
-    n.source = std::move(source);
-    return n;
-}
-
-ThemeTag hand(std::string id) { return ThemeTag{std::move(id), TagOrigin::hand}; }
-ThemeTag rule(std::string id) { return ThemeTag{std::move(id), TagOrigin::rule}; }
+using test::hand;
+using test::node;
+using test::rule;
 SourceRef src(std::string section) { return SourceRef{"f.txt", std::move(section), ""}; }
 
 Plan plan(std::string id, std::string municipality, std::string title, std::optional<int> start,

@@ -20,18 +20,9 @@ using namespace wardscope;
 
 namespace {
 
-Node node(std::string id, std::string parent, NodeLevel level, std::vector<ThemeTag> themes = {}) {
-    Node n;
-    n.id = std::move(id);
-    n.parent_id = std::move(parent);
-    n.level = level;
-    n.name = n.id;
-    n.themes = std::move(themes);
-    return n;
-}
-
-ThemeTag hand(std::string id) { return ThemeTag{std::move(id), TagOrigin::hand}; }
-ThemeTag rule(std::string id) { return ThemeTag{std::move(id), TagOrigin::rule}; }
+using test::hand;
+using test::node;
+using test::rule;
 
 // st1 [network] ─ m1 [startup], m2 ; st2 (no measures below) [talent:rule] ; st3 ─ p1 [network:rule] ─ m3 [digital:rule]
 Plan sample_plan() {

@@ -19,6 +19,7 @@
 #include <imgui.h>
 #include <sqlite3.h>
 
+#include "headless.hpp"
 #include "ui/model.hpp"
 #include "ui/view.hpp"
 #include "ui/view_context.hpp"
@@ -119,42 +120,40 @@ Counts export_counts(const fs::path& csv, std::map<std::string, int>& plan_items
     return out;
 }
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1920, 1600);  // every row of the bundled data on screen
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::set_probes_enabled(true);
+// Probes on for the test's frames (cleared before each), off after.
+struct Probing {
+    Probing() { ui::set_probes_enabled(true); }
+    ~Probing() { ui::set_probes_enabled(false); }
+};
+
+// The heatmap view on the bundled data imported with the CLI, in a headless
+// context tall enough for every row.
+struct HeatmapFixture {
+    ImportedDatabase imported;
+    Store store = Store::open(imported.db, OpenMode::read_only);
+    const Dataset data = load_dataset(store);
+    const ui::Model model = ui::build_model(data, {});
+    test::Headless h{ImVec2(1920, 1600)};
+    Probing probing;
+    ui::Views views = ui::make_views();
+    ui::View& heatmap = *views[static_cast<std::size_t>(ui::find_view(views, "heatmap"))];
+    ui::Selection selection;
+    ui::Filter no_filter;
+    ui::ViewContext context(ui::Lang lang, const ui::Filter& filter) {
+        return ui::ViewContext{data, model, selection, filter, lang, 1.0f, 2026, false, nullptr, nullptr, {}};
     }
-    ~Headless() {
-        ui::set_probes_enabled(false);
-        ImGui::DestroyContext();
+    HeatmapFixture() { heatmap.on_data(model); }
+    void draw(ui::ViewContext& ctx) {
+        h.frame([&] {
+            ui::clear_probes();
+            heatmap.draw(ctx);
+        });
     }
-    template <class F>
-    void frame(F&& body, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool click = false) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        io.MousePos = mouse;
-        io.MouseDown[0] = click;
-        ui::clear_probes();
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
-        body();
-        ImGui::End();
-        ImGui::Render();
-    }
-    // A left click at `p`: press in one frame, release in the next.
-    template <class F>
-    void click(F&& body, ImVec2 p) {
-        frame(body, p, false);
-        frame(body, p, true);
-        frame(body, p, false);
+    void click(ui::ViewContext& ctx, ImVec2 p) {
+        h.click([&] {
+            ui::clear_probes();
+            heatmap.draw(ctx);
+        }, p);
     }
 };
 
@@ -179,11 +178,10 @@ std::vector<std::string> drawn_rows() {
 }  // namespace
 
 TEST_CASE("counting rule: core, SQL, filter, heatmap, compare and export give the same numbers on the bundled data") {
-    ImportedDatabase imported;
-    Store store = Store::open(imported.db, OpenMode::read_only);
-    const Dataset data = load_dataset(store);
+    HeatmapFixture f;
+    const Dataset& data = f.data;
+    const ui::Model& model = f.model;
     REQUIRE(data.plans.size() == 13);
-    const ui::Model model = ui::build_model(data, {});
 
     // The core: counted items carrying each theme.
     Counts core;
@@ -197,8 +195,8 @@ TEST_CASE("counting rule: core, SQL, filter, heatmap, compare and export give th
     REQUIRE(core.size() > 50);
 
     std::map<std::string, int> sql_items, export_items;
-    CHECK(sql_counts(imported.db, data.taxonomy, sql_items) == core);
-    CHECK(export_counts(imported.out / "coverage.csv", export_items) == core);
+    CHECK(sql_counts(f.imported.db, data.taxonomy, sql_items) == core);
+    CHECK(export_counts(f.imported.out / "coverage.csv", export_items) == core);
     CHECK(export_items == core_items);
     for (const auto& [plan, n] : sql_items) CHECK(core_items[plan] == n);
 
@@ -213,15 +211,9 @@ TEST_CASE("counting rule: core, SQL, filter, heatmap, compare and export give th
     CHECK(compare == core);
 
     // The heatmap as drawn: cells, row and column headings.
-    Headless h;
-    ui::Views views = ui::make_views();
-    ui::View& heatmap = *views[static_cast<std::size_t>(ui::find_view(views, "heatmap"))];
-    heatmap.on_data(model);
-    ui::Selection selection;
-    ui::Filter no_filter;
-    ui::ViewContext ctx{data, model, selection, no_filter, ui::Lang::ja, 1.0f, 2026, false, nullptr, nullptr, {}};
-    h.frame([&] { heatmap.draw(ctx); });
-    h.frame([&] { heatmap.draw(ctx); });
+    ui::ViewContext ctx = f.context(ui::Lang::ja, f.no_filter);
+    f.draw(ctx);
+    f.draw(ctx);
     Counts drawn;
     for (const Plan& p : data.plans) {
         const ui::Probe* row = probe("heatmap.row/" + p.id);
@@ -243,24 +235,24 @@ TEST_CASE("counting rule: core, SQL, filter, heatmap, compare and export give th
         int covering = 0, items = 0;
         for (const auto& [key, n] : core)
             if (key.second == t.id) ++covering, items += n;
-        ui::Filter f;
-        f.set_theme(t.id);
+        ui::Filter theme_filter;
+        theme_filter.set_theme(t.id);
         int kept = 0;
         for (const Plan& p : data.plans) {
-            CHECK(f.passes(data, p) == (core.count({p.id, t.id}) > 0));
-            kept += f.passes(data, p) ? 1 : 0;
+            CHECK(theme_filter.passes(data, p) == (core.count({p.id, t.id}) > 0));
+            kept += theme_filter.passes(data, p) ? 1 : 0;
         }
         CHECK(kept == covering);
-        h.frame([&] { heatmap.draw(ctx); });
+        f.draw(ctx);
         const ui::Probe* column = probe("heatmap.column/" + t.id);
         REQUIRE(column);
         CHECK(static_cast<int>(column->value) == covering);
         CHECK(static_cast<int>(column->value2) == items);
 
         if (covering == 0) continue;
-        ui::ViewContext filtered{data, model, selection, f, ui::Lang::ja, 1.0f, 2026, false, nullptr, nullptr, {}};
-        heatmap.restore_options({{"across_theme", t.id}});
-        h.frame([&] { heatmap.draw(filtered); });
+        ui::ViewContext filtered = f.context(ui::Lang::ja, theme_filter);
+        f.heatmap.restore_options({{"across_theme", t.id}});
+        f.draw(filtered);
         const std::vector<std::string> rows = drawn_rows();
         CHECK(static_cast<int>(rows.size()) == covering);
         for (const std::string& plan : rows) {
@@ -275,12 +267,12 @@ TEST_CASE("counting rule: core, SQL, filter, heatmap, compare and export give th
         REQUIRE(across);
         CHECK(across->text == t.id);
         CHECK(static_cast<int>(across->value) == items);
-        heatmap.restore_options({});
+        f.heatmap.restore_options({});
     }
 
     // The cases of the issue: the 創業 filter and column both say 10 plans; 板橋区 R4 (創業 only as a
     // keyword on a heading) is in neither; 板橋区 2035 is not at 0 % 連携.
-    h.frame([&] { heatmap.draw(ctx); });
+    f.draw(ctx);
     CHECK(probe("heatmap.column/startup")->value == 10);
     CHECK(core.count({"itabashi-regional-2022", "startup"}) == 0);
     const int itabashi_2035 = model.index.plan_index("itabashi-vision-2035");
@@ -289,32 +281,24 @@ TEST_CASE("counting rule: core, SQL, filter, heatmap, compare and export give th
 }
 
 TEST_CASE("heatmap: a click on a column heading sorts the rows by it, a second click reverses, and the sort is saved") {
-    ImportedDatabase imported;
-    Store store = Store::open(imported.db, OpenMode::read_only);
-    const Dataset data = load_dataset(store);
-    const ui::Model model = ui::build_model(data, {});
-    Headless h;
-    ui::Views views = ui::make_views();
-    ui::View& heatmap = *views[static_cast<std::size_t>(ui::find_view(views, "heatmap"))];
-    heatmap.on_data(model);
-    ui::Selection selection;
-    ui::Filter filter;
-    ui::ViewContext ctx{data, model, selection, filter, ui::Lang::en, 1.0f, 2026, false, nullptr, nullptr, {}};
-    auto draw = [&] { heatmap.draw(ctx); };
-    h.frame(draw);
+    HeatmapFixture f;
+    ui::View& heatmap = f.heatmap;
+    ui::ViewContext ctx = f.context(ui::Lang::en, f.no_filter);
+    f.draw(ctx);
     const std::vector<std::string> grouped = drawn_rows();
-    REQUIRE(grouped.size() == data.plans.size());
+    REQUIRE(grouped.size() == f.data.plans.size());
     auto values = [&](const std::vector<std::string>& rows, const char* theme) {
         std::vector<double> v;
         for (const std::string& plan : rows) v.push_back(probe("heatmap.cell/" + plan + "/" + theme)->value);
         return v;
     };
 
-    const ui::Probe* heading = probe("heatmap.column/talent");
-    REQUIRE(heading);
-    const ImVec2 at((heading->min.x + heading->max.x) / 2, heading->max.y - 4);
-    h.click(draw, at);
-    h.frame(draw);
+    const ui::Probe* heading_probe = probe("heatmap.column/talent");
+    REQUIRE(heading_probe);
+    const ui::Probe heading = *heading_probe;  // probes are cleared every frame
+    const ImVec2 at((heading.min.x + heading.max.x) / 2, heading.max.y - 4);
+    f.click(ctx, at);
+    f.draw(ctx);
     const std::vector<std::string> most_first = drawn_rows();
     const std::vector<double> v = values(most_first, "talent");
     CHECK(std::is_sorted(v.rbegin(), v.rend()));  // descending
@@ -328,8 +312,8 @@ TEST_CASE("heatmap: a click on a column heading sorts the rows by it, a second c
             CHECK(std::find(grouped.begin(), grouped.end(), most_first[i - 1]) <
                   std::find(grouped.begin(), grouped.end(), most_first[i]));
 
-    h.click(draw, at);
-    h.frame(draw);
+    f.click(ctx, at);
+    f.draw(ctx);
     const std::vector<double> again = values(drawn_rows(), "talent");
     CHECK(std::is_sorted(again.begin(), again.end()));  // ascending
     CHECK(heatmap.save_options().at("rows_ascending") == "1");
@@ -337,27 +321,26 @@ TEST_CASE("heatmap: a click on a column heading sorts the rows by it, a second c
     // Saved and restored (settings, slides) the same way.
     const ui::OptionValues saved = heatmap.save_options();
     heatmap.restore_options({});
-    h.frame(draw);
+    f.draw(ctx);
     CHECK(drawn_rows() == grouped);
     heatmap.restore_options(saved);
-    h.frame(draw);
+    f.draw(ctx);
     CHECK(values(drawn_rows(), "talent") == again);
 
     // Columns by a row's values (the row heading's menu sets these options).
     heatmap.restore_options({{"columns", "plan"}, {"column_plan", "kita-vision-2026"}});
-    h.frame(draw);
+    f.draw(ctx);
     std::vector<std::pair<float, double>> columns;
-    for (const Theme& t : data.taxonomy.themes)
-        columns.emplace_back(probe("heatmap.column/" + t.id)->min.x,
-                             probe("heatmap.cell/kita-vision-2026/" + t.id)->value);
+    for (const Theme& t : f.data.taxonomy.themes)
+        columns.emplace_back(probe("heatmap.column/" + t.id)->min.x, probe("heatmap.cell/kita-vision-2026/" + t.id)->value);
     std::sort(columns.begin(), columns.end());
     for (std::size_t i = 1; i < columns.size(); ++i) CHECK(columns[i - 1].second >= columns[i].second);
 
     // A click on the corner puts the rows back in grouped order.
     heatmap.restore_options(saved);
-    h.frame(draw);
-    const ui::Probe* first_row = probe("heatmap.row/" + drawn_rows().front());
-    h.click(draw, ImVec2(first_row->min.x + 4, heading->max.y - 4));
-    h.frame(draw);
+    f.draw(ctx);
+    const float left = probe("heatmap.row/" + drawn_rows().front())->min.x;
+    f.click(ctx, ImVec2(left + 4, heading.max.y - 4));
+    f.draw(ctx);
     CHECK(drawn_rows() == grouped);
 }
