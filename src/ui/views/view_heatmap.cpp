@@ -88,6 +88,7 @@ namespace {
     X(panel_count_fmt, "施策 %d / %d（%d%%）", "%d of %d measures (%d%%)")                                           \
     X(panel_none, "このテーマを含む施策はありません。", "No measure carries this theme.")                            \
     X(rule_note, "キーワード", "keyword")                                                                          \
+    X(inherited_fmt, "%s から", "from %s")                                                                         \
     X(rule_tip, "キーワード規則で付いたテーマ（手作業の分類ではない）", "Theme derived by a keyword rule (not tagged by hand)") \
     X(new_badge, "新規", "new")                                                                                   \
     X(select_tip, "クリックでこの施策を選択", "Click to select this measure")                                      \
@@ -636,7 +637,13 @@ void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int
         const std::string title = node_title(node, lang);
         const std::string source = format(L::source_fmt(lang), source_text(*item.source).c_str());
         BlockOptions opt;
-        if (!item.by_hand) opt.note = L::rule_note(lang);
+        std::string note;  // "戦略4 から": the theme is tagged on a heading above (theme_rule.hpp)
+        if (item.tagged_at >= 0 && item.tagged_at != item.node_index) {
+            const Node& from = plan.nodes[static_cast<std::size_t>(item.tagged_at)];
+            note = format(L::inherited_fmt(lang), (from.label.empty() ? node_title(from, lang) : from.label).c_str());
+        }
+        if (!item.by_hand) note = L::rule_note(lang);
+        opt.note = note;
         if (node.is_new) opt.badge = L::new_badge(lang);
         if (plan_current && ctx.selection.node_id() == node.id) opt.background = accent_color(0.25f);
         std::string mark;
