@@ -1,9 +1,10 @@
 // The strategy-coverage matrix: which taxonomy themes each plan's measures
 // address. Rows are plans, columns are taxonomy themes; a cell holds the number
-// of the plan's measures tagged with the theme, their share of the plan's
-// measures and whether the theme is present at all. Counting follows
-// theme_profile(): measure-level nodes, or the leaves of plans that have no
-// measure level; a node counts once per theme however often it is tagged.
+// of the plan's counted items carrying the theme, their share of the plan's
+// counted items and whether the theme is present at all. Counting follows the
+// one rule in theme_rule.hpp (measures and leaves; an item carries its own
+// tags and its ancestors'), through theme_profile(); an item counts once per
+// theme however often it is tagged.
 // Plain C++: no SQLite, no ImGui. Build once per data / filter / option change.
 #pragma once
 
@@ -33,7 +34,10 @@ enum class CoverageMode { count, share, present };
 //              plans' theme mix regardless of plan size (the cosine of the count
 //              vectors is the same number). A plan with no tagged measure has
 //              similarity 0. Ties in grouped order.
-enum class CoverageRowSort { grouped, name, total, similarity };
+//  theme:      by the value (in the matrix's mode) of the column `sort_theme`,
+//              descending, or ascending with `rows_ascending` (a click on a
+//              column heading). Ties in grouped order; an unknown theme = grouped.
+enum class CoverageRowSort { grouped, name, total, similarity, theme };
 
 // Column order.
 //  taxonomy:   Taxonomy::themes order. The default.
@@ -48,7 +52,11 @@ enum class CoverageRowSort { grouped, name, total, similarity };
 //              Themes that the same plans stress end up side by side;
 //              CoverageColumn::similarity holds each column's cosine to its left
 //              neighbour (1 for the first column).
-enum class CoverageColSort { taxonomy, name, total, similarity };
+//  plan:       by the value (in the matrix's mode) in the row of `sort_plan`,
+//              descending, or ascending with `columns_ascending` (a row's
+//              "sort columns" action). Ties in taxonomy order; a plan not among
+//              the rows = taxonomy order.
+enum class CoverageColSort { taxonomy, name, total, similarity, plan };
 
 struct CoverageOptions {
     CoverageMode mode = CoverageMode::count;
@@ -57,6 +65,10 @@ struct CoverageOptions {
     std::string reference_plan;   // row similarity; "" or not among the rows = first row in grouped order
     std::string reference_theme;  // column similarity; "" or unknown = the largest count total
     bool english = false;         // name sorts use the English labels
+    std::string sort_theme;       // CoverageRowSort::theme
+    bool rows_ascending = false;
+    std::string sort_plan;        // CoverageColSort::plan
+    bool columns_ascending = false;
 };
 
 struct CoverageRow {
@@ -129,6 +141,7 @@ struct CoverageItem {
     const SourceRef* source = nullptr; // the node's source, else its nearest ancestor's, else the plan's; never null
     bool inherited_source = false;     // source taken from an ancestor or the plan
     bool by_hand = false;              // the theme tag was assigned by a person (else by a keyword rule)
+    int tagged_at = -1;                // the node carrying the tag: the item itself, or the ancestor it inherits it from
 };
 
 // The items behind cell (row, column) in plan order; empty when out of range.
@@ -136,8 +149,19 @@ struct CoverageItem {
 std::vector<CoverageItem> coverage_items(const Dataset& data, const CoverageMatrix& matrix, std::size_t row,
                                          std::size_t column);
 
+// The valid, distinct plans of `plans` (indices into data.plans) in grouped
+// order (CoverageRowSort::grouped): the heatmap's rows and the drill-across's groups.
+std::vector<std::size_t> grouped_plan_order(const Dataset& data, const std::vector<std::size_t>& plans);
+
 // Cosine similarity of two equally long vectors; 0 when either is all zeros.
 double cosine_similarity(const std::vector<double>& a, const std::vector<double>& b);
+
+// The matrix as CSV (CsvWriter), one row per plan and theme in the matrix's
+// order: plan_id, municipality_id, theme_id, items (carrying the theme), hand
+// (… tagged by a person), plan_items (the plan's counted items), share.
+// `wardscope export --format csv` writes it as coverage.csv; docs/schema.md
+// gives the SQL with the same numbers.
+std::string coverage_to_csv(const Dataset& data, const CoverageMatrix& matrix);
 
 std::string_view to_string(CoverageMode);
 std::string_view to_string(CoverageRowSort);

@@ -36,6 +36,10 @@ struct PlanTree {
 
 PlanTree build_plan_tree(const Plan& plan);
 
+// Where a node was read: its own source, else its nearest ancestor's, else the
+// plan's (never null). `inherited` (optional) says it is not the node's own.
+const SourceRef* nearest_source(const Plan& plan, const PlanTree& tree, int node, bool* inherited = nullptr);
+
 struct PlanCounts {
     int pillars = 0, strategies = 0, policies = 0, measures = 0;
     int new_nodes = 0;              // marked 新規
@@ -89,12 +93,13 @@ struct ThemeCount {
     double share = 0;  // items / ThemeProfile::total (0 when total is 0)
 };
 
-// Measures per theme. Plans with no measure-level node count their leaves instead.
+// Counted items per theme, by the one counting rule (theme_rule.hpp: measures
+// and leaves; an item carries its own tags and its ancestors').
 // An item may carry several themes, so shares need not sum to 1.
 struct ThemeProfile {
-    int total = 0;
-    int untagged = 0;
-    bool counts_leaves = false;
+    int total = 0;       // counted items
+    int untagged = 0;    // counted items carrying no theme
+    bool counts_leaves = false;  // the plan has no measure level: its leaves are counted
     std::vector<ThemeCount> themes;  // every taxonomy theme in taxonomy order, then unknown ids
     const ThemeCount* find(std::string_view theme_id) const;
 };

@@ -40,6 +40,15 @@ int export_data(const std::filesystem::path& db, const std::string& format, cons
 int export_kpi_table(const std::filesystem::path& db, const std::filesystem::path& out);
 // Notes and votes as CSV or Markdown ("csv" / "md").
 int export_notes(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out);
+// Every item carrying a theme across plans (wardscope/theme_listing.hpp), as CSV.
+struct ThemeItemsOptions {
+    std::string theme_id;
+    std::vector<std::string> plan_ids;  // empty: every plan
+    std::string query;                  // text filter; empty: all
+    std::string lang = "ja";
+    std::filesystem::path out;
+};
+int export_theme_items(const std::filesystem::path& db, const ThemeItemsOptions& options);
 // Rolls back an interrupted write after copying the database and journal aside; integrity_check.
 int recover(const std::filesystem::path& db);
 // One line per slide: number, name, view, plans (tab-separated).

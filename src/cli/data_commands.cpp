@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "wardscope/coverage.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/plan_import.hpp"
@@ -15,6 +16,7 @@
 #include "wardscope/safe_files.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/text_escape.hpp"
+#include "wardscope/theme_listing.hpp"
 
 namespace wardscope::cli {
 
@@ -187,7 +189,32 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
     write_export_file(db, out_dir / "nodes.csv", nodes.text());
     write_export_file(db, out_dir / "indicators.csv", indicators.text());
     write_export_file(db, out_dir / "observations.csv", observations_to_csv(data.observations));
-    std::cout << "wrote plans.csv, nodes.csv, indicators.csv and observations.csv to " << out_dir.string() << "\n";
+    // Theme coverage by the one counting rule (wardscope/theme_rule.hpp): the heatmap's numbers.
+    write_export_file(db, out_dir / "coverage.csv",
+                      coverage_to_csv(data, build_coverage(data, std::function<bool(const Plan&)>{})));
+    std::cout << "wrote plans.csv, nodes.csv, indicators.csv, observations.csv and coverage.csv to " << out_dir.string()
+              << "\n";
+    return 0;
+}
+
+int export_theme_items(const fs::path& db, const ThemeItemsOptions& options) {
+    Store store = Store::open(db, OpenMode::read_only);
+    const Dataset data = load_dataset(store);
+    if (std::none_of(data.taxonomy.themes.begin(), data.taxonomy.themes.end(),
+                     [&](const Theme& t) { return t.id == options.theme_id; }))
+        throw Error("--theme " + options.theme_id + ": no such theme in " + db.string());
+    std::vector<std::size_t> plans;
+    for (std::size_t i = 0; i < data.plans.size(); ++i)
+        if (options.plan_ids.empty()) plans.push_back(i);
+    for (const std::string& id : options.plan_ids) {
+        const Plan* p = data.find_plan(id);
+        if (!p) throw Error("--plans: no plan " + id + " in " + db.string());
+        plans.push_back(static_cast<std::size_t>(p - data.plans.data()));
+    }
+    const ThemeListing listing = list_theme_items(data, plans, options.theme_id, options.query);
+    write_export_file(db, options.out, theme_listing_to_csv(data, listing, options.lang == "en"));
+    std::cout << "wrote " << listing.items << " items carrying " << options.theme_id << " in " << listing.plans_covering
+              << " plans to " << options.out.string() << "\n";
     return 0;
 }
 

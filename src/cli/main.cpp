@@ -96,6 +96,17 @@ int main(int argc, char** argv) {
     export_cmd->add_option("--format", format, "json or csv")->check(CLI::IsMember({"json", "csv"}))->capture_default_str();
     export_cmd->add_option("--out", out_dir, "output folder")->required();
 
+    cli::ThemeItemsOptions theme_items;
+    std::string theme_items_plans;
+    auto* theme_items_cmd = app.add_subcommand(
+        "theme-items", "every measure carrying a theme across plans (the heatmap's drill-across), as CSV");
+    theme_items_cmd->add_option("--db", db, "database")->required();
+    theme_items_cmd->add_option("--theme", theme_items.theme_id, "theme id (data/themes.json)")->required();
+    theme_items_cmd->add_option("--plans", theme_items_plans, "plan ids, comma-separated (default: every plan)");
+    theme_items_cmd->add_option("--filter", theme_items.query, "keep items whose text, plan or municipality contains this");
+    theme_items_cmd->add_option("--lang", theme_items.lang, "ja or en: names in the CSV")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
+    theme_items_cmd->add_option("--out", theme_items.out, "CSV file to write")->required();
+
     auto* notes = app.add_subcommand("notes", "workshop notes and priority votes");
     notes->require_subcommand(1);
     std::string notes_format = "csv";
@@ -197,6 +208,10 @@ int main(int argc, char** argv) {
         if (*kpi_import) return cli::import_kpi_csv(db, files, kpi_replace);
         if (*kpi_export) return cli::export_kpi_table(db, kpi_out);
         if (*export_cmd) return cli::export_data(db, format, out_dir);
+        if (*theme_items_cmd) {
+            theme_items.plan_ids = split_ids(theme_items_plans);
+            return cli::export_theme_items(db, theme_items);
+        }
         if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);

@@ -7,7 +7,9 @@
 #include <unordered_map>
 #include <utility>
 
+#include "wardscope/csv.hpp"
 #include "wardscope/plan_index.hpp"
+#include "wardscope/theme_rule.hpp"
 
 namespace wardscope {
 
@@ -30,15 +32,13 @@ const std::string& theme_name(const Theme& t, bool english) {
     return english && !t.label_en.empty() ? t.label_en : t.label_ja;
 }
 
-bool same_theme_tagged(const Node& n, const std::string& theme_id, bool* by_hand) {
-    bool any = false, hand = false;
-    for (const ThemeTag& tag : n.themes)
-        if (tag.theme_id == theme_id) {
-            any = true;
-            hand |= tag.origin == TagOrigin::hand;
-        }
-    if (by_hand) *by_hand = hand;
-    return any;
+double cell_value(const CoverageCell& c, CoverageMode m) {
+    switch (m) {
+        case CoverageMode::count: return c.count;
+        case CoverageMode::share: return c.share;
+        case CoverageMode::present: return c.present ? 1.0 : 0.0;
+    }
+    return 0;
 }
 
 // A permutation sorted by `less`, stable over the identity order.
@@ -51,6 +51,24 @@ std::vector<std::size_t> sorted_order(std::size_t n, Less less) {
 }
 
 }  // namespace
+
+std::vector<std::size_t> grouped_plan_order(const Dataset& data, const std::vector<std::size_t>& plans) {
+    std::vector<std::size_t> picked;
+    std::vector<bool> seen(data.plans.size(), false);
+    for (std::size_t i : plans)
+        if (i < data.plans.size() && !seen[i]) {
+            seen[i] = true;
+            picked.push_back(i);
+        }
+    const auto rank = municipality_ranks(data);
+    auto key = [&](std::size_t i) {
+        const Plan& p = data.plans[i];
+        return std::make_tuple(rank.at(p.municipality_id), !p.start_fy.has_value(), p.start_fy.value_or(0),
+                               !p.end_fy.has_value(), p.end_fy.value_or(0), std::string_view(p.id), i);
+    };
+    std::sort(picked.begin(), picked.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
+    return picked;
+}
 
 double cosine_similarity(const std::vector<double>& a, const std::vector<double>& b) {
     const std::size_t n = std::min(a.size(), b.size());
@@ -65,13 +83,7 @@ double cosine_similarity(const std::vector<double>& a, const std::vector<double>
 }
 
 double CoverageMatrix::value(std::size_t row, std::size_t column, CoverageMode m) const {
-    const CoverageCell& c = cell(row, column);
-    switch (m) {
-        case CoverageMode::count: return c.count;
-        case CoverageMode::share: return c.share;
-        case CoverageMode::present: return c.present ? 1.0 : 0.0;
-    }
-    return 0;
+    return cell_value(cell(row, column), m);
 }
 
 std::vector<double> CoverageMatrix::values() const {
@@ -118,23 +130,7 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
     const std::vector<Theme>& themes = data.taxonomy.themes;
     const std::size_t ncol = themes.size();
 
-    // Valid, distinct plans in grouped order.
-    std::vector<std::size_t> picked;
-    {
-        std::vector<bool> seen(data.plans.size(), false);
-        for (std::size_t i : plans)
-            if (i < data.plans.size() && !seen[i]) {
-                seen[i] = true;
-                picked.push_back(i);
-            }
-        const auto rank = municipality_ranks(data);
-        auto key = [&](std::size_t i) {
-            const Plan& p = data.plans[i];
-            return std::make_tuple(rank.at(p.municipality_id), !p.start_fy.has_value(), p.start_fy.value_or(0),
-                                   !p.end_fy.has_value(), p.end_fy.value_or(0), std::string_view(p.id), i);
-        };
-        std::sort(picked.begin(), picked.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
-    }
+    const std::vector<std::size_t> picked = grouped_plan_order(data, plans);
     const std::size_t nrow = picked.size();
 
     // Rows and cells in grouped row order, taxonomy column order.
@@ -161,24 +157,12 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
             cell.present = cell.count > 0;
             row.themes_covered += cell.present ? 1 : 0;
         }
-        // The items behind each count: the same items theme_profile counts.
-        std::vector<bool> leaf;
-        if (profile.counts_leaves) {
-            const PlanTree tree = build_plan_tree(plan);
-            leaf.resize(plan.nodes.size());
-            for (std::size_t i = 0; i < plan.nodes.size(); ++i) leaf[i] = tree.is_leaf(static_cast<int>(i));
-        }
-        for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
-            const Node& n = plan.nodes[i];
-            if (!(profile.counts_leaves ? leaf[i] : n.level == NodeLevel::measure)) continue;
-            std::vector<std::size_t> added;
-            for (const ThemeTag& tag : n.themes) {
-                auto it = column_of.find(tag.theme_id);
-                if (it == column_of.end() || std::find(added.begin(), added.end(), it->second) != added.end()) continue;
-                added.push_back(it->second);
-                cells[r * ncol + it->second].nodes.push_back(static_cast<int>(i));
+        // The items behind each count: the same items theme_profile counts (theme_rule.hpp).
+        for (const CountedItems::Item& item : counted_items(plan).items)
+            for (const CarriedTheme& carried : item.themes) {
+                auto it = column_of.find(carried.theme_id);
+                if (it != column_of.end()) cells[r * ncol + it->second].nodes.push_back(item.node);
             }
-        }
     }
 
     // Share vectors of rows and columns.
@@ -252,6 +236,16 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
                 return rows[a].similarity > rows[b].similarity;
             });
             break;
+        case CoverageRowSort::theme: {
+            const auto it = column_of.find(options.sort_theme);
+            const std::size_t c = it == column_of.end() ? ncol : it->second;
+            row_order = sorted_order(nrow, [&](std::size_t a, std::size_t b) {
+                if (c == ncol) return false;
+                const double va = cell_value(cells[a * ncol + c], options.mode), vb = cell_value(cells[b * ncol + c], options.mode);
+                return options.rows_ascending ? va < vb : va > vb;
+            });
+            break;
+        }
     }
 
     // Column order.
@@ -279,6 +273,17 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
         }
         case CoverageColSort::similarity:
             break;  // below
+        case CoverageColSort::plan: {
+            std::size_t r = nrow;
+            for (std::size_t k = 0; k < nrow; ++k)
+                if (rows[k].plan_id == options.sort_plan) r = k;
+            col_order = sorted_order(ncol, [&](std::size_t a, std::size_t b) {
+                if (r == nrow) return false;
+                const double va = cell_value(cells[r * ncol + a], options.mode), vb = cell_value(cells[r * ncol + b], options.mode);
+                return options.columns_ascending ? va < vb : va > vb;
+            });
+            break;
+        }
     }
     std::vector<std::vector<double>> col_vectors(ncol);
     for (std::size_t c = 0; c < ncol; ++c) col_vectors[c] = column_vector(c);
@@ -350,20 +355,30 @@ std::vector<CoverageItem> coverage_items(const Dataset& data, const CoverageMatr
         if (i < 0 || static_cast<std::size_t>(i) >= plan.nodes.size()) continue;
         CoverageItem item;
         item.node_index = i;
-        item.source = &plan.source;
-        item.inherited_source = true;
-        for (int k = i; k >= 0; k = tree.parent[static_cast<std::size_t>(k)]) {
-            const SourceRef& s = plan.nodes[static_cast<std::size_t>(k)].source;
-            if (!s.empty()) {
-                item.source = &s;
-                item.inherited_source = k != i;
-                break;
+        item.source = nearest_source(plan, tree, i, &item.inherited_source);
+        for (const CarriedTheme& c : carried_themes(plan, tree, i))
+            if (c.theme_id == theme_id) {
+                item.by_hand = c.by_hand;
+                item.tagged_at = c.tagged_at;
             }
-        }
-        same_theme_tagged(plan.nodes[static_cast<std::size_t>(i)], theme_id, &item.by_hand);
         out.push_back(item);
     }
     return out;
+}
+
+std::string coverage_to_csv(const Dataset& data, const CoverageMatrix& matrix) {
+    CsvWriter csv({"plan_id", "municipality_id", "theme_id", "items", "hand", "plan_items", "share"});
+    for (std::size_t r = 0; r < matrix.row_count(); ++r) {
+        const CoverageRow& row = matrix.rows[r];
+        for (std::size_t c = 0; c < matrix.column_count(); ++c) {
+            const CoverageCell& cell = matrix.cell(r, c);
+            int hand = 0;
+            for (const CoverageItem& item : coverage_items(data, matrix, r, c)) hand += item.by_hand ? 1 : 0;
+            csv.row({row.plan_id, row.municipality_id, matrix.columns[c].theme_id, std::to_string(cell.count),
+                     std::to_string(hand), std::to_string(row.measures), csv_number(cell.share)});
+        }
+    }
+    return csv.take();
 }
 
 std::string_view to_string(CoverageMode m) {
@@ -381,6 +396,7 @@ std::string_view to_string(CoverageRowSort s) {
         case CoverageRowSort::name: return "name";
         case CoverageRowSort::total: return "total";
         case CoverageRowSort::similarity: return "similarity";
+        case CoverageRowSort::theme: return "theme";
     }
     return "grouped";
 }
@@ -391,6 +407,7 @@ std::string_view to_string(CoverageColSort s) {
         case CoverageColSort::name: return "name";
         case CoverageColSort::total: return "total";
         case CoverageColSort::similarity: return "similarity";
+        case CoverageColSort::plan: return "plan";
     }
     return "taxonomy";
 }

@@ -1,4 +1,5 @@
 #include "wardscope/plan_index.hpp"
+#include "wardscope/theme_rule.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -61,6 +62,20 @@ PlanTree build_plan_tree(const Plan& plan) {
         }
     }
     return t;
+}
+
+const SourceRef* nearest_source(const Plan& plan, const PlanTree& tree, int node, bool* inherited) {
+    std::size_t steps = 0;  // defensive: the tree has no cycles by construction
+    for (int k = node; k >= 0 && static_cast<std::size_t>(k) < plan.nodes.size() && steps++ <= plan.nodes.size();
+         k = tree.parent[static_cast<std::size_t>(k)]) {
+        const SourceRef& s = plan.nodes[static_cast<std::size_t>(k)].source;
+        if (!s.empty()) {
+            if (inherited) *inherited = k != node;
+            return &s;
+        }
+    }
+    if (inherited) *inherited = true;
+    return &plan.source;
 }
 
 PlanCounts count_plan(const Plan& plan) {
@@ -266,43 +281,26 @@ const ThemeCount* ThemeProfile::find(std::string_view theme_id) const {
 
 ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) {
     ThemeProfile p;
-    std::unordered_map<std::string_view, std::size_t> slot;  // views the taxonomy's and the tags' ids
+    std::unordered_map<std::string_view, std::size_t> slot;  // views the taxonomy's and the items' theme ids
     for (const Theme& th : taxonomy.themes) {
         slot.emplace(th.id, p.themes.size());
         p.themes.push_back(ThemeCount{th.id, 0, 0, 0, 0});
     }
-    bool any_measure = std::any_of(plan.nodes.begin(), plan.nodes.end(),
-                                   [](const Node& n) { return n.level == NodeLevel::measure; });
-    std::vector<bool> has_child(plan.nodes.size(), false);
-    if (!any_measure) {
-        PlanTree tree = build_plan_tree(plan);
-        for (std::size_t i = 0; i < plan.nodes.size(); ++i) has_child[i] = !tree.children[i].empty();
-        p.counts_leaves = true;
-    }
-    for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
-        const Node& n = plan.nodes[i];
-        const bool counted = any_measure ? n.level == NodeLevel::measure : !has_child[i];
-        if (!counted) continue;
+    // The one counting rule (theme_rule.hpp): counted items and the themes they carry.
+    const CountedItems counted = counted_items(plan);
+    p.counts_leaves = !counted.has_measures;
+    for (const CountedItems::Item& item : counted.items) {
         ++p.total;
-        // One count per theme per item; a hand tag wins over a rule tag.
-        std::vector<std::pair<std::string_view, bool>> seen;  // theme, by hand
-        for (const ThemeTag& tag : n.themes) {
-            auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == tag.theme_id; });
-            if (it == seen.end())
-                seen.emplace_back(tag.theme_id, tag.origin == TagOrigin::hand);
-            else if (tag.origin == TagOrigin::hand)
-                it->second = true;
-        }
-        if (seen.empty()) ++p.untagged;
-        for (const auto& [id, by_hand] : seen) {
-            auto it = slot.find(id);
+        if (item.themes.empty()) ++p.untagged;
+        for (const CarriedTheme& c : item.themes) {
+            auto it = slot.find(c.theme_id);
             if (it == slot.end()) {
-                it = slot.emplace(id, p.themes.size()).first;
-                p.themes.push_back(ThemeCount{std::string(id), 0, 0, 0, 0});
+                it = slot.emplace(c.theme_id, p.themes.size()).first;
+                p.themes.push_back(ThemeCount{c.theme_id, 0, 0, 0, 0});
             }
             ThemeCount& tc = p.themes[it->second];
             ++tc.items;
-            if (by_hand) ++tc.hand; else ++tc.rule;
+            if (c.by_hand) ++tc.hand; else ++tc.rule;
         }
     }
     for (ThemeCount& tc : p.themes) tc.share = p.total > 0 ? static_cast<double>(tc.items) / p.total : 0.0;
@@ -343,13 +341,15 @@ std::vector<GenerationGroup> generation_groups(const Dataset& data, std::size_t 
 
 namespace {
 
+// The themes the counted items of the subtree carry (the one counting rule, theme_rule.hpp).
 std::set<std::string> subtree_themes(const Plan& plan, const PlanTree& tree, int index) {
     std::set<std::string> out;
     std::vector<int> stack{index};
     while (!stack.empty()) {
         int i = stack.back();
         stack.pop_back();
-        for (const ThemeTag& t : plan.nodes[static_cast<std::size_t>(i)].themes) out.insert(t.theme_id);
+        if (is_counted_item(plan, tree, i))
+            for (const CarriedTheme& t : carried_themes(plan, tree, i)) out.insert(t.theme_id);
         for (int c : tree.children[static_cast<std::size_t>(i)]) stack.push_back(c);
     }
     return out;

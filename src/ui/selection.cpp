@@ -1,5 +1,7 @@
 #include "ui/selection.hpp"
 
+#include "wardscope/theme_rule.hpp"
+
 #include <algorithm>
 
 namespace wardscope::ui {
@@ -124,11 +126,7 @@ bool Filter::passes(const Dataset& data, const Plan& plan) const {
         if (fiscal_year_to_ != 0 && start > fiscal_year_to_) return false;
         if (fiscal_year_from_ != 0 && end < fiscal_year_from_) return false;
     }
-    if (!theme_id_.empty())
-        for (const Node& n : plan.nodes)
-            for (const ThemeTag& t : n.themes)
-                if (t.theme_id == theme_id_) return true;
-    return theme_id_.empty();
+    return theme_id_.empty() || plan_covers(plan, theme_id_);  // the one counting rule (theme_rule.hpp)
 }
 
 }  // namespace wardscope::ui

@@ -78,7 +78,7 @@ public:
 
     bool active() const;
     // The plan's municipality (ids, kind), kind, fiscal years (its period
-    // overlaps; an unknown period passes) and theme (any node carries it).
+    // overlaps; an unknown period passes) and theme (the plan covers it: plan_covers()).
     bool passes(const Dataset& data, const Plan& plan) const;
     bool operator==(const Filter&) const = default;
 

@@ -284,7 +284,8 @@ TEST_CASE("theme profile: plans without measures count leaves, and unknown theme
     CHECK(prof.counts_leaves);
     CHECK(prof.total == 2);  // b and c
     CHECK(prof.untagged == 1);
-    CHECK(prof.find("startup")->items == 0);
+    CHECK(prof.find("startup")->items == 1);  // b carries its parent a's theme
+    CHECK(prof.find("startup")->hand == 1);
     REQUIRE(prof.find("mystery"));
     CHECK(prof.find("mystery")->items == 1);
     CHECK(theme_profile(Plan{}, taxonomy()).total == 0);

@@ -31,6 +31,21 @@ inline void write_file(const std::filesystem::path& path, const std::string& tex
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
 
+// A node for hand-built plans (its name is its id) and theme tags of either origin.
+inline Node node(std::string id, std::string parent, NodeLevel level, std::vector<ThemeTag> themes = {},
+                 SourceRef source = {}) {
+    Node n;
+    n.id = std::move(id);
+    n.parent_id = std::move(parent);
+    n.level = level;
+    n.name = n.id;
+    n.themes = std::move(themes);
+    n.source = std::move(source);
+    return n;
+}
+inline ThemeTag hand(std::string id) { return ThemeTag{std::move(id), TagOrigin::hand}; }
+inline ThemeTag rule(std::string id) { return ThemeTag{std::move(id), TagOrigin::rule}; }
+
 // A few generated plans (`wardscope gen` at a small scale) for tests.
 inline GenerateOptions small_generate_options(std::uint64_t seed = 7) {
     GenerateOptions o;

@@ -2,7 +2,8 @@
 # Starts the dashboard in the Xvfb this test runs in, drives it with xdotool
 # and checks each effect in the app's event log and its layout file:
 # switch views with the keyboard, click a heatmap cell to drill down, pick a
-# measure, enter and leave presentation mode, reload after another process
+# measure, sort the heatmap by a clicked column heading and drill across its
+# theme, enter and leave presentation mode, reload after another process
 # imported, enter a KPI result, add a note and vote, save slides and step
 # through them, undo, clicker keys only in the slide show, switch language, quit; the settings must remember the
 # language, the view and the selection, and the database only changes by the
@@ -63,6 +64,35 @@ node=$(layout "items['heatmap.drill.item/0']['text']")
 read -r x y < <(layout "'%d %d' % (items['heatmap.drill.item/0']['x0'] + 20, (items['heatmap.drill.item/0']['y0'] + items['heatmap.drill.item/0']['y1']) / 2)")
 click_at "$x" "$y"
 wait_for "clicking a measure selects it" logged "event: select kita-vision-2026 $node"
+
+# 3b. Sort the heatmap by a clicked column heading (人材): rows most first; again: fewest first.
+col='heatmap.column/talent'
+read -r x y < <(layout "'%d %d' % ((items['$col']['x0'] + items['$col']['x1']) / 2, items['$col']['y1'] - 6)")
+# The talent values of the rows drawn, top to bottom.
+talent_column="[i['value'] for i in sorted((i for n, i in items.items() if n.startswith('heatmap.cell/') and n.endswith('/talent')), key=lambda i: i['y0'])]"
+click_at "$x" "$y"
+wait_for "a click on a column heading sorts the rows by it, most first" \
+  layout_is "(lambda v: v == sorted(v, reverse=True) and v[0] > v[-1])($talent_column)" True
+click_at "$x" "$y"
+wait_for "a second click reverses the order" layout_is "(lambda v: v == sorted(v) and v[0] < v[-1])($talent_column)" True
+
+# 3c. Drill across the theme: right-click its heading, "list its measures across plans".
+xdotool mousemove --sync "$x" "$y"; sleep 0.2; xdotool click 3
+wait_for "a right-click on a heading opens its menu" layout_is "items.get('heatmap.column_menu.list', {}).get('text')" talent
+read -r mx my < <(layout "'%d %d' % ((items['heatmap.column_menu.list']['x0'] + items['heatmap.column_menu.list']['x1']) / 2, (items['heatmap.column_menu.list']['y0'] + items['heatmap.column_menu.list']['y1']) / 2)")
+click_at "$mx" "$my"
+wait_for "the menu lists the theme's measures across plans" layout_is "items.get('heatmap.across', {}).get('text')" talent
+across=$(layout "int(items['heatmap.across']['value2'])")
+column_total=$(layout "int(items['$col']['value2'])")
+[ "$across" -eq "$column_total" ] || fail "the drill-across lists $across measures, the column heading counts $column_total"
+# Close it and put the rows back in grouped order (the corner of the headings).
+read -r x y < <(layout "'%d %d' % ((items['heatmap.across.close']['x0'] + items['heatmap.across.close']['x1']) / 2, (items['heatmap.across.close']['y0'] + items['heatmap.across.close']['y1']) / 2)")
+click_at "$x" "$y"
+wait_for "Close ends the drill-across" layout_is "'heatmap.across' in items" False
+read -r x y < <(layout "'%d %d' % (items['heatmap.row/sumida-regional-2019']['x0'] + 10, items['$col']['y1'] - 6)")
+click_at "$x" "$y"
+wait_for "the corner restores the grouped order" \
+  layout_is "min(items['heatmap.row/sumida-regional-2019']['y0'], items['heatmap.row/sumida-regional-2022']['y0']) == min(i['y0'] for n, i in items.items() if n.startswith('heatmap.row/'))" True
 
 # 4. Presentation mode: F5 in, large type, Esc out.
 xdotool key F5

@@ -13,6 +13,7 @@
 
 #include <imgui.h>
 
+#include "headless.hpp"
 #include "ui/plot/plot.hpp"
 #include "ui/plot/plot_scale.hpp"
 #include "ui/widgets/probes.hpp"
@@ -261,31 +262,7 @@ TEST_CASE("downsampling keeps the extremes") {
 
 namespace {
 
-struct Headless {
-    Headless() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
-    ~Headless() { ImGui::DestroyContext(); }
-    template <class F>
-    void frame(F&& body, ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX)) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        io.MousePos = mouse;
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
-        body();
-        ImGui::End();
-        ImGui::Render();
-    }
-};
+using wardscope::test::Headless;
 
 }  // namespace
 

@@ -59,6 +59,8 @@ TEST_CASE("view options survive the trip through a slide's named strings") {
     const std::map<std::string, std::string> chosen = {
         {"heatmap.mode", "share"},        {"heatmap.rows", "similarity"},    {"heatmap.columns", "total"},
         {"heatmap.colormap", "cividis"},  {"heatmap.cell_plan", "plan-a"},   {"heatmap.cell_theme", "startup"},
+        {"heatmap.row_theme", "talent"},  {"heatmap.rows_ascending", "1"},   {"heatmap.column_plan", "plan-b"},
+        {"heatmap.columns_ascending", "0"}, {"heatmap.across_theme", "network"}, {"heatmap.across_filter", "連携"},
         {"kpi.bars", "1"},                {"kpi.focus_plan", "plan-b"},      {"kpi.focus_indicator", "kpi1"},
         {"kpi.show_empty", "1"},
         {"notes.kind", "1"},              {"notes.min_vote", "4"},           {"notes.in_filter_only", "0"},

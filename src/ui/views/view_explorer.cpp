@@ -14,6 +14,7 @@
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
 #include "wardscope/view_tables.hpp"
+#include "wardscope/theme_rule.hpp"
 
 namespace wardscope::ui {
 
@@ -76,8 +77,9 @@ namespace {
     X(themes, "テーマ", "Themes")                                                                            \
     X(origin_hand, "手動", "hand")                                                                           \
     X(origin_rule, "ルール", "rule")                                                                         \
-    X(origin_legend, "手動 = 人が付与、ルール = キーワード規則で付与",                                         \
-      "hand = assigned by a person, rule = derived by a keyword rule")                                       \
+    X(origin_inherited_fmt, "%s から", "from %s")                                                            \
+    X(origin_legend, "手動 = 人が付与、ルール = キーワード規則で付与、「… から」= 上位の見出しに手動で付与（その下の施策すべてに数えます）", \
+      "hand = assigned by a person, rule = derived by a keyword rule, “from …” = assigned by hand to a heading above (counted for every measure beneath)") \
     X(actors, "主体", "Actors")                                                                              \
     X(none, "なし", "none")                                                                                  \
     X(is_new, "新規", "New (新規)")                                                                          \
@@ -355,8 +357,9 @@ struct TreeDraw {
         if (i == selected) {
             opt.background = ImGui::GetColorU32(ImGuiCol_Header);
         } else if (!ctx.filter.theme_id().empty()) {
-            for (const ThemeTag& t : n.themes)
-                if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(0.25f);
+            // The filter's theme: tagged here (strong), or carried from a heading above (light; theme_rule.hpp).
+            for (const CarriedTheme& t : carried_themes(plan, info.tree, i))
+                if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(t.tagged_at == i ? 0.25f : 0.12f);
         }
         const std::string title = node_title(n, lang);
         const ImU32 color = n.level == NodeLevel::measure ? 0 : heading_color();
@@ -544,15 +547,20 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         ImGui::TableSetColumnIndex(0);
         text_wrapped_colored(dim_text_color(), L::themes(lang));
         ImGui::TableSetColumnIndex(1);
-        if (n.themes.empty()) {
+        // Its own tags, then the hand tags it carries from the headings above (wardscope/theme_rule.hpp).
+        const std::vector<CarriedTheme> carried = carried_themes(plan, info.tree, sel);
+        if (carried.empty()) {
             text_wrapped_colored(dim_text_color(), L::none(lang));
         } else {
             BadgeFlow flow;
-            for (const ThemeTag& t : n.themes) {
-                const bool by_hand = t.origin == TagOrigin::hand;
-                const std::string text = theme_label(tax, t.theme_id, lang) + " · " +
-                                         (by_hand ? L::origin_hand(lang) : L::origin_rule(lang));
-                const ImU32 bg = by_hand ? series_color(0) : IM_COL32(110, 110, 120, 255);
+            for (const CarriedTheme& t : carried) {
+                const bool own = t.tagged_at == sel;
+                const Node& from = plan.nodes[static_cast<std::size_t>(t.tagged_at)];
+                const std::string text =
+                    theme_label(tax, t.theme_id, lang) + " · " +
+                    (own ? std::string(t.by_hand ? L::origin_hand(lang) : L::origin_rule(lang))
+                         : format(L::origin_inherited_fmt(lang), (from.label.empty() ? node_title(from, lang) : from.label).c_str()));
+                const ImU32 bg = !own ? IM_COL32(60, 90, 130, 255) : t.by_hand ? series_color(0) : IM_COL32(110, 110, 120, 255);
                 if (flow.add(text, bg) && !ctx.screenshot) {
                     ImGui::BeginTooltip();
                     ImGui::TextUnformatted(L::origin_legend(lang));

@@ -1,9 +1,13 @@
 // Coverage: the strategy-coverage heatmap. Rows are the plans passing the
 // shared filter (grouped by municipality, oldest first), columns the taxonomy
 // themes; a cell shows how many of the plan's measures carry the theme (or
-// their share, or whether any does). Hover a cell for its measures, click it
-// to list them with their sources beside or below the grid; click a measure
-// or a row label to select the plan. The matrix comes from the core
+// their share, or whether any does), by the one counting rule
+// (wardscope/theme_rule.hpp). Hover a cell for its measures, click it to list
+// them with their sources beside or below the grid; click a measure or a row
+// label to select the plan. Click a column heading to sort the rows by it
+// (again: reverse); right-click it for both directions and the theme's
+// drill-across (ui/widgets/theme_across); right-click a row label to sort the
+// columns by that plan; the corner restores the grouped order. The matrix comes from the core
 // (wardscope/coverage.hpp) and is rebuilt only when the data, the filter or an
 // option changes; the grid and the colour bar are the plot module's.
 #include <algorithm>
@@ -20,6 +24,7 @@
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/text_wrap.hpp"
+#include "ui/widgets/theme_across.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
 #include "wardscope/view_tables.hpp"
@@ -86,11 +91,29 @@ namespace {
     X(panel_count_fmt, "施策 %d / %d（%d%%）", "%d of %d measures (%d%%)")                                           \
     X(panel_none, "このテーマを含む施策はありません。", "No measure carries this theme.")                            \
     X(rule_note, "キーワード", "keyword")                                                                          \
+    X(inherited_fmt, "%s から", "from %s")                                                                         \
     X(rule_tip, "キーワード規則で付いたテーマ（手作業の分類ではない）", "Theme derived by a keyword rule (not tagged by hand)") \
     X(new_badge, "新規", "new")                                                                                   \
     X(select_tip, "クリックでこの施策を選択", "Click to select this measure")                                      \
     X(source_fmt, "出典: %s", "Source: %s")                                                                       \
-    X(close, "閉じる", "Close")
+    X(close, "閉じる", "Close")                                                                                   \
+    X(row_by_theme_fmt, "「%s」の多い順", "Most “%s” first")                                                      \
+    X(row_by_theme_asc_fmt, "「%s」の少ない順", "Fewest “%s” first")                                              \
+    X(row_by_column, "列見出しをクリック", "Click a column heading")                                              \
+    X(col_by_plan, "計画の値順", "By a plan's values")                                                            \
+    X(col_by_plan_tip, "行の見出しを右クリックして計画を選びます", "Right-click a row heading to choose the plan") \
+    X(header_tip_sort, "クリック: このテーマで行を並べ替え（もう一度で逆順）", "Click: sort the rows by this theme (again: reverse)") \
+    X(header_tip_menu, "右クリック: 全計画の施策を一覧 ほか", "Right-click: list its measures across plans, and more") \
+    X(corner_tip, "クリック: 行を自治体・期間順に戻す", "Click: rows back in municipality, period order")        \
+    X(menu_sort_desc, "行を多い順に並べ替え", "Sort rows, most first")                                            \
+    X(menu_sort_asc, "行を少ない順に並べ替え", "Sort rows, fewest first")                                         \
+    X(menu_list, "全計画でこのテーマの施策を一覧", "List its measures across plans")                              \
+    X(row_menu_sort_desc, "列をこの計画の多い順に並べ替え", "Sort columns by this plan, most first")              \
+    X(row_menu_sort_asc, "列をこの計画の少ない順に並べ替え", "Sort columns by this plan, fewest first")           \
+    X(row_menu_select, "この計画を選択", "Select this plan")                                                      \
+    X(row_tip_menu, "右クリック: この計画の値で列を並べ替え", "Right-click: sort the columns by this plan")       \
+    X(list_across, "全計画で一覧", "Across plans")                                                               \
+    X(list_across_tip, "このテーマを含む施策を、表示中のすべての計画から一覧", "List the measures carrying this theme in every plan shown")
 
 // Short column headings of the bundled themes (full labels in tooltips and the panel).
 // X(theme_id, ja, en)
@@ -143,18 +166,30 @@ struct State {
     CoverageColSort col_sort = CoverageColSort::taxonomy;
     plot::Colormap colormap = plot::Colormap::viridis;
     std::string cell_plan, cell_theme;  // the drill-down cell; empty = none chosen
+    std::string sort_theme;             // CoverageRowSort::theme: a clicked column heading
+    bool rows_ascending = false;
+    std::string sort_plan;              // CoverageColSort::plan: a row heading's "sort columns"
+    bool columns_ascending = false;
+    ThemeAcrossState across;            // the theme drill-across (replaces the cell panel while open)
+};
+
+// What the context menus of a heading act on (not an option: menus are not restored).
+struct Menus {
+    std::string theme, plan;
 };
 
 constexpr CoverageMode modes[] = {CoverageMode::count, CoverageMode::share, CoverageMode::present};
 constexpr CoverageRowSort row_sorts[] = {CoverageRowSort::grouped, CoverageRowSort::name, CoverageRowSort::total,
-                                         CoverageRowSort::similarity};
+                                         CoverageRowSort::similarity, CoverageRowSort::theme};
 constexpr CoverageColSort col_sorts[] = {CoverageColSort::taxonomy, CoverageColSort::name, CoverageColSort::total,
-                                         CoverageColSort::similarity};
+                                         CoverageColSort::similarity, CoverageColSort::plan};
 constexpr plot::Colormap colormaps[] = {plot::Colormap::viridis, plot::Colormap::cividis};
 
 bool same_options(const CoverageOptions& a, const CoverageOptions& b) {
     return a.mode == b.mode && a.row_sort == b.row_sort && a.col_sort == b.col_sort &&
-           a.reference_plan == b.reference_plan && a.reference_theme == b.reference_theme && a.english == b.english;
+           a.reference_plan == b.reference_plan && a.reference_theme == b.reference_theme && a.english == b.english &&
+           a.sort_theme == b.sort_theme && a.rows_ascending == b.rows_ascending && a.sort_plan == b.sort_plan &&
+           a.columns_ascending == b.columns_ascending;
 }
 
 // ---- Labels ----------------------------------------------------------------------------------------
@@ -208,6 +243,10 @@ Cache& coverage(const ViewContext& ctx, Cache& cache, const State& st) {
     o.col_sort = st.col_sort;
     o.english = ctx.lang == Lang::en;
     if (st.row_sort == CoverageRowSort::similarity) o.reference_plan = ctx.selection.front_plan();
+    o.sort_theme = st.sort_theme;
+    o.rows_ascending = st.rows_ascending;
+    o.sort_plan = st.sort_plan;
+    o.columns_ascending = st.columns_ascending;
     if (cache.valid && cache.filter == ctx.filter && same_options(cache.options, o)) return cache;
     cache.valid = true;
     cache.filter = ctx.filter;
@@ -308,8 +347,13 @@ void draw_controls(ViewContext& ctx, State& st) {
         if (!ctx.screenshot && ImGui::IsItemHovered()) plot::tooltip(tips[i](lang));
     }
 
-    const char* row_labels[] = {L::row_grouped(lang), L::row_name(lang), L::row_total(lang), L::row_similarity(lang)};
-    const float rw = combo_width({row_labels[0], row_labels[1], row_labels[2], row_labels[3]});
+    const std::string by_theme =
+        st.sort_theme.empty() ? std::string(L::row_by_column(lang))
+                              : format(st.rows_ascending ? L::row_by_theme_asc_fmt(lang) : L::row_by_theme_fmt(lang),
+                                       short_theme_label(ctx.data.taxonomy, st.sort_theme, lang).c_str());
+    const char* row_labels[] = {L::row_grouped(lang), L::row_name(lang), L::row_total(lang), L::row_similarity(lang),
+                                by_theme.c_str()};
+    const float rw = combo_width({row_labels[0], row_labels[1], row_labels[2], row_labels[3], row_labels[4]});
     same_line_if_fits(ImGui::CalcTextSize(L::rows(lang)).x + rw + em(), sp);
     const char* row_tip = st.row_sort == CoverageRowSort::similarity ? L::row_similarity_tip(lang)
                           : st.row_sort == CoverageRowSort::total    ? L::row_total_tip(lang)
@@ -318,18 +362,25 @@ void draw_controls(ViewContext& ctx, State& st) {
           {{CoverageRowSort::grouped, row_labels[0]},
            {CoverageRowSort::name, row_labels[1]},
            {CoverageRowSort::total, row_labels[2]},
-           {CoverageRowSort::similarity, row_labels[3]}},
+           {CoverageRowSort::similarity, row_labels[3]},
+           {CoverageRowSort::theme, row_labels[4]}},
           rw, row_tip, ctx.screenshot);
 
-    const char* col_labels[] = {L::col_taxonomy(lang), L::col_name(lang), L::col_total(lang), L::col_similarity(lang)};
-    const float cw = combo_width({col_labels[0], col_labels[1], col_labels[2], col_labels[3]});
+    const char* col_labels[] = {L::col_taxonomy(lang), L::col_name(lang), L::col_total(lang), L::col_similarity(lang),
+                                L::col_by_plan(lang)};
+    const float cw = combo_width({col_labels[0], col_labels[1], col_labels[2], col_labels[3], col_labels[4]});
     same_line_if_fits(ImGui::CalcTextSize(L::columns(lang)).x + cw + em(), sp);
     combo("##cols", L::columns(lang), st.col_sort,
           {{CoverageColSort::taxonomy, col_labels[0]},
            {CoverageColSort::name, col_labels[1]},
            {CoverageColSort::total, col_labels[2]},
-           {CoverageColSort::similarity, col_labels[3]}},
-          cw, st.col_sort == CoverageColSort::similarity ? L::col_similarity_tip(lang) : nullptr, ctx.screenshot);
+           {CoverageColSort::similarity, col_labels[3]},
+           {CoverageColSort::plan, col_labels[4]}},
+          cw,
+          st.col_sort == CoverageColSort::similarity ? L::col_similarity_tip(lang)
+          : st.col_sort == CoverageColSort::plan     ? L::col_by_plan_tip(lang)
+                                                     : nullptr,
+          ctx.screenshot);
 
     const char* maps[] = {plot::colormap_name(plot::Colormap::viridis), plot::colormap_name(plot::Colormap::cividis)};
     const float mw = combo_width({maps[0], maps[1]});
@@ -513,6 +564,7 @@ void row_tooltip(const ViewContext& ctx, const CoverageMatrix& m, std::size_t r,
     if (row.counts_leaves) plot::tooltip_dim(L::leaves_note(lang));
     if (row.is_synthetic) plot::tooltip_dim(L::synthetic_tip(lang));
     plot::tooltip_dim(L::click_row(lang));
+    plot::tooltip_dim(L::row_tip_menu(lang));
     plot::end_tooltip();
 }
 
@@ -523,6 +575,8 @@ void column_tooltip(const ViewContext& ctx, const CoverageMatrix& m, std::size_t
     ImGui::TextUnformatted(theme_label(ctx.data.taxonomy, col.theme_id, lang).c_str());
     plot::tooltip_dim(format(L::col_tip_fmt(lang), col.plans, col.measures));
     if (col.theme_id == ctx.filter.theme_id()) plot::tooltip_dim(L::theme_filter_tip(lang));
+    plot::tooltip_dim(L::header_tip_sort(lang));
+    plot::tooltip_dim(L::header_tip_menu(lang));
     plot::end_tooltip();
 }
 
@@ -555,6 +609,10 @@ void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int
                      plan.id + "/" + m.columns[static_cast<std::size_t>(c)].theme_id);
     text_wrapped(theme_label(ctx.data.taxonomy, m.columns[static_cast<std::size_t>(c)].theme_id, lang) + "  ·  " +
                  format(L::panel_count_fmt(lang), cell.count, row.measures, percent(cell.share)));
+    same_line_if_fits(ImGui::CalcTextSize(L::list_across(lang)).x + 2 * ImGui::GetStyle().FramePadding.x, 0.6f * em());
+    if (ImGui::SmallButton(L::list_across(lang))) st.across.theme_id = m.columns[static_cast<std::size_t>(c)].theme_id;
+    if (probes_enabled()) record_probe("heatmap.list_across", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!ctx.screenshot && ImGui::IsItemHovered()) plot::tooltip(L::list_across_tip(lang));
     text_wrapped_colored(dim_text_color(), plan_long_label(ctx.data, plan, lang));
     if (row.counts_leaves) text_wrapped_colored(dim_text_color(), L::leaves_note(lang));
     ImGui::Spacing();
@@ -582,7 +640,13 @@ void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int
         const std::string title = node_title(node, lang);
         const std::string source = format(L::source_fmt(lang), source_text(*item.source).c_str());
         BlockOptions opt;
-        if (!item.by_hand) opt.note = L::rule_note(lang);
+        std::string note;  // "戦略4 から": the theme is tagged on a heading above (theme_rule.hpp)
+        if (item.tagged_at >= 0 && item.tagged_at != item.node_index) {
+            const Node& from = plan.nodes[static_cast<std::size_t>(item.tagged_at)];
+            note = format(L::inherited_fmt(lang), (from.label.empty() ? node_title(from, lang) : from.label).c_str());
+        }
+        if (!item.by_hand) note = L::rule_note(lang);
+        opt.note = note;
         if (node.is_new) opt.badge = L::new_badge(lang);
         if (plan_current && ctx.selection.node_id() == node.id) opt.background = accent_color(0.25f);
         std::string mark;
@@ -602,11 +666,30 @@ void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int
 
 std::string_view colormap_name_of(plot::Colormap c) { return plot::colormap_name(c); }
 
+void sort_rows_by(State& st, const std::string& theme_id, bool ascending) {
+    st.row_sort = CoverageRowSort::theme;
+    st.sort_theme = theme_id;
+    st.rows_ascending = ascending;
+}
+
+// A sort direction mark: ▼ most first, ▲ fewest first; centred on at.x, its bottom at at.y.
+void sort_arrow(ImDrawList* dl, ImVec2 at, float size, bool ascending) {
+    const float x1 = std::round(at.x + size * 0.5f), x0 = std::round(at.x - size * 0.5f);
+    const float y1 = std::round(at.y), y0 = std::round(at.y - size * 0.7f);
+    if (ascending)
+        dl->AddTriangleFilled(ImVec2(x0, y1), ImVec2(x1, y1), ImVec2((x0 + x1) * 0.5f, y0), accent_color());
+    else
+        dl->AddTriangleFilled(ImVec2(x0, y0), ImVec2(x1, y0), ImVec2((x0 + x1) * 0.5f, y1), accent_color());
+}
+
 class HeatmapView final : public View {
 public:
     const char* id() const override { return "heatmap"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
-    void on_data(const Model&) override { cache_ = {}; }
+    void on_data(const Model&) override {
+        cache_ = {};
+        across_cache_.valid = false;
+    }
     void draw(ViewContext& ctx) override;
     OptionValues save_options() const override {
         return {{"mode", std::string(to_string(st_.mode))},
@@ -614,7 +697,13 @@ public:
                 {"columns", std::string(to_string(st_.col_sort))},
                 {"colormap", plot::colormap_name(st_.colormap)},
                 {"cell_plan", st_.cell_plan},
-                {"cell_theme", st_.cell_theme}};
+                {"cell_theme", st_.cell_theme},
+                {"row_theme", st_.sort_theme},
+                {"rows_ascending", st_.rows_ascending ? "1" : "0"},
+                {"column_plan", st_.sort_plan},
+                {"columns_ascending", st_.columns_ascending ? "1" : "0"},
+                {"across_theme", st_.across.theme_id},
+                {"across_filter", st_.across.query}};
     }
     void restore_options(const OptionValues& values) override {
         st_ = {};
@@ -624,6 +713,12 @@ public:
         read_option(values, "colormap", colormaps, colormap_name_of, st_.colormap);
         read_option(values, "cell_plan", st_.cell_plan);
         read_option(values, "cell_theme", st_.cell_theme);
+        read_option(values, "row_theme", st_.sort_theme);
+        read_option(values, "rows_ascending", st_.rows_ascending);
+        read_option(values, "column_plan", st_.sort_plan);
+        read_option(values, "columns_ascending", st_.columns_ascending);
+        read_option(values, "across_theme", st_.across.theme_id);
+        read_option(values, "across_filter", st_.across.query);
     }
     std::optional<Table> table(ViewContext& ctx) override {
         return coverage_table(ctx.data, coverage(ctx, cache_, st_).matrix, ctx.lang == Lang::en);
@@ -631,6 +726,7 @@ public:
     void append_strings(std::vector<const char*>& out) const override {
         WS_HEATMAP_STRINGS(WS_STR_COLLECT)
         WS_HEATMAP_SHORT_THEMES(WS_STR_COLLECT)
+        append_theme_across_strings(out);
         out.push_back("viridis cividis 0123456789%");
     }
 
@@ -638,6 +734,8 @@ private:
     State st_;
     Cache cache_;
     TableExport table_export_;
+    ThemeAcrossCache across_cache_;
+    Menus menus_;
 };
 
 void HeatmapView::draw(ViewContext& ctx) {
@@ -740,10 +838,32 @@ void HeatmapView::draw(ViewContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 grid_origin(top.x + label_w, top.y + head.height);
 
-    // Header row: corner captions and column headings.
+    // Header row: corner captions and column headings. A click on a heading
+    // sorts the rows by its theme (again: reverse); a right-click opens its
+    // menu (sort either way, list its measures across plans); a click on the
+    // corner puts the rows back in municipality, period order.
     {
         ImGui::InvisibleButton("##header", ImVec2(label_w + grid_w, head.height));
         const bool hovered = ImGui::IsItemHovered() && !ctx.screenshot;
+        {
+            const float mx = ImGui::GetIO().MousePos.x;
+            const int c = mx >= grid_origin.x ? static_cast<int>(std::floor((mx - grid_origin.x) / cell_w)) : -1;
+            const bool on_column = c >= 0 && c < static_cast<int>(ncol);
+            if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+                if (on_column) {
+                    const std::string& id = m.columns[static_cast<std::size_t>(c)].theme_id;
+                    const bool again = st.row_sort == CoverageRowSort::theme && st.sort_theme == id;
+                    sort_rows_by(st, id, again ? !st.rows_ascending : false);
+                } else if (mx < grid_origin.x) {
+                    st.row_sort = CoverageRowSort::grouped;
+                }
+            }
+            if (on_column && ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+                menus_.theme = m.columns[static_cast<std::size_t>(c)].theme_id;
+                ImGui::OpenPopup("##column_menu");
+            }
+            if (hovered && mx < grid_origin.x) plot::tooltip(L::corner_tip(lang));
+        }
         const float cy = top.y + head.height - lh - 0.2f * E;
         dl->AddText(ImVec2(top.x, cy), dim_text_color(), L::head_municipality(lang));
         plot::text_ellipsis(dl, ImVec2(top.x + muni_w, cy), dim_text_color(), L::head_plan(lang), label_w - muni_w - 0.3f * E);
@@ -757,19 +877,39 @@ void HeatmapView::draw(ViewContext& ctx) {
             float y = bottom - head.line_h * static_cast<float>(lines.size());
             const bool filtered = m.columns[c].theme_id == ctx.filter.theme_id();
             const ImU32 color = filtered ? accent_color() : text_color();
+            float last_right = centre;
             for (const std::string& line : lines) {
                 const float tw = ImGui::CalcTextSize(line.c_str()).x * head.scale;
                 dl->AddText(ImGui::GetFont(), font_size, ImVec2(std::round(centre - tw * 0.5f), std::round(y)), color, line.c_str());
+                last_right = centre + tw * 0.5f;
                 y += head.line_h;
             }
+            // The rows follow this column: ▼ / ▲ after the heading's last line.
+            if (st.row_sort == CoverageRowSort::theme && m.columns[c].theme_id == st.sort_theme)
+                sort_arrow(dl, ImVec2(last_right + 0.45f * E, y - 0.3f * head.line_h), 0.45f * E, st.rows_ascending);
             if (level > 0)
                 dl->AddLine(ImVec2(std::round(centre) + 0.5f, bottom + 0.1f * E),
                             ImVec2(std::round(centre) + 0.5f, grid_origin.y - 0.1f * E), plot::grid_color());
+            const ImVec2 head_min(grid_origin.x + cell_w * static_cast<float>(c), top.y);
+            const ImVec2 head_max(head_min.x + cell_w, grid_origin.y);
+            if (probes_enabled())
+                record_probe("heatmap.column/" + m.columns[c].theme_id, head_min, head_max, m.columns[c].plans,
+                             m.columns[c].measures);
         }
         if (hovered) {
             const float mx = ImGui::GetIO().MousePos.x;
             const int c = static_cast<int>(std::floor((mx - grid_origin.x) / cell_w));
-            if (c >= 0 && c < static_cast<int>(ncol)) column_tooltip(ctx, m, static_cast<std::size_t>(c));
+            if (c >= 0 && c < static_cast<int>(ncol) && mx >= grid_origin.x) column_tooltip(ctx, m, static_cast<std::size_t>(c));
+        }
+        if (ImGui::BeginPopup("##column_menu")) {
+            ImGui::TextDisabled("%s", theme_label(data.taxonomy, menus_.theme, lang).c_str());
+            if (ImGui::Selectable(L::menu_sort_desc(lang))) sort_rows_by(st, menus_.theme, false);
+            if (ImGui::Selectable(L::menu_sort_asc(lang))) sort_rows_by(st, menus_.theme, true);
+            ImGui::Separator();
+            if (ImGui::Selectable(L::menu_list(lang))) st.across.theme_id = menus_.theme;
+            if (probes_enabled())  // end-to-end tests aim at it
+                record_probe("heatmap.column_menu.list", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0, menus_.theme);
+            ImGui::EndPopup();
         }
     }
 
@@ -817,6 +957,9 @@ void HeatmapView::draw(ViewContext& ctx) {
                 gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.45f));
             if (selected) gdl->AddRectFilled(a, b, accent_color(r == current_row ? 0.32f : 0.16f));
             if (r == hover_row) gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderHovered));
+            if (st.col_sort == CoverageColSort::plan && row.plan_id == st.sort_plan)  // the columns follow this row
+                gdl->AddRectFilled(a, ImVec2(a.x + std::round(0.18f * E), b.y), accent_color());
+            if (probes_enabled()) record_probe("heatmap.row/" + row.plan_id, a, b, row.measures);
             if (row.group_start && r > 0 && st.row_sort == CoverageRowSort::grouped)
                 gdl->AddLine(ImVec2(o.x, y0 - 0.5f), ImVec2(o.x + label_w - 0.3f * E, y0 - 0.5f), plot::axis_color());
             const float ty = y0 + std::round((cell_h - 1 - lh) * 0.5f);
@@ -841,6 +984,25 @@ void HeatmapView::draw(ViewContext& ctx) {
             copy_on_ctrl_c(!ctx.screenshot, plan_title(hovered_plan, lang));
             copy_source_on_ctrl_shift_c(!ctx.screenshot, hovered_plan.source);
             if (labels_clicked) click_plan(ctx, hovered_plan.id);
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+                menus_.plan = m.rows[static_cast<std::size_t>(hover_row)].plan_id;
+                ImGui::OpenPopup("##row_menu");
+            }
+        }
+        if (ImGui::BeginPopup("##row_menu")) {
+            if (const Plan* p = data.find_plan(menus_.plan)) {
+                ImGui::TextDisabled("%s", plan_short_label(data, *p, lang).c_str());
+                auto sort_columns_by = [&](bool ascending) {
+                    st.col_sort = CoverageColSort::plan;
+                    st.sort_plan = menus_.plan;
+                    st.columns_ascending = ascending;
+                };
+                if (ImGui::Selectable(L::row_menu_sort_desc(lang))) sort_columns_by(false);
+                if (ImGui::Selectable(L::row_menu_sort_asc(lang))) sort_columns_by(true);
+                ImGui::Separator();
+                if (ImGui::Selectable(L::row_menu_select(lang))) ctx.selection.select_plan(data, menus_.plan);
+            }
+            ImGui::EndPopup();
         }
 
         // Cells (the plot module's heatmap).
@@ -858,7 +1020,9 @@ void HeatmapView::draw(ViewContext& ctx) {
             spec.cell_text = [&](int r, int c, double) {
                 return mode_value_text(st.mode, m.cell(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
             };
-        if (!example && cell_r >= 0) {
+        if (const int across_c = m.find_column(st.across.theme_id); across_c >= 0) {
+            spec.highlight_col = across_c;  // the theme listed across plans
+        } else if (!example && cell_r >= 0) {
             spec.highlight_row = cell_r;
             spec.highlight_col = cell_c;
         } else if (current_row >= 0) {
@@ -920,7 +1084,13 @@ void HeatmapView::draw(ViewContext& ctx) {
         ImGui::SetCursorScreenPos(ImVec2(top.x, below_y));
         ImGui::BeginChild("##panel", ImVec2(avail.x, std::max(top.y + avail.y - below_y, 4.0f * E)), true);
     }
-    draw_panel(ctx, st, m, cell_r, cell_c, example);
+    if (m.find_column(st.across.theme_id) >= 0) {
+        std::vector<std::size_t> plans;
+        for (const CoverageRow& row : m.rows) plans.push_back(row.plan_index);
+        draw_theme_across(ctx, st.across, across_cache_, plans);
+    } else {
+        draw_panel(ctx, st, m, cell_r, cell_c, example);
+    }
     ImGui::EndChild();
     ImGui::PopID();
 }
