@@ -95,10 +95,11 @@ CREATE TABLE tows_node (
 // The tables of version 1, in the order version 1 created them.
 std::string schema_sql() {
     using records::create_table_sql;
-    return "\n" + create_table_sql(records::municipality) + vocabulary_tables_sql + create_table_sql(records::plan) +
-           plan_list_tables_sql + create_table_sql(records::node) + node_link_tables_sql +
-           create_table_sql(records::swot_item) + create_table_sql(records::tows_strategy) + tows_link_tables_sql +
-           create_table_sql(records::indicator) + create_table_sql(records::observation);
+    // Only the columns of version 1: later ones are added by each version's step (upgrade_step).
+    const auto v1 = [](const auto& t) { return create_table_sql(t, 1); };
+    return "\n" + v1(records::municipality) + vocabulary_tables_sql + v1(records::plan) + plan_list_tables_sql +
+           v1(records::node) + node_link_tables_sql + v1(records::swot_item) + v1(records::tows_strategy) +
+           tows_link_tables_sql + v1(records::indicator) + v1(records::observation);
 }
 
 std::string workshop_tables_sql() {
@@ -132,6 +133,53 @@ CREATE TABLE slide (
   name TEXT NOT NULL CHECK (name <> ''),
   state TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql";
+
+// Version 4: source documents as records (records::source_document), a plan's
+// authors, approvals (records::approval) and budget lines (records::budget_line).
+const char* const source_document_v4_sql = R"sql(
+CREATE TABLE source_document (
+  file TEXT PRIMARY KEY,
+  ord INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  title_en TEXT NOT NULL DEFAULT '',
+  publisher TEXT NOT NULL DEFAULT '',
+  published TEXT,
+  url TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE plan_author (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE plan_approval (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  approved_by TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT '',
+  date TEXT,
+  date_as_written TEXT NOT NULL DEFAULT '',
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE budget_line (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  node_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('予算', '決算')),
+  thousand_yen REAL NOT NULL,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, ord),
+  UNIQUE (plan_id, node_id, fiscal_year, kind)
 );
 )sql";
 

@@ -20,5 +20,7 @@ std::vector<records::AddedColumn> added_columns(int version);
 
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
+// The version-4 table of source documents (records::source_document).
+extern const char* const source_document_v4_sql;
 
 }  // namespace wardscope

@@ -159,6 +159,8 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
+    // 4: source documents (title, publisher, date, URL) and items' pages.
+    {4, source_document_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
@@ -412,8 +414,9 @@ namespace {
 
 // SELECT plan_id, <the record's columns> of a table of rows that belong to plans, in order.
 template <typename T>
-std::string plan_rows_sql(const T& t) {
-    return "SELECT plan_id, " + records::select_columns(t) + " FROM " + t.name + " ORDER BY plan_id, ord";
+std::string plan_rows_sql(sqlite3* db, const T& t) {
+    return "SELECT plan_id, " + records::select_columns(t, "", read_user_version(db)) + " FROM " + t.name +
+           " ORDER BY plan_id, ord";
 }
 
 struct PlanKey {
@@ -564,15 +567,18 @@ struct PlanParts {
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
+    std::vector<std::string> authors;  // schema version 4
+    std::vector<Approval> approvals;
+    std::vector<BudgetLine> budget;
 };
 using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
     {
-        Statement st(db, plan_rows_sql(records::swot_item));
+        Statement st(db, plan_rows_sql(db, records::swot_item));
         while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back());
-        Statement tows(db, plan_rows_sql(records::tows_strategy));
+        Statement tows(db, plan_rows_sql(db, records::tows_strategy));
         while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back());
         auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
             const auto p = parts.find(plan_id);
@@ -589,8 +595,16 @@ PartsByPlan read_plan_parts(sqlite3* db) {
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
     {
-        Statement st(db, plan_rows_sql(records::indicator));
+        Statement st(db, plan_rows_sql(db, records::indicator));
         while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back());
+    }
+    if (read_user_version(db) >= 4) {  // authors, approvals and budgets: schema version 4
+        Statement authors(db, "SELECT plan_id, text FROM plan_author ORDER BY plan_id, ord");
+        while (authors.step()) parts[authors.text(0)].authors.push_back(authors.text(1));
+        Statement approvals(db, plan_rows_sql(db, records::approval));
+        while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back());
+        Statement budget(db, plan_rows_sql(db, records::budget_line));
+        while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back());
     }
     return parts;
 }
@@ -642,6 +656,7 @@ std::optional<BesideRows> read_beside(const std::string& file) {
 // Everything but the observations.
 Dataset read_plans(sqlite3* db) {
     Dataset data;
+    const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
         Statement st(db, "SELECT id, label_ja, label_en FROM theme ORDER BY ord");
         while (st.step()) data.taxonomy.themes.push_back({st.text(0), st.text(1), st.text(2), {}});
@@ -651,6 +666,12 @@ Dataset read_plans(sqlite3* db) {
                 if (t.id == kw.text(0)) t.keywords.push_back(kw.text(1));
         Statement actors(db, "SELECT id, label_ja, label_en FROM actor ORDER BY ord");
         while (actors.step()) data.taxonomy.actors.push_back({actors.text(0), actors.text(1), actors.text(2)});
+        if (version >= 4) {  // source documents: schema version 4
+            Statement documents(db, "SELECT " + records::select_columns(records::source_document) +
+                                        " FROM source_document ORDER BY ord");
+            while (documents.step())
+                records::read_fields(records::source_document, documents, 0, data.taxonomy.documents.emplace_back());
+        }
     }
     // This connection now holds its read lock (see read_beside): the ≈ 200,000
     // tag and actor rows of a national-scale database, SWOT, TOWS and the
@@ -658,13 +679,13 @@ Dataset read_plans(sqlite3* db) {
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
     std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
     {
-        Statement st(db, "SELECT " + records::select_columns(records::municipality) +
+        Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
         while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
     }
     PlanKey plans;
     {
-        Statement st(db, "SELECT " + records::select_columns(records::plan, "p.") +
+        Statement st(db, "SELECT " + records::select_columns(records::plan, "p.", version) +
                              " FROM plan p JOIN municipality m ON m.id = p.municipality_id "
                              "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
         while (st.step()) {
@@ -687,7 +708,7 @@ Dataset read_plans(sqlite3* db) {
         // tables cost an index walk, a row lookup per row and a temp B-tree (issue #5).
         std::vector<std::vector<std::int64_t>> node_ords(data.plans.size());
         {
-            Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node) + " FROM node");
+            Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node, "", version) + " FROM node");
             PlanCursor cursor{plans, data};
             while (st.step()) {
                 Plan* p = cursor.find(st.view(0));
@@ -708,6 +729,9 @@ Dataset read_plans(sqlite3* db) {
             p->swot = std::move(parts.swot);
             p->tows = std::move(parts.tows);
             p->indicators = std::move(parts.indicators);
+            p->authors = std::move(parts.authors);
+            p->approvals = std::move(parts.approvals);
+            p->budget = std::move(parts.budget);
         }
     return data;
 }
@@ -717,7 +741,7 @@ std::vector<Observation> read_observations(sqlite3* db) {
     {
         Statement count(db, "SELECT count(*) FROM observation");
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
-        Statement st(db, "SELECT " + records::select_columns(records::observation) +
+        Statement st(db, "SELECT " + records::select_columns(records::observation, "", read_user_version(db)) +
                              " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, origin");
         while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back());
     }

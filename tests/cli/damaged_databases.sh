@@ -129,8 +129,14 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 3 without the workshop tables and the application id (src/core/store.cpp: migrations).
-sqlite3 old.db "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
+# Version 1 is version 3 without the workshop tables and the application id (src/core/store.cpp: migrations),
+# version 3 is version 4 without its tables and columns (tests/core/test_support.hpp: drop_version_4_sql).
+sqlite3 old.db "DROP TABLE source_document; DROP TABLE plan_author; DROP TABLE plan_approval; DROP TABLE budget_line;
+  ALTER TABLE municipality DROP COLUMN source_page; ALTER TABLE plan DROP COLUMN actual_end_fy;
+  ALTER TABLE plan DROP COLUMN source_page; ALTER TABLE node DROP COLUMN source_page;
+  ALTER TABLE swot_item DROP COLUMN label; ALTER TABLE swot_item DROP COLUMN source_page;
+  ALTER TABLE tows_strategy DROP COLUMN source_page; ALTER TABLE indicator DROP COLUMN source_page;
+  DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
 expect_ok "version 1: export reads it without writing" "$W" export --db old.db --out export-v1

@@ -248,7 +248,9 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
     {
         Store old = Store::open(dir / "old.db", OpenMode::create);
         REQUIRE(sqlite3_exec(old.handle(),
-                             "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1",
+                             (std::string(test::drop_version_4_sql) +
+                              "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1")
+                                 .c_str(),
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     { Store upgraded = Store::open(dir / "old.db", OpenMode::read_write); }
