@@ -421,6 +421,7 @@ void Dashboard::draw_view(ui::ViewContext& ctx) {
 }
 
 FrameRequests Dashboard::draw_frame() {
+    ui::attach_widget_state(&widgets_);  // the widgets of this window draw with this dashboard's state
     if (receive_kpi_history(false))
         for (std::size_t i = 0; i < data_.observations.size(); ++i)  // sources are grouped: check each once
             if (i == 0 || data_.observations[i].source != data_.observations[i - 1].source)
@@ -461,12 +462,12 @@ FrameRequests Dashboard::draw_frame() {
                          ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y),
                          ImGui::GetFontSize());
     ctx.lang = lang_;  // a toggle in the top bar applies from this frame on
-    ui::begin_spotlight_frame(presenting_ && !screenshot_);
+    widgets_.spotlight.begin_frame(presenting_ && !screenshot_);
     draw_view(ctx);
     const ImVec2 view_min = ImGui::GetWindowPos();
     const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);
     ImGui::EndChild();
-    ui::end_spotlight_frame(view_min, view_max);
+    widgets_.spotlight.end_frame(view_min, view_max);
     if (!skipped_rows.empty() && !skipped_rows_noticed_) {
         notice_ = std::to_string(skipped_rows.size()) + S::skipped_rows(ctx.lang) + skipped_rows.front();
         skipped_rows_noticed_ = true;
@@ -479,7 +480,7 @@ FrameRequests Dashboard::draw_frame() {
     if (slides_open_ && !screenshot_) draw_slides_panel(ctx);
     if (!screenshot_) annotation_editor_.draw(ctx);
     if (!ctx.open_view.empty()) show_view(ctx.open_view);
-    if (std::string typed = ui::take_glyph_request(); !typed.empty()) {
+    if (std::string typed = widgets_.glyphs.take(); !typed.empty()) {
         typed_glyphs_ += typed;
         requests_.rebuild_fonts = true;
     }

@@ -20,6 +20,7 @@
 #include "ui/model.hpp"
 #include "ui/selection.hpp"
 #include "ui/view.hpp"
+#include "ui/widget_state.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/workshop.hpp"
@@ -104,6 +105,10 @@ public:
     // A deterministic frame for `shot`: no hover, no blinking, no editing.
     void set_screenshot(bool on) { screenshot_ = on; }
     void show_notice(std::string text) { notice_ = std::move(text); }  // where a PNG went, why it failed
+    // The widgets' state of the window this dashboard draws in (spotlight,
+    // probes, typed glyphs, the plot): draw_frame attaches it to the ImGui context.
+    ui::WidgetState& widgets() { return widgets_; }
+    const std::string& spotlight_id() const { return widgets_.spotlight.id(); }
 
     // The database file: the shell asks now and then whether another process
     // changed it (true once per change); the dashboard then offers to reload.
@@ -173,6 +178,7 @@ private:
     int current_fiscal_year_ = 0;
     FrameRequests requests_{.rebuild_fonts = true, .restyle = true};
     std::string notice_;
+    ui::WidgetState widgets_;
 
     DatabaseWatch watch_;
     bool changed_on_disk_ = false;  // another process wrote: offer to reload

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <memory>
 #include <vector>
 
 struct GLFWwindow;
@@ -57,6 +58,8 @@ private:
 
 // An offscreen RGBA framebuffer of a fixed size: `shot` renders into it so the
 // picture does not depend on the X screen's size.
+struct FramebufferApi;
+
 class OffscreenTarget {
 public:
     OffscreenTarget(int width, int height);  // throws Error when FBOs are unavailable
@@ -72,6 +75,7 @@ public:
 private:
     int width_, height_;
     unsigned framebuffer_ = 0, color_ = 0;
+    std::unique_ptr<FramebufferApi> fbo_;  // the GL entry points, fetched for this target's context
 };
 
 }  // namespace wardscope::app

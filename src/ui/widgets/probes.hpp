@@ -21,13 +21,26 @@ struct Probe {
                         // "horizontal" = minimum at the left)
 };
 
-bool probes_enabled();
-void set_probes_enabled(bool enabled);
+// The probes of one window's frames. Owned by its WidgetState (ui/widget_state.hpp).
+class Probes {
+public:
+    bool enabled() const { return enabled_; }
+    void set_enabled(bool on) { enabled_ = on; }
+    // No-op unless enabled. Later records with the same name replace earlier ones.
+    void record(std::string_view name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
+                std::string_view text = {});
+    const std::vector<Probe>& recorded() const { return probes_; }
+    void clear() { probes_.clear(); }
+
+private:
+    bool enabled_ = false;
+    std::vector<Probe> probes_;
+};
+
+// The drawing side, on the current window's probes (widget_state().probes).
 // No-op unless enabled (guard names built per frame with probes_enabled()).
-// Later records with the same name replace earlier ones.
+bool probes_enabled();
 void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
                   std::string_view text = {});
-const std::vector<Probe>& recorded_probes();
-void clear_probes();
 
 }  // namespace wardscope::ui
