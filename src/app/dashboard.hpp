@@ -127,8 +127,16 @@ public:
     std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) override;
     bool can_undo() const override { return !undo_steps_.empty(); }
     std::string undo() override;
-    unsigned edit_count() const { return edit_count_; }  // edits and undos so far
+    // Undone edits, newest last, until the next edit (Ctrl+Shift+Z, Ctrl+Y).
+    bool can_redo() const { return !redo_steps_.empty(); }
+    std::string redo();
+    unsigned edit_count() const { return edit_count_; }  // edits, undos and redos so far
     const std::string& last_edit() const { return last_edit_; }
+    // The message after an undo or redo, naming what changed ("" when none):
+    // shown in the status bar (presenting: in a corner) with a link to it.
+    const std::string& notice() const { return notice_; }
+    bool notice_has_link() const { return !notice_link_.view.empty(); }
+    void follow_notice_link();  // shows what the last undo or redo changed
 
     // ---- Slides (dashboard_slides.cpp): the current view as a slide and back --------------
     SlideState capture_slide() const;
@@ -143,11 +151,25 @@ public:
     void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
     int current_slide() const { return current_slide_; }  // index into model().slides; -1 = none shown yet
 
+    // What an edit changed: named in the undo and redo messages, and where the message's link goes.
+    struct EditSubject {
+        std::string ja, en;            // "メモを追加（墨田区 · 多様な産業）", "note added (Sumida Ward · …)"
+        std::string view;              // the view that shows it ("" = no link)
+        std::string plan_id, node_id;  // selected when the link is followed
+    };
+
 private:
     bool skipped_rows_noticed_ = false;  // the status bar has said that rows were left out
-    // One edit: `write` changes the database and returns how to revert it.
-    using Revert = std::function<void(Store&)>;
-    std::string edit(std::string description, const std::function<Revert(Store&)>& write);
+    // One edit: `write` changes the database and returns how to undo and redo it.
+    using Apply = std::function<void(Store&)>;
+    struct Change {
+        Apply undo, redo;
+        EditSubject subject;  // what it changed
+    };
+    std::string edit(std::string description, const std::function<Change(Store&)>& write);
+    std::string replay(bool undoing);  // undo() / redo()
+    EditSubject note_subject(const ItemRef& item, bool had_note, bool has_note) const;
+    EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name) const;
     void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
@@ -185,11 +207,14 @@ private:
     std::future<std::vector<Observation>> pending_history_;  // KpiHistoryLoad::in_background, until received
     std::string reload_error_;
     bool reload_pending_ = false;  // after an edit: reload before the next frame's views
-    struct UndoStep {
-        std::string description;
-        Revert revert;
+    struct EditStep {
+        std::string description;  // for the log: "annotation plan-a swot s1"
+        Change change;
     };
-    std::vector<UndoStep> undo_steps_;  // this session's edits, newest last
+    std::vector<EditStep> undo_steps_;  // this session's edits, newest last
+    std::vector<EditStep> redo_steps_;  // undone, newest last; cleared by the next edit
+    EditSubject notice_link_;           // where the notice's link goes
+    bool notice_link_hovered_ = false;  // the pointer is on that link: its click is not a dismissal
     unsigned edit_count_ = 0;
     std::string last_edit_;
 

@@ -109,9 +109,10 @@ void Dashboard::go_to_slide(int index, bool with_mode) {
 std::string Dashboard::add_slide(std::string_view name) {
     const SlideState state = capture_slide();
     const int position = static_cast<int>(model_.slides.size());
-    const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Revert {
-        const std::int64_t id = wardscope::add_slide(store, name, state);
-        return [id](Store& s) { wardscope::delete_slide(s, id); };
+    const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Change {
+        const Slide added = stored_slide(store, wardscope::add_slide(store, name, state));
+        return {[id = added.id](Store& s) { wardscope::delete_slide(s, id); },
+                [added](Store& s) { restore_slide(s, added); }, slide_subject("保存", "saved", name)};
     });
     if (result.empty()) current_slide_ = position;
     return result;
@@ -119,42 +120,50 @@ std::string Dashboard::add_slide(std::string_view name) {
 
 std::string Dashboard::update_slide(std::int64_t id) {
     const SlideState state = capture_slide();
-    return edit("slide update " + std::to_string(id), [&](Store& store) -> Revert {
-        const SlideState before = stored_slide(store, id).state;
+    return edit("slide update " + std::to_string(id), [&](Store& store) -> Change {
+        const Slide before = stored_slide(store, id);
         wardscope::update_slide(store, id, state);
-        return [id, before](Store& s) { wardscope::update_slide(s, id, before); };
+        return {[id, state = before.state](Store& s) { wardscope::update_slide(s, id, state); },
+                [id, state](Store& s) { wardscope::update_slide(s, id, state); }, slide_subject("更新", "updated", before.name)};
     });
 }
 
 std::string Dashboard::rename_slide(std::int64_t id, std::string_view name) {
-    return edit("slide rename " + std::to_string(id), [&](Store& store) -> Revert {
+    return edit("slide rename " + std::to_string(id), [&](Store& store) -> Change {
         const std::string before = stored_slide(store, id).name;
         wardscope::rename_slide(store, id, name);
-        return [id, before](Store& s) { wardscope::rename_slide(s, id, before); };
+        return {[id, before](Store& s) { wardscope::rename_slide(s, id, before); },
+                [id, after = std::string(name)](Store& s) { wardscope::rename_slide(s, id, after); },
+                slide_subject("名前変更", "renamed", name)};
     });
 }
 
 std::string Dashboard::delete_slide(std::int64_t id) {
-    return edit("slide delete " + std::to_string(id), [&](Store& store) -> Revert {
+    return edit("slide delete " + std::to_string(id), [&](Store& store) -> Change {
         const Slide before = stored_slide(store, id);
         wardscope::delete_slide(store, id);
-        return [before](Store& s) { restore_slide(s, before); };
+        return {[before](Store& s) { restore_slide(s, before); }, [id](Store& s) { wardscope::delete_slide(s, id); },
+                slide_subject("削除", "deleted", before.name)};
     });
 }
 
 std::string Dashboard::move_slide(std::int64_t id, int position) {
-    return edit("slide move " + std::to_string(id), [&](Store& store) -> Revert {
-        const int before = stored_slide(store, id).position;
+    return edit("slide move " + std::to_string(id), [&](Store& store) -> Change {
+        const Slide before = stored_slide(store, id);
         wardscope::move_slide(store, id, position);
-        return [id, before](Store& s) { wardscope::move_slide(s, id, before); };
+        return {[id, from = before.position](Store& s) { wardscope::move_slide(s, id, from); },
+                [id, position](Store& s) { wardscope::move_slide(s, id, position); }, slide_subject("移動", "moved", before.name)};
     });
 }
 
 void Dashboard::handle_slide_keys() {
     if (model_.slides.empty() || ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
         return;
-    const bool next = ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN);
-    const bool previous = ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP);
+    // PageUp/PageDown (what clickers send) always; ← → only while presenting:
+    // otherwise the arrow keys move the keyboard focus (ImGui's navigation).
+    const bool arrows = presenting_;
+    const bool next = (arrows && ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN);
+    const bool previous = (arrows && ImGui::IsKeyPressed(GLFW_KEY_LEFT)) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP);
     if (next) go_to_slide(current_slide_ + 1);
     else if (previous) go_to_slide(current_slide_ < 0 ? 0 : current_slide_ - 1);
 }
