@@ -21,6 +21,7 @@
 #include "ui/model.hpp"
 #include "ui/selection.hpp"
 #include "ui/view.hpp"
+#include "ui/widget_state.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/workshop.hpp"
@@ -110,6 +111,10 @@ public:
     // A deterministic frame for `shot`: no hover, no blinking, no editing.
     void set_screenshot(bool on) { screenshot_ = on; }
     void show_notice(std::string text) { notice_ = std::move(text); }  // where a PNG went, why it failed
+    // The widgets' state of the window this dashboard draws in (spotlight,
+    // probes, typed glyphs, the plot): draw_frame attaches it to the ImGui context.
+    ui::WidgetState& widgets() { return widgets_; }
+    const std::string& spotlight_id() const { return widgets_.spotlight.id(); }
 
     // The database file: the shell asks now and then whether another process
     // changed it (true once per change); the dashboard then offers to reload.
@@ -133,8 +138,16 @@ public:
     // options and language (what its "Export table" writes); nullopt when the
     // view has none. "plans": the plans the filter keeps. Throws Error for an unknown id.
     std::optional<Table> view_table(std::string_view id);
-    unsigned edit_count() const { return edit_count_; }  // edits and undos so far
+    // Undone edits, newest last, until the next edit (Ctrl+Shift+Z, Ctrl+Y).
+    bool can_redo() const { return !redo_steps_.empty(); }
+    std::string redo();
+    unsigned edit_count() const { return edit_count_; }  // edits, undos and redos so far
     const std::string& last_edit() const { return last_edit_; }
+    // The message after an undo or redo, naming what changed ("" when none):
+    // shown in the status bar (presenting: in a corner) with a link to it.
+    const std::string& notice() const { return notice_; }
+    bool notice_has_link() const { return !notice_link_.view.empty(); }
+    void follow_notice_link();  // shows what the last undo or redo changed
 
     // ---- Slides (dashboard_slides.cpp): the current view as a slide and back --------------
     SlideState capture_slide() const;
@@ -159,11 +172,25 @@ public:
     bool slide_show_running() const { return before_show_.has_value(); }
     bool black_screen() const { return black_screen_; }  // B / period while presenting
 
+    // What an edit changed: named in the undo and redo messages, and where the message's link goes.
+    struct EditSubject {
+        std::string ja, en;            // "メモを追加（墨田区 · 多様な産業）", "note added (Sumida Ward · …)"
+        std::string view;              // the view that shows it ("" = no link)
+        std::string plan_id, node_id;  // selected when the link is followed
+    };
+
 private:
     bool skipped_rows_noticed_ = false;  // the status bar has said that rows were left out
-    // One edit: `write` changes the database and returns how to revert it.
-    using Revert = std::function<void(Store&)>;
-    std::string edit(std::string description, const std::function<Revert(Store&)>& write);
+    // One edit: `write` changes the database and returns how to undo and redo it.
+    using Apply = std::function<void(Store&)>;
+    struct Change {
+        Apply undo, redo;
+        EditSubject subject;  // what it changed
+    };
+    std::string edit(std::string description, const std::function<Change(Store&)>& write);
+    std::string replay(bool undoing);  // undo() / redo()
+    EditSubject note_subject(const ItemRef& item, bool had_note, bool has_note) const;
+    EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name) const;
     void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
@@ -197,17 +224,21 @@ private:
     int current_fiscal_year_ = 0;
     FrameRequests requests_{.rebuild_fonts = true, .restyle = true};
     std::string notice_;
+    ui::WidgetState widgets_;
 
     DatabaseWatch watch_;
     bool changed_on_disk_ = false;  // another process wrote: offer to reload
     std::future<std::vector<Observation>> pending_history_;  // KpiHistoryLoad::in_background, until received
     std::string reload_error_;
     bool reload_pending_ = false;  // after an edit: reload before the next frame's views
-    struct UndoStep {
-        std::string description;
-        Revert revert;
+    struct EditStep {
+        std::string description;  // for the log: "annotation plan-a swot s1"
+        Change change;
     };
-    std::vector<UndoStep> undo_steps_;  // this session's edits, newest last
+    std::vector<EditStep> undo_steps_;  // this session's edits, newest last
+    std::vector<EditStep> redo_steps_;  // undone, newest last; cleared by the next edit
+    EditSubject notice_link_;           // where the notice's link goes
+    bool notice_link_hovered_ = false;  // the pointer is on that link: its click is not a dismissal
     unsigned edit_count_ = 0;
     std::string last_edit_;
 

@@ -80,7 +80,7 @@ SlideState Dashboard::capture_slide() const {
     s.filter_theme_id = filter_.theme_id();
     s.view_options = view_options();
     // The spotlit item goes with the views' options ("shell." is no view's prefix: older wardscopes ignore it).
-    if (!ui::spotlight_id().empty()) s.view_options[spotlight_option] = ui::spotlight_id();
+    if (!widgets_.spotlight.id().empty()) s.view_options[spotlight_option] = widgets_.spotlight.id();
     s.lang = lang_ == Lang::en ? "en" : "ja";
     s.font_preset = font_preset_;
     s.presenting = presenting_;
@@ -99,7 +99,7 @@ void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
     filter_.set_theme(s.filter_theme_id);
     restore_view_options(s.view_options);
     const auto spotlit = s.view_options.find(spotlight_option);
-    ui::set_spotlight(spotlit == s.view_options.end() ? std::string() : spotlit->second);
+    widgets_.spotlight.set(spotlit == s.view_options.end() ? std::string() : spotlit->second);
     lang_ = s.lang == "en" ? Lang::en : Lang::ja;
     if (with_mode && s.presenting != presenting_) {
         presenting_ = s.presenting;
@@ -145,9 +145,10 @@ void Dashboard::preview_slide(int index, const std::function<void()>& draw_frame
 std::string Dashboard::add_slide(std::string_view name) {
     const SlideState state = capture_slide();
     const int position = static_cast<int>(model_.slides.size());
-    const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Revert {
-        const std::int64_t id = wardscope::add_slide(store, name, state);
-        return [id](Store& s) { wardscope::delete_slide(s, id); };
+    const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Change {
+        const Slide added = stored_slide(store, wardscope::add_slide(store, name, state));
+        return {[id = added.id](Store& s) { wardscope::delete_slide(s, id); },
+                [added](Store& s) { restore_slide(s, added); }, slide_subject("保存", "saved", name)};
     });
     if (result.empty()) current_slide_ = position;
     return result;
@@ -155,34 +156,39 @@ std::string Dashboard::add_slide(std::string_view name) {
 
 std::string Dashboard::update_slide(std::int64_t id) {
     const SlideState state = capture_slide();
-    return edit("slide update " + std::to_string(id), [&](Store& store) -> Revert {
-        const SlideState before = stored_slide(store, id).state;
+    return edit("slide update " + std::to_string(id), [&](Store& store) -> Change {
+        const Slide before = stored_slide(store, id);
         wardscope::update_slide(store, id, state);
-        return [id, before](Store& s) { wardscope::update_slide(s, id, before); };
+        return {[id, state = before.state](Store& s) { wardscope::update_slide(s, id, state); },
+                [id, state](Store& s) { wardscope::update_slide(s, id, state); }, slide_subject("更新", "updated", before.name)};
     });
 }
 
 std::string Dashboard::rename_slide(std::int64_t id, std::string_view name) {
-    return edit("slide rename " + std::to_string(id), [&](Store& store) -> Revert {
+    return edit("slide rename " + std::to_string(id), [&](Store& store) -> Change {
         const std::string before = stored_slide(store, id).name;
         wardscope::rename_slide(store, id, name);
-        return [id, before](Store& s) { wardscope::rename_slide(s, id, before); };
+        return {[id, before](Store& s) { wardscope::rename_slide(s, id, before); },
+                [id, after = std::string(name)](Store& s) { wardscope::rename_slide(s, id, after); },
+                slide_subject("名前変更", "renamed", name)};
     });
 }
 
 std::string Dashboard::delete_slide(std::int64_t id) {
-    return edit("slide delete " + std::to_string(id), [&](Store& store) -> Revert {
+    return edit("slide delete " + std::to_string(id), [&](Store& store) -> Change {
         const Slide before = stored_slide(store, id);
         wardscope::delete_slide(store, id);
-        return [before](Store& s) { restore_slide(s, before); };
+        return {[before](Store& s) { restore_slide(s, before); }, [id](Store& s) { wardscope::delete_slide(s, id); },
+                slide_subject("削除", "deleted", before.name)};
     });
 }
 
 std::string Dashboard::move_slide(std::int64_t id, int position) {
-    return edit("slide move " + std::to_string(id), [&](Store& store) -> Revert {
-        const int before = stored_slide(store, id).position;
+    return edit("slide move " + std::to_string(id), [&](Store& store) -> Change {
+        const Slide before = stored_slide(store, id);
         wardscope::move_slide(store, id, position);
-        return [id, before](Store& s) { wardscope::move_slide(s, id, before); };
+        return {[id, from = before.position](Store& s) { wardscope::move_slide(s, id, from); },
+                [id, position](Store& s) { wardscope::move_slide(s, id, position); }, slide_subject("移動", "moved", before.name)};
     });
 }
 

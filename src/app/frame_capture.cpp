@@ -92,9 +92,9 @@ void write_png(const std::filesystem::path& path, int width, int height, const s
     write_file_atomically(path, std::span<const std::uint8_t>(encode_png(width, height, rgba)));
 }
 
-void write_layout_json(const std::filesystem::path& path, int width, int height) {
+void write_layout_json(const std::filesystem::path& path, int width, int height, const ui::Probes& probes) {
     nlohmann::json items = nlohmann::json::array();
-    for (const ui::Probe& p : ui::recorded_probes())
+    for (const ui::Probe& p : probes.recorded())
         items.push_back({{"name", p.name},
                          {"x0", p.min.x}, {"y0", p.min.y}, {"x1", p.max.x}, {"y1", p.max.y},
                          {"value", p.value}, {"value2", p.value2}, {"text", p.text}});

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "ui/widgets/probes.hpp"
+
 namespace wardscope::app {
 
 // RGBA8, top row first. Written atomically (wardscope/safe_files.hpp): a
@@ -12,6 +14,6 @@ namespace wardscope::app {
 void write_png(const std::filesystem::path& path, int width, int height, const std::vector<std::uint8_t>& rgba);
 
 // The probes recorded during the frame (ui/probes.hpp) as JSON. Throws Error.
-void write_layout_json(const std::filesystem::path& path, int width, int height);
+void write_layout_json(const std::filesystem::path& path, int width, int height, const ui::Probes& probes);
 
 }  // namespace wardscope::app

@@ -86,6 +86,7 @@ PresenterWindow::PresenterWindow(GlSession& session, int monitor)
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     context_ = ImGui::CreateContext(atlas);
     ImGui::SetCurrentContext(context_);
+    ui::attach_widget_state(&widgets_);
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window_, false);  // the shell installs the callbacks (they switch contexts)
     preview_context_ = ImGui::CreateContext(atlas);

@@ -75,8 +75,8 @@ void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTar
     if (before.rebuild_fonts || before.restyle) fonts.rebuild(dashboard, session, 1.0f);
     for (int frame = 0; frame < frames_before_capture; ++frame) {
         const bool last = frame + 1 == frames_before_capture;
-        ui::set_probes_enabled(last && probes);
-        ui::clear_probes();
+        dashboard.widgets().probes.set_enabled(last && probes);
+        dashboard.widgets().probes.clear();
         const FrameRequests asked = build_frame(dashboard, size, no_mouse());
         if (last && probes) ui::record_text_sizes(ImGui::GetDrawData());
         if ((asked.rebuild_fonts || asked.restyle) && !last) fonts.rebuild(dashboard, session, 1.0f);
@@ -143,8 +143,8 @@ int run_shot(const ShotOptions& options) {
         }
         render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, !options.layout_json.empty());
         write_png(options.out_png, options.width, options.height, target.read_pixels());
-        if (!options.layout_json.empty()) write_layout_json(options.layout_json, options.width, options.height);
-        ui::set_probes_enabled(false);
+        if (!options.layout_json.empty()) write_layout_json(options.layout_json, options.width, options.height, dashboard.widgets().probes);
+        dashboard.widgets().probes.set_enabled(false);
         std::cout << "wrote " << options.out_png.string() << " (" << options.view << ", " << options.width << "x"
                   << options.height << ", " << options.lang << ")" << std::endl;
         // Everything is written and flushed: end the process here instead of

@@ -107,8 +107,13 @@ std::vector<std::int64_t> ids_in_order(sqlite3* db) {
 
 // Positions 0…n-1 in the order given.
 void write_positions(sqlite3* db, const std::vector<std::int64_t>& ids) {
-    sql::Statement set(db, "UPDATE slide SET position = ? WHERE id = ?");
-    for (std::size_t k = 0; k < ids.size(); ++k) set.bind_all(static_cast<int>(k), ids[k]).run();
+    records::RowUpdate set(db, records::slide, {"position"}, {"id"});
+    Slide slide;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        slide.id = ids[k];
+        slide.position = static_cast<int>(k);
+        set.run(slide);
+    }
 }
 
 void require_slide(sqlite3* db, std::int64_t id) {
@@ -158,8 +163,11 @@ std::int64_t add_slide(Store& store, std::string_view name, const SlideState& st
     check_name(name);
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
-    sql::Statement insert(db, "INSERT INTO slide (position, name, state) VALUES (?, ?, ?)");
-    insert.bind_all(slide_count(db), name, slide_state_to_json(state)).run();
+    Slide slide;
+    slide.position = slide_count(db);
+    slide.name = std::string(name);
+    records::RowInsert insert(db, records::slide, {"state"});
+    insert.run(slide, slide_state_to_json(state));
     const std::int64_t id = sqlite3_last_insert_rowid(db);
     tx.commit();
     return id;
@@ -170,8 +178,10 @@ void rename_slide(Store& store, std::int64_t id, std::string_view name) {
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
     require_slide(db, id);
-    sql::Statement st(db, "UPDATE slide SET name = ? WHERE id = ?");
-    st.bind_all(name, id).run();
+    Slide slide;
+    slide.id = id;
+    slide.name = std::string(name);
+    records::RowUpdate(db, records::slide, {"name"}, {"id"}).run(slide);
     tx.commit();
 }
 
@@ -219,8 +229,9 @@ void restore_slide(Store& store, const Slide& slide) {
     check_name(slide.name);
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
-    sql::Statement insert(db, "INSERT INTO slide (id, position, name, state) VALUES (?, ?, ?, ?)");
-    insert.bind_all(slide.id, slide_count(db), slide.name, slide_state_to_json(slide.state)).run();
+    // Back at the end under its old id, then moved to its old position.
+    records::RowInsert insert(db, records::slide, {"id", "position", "state"});
+    insert.run(slide, slide.id, slide_count(db), slide_state_to_json(slide.state));
     place(db, slide.id, slide.position);
     tx.commit();
 }

@@ -273,3 +273,33 @@ TEST_CASE("a slide whose stored state was damaged by hand names the slide") {
     REQUIRE(sqlite3_exec(store.handle(), "UPDATE slide SET state = 'oops'", nullptr, nullptr, nullptr) == SQLITE_OK);
     CHECK(error_of([&] { load_slides(store); }) == "slide 1 '壊れた': slide state: not valid JSON");
 }
+
+TEST_CASE("redo puts back what an edit wrote: a note as it was after the edit, a deleted slide under its id") {
+    test::TempDir dir;
+    Store store = make_store(dir);
+    set_annotation(store, swot_s1, "改訂版", 4);
+    const std::optional<Annotation> after = find_annotation(store, swot_s1);
+    REQUIRE(after);
+    restore_annotation(store, swot_s1, std::nullopt);  // undone
+    CHECK_FALSE(find_annotation(store, swot_s1));
+    restore_annotation(store, swot_s1, after);  // redone
+    const std::optional<Annotation> again = find_annotation(store, swot_s1);
+    REQUIRE(again);
+    CHECK(again->note == "改訂版");
+    CHECK(again->vote == 4);
+    CHECK(again->updated_at == after->updated_at);
+    CHECK(load_annotations(store).size() == 1);
+
+    const std::int64_t first = add_slide(store, "一枚目", SlideState{});
+    const std::int64_t second = add_slide(store, "二枚目", SlideState{});
+    const Slide kept = load_slides(store).front();
+    REQUIRE(kept.id == first);
+    delete_slide(store, first);
+    restore_slide(store, kept);  // the delete undone
+    REQUIRE(load_slides(store).size() == 2);
+    delete_slide(store, first);  // and redone
+    const auto slides = load_slides(store);
+    REQUIRE(slides.size() == 1);
+    CHECK(slides[0].id == second);
+    CHECK(slides[0].position == 0);
+}

@@ -95,6 +95,9 @@ namespace {
     X(field_indicator, "指標", "Indicator")                                                                  \
     X(field_swot, "SWOT", "SWOT")                                                                            \
     X(field_tows, "クロスSWOT", "Cross-SWOT")                                                                \
+    X(field_municipality, "自治体", "Municipality")                                                          \
+    X(field_plan_other, "計画の記載", "In the plan")                                                         \
+    X(field_note, "メモ", "Note")                                                                            \
     X(arrow_fmt, "%s → %s", "%s → %s")
 
 namespace L {
@@ -161,6 +164,13 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
                         l2 += std::string(" · ") + quadrant_name(s.quadrant, lang);
                         if (!s.source.empty()) src = &s.source;
                     }
+                break;
+            case MatchField::municipality: l2 = L::field_municipality(lang); break;
+            case MatchField::plan_other: l2 = L::field_plan_other(lang); break;
+            case MatchField::note:
+                l2 = L::field_note(lang);
+                if (hit.node_index >= 0)
+                    l2 += " · " + node_title(plan.nodes[static_cast<std::size_t>(hit.node_index)], lang);
                 break;
             case MatchField::tows:
                 l2 = L::field_tows(lang);
@@ -234,7 +244,7 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
         st.searched = true;
         SearchOptions opt;
         opt.max_hits = max_hits;
-        st.hits = search_plans(ctx.data, st.query, opt);
+        st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations);
     }
     ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
     bool blank = st.query.find_first_not_of(" \t\xe3\x80\x80") == std::string::npos;
