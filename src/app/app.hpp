@@ -29,7 +29,10 @@ struct ShotOptions {
 
 struct SlidesExportOptions {
     std::filesystem::path db_path;
-    std::filesystem::path out_dir;  // created when missing; gets 01-NAME.png, 02-NAME.png …
+    // png: a folder, created when missing, that gets 01-NAME.png, 02-NAME.png …;
+    // pdf, pptx: the file, written whole or not at all.
+    std::filesystem::path out;
+    std::string format = "png";  // png, pdf or pptx
     int width = 1920;
     int height = 1080;
 };

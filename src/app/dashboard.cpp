@@ -442,18 +442,27 @@ FrameRequests Dashboard::draw_frame() {
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // An exported slide has no frame around it either.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, slide_frame_ == SlideFrame::app ? ImGui::GetStyle().WindowBorderSize : 0.0f);
     ImGui::Begin("##wardscope", nullptr, flags);
+    ImGui::PopStyleVar();
     ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, ui::em() / font_size_presets[default_font_preset],
                         current_fiscal_year_, screenshot_, screenshot_ ? nullptr : this,
                         screenshot_ ? nullptr : &annotation_editor_, {}};
-    // Presenting, the large type is for the view; the tabs and buttons are for
-    // the presenter and keep to one row, even on a 1280×800 projector.
-    if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
-    draw_top_bar(ctx);
-    ImGui::SetWindowFontScale(1.0f);
-    if (!presenting_) ui::draw_filter_bar(ctx, filter_);
-    ImGui::Separator();
-    const float status_height = presenting_ ? 0 : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // Exported slides show the view and their caption only (SlideFrame).
+    const bool chrome = slide_frame_ == SlideFrame::app;
+    if (chrome) {
+        // Presenting, the large type is for the view; the tabs and buttons are for
+        // the presenter and keep to one row, even on a 1280×800 projector.
+        if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
+        draw_top_bar(ctx);
+        ImGui::SetWindowFontScale(1.0f);
+        if (!presenting_) ui::draw_filter_bar(ctx, filter_);
+        ImGui::Separator();
+    }
+    const float status_height = !chrome ? (slide_frame_ == SlideFrame::content_and_caption ? caption_band_height() : 0)
+                                : presenting_ ? 0
+                                              : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
     // Tests read the view's place and its text size (presenting: the large type).
     if (ui::probes_enabled())
@@ -471,9 +480,10 @@ FrameRequests Dashboard::draw_frame() {
         notice_ = std::to_string(skipped_rows.size()) + S::skipped_rows(ctx.lang) + skipped_rows.front();
         skipped_rows_noticed_ = true;
     }
-    if (!presenting_) draw_status_bar(ctx);
-    if (presenting_) draw_slide_caption(ctx);
-    if (presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
+    if (slide_frame_ == SlideFrame::content_and_caption) draw_caption_band();
+    if (chrome && !presenting_) draw_status_bar(ctx);
+    if (chrome && presenting_) draw_slide_caption(ctx);
+    if (chrome && presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice_.clear();  // seen: the next click dismisses it
     ImGui::End();
     if (slides_open_ && !screenshot_) draw_slides_panel(ctx);

@@ -25,7 +25,6 @@ using ui::Lang;
     X(panel_title, "スライド", "Slides")                                                      \
     X(name_hint, "スライド名", "Slide name")                                                  \
     X(add, "現在のビューを追加", "Add the current view")                                      \
-    X(default_name_fmt, "スライド %d", "Slide %d")                                            \
     X(none, "スライドはまだありません。ビューを整えてから追加してください。",                 \
       "No slides yet. Set up a view, then add it.")                                           \
     X(keys, "← → / PageUp PageDown: 前後のスライド", "← → / PageUp PageDown: previous / next") \
@@ -35,7 +34,11 @@ using ui::Lang;
     X(remove, "削除", "Delete")                                                               \
     X(move_up, "上へ", "Move up")                                                             \
     X(move_down, "下へ", "Move down")                                                         \
-    X(caption_fmt, "%d / %d  %s", "%d / %d  %s")
+    X(caption_fmt, "%d / %d  %s", "%d / %d  %s")                                               \
+    X(source, "出典: ", "Source: ")                                                             \
+    X(source_sep, "、", "; ")                                                                   \
+    X(plans_fmt, "%d計画 — ", "%d plans — ")                                                   \
+    X(synthetic, " ［合成データ］", " [synthetic data]")
 
 namespace S {
 WS_SLIDE_STRINGS(WS_STR_DECLARE)
@@ -49,6 +52,41 @@ Slide stored_slide(const Store& store, std::int64_t id) {
     for (Slide& s : load_slides(store, &damaged))
         if (s.id == id) return std::move(s);
     return {};
+}
+
+// The plans a slide shows: those selected, else those the filter lets through.
+std::vector<const Plan*> shown_plans(const Dataset& data, const ui::Selection& selection, const ui::Filter& filter) {
+    std::vector<const Plan*> out;
+    for (const std::string& id : selection.plan_ids())
+        if (const Plan* p = data.find_plan(id)) out.push_back(p);
+    if (!out.empty()) return out;
+    for (const Plan& p : data.plans)
+        if (filter.passes(data, p)) out.push_back(&p);
+    return out;
+}
+
+// "出典: 北区 産業活性化ビジョン2026 2026–2035（001_….txt § ビジョンの概要）" for up
+// to three plans; more: their count and source files.
+std::string source_line(const Dataset& data, const std::vector<const Plan*>& plans, Lang lang) {
+    std::string out = S::source(lang);
+    if (plans.size() <= 3) {
+        for (const Plan* p : plans) {
+            if (p != plans.front()) out += S::source_sep(lang);
+            out += ui::plan_short_label(data, *p, lang);
+            if (const std::string where = ui::source_text(p->source); !where.empty())
+                out += lang == Lang::ja ? "（" + where + "）" : " (" + where + ")";
+        }
+    } else {
+        out += ui::format(S::plans_fmt(lang), static_cast<int>(plans.size()));
+        std::vector<std::string> files;
+        for (const Plan* p : plans) {
+            const std::string& file = p->source.file.empty() ? p->source.url : p->source.file;
+            if (!file.empty() && std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+        }
+        for (const std::string& f : files) out += (f == files.front() ? "" : ", ") + f;
+    }
+    if (std::any_of(plans.begin(), plans.end(), [](const Plan* p) { return p->is_synthetic; })) out += S::synthetic(lang);
+    return out;
 }
 
 }  // namespace
@@ -110,6 +148,7 @@ std::string Dashboard::add_slide(std::string_view name) {
     const SlideState state = capture_slide();
     const int position = static_cast<int>(model_.slides.size());
     const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Revert {
+        check_slide_state(state, data_, ui::view_ids());  // as `wardscope slides add` checks it
         const std::int64_t id = wardscope::add_slide(store, name, state);
         return [id](Store& s) { wardscope::delete_slide(s, id); };
     });
@@ -159,6 +198,34 @@ void Dashboard::handle_slide_keys() {
     else if (previous) go_to_slide(current_slide_ < 0 ? 0 : current_slide_ - 1);
 }
 
+SlideCaption Dashboard::slide_caption() const {
+    SlideCaption c;
+    const auto& slides = model_.slides;
+    if (current_slide_ < 0 || current_slide_ >= static_cast<int>(slides.size())) return c;
+    c.number = current_slide_ + 1;
+    c.count = static_cast<int>(slides.size());
+    c.title = slides[static_cast<std::size_t>(current_slide_)].name;
+    c.source = source_line(data_, shown_plans(data_, selection_, filter_), lang_);
+    return c;
+}
+
+// The separator and two lines of text below the view, and the window's padding.
+float Dashboard::caption_band_height() {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return 2 * ImGui::GetTextLineHeightWithSpacing() + 2 * style.ItemSpacing.y + style.WindowPadding.y;
+}
+
+void Dashboard::draw_caption_band() {
+    const SlideCaption c = slide_caption();
+    ImGui::Separator();
+    const std::string heading = ui::format(S::caption_fmt(lang_), c.number, c.count, c.title.c_str());
+    // One line each, cut at the edge rather than wrapped into the view above.
+    ImGui::TextUnformatted(heading.c_str());
+    ui::record_probe("slides.caption.title", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), c.number);
+    ImGui::TextDisabled("%s", c.source.c_str());
+    ui::record_probe("slides.caption.source", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
 void Dashboard::draw_slide_caption(ui::ViewContext& ctx) {
     const auto& slides = model_.slides;
     if (current_slide_ < 0 || current_slide_ >= static_cast<int>(slides.size())) return;
@@ -181,7 +248,7 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
         return;
     }
     const auto& slides = model_.slides;
-    if (slide_name_.empty()) slide_name_ = ui::format(S::default_name_fmt(lang), static_cast<int>(slides.size()) + 1);
+    if (slide_name_.empty()) slide_name_ = unused_slide_name(slides, lang == Lang::en ? "en" : "ja");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", S::name_hint(lang), &slide_name_);
     if (ImGui::IsItemActive()) ui::ensure_glyphs(slide_name_);

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "wardscope/store.hpp"
 #include "wardscope/synthetic.hpp"
+#include "wardscope/workshop.hpp"
 
 namespace wardscope::cli {
 
@@ -44,6 +46,19 @@ int export_notes(const std::filesystem::path& db, const std::string& format, con
 int recover(const std::filesystem::path& db);
 // One line per slide: number, name, view, plans (tab-separated).
 int list_slides(const std::filesystem::path& db);
+// Scripted decks, one transaction each; checked as the dashboard's slides panel checks its edits.
+struct SlideAddition {
+    SlideState state;                 // view, plans, language (presenting, as slides are shown)
+    std::optional<std::string> name;  // none: "スライド N" / "Slide N", the first unused
+};
+struct SlideChoice {                  // a slide by its name or by its 1-based position
+    std::string name;
+    std::optional<int> position;
+};
+int add_slide(const std::filesystem::path& db, const SlideAddition& addition, const std::vector<std::string>& known_views);
+int remove_slide(const std::filesystem::path& db, const SlideChoice& choice);
+// `to`: the 1-based position the slide ends at, the others shifting.
+int move_slide(const std::filesystem::path& db, const SlideChoice& choice, int to);
 // Writes an export file (wardscope/safe_files.hpp): whole or not at all, never over `db` or its journals.
 void write_export_file(const std::filesystem::path& db, const std::filesystem::path& path, std::string_view bytes);
 // `force`: replace an existing file (and any journal beside it).

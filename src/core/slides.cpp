@@ -111,6 +111,16 @@ void write_positions(sqlite3* db, const std::vector<std::int64_t>& ids) {
     for (std::size_t k = 0; k < ids.size(); ++k) set.bind_all(static_cast<int>(k), ids[k]).run();
 }
 
+// Slides are picked by name (the panel's list, `wardscope slides remove --name`):
+// two slides never share one. `id` is the slide being renamed (0 for a new one).
+void check_name_unused(sqlite3* db, std::string_view name, std::int64_t id) {
+    sql::Statement st(db, "SELECT position FROM slide WHERE name = ? AND id <> ?");
+    st.bind_all(name, id);
+    if (st.step())
+        throw Error("there is already a slide named '" + std::string(name) + "' (slide " +
+                    std::to_string(st.integer(0) + 1) + ")");
+}
+
 void require_slide(sqlite3* db, std::int64_t id) {
     sql::Statement st(db, "SELECT 1 FROM slide WHERE id = ?");
     st.bind_all(id);
@@ -137,6 +147,33 @@ Slide slide_at(const sql::Statement& st) {
 
 }  // namespace
 
+void check_slide_state(const SlideState& state, const Dataset& data, const std::vector<std::string>& known_views) {
+    if (std::find(known_views.begin(), known_views.end(), state.view) == known_views.end()) {
+        std::string known;
+        for (const std::string& v : known_views) known += (known.empty() ? "" : ", ") + v;
+        throw Error("unknown view '" + state.view + "' (known: " + known + ")");
+    }
+    for (const std::string& id : state.plan_ids) {
+        if (data.find_plan(id)) continue;
+        std::string known;
+        for (const Plan& p : data.plans) known += (known.empty() ? "" : ", ") + p.id;
+        throw Error("no plan '" + id + "' in the database (known: " + known + ")");
+    }
+    for (std::size_t i = 0; i < state.plan_ids.size(); ++i)
+        if (std::find(state.plan_ids.begin(), state.plan_ids.begin() + static_cast<std::ptrdiff_t>(i), state.plan_ids[i]) !=
+            state.plan_ids.begin() + static_cast<std::ptrdiff_t>(i))
+            throw Error("plan '" + state.plan_ids[i] + "' is named twice");
+    if (state.lang != "ja" && state.lang != "en") throw Error("unknown language '" + state.lang + "' (ja or en)");
+}
+
+std::string unused_slide_name(const std::vector<Slide>& slides, std::string_view lang) {
+    const std::string prefix = lang == "en" ? "Slide " : "スライド ";
+    for (std::size_t n = slides.size() + 1;; ++n) {
+        const std::string name = prefix + std::to_string(n);
+        if (std::none_of(slides.begin(), slides.end(), [&](const Slide& s) { return s.name == name; })) return name;
+    }
+}
+
 std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* skipped) {
     std::vector<Slide> out;
     sqlite3* db = store.handle();
@@ -158,6 +195,7 @@ std::int64_t add_slide(Store& store, std::string_view name, const SlideState& st
     check_name(name);
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
+    check_name_unused(db, name, 0);
     sql::Statement insert(db, "INSERT INTO slide (position, name, state) VALUES (?, ?, ?)");
     insert.bind_all(slide_count(db), name, slide_state_to_json(state)).run();
     const std::int64_t id = sqlite3_last_insert_rowid(db);
@@ -170,6 +208,7 @@ void rename_slide(Store& store, std::int64_t id, std::string_view name) {
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
     require_slide(db, id);
+    check_name_unused(db, name, id);
     sql::Statement st(db, "UPDATE slide SET name = ? WHERE id = ?");
     st.bind_all(name, id).run();
     tx.commit();
