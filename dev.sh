@@ -16,6 +16,8 @@ PACKAGES=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk
   libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev libicu-dev
   sqlite3 xvfb xauth xdotool python3
+  libcairo2-dev libzip-dev  # deck export: PDF (cairo) and PowerPoint (libzip)
+  poppler-utils libreoffice-impress-nogui  # its test: pdfinfo, pdftotext; LibreOffice converts the PPTX
   librsvg2-bin desktop-file-utils appstream dpkg-dev file  # icons, assets checks, the .deb and its test
   clang libclang-rt-14-dev  # the bounded fuzz run of the test suite (libFuzzer)
 )

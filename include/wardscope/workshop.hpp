@@ -97,6 +97,7 @@ struct Slide {
     int position = 0;  // 0-based, contiguous
     std::string name;
     SlideState state;
+    std::string notes;  // the speaker's notes (PowerPoint export, the presenter); may be empty
 };
 
 // In position order. A damaged row (wrong types, an empty name, a state
@@ -113,7 +114,10 @@ std::string unused_slide_name(const std::vector<Slide>& slides, std::string_view
 
 // Appends a slide; the name must be non-empty valid UTF-8, one line, at most
 // 500 bytes, and no other slide's name. Returns its id.
-std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state);
+// `notes` (the speaker's) are prose: valid UTF-8, tabs and line breaks but no
+// other control characters, at most max_note_bytes.
+std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state, std::string_view notes = {});
+void set_slide_notes(Store& store, std::int64_t id, std::string_view notes);
 void rename_slide(Store& store, std::int64_t id, std::string_view name);  // the same rules for the name
 void update_slide(Store& store, std::int64_t id, const SlideState& state);
 // Removes it and closes the gap; false when there was none with that id.

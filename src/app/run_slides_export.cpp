@@ -91,7 +91,7 @@ int run_slides_export(const SlidesExportOptions& options) {
             const SlideCaption caption = dashboard.slide_caption();
             const std::vector<std::uint8_t> png_bytes = options.format == "pptx" ? encode_png(area.width, area.height, pixels)
                                                                                  : std::vector<std::uint8_t>{};
-            writer->add({caption.number, caption.count, caption.title, caption.source, {}, area.width,
+            writer->add({caption.number, caption.count, caption.title, caption.source, slides[i].notes, area.width,
                          area.height, pixels, png_bytes});
         }
         if (!png) {

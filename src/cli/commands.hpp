@@ -50,6 +50,7 @@ int list_slides(const std::filesystem::path& db);
 struct SlideAddition {
     SlideState state;                 // view, plans, language (presenting, as slides are shown)
     std::optional<std::string> name;  // none: "スライド N" / "Slide N", the first unused
+    std::string notes;                // the speaker's
 };
 struct SlideChoice {                  // a slide by its name or by its 1-based position
     std::string name;

@@ -116,6 +116,7 @@ int main(int argc, char** argv) {
     slides_add->add_option("--plans", slide_plans, "plan ids, comma-separated (the first is the current plan)");
     slides_add->add_option("--name", slide_addition.name, "the slide's name (default: スライド N / Slide N); unique in the deck");
     slides_add->add_option("--lang", slide_addition.state.lang, "ja or en")->capture_default_str();
+    slides_add->add_option("--notes", slide_addition.notes, "the speaker's notes (PowerPoint export); line breaks allowed");
     slides_add->add_flag("!--analysis", slide_addition.state.presenting,
                          "save it in the analysis mode (default: presentation mode, as slides are shown)");
     // Remove and move pick a slide by name or by position (as `slides list` numbers them), never both.

@@ -62,7 +62,7 @@ int add_slide(const std::filesystem::path& db, const SlideAddition& addition, co
     Store store = open_for_writing(db, OpenMode::read_write);
     check_slide_state(addition.state, load_dataset(store), known_views);
     const std::string name = addition.name ? *addition.name : unused_slide_name(load_slides(store), addition.state.lang);
-    const std::int64_t id = wardscope::add_slide(store, name, addition.state);
+    const std::int64_t id = wardscope::add_slide(store, name, addition.state, addition.notes);
     for (const Slide& s : load_slides(store))
         if (s.id == id) std::cout << "added slide " << quoted(s) << " (" << terminal_text(s.state.view) << ")\n";
     return 0;

@@ -56,12 +56,19 @@ void added_columns(const T& t, int version, std::vector<AddedColumn>& out) {
 }
 
 // The record's stored members, in table order: "id, name, …" (each after `prefix`, e.g. "p.").
+// A column added after `version` (a read-only open of an older file, which is
+// never upgraded) is read as its empty value.
 template <typename T>
-std::string select_columns(const T& t, std::string_view prefix = "") {
+std::string select_columns(const T& t, std::string_view prefix = "", int version = 1 << 30) {
     std::string out;
     t.for_each([&](const auto& entry) {
-        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+        using Entry = std::remove_cvref_t<decltype(entry)>;
+        if constexpr (Entry::has_member) {
             if (!out.empty()) out += ", ";
+            if (entry.since > version) {
+                out += std::is_same_v<typename Entry::value_type, std::string> ? "''" : "NULL";
+                return;
+            }
             out += prefix;
             out += entry.column;
         }

@@ -93,6 +93,13 @@ void check_name(std::string_view name) {
     if (name.size() > 500) throw Error("the slide name is too long (at most 500 bytes)");
 }
 
+void check_notes(std::string_view notes) {
+    if (find_invalid_utf8(notes) != std::string_view::npos) throw Error("the slide's notes are not valid UTF-8");
+    if (auto control = control_character_problem(notes, TextKind::prose)) throw Error("the slide's notes " + *control);
+    if (notes.size() > max_note_bytes)
+        throw Error("the slide's notes are too long (at most " + std::to_string(max_note_bytes) + " bytes)");
+}
+
 int slide_count(sqlite3* db) {
     sql::Statement st(db, "SELECT count(*) FROM slide");
     return st.step() ? static_cast<int>(st.integer(0)) : 0;
@@ -178,7 +185,9 @@ std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* ski
     std::vector<Slide> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "slide")) return out;  // a read-only open of a version 1–2 database
-    sql::Statement st(db, "SELECT " + records::select_columns(records::slide) + ", state FROM slide ORDER BY position, id");
+    // A version 3 file opened read-only has no notes column: its slides have no notes.
+    sql::Statement st(db, "SELECT " + records::select_columns(records::slide, "", store.user_version()) +
+                              ", state FROM slide ORDER BY position, id");
     while (st.step()) {
         try {
             out.push_back(slide_at(st));
@@ -191,13 +200,14 @@ std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* ski
     return out;
 }
 
-std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state) {
+std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state, std::string_view notes) {
     check_name(name);
+    check_notes(notes);
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
     check_name_unused(db, name, 0);
-    sql::Statement insert(db, "INSERT INTO slide (position, name, state) VALUES (?, ?, ?)");
-    insert.bind_all(slide_count(db), name, slide_state_to_json(state)).run();
+    sql::Statement insert(db, "INSERT INTO slide (position, name, state, notes) VALUES (?, ?, ?, ?)");
+    insert.bind_all(slide_count(db), name, slide_state_to_json(state), std::string(notes)).run();  // never NULL
     const std::int64_t id = sqlite3_last_insert_rowid(db);
     tx.commit();
     return id;
@@ -211,6 +221,16 @@ void rename_slide(Store& store, std::int64_t id, std::string_view name) {
     check_name_unused(db, name, id);
     sql::Statement st(db, "UPDATE slide SET name = ? WHERE id = ?");
     st.bind_all(name, id).run();
+    tx.commit();
+}
+
+void set_slide_notes(Store& store, std::int64_t id, std::string_view notes) {
+    check_notes(notes);
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    require_slide(db, id);
+    sql::Statement st(db, "UPDATE slide SET notes = ? WHERE id = ?");
+    st.bind_all(std::string(notes), id).run();  // never NULL
     tx.commit();
 }
 
@@ -258,8 +278,8 @@ void restore_slide(Store& store, const Slide& slide) {
     check_name(slide.name);
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
-    sql::Statement insert(db, "INSERT INTO slide (id, position, name, state) VALUES (?, ?, ?, ?)");
-    insert.bind_all(slide.id, slide_count(db), slide.name, slide_state_to_json(slide.state)).run();
+    sql::Statement insert(db, "INSERT INTO slide (id, position, name, state, notes) VALUES (?, ?, ?, ?, ?)");
+    insert.bind_all(slide.id, slide_count(db), slide.name, slide_state_to_json(slide.state), slide.notes).run();
     place(db, slide.id, slide.position);
     tx.commit();
 }

@@ -48,7 +48,7 @@ void make_text_visible(std::vector<Annotation>& annotations) {
 }
 
 void make_text_visible(std::vector<Slide>& slides) {
-    for (Slide& s : slides) make_visible(s.name);
+    for (Slide& s : slides) make_visible(s.name), make_visible(s.notes);
 }
 
 }  // namespace wardscope
