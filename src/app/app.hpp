@@ -33,6 +33,7 @@ struct SlidesExportOptions {
     // pdf, pptx: the file, written whole or not at all.
     std::filesystem::path out;
     std::string format = "png";  // png, pdf or pptx
+    std::filesystem::path layout_dir;  // tests: each slide's named items as 01.json, 02.json … (optional)
     int width = 1920;
     int height = 1080;
 };

@@ -65,10 +65,10 @@ int run_slides_export(const SlidesExportOptions& options) {
         dashboard.set_screenshot(true);
         dashboard.set_slide_frame(png ? SlideFrame::content_and_caption : SlideFrame::content_only);
         const std::vector<Slide> slides = dashboard.model().slides;
-        if (png) {
+        for (const fs::path& dir : {png ? options.out : fs::path(), options.layout_dir}) {
             std::error_code ec;
-            fs::create_directories(options.out, ec);
-            if (ec) throw Error("cannot create " + options.out.string() + ": " + ec.message());
+            if (!dir.empty()) fs::create_directories(dir, ec);
+            if (ec) throw Error("cannot create " + dir.string() + ": " + ec.message());
         }
         // PNG: the whole slide; PDF and PowerPoint: the part their caption leaves.
         const deck::Rect area = png ? deck::Rect{0, 0, options.width, options.height}
@@ -79,7 +79,13 @@ int run_slides_export(const SlidesExportOptions& options) {
         FileNamer names;
         for (std::size_t i = 0; i < slides.size(); ++i) {
             dashboard.go_to_slide(static_cast<int>(i), true);
-            render_settled_frame(dashboard, *session, target, fonts, area.width, area.height, false);
+            const bool layout = !options.layout_dir.empty();
+            render_settled_frame(dashboard, *session, target, fonts, area.width, area.height, layout);
+            if (layout) {
+                const auto path = options.layout_dir / (std::to_string(i + 1) + ".json");
+                refuse_database_as_output(path, options.db_path);
+                write_layout_json(path, area.width, area.height);
+            }
             const std::vector<std::uint8_t> pixels = target.read_pixels();
             if (png) {
                 const auto path = options.out / slide_file_name(names, static_cast<int>(i) + 1, slides[i].name, slides.size());

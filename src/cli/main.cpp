@@ -146,6 +146,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"png", "pdf", "pptx"}))
         ->capture_default_str();
     slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT of each slide's image")->capture_default_str();
+    slides_export->add_option("--layout", slides_options.layout_dir,
+                              "also write each slide's screen rectangles of named items to this folder (1.json, 2.json …), for tests");
 
     auto* recover = app.add_subcommand(
         "recover", "roll back an interrupted write (a journal beside the database), after copying both aside; integrity_check");

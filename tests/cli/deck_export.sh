@@ -51,6 +51,36 @@ expect_ok "export PNG" "$W" slides export --db w.db --out png --size 1280x800
 expect_equal "one PNG per slide" "$(cd png && ls | tr '\n' ';')" "01-カバレッジ全体.png;02-Kita KPI.png;"
 png_pixels() { python3 "$SRC/tests/tools/png_pixels.py" "$@"; }
 expect_equal "at the size asked" "$(png_pixels png/01-*.png size)" "1280x800"
+# What is on a slide image (layout probes): the view from the top, the caption at the bottom, no tabs or buttons.
+layout_check() {  # DIR SLIDE WIDTH HEIGHT CAPTION(yes|no)
+  python3 - "$@" <<'PY'
+import json, sys
+d, n, w, h, caption = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "yes"
+doc = json.load(open(f"{d}/{n}.json"))
+items = {i["name"]: i for i in doc["items"]}
+chrome = sorted(k for k in items if k.startswith("shell.") and k != "shell.view")
+assert not chrome, f"app chrome on the slide: {chrome}"
+view = items["shell.view"]
+assert view["y0"] < 0.03 * h, f"the view starts at y={view['y0']}, below where the tabs would be"
+assert (doc["width"], doc["height"]) == (w, h), (doc["width"], doc["height"])
+title = items.get("slides.caption.title")
+if caption:
+    assert title and title["value"] == int(n) and title["y0"] > 0.8 * h and title["y1"] <= h, title
+    assert view["y1"] <= title["y0"], "the view overlaps its caption"
+    assert items["slides.caption.source"]["y1"] <= h, "the source line is cut off"
+else:
+    assert title is None, "a caption in the image of a PDF page (the PDF sets it as text)"
+print(f"view {view['y0']:.0f}-{view['y1']:.0f}" + (f", caption {title['y0']:.0f}-{items['slides.caption.source']['y1']:.0f}" if caption else ""))
+PY
+}
+expect_ok "export PNG with the layout" "$W" slides export --db w.db --out png2 --size 1920x1080 --layout lay
+for n in 1 2; do
+  layout_check lay $n 1920 1080 yes >check.txt 2>&1 && pass "PNG slide $n: content and caption only ($(cat check.txt))" \
+    || { fail "PNG slide $n layout"; cat check.txt; }
+done
+expect_ok "export PDF with the layout" "$W" slides export --db w.db --out lay.pdf --format pdf --size 1280x800 --layout laypdf
+layout_check laypdf 1 1280 720 no >check.txt 2>&1 && pass "PDF image: the content only ($(cat check.txt))" \
+  || { fail "PDF image layout"; cat check.txt; }
 
 echo "# export: PDF"
 expect_ok "export PDF" "$W" slides export --db w.db --out deck.pdf --format pdf --size 1920x1080
