@@ -60,6 +60,7 @@ int add_slide(const std::filesystem::path& db, const SlideAddition& addition, co
 int remove_slide(const std::filesystem::path& db, const SlideChoice& choice);
 // `to`: the 1-based position the slide ends at, the others shifting.
 int move_slide(const std::filesystem::path& db, const SlideChoice& choice, int to);
+int set_slide_notes(const std::filesystem::path& db, const SlideChoice& choice, const std::string& notes);
 // Writes an export file (wardscope/safe_files.hpp): whole or not at all, never over `db` or its journals.
 void write_export_file(const std::filesystem::path& db, const std::filesystem::path& path, std::string_view bytes);
 // `force`: replace an existing file (and any journal beside it).

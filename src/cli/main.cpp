@@ -134,6 +134,11 @@ int main(int argc, char** argv) {
     slides_move->add_option("--db", db, "database")->required();
     choose_slide(slides_move);
     slides_move->add_option("--to", slide_to, "the position it ends at (1 = the first)")->required();
+    std::string slide_notes;
+    auto* slides_notes = slides->add_subcommand("notes", "replace one slide's speaker notes, picked by --name or by --position");
+    slides_notes->add_option("--db", db, "database")->required();
+    choose_slide(slides_notes);
+    slides_notes->add_option("--text", slide_notes, "the notes (line breaks allowed; \"\" removes them)")->required();
     app::SlidesExportOptions slides_options;
     std::string slides_size = "1920x1080";
     auto* slides_export = slides->add_subcommand(
@@ -218,12 +223,13 @@ int main(int argc, char** argv) {
             slide_addition.state.plan_ids = split_ids(slide_plans);
             return cli::add_slide(db, slide_addition, view_names);
         }
-        if ((*slides_remove || *slides_move) && slide_choice.name.empty() && !slide_choice.position) {
+        if ((*slides_remove || *slides_move || *slides_notes) && slide_choice.name.empty() && !slide_choice.position) {
             std::cerr << "wardscope: say which slide: --name NAME or --position N (wardscope slides list)\n";
             return 2;
         }
         if (*slides_remove) return cli::remove_slide(db, slide_choice);
         if (*slides_move) return cli::move_slide(db, slide_choice, slide_to);
+        if (*slides_notes) return cli::set_slide_notes(db, slide_choice, slide_notes);
         if (*recover) return cli::recover(db);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();

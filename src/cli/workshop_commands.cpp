@@ -87,4 +87,12 @@ int move_slide(const std::filesystem::path& db, const SlideChoice& choice, int t
     return 0;
 }
 
+int set_slide_notes(const std::filesystem::path& db, const SlideChoice& choice, const std::string& notes) {
+    Store store = open_for_writing(db, OpenMode::read_write);
+    const Slide slide = pick_slide(load_slides(store), choice);
+    wardscope::set_slide_notes(store, slide.id, notes);
+    std::cout << (notes.empty() ? "removed the notes of slide " : "set the notes of slide ") << quoted(slide) << "\n";
+    return 0;
+}
+
 }  // namespace wardscope::cli

@@ -30,6 +30,9 @@ expect_equal "positions contiguous" "$(sqlite3 w.db 'SELECT group_concat(positio
 expect_ok "add and remove by name" "$W" slides add --db w.db --view timeline --name "一時"
 expect_ok "remove by name" "$W" slides remove --db w.db --name "一時"
 expect_equal "the deck as before" "$(slide_names)" "1 カバレッジ全体 heatmap;2 Kita KPI kpi;"
+expect_ok "notes replaced by position" "$W" slides notes --db w.db --position 2 --text "placeholder"
+expect_ok "notes replaced by name" "$W" slides notes --db w.db --name "Kita KPI" --text "Ahead of target on 2 of 3"
+expect_equal "the notes as given" "$(sqlite3 w.db "SELECT notes FROM slide WHERE name = 'Kita KPI'")" "Ahead of target on 2 of 3"
 
 before=$(sha256sum < w.db)
 expect_error "an unknown view" "unknown view 'maps' (known: timeline" "$W" slides add --db w.db --view maps
@@ -42,6 +45,7 @@ expect_error "an unknown language" "unknown language 'fr' (ja or en)" "$W" slide
 expect_error "remove: no such name" "no slide named 'Nope' (slides: 'カバレッジ全体', 'Kita KPI')" "$W" slides remove --db w.db --name Nope
 expect_error "remove: no such position" "--position 7: the deck has slides 1 to 2" "$W" slides remove --db w.db --position 7
 expect_error "remove: which one" "say which slide: --name NAME or --position N" "$W" slides remove --db w.db
+expect_error "notes: a control character" "the slide's notes contains the control character U+001B" "$W" slides notes --db w.db --position 1 --text $'a\eb'
 expect_error "move: beyond the end" "--to 3: the deck has slides 1 to 2" "$W" slides move --db w.db --position 1 --to 3
 expect_error "a missing database" "no such database" "$W" slides add --db missing.db --view swot
 expect_equal "refused edits leave the database as it was" "$(sha256sum < w.db)" "$before"
