@@ -26,6 +26,7 @@ void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTar
         ui::set_probes_enabled(last && probes);
         ui::clear_probes();
         const FrameRequests asked = build_frame(dashboard, size, no_mouse());
+        if (last && probes) ui::record_text_sizes(ImGui::GetDrawData());
         if ((asked.rebuild_fonts || asked.restyle) && !last) fonts.rebuild(dashboard, session, 1.0f);
         // Only the captured frame is rasterised: the ones before it only
         // settle the layout, and Mesa's software renderer is not free.

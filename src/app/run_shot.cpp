@@ -72,7 +72,7 @@ int run_shot(const ShotOptions& options) {
         const int view = ui::find_view(views, options.view);
         const bool known_view = view >= 0;
         // A shot shows one view: the KPI history (most of the rows) is read only for the views that show it.
-        const KpiHistoryLoad history = known_view && views[static_cast<std::size_t>(view)]->needs_kpi_history()
+        const KpiHistoryLoad history = options.slide > 0 || (known_view && views[static_cast<std::size_t>(view)]->needs_kpi_history())
                                            ? KpiHistoryLoad::with_plans
                                            : KpiHistoryLoad::skipped;
         std::unique_ptr<GlSession> session;
@@ -80,6 +80,9 @@ int run_shot(const ShotOptions& options) {
                                                     [&](const Dashboard& loaded) {
             if (!known_view) throw Error("unknown view '" + options.view + "'");
             check_plan_ids(loaded.data(), options.plan_ids);
+            if (options.slide > static_cast<int>(loaded.model().slides.size()))
+                throw Error("--slide " + std::to_string(options.slide) + ": the database holds " +
+                            std::to_string(loaded.model().slides.size()) + " slides");
         }, session);
         Dashboard& dashboard = *prepared.dashboard;
         DashboardFonts& fonts = *prepared.fonts;
@@ -88,6 +91,7 @@ int run_shot(const ShotOptions& options) {
         dashboard.set_lang(options.lang == "en" ? ui::Lang::en : ui::Lang::ja);
         dashboard.selection().set_plans(dashboard.data(), options.plan_ids);
         if (options.present) dashboard.set_presenting(true, static_cast<float>(options.height));
+        if (options.slide > 0) dashboard.go_to_slide(options.slide - 1);  // the slide show keeps the mode chosen here
 
         OffscreenTarget target(options.width, options.height);
         fonts.rebuild(dashboard, *session, 1.0f);  // pixel-exact shots: no monitor scaling

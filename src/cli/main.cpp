@@ -189,6 +189,10 @@ int main(int argc, char** argv) {
     }, "print the views, one id a line in tab order, and exit");
     shot->add_flag("--present", shot_options.present, "render in presentation mode (large type, high contrast)");
     shot->add_option("--layout", shot_options.layout_json, "also write the screen rectangles of named items (JSON), for tests");
+    shot->add_option("--slide", shot_options.slide,
+                     "show saved slide N (1-based) as the slide show does: its view, plans, filter, options and scroll "
+                     "anchor (with --present: in presentation mode)")
+        ->check(CLI::PositiveNumber);
 
     // For bench/: CPU time of our frames (new frame → ImGui render), no PNG.
     app::ShotOptions frames_options;

@@ -62,19 +62,19 @@ import json, sys
 d, n, w, h, caption = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "yes"
 doc = json.load(open(f"{d}/{n}.json"))
 items = {i["name"]: i for i in doc["items"]}
-chrome = sorted(k for k in items if k.startswith("shell.") and k != "shell.view")
+chrome = sorted(k for k in items if k.startswith("shell.tab/") or k in ("shell.slides", "shell.reload"))
 assert not chrome, f"app chrome on the slide: {chrome}"
 view = items["shell.view"]
 assert view["y0"] < 0.03 * h, f"the view starts at y={view['y0']}, below where the tabs would be"
 assert (doc["width"], doc["height"]) == (w, h), (doc["width"], doc["height"])
-title = items.get("slides.caption.title")
+title = items.get("slides.caption")
 if caption:
-    assert title and title["value"] == int(n) and title["y0"] > 0.8 * h and title["y1"] <= h, title
+    assert title and title["value"] == int(n) - 1 and title["y0"] > 0.8 * h and title["y1"] <= h, title
     assert view["y1"] <= title["y0"], "the view overlaps its caption"
-    assert items["slides.caption.source"]["y1"] <= h, "the source line is cut off"
+    assert items["shell.caption.source"]["y1"] <= h, "the source line is cut off"
 else:
     assert title is None, "a caption in the image of a PDF page (the PDF sets it as text)"
-print(f"view {view['y0']:.0f}-{view['y1']:.0f}" + (f", caption {title['y0']:.0f}-{items['slides.caption.source']['y1']:.0f}" if caption else ""))
+print(f"view {view['y0']:.0f}-{view['y1']:.0f}" + (f", caption {title['y0']:.0f}-{items['shell.caption.source']['y1']:.0f}" if caption else ""))
 PY
 }
 expect_ok "export PNG with the layout" "$W" slides export --db w.db --out png2 --size 1920x1080 --layout lay
@@ -92,9 +92,9 @@ expect_equal "two pages" "$(pdfinfo deck.pdf | sed -n 's/^Pages: *//p')" 2
 expect_equal "1920x1080 at 96 dpi" "$(pdfinfo deck.pdf | sed -n 's/^Page size: *//p')" "1440 x 810 pts"
 pdftotext -f 1 -l 1 deck.pdf page1.txt
 pdftotext -f 2 -l 2 deck.pdf page2.txt
-grep -qF "1 / 2 カバレッジ全体" page1.txt && grep -qF "出典: 13計画" page1.txt \
+grep -qF "1 / 2 カバレッジ全体" page1.txt && grep -qF "出典: 13 計画 · w.db" page1.txt \
   && pass "page 1: the Japanese title and source line are text" || { fail "page 1 text"; cat page1.txt; }
-grep -qF "2 / 2 Kita KPI" page2.txt && grep -qF "Source: Kita" page2.txt && grep -qF "001_a5347d860f8457c3.txt" page2.txt \
+grep -qF "2 / 2 Kita KPI" page2.txt && grep -qF "Source: Kita" page2.txt && grep -qF "· w.db" page2.txt \
   && pass "page 2: the English title and source line are text" || { fail "page 2 text"; cat page2.txt; }
 expect_ok "export PDF at 1280x800" "$W" slides export --db w.db --out small.pdf --format pdf --size 1280x800
 expect_equal "1280x800 at 96 dpi" "$(pdfinfo small.pdf | sed -n 's/^Page size: *//p')" "960 x 600 pts"
