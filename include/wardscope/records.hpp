@@ -217,7 +217,8 @@ inline constexpr auto slide = table<Slide>(
                field<&Slide::position>("position", "INTEGER NOT NULL", nullptr),
                field<&Slide::name>("name", "TEXT NOT NULL CHECK (name <> '')", nullptr, display),
                column("state", "TEXT NOT NULL"),
-               column("created_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")});
+               column("created_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
+               field<&Slide::notes>("notes", "TEXT NOT NULL DEFAULT ''", nullptr, display).added_in(4)});
 
 // Calls fn(table) for every field table, in the order the schema creates them.
 template <typename Fn>

@@ -32,7 +32,11 @@ struct ShotOptions {
 
 struct SlidesExportOptions {
     std::filesystem::path db_path;
-    std::filesystem::path out_dir;  // created when missing; gets 01-NAME.png, 02-NAME.png …
+    // png: a folder, created when missing, that gets 01-NAME.png, 02-NAME.png …;
+    // pdf, pptx: the file, written whole or not at all.
+    std::filesystem::path out;
+    std::string format = "png";  // png, pdf or pptx
+    std::filesystem::path layout_dir;  // tests: each slide's named items as 01.json, 02.json … (optional)
     int width = 1920;
     int height = 1080;
 };

@@ -579,25 +579,35 @@ FrameRequests Dashboard::draw_frame() {
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // An exported slide has no frame around it either.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, slide_frame_ == SlideFrame::app ? ImGui::GetStyle().WindowBorderSize : 0.0f);
     ImGui::Begin("##wardscope", nullptr, flags);
+    ImGui::PopStyleVar();
     // Presenting is for the room: no editing controls (the views show them only with an editor).
     const bool read_only = screenshot_ || presenting_;
     ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, ui::em() / font_size_presets[default_font_preset],
                         current_fiscal_year_, screenshot_, read_only ? nullptr : this,
                         read_only ? nullptr : &annotation_editor_, {}, presenting_};
-    // Presenting, the large type is for the view; the tabs and buttons are for
-    // the presenter and keep to one row, even on a 1280×800 projector.
-    if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
-    draw_top_bar(ctx);
-    ImGui::SetWindowFontScale(1.0f);
-    if (!presenting_) {
-        ui::draw_filter_bar(ctx, filter_);
-        ui::draw_selection_chips(ctx);  // deliberate selection: every selected plan in sight
+    // Exported slides show the view and their caption only (SlideFrame).
+    const bool chrome = slide_frame_ == SlideFrame::app;
+    if (chrome) {
+        // Presenting, the large type is for the view; the tabs and buttons are for
+        // the presenter and keep to one row, even on a 1280×800 projector.
+        if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
+        draw_top_bar(ctx);
+        ImGui::SetWindowFontScale(1.0f);
+        if (!presenting_) {
+            ui::draw_filter_bar(ctx, filter_);
+            ui::draw_selection_chips(ctx);  // deliberate selection: every selected plan in sight
+        }
+        ImGui::Separator();
     }
-    ImGui::Separator();
-    // Below the view: the status bar, or presenting, the thin caption (at the chrome's size).
-    const float status_height = presenting_ ? caption_height()
-                                            : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // Below the view: the status bar, or presenting (and on an exported slide), the thin caption (at the chrome's size).
+    const bool caption = presenting_ ? chrome || slide_frame_ == SlideFrame::content_and_caption
+                                     : slide_frame_ == SlideFrame::content_and_caption;
+    const float status_height = caption ? caption_height()
+                                : chrome ? ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y
+                                         : 0;
     ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
     // Tests read the view's place and its text size (presenting: the large type).
     if (ui::probes_enabled())
@@ -615,9 +625,9 @@ FrameRequests Dashboard::draw_frame() {
         notice_ = std::to_string(skipped_rows.size()) + S::skipped_rows(ctx.lang) + skipped_rows.front();
         skipped_rows_noticed_ = true;
     }
-    if (!presenting_) draw_status_bar(ctx);
-    if (presenting_) draw_room_caption(ctx);
-    if (presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
+    if (chrome && !presenting_) draw_status_bar(ctx);
+    if (caption) draw_room_caption(ctx);
+    if (chrome && presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
     // Seen: the next click dismisses it (unless it is on the notice's link, which shows what changed).
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !notice_link_hovered_) notice_.clear(), notice_link_ = {};
     ImGui::End();

@@ -51,6 +51,18 @@ struct FrameRequests {
     FrameRequests& operator|=(const FrameRequests& o);
 };
 
+// What a frame draws around the view: the app's chrome (tabs, filter bar,
+// status bar), or, for exported slides, nothing but the view and the caption
+// band or the view alone (PDF and PPTX set the caption as text of their own).
+enum class SlideFrame { app, content_and_caption, content_only };
+
+// The caption of a slide: "n / N", its name, the source line of the plans it shows.
+struct SlideCaption {
+    int number = 0, count = 0;  // 1-based; 0 when no slide is shown
+    std::string title;
+    std::string source;  // "出典: …" / "Source: …"; marks synthetic data
+};
+
 class Dashboard : public ui::DataEditor {
 public:
     // Loads the database read-only; throws Error with a clear message. At
@@ -160,6 +172,8 @@ public:
     std::string delete_slide(std::int64_t id);
     std::string move_slide(std::int64_t id, int position);
     void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
+    SlideCaption slide_caption() const;  // of the slide shown, in the current language
+    void set_slide_frame(SlideFrame frame) { slide_frame_ = frame; }
     int current_slide() const { return current_slide_; }  // index into model().slides; -1 = none shown yet
     // Shows slide `index` while `draw_frames` draws it (the presenter's
     // picture of the next slide, in an ImGui context of its own), then puts
@@ -243,6 +257,7 @@ private:
     std::string last_edit_;
 
     int current_slide_ = -1;
+    SlideFrame slide_frame_ = SlideFrame::app;
     std::optional<SlideState> before_show_;  // what the user left for the slide show
     bool black_screen_ = false;
     bool slides_open_ = false;      // the slide panel

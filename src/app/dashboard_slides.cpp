@@ -27,7 +27,6 @@ using ui::Lang;
     X(panel_title, "スライド", "Slides")                                                      \
     X(name_hint, "スライド名", "Slide name")                                                  \
     X(add, "現在のビューを追加", "Add the current view")                                      \
-    X(default_name_fmt, "スライド %d", "Slide %d")                                            \
     X(none, "スライドはまだありません。ビューを整えてから追加してください。",                 \
       "No slides yet. Set up a view, then add it.")                                           \
     X(keys, "← → / PageUp PageDown: 前後のスライド（発表中、またはこのパネルを選んでいるとき）。B / .: 黒画面", \
@@ -146,6 +145,7 @@ std::string Dashboard::add_slide(std::string_view name) {
     const SlideState state = capture_slide();
     const int position = static_cast<int>(model_.slides.size());
     const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Change {
+        check_slide_state(state, data_, ui::view_ids());  // as `wardscope slides add` checks it
         const Slide added = stored_slide(store, wardscope::add_slide(store, name, state));
         return {[id = added.id](Store& s) { wardscope::delete_slide(s, id); },
                 [added](Store& s) { restore_slide(s, added); }, slide_subject("保存", "saved", name)};
@@ -209,6 +209,20 @@ void Dashboard::handle_slide_keys() {
     else if (previous) go_to_slide(current_slide_ < 0 ? 0 : current_slide_ - 1);
 }
 
+SlideCaption Dashboard::slide_caption() const {
+    SlideCaption c;
+    const auto& slides = model_.slides;
+    if (current_slide_ < 0 || current_slide_ >= static_cast<int>(slides.size())) return c;
+    c.number = current_slide_ + 1;
+    c.count = static_cast<int>(slides.size());
+    c.title = slides[static_cast<std::size_t>(current_slide_)].name;
+    c.source = caption_source_line(lang_);
+    // The marks the room caption draws as badges, in words.
+    if (model_.synthetic_plans > 0) c.source += std::string(" · ") + S::synthetic(lang_);
+    if (model_.any_sample_observations && view().needs_kpi_history()) c.source += std::string(" · ") + S::sample(lang_);
+    return c;
+}
+
 void Dashboard::end_slide_show() {
     black_screen_ = false;
     if (!before_show_) return;
@@ -245,7 +259,8 @@ void Dashboard::draw_room_caption(ui::ViewContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddLine(p0, ImVec2(p0.x + width, p0.y), ImGui::GetColorU32(ImGuiCol_Border));
     const auto& slides = model_.slides;
-    const bool on_slide = before_show_ && current_slide_ >= 0 && current_slide_ < static_cast<int>(slides.size());
+    // An exported slide is on its slide without a show running.
+    const bool on_slide = (before_show_ || slide_frame_ != SlideFrame::app) && current_slide_ >= 0 && current_slide_ < static_cast<int>(slides.size());
     const std::string title = on_slide ? ui::format(S::caption_fmt(lang), current_slide_ + 1, static_cast<int>(slides.size()),
                                                     slides[static_cast<std::size_t>(current_slide_)].name.c_str())
                                        : std::string(view().title(lang));
@@ -292,7 +307,7 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
         return;
     }
     const auto& slides = model_.slides;
-    if (slide_name_.empty()) slide_name_ = ui::format(S::default_name_fmt(lang), static_cast<int>(slides.size()) + 1);
+    if (slide_name_.empty()) slide_name_ = unused_slide_name(slides, lang == Lang::en ? "en" : "ja");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", S::name_hint(lang), &slide_name_);
     if (ImGui::IsItemActive()) ui::ensure_glyphs(slide_name_);

@@ -44,6 +44,8 @@ std::vector<std::uint8_t> deflate_rows(const std::vector<std::uint8_t>& rgba, in
     return out;
 }
 
+}  // namespace
+
 // PNG encoding with zlib at level 2, about 5× quicker than stb_image_write's
 // encoder (per-row filter search and its own deflate) for the same pixels, at a
 // similar file size. The two halves of the image are deflated on two threads
@@ -85,8 +87,6 @@ std::vector<std::uint8_t> encode_png(int width, int height, const std::vector<st
     chunk("IEND", nullptr, 0);
     return png;
 }
-
-}  // namespace
 
 void write_png(const std::filesystem::path& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
     write_file_atomically(path, std::span<const std::uint8_t>(encode_png(width, height, rgba)));

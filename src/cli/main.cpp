@@ -135,12 +135,51 @@ int main(int argc, char** argv) {
     slides->require_subcommand(1);
     auto* slides_list = slides->add_subcommand("list", "one line per slide: number, name, view, plans");
     slides_list->add_option("--db", db, "database")->required();
+    cli::SlideAddition slide_addition;
+    std::string slide_plans;
+    auto* slides_add = slides->add_subcommand("add", "append a slide showing a view (checked as the dashboard's slides panel checks it)");
+    slides_add->add_option("--db", db, "database")->required();
+    slides_add->add_option("--view", slide_addition.state.view, "view (wardscope shot --list-views)")->required();
+    slides_add->add_option("--plans", slide_plans, "plan ids, comma-separated (the first is the current plan)");
+    slides_add->add_option("--name", slide_addition.name, "the slide's name (default: スライド N / Slide N); unique in the deck");
+    slides_add->add_option("--lang", slide_addition.state.lang, "ja or en")->capture_default_str();
+    slides_add->add_option("--notes", slide_addition.notes, "the speaker's notes (PowerPoint export); line breaks allowed");
+    slides_add->add_flag("!--analysis", slide_addition.state.presenting,
+                         "save it in the analysis mode (default: presentation mode, as slides are shown)");
+    // Remove and move pick a slide by name or by position (as `slides list` numbers them), never both.
+    cli::SlideChoice slide_choice;
+    int slide_to = 0;
+    auto choose_slide = [&](CLI::App* command) {
+        auto* by_name = command->add_option("--name", slide_choice.name, "the slide with this name");
+        auto* by_position = command->add_option("--position", slide_choice.position, "the slide at this position (1 = the first, as `slides list` numbers them)");
+        by_name->excludes(by_position);
+    };
+    auto* slides_remove = slides->add_subcommand("remove", "delete one slide, picked by --name or by --position; the others close up");
+    slides_remove->add_option("--db", db, "database")->required();
+    choose_slide(slides_remove);
+    auto* slides_move = slides->add_subcommand("move", "move one slide, picked by --name or by --position, to position --to; the others shift");
+    slides_move->add_option("--db", db, "database")->required();
+    choose_slide(slides_move);
+    slides_move->add_option("--to", slide_to, "the position it ends at (1 = the first)")->required();
+    std::string slide_notes;
+    auto* slides_notes = slides->add_subcommand("notes", "replace one slide's speaker notes, picked by --name or by --position");
+    slides_notes->add_option("--db", db, "database")->required();
+    choose_slide(slides_notes);
+    slides_notes->add_option("--text", slide_notes, "the notes (line breaks allowed; \"\" removes them)")->required();
     app::SlidesExportOptions slides_options;
     std::string slides_size = "1920x1080";
-    auto* slides_export = slides->add_subcommand("export", "render every slide to a numbered PNG (needs an X server, e.g. xvfb-run)");
+    auto* slides_export = slides->add_subcommand(
+        "export", "render every slide (its content and a caption, no app controls) as PNG files, a PDF or a PowerPoint file "
+                  "(needs an X server, e.g. xvfb-run)");
     slides_export->add_option("--db", db, "database")->required();
-    slides_export->add_option("--out", slides_options.out_dir, "folder for the PNG files")->required();
-    slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT")->capture_default_str();
+    slides_export->add_option("--out", slides_options.out, "png: a folder for the numbered PNG files; pdf, pptx: the file to write")
+        ->required();
+    slides_export->add_option("--format", slides_options.format, "png, pdf or pptx")
+        ->check(CLI::IsMember({"png", "pdf", "pptx"}))
+        ->capture_default_str();
+    slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT of each slide's image")->capture_default_str();
+    slides_export->add_option("--layout", slides_options.layout_dir,
+                              "also write each slide's screen rectangles of named items to this folder (1.json, 2.json …), for tests");
 
     auto* recover = app.add_subcommand(
         "recover", "roll back an interrupted write (a journal beside the database), after copying both aside; integrity_check");
@@ -219,6 +258,17 @@ int main(int argc, char** argv) {
             table_request.plan_ids = split_ids(table_plans);
             return cli::write_view_table(table_request);
         }
+        if (*slides_add) {
+            slide_addition.state.plan_ids = split_ids(slide_plans);
+            return cli::add_slide(db, slide_addition, view_names);
+        }
+        if ((*slides_remove || *slides_move || *slides_notes) && slide_choice.name.empty() && !slide_choice.position) {
+            std::cerr << "wardscope: say which slide: --name NAME or --position N (wardscope slides list)\n";
+            return 2;
+        }
+        if (*slides_remove) return cli::remove_slide(db, slide_choice);
+        if (*slides_move) return cli::move_slide(db, slide_choice, slide_to);
+        if (*slides_notes) return cli::set_slide_notes(db, slide_choice, slide_notes);
         if (*recover) return cli::recover(db);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();

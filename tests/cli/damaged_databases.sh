@@ -129,7 +129,7 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 4 without the themes' short headings (4), the workshop tables (3) and the application id (2) (src/core/store.cpp: migrations).
+# Version 1 is version 4 without the themes' short headings and the slides' notes (4), the workshop tables (3) and the application id (2) (src/core/store.cpp: migrations).
 sqlite3 old.db "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql

@@ -26,9 +26,9 @@ ThemeTag rule(std::string id) { return ThemeTag{std::move(id), TagOrigin::rule};
 
 Taxonomy taxonomy() {
     Taxonomy t;
-    t.themes.push_back(Theme{"startup", "創業", "Startups", {"創業"}});
-    t.themes.push_back(Theme{"talent", "人材", "Talent", {"人材"}});
-    t.themes.push_back(Theme{"digital", "DX・デジタル", "Digital", {"DX"}});
+    t.themes.push_back(Theme{"startup", "創業", "Startups", {"創業"}, "", ""});
+    t.themes.push_back(Theme{"talent", "人材", "Talent", {"人材"}, "", ""});
+    t.themes.push_back(Theme{"digital", "DX・デジタル", "Digital", {"DX"}, "", ""});
     return t;
 }
 

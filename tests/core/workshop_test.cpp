@@ -303,3 +303,59 @@ TEST_CASE("redo puts back what an edit wrote: a note as it was after the edit, a
     CHECK(slides[0].id == second);
     CHECK(slides[0].position == 0);
 }
+
+TEST_CASE("slides: a new slide is checked as the panel and `slides add` check it, names stay unique") {
+    test::TempDir dir;
+    Store store = make_store(dir);
+    const Dataset data = load_dataset(store);
+    const std::vector<std::string> views = {"timeline", "swot", "kpi"};
+    SlideState s;
+    s.view = "swot";
+    s.plan_ids = {"test-plan"};
+    CHECK(error_of([&] { check_slide_state(s, data, views); }).empty());
+    s.view = "maps";
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "unknown view 'maps' (known: timeline, swot, kpi)");
+    s.view = "kpi";
+    s.plan_ids = {"test-plan", "other"};
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "no plan 'other' in the database (known: test-plan)");
+    s.plan_ids = {"test-plan", "test-plan"};
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "plan 'test-plan' is named twice");
+    s.plan_ids = {};
+    s.lang = "de";
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "unknown language 'de' (ja or en)");
+
+    const auto first = add_slide(store, "スライド 1", SlideState{});
+    CHECK(error_of([&] { add_slide(store, "スライド 1", SlideState{}); }) == "there is already a slide named 'スライド 1' (slide 1)");
+    const auto second = add_slide(store, "B", SlideState{});
+    CHECK(error_of([&] { rename_slide(store, second, "スライド 1"); }) == "there is already a slide named 'スライド 1' (slide 1)");
+    rename_slide(store, first, "スライド 1");  // its own name again
+    // The default name skips the names taken: "スライド 1" is, "スライド 3" is next.
+    CHECK(unused_slide_name(load_slides(store), "ja") == "スライド 3");
+    CHECK(unused_slide_name(load_slides(store), "en") == "Slide 3");
+    CHECK(load_slides(store).size() == 2);
+}
+
+TEST_CASE("slides: speaker notes are stored, kept by undo, checked as prose, and absent from a version 3 file read as it is") {
+    test::TempDir dir;
+    Store store = make_store(dir);
+    const auto id = add_slide(store, "KPI", SlideState{}, "一行目\n二行目\t<&>");
+    CHECK(load_slides(store)[0].notes == "一行目\n二行目\t<&>");
+    set_slide_notes(store, id, "新しいメモ");
+    const Slide before = load_slides(store)[0];
+    CHECK(before.notes == "新しいメモ");
+    CHECK(delete_slide(store, id));
+    restore_slide(store, before);
+    CHECK(load_slides(store)[0].notes == "新しいメモ");
+    CHECK(error_of([&] { set_slide_notes(store, id, std::string("a\0b", 3)); }).find("the slide's notes contains the control character U+0000") == 0);
+    CHECK(error_of([&] { add_slide(store, "X", SlideState{}, "\xff"); }) == "the slide's notes are not valid UTF-8");
+    CHECK(error_of([&] { set_slide_notes(store, 999, "x"); }) == "no slide with id 999");
+
+    // A version 3 database (no notes column) opened read-only shows its slides without notes.
+    REQUIRE(sqlite3_exec(store.handle(), "ALTER TABLE slide DROP COLUMN notes; PRAGMA user_version = 3", nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
+    Store old = Store::open(dir / "w.db", OpenMode::read_only);
+    const auto slides = load_slides(old);
+    REQUIRE(slides.size() == 1);
+    CHECK(slides[0].name == "KPI");
+    CHECK(slides[0].notes.empty());
+}

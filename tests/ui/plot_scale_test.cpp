@@ -389,7 +389,7 @@ namespace {
 
 wardscope::Dataset synthetic_dataset() {
     wardscope::Taxonomy tax;
-    tax.themes = {{"startup", "創業", "Start-ups", {"創業"}}, {"dx", "DX", "DX", {"DX"}}, {"tourism", "観光", "Tourism", {"観光"}}};
+    tax.themes = {{"startup", "創業", "Start-ups", {"創業"}, "", ""}, {"dx", "DX", "DX", {"DX"}, "", ""}, {"tourism", "観光", "Tourism", {"観光"}, "", ""}};
     wardscope::GenerateOptions o;
     o.measures_per_plan = 20;  // indicators and observations at full scale: 62 × 4 × 40 × 20
     std::vector<wardscope::PlanFile> files = wardscope::generate_plan_files(o, tax);

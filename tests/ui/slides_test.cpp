@@ -158,6 +158,8 @@ TEST_CASE("dashboard edits: notes and slides are written at once and undone newe
     REQUIRE(d.show_view("notes"));
     CHECK(d.add_slide("メモ").empty());
     CHECK(d.add_slide("").find("a slide needs a name") != std::string::npos);
+    // The panel refuses what `wardscope slides add` refuses (the same core checks).
+    CHECK(d.add_slide("SWOT") == "there is already a slide named 'SWOT' (slide 1)");
     d.reload();
     REQUIRE(d.model().slides.size() == 2);
     REQUIRE(d.model().annotations.size() == 1);
@@ -206,6 +208,35 @@ TEST_CASE("a note's undo works after a re-import dropped its item") {
     CHECK(d.undo().empty());
     d.reload();
     CHECK(d.model().annotations.empty());
+}
+
+TEST_CASE("an exported slide's caption: its number, name and the source line (the room caption's)") {
+    TempDatabase db;
+    {
+        Store store = Store::open(db.path, OpenMode::read_write);
+        SlideState one;
+        one.view = "swot";
+        one.plan_ids = {"plan-b"};
+        SlideState all;
+        all.view = "timeline";
+        all.lang = "en";
+        add_slide(store, "アラカワ", one);
+        add_slide(store, "All plans", all);
+    }
+    app::Dashboard d(db.path);
+    CHECK(d.slide_caption().number == 0);  // none shown yet
+    d.go_to_slide(0, true);
+    app::SlideCaption c = d.slide_caption();
+    CHECK(c.number == 1);
+    CHECK(c.count == 2);
+    CHECK(c.title == "アラカワ");
+    CHECK(c.source.starts_with("出典: "));
+    CHECK(c.source.find("plan-bの計画") != std::string::npos);
+    d.go_to_slide(1, true);
+    c = d.slide_caption();
+    CHECK(c.number == 2);
+    INFO(c.source);
+    CHECK(c.source.starts_with("Source: 2 plans · "));  // the timeline of every plan, in English
 }
 
 TEST_CASE("each view's scroll anchor travels with its options, and an older slide without one opens at the top") {

@@ -312,7 +312,7 @@ void draw_controls(ViewContext& ctx, State& st) {
     const std::string by_theme =
         st.sort_theme.empty() ? std::string(L::row_by_column(lang))
                               : format(st.rows_ascending ? L::row_by_theme_asc_fmt(lang) : L::row_by_theme_fmt(lang),
-                                       short_theme_label(ctx.data.taxonomy, st.sort_theme, lang).c_str());
+                                       theme_short_label(ctx.data.taxonomy, st.sort_theme, lang).c_str());
     const char* row_labels[] = {L::row_grouped(lang), L::row_name(lang), L::row_total(lang), L::row_similarity(lang),
                                 by_theme.c_str()};
     const float rw = combo_width({row_labels[0], row_labels[1], row_labels[2], row_labels[3], row_labels[4]});
