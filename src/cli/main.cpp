@@ -115,6 +115,15 @@ int main(int argc, char** argv) {
     slides_export->add_option("--out", slides_options.out_dir, "folder for the PNG files")->required();
     slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT")->capture_default_str();
 
+    std::string diff_plan_a, diff_plan_b, diff_format = "md";
+    fs::path diff_out;
+    auto* diff = app.add_subcommand("diff", "match the measures of two plans of one municipality: continued, changed, new, dropped");
+    diff->add_option("--db", db, "database")->required();
+    diff->add_option("PLAN_A", diff_plan_a, "the earlier plan's id")->required();
+    diff->add_option("PLAN_B", diff_plan_b, "the later plan's id")->required();
+    diff->add_option("--format", diff_format, "md (Markdown) or csv")->check(CLI::IsMember({"md", "csv"}))->capture_default_str();
+    diff->add_option("--out", diff_out, "file to write (default: standard output)");
+
     auto* recover = app.add_subcommand(
         "recover", "roll back an interrupted write (a journal beside the database), after copying both aside; integrity_check");
     recover->add_option("--db", db, "database")->required();
@@ -181,6 +190,7 @@ int main(int argc, char** argv) {
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);
         if (*recover) return cli::recover(db);
+        if (*diff) return cli::diff_plans(db, diff_plan_a, diff_plan_b, diff_format, diff_out);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();
             slides_options.db_path = db;

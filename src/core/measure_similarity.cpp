@@ -1,0 +1,240 @@
+// tf-idf cosine over character bigrams (include/wardscope/measure_similarity.hpp).
+#include "wardscope/measure_similarity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "wardscope/text_fold.hpp"
+
+namespace wardscope {
+
+std::vector<int> measure_nodes(const Plan& plan) {
+    std::vector<int> out;
+    for (std::size_t i = 0; i < plan.nodes.size(); ++i)
+        if (plan.nodes[i].level == NodeLevel::measure) out.push_back(static_cast<int>(i));
+    if (!out.empty() || plan.nodes.empty()) return out;
+    // No measure level: the leaves (a node nobody names as parent).
+    std::unordered_map<std::string_view, bool> is_parent;
+    for (const Node& n : plan.nodes)
+        if (!n.parent_id.empty()) is_parent[n.parent_id] = true;
+    for (std::size_t i = 0; i < plan.nodes.size(); ++i)
+        if (!is_parent.count(plan.nodes[i].id)) out.push_back(static_cast<int>(i));
+    return out;
+}
+
+namespace {
+
+// Letters (kana, kanji, ー, 々), marks and digits make words; spaces,
+// punctuation and symbols (・、（）「」※ …) only separate them.
+bool word_char(UChar32 c) {
+    const std::int32_t mask = U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK;
+    return (U_GET_GC_MASK(c) & mask) != 0;
+}
+
+// Calls fn(first, second) for each bigram of the folded text (second = 0: a
+// one-character piece).
+template <typename Fn>
+void for_each_bigram(std::string_view text, Fn&& fn) {
+    const std::string folded_copy = is_folded_for_search(text) ? std::string() : fold_for_search(text);
+    const std::string_view folded = folded_copy.empty() ? text : std::string_view(folded_copy);
+    const auto size = static_cast<std::int32_t>(folded.size());
+    std::int32_t i = 0;
+    UChar32 previous = -1;
+    int piece_length = 0;
+    auto end_piece = [&] {
+        if (piece_length == 1) fn(previous, 0);
+        previous = -1;
+        piece_length = 0;
+    };
+    while (i < size) {
+        UChar32 c = 0;
+        U8_NEXT(folded.data(), i, size, c);
+        if (c < 0 || !word_char(c)) {
+            end_piece();
+            continue;
+        }
+        if (previous >= 0) fn(previous, c);
+        previous = c;
+        ++piece_length;
+    }
+    end_piece();
+}
+
+std::uint64_t bigram_key(UChar32 a, UChar32 b) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 21) | static_cast<std::uint32_t>(b);
+}
+
+}  // namespace
+
+std::vector<std::u32string> text_bigrams(std::string_view text) {
+    std::vector<std::u32string> out;
+    for_each_bigram(text, [&](UChar32 a, UChar32 b) {
+        std::u32string s(1, static_cast<char32_t>(a));
+        if (b) s += static_cast<char32_t>(b);
+        out.push_back(std::move(s));
+    });
+    return out;
+}
+
+MeasureSimilarity::MeasureSimilarity(const Dataset& data) {
+    for (std::size_t p = 0; p < data.plans.size(); ++p)
+        for (int node : measure_nodes(data.plans[p])) {
+            by_plan_node_.emplace(static_cast<std::uint64_t>(p) << 32 | static_cast<std::uint32_t>(node),
+                                  static_cast<long>(measures_.size()));
+            measures_.push_back({static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(node)});
+        }
+
+    // Term frequencies per measure, terms numbered as first seen.
+    std::unordered_map<std::uint64_t, std::uint32_t> term_of;
+    std::vector<std::uint32_t> df;
+    vector_begin_.reserve(measures_.size() + 1);
+    vector_begin_.push_back(0);
+    std::vector<std::pair<std::uint32_t, float>> counts;
+    for (const Measure& m : measures_) {
+        counts.clear();
+        for_each_bigram(data.plans[m.plan].nodes[m.node].name, [&](UChar32 a, UChar32 b) {
+            const auto [it, added] = term_of.emplace(bigram_key(a, b), static_cast<std::uint32_t>(df.size()));
+            if (added) df.push_back(0);
+            counts.emplace_back(it->second, 1.0f);
+        });
+        std::sort(counts.begin(), counts.end());
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (!terms_.empty() && terms_.size() > vector_begin_.back() && terms_.back() == counts[i].first) {
+                weights_.back() += 1.0f;
+                continue;
+            }
+            terms_.push_back(counts[i].first);
+            weights_.push_back(1.0f);
+            ++df[counts[i].first];
+        }
+        vector_begin_.push_back(static_cast<std::uint32_t>(terms_.size()));
+    }
+
+    // Weights: term frequency × smoothed idf, each vector scaled to length 1.
+    const double n = static_cast<double>(measures_.size());
+    std::vector<float> idf(df.size());
+    for (std::size_t t = 0; t < df.size(); ++t) idf[t] = static_cast<float>(std::log((n + 1.0) / (df[t] + 1.0)) + 1.0);
+    for (std::size_t k = 0; k < measures_.size(); ++k) {
+        double norm = 0;
+        for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i) {
+            weights_[i] *= idf[terms_[i]];
+            norm += static_cast<double>(weights_[i]) * weights_[i];
+        }
+        const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+        for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i) weights_[i] *= scale;
+    }
+
+    // The inverted index: measures per term, ascending.
+    posting_begin_.assign(df.size() + 1, 0);
+    for (std::size_t t = 0; t < df.size(); ++t) posting_begin_[t + 1] = posting_begin_[t] + df[t];
+    postings_.resize(terms_.size());
+    std::vector<std::uint32_t> fill(posting_begin_.begin(), posting_begin_.end() - 1);
+    for (std::size_t k = 0; k < measures_.size(); ++k)
+        for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i)
+            postings_[fill[terms_[i]]++] = static_cast<std::uint32_t>(k);
+    // A bigram in more than 1 in 20 measures (事業, 支援 …) weighs little: it
+    // adds to a candidate's score but does not make one (unless the measure
+    // has nothing rarer). Small datasets keep every term.
+    common_df_ = std::max<std::size_t>(256, measures_.size() / 20);
+}
+
+long MeasureSimilarity::find(std::size_t plan, int node) const {
+    if (node < 0) return -1;
+    const auto it = by_plan_node_.find(static_cast<std::uint64_t>(plan) << 32 | static_cast<std::uint32_t>(node));
+    return it == by_plan_node_.end() ? -1 : it->second;
+}
+
+std::vector<std::size_t> MeasureSimilarity::measures_of(std::size_t plan) const {
+    // Measures are numbered plan by plan: a binary search finds the run.
+    const auto lo = std::lower_bound(measures_.begin(), measures_.end(), plan,
+                                     [](const Measure& m, std::size_t p) { return m.plan < p; });
+    std::vector<std::size_t> out;
+    for (auto it = lo; it != measures_.end() && it->plan == plan; ++it)
+        out.push_back(static_cast<std::size_t>(it - measures_.begin()));
+    return out;
+}
+
+double MeasureSimilarity::text_similarity(std::size_t a, std::size_t b) const {
+    std::uint32_t i = vector_begin_[a], j = vector_begin_[b];
+    const std::uint32_t ie = vector_begin_[a + 1], je = vector_begin_[b + 1];
+    double dot = 0;
+    while (i < ie && j < je) {
+        if (terms_[i] < terms_[j]) ++i;
+        else if (terms_[j] < terms_[i]) ++j;
+        else dot += static_cast<double>(weights_[i++]) * weights_[j++];
+    }
+    return std::clamp(dot, 0.0, 1.0);
+}
+
+namespace {
+
+std::vector<std::string> theme_ids(const Node& n) {
+    std::vector<std::string> out;
+    for (const ThemeTag& t : n.themes)
+        if (std::find(out.begin(), out.end(), t.theme_id) == out.end()) out.push_back(t.theme_id);
+    return out;
+}
+
+}  // namespace
+
+std::vector<SimilarMeasure> MeasureSimilarity::most_similar_elsewhere(const Dataset& data, std::size_t k, std::size_t count,
+                                                                      double min_text) const {
+    std::vector<SimilarMeasure> out;
+    if (k >= measures_.size() || count == 0) return out;
+    const Measure& self = measures_[k];
+    const std::string& own_municipality = data.plans[self.plan].municipality_id;
+
+    // Candidates: the measures sharing a bigram that is not common (all of
+    // them when the name has only common ones).
+    std::vector<std::uint32_t> candidates;
+    bool any_rare = false;
+    for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i)
+        any_rare |= posting_begin_[terms_[i] + 1] - posting_begin_[terms_[i]] <= common_df_;
+    for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i) {
+        const std::uint32_t t = terms_[i];
+        if (any_rare && posting_begin_[t + 1] - posting_begin_[t] > common_df_) continue;
+        candidates.insert(candidates.end(), postings_.begin() + posting_begin_[t], postings_.begin() + posting_begin_[t + 1]);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+
+    const std::vector<std::string> own_themes = theme_ids(data.plans[self.plan].nodes[self.node]);
+    std::vector<SimilarMeasure> scored;
+    std::string_view last_plan_municipality;
+    std::uint32_t last_plan = UINT32_MAX;
+    for (std::uint32_t c : candidates) {
+        const Measure& m = measures_[c];
+        if (m.plan != last_plan) {
+            last_plan = m.plan;
+            last_plan_municipality = data.plans[m.plan].municipality_id;
+        }
+        if (last_plan_municipality == own_municipality) continue;
+        const double text = text_similarity(k, c);
+        if (text < min_text) continue;
+        SimilarMeasure s;
+        s.measure = c;
+        s.text = text;
+        const std::vector<std::string> themes = theme_ids(data.plans[m.plan].nodes[m.node]);
+        std::size_t together = own_themes.size();
+        for (const std::string& t : own_themes)
+            if (std::find(themes.begin(), themes.end(), t) != themes.end()) s.shared_themes.push_back(t);
+        together += themes.size() - s.shared_themes.size();
+        const double jaccard = together ? static_cast<double>(s.shared_themes.size()) / static_cast<double>(together) : 0.0;
+        s.score = 0.8 * text + 0.2 * jaccard;
+        scored.push_back(std::move(s));
+    }
+    // Best first; equal scores in dataset order (candidates are ascending).
+    const std::size_t keep = std::min(count, scored.size());
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(keep), scored.end(),
+                      [](const SimilarMeasure& a, const SimilarMeasure& b) {
+                          return a.score != b.score ? a.score > b.score : a.measure < b.measure;
+                      });
+    scored.resize(keep);
+    return scored;
+}
+
+}  // namespace wardscope
