@@ -51,7 +51,8 @@ struct DiffRow {
     double similarity = 0;         // of the pair; for an unmatched measure, that of its closest counterpart
     int closest = -1;              // unmatched: the other plan's most similar measure (node), -1 when none
     bool confirmed = false;        // the pair is a user's decision
-    bool broken = false;           // unmatched because a user broke a match of this measure
+    bool broken = false;           // a user broke a match of this measure …
+    int broken_with = -1;          // … with this node of the other plan (the last such decision)
 };
 
 struct GenerationDiff {

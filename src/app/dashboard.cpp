@@ -20,6 +20,7 @@
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/generation_diff.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/utf8.hpp"
@@ -109,6 +110,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     skipped_rows.clear();
     inputs.annotations = load_annotations(reader->store(), &skipped_rows);
     inputs.slides = load_slides(reader->store(), &skipped_rows);
+    inputs.match_overrides = load_match_overrides(reader->store(), &skipped_rows);
     inputs.source_label = db_path_.filename().string();
     inputs.data_version = model_.data_version + 1;
     make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
@@ -194,6 +196,20 @@ std::string Dashboard::set_annotation(const ItemRef& item, std::string_view note
         const std::optional<Annotation> before = find_annotation(store, item);
         wardscope::set_annotation(store, item, note, vote);
         return [item, before](Store& s) { restore_annotation(s, item, before); };
+    });
+}
+
+std::string Dashboard::decide_match(MatchEdit what, const std::string& plan_a, const std::string& item_a,
+                                    const std::string& plan_b, const std::string& item_b) {
+    const char* verb = what == MatchEdit::confirm ? "confirm" : what == MatchEdit::break_match ? "break" : "clear";
+    return edit(std::string(verb) + " match " + plan_a + " " + item_a + " / " + plan_b + " " + item_b, [&](Store& store) -> Revert {
+        std::vector<MatchOverride> before = match_overrides_of(store, plan_a, plan_b);
+        switch (what) {
+            case MatchEdit::confirm: confirm_match(store, plan_a, item_a, plan_b, item_b); break;
+            case MatchEdit::break_match: break_match(store, plan_a, item_a, plan_b, item_b); break;
+            case MatchEdit::clear: clear_match_decision(store, plan_a, item_a, plan_b, item_b); break;
+        }
+        return [plan_a, plan_b, before = std::move(before)](Store& s) { restore_match_overrides(s, plan_a, plan_b, before); };
     });
 }
 

@@ -97,7 +97,7 @@ GenerationDiff diff_generations(const Dataset& data, const MeasureSimilarity& in
     // The user's decisions about this pair of plans, either way round.
     std::vector<std::pair<std::size_t, std::size_t>> confirmed;
     std::vector<char> forbidden(na * nb, 0);
-    std::vector<char> broken_a(na, 0), broken_b(nb, 0);
+    std::vector<int> broken_a(na, -1), broken_b(nb, -1);  // the other side's position
     for (const MatchOverride& d : decisions) {
         std::string_view item_a, item_b;
         if (d.plan_a == pa.id && d.plan_b == pb.id) item_a = d.item_a, item_b = d.item_b;
@@ -114,7 +114,8 @@ GenerationDiff diff_generations(const Dataset& data, const MeasureSimilarity& in
             confirmed.emplace_back(ia->second, jb->second);
         } else {
             forbidden[ia->second * nb + jb->second] = 1;
-            broken_a[ia->second] = broken_b[jb->second] = 1;
+            broken_a[ia->second] = static_cast<int>(jb->second);
+            broken_b[jb->second] = static_cast<int>(ia->second);
         }
     }
 
@@ -161,7 +162,8 @@ GenerationDiff diff_generations(const Dataset& data, const MeasureSimilarity& in
         } else {
             row.status = DiffStatus::dropped;
             std::tie(row.similarity, row.closest) = closest(i, true);
-            row.broken = broken_a[i] != 0;
+            row.broken = broken_a[i] >= 0;
+            row.broken_with = row.broken ? b.nodes[static_cast<std::size_t>(broken_a[i])] : -1;
         }
         diff.rows.push_back(row);
     }
@@ -171,7 +173,8 @@ GenerationDiff diff_generations(const Dataset& data, const MeasureSimilarity& in
         row.status = DiffStatus::added;
         row.node_b = b.nodes[j];
         std::tie(row.similarity, row.closest) = closest(j, false);
-        row.broken = broken_b[j] != 0;
+        row.broken = broken_b[j] >= 0;
+        row.broken_with = row.broken ? a.nodes[static_cast<std::size_t>(broken_b[j])] : -1;
         diff.rows.push_back(row);
     }
     return diff;

@@ -8,6 +8,8 @@
 #include <functional>
 #include <set>
 
+#include <sqlite3.h>
+
 #include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/csv.hpp"
@@ -16,6 +18,7 @@
 #include "wardscope/measure_similarity.hpp"
 #include "wardscope/plan_import.hpp"
 #include "wardscope/plan_json.hpp"
+#include "wardscope/records.hpp"
 #include "wardscope/synthetic.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/workshop.hpp"
@@ -421,4 +424,26 @@ TEST_CASE("a version 3 database gets the diff decisions' table and keeps every n
     CHECK(load_slides(store).size() == 1);
     confirm_match(store, "sumida-regional-2019", "st1-m1", "sumida-regional-2022", "st1-m1");
     CHECK(load_match_overrides(store).size() == 1);
+}
+
+TEST_CASE("the version 4 step creates measure_match with the columns of its field table, in order") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "w.db", OpenMode::create);
+    std::vector<std::string> declared, created;
+    records::measure_match.for_each([&](const auto& entry) { declared.push_back(std::string(entry.column) + " " + entry.sql); });
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(store.handle(), "SELECT name FROM pragma_table_info('measure_match') ORDER BY cid", -1, &st,
+                               nullptr) == SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) created.push_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
+    sqlite3_finalize(st);
+    REQUIRE(created.size() == declared.size());
+    for (std::size_t i = 0; i < created.size(); ++i) CHECK(declared[i].starts_with(created[i] + " "));
+    // The frozen step's text holds each declaration as the field table has it.
+    sqlite3_stmt* sql = nullptr;
+    REQUIRE(sqlite3_prepare_v2(store.handle(), "SELECT sql FROM sqlite_master WHERE name = 'measure_match'", -1, &sql, nullptr) ==
+            SQLITE_OK);
+    REQUIRE(sqlite3_step(sql) == SQLITE_ROW);
+    const std::string create = reinterpret_cast<const char*>(sqlite3_column_text(sql, 0));
+    sqlite3_finalize(sql);
+    for (const std::string& d : declared) CHECK(create.find(d) != std::string::npos);
 }

@@ -59,7 +59,8 @@ TEST_CASE("view options survive the trip through a slide's named strings") {
         {"heatmap.mode", "share"},        {"heatmap.rows", "similarity"},    {"heatmap.columns", "total"},
         {"heatmap.colormap", "cividis"},  {"heatmap.cell_plan", "plan-a"},   {"heatmap.cell_theme", "startup"},
         {"kpi.bars", "1"},                {"kpi.focus_plan", "plan-b"},      {"kpi.focus_indicator", "kpi1"},
-        {"notes.kind", "1"},              {"notes.min_vote", "4"},           {"notes.in_filter_only", "0"}};
+        {"notes.kind", "1"},              {"notes.min_vote", "4"},           {"notes.in_filter_only", "0"},
+        {"compare.mode", "diff"}};
     ui::Views views = ui::make_views();
     ui::restore_view_options(views, chosen);
     CHECK(ui::save_view_options(views) == chosen);
