@@ -74,6 +74,7 @@ private:
     // Per term, the measures that hold it (ascending), in one array.
     std::vector<std::uint32_t> posting_begin_;  // terms + 1 offsets
     std::vector<std::uint32_t> postings_;
+    std::vector<float> posting_weights_;         // the measure's weight of the term, beside each posting
     std::size_t common_df_ = 0;  // terms in more measures than this only score candidates, never find them
 };
 

@@ -132,10 +132,14 @@ MeasureSimilarity::MeasureSimilarity(const Dataset& data) {
     posting_begin_.assign(df.size() + 1, 0);
     for (std::size_t t = 0; t < df.size(); ++t) posting_begin_[t + 1] = posting_begin_[t] + df[t];
     postings_.resize(terms_.size());
+    posting_weights_.resize(terms_.size());
     std::vector<std::uint32_t> fill(posting_begin_.begin(), posting_begin_.end() - 1);
     for (std::size_t k = 0; k < measures_.size(); ++k)
         for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i)
+        {
+            posting_weights_[fill[terms_[i]]] = weights_[i];
             postings_[fill[terms_[i]]++] = static_cast<std::uint32_t>(k);
+        }
     // A bigram in more than 1 in 20 measures (事業, 支援 …) weighs little: it
     // adds to a candidate's score but does not make one (unless the measure
     // has nothing rarer). Small datasets keep every term.
@@ -179,6 +183,28 @@ std::vector<std::string> theme_ids(const Node& n) {
     return out;
 }
 
+// Jaccard of the two nodes' theme ids (a theme tagged twice counts once), without allocating.
+double theme_jaccard(const Node& a, const Node& b) {
+    auto first_of = [](const Node& n, std::size_t i) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (n.themes[j].theme_id == n.themes[i].theme_id) return false;
+        return true;
+    };
+    std::size_t in_a = 0, in_b = 0, shared = 0;
+    for (std::size_t i = 0; i < a.themes.size(); ++i) {
+        if (!first_of(a, i)) continue;
+        ++in_a;
+        for (const ThemeTag& t : b.themes)
+            if (t.theme_id == a.themes[i].theme_id) {
+                ++shared;
+                break;
+            }
+    }
+    for (std::size_t i = 0; i < b.themes.size(); ++i) in_b += first_of(b, i) ? 1 : 0;
+    const std::size_t together = in_a + in_b - shared;
+    return together ? static_cast<double>(shared) / static_cast<double>(together) : 0.0;
+}
+
 }  // namespace
 
 std::vector<SimilarMeasure> MeasureSimilarity::most_similar_elsewhere(const Dataset& data, std::size_t k, std::size_t count,
@@ -188,53 +214,60 @@ std::vector<SimilarMeasure> MeasureSimilarity::most_similar_elsewhere(const Data
     const Measure& self = measures_[k];
     const std::string& own_municipality = data.plans[self.plan].municipality_id;
 
-    // Candidates: the measures sharing a bigram that is not common (all of
-    // them when the name has only common ones).
-    std::vector<std::uint32_t> candidates;
+    // Term at a time over the inverted index: every measure sharing a bigram
+    // gets its approximate cosine in `dot`; the candidates are those sharing
+    // a bigram that is not common (every sharer when the name has only
+    // common ones). Candidates close to min_text are then scored exactly.
     bool any_rare = false;
     for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i)
         any_rare |= posting_begin_[terms_[i] + 1] - posting_begin_[terms_[i]] <= common_df_;
+    std::vector<float> dot(measures_.size(), 0.0f);
+    std::vector<char> is_candidate(measures_.size(), 0);
+    std::vector<std::uint32_t> candidates;
     for (std::uint32_t i = vector_begin_[k]; i < vector_begin_[k + 1]; ++i) {
         const std::uint32_t t = terms_[i];
-        if (any_rare && posting_begin_[t + 1] - posting_begin_[t] > common_df_) continue;
-        candidates.insert(candidates.end(), postings_.begin() + posting_begin_[t], postings_.begin() + posting_begin_[t + 1]);
+        const bool finds = !any_rare || posting_begin_[t + 1] - posting_begin_[t] <= common_df_;
+        for (std::uint32_t p = posting_begin_[t]; p < posting_begin_[t + 1]; ++p) {
+            const std::uint32_t c = postings_[p];
+            dot[c] += weights_[i] * posting_weights_[p];
+            if (finds && !is_candidate[c]) is_candidate[c] = 1, candidates.push_back(c);
+        }
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
-    const std::vector<std::string> own_themes = theme_ids(data.plans[self.plan].nodes[self.node]);
-    std::vector<SimilarMeasure> scored;
-    std::string_view last_plan_municipality;
-    std::uint32_t last_plan = UINT32_MAX;
+    // Plans of the measure's own municipality are left out.
+    std::vector<char> own_plan(data.plans.size(), 0);
+    for (std::size_t p = 0; p < data.plans.size(); ++p) own_plan[p] = data.plans[p].municipality_id == own_municipality;
+
+    const Node& own_node = data.plans[self.plan].nodes[self.node];
+    struct Scored {
+        double score, text;
+        std::uint32_t measure;
+    };
+    std::vector<Scored> scored;
     for (std::uint32_t c : candidates) {
         const Measure& m = measures_[c];
-        if (m.plan != last_plan) {
-            last_plan = m.plan;
-            last_plan_municipality = data.plans[m.plan].municipality_id;
-        }
-        if (last_plan_municipality == own_municipality) continue;
+        if (own_plan[m.plan] || dot[c] < min_text - 1e-3) continue;
         const double text = text_similarity(k, c);
         if (text < min_text) continue;
-        SimilarMeasure s;
-        s.measure = c;
-        s.text = text;
-        const std::vector<std::string> themes = theme_ids(data.plans[m.plan].nodes[m.node]);
-        std::size_t together = own_themes.size();
-        for (const std::string& t : own_themes)
-            if (std::find(themes.begin(), themes.end(), t) != themes.end()) s.shared_themes.push_back(t);
-        together += themes.size() - s.shared_themes.size();
-        const double jaccard = together ? static_cast<double>(s.shared_themes.size()) / static_cast<double>(together) : 0.0;
-        s.score = 0.8 * text + 0.2 * jaccard;
-        scored.push_back(std::move(s));
+        scored.push_back({0.8 * text + 0.2 * theme_jaccard(own_node, data.plans[m.plan].nodes[m.node]), text, c});
     }
-    // Best first; equal scores in dataset order (candidates are ascending).
+    // Best first; equal scores in dataset order.
     const std::size_t keep = std::min(count, scored.size());
-    std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(keep), scored.end(),
-                      [](const SimilarMeasure& a, const SimilarMeasure& b) {
-                          return a.score != b.score ? a.score > b.score : a.measure < b.measure;
-                      });
-    scored.resize(keep);
-    return scored;
+    std::partial_sort(scored.begin(), scored.begin() + static_cast<long>(keep), scored.end(), [](const Scored& a, const Scored& b) {
+        return a.score != b.score ? a.score > b.score : a.measure < b.measure;
+    });
+    for (std::size_t i = 0; i < keep; ++i) {
+        SimilarMeasure s;
+        s.measure = scored[i].measure;
+        s.score = scored[i].score;
+        s.text = scored[i].text;
+        const Measure& m = measures_[s.measure];
+        const std::vector<std::string> theirs = theme_ids(data.plans[m.plan].nodes[m.node]);
+        for (const std::string& t : theme_ids(own_node))
+            if (std::find(theirs.begin(), theirs.end(), t) != theirs.end()) s.shared_themes.push_back(t);
+        out.push_back(std::move(s));
+    }
+    return out;
 }
 
 }  // namespace wardscope
