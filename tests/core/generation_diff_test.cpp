@@ -24,6 +24,7 @@
 #include "wardscope/workshop.hpp"
 
 using namespace wardscope;
+using test::error_of;
 namespace fs = std::filesystem;
 
 namespace {
@@ -86,15 +87,6 @@ void check_each_measure_once(const Dataset& data, const GenerationDiff& d) {
     const std::vector<int> ma = measure_nodes(data.plans[d.plan_a]), mb = measure_nodes(data.plans[d.plan_b]);
     CHECK(seen_a == std::multiset<int>(ma.begin(), ma.end()));
     CHECK(seen_b == std::multiset<int>(mb.begin(), mb.end()));
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 }  // namespace

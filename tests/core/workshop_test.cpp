@@ -13,6 +13,7 @@
 #include "wardscope/workshop.hpp"
 
 using namespace wardscope;
+using test::error_of;
 
 namespace {
 
@@ -26,15 +27,6 @@ Store make_store(const test::TempDir& dir) {
     Store store = Store::open(dir / "w.db", OpenMode::create);
     import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
     return store;
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 const ItemRef swot_s1{"test-plan", ItemKind::swot, "s1"};
