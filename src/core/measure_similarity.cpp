@@ -5,9 +5,7 @@
 #include <cmath>
 #include <numeric>
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
+#include "wardscope/text_escape.hpp"
 #include "wardscope/text_fold.hpp"
 
 namespace wardscope {
@@ -28,11 +26,32 @@ std::vector<int> measure_nodes(const Plan& plan) {
 
 namespace {
 
-// Letters (kana, kanji, ー, 々), marks and digits make words; spaces,
-// punctuation and symbols (・、（）「」※ …) only separate them.
-bool word_char(UChar32 c) {
-    const std::int32_t mask = U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK;
-    return (U_GET_GC_MASK(c) & mask) != 0;
+// After NFKC folding, what separates words: ASCII other than letters and
+// digits, Latin-1 punctuation and symbols, the General Punctuation block
+// (‐ — ‘ ’ “ ” … ※), arrows, mathematical and technical symbols, box drawing,
+// shapes, dingbats, CJK punctuation (、。「」『』【】〔〕〜 …) and ・. Kana,
+// kanji, ー, 々 and letters of every script make words. A fixed list rather
+// than the platform's character tables, so that every build splits alike.
+bool separates_words(char32_t c) {
+    if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+    return (c >= 0x00A0 && c <= 0x00BF) || c == 0x00D7 || c == 0x00F7 || (c >= 0x2000 && c <= 0x206F) ||
+           (c >= 0x2190 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x3004) || (c >= 0x3008 && c <= 0x3020) ||
+           c == 0x3030 || c == 0x30FB || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65) || c == 0xFFFD;
+}
+
+// The code point at `i` (advanced past it); U+FFFD for a byte that starts no valid character.
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+    const std::size_t length = utf8_char_length_at(text, i);
+    if (length == 0) {
+        ++i;
+        return 0xFFFD;
+    }
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[i + k]); };
+    char32_t c = length == 1 ? byte(0) : length == 2 ? byte(0) & 0x1F : length == 3 ? byte(0) & 0x0F : byte(0) & 0x07;
+    for (std::size_t k = 1; k < length; ++k) c = (c << 6) | (byte(k) & 0x3F);
+    i += length;
+    return c;
 }
 
 // Calls fn(first, second) for each bigram of the folded text (second = 0: a
@@ -41,40 +60,35 @@ template <typename Fn>
 void for_each_bigram(std::string_view text, Fn&& fn) {
     const std::string folded_copy = is_folded_for_search(text) ? std::string() : fold_for_search(text);
     const std::string_view folded = folded_copy.empty() ? text : std::string_view(folded_copy);
-    const auto size = static_cast<std::int32_t>(folded.size());
-    std::int32_t i = 0;
-    UChar32 previous = -1;
+    std::size_t i = 0;
+    char32_t previous = 0;
     int piece_length = 0;
     auto end_piece = [&] {
         if (piece_length == 1) fn(previous, 0);
-        previous = -1;
         piece_length = 0;
     };
-    while (i < size) {
-        UChar32 c = 0;
-        U8_NEXT(folded.data(), i, size, c);
-        if (c < 0 || !word_char(c)) {
+    while (i < folded.size()) {
+        const char32_t c = next_code_point(folded, i);
+        if (separates_words(c)) {
             end_piece();
             continue;
         }
-        if (previous >= 0) fn(previous, c);
+        if (piece_length > 0) fn(previous, c);
         previous = c;
         ++piece_length;
     }
     end_piece();
 }
 
-std::uint64_t bigram_key(UChar32 a, UChar32 b) {
-    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 21) | static_cast<std::uint32_t>(b);
-}
+std::uint64_t bigram_key(char32_t a, char32_t b) { return (static_cast<std::uint64_t>(a) << 21) | b; }
 
 }  // namespace
 
 std::vector<std::u32string> text_bigrams(std::string_view text) {
     std::vector<std::u32string> out;
-    for_each_bigram(text, [&](UChar32 a, UChar32 b) {
-        std::u32string s(1, static_cast<char32_t>(a));
-        if (b) s += static_cast<char32_t>(b);
+    for_each_bigram(text, [&](char32_t a, char32_t b) {
+        std::u32string s(1, a);
+        if (b) s += b;
         out.push_back(std::move(s));
     });
     return out;
@@ -96,7 +110,7 @@ MeasureSimilarity::MeasureSimilarity(const Dataset& data) {
     std::vector<std::pair<std::uint32_t, float>> counts;
     for (const Measure& m : measures_) {
         counts.clear();
-        for_each_bigram(data.plans[m.plan].nodes[m.node].name, [&](UChar32 a, UChar32 b) {
+        for_each_bigram(data.plans[m.plan].nodes[m.node].name, [&](char32_t a, char32_t b) {
             const auto [it, added] = term_of.emplace(bigram_key(a, b), static_cast<std::uint32_t>(df.size()));
             if (added) df.push_back(0);
             counts.emplace_back(it->second, 1.0f);

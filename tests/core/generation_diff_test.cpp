@@ -96,6 +96,9 @@ TEST_CASE("bigrams: NFKC-folded, split at punctuation, one-character pieces kept
     CHECK(text_bigrams("ＩｏＴ活用") == std::vector<std::u32string>{U"io", U"ot", U"t活", U"活用"});
     CHECK(text_bigrams("（区）") == std::vector<std::u32string>{U"区"});
     CHECK(text_bigrams("ハードウェア") == std::vector<std::u32string>{U"ハー", U"ード", U"ドウ", U"ウェ", U"ェア"});
+    CHECK(text_bigrams("人々〜※の") == std::vector<std::u32string>{U"人々", U"の"});
+    CHECK(text_bigrams("「板橋のいっぴん」") == std::vector<std::u32string>{U"板橋", U"橋の", U"のい", U"いっ", U"っぴ", U"ぴん"});
+    CHECK(text_bigrams("SDGs/ESG") == std::vector<std::u32string>{U"sd", U"dg", U"gs", U"es", U"sg"});
     CHECK(text_bigrams("").empty());
 }
 
