@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Renders every view at 1280×800 and 1920×1080 in Japanese and English to PNG,
 # for looking at what was built (and for `./dev.sh run` without a display).
-#   scripts/render-all-views.sh WARDSCOPE DB OUT_DIR
+#   scripts/render-all-views.sh WARDSCOPE DB OUT_DIR [--present]
+# --present: every view in presentation mode (the room layout), as NAME-SIZE-LANG-present.png.
 # Uses $DISPLAY when set, else starts its own Xvfb.
 set -euo pipefail
-if [ $# -ne 3 ]; then
-  echo "usage: $0 WARDSCOPE DB OUT_DIR" >&2
+if [ $# -lt 3 ] || [ $# -gt 4 ] || { [ $# -eq 4 ] && [ "$4" != --present ]; }; then
+  echo "usage: $0 WARDSCOPE DB OUT_DIR [--present]" >&2
   exit 2
 fi
-exe=$(realpath "$1") db=$(realpath "$2") out=$3
+exe=$(realpath "$1") db=$(realpath "$2") out=$3 present=${4:-}
 mkdir -p "$out"
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WARDSCOPE_IN_XVFB:-}" ]; then
@@ -39,10 +40,11 @@ for view in $views; do
   selection=$(available "${plans[$view]:-}")
   for size in 1280x800 1920x1080; do
     for lang in ja en; do
-      args=(shot --db "$db" --view "$view" --size "$size" --lang "$lang" --out "$out/$view-$size-$lang.png")
+      args=(shot --db "$db" --view "$view" --size "$size" --lang "$lang" --out "$out/$view-$size-$lang${present:+-present}.png")
+      [ -n "$present" ] && args+=(--present)
       [ -n "$selection" ] && args+=(--plans "$selection")
       "$exe" "${args[@]}"
     done
   done
 done
-"$exe" shot --db "$db" --view heatmap --size 1920x1080 --lang ja --present --out "$out/heatmap-1920x1080-ja-present.png"
+[ -n "$present" ] || "$exe" shot --db "$db" --view heatmap --size 1920x1080 --lang ja --present --out "$out/heatmap-1920x1080-ja-present.png"

@@ -28,6 +28,7 @@ struct ShotOptions {
     std::filesystem::path out_png;
     std::filesystem::path layout_json;  // optional: named item rectangles (ui/probes.hpp)
     int timed_frames = 0;  // > 0: time this many frames and print median_ms / p99_ms instead of a PNG
+    int slide = 0;         // > 0: show this saved slide (1-based) as a slide show would, instead of --view/--plans
 };
 
 struct SlidesExportOptions {

@@ -12,6 +12,7 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/app.hpp"
 #include "ui/widgets/annotations.hpp"
@@ -66,8 +67,6 @@ using ui::Str;
 namespace S {
 WS_SHELL_STRINGS(WS_STR_DECLARE)
 }  // namespace S
-
-constexpr float presentation_chrome_scale = 0.7f;
 
 int this_fiscal_year() {
     const std::time_t now = std::time(nullptr);
@@ -284,6 +283,11 @@ void Dashboard::apply_style(float scale) const {
     } else {
         ImGui::StyleColorsDark(&style);
     }
+    // Popups, menus, dialogs and panels are opaque: text behind them never
+    // shows through (ImGui's themes make them slightly see-through).
+    for (ImGuiCol c : {ImGuiCol_WindowBg, ImGuiCol_PopupBg, ImGuiCol_MenuBarBg, ImGuiCol_TitleBg, ImGuiCol_TitleBgActive,
+                       ImGuiCol_TitleBgCollapsed})
+        style.Colors[c].w = 1.0f;
     style.WindowRounding = 0;
     style.FrameRounding = 3;
     style.ScaleAllSizes(scale);
@@ -307,9 +311,16 @@ void Dashboard::handle_shortcuts() {
         if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && can_undo()) undo();
         if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) requests_.save_png = true;
     }
+    // Esc closes the topmost popup (dropdowns, menus, dialogs) first; then
+    // the black screen; then it leaves presentation mode.
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+        if (ui::close_topmost_popup()) return;
+        if (black_screen_) black_screen_ = false;
+        else if (presenting_) set_presenting(false, io.DisplaySize.y);
+        return;
+    }
     handle_slide_keys();
     if (ImGui::IsKeyPressed(GLFW_KEY_F5, false)) set_presenting(!presenting_, io.DisplaySize.y);
-    if (presenting_ && ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) set_presenting(false, io.DisplaySize.y);
 }
 
 void Dashboard::set_font_preset(int preset) {
@@ -327,6 +338,7 @@ void Dashboard::set_presenting(bool on, float display_height) {
     presenting_ = on;
     fit_presentation_text_ = on;
     set_font_preset(on ? presentation_font_preset(display_height) : default_font_preset);
+    if (!on) end_slide_show();  // back to the view the user left
 }
 
 void Dashboard::fit_presentation_text(float display_height) {
@@ -459,9 +471,11 @@ FrameRequests Dashboard::draw_frame() {
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##wardscope", nullptr, flags);
+    // Presenting is for the room: no editing controls (the views show them only with an editor).
+    const bool read_only = screenshot_ || presenting_;
     ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, ui::em() / font_size_presets[default_font_preset],
-                        current_fiscal_year_, screenshot_, screenshot_ ? nullptr : this,
-                        screenshot_ ? nullptr : &annotation_editor_, {}};
+                        current_fiscal_year_, screenshot_, read_only ? nullptr : this,
+                        read_only ? nullptr : &annotation_editor_, {}, presenting_};
     // Presenting, the large type is for the view; the tabs and buttons are for
     // the presenter and keep to one row, even on a 1280×800 projector.
     if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
@@ -469,7 +483,9 @@ FrameRequests Dashboard::draw_frame() {
     ImGui::SetWindowFontScale(1.0f);
     if (!presenting_) ui::draw_filter_bar(ctx, filter_);
     ImGui::Separator();
-    const float status_height = presenting_ ? 0 : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // Below the view: the status bar, or presenting, the thin caption (at the chrome's size).
+    const float status_height = presenting_ ? caption_height()
+                                            : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
     // Tests read the view's place and its text size (presenting: the large type).
     if (ui::probes_enabled())
@@ -477,7 +493,7 @@ FrameRequests Dashboard::draw_frame() {
                          ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y),
                          ImGui::GetFontSize());
     ctx.lang = lang_;  // a toggle in the top bar applies from this frame on
-    ui::begin_spotlight_frame(presenting_ && !screenshot_);
+    ui::begin_spotlight_frame(presenting_);  // shots too: a slide's spotlight is part of the picture
     draw_view(ctx);
     const ImVec2 view_min = ImGui::GetWindowPos();
     const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);
@@ -488,12 +504,17 @@ FrameRequests Dashboard::draw_frame() {
         skipped_rows_noticed_ = true;
     }
     if (!presenting_) draw_status_bar(ctx);
-    if (presenting_) draw_slide_caption(ctx);
+    if (presenting_) draw_room_caption(ctx);
     if (presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice_.clear();  // seen: the next click dismisses it
     ImGui::End();
+    if (ui::probes_enabled())  // tests wait for a dropdown to open and for Esc to close it
+        ui::record_probe("shell.popups", ImVec2(0, 0), ImVec2(0, 0), ImGui::GetCurrentContext()->OpenPopupStack.Size);
     if (slides_open_ && !screenshot_) draw_slides_panel(ctx);
-    if (!screenshot_) annotation_editor_.draw(ctx);
+    if (!slides_open_ && !presenting_ && before_show_) end_slide_show();  // the panel closed: back to the user's view
+    if (!read_only) annotation_editor_.draw(ctx);
+    if (black_screen_ && presenting_)  // the clicker's B / period: the room looks at the speaker
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32_BLACK);
     if (!ctx.open_view.empty()) show_view(ctx.open_view);
     if (std::string typed = ui::take_glyph_request(); !typed.empty()) {
         typed_glyphs_ += typed;

@@ -11,6 +11,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,11 @@
 
 namespace wardscope::app {
 
-void append_slide_strings(std::vector<const char*>& out);  // the slide panel's strings, for the glyph ranges
+void append_slide_strings(std::vector<const char*>& out);
+
+// Presenting, the tabs, buttons and caption are for the presenter: this much
+// of the room's large type (and never below the minimum text height, docs/presenting.md).
+inline constexpr float presentation_chrome_scale = 0.7f;  // the slide panel's strings, for the glyph ranges
 
 // How the KPI history (the observations: most of a database's rows) is read.
 enum class KpiHistoryLoad {
@@ -139,6 +144,11 @@ public:
     std::string move_slide(std::int64_t id, int position);
     void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
     int current_slide() const { return current_slide_; }  // index into model().slides; -1 = none shown yet
+    // A slide show runs from the first slide shown (a clicker key, a click in
+    // the panel) until presentation mode ends or, outside it, the slide panel
+    // closes; then the view, selection and filter the user left come back.
+    bool slide_show_running() const { return before_show_.has_value(); }
+    bool black_screen() const { return black_screen_; }  // B / period while presenting
 
 private:
     bool skipped_rows_noticed_ = false;  // the status bar has said that rows were left out
@@ -149,8 +159,11 @@ private:
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
     void handle_slide_keys();
+    void end_slide_show();
     void draw_slides_panel(ui::ViewContext& ctx);
-    void draw_slide_caption(ui::ViewContext& ctx);
+    void draw_room_caption(ui::ViewContext& ctx);
+    float caption_height() const;
+    std::string caption_source_line(ui::Lang lang) const;
     void handle_shortcuts();
     void draw_top_bar(ui::ViewContext& ctx);
     void draw_status_bar(ui::ViewContext& ctx);
@@ -190,7 +203,10 @@ private:
     std::string last_edit_;
 
     int current_slide_ = -1;
+    std::optional<SlideState> before_show_;  // what the user left for the slide show
+    bool black_screen_ = false;
     bool slides_open_ = false;      // the slide panel
+    bool slides_panel_focused_ = false;  // in the last frame: the clicker keys step slides then
     std::string slide_name_;        // the slide panel's name field
     std::string slide_rename_;      // the slide menu's rename field
     std::string slide_message_;     // the slide panel's last error

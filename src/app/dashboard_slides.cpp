@@ -11,7 +11,9 @@
 #include <imgui_stdlib.h>
 
 #include "app/dashboard.hpp"
+#include "ui/plot/plot.hpp"
 #include "ui/widgets/probes.hpp"
+#include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/store.hpp"
 
@@ -28,18 +30,25 @@ using ui::Lang;
     X(default_name_fmt, "スライド %d", "Slide %d")                                            \
     X(none, "スライドはまだありません。ビューを整えてから追加してください。",                 \
       "No slides yet. Set up a view, then add it.")                                           \
-    X(keys, "← → / PageUp PageDown: 前後のスライド", "← → / PageUp PageDown: previous / next") \
+    X(keys, "← → / PageUp PageDown: 前後のスライド（発表中、またはこのパネルを選んでいるとき）。B / .: 黒画面", \
+      "← → / PageUp PageDown: previous / next (while presenting or with this panel focused). B / .: black screen") \
     X(menu_hint, "右クリック: 上書き・名前の変更・削除", "Right-click: replace, rename, delete") \
     X(update, "現在のビューで上書き", "Replace with the current view")                         \
     X(rename, "名前を変更", "Rename")                                                         \
     X(remove, "削除", "Delete")                                                               \
     X(move_up, "上へ", "Move up")                                                             \
     X(move_down, "下へ", "Move down")                                                         \
-    X(caption_fmt, "%d / %d  %s", "%d / %d  %s")
+    X(caption_fmt, "%d / %d  %s", "%d / %d  %s")                                            \
+    X(source, "出典: ", "Source: ")                                                           \
+    X(plans_fmt, "%d 計画", "%d plans")                                                       \
+    X(synthetic, "合成データ", "synthetic data")                                              \
+    X(sample, "サンプル値を含む", "includes sample values")
 
 namespace S {
 WS_SLIDE_STRINGS(WS_STR_DECLARE)
 }  // namespace S
+
+constexpr const char* spotlight_option = "shell.spotlight";
 
 std::vector<std::string> to_vector(const std::set<std::string>& s) { return {s.begin(), s.end()}; }
 
@@ -70,6 +79,8 @@ SlideState Dashboard::capture_slide() const {
     s.filter_fiscal_year_to = filter_.fiscal_year_to();
     s.filter_theme_id = filter_.theme_id();
     s.view_options = view_options();
+    // The spotlit item goes with the views' options ("shell." is no view's prefix: older wardscopes ignore it).
+    if (!ui::spotlight_id().empty()) s.view_options[spotlight_option] = ui::spotlight_id();
     s.lang = lang_ == Lang::en ? "en" : "ja";
     s.font_preset = font_preset_;
     s.presenting = presenting_;
@@ -87,6 +98,8 @@ void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
     filter_.set_fiscal_years(s.filter_fiscal_year_from, s.filter_fiscal_year_to);
     filter_.set_theme(s.filter_theme_id);
     restore_view_options(s.view_options);
+    const auto spotlit = s.view_options.find(spotlight_option);
+    ui::set_spotlight(spotlit == s.view_options.end() ? std::string() : spotlit->second);
     lang_ = s.lang == "en" ? Lang::en : Lang::ja;
     if (with_mode && s.presenting != presenting_) {
         presenting_ = s.presenting;
@@ -102,6 +115,11 @@ void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
 void Dashboard::go_to_slide(int index, bool with_mode) {
     const auto& slides = model_.slides;
     if (slides.empty()) return;
+    if (!before_show_) {
+        before_show_ = capture_slide();
+        before_show_->presenting = false;  // coming back keeps the mode the presenter is in then
+        if (presenting_) before_show_->font_preset = -1;  // and the normal text size after presenting
+    }
     current_slide_ = std::clamp(index, 0, static_cast<int>(slides.size()) - 1);
     apply_slide(slides[static_cast<std::size_t>(current_slide_)].state, with_mode);
 }
@@ -150,22 +168,89 @@ std::string Dashboard::move_slide(std::int64_t id, int position) {
     });
 }
 
+// Clicker keys (← → PageUp PageDown, B / period) belong to the slide show:
+// they step slides while presenting or while the slide panel has focus, and
+// outside those they are left to the view (a normal-mode → never replaces
+// what the user is working on).
 void Dashboard::handle_slide_keys() {
-    if (model_.slides.empty() || ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
-        return;
+    if (ImGui::GetIO().WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (!presenting_ && !(slides_open_ && slides_panel_focused_)) return;
+    if (presenting_ && (ImGui::IsKeyPressed(GLFW_KEY_B, false) || ImGui::IsKeyPressed(GLFW_KEY_PERIOD, false)))
+        black_screen_ = !black_screen_;
+    if (model_.slides.empty()) return;
     const bool next = ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN);
     const bool previous = ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP);
+    if (next || previous) black_screen_ = false;
     if (next) go_to_slide(current_slide_ + 1);
     else if (previous) go_to_slide(current_slide_ < 0 ? 0 : current_slide_ - 1);
 }
 
-void Dashboard::draw_slide_caption(ui::ViewContext& ctx) {
+void Dashboard::end_slide_show() {
+    black_screen_ = false;
+    if (!before_show_) return;
+    const SlideState left = std::move(*before_show_);
+    before_show_.reset();
+    apply_slide(left);
+}
+
+float Dashboard::caption_height() const {
+    return std::round(ImGui::GetFontSize() * presentation_chrome_scale * 1.6f);
+}
+
+// "出典: 北区産業振興ビジョン 2026–2035 · wardscope.db": the plans the view is
+// about (the selection, for the views that show it; else how many plans).
+std::string Dashboard::caption_source_line(Lang lang) const {
+    std::string plans;
+    if (view().shows_selected_plans())
+        for (const std::string& id : selection_.plan_ids())
+            if (const Plan* p = data_.find_plan(id)) plans += (plans.empty() ? "" : " / ") + ui::plan_short_label(data_, *p, lang);
+    if (plans.empty()) plans = ui::format(S::plans_fmt(lang), model_.plan_count);
+    return std::string(S::source(lang)) + plans + " · " + model_.source_label;
+}
+
+// Presenting: one thin line under the view, at the chrome's size — the slide
+// (n / N and its name) or the view's name, the source line, and the marks
+// that data is synthetic or sample (the status bar that says so is hidden).
+void Dashboard::draw_room_caption(ui::ViewContext& ctx) {
+    const Lang lang = ctx.lang;
+    ImGui::SetWindowFontScale(presentation_chrome_scale);
+    const float h = caption_height(), E = ui::em();
+    const ImVec2 p0 = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float ty = p0.y + std::round((h - ImGui::GetTextLineHeight()) * 0.5f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(p0, ImVec2(p0.x + width, p0.y), ImGui::GetColorU32(ImGuiCol_Border));
     const auto& slides = model_.slides;
-    if (current_slide_ < 0 || current_slide_ >= static_cast<int>(slides.size())) return;
-    const std::string caption = ui::format(S::caption_fmt(ctx.lang), current_slide_ + 1, static_cast<int>(slides.size()),
-                                           slides[static_cast<std::size_t>(current_slide_)].name.c_str());
-    const auto [p0, p1] = ui::corner_label(caption, true);
-    ui::record_probe("slides.caption", p0, p1, current_slide_);
+    const bool on_slide = before_show_ && current_slide_ >= 0 && current_slide_ < static_cast<int>(slides.size());
+    const std::string title = on_slide ? ui::format(S::caption_fmt(lang), current_slide_ + 1, static_cast<int>(slides.size()),
+                                                    slides[static_cast<std::size_t>(current_slide_)].name.c_str())
+                                       : std::string(view().title(lang));
+    // The marks first, from the right; then the title; the source line gets what is left.
+    float right = p0.x + width;
+    const auto mark = [&](const char* text, ImU32 bg) {
+        const float w = ImGui::CalcTextSize(text).x + 0.8f * E;
+        right -= w;
+        dl->AddRectFilled(ImVec2(right, ty), ImVec2(right + w, ty + ImGui::GetTextLineHeight()), bg, 0.3f * E);
+        dl->AddText(ImVec2(right + 0.4f * E, ty), IM_COL32_WHITE, text);
+        right -= 0.4f * E;
+    };
+    if (model_.synthetic_plans > 0) mark(S::synthetic(lang), IM_COL32(200, 40, 40, 255));
+    if (model_.any_sample_observations && view().needs_kpi_history()) mark(S::sample(lang), IM_COL32(170, 90, 0, 255));
+    const float title_w = std::min(ImGui::CalcTextSize(title.c_str()).x, 0.5f * (right - p0.x));
+    ui::plot::text_ellipsis(dl, ImVec2(p0.x, ty), ui::text_color(), title, title_w);
+    const ImVec2 title_max(p0.x + title_w, ty + ImGui::GetTextLineHeight());
+    ui::record_probe("shell.caption", ImVec2(p0.x, ty), title_max, ImGui::GetFontSize(), 0, title);
+    if (on_slide) ui::record_probe("slides.caption", ImVec2(p0.x, ty), title_max, current_slide_);
+    const float source_x = p0.x + title_w + 1.2f * E;
+    const std::string source = caption_source_line(lang);
+    if (right - source_x > 2 * E) {
+        const std::string shown = ui::plot::ellipsize(source, right - source_x);
+        const float w = ImGui::CalcTextSize(shown.c_str()).x;
+        dl->AddText(ImVec2(right - w, ty), ui::dim_text_color(), shown.c_str());
+        ui::record_probe("shell.caption.source", ImVec2(right - w, ty), ImVec2(right, ty + ImGui::GetTextLineHeight()), 0, 0, source);
+    }
+    ImGui::Dummy(ImVec2(width, h - ImGui::GetStyle().ItemSpacing.y));
+    ImGui::SetWindowFontScale(1.0f);
 }
 
 void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
@@ -176,7 +261,9 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
     ImGui::SetNextWindowPos(ImVec2(display.x - w - E, 3 * E), ImGuiCond_Appearing);
     ImGui::SetNextWindowSize(ImVec2(w, std::min(display.y * 0.7f, 30 * E)), ImGuiCond_Appearing);
     const std::string title = std::string(S::panel_title(lang)) + "###slides";
-    if (!ImGui::Begin(title.c_str(), &slides_open_, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse)) {
+    const bool shown = ImGui::Begin(title.c_str(), &slides_open_, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse);
+    slides_panel_focused_ = ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+    if (!shown) {
         ImGui::End();
         return;
     }

@@ -174,6 +174,29 @@ void save_view_png(Dashboard& dashboard, GlSession& session) {
     }
 }
 
+// The saved window fitted to the monitor it opens on: the one its saved
+// position is on, else the one asked for (--monitor), else the primary.
+void fit_to_monitor(GLFWwindow* window, int monitor_index, const Settings& s) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* monitor = monitor_index > 0 && monitor_index < count ? monitors[monitor_index] : glfwGetPrimaryMonitor();
+    const auto work_area = [](GLFWmonitor* m) {
+        ScreenRect area;
+        glfwGetMonitorWorkarea(m, &area.x, &area.y, &area.width, &area.height);
+        return area;
+    };
+    for (int i = 0; i < count && s.window_x != unset_window_position; ++i) {
+        const ScreenRect a = work_area(monitors[i]);
+        if (s.window_x >= a.x && s.window_x < a.x + a.width && s.window_y >= a.y && s.window_y < a.y + a.height)
+            monitor = monitors[i];
+    }
+    if (!monitor) return;
+    const ScreenRect fitted =
+        fit_window_to_monitor({s.window_x, s.window_y, s.window_width, s.window_height}, work_area(monitor));
+    glfwSetWindowSize(window, fitted.width, fitted.height);
+    if (fitted.x != unset_window_position && fitted.y != unset_window_position) glfwSetWindowPos(window, fitted.x, fitted.y);
+}
+
 // ImGui's window layout (imgui.ini) beside the settings, read and written by
 // the shell rather than by ImGui (IniFilename is null) so that it is written
 // atomically like every other file.
@@ -198,7 +221,10 @@ void save_imgui_ini(const std::filesystem::path& file) {
 }
 
 Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscreen, Settings s) {
-    if (!fullscreen) glfwGetWindowSize(window, &s.window_width, &s.window_height);
+    if (!fullscreen) {
+        glfwGetWindowSize(window, &s.window_width, &s.window_height);
+        glfwGetWindowPos(window, &s.window_x, &s.window_y);
+    }
     s.lang = d.lang() == ui::Lang::en ? "en" : "ja";
     if (!d.presenting()) s.font_preset = d.font_preset();
     s.view = d.view().id();
@@ -226,6 +252,7 @@ int run_dashboard(const DashboardOptions& options) {
         GlSession& session = *started;
         apply_settings(dashboard, settings);
         if (options.present) dashboard.set_presenting(true, 1080.0f);  // fitted to the screen in the first frame
+        fit_to_monitor(session.window(), options.monitor, settings);
         session.show();
         session.set_fullscreen(options.present);
 

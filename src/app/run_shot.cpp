@@ -86,6 +86,7 @@ void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTar
         ui::set_probes_enabled(last && probes);
         ui::clear_probes();
         const FrameRequests asked = build_frame(dashboard, size, no_mouse());
+        if (last && probes) ui::record_text_sizes(ImGui::GetDrawData());
         if ((asked.rebuild_fonts || asked.restyle) && !last) fonts.rebuild(dashboard, session, 1.0f);
         // Only the captured frame is rasterised: the ones before it only
         // settle the layout, and Mesa's software renderer is not free.
@@ -121,7 +122,7 @@ int run_shot(const ShotOptions& options) {
         const int view = ui::find_view(views, options.view);
         const bool known_view = view >= 0;
         // A shot shows one view: the KPI history (most of the rows) is read only for the views that show it.
-        const KpiHistoryLoad history = known_view && views[static_cast<std::size_t>(view)]->needs_kpi_history()
+        const KpiHistoryLoad history = options.slide > 0 || (known_view && views[static_cast<std::size_t>(view)]->needs_kpi_history())
                                            ? KpiHistoryLoad::with_plans
                                            : KpiHistoryLoad::skipped;
         std::unique_ptr<GlSession> session;
@@ -130,6 +131,9 @@ int run_shot(const ShotOptions& options) {
             if (!known_view) throw Error("unknown view '" + options.view + "'");
             check_plan_ids(loaded.data(), options.plan_ids);
             check_node_id(loaded.data(), options.plan_ids, options.node_id);
+            if (options.slide > static_cast<int>(loaded.model().slides.size()))
+                throw Error("--slide " + std::to_string(options.slide) + ": the database holds " +
+                            std::to_string(loaded.model().slides.size()) + " slides");
         }, session);
         Dashboard& dashboard = *prepared.dashboard;
         DashboardFonts& fonts = *prepared.fonts;
@@ -140,6 +144,7 @@ int run_shot(const ShotOptions& options) {
         if (!options.node_id.empty()) dashboard.selection().select_node(options.node_id);
         if (!options.view_options.empty()) dashboard.restore_view_options(options.view_options);
         if (options.present) dashboard.set_presenting(true, static_cast<float>(options.height));
+        if (options.slide > 0) dashboard.go_to_slide(options.slide - 1);  // the slide show keeps the mode chosen here
 
         OffscreenTarget target(options.width, options.height);
         fonts.rebuild(dashboard, *session, 1.0f);  // pixel-exact shots: no monitor scaling

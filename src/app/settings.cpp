@@ -27,6 +27,8 @@ Settings load_settings(const std::filesystem::path& dir) {
         const auto j = parse_json_strict(std::string(std::istreambuf_iterator<char>(in), {}));
         s.window_width = std::clamp(j.value("window_width", s.window_width), 640, 8192);
         s.window_height = std::clamp(j.value("window_height", s.window_height), 480, 8192);
+        s.window_x = std::clamp(j.value("window_x", s.window_x), unset_window_position, 1 << 20);
+        s.window_y = std::clamp(j.value("window_y", s.window_y), unset_window_position, 1 << 20);
         s.lang = j.value("lang", s.lang) == "en" ? "en" : "ja";
         s.font_preset = j.value("font_preset", s.font_preset);
         s.view = j.value("view", s.view);
@@ -43,11 +45,27 @@ Settings load_settings(const std::filesystem::path& dir) {
     return s;
 }
 
+ScreenRect fit_window_to_monitor(ScreenRect w, const ScreenRect& area) {
+    if (area.width <= 0 || area.height <= 0) return w;  // no monitor known: as saved
+    w.width = std::min(w.width, area.width);
+    w.height = std::min(w.height, area.height);
+    const bool placed = w.x != unset_window_position && w.y != unset_window_position;
+    if (!placed) {
+        if (w.width < area.width && w.height < area.height) return w;  // the system places it
+        w.x = area.x, w.y = area.y;
+        return w;
+    }
+    w.x = std::clamp(w.x, area.x, area.x + area.width - w.width);
+    w.y = std::clamp(w.y, area.y, area.y + area.height - w.height);
+    return w;
+}
+
 bool save_settings(const std::filesystem::path& dir, const Settings& s) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const auto file = dir / "settings.json";
-    nlohmann::json j{{"window_width", s.window_width}, {"window_height", s.window_height}, {"lang", s.lang},
+    nlohmann::json j{{"window_width", s.window_width}, {"window_height", s.window_height},
+                     {"window_x", s.window_x},         {"window_y", s.window_y},           {"lang", s.lang},
                      {"font_preset", s.font_preset},   {"view", s.view},                   {"plan_ids", s.plan_ids},
                      {"view_options", s.view_options}};
     try {

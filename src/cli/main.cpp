@@ -175,6 +175,10 @@ int main(int argc, char** argv) {
     }, "print the views, one id a line in tab order, and exit");
     shot->add_flag("--present", shot_options.present, "render in presentation mode (large type, high contrast)");
     shot->add_option("--layout", shot_options.layout_json, "also write the screen rectangles of named items (JSON), for tests");
+    shot->add_option("--slide", shot_options.slide,
+                     "show saved slide N (1-based) as the slide show does: its view, plans, filter, options and scroll "
+                     "anchor (with --present: in presentation mode)")
+        ->check(CLI::PositiveNumber);
     shot->add_option("--node", shot_options.node_id, "select this node of the first plan (explorer details)");
     std::vector<std::string> shot_view_options, frames_view_options;
     shot->add_option("--view-option", shot_view_options, "a view's option as a slide saves it, e.g. compare.mode=diff (repeatable)");

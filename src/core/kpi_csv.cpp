@@ -1,7 +1,5 @@
 // KPI observations in and out of CSV.
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -11,6 +9,7 @@
 #include "wardscope/era.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/number_text.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/utf8.hpp"
 
@@ -25,14 +24,6 @@ std::string trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return std::string(s);
-}
-
-std::optional<double> parse_number(const std::string& text) {
-    double value = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
-    return value;
 }
 
 std::optional<bool> parse_flag(const std::string& text) {
@@ -66,8 +57,10 @@ public:
         if (auto year = parse_fiscal_year(trim(fiscal_year), &year_problem)) o.fiscal_year = *year;
         else if (!year_problem.empty()) problems.push_back(year_problem);
         else problems.push_back("'" + std::string(fiscal_year) + "' is not a fiscal year (e.g. 2026, FY2026, 令和8年度, R8)");
-        if (auto number = parse_number(trim(value))) o.value = *number;
-        else problems.push_back("'" + std::string(value) + "' is not a number (leave unknown values out instead of writing 0)");
+        // Typed or from a spreadsheet: full-width digits and 1,234 are numbers too.
+        const NumberText number = parse_number_text(value);
+        if (number.value) o.value = *number.value;
+        else problems.push_back(number_problem_message(number.problem, value));
         if (o.source.empty()) problems.push_back("the source is empty: say where the value comes from");
         return problems;
     }

@@ -19,7 +19,10 @@ std::vector<std::string> view_ids() {
 std::map<std::string, std::string> save_view_options(const Views& views) {
     std::map<std::string, std::string> out;
     for (const auto& v : views)
+    {
         for (auto& [name, value] : v->save_options()) out.emplace(std::string(v->id()) + "." + name, std::move(value));
+        if (std::string anchor = v->save_anchor(); !anchor.empty()) out.emplace(std::string(v->id()) + ".anchor", std::move(anchor));
+    }
     return out;
 }
 
@@ -29,6 +32,9 @@ void restore_view_options(Views& views, const std::map<std::string, std::string>
         OptionValues own;
         for (auto it = values.lower_bound(prefix); it != values.end() && it->first.starts_with(prefix); ++it)
             own.emplace(it->first.substr(prefix.size()), it->second);
+        const auto anchor = own.find("anchor");
+        v->restore_anchor(anchor == own.end() ? std::string() : anchor->second);
+        if (anchor != own.end()) own.erase(anchor);
         v->restore_options(own);
     }
 }

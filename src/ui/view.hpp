@@ -33,11 +33,21 @@ public:
     // Choices to save and restore; restore starts from the defaults.
     virtual OptionValues save_options() const { return {}; }
     virtual void restore_options(const OptionValues&) {}
+    // Where the view is scrolled to, as an anchor that survives other window
+    // sizes ("card kita-vision-2026/ind2": the card of indicator X at the top,
+    // not a pixel offset); empty = the top. Saved beside the options (as
+    // "VIEW.anchor") in slides and settings; restore_anchor scrolls there over
+    // the next frames, and an empty anchor (an older slide) to the top.
+    virtual std::string save_anchor() const { return {}; }
+    virtual void restore_anchor(const std::string&) {}
     // Every string the view can draw (both languages, format strings
     // included), for the font's glyph ranges.
     virtual void append_strings(std::vector<const char*>& out) const = 0;
     // Whether it shows the KPI history (a shot of any other view skips reading it).
     virtual bool needs_kpi_history() const { return false; }
+    // Whether it is about the selected plans (explorer, SWOT, compare, KPI)
+    // rather than all that pass the filter: the room caption names them.
+    virtual bool shows_selected_plans() const { return false; }
 };
 
 using Views = std::vector<std::unique_ptr<View>>;
@@ -50,8 +60,8 @@ int find_view(const Views& views, std::string_view id);
 std::vector<std::string> view_ids();
 
 // Every view's options as one map, "heatmap.mode" → "share" (the form the
-// settings and slides store), and back (a view absent from the map gets its
-// defaults).
+// settings and slides store), its scroll anchor as "kpi.anchor", and back (a
+// view absent from the map gets its defaults, and the top).
 std::map<std::string, std::string> save_view_options(const Views& views);
 void restore_view_options(Views& views, const std::map<std::string, std::string>& values);
 

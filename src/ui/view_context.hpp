@@ -27,6 +27,10 @@ struct ViewContext {
     struct DataEditor* editor = nullptr;  // ui/data_editor.hpp; null: read-only (shots, tests)
     AnnotationEditor* annotation_editor = nullptr;  // the note/vote editor; null with a null editor
     std::string open_view;  // set by a view to switch to the view with this id after this frame
+    // Presenting to a room (or a slide export): no editing controls (the editors
+    // are null then too), the content laid out to fit the screen, no scrolling
+    // needed to see what the slide is about.
+    bool presenting = false;
 };
 
 }  // namespace wardscope::ui

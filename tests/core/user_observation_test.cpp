@@ -81,3 +81,19 @@ TEST_CASE("user observations survive a re-import of their plan, and plan-file on
     for (const Observation& o : data.observations) from_file += o.origin == ObservationOrigin::plan_file ? 1 : 0;
     CHECK(from_file == 1);
 }
+
+TEST_CASE("typed values may use full-width digits and thousands separators, and a badly grouped one is refused") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "w.db", OpenMode::create);
+    import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
+    add_user_observation(store, "test-plan", "kpi1", "２０２６", "１，２３４．５", "区の集計");
+    add_user_observation(store, "test-plan", "kpi1", "R9", "－３", "区の集計");
+    const Dataset data = load_dataset(store);
+    const auto rows = user_rows(data);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0]->value == 1234.5);
+    CHECK(rows[1]->value == -3.0);
+    CHECK_THROWS_WITH_AS(add_user_observation(store, "test-plan", "kpi1", "R10", "1,23", "s"),
+                         "'1,23' is not a number: thousands separators group three digits (1,234 or 1234)", Error);
+    CHECK(user_rows(load_dataset(store)).size() == 2);
+}

@@ -4,7 +4,7 @@
 # switch views with the keyboard, click a heatmap cell to drill down, pick a
 # measure, enter and leave presentation mode, reload after another process
 # imported, enter a KPI result, add a note and vote, save slides and step
-# through them, undo, switch language, quit; the settings must remember the
+# through them, undo, clicker keys only in the slide show, switch language, quit; the settings must remember the
 # language, the view and the selection, and the database only changes by the
 # import and the user's edits.
 #   drive_window.sh WARDSCOPE DB WORK_DIR
@@ -123,10 +123,25 @@ type_into() {  # type_into PROBE TEXT
   xdotool type --delay 30 "$2"
   wait_for "$1 holds what was typed" layout_is "items['$1']['text']" "$2"
 }
-for field in year:R8 value:47.9 source:e2e; do type_into "kpi.entry.${field%%:*}" "${field#*:}"; done
+# A value with a decimal comma where thousands separators belong is refused, in the UI's language.
+for field in year:R8 value:47,9 source:e2e; do type_into "kpi.entry.${field%%:*}" "${field#*:}"; done
+click_at_item kpi.entry.add
+wait_for "a number that is not one is refused, in Japanese" layout_is "int('桁区切り' in items.get('kpi.entry.message', {}).get('text', ''))" 1
+# Thousands separators are a number (full-width digits too: tests/core/number_text_test.cpp;
+# xdotool cannot type them into this Xvfb).
+click_at_item kpi.entry.value
+wait_for "kpi.entry.value is active" layout_is "int(items['kpi.entry.value']['value'])" 1
+xdotool key End
+text_shorter() { [ "$(layout "len(items['kpi.entry.value']['text'])")" -lt "$1" ]; }
+while n=$(layout "len(items['kpi.entry.value']['text'])") && [ "$n" -gt 0 ]; do
+  xdotool key BackSpace  # one at a time: keys pressed together can reach ImGui 1.86 as one
+  wait_for "BackSpace deletes a character" text_shorter "$n"
+done
+xdotool type --delay 30 "1,234.5"
+wait_for "the value field holds 1,234.5" layout_is "items['kpi.entry.value']['text']" "1,234.5"
 click_at_item kpi.entry.add
 wait_for "adding reloads the data" log_count_gt "event: reloaded" "$reloads"
-[ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|47.9|e2e" ] \
+[ "$(sqlite3 "$work/test.db" "SELECT fiscal_year || '|' || value || '|' || source FROM observation WHERE origin = 'user'")" = "2026|1234.5|e2e" ] \
   || fail "the typed observation is not in the database: $(sqlite3 "$work/test.db" "SELECT * FROM observation WHERE origin = 'user'")"
 grep -q "event: database changed on disk" <(tail -n +"$(grep -n 'event: view kpi' "$log" | tail -1 | cut -d: -f1)" "$log") \
   && fail "the dashboard's own edit was taken for another process's"
@@ -187,13 +202,46 @@ xdotool key Next
 wait_for "PageDown shows the next slide" log_count_gt "event: view timeline" 2
 xdotool key ctrl+z
 wait_for "Ctrl+Z undoes the last slide" sql_is "SELECT count(*) FROM slide" 1
+xdotool key ctrl+4  # somewhere else during the show
+wait_for "Ctrl+4 during the show" log_count_gt "event: view heatmap" 2
+views_before=$(grep -c "event: view timeline" "$log")
 click_at_item shell.slides
+wait_for "closing the slide panel returns to the view left for the slides" log_count_gt "event: view timeline" "$views_before"
 xdotool key ctrl+6
 wait_for "back to the KPIs" log_count_gt "event: view kpi" 1
 
-# 9. Language, then quit; the settings remember them.
+# 9. Clicker keys belong to the slide show: in normal mode (the panel closed)
+# → ← PageDown PageUp leave the view alone. Ctrl+L after them is the marker:
+# once it is logged, the keys before it were handled.
+views_before=$(grep -c "event: view" "$log")
+slides_before=$(grep -c "event: slide" "$log")
+xdotool key Right Next Left Prior
 xdotool key ctrl+l
 wait_for "Ctrl+L switches to English" logged "event: lang en"
+[ "$(grep -c "event: view" "$log")" = "$views_before" ] || fail "a clicker key in normal mode changed the view"
+[ "$(grep -c "event: slide" "$log")" = "$slides_before" ] || fail "a clicker key in normal mode stepped the slides"
+# Presenting, → shows the slide; Esc ends the show and returns to the KPIs.
+xdotool key F5
+wait_for "F5 presents again" log_count_gt "event: present on" 1
+notes_before=$(grep -c "event: view notes" "$log")
+xdotool key Right
+wait_for "→ while presenting shows the slide" log_count_gt "event: view notes" "$notes_before"
+xdotool key Escape
+wait_for "Esc stops presenting" log_count_gt "event: present off" 1
+wait_for "leaving the show returns to the KPIs" log_count_gt "event: view kpi" 2
+
+# Esc closes the topmost popup, a dropdown too (and nothing else in normal mode).
+xdotool key ctrl+5
+wait_for "Ctrl+5 shows the comparison" logged "event: view compare"
+wait_for "the add-a-plan dropdown" layout_is "int('compare.add_plan' in items)" 1
+click_at_item compare.add_plan
+wait_for "the dropdown opens" layout_is "int(items['shell.popups']['value'])" 1
+xdotool key Escape
+wait_for "Esc closes the dropdown" layout_is "int(items['shell.popups']['value'])" 0
+xdotool key ctrl+6
+wait_for "back to the KPIs" log_count_gt "event: view kpi" 3
+
+# 10. Quit; the settings remember the language, view and selection.
 xdotool key ctrl+q
 app_exited() { ! kill -0 $app 2>/dev/null; }
 wait_for "Ctrl+Q quits" app_exited
@@ -209,4 +257,4 @@ PY
 [ -s "$XDG_CONFIG_HOME/wardscope/imgui.ini" ] || fail "imgui.ini not saved in the config directory"
 stray=$(find . -maxdepth 1 -type f -newer "$settings" | head -3)
 [ -z "$stray" ] || fail "files written outside the config directory: $stray"
-echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, note and vote, slides, language, settings: ok"
+echo "e2e: views, drill-down, selection, presentation, spotlight, reload, KPI entry and undo, note and vote, slides, clicker keys, language, settings: ok"

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -161,9 +162,9 @@ TEST_CASE("a heatmap cell has the colour of its value on the colour bar") {
 }
 
 TEST_CASE("presentation mode draws the view's text at the large-type size, its chrome smaller") {
-    const Shot normal = shoot("heatmap", "1920x1080", "ja");
-    const Shot present = shoot("heatmap", "1920x1080", "ja", "--present");
-    // The ink of the view's first text (the heatmap's "表示" label, top left):
+    const Shot normal = shoot("timeline", "1920x1080", "ja");
+    const Shot present = shoot("timeline", "1920x1080", "ja", "--present");
+    // The ink of the view's first text (the timeline's "13計画" count, top left):
     // rows holding pixels that differ from the background.
     const auto ink_height = [](const Shot& shot) {
         const nlohmann::json* view = find_item(shot.layout, "shell.view");
@@ -195,7 +196,7 @@ TEST_CASE("presentation mode draws the view's text at the large-type size, its c
     CHECK((*find_item(present.layout, "shell.tab/timeline"))["y0"] == (*find_item(present.layout, "shell.slides"))["y0"]);
 
     // A 1280×800 projector: the type scales with the screen and the chrome still takes one row.
-    const Shot small = shoot("heatmap", "1280x800", "ja", "--present");
+    const Shot small = shoot("timeline", "1280x800", "ja", "--present");
     const double small_font = (*find_item(small.layout, "shell.view"))["value"];
     CHECK(small_font < present_font);
     CHECK(small_font >= 24);
@@ -234,4 +235,152 @@ TEST_CASE("without any Japanese font the view still renders, with one warning na
     std::size_t warnings = 0;
     for (std::size_t at = message.find("warning"); at != std::string::npos; at = message.find("warning", at + 1)) ++warnings;
     CHECK(warnings == 1);
+}
+
+namespace {
+
+// The smallest text a person at the back of the room must read
+// (docs/presenting.md): 1/48 of the screen's height (16.7 px at 800 lines,
+// 22.5 px at 1080), for every glyph drawn while presenting.
+double min_room_text(int screen_height) { return screen_height / 48.0; }
+
+bool inside(const nlohmann::json& item, const nlohmann::json& box) {
+    return static_cast<double>(item["y0"]) >= static_cast<double>(box["y0"]) - 1 &&
+           static_cast<double>(item["y0"]) < static_cast<double>(box["y1"]) &&
+           static_cast<double>(item["x0"]) >= static_cast<double>(box["x0"]) - 1 &&
+           static_cast<double>(item["x0"]) < static_cast<double>(box["x1"]);
+}
+
+// A copy of the bundled database holding the given slides (name, state JSON).
+fs::path database_with_slides(const std::string& stem, const std::vector<std::pair<std::string, std::string>>& slides) {
+    fs::create_directories(shot_dir);
+    const fs::path db = shot_dir / (stem + ".db");
+    fs::remove(db);
+    fs::copy_file(WARDSCOPE_TEST_DB, db);
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+        const fs::path sql = shot_dir / (stem + ".sql");
+        std::ofstream(sql) << "INSERT INTO slide (position, name, state) VALUES (" << i << ", '" << slides[i].first << "', '"
+                           << slides[i].second << "');\n";
+        REQUIRE(run("sqlite3 " + db.string() + " < " + sql.string()) == 0);
+    }
+    return db;
+}
+
+Shot shoot_slide(const fs::path& db, int slide, const std::string& size, const std::string& stem) {
+    const fs::path png = shot_dir / (stem + ".png"), layout = shot_dir / (stem + ".json");
+    fs::remove(png);
+    const std::string command = std::string(WARDSCOPE_EXE) + " shot --db " + db.string() + " --slide " + std::to_string(slide) +
+                                " --present --size " + size + " --out " + png.string() + " --layout " + layout.string() +
+                                " > /dev/null";
+    REQUIRE_MESSAGE(run(command) == 0, command);
+    Shot shot{load_png(png), {}};
+    std::ifstream in(layout);
+    shot.layout = nlohmann::json::parse(in);
+    return shot;
+}
+
+}  // namespace
+
+TEST_CASE("the room layout: every view presented at 1280x800 and 1920x1080, ja and en, has readable text, a caption and no editing controls") {
+    const std::map<std::string, std::string> plans = {{"explorer", "itabashi-vision-2035"},
+                                                      {"swot", "itabashi-vision-2035,kita-vision-2026"},
+                                                      {"compare", "sumida-regional-2019,sumida-regional-2022"},
+                                                      {"kpi", "kita-vision-2026,itabashi-vision-2035"}};
+    for (const std::string& view : view_ids())
+        for (const std::string size : {"1280x800", "1920x1080"})
+            for (const std::string lang : {"ja", "en"}) {
+                CAPTURE(view);
+                CAPTURE(size);
+                CAPTURE(lang);
+                const auto it = plans.find(view);
+                const Shot shot = shoot(view, size, lang, "--present" + (it == plans.end() ? "" : " --plans " + it->second));
+                const nlohmann::json* text = find_item(shot.layout, "text.min_size");
+                REQUIRE(text != nullptr);
+                CHECK(static_cast<double>((*text)["value"]) >= min_room_text(shot.image.height));
+                const nlohmann::json* caption = find_item(shot.layout, "shell.caption");
+                REQUIRE(caption != nullptr);
+                CHECK(static_cast<double>((*caption)["y1"]) <= shot.image.height);
+                CHECK(find_item(shot.layout, "shell.caption.source") != nullptr);
+                // No editing controls in front of the room.
+                for (const char* editing : {"kpi.entry.add", "kpi.entry.undo", "compare.add_plan", "compare.remove/0", "slides.add"})
+                    CHECK(find_item(shot.layout, editing) == nullptr);
+                if (view == "compare" && size == "1280x800" && lang == "ja") {  // they are there outside presentation mode
+                    const Shot normal = shoot(view, size, lang, "--plans " + it->second);
+                    CHECK(find_item(normal.layout, "compare.add_plan") != nullptr);
+                    CHECK(find_item(normal.layout, "compare.remove/0") != nullptr);
+                }
+            }
+}
+
+TEST_CASE("presenting at 1280x800, the heatmap lists every row of the bundled plans, none cut off") {
+    const Shot shot = shoot("heatmap", "1280x800", "ja", "--present");
+    const std::string plans_out = shot_dir / "plans.txt";
+    REQUIRE(run("sqlite3 " + std::string(WARDSCOPE_TEST_DB) + " 'SELECT count(*) FROM plan' > " + plans_out) == 0);
+    std::ifstream in(plans_out);
+    std::size_t plan_count = 0;
+    in >> plan_count;
+    REQUIRE(plan_count >= 11);
+    const nlohmann::json* view = find_item(shot.layout, "shell.view");
+    REQUIRE(view != nullptr);
+    std::set<std::string> rows;
+    for (const auto& item : shot.layout["items"]) {
+        const std::string name = item["name"];
+        if (name.rfind("heatmap.cell/", 0) != 0) continue;
+        // Wholly on screen, above the caption.
+        if (static_cast<double>(item["y1"]) <= static_cast<double>((*view)["y1"]) + 0.5) rows.insert(name.substr(13, name.find('/', 13) - 13));
+    }
+    CHECK(rows.size() == plan_count);
+}
+
+TEST_CASE("a slide saved scrolled to Kita's KPI cards shows those cards on any screen, and an older slide opens at the top") {
+    const std::string kpi_state =
+        R"({"view":"kpi","plans":["itabashi-vision-2035","kita-vision-2026"],"options":{"kpi.anchor":"card kita-vision-2026/ind1"},"lang":"ja","presenting":true})";
+    const std::string old_state = R"({"view":"kpi","plans":["itabashi-vision-2035","kita-vision-2026"],"lang":"ja","presenting":true})";
+    const std::string compare_state =
+        R"({"view":"compare","plans":["sumida-regional-2019","sumida-regional-2022"],"options":{"compare.anchor":""},"lang":"en","presenting":true})";
+    const std::string spotlight_state =
+        R"({"view":"heatmap","options":{"heatmap.cell_plan":"kita-vision-2026","heatmap.cell_theme":"network","shell.spotlight":"heatmap/kita-vision-2026/network"},"lang":"ja","presenting":true})";
+    const fs::path db = database_with_slides(
+        "anchors", {{"北区KPI", kpi_state}, {"old", old_state}, {"compare", compare_state}, {"spotlight", spotlight_state}});
+    for (const std::string size : {"1280x800", "1920x1080"}) {
+        CAPTURE(size);
+        const Shot kita = shoot_slide(db, 1, size, "slide-kita-" + size);
+        const nlohmann::json* cards = find_item(kita.layout, "kpi.cards");
+        REQUIRE(cards != nullptr);
+        const nlohmann::json* card = find_item(kita.layout, "kpi.card/kita-vision-2026/ind1");
+        REQUIRE(card != nullptr);
+        CHECK(inside(*card, *cards));
+        // Itabashi's first card is scrolled away (it is nine cards earlier).
+        const nlohmann::json* first = find_item(kita.layout, "kpi.card/itabashi-vision-2035/kgi");
+        CHECK((first == nullptr || !inside(*first, *cards)));
+        const nlohmann::json* caption = find_item(kita.layout, "slides.caption");
+        REQUIRE(caption != nullptr);
+        CHECK(static_cast<double>((*caption)["value"]) == 0);
+
+        const Shot old = shoot_slide(db, 2, size, "slide-old-" + size);
+        const nlohmann::json* top = find_item(old.layout, "kpi.card/itabashi-vision-2035/kgi");
+        REQUIRE(top != nullptr);
+        CHECK(inside(*top, *find_item(old.layout, "kpi.cards")));
+
+        const Shot compare = shoot_slide(db, 3, size, "slide-compare-" + size);
+        const nlohmann::json* view = find_item(compare.layout, "shell.view");
+        REQUIRE(view != nullptr);
+        for (const char* plan : {"sumida-regional-2019", "sumida-regional-2022"}) {
+            const nlohmann::json* header = find_item(compare.layout, std::string("compare.header/") + plan);
+            REQUIRE(header != nullptr);
+            CHECK(inside(*header, *view));
+        }
+
+        // The spotlit cell is lit (the rest of the view dimmed) in the slide's picture.
+        const Shot lit = shoot_slide(db, 4, size, "slide-spotlight-" + size);
+        const nlohmann::json* spot = find_item(lit.layout, "spotlight");
+        REQUIRE(spot != nullptr);
+        CHECK((*spot)["text"] == "heatmap/kita-vision-2026/network");
+        const nlohmann::json* cell = find_item(lit.layout, "heatmap.cell/kita-vision-2026/network");
+        REQUIRE(cell != nullptr);
+        const auto inside_cell = lit.image.at(static_cast<int>((*cell)["x0"]) + 3, static_cast<int>((*cell)["y0"]) + 3);
+        const auto dimmed = lit.image.at(static_cast<int>((*view)["x0"]) + 3, static_cast<int>((*view)["y1"]) - 3);
+        CHECK(dimmed.r + dimmed.g + dimmed.b < 3 * 160);  // white under a 60 % black veil
+        CHECK(inside_cell.r + inside_cell.g + inside_cell.b > 0);
+    }
 }

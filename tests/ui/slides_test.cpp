@@ -7,6 +7,7 @@
 
 #include "app/dashboard.hpp"
 #include "ui/view.hpp"
+#include "ui/widgets/spotlight.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/workshop.hpp"
 
@@ -202,4 +203,78 @@ TEST_CASE("a note's undo works after a re-import dropped its item") {
     CHECK(d.undo().empty());
     d.reload();
     CHECK(d.model().annotations.empty());
+}
+
+TEST_CASE("each view's scroll anchor travels with its options, and an older slide without one opens at the top") {
+    const std::map<std::string, std::string> chosen = {{"kpi.anchor", "card kita-vision-2026/ind1"},
+                                                       {"compare.anchor", "themes"},
+                                                       {"timeline.anchor", "row kita"}};
+    ui::Views views = ui::make_views();
+    ui::restore_view_options(views, chosen);
+    const auto saved = ui::save_view_options(views);
+    CHECK(saved.at("kpi.anchor") == "card kita-vision-2026/ind1");
+    CHECK(saved.at("compare.anchor") == "themes");
+    CHECK(saved.at("timeline.anchor") == "row kita");
+    // The anchor is not an option of the view: restore_options never sees it.
+    CHECK(saved.count("kpi.focus_plan") == 1);
+    // No anchor (a slide saved before anchors, or at the top): none comes back.
+    ui::restore_view_options(views, {{"kpi.bars", "1"}});
+    const auto top = ui::save_view_options(views);
+    CHECK(top.count("kpi.anchor") == 0);
+    CHECK(top.count("compare.anchor") == 0);
+    // An anchor of a shape the view does not know is dropped, not kept as garbage.
+    ui::restore_view_options(views, {{"kpi.anchor", "row 12"}, {"compare.anchor", "somewhere"}});
+    CHECK(ui::save_view_options(views).count("kpi.anchor") == 0);
+    CHECK(ui::save_view_options(views).count("compare.anchor") == 0);
+}
+
+TEST_CASE("leaving the slide show returns to the view, selection and filter the user left") {
+    TempDatabase db;
+    SlideState on_b;
+    on_b.view = "swot";
+    on_b.plan_ids = {"plan-b"};
+    on_b.filter_theme_id = "startup";
+    {
+        Store store = Store::open(db.path, OpenMode::read_write);
+        add_slide(store, "B", on_b);
+    }
+    app::Dashboard d(db.path);
+    REQUIRE(d.show_view("heatmap"));
+    d.selection().set_plans(d.data(), {"plan-a"});
+    d.filter().set_municipality_ids({"sumida"});
+    d.restore_view_options({{"heatmap.mode", "share"}});
+
+    // Presenting: the show starts with the first slide and ends with presentation mode.
+    d.set_presenting(true, 800);
+    CHECK_FALSE(d.slide_show_running());
+    d.go_to_slide(0);
+    CHECK(d.slide_show_running());
+    CHECK(std::string(d.view().id()) == "swot");
+    CHECK(d.selection().plan_ids() == std::vector<std::string>{"plan-b"});
+    d.set_presenting(false, 800);
+    CHECK_FALSE(d.slide_show_running());
+    CHECK(std::string(d.view().id()) == "heatmap");
+    CHECK(d.selection().plan_ids() == std::vector<std::string>{"plan-a"});
+    CHECK(d.filter().municipality_ids() == std::set<std::string>{"sumida"});
+    CHECK(d.filter().theme_id().empty());
+    CHECK(d.view_options().at("heatmap.mode") == "share");
+    CHECK(d.font_preset() == app::default_font_preset);
+}
+
+TEST_CASE("a slide keeps the spotlit item, and one without a spotlight clears it") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    REQUIRE(d.show_view("heatmap"));
+    ui::set_spotlight("heatmap/plan-a/startup");
+    const SlideState lit = d.capture_slide();
+    CHECK(lit.view_options.at("shell.spotlight") == "heatmap/plan-a/startup");
+    ui::set_spotlight("");
+    CHECK(d.capture_slide().view_options.count("shell.spotlight") == 0);
+    d.apply_slide(lit);
+    CHECK(ui::spotlight_id() == "heatmap/plan-a/startup");
+    CHECK(d.capture_slide() == lit);
+    SlideState plain = lit;
+    plain.view_options.erase("shell.spotlight");
+    d.apply_slide(plain);
+    CHECK(ui::spotlight_id().empty());
 }

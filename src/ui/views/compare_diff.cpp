@@ -155,13 +155,16 @@ void GenerationDiffPanel::draw(ViewContext& ctx, const Plan& first, const Plan& 
     if (confirmed > 0) counts.add(format(L::confirmed_fmt(lang), confirmed), accent_color(0.35f));
     counts.end();
     if (diff.decisions_stale > 0) text_wrapped_colored(dim_text_color(), format(L::stale_fmt(lang), diff.decisions_stale));
-    text_wrapped_colored(dim_text_color(), format(L::method_fmt(lang), percent(match_threshold), percent(continued_threshold)));
-    if (!message_.empty()) text_wrapped_colored(IM_COL32(220, 70, 50, 255), message_);
+    // The room sees the diff; how it is made and the controls that change it are the planner's.
+    const bool room = ctx.presenting;
+    if (!room)
+        text_wrapped_colored(dim_text_color(), format(L::method_fmt(lang), percent(match_threshold), percent(continued_threshold)));
+    if (!message_.empty() && !room) text_wrapped_colored(IM_COL32(220, 70, 50, 255), message_);
     ImGui::Spacing();
 
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_PadOuterX |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("##generation_diff", 5, flags)) return;
+    if (!ImGui::BeginTable("##generation_diff", room ? 4 : 5, flags)) return;
     const float status_w = std::max(ImGui::CalcTextSize(L::col_status(lang)).x, 4.2f * em());
     const float similarity_w = std::max(ImGui::CalcTextSize(L::col_similarity(lang)).x, 3.2f * em());
     const float actions_w = ImGui::CalcTextSize(L::confirm(lang)).x + ImGui::CalcTextSize(L::break_match(lang)).x +
@@ -170,7 +173,7 @@ void GenerationDiffPanel::draw(ViewContext& ctx, const Plan& first, const Plan& 
     ImGui::TableSetupColumn(L::col_similarity(lang), ImGuiTableColumnFlags_WidthFixed, similarity_w);
     ImGui::TableSetupColumn(plan_short_label(ctx.data, pa, lang).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(plan_short_label(ctx.data, pb, lang).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(L::col_actions(lang), ImGuiTableColumnFlags_WidthFixed, actions_w);
+    if (!room) ImGui::TableSetupColumn(L::col_actions(lang), ImGuiTableColumnFlags_WidthFixed, actions_w);
     ImGui::TableHeadersRow();
     for (std::size_t r = 0; r < diff.rows.size(); ++r) {
         const DiffRow& row = diff.rows[r];
@@ -209,8 +212,10 @@ void GenerationDiffPanel::draw(ViewContext& ctx, const Plan& first, const Plan& 
             source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, n.source.empty() ? plans[side]->source : n.source, lang,
                                n.name);
         }
-        ImGui::TableSetColumnIndex(4);
-        draw_actions(ctx, row, pa, pb);
+        if (!room) {
+            ImGui::TableSetColumnIndex(4);
+            draw_actions(ctx, row, pa, pb);
+        }
         ImGui::PopID();
     }
     ImGui::EndTable();

@@ -138,11 +138,13 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
     std::vector<std::string> ids;
     for (const Plan* p : plans) ids.push_back(p->id);
 
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(L::plans_label(lang));
-    if (defaulted) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", L::default_note(lang));
+    if (!ctx.presenting) {  // the room sees the plans (their colours and years), not how to choose them
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(L::plans_label(lang));
+        if (defaulted) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", L::default_note(lang));
+        }
     }
     int remove = -1;
     for (std::size_t i = 0; i < plans.size(); ++i) {
@@ -167,9 +169,12 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
             }
         }
         const bool hovered = badge(shown, series_color(i));
-        ImGui::SameLine(0.0f, 0.2f * em());
-        if (ImGui::SmallButton("×")) remove = static_cast<int>(i);
-        if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
+        if (!ctx.presenting) {  // the room sees the plans, not the controls that change them
+            ImGui::SameLine(0.0f, 0.2f * em());
+            if (ImGui::SmallButton("×")) remove = static_cast<int>(i);
+            if (probes_enabled()) record_probe("compare.remove/" + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
+        }
         ImGui::EndGroup();
         source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, lang, plan_long_label(ctx.data, *plans[i], lang));
         ImGui::PopID();
@@ -178,11 +183,14 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
         ids.erase(ids.begin() + remove);
         set_plans(ctx, ids);
     }
+    if (ctx.presenting) return;
     if (plans.size() < max_plans) {
         const float w = ImGui::CalcTextSize(L::add_plan(lang)).x + ImGui::GetFrameHeight() * 2;
         if (!plans.empty()) same_line_if_fits(w, 0.8f * em());
         ImGui::SetNextItemWidth(w);
-        if (ImGui::BeginCombo("##add", L::add_plan(lang), ImGuiComboFlags_HeightLarge)) {
+        const bool open = ImGui::BeginCombo("##add", L::add_plan(lang), ImGuiComboFlags_HeightLarge);
+        record_probe("compare.add_plan", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        if (open) {
             for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
                 const Plan& p = ctx.data.plans[i];
                 if (std::find(ids.begin(), ids.end(), p.id) != ids.end()) continue;
@@ -308,6 +316,8 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
                                         opt);
         source_tooltip_for(b.hovered && !ctx.screenshot, p.source, lang);
         if (b.clicked) ctx.selection.select_municipality(p.municipality_id);
+        if (probes_enabled())  // tests check that a restored slide shows every plan's header
+            record_probe("compare.header/" + p.id, pos, ImGui::GetItemRectMax());
         ImGui::PopID();
     }
 
@@ -599,6 +609,7 @@ class CompareView final : public View {
 public:
     const char* id() const override { return "compare"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
     void on_data(const Model&) override {
         cache_ = {};
         diff_.on_data();
@@ -615,10 +626,19 @@ public:
     }
     bool needs_kpi_history() const override { return true; }
 
+    // "themes" when scrolled down to the theme bars; else the top, where the plan headers are.
+    std::string save_anchor() const override { return anchor_; }
+    void restore_anchor(const std::string& anchor) override {
+        anchor_ = anchor == "themes" ? anchor : std::string();
+        scroll_.set(anchor_);
+    }
+
 private:
     AlignmentCache cache_;
     GenerationDiffPanel diff_;
     CompareMode mode_ = CompareMode::columns;
+    std::string anchor_;
+    PendingScroll scroll_;
 };
 
 void CompareView::draw(ViewContext& ctx) {
@@ -649,17 +669,21 @@ void CompareView::draw(ViewContext& ctx) {
     }
 
     draw_toolbar(ctx, index, plans, defaulted);
-    draw_mode_switch(ctx, mode_);
+    if (!ctx.presenting) draw_mode_switch(ctx, mode_);  // the room sees the mode a slide chose
     ImGui::Separator();
     ImGui::BeginChild("##compare_body", ImVec2(0, 0), false);
     if (plans.size() < 2) text_wrapped_colored(dim_text_color(), L::need_two(lang));
     if (mode_ == CompareMode::diff) {
         if (plans.size() >= 2) diff_.draw(ctx, *plans[0], *plans[1]);
     } else if (!plans.empty()) {
+        const float table_y = ImGui::GetCursorPosY();
         draw_table(ctx, cache_, index, plans, pidx);
         ImGui::Spacing();
         ImGui::Spacing();
+        const float themes_y = ImGui::GetCursorPosY();
         draw_theme_bars(ctx, index, plans, pidx);
+        if (scroll_.pending()) scroll_.scroll_to(scroll_.anchor() == "themes" ? themes_y : table_y);
+        else anchor_ = ImGui::GetScrollY() >= themes_y - 1.0f ? "themes" : "";
     }
     ImGui::EndChild();
 }

@@ -681,6 +681,7 @@ class ExplorerView final : public View {
 public:
     const char* id() const override { return "explorer"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
     void on_data(const Model&) override {
         st_.searched = false;
         st_.hits.clear();  // they point into the old data
@@ -712,24 +713,29 @@ void ExplorerView::draw(ViewContext& ctx) {
     const float height = ImGui::GetContentRegionAvail().y;
     const ImGuiTableFlags flags = ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("##explorer", 3, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.25f);
-    ImGui::TableSetupColumn("centre", ImGuiTableColumnFlags_WidthStretch, 0.45f);
-    ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, 0.30f);
+    // The room sees the plan and the chosen item; the search and the plan list are the analyst's.
+    const bool room = ctx.presenting;
+    const int left = room ? 0 : 1;  // columns before the centre one
+    if (!ImGui::BeginTable(room ? "##explorer_room" : "##explorer", 2 + left, flags, ImVec2(0, height))) return;
+    if (!room) ImGui::TableSetupColumn("left", ImGuiTableColumnFlags_WidthStretch, 0.25f);
+    ImGui::TableSetupColumn("centre", ImGuiTableColumnFlags_WidthStretch, room ? 0.58f : 0.45f);
+    ImGui::TableSetupColumn("right", ImGuiTableColumnFlags_WidthStretch, room ? 0.42f : 0.30f);
     ImGui::TableNextRow();
 
-    ImGui::TableSetColumnIndex(0);
-    ImGui::BeginChild("##left", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
-    draw_left(ctx, st, index);
-    ImGui::EndChild();
+    if (!room) {
+        ImGui::TableSetColumnIndex(0);
+        ImGui::BeginChild("##left", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
+        draw_left(ctx, st, index);
+        ImGui::EndChild();
+    }
 
     const int pi = plan ? index.plan_index(plan->id) : -1;
-    ImGui::TableSetColumnIndex(1);
+    ImGui::TableSetColumnIndex(left);
     ImGui::BeginChild("##centre", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
     if (pi >= 0) draw_centre(ctx, st, *plan, index.plans[static_cast<std::size_t>(pi)], is_front);
     ImGui::EndChild();
 
-    ImGui::TableSetColumnIndex(2);
+    ImGui::TableSetColumnIndex(left + 1);
     ImGui::BeginChild("##right", ImVec2(0, height - ImGui::GetStyle().CellPadding.y * 2), false);
     if (pi >= 0) {
         const PlanInfo& info = index.plans[static_cast<std::size_t>(pi)];

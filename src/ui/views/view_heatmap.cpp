@@ -638,7 +638,8 @@ void HeatmapView::draw(ViewContext& ctx) {
     const Dataset& data = ctx.data;
     State& st = st_;
     ImGui::PushID("heatmap");
-    draw_controls(ctx, st);
+    // The room sees the grid, its colour bar (which names the mode) and the drill-down; not the choosers.
+    if (!ctx.presenting) draw_controls(ctx, st);
     Cache& cache = coverage(ctx, cache_, st);
     const CoverageMatrix& m = cache.matrix;
     const std::size_t nrow = m.row_count(), ncol = m.column_count();
@@ -676,8 +677,11 @@ void HeatmapView::draw(ViewContext& ctx) {
             return v <= 0 ? std::string(L::no(lang)) : v >= 1 ? std::string(L::yes(lang)) : std::string();
         };
     // Rows 1.5 em tall, taller (up to 2.4 em) when the window has height to spare.
-    const float room_estimate = avail.y - 6.0f * lh - 2.0f * E - std::max(9.0f * lh, 0.3f * avail.y);
-    const float cell_h = std::round(std::clamp(room_estimate / static_cast<float>(nrow), 1.5f * E, 2.4f * E));
+    // Presenting, every row of the filter is on screen: rows as short as a
+    // line of text, and the drill-down only where the grid leaves room.
+    const float room_estimate = avail.y - 6.0f * lh - 2.0f * E - (ctx.presenting ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y));
+    const float min_row = ctx.presenting ? std::ceil(lh + 0.15f * E) : 1.5f * E;
+    const float cell_h = std::round(std::clamp(room_estimate / static_cast<float>(nrow), std::min(min_row, 1.5f * E), 2.4f * E));
     const float grid_h_full = cell_h * static_cast<float>(nrow);
     bar.size = ImVec2(std::round(0.9f * E), 10.0f * E);  // length set below, once the grid's height is known
     const float bar_w = plot::colorbar_size(bar).x;
@@ -689,7 +693,7 @@ void HeatmapView::draw(ViewContext& ctx) {
     const bool panel_right = avail.x >= label_w + static_cast<float>(ncol) * min_cell + bar_w + 2 * gap + panel_w;
     // Vertical: header (at most 6 lines), grid (scrolls when tall), notes; the panel below when narrow.
     const float notes_h = (any_leaves ? lh : 0.0f) + 0.3f * E;
-    const float panel_min_h = panel_right ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y);
+    const float panel_min_h = panel_right || ctx.presenting ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y);
     const float grid_room = avail.y - notes_h - panel_min_h - gap;
     const bool may_scroll = grid_h_full > grid_room - 6.0f * lh - 0.6f * E;
     const float scrollbar = may_scroll ? style.ScrollbarSize : 0.0f;
@@ -886,6 +890,9 @@ void HeatmapView::draw(ViewContext& ctx) {
     if (panel_right) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + avail.x - panel_w, top.y));
         ImGui::BeginChild("##panel", ImVec2(panel_w, std::max(avail.y, 4.0f * E)), true);
+    } else if (ctx.presenting && top.y + avail.y - below_y < 5.0f * lh) {
+        ImGui::PopID();  // presenting: no room below the grid, which comes first
+        return;
     } else {
         ImGui::SetCursorScreenPos(ImVec2(top.x, below_y));
         ImGui::BeginChild("##panel", ImVec2(avail.x, std::max(top.y + avail.y - below_y, 4.0f * E)), true);

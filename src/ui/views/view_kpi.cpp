@@ -58,6 +58,7 @@ namespace {
     X(entry_add, "追加", "Add")                                                                                    \
     X(entry_undo, "元に戻す", "Undo")                                                                              \
     X(entry_saved, "保存しました", "saved")                                                                        \
+    X(entry_bad_year_fmt, "「%s」は年度ではありません（例: 2026、R8、令和8年度）", "'%s' is not a fiscal year (e.g. 2026, R8, 令和8年度)") \
     X(as_bars, "棒グラフ", "Bars")                                                                                 \
     X(legend_plan, "基準値 → 目標値", "Baseline → target")                                                        \
     X(legend_now, "今年度", "This fiscal year")                                                                   \
@@ -410,6 +411,7 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(5 * E);
     ImGui::InputTextWithHint("##value", L::entry_value(lang), vs.value, sizeof vs.value);
+    if (ImGui::IsItemActive()) ensure_glyphs(vs.value);  // full-width digits
     record_probe("kpi.entry.value", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemActive(), 0, vs.value);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(12 * E);
@@ -420,7 +422,11 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
     const bool add = ImGui::Button(L::entry_add(lang));
     record_probe("kpi.entry.add", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     if (add) {
-        vs.entry_message = ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source);
+        // The value is checked here first, so that its message is in the UI language.
+        const NumberText number = parse_number_text(vs.value);
+        vs.entry_message = !parse_fiscal_year(vs.year) ? format(L::entry_bad_year_fmt(lang), vs.year)
+                           : number.value ? ctx.editor->add_observation(e.plan->id, e.ind->id, vs.year, vs.value, vs.source)
+                                          : number_problem_text(number.problem, vs.value, lang);
         vs.entry_error = !vs.entry_message.empty();
         if (!vs.entry_error) {
             vs.entry_message = L::entry_saved(lang);
@@ -436,10 +442,10 @@ void draw_entry_form(const ViewContext& ctx, ViewState& vs, const Entry& e) {
         vs.entry_error = !vs.entry_message.empty();
     }
     ImGui::EndDisabled();
+    // On a line of its own, wrapped: a long message is never cut at the window's edge.
     if (!vs.entry_message.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(vs.entry_error ? ImVec4(1, 0.5f, 0.3f, 1) : ImVec4(0.4f, 0.8f, 0.6f, 1), "%s",
-                           vs.entry_message.c_str());
+        text_wrapped_colored(vs.entry_error ? IM_COL32(255, 128, 76, 255) : IM_COL32(102, 204, 153, 255), vs.entry_message);
+        record_probe("kpi.entry.message", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), vs.entry_error, 0, vs.entry_message);
     }
     ImGui::PopID();
 }
@@ -448,6 +454,7 @@ class KpiView final : public View {
 public:
     const char* id() const override { return "kpi"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
     void draw(ViewContext& ctx) override;
     OptionValues save_options() const override {
         const KpiOptions& o = vs_.options;
@@ -460,11 +467,19 @@ public:
         read_option(values, "focus_plan", o.focus_plan);
         read_option(values, "focus_indicator", o.focus_indicator);
     }
+    // The card at the top of the card list: "card PLAN/INDICATOR".
+    std::string save_anchor() const override { return top_card_.empty() ? std::string() : "card " + top_card_; }
+    void restore_anchor(const std::string& anchor) override {
+        top_card_ = anchor.starts_with("card ") ? anchor.substr(5) : std::string();
+        scroll_.set(top_card_);
+    }
     void append_strings(std::vector<const char*>& out) const override { WS_KPI_STRINGS(WS_STR_COLLECT) }
     bool needs_kpi_history() const override { return true; }
 
 private:
     ViewState vs_;
+    std::string top_card_;  // "plan/indicator" of the first card row on screen; empty = the top
+    PendingScroll scroll_;
 };
 
 void KpiView::draw(ViewContext& ctx) {
@@ -573,6 +588,8 @@ void KpiView::draw(ViewContext& ctx) {
     ImGui::Spacing();
 
     ImGui::BeginChild("##kpi_cards", ImVec2(0, 0), false);
+    record_probe("kpi.cards", ImGui::GetWindowPos(),
+                 ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
     const float gap = 0.6f * E;
     const float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize;
     const int columns = std::clamp(static_cast<int>((width + gap) / (26.0f * E + gap)), 1, 4);
@@ -582,9 +599,20 @@ void KpiView::draw(ViewContext& ctx) {
     const float card_h = std::clamp(visible_h / static_cast<float>(rows_fit) - gap, 11.0f * E, 16.0f * E);
     const float row_step = card_h + gap;
     const int card_rows = static_cast<int>((entries.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+    const auto card_key = [&](std::size_t i) { return entries[i].plan->id + "/" + entries[i].ind->id; };
     if (vs.scroll_to_focus && focused >= 0) {
         ImGui::SetScrollY(static_cast<float>(focused / columns) * row_step);
         vs.scroll_to_focus = false;
+        scroll_.cancel();
+    }
+    if (scroll_.pending()) {  // a slide's anchor: its card's row at the top, whatever the screen size
+        int row = 0;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (card_key(i) == scroll_.anchor()) row = static_cast<int>(i) / columns;
+        scroll_.scroll_to(static_cast<float>(row) * row_step);
+    } else {
+        const std::size_t first = static_cast<std::size_t>(ImGui::GetScrollY() / row_step + 0.5f) * static_cast<std::size_t>(columns);
+        top_card_ = ImGui::GetScrollY() < 1.0f || first >= entries.size() ? std::string() : card_key(first);
     }
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, 0));
     ImGuiListClipper clipper;
@@ -599,6 +627,9 @@ void KpiView::draw(ViewContext& ctx) {
                 ImGui::PushID(i);
                 ImGui::SetCursorScreenPos(ImVec2(row0.x + static_cast<float>(c) * (card_w + gap), row0.y));
                 const Series* s = obs.find(e.plan->id, e.ind->id);
+                if (probes_enabled())  // tests read which cards are on screen
+                    record_probe("kpi.card/" + card_key(static_cast<std::size_t>(i)), ImGui::GetCursorScreenPos(),
+                                 ImVec2(ImGui::GetCursorScreenPos().x + card_w, ImGui::GetCursorScreenPos().y + card_h));
                 if (draw_card(ctx, index, e, s, ko.bars, ImVec2(card_w, card_h), i == focused, plans.size())) {
                     ko.focus_plan = e.plan->id;
                     ko.focus_indicator = e.ind->id;

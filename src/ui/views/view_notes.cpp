@@ -257,8 +257,8 @@ void NotesView::draw(ViewContext& ctx) {
         text_wrapped_colored(dim_text_color(), S::none_yet(lang));
         return;
     }
-    draw_controls(ctx, st);
-    if (!ctx.screenshot) draw_export(ctx, st, shown);
+    if (!ctx.presenting) draw_controls(ctx, st);  // the room sees the notes, not the filters and export
+    if (!ctx.screenshot && !ctx.presenting) draw_export(ctx, st, shown);
     ImGui::Spacing();
     if (shown.empty()) {
         text_wrapped_colored(dim_text_color(), S::none_match(lang));

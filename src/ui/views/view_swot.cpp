@@ -435,31 +435,9 @@ bool plan_combo(ViewContext& ctx, const char* id, const Plan* current, bool allo
     return changed;
 }
 
-class SwotView final : public View {
-public:
-    const char* id() const override { return "swot"; }
-    const char* title(Lang lang) const override { return L::tab_title(lang); }
-    void draw(ViewContext& ctx) override;
-    void append_strings(std::vector<const char*>& out) const override { WS_SWOT_STRINGS(WS_STR_COLLECT) }
-
-private:
-    SwotState st_;
-};
-
-void SwotView::draw(ViewContext& ctx) {
+// The two plan pickers: the plan (A) and the one beside it (B, optional).
+void draw_pickers(ViewContext& ctx, const Plan* a, const Plan* b) {
     const Lang lang = ctx.lang;
-    const DataIndex& index = ctx.model.index;
-    if (ctx.data.plans.empty()) return;
-
-    // Plan A: the current plan; by default the first plan with a SWOT when nothing is selected.
-    const Plan* a = nullptr;
-    if (!ctx.selection.plan_ids().empty()) a = ctx.data.find_plan(ctx.selection.front_plan());
-    if (!a && !index.plans_with_swot.empty()) a = &ctx.data.plans[index.plans_with_swot.front()];
-    if (!a) a = current_plan(ctx);
-    const Plan* b = ctx.selection.plan_ids().size() >= 2 ? ctx.data.find_plan(ctx.selection.plan_ids()[1]) : nullptr;
-    if (b == a) b = nullptr;
-
-    // Pickers.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float label_a = ImGui::CalcTextSize(L::plan_a(lang)).x;
     const float label_b = ImGui::CalcTextSize(L::plan_b(lang)).x;
@@ -485,6 +463,35 @@ void SwotView::draw(ViewContext& ctx) {
         else if (!a || chosen != a->id) ctx.selection.select_second(ctx.data, a ? a->id : std::string(), chosen);
     }
     ImGui::Separator();
+}
+
+class SwotView final : public View {
+public:
+    const char* id() const override { return "swot"; }
+    const char* title(Lang lang) const override { return L::tab_title(lang); }
+    bool shows_selected_plans() const override { return true; }
+    void draw(ViewContext& ctx) override;
+    void append_strings(std::vector<const char*>& out) const override { WS_SWOT_STRINGS(WS_STR_COLLECT) }
+
+private:
+    SwotState st_;
+};
+
+void SwotView::draw(ViewContext& ctx) {
+    const Lang lang = ctx.lang;
+    const DataIndex& index = ctx.model.index;
+    if (ctx.data.plans.empty()) return;
+
+    // Plan A: the current plan; by default the first plan with a SWOT when nothing is selected.
+    const Plan* a = nullptr;
+    if (!ctx.selection.plan_ids().empty()) a = ctx.data.find_plan(ctx.selection.front_plan());
+    if (!a && !index.plans_with_swot.empty()) a = &ctx.data.plans[index.plans_with_swot.front()];
+    if (!a) a = current_plan(ctx);
+    const Plan* b = ctx.selection.plan_ids().size() >= 2 ? ctx.data.find_plan(ctx.selection.plan_ids()[1]) : nullptr;
+    if (b == a) b = nullptr;
+
+    // Pickers (not for the room: each panel names its plan).
+    if (!ctx.presenting) draw_pickers(ctx, a, b);
 
     const bool a_front = a && ctx.selection.is_front(a->id);
     const int ia = a ? index.plan_index(a->id) : -1;

@@ -15,6 +15,7 @@
 #include "ui/plot/plot.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/text_wrap.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
 #include "wardscope/era.hpp"
@@ -286,8 +287,20 @@ bool draw_bar(ImDrawList* dl, const ViewContext& ctx, const Layout& l, const Geo
     const float pad = 0.3f * E;
     const float room = text_x1 - text_x0 - 2 * pad;
     if (room > 0.9f * E) {
-        const float ty = a.y + (b.y - a.y - ImGui::GetTextLineHeight()) * 0.5f;
-        const std::string shown = plot::ellipsize(text, room);
+        // Two lines when the bar is tall enough (presenting) and the title does not fit on one.
+        const float lh = ImGui::GetTextLineHeight();
+        std::string shown = plot::ellipsize(text, room);
+        int lines = 1;
+        if (b.y - a.y >= 2 * lh + 0.2f * E && shown != text) {
+            const std::vector<std::string_view> wrapped = wrap_lines(text, room);
+            if (wrapped.size() >= 2) {
+                const std::string_view first = wrapped[0];
+                const std::size_t rest_at = static_cast<std::size_t>(wrapped[1].data() - text.data());
+                shown = std::string(first) + "\n" + plot::ellipsize(std::string_view(text).substr(rest_at), room);
+                lines = 2;
+            }
+        }
+        const float ty = a.y + (b.y - a.y - lh * static_cast<float>(lines)) * 0.5f;
         if (start_known && end_known) {
             dl->PushClipRect(a, b, true);
             dl->AddText(ImVec2(text_x0 + pad, ty), plot::contrast_text(col), shown.c_str());
@@ -342,9 +355,17 @@ public:
     void on_data(const Model&) override { layout_ = {}; }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_TIMELINE_STRINGS(WS_STR_COLLECT) }
+    // The municipality whose row is at the top: "row MUNICIPALITY".
+    std::string save_anchor() const override { return top_row_.empty() ? std::string() : "row " + top_row_; }
+    void restore_anchor(const std::string& anchor) override {
+        top_row_ = anchor.starts_with("row ") ? anchor.substr(4) : std::string();
+        scroll_.set(top_row_);
+    }
 
 private:
     Layout layout_;
+    std::string top_row_;  // municipality id of the first row on screen; empty = the top
+    PendingScroll scroll_;
 };
 
 void TimelineView::draw(ViewContext& ctx) {
@@ -373,13 +394,19 @@ void TimelineView::draw(ViewContext& ctx) {
     Geometry g;
     g.lane_h = std::round(1.75f * E);
     g.bar_h = std::round(1.35f * E);
-    const float total_h = static_cast<float>(l.lane_row.size()) * g.lane_h;
     plot::AxisSpec axis;
     axis.kind = plot::AxisKind::fiscal_year;
     axis.label_offset = 0.5;  // labels centred in their year
     axis.highlight = ctx.current_fiscal_year > 0 ? ctx.current_fiscal_year : plot::nan;
     const float axis_h = plot::x_axis_height(axis) + 0.2f * E;
     const float avail_h = ImGui::GetContentRegionAvail().y - axis_h;
+    if (ctx.presenting && !l.lane_row.empty()) {
+        // The room: lanes share the height there is (up to two lines of title per bar).
+        const float lanes = static_cast<float>(l.lane_row.size());
+        g.lane_h = std::floor(std::clamp((avail_h - 0.2f * E) / lanes, g.lane_h, 2 * ImGui::GetTextLineHeight() + 0.9f * E));
+        g.bar_h = g.lane_h - std::round(0.4f * E);
+    }
+    const float total_h = static_cast<float>(l.lane_row.size()) * g.lane_h;
     const bool scrolls = total_h > avail_h;
     const float avail_w = ImGui::GetContentRegionAvail().x - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -411,6 +438,17 @@ void TimelineView::draw(ViewContext& ctx) {
 
     // Rows.
     ImGui::BeginChild("##timeline_rows", ImVec2(0, 0), false);
+    if (scroll_.pending()) {  // a slide's anchor: that municipality's row at the top, on any screen
+        int lane = 0;
+        for (const Row& r : l.rows)
+            if (r.municipality_id == scroll_.anchor()) lane = r.first_lane;
+        scroll_.scroll_to(static_cast<float>(lane) * g.lane_h);
+    } else {
+        const auto lane = static_cast<std::size_t>(ImGui::GetScrollY() / g.lane_h + 0.5f);
+        top_row_ = ImGui::GetScrollY() < 1.0f || lane >= l.lane_row.size()
+                       ? std::string()
+                       : l.rows[static_cast<std::size_t>(l.lane_row[lane])].municipality_id;
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 rows_origin = ImGui::GetCursorScreenPos();
     const float rows_bottom = rows_origin.y + total_h;

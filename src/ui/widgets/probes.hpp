@@ -27,6 +27,14 @@ void set_probes_enabled(bool enabled);
 // Later records with the same name replace earlier ones.
 void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
                   std::string_view text = {});
+// The size of the text actually drawn, read back from the frame's draw data:
+// every glyph quad of the font atlas gives the font size it was drawn at
+// (window font scales and shrunken headings included). Records
+// "text.min_size" (value: the smallest size in pixels, value2: how many
+// glyphs; the rectangle: the first glyph of that size) — the minimum text
+// height check of the room layout (docs/presenting.md).
+void record_text_sizes(const ImDrawData* draw_data);
+
 const std::vector<Probe>& recorded_probes();
 void clear_probes();
 

@@ -4,6 +4,8 @@
 
 #include <imgui_internal.h>
 
+#include "ui/widgets/probes.hpp"
+
 namespace wardscope::ui {
 namespace {
 
@@ -71,8 +73,10 @@ void end_spotlight_frame(ImVec2 view_min, ImVec2 view_max) {
     dl->AddRectFilled(ImVec2(b.x, a.y), ImVec2(view_max.x, b.y), dim);
     dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(b.x + 2, b.y + 2), IM_COL32(240, 180, 0, 255), 0, 0,
                 std::max(2.0f, ImGui::GetFontSize() * 0.12f));
+    record_probe("spotlight", a, b, 0, 0, spotlit);
 }
 
 const std::string& spotlight_id() { return spotlit; }
+void set_spotlight(std::string id) { spotlit = std::move(id); }
 
 }  // namespace wardscope::ui

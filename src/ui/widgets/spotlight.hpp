@@ -29,5 +29,6 @@ void offer_spotlight(const std::string& id, ImVec2 min, ImVec2 max);
 void begin_spotlight_frame(bool presenting);
 void end_spotlight_frame(ImVec2 view_min, ImVec2 view_max);
 const std::string& spotlight_id();  // "" when nothing is spotlit
+void set_spotlight(std::string id);  // a slide's spotlight ("" = none), lit once its view offers it
 
 }  // namespace wardscope::ui

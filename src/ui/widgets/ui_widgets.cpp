@@ -35,13 +35,32 @@ namespace {
     X(progress_on_track, "順調", "on track")                   \
     X(progress_behind, "遅れ", "behind")                       \
     X(progress_no_data, "データなし", "no data")               \
-    X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋", "")
+    X(number_empty, "値が空です（不明な値は 0 と書かずに空けておいてください）",  \
+      "The value is empty (leave unknown values out instead of writing 0)")      \
+    X(number_invalid, "「%s」は数値ではありません（例: 45、４５、1,234）",     \
+      "'%s' is not a number (e.g. 45, 1,234)")                                 \
+    X(number_grouping, "「%s」: 桁区切りのカンマは3桁ごとです（1,234 または 1234）", \
+      "'%s': thousands separators group three digits (1,234 or 1234)")        \
+    X(number_range, "「%s」は大きすぎます", "'%s' is too large")              \
+    X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋０１２３４５６７８９，．－−", "")
 
 namespace S {
 WS_WIDGET_STRINGS(WS_STR_DECLARE)
 }  // namespace S
 
 }  // namespace
+
+std::string number_problem_text(NumberProblem problem, std::string_view text, Lang lang) {
+    const std::string typed(text);
+    switch (problem) {
+        case NumberProblem::none: return {};
+        case NumberProblem::empty: return S::number_empty(lang);
+        case NumberProblem::bad_grouping: return format(S::number_grouping(lang), typed.c_str());
+        case NumberProblem::out_of_range: return format(S::number_range(lang), typed.c_str());
+        case NumberProblem::not_a_number: break;
+    }
+    return format(S::number_invalid(lang), typed.c_str());
+}
 
 void append_widget_strings(std::vector<const char*>& out) {
     WS_WIDGET_STRINGS(WS_STR_COLLECT)
@@ -447,6 +466,19 @@ std::pair<ImVec2, ImVec2> corner_label(std::string_view text, bool right) {
     dl->AddRectFilled(p0, p1, IM_COL32(255, 255, 255, 230), pad);
     dl->AddText(ImVec2(p0.x + pad, p0.y + pad), IM_COL32(60, 60, 60, 255), b, e);
     return {p0, p1};
+}
+
+void PendingScroll::scroll_to(float y) {
+    if (frames_ <= 0) return;
+    ImGui::SetScrollY(std::max(0.0f, y));
+    --frames_;
+}
+
+bool close_topmost_popup() {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.OpenPopupStack.Size == 0) return false;
+    ImGui::ClosePopupToLevel(g.OpenPopupStack.Size - 1, true);
+    return true;
 }
 
 std::string take_glyph_request() { return std::exchange(glyph_request, std::string()); }

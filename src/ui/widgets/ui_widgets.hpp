@@ -13,6 +13,7 @@
 
 #include "ui/view_context.hpp"
 #include "wardscope/model.hpp"
+#include "wardscope/number_text.hpp"
 #include "ui/model.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/progress.hpp"
@@ -164,6 +165,33 @@ std::string take_glyph_request();  // the shell: "" when nothing is missing
 // A label over everything in a bottom corner of the display (dark text on
 // white, for presentation mode); returns its rectangle.
 std::pair<ImVec2, ImVec2> corner_label(std::string_view text, bool right);
+
+// Why a number field's text is not a number (wardscope/number_text.hpp), in
+// the UI language, quoting what was typed; empty for NumberProblem::none.
+std::string number_problem_text(NumberProblem problem, std::string_view text, Lang lang);
+
+// A scroll anchor on its way back (View::restore_anchor): the view scrolls
+// its child window to the anchor's offset on the next few frames (the first
+// frame of a view has no content size to scroll in yet).
+class PendingScroll {
+public:
+    void set(std::string anchor) {
+        anchor_ = std::move(anchor);
+        frames_ = 3;
+    }
+    bool pending() const { return frames_ > 0; }
+    const std::string& anchor() const { return anchor_; }
+    void scroll_to(float y);  // inside the child window; counts a frame
+    void cancel() { frames_ = 0; }  // the user scrolls or picks something else
+
+private:
+    std::string anchor_;
+    int frames_ = 0;
+};
+
+// Closes the topmost open popup (a dropdown, menu or dialog: Esc); false
+// when none is open. Call between NewFrame and the popups' Begin.
+bool close_topmost_popup();
 
 // Places the next item on the same line when it fits within the content region, else on a new line.
 void same_line_if_fits(float next_width, float spacing = -1.0f);
