@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "wardscope/generation_diff.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/record_fields.hpp"
 #include "wardscope/workshop.hpp"
@@ -24,6 +25,7 @@ inline std::optional<Direction> enum_from(std::string_view s, Direction*) { retu
 inline std::optional<ObservationOrigin> enum_from(std::string_view s, ObservationOrigin*) { return observation_origin_from(s); }
 inline std::optional<ItemKind> enum_from(std::string_view s, ItemKind*) { return item_kind_from(s); }
 inline std::optional<TagOrigin> enum_from(std::string_view s, TagOrigin*) { return tag_origin_from(s); }
+inline std::optional<MatchDecision> enum_from(std::string_view s, MatchDecision*) { return match_decision_from(s); }
 
 // Where the item was read: three columns at the end of every plan table. The
 // plan file's "source" object is read by the parser (required or inherited).
@@ -220,13 +222,28 @@ inline constexpr auto slide = table<Slide>(
                column("created_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
                field<&Slide::notes>("notes", "TEXT NOT NULL DEFAULT ''", nullptr, display).added_in(4)});
 
+// A user's decision on a generation diff's pair of measures (schema version
+// 4): keyed by plan ids and node ids, no foreign key to plan rows, so that it
+// survives re-imports. No display field: the texts shown are the plans'.
+inline constexpr auto measure_match = table<MatchOverride>(
+    "measure_match",
+    std::tuple{field<&MatchOverride::id>("id", "INTEGER PRIMARY KEY", nullptr, row_id),
+               field<&MatchOverride::plan_a>("plan_a", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::item_a>("item_a", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::plan_b>("plan_b", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::item_b>("item_b", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::decision>("decision", "TEXT NOT NULL CHECK (decision IN ('match', 'no_match'))", nullptr),
+               field<&MatchOverride::updated_at>("updated_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                                                 nullptr)},
+    "UNIQUE (plan_a, item_a, plan_b, item_b),\n  CHECK (plan_a <> plan_b)");
+
 // Calls fn(table) for every field table, in the order the schema creates them.
 template <typename Fn>
 void for_each_table(Fn&& fn) {
     fn(municipality), fn(theme), fn(theme_keyword), fn(actor), fn(plan), fn(plan_viewpoint), fn(plan_focus_field);
     fn(node), fn(node_theme), fn(node_actor), fn(swot_item), fn(tows_strategy), fn(tows_swot), fn(tows_node);
     fn(indicator), fn(observation);
-    fn(annotation), fn(slide);
+    fn(annotation), fn(slide), fn(measure_match);
 }
 
 }  // namespace wardscope::records

@@ -23,6 +23,7 @@
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/generation_diff.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/safe_files.hpp"
 #include "wardscope/store.hpp"
@@ -69,7 +70,7 @@ using ui::Str;
     X(redone, "やり直しました: ", "Redone: ")                                      \
     X(show_change, "表示", "Show")                                                 \
     /* the words of the undo/redo messages (note_subject, slide_subject), for the glyph set */ \
-    X(change_words, "メモを追加変更削除実績値スライド「」を保存更新名前移動（）", "“”")  \
+    X(change_words, "メモを追加変更削除実績値スライド「」を保存更新名前移動（）対応確定解除判断取消", "“”")  \
     X(eras, "令和平成元年度", "FY")
 
 namespace S {
@@ -117,6 +118,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     skipped_rows.clear();
     inputs.annotations = load_annotations(reader->store(), &skipped_rows);
     inputs.slides = load_slides(reader->store(), &skipped_rows);
+    inputs.match_overrides = load_match_overrides(reader->store(), &skipped_rows);
     inputs.source_label = db_path_.filename().string();
     inputs.data_version = model_.data_version + 1;
     make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
@@ -257,6 +259,26 @@ std::string Dashboard::set_annotation(const ItemRef& item, std::string_view note
         return {[item, before](Store& s) { restore_annotation(s, item, before); },
                 [item, after](Store& s) { restore_annotation(s, item, after); },
                 note_subject(item, before.has_value(), after.has_value())};
+    });
+}
+
+std::string Dashboard::decide_match(MatchEdit what, const std::string& plan_a, const std::string& item_a,
+                                    const std::string& plan_b, const std::string& item_b) {
+    const char* verb = what == MatchEdit::confirm ? "confirm" : what == MatchEdit::break_match ? "break" : "clear";
+    const char* ja = what == MatchEdit::confirm ? "対応を確定" : what == MatchEdit::break_match ? "対応を解除" : "対応の判断を取消";
+    const char* en = what == MatchEdit::confirm ? "match confirmed" : what == MatchEdit::break_match ? "match broken" : "match decision cleared";
+    const std::string pair = plan_a + " " + item_a + " / " + plan_b + " " + item_b;
+    return edit(std::string(verb) + " match " + pair, [&](Store& store) -> Change {
+        std::vector<MatchOverride> before = match_overrides_of(store, plan_a, plan_b);
+        switch (what) {
+            case MatchEdit::confirm: confirm_match(store, plan_a, item_a, plan_b, item_b); break;
+            case MatchEdit::break_match: break_match(store, plan_a, item_a, plan_b, item_b); break;
+            case MatchEdit::clear: clear_match_decision(store, plan_a, item_a, plan_b, item_b); break;
+        }
+        std::vector<MatchOverride> after = match_overrides_of(store, plan_a, plan_b);
+        return {[plan_a, plan_b, before = std::move(before)](Store& s) { restore_match_overrides(s, plan_a, plan_b, before); },
+                [plan_a, plan_b, after = std::move(after)](Store& s) { restore_match_overrides(s, plan_a, plan_b, after); },
+                EditSubject{std::string(ja) + "（" + pair + "）", std::string(en) + " (" + pair + ")", "compare", plan_b, item_b}};
     });
 }
 

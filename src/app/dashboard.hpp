@@ -143,6 +143,8 @@ public:
     std::string add_observation(const std::string& plan_id, const std::string& indicator_id,
                                 std::string_view fiscal_year, std::string_view value, std::string_view source) override;
     std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) override;
+    std::string decide_match(MatchEdit edit, const std::string& plan_a, const std::string& item_a, const std::string& plan_b,
+                             const std::string& item_b) override;
     bool can_undo() const override { return !undo_steps_.empty(); }
     std::string undo() override;
     std::string write_export(const std::filesystem::path& path, std::string_view bytes) override;

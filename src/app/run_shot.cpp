@@ -34,6 +34,14 @@ void check_plan_ids(const Dataset& data, const std::vector<std::string>& ids) {
         }
 }
 
+void check_node_id(const Dataset& data, const std::vector<std::string>& plan_ids, const std::string& node_id) {
+    if (node_id.empty()) return;
+    if (plan_ids.empty()) throw Error("--node needs --plans: the node is one of the first plan's");
+    const Plan* plan = data.find_plan(plan_ids.front());
+    if (plan && std::none_of(plan->nodes.begin(), plan->nodes.end(), [&](const Node& n) { return n.id == node_id; }))
+        throw Error("--node: plan '" + plan->id + "' has no node '" + node_id + "'");
+}
+
 // CPU time of our frames only (new frame → ImGui render on this thread; GL and
 // Mesa's worker threads excluded), with the pointer sweeping the view so hover
 // paths run too. The frames before the timed ones built the caches.
@@ -80,6 +88,7 @@ int run_shot(const ShotOptions& options) {
                                                     [&](const Dashboard& loaded) {
             if (!known_view) throw Error("unknown view '" + options.view + "'");
             check_plan_ids(loaded.data(), options.plan_ids);
+            check_node_id(loaded.data(), options.plan_ids, options.node_id);
             if (options.slide > static_cast<int>(loaded.model().slides.size()))
                 throw Error("--slide " + std::to_string(options.slide) + ": the database holds " +
                             std::to_string(loaded.model().slides.size()) + " slides");
@@ -90,6 +99,8 @@ int run_shot(const ShotOptions& options) {
         dashboard.set_screenshot(true);
         dashboard.set_lang(options.lang == "en" ? ui::Lang::en : ui::Lang::ja);
         dashboard.selection().set_plans(dashboard.data(), options.plan_ids);
+        if (!options.node_id.empty()) dashboard.selection().select_node(options.node_id);
+        if (!options.view_options.empty()) dashboard.restore_view_options(options.view_options);
         if (options.present) dashboard.set_presenting(true, static_cast<float>(options.height));
         if (options.slide > 0) dashboard.go_to_slide(options.slide - 1);  // the slide show keeps the mode chosen here
 

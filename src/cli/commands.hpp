@@ -51,6 +51,10 @@ struct ThemeItemsOptions {
     std::filesystem::path out;
 };
 int export_theme_items(const std::filesystem::path& db, const ThemeItemsOptions& options);
+// The generation diff of two plans of one municipality, as Markdown or CSV ("md" / "csv"), to
+// stdout or `out` (empty: stdout). Plans of different municipalities are refused.
+int diff_plans(const std::filesystem::path& db, const std::string& plan_a, const std::string& plan_b, const std::string& format,
+               const std::filesystem::path& out);
 // Rolls back an interrupted write after copying the database and journal aside; integrity_check.
 int recover(const std::filesystem::path& db);
 // One line per slide: number, name, view, plans (tab-separated).

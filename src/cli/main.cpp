@@ -1,5 +1,6 @@
 // `wardscope`: the dashboard and its command line.
 #include <iostream>
+#include <map>
 
 #include <CLI/CLI.hpp>
 
@@ -39,6 +40,21 @@ std::vector<std::string> split_ids(const std::string& text) {
     }
     if (!current.empty()) ids.push_back(current);
     return ids;
+}
+
+// "compare.mode=diff" → {"compare.mode", "diff"}.
+bool parse_view_options(const std::vector<std::string>& texts, std::map<std::string, std::string>& out) {
+    for (const std::string& text : texts) {
+        const auto eq = text.find('=');
+        if (eq == std::string::npos || eq == 0 || text.find('.') > eq) return false;
+        out[text.substr(0, eq)] = text.substr(eq + 1);
+    }
+    return true;
+}
+
+int bad_view_option() {
+    std::cerr << "wardscope: --view-option must be VIEW.NAME=VALUE, e.g. compare.mode=diff\n";
+    return 2;
 }
 
 int bad_size() {
@@ -181,6 +197,15 @@ int main(int argc, char** argv) {
     slides_export->add_option("--layout", slides_options.layout_dir,
                               "also write each slide's screen rectangles of named items to this folder (1.json, 2.json …), for tests");
 
+    std::string diff_plan_a, diff_plan_b, diff_format = "md";
+    fs::path diff_out;
+    auto* diff = app.add_subcommand("diff", "match the measures of two plans of one municipality: continued, changed, new, dropped");
+    diff->add_option("--db", db, "database")->required();
+    diff->add_option("PLAN_A", diff_plan_a, "the earlier plan's id")->required();
+    diff->add_option("PLAN_B", diff_plan_b, "the later plan's id")->required();
+    diff->add_option("--format", diff_format, "md (Markdown) or csv")->check(CLI::IsMember({"md", "csv"}))->capture_default_str();
+    diff->add_option("--out", diff_out, "file to write (default: standard output)");
+
     auto* recover = app.add_subcommand(
         "recover", "roll back an interrupted write (a journal beside the database), after copying both aside; integrity_check");
     recover->add_option("--db", db, "database")->required();
@@ -220,6 +245,9 @@ int main(int argc, char** argv) {
                      "show saved slide N (1-based) as the slide show does: its view, plans, filter, options and scroll "
                      "anchor (with --present: in presentation mode)")
         ->check(CLI::PositiveNumber);
+    shot->add_option("--node", shot_options.node_id, "select this node of the first plan (explorer details)");
+    std::vector<std::string> shot_view_options, frames_view_options;
+    shot->add_option("--view-option", shot_view_options, "a view's option as a slide saves it, e.g. compare.mode=diff (repeatable)");
 
     // For bench/: CPU time of our frames (new frame → ImGui render), no PNG.
     app::ShotOptions frames_options;
@@ -231,6 +259,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     bench_frames->add_option("--frames", frames_options.timed_frames, "frames to time")->check(CLI::Range(1, 100000))->capture_default_str();
     bench_frames->add_option("--size", frames_size, "WIDTHxHEIGHT")->capture_default_str();
+    std::string frames_plans;
+    bench_frames->add_option("--plans", frames_plans, "plan ids, comma-separated");
+    bench_frames->add_option("--node", frames_options.node_id, "select this node of the first plan");
+    bench_frames->add_option("--view-option", frames_view_options, "a view's option, e.g. compare.mode=diff (repeatable)");
 
     CLI11_PARSE(app, argc, argv);
 
@@ -270,6 +302,7 @@ int main(int argc, char** argv) {
         if (*slides_move) return cli::move_slide(db, slide_choice, slide_to);
         if (*slides_notes) return cli::set_slide_notes(db, slide_choice, slide_notes);
         if (*recover) return cli::recover(db);
+        if (*diff) return cli::diff_plans(db, diff_plan_a, diff_plan_b, diff_format, diff_out);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();
             slides_options.db_path = db;
@@ -278,6 +311,8 @@ int main(int argc, char** argv) {
         if (*bench_frames) {
             if (!parse_size(frames_size, frames_options.width, frames_options.height)) return bad_size();
             frames_options.db_path = db;
+            frames_options.plan_ids = split_ids(frames_plans);
+            if (!parse_view_options(frames_view_options, frames_options.view_options)) return bad_view_option();
             if (frames_options.timed_frames <= 0) frames_options.timed_frames = 300;
             return app::run_shot(frames_options);
         }
@@ -285,6 +320,7 @@ int main(int argc, char** argv) {
             if (!parse_size(size, shot_options.width, shot_options.height)) return bad_size();
             shot_options.db_path = db;
             shot_options.plan_ids = split_ids(plans);
+            if (!parse_view_options(shot_view_options, shot_options.view_options)) return bad_view_option();
             return app::run_shot(shot_options);
         }
         app::DashboardOptions options;

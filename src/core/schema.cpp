@@ -22,6 +22,8 @@ std::string workshop_tables_sql() {
     return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
 }
 
+std::string match_tables_sql() { return "\n" + records::create_table_sql(records::measure_match); }
+
 std::vector<records::AddedColumn> added_columns(int version) {
     std::vector<records::AddedColumn> out;
     records::for_each_table([&](const auto& t) { records::added_columns(t, version, out); });
@@ -49,6 +51,22 @@ CREATE TABLE slide (
   name TEXT NOT NULL CHECK (name <> ''),
   state TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql";
+
+// The migration to version 4 as released: the generation diff's decisions.
+// The schema test checks it against match_tables_sql().
+const char* const match_tables_v4_sql = R"sql(
+CREATE TABLE measure_match (
+  id INTEGER PRIMARY KEY,
+  plan_a TEXT NOT NULL,
+  item_a TEXT NOT NULL,
+  plan_b TEXT NOT NULL,
+  item_b TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('match', 'no_match')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (plan_a, item_a, plan_b, item_b),
+  CHECK (plan_a <> plan_b)
 );
 )sql";
 

@@ -159,6 +159,8 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
+    // 4: the user's decisions on generation diffs (confirmed and broken matches).
+    {4, match_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
@@ -383,7 +385,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     Store store(guard.release(), path);
     // Read-only opens of an older version read it as it is: every version
     // since 1 only added what the loader does without (no workshop tables
-    // before 3: no notes or slides to show).
+    // before 3: no notes or slides to show; no diff decisions before 4).
     if (version != 0 && version < schema_version && mode != OpenMode::read_only) store.upgrade_ = migrate(db, path);
     return store;
 }

@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
@@ -13,6 +14,7 @@
 #include "wardscope/workshop.hpp"
 
 using namespace wardscope;
+using test::error_of;
 
 namespace {
 
@@ -26,15 +28,6 @@ Store make_store(const test::TempDir& dir) {
     Store store = Store::open(dir / "w.db", OpenMode::create);
     import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
     return store;
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 const ItemRef swot_s1{"test-plan", ItemKind::swot, "s1"};
@@ -351,7 +344,7 @@ TEST_CASE("slides: speaker notes are stored, kept by undo, checked as prose, and
     CHECK(error_of([&] { set_slide_notes(store, 999, "x"); }) == "no slide with id 999");
 
     // A version 3 database (no notes column) opened read-only shows its slides without notes.
-    REQUIRE(sqlite3_exec(store.handle(), "ALTER TABLE slide DROP COLUMN notes; PRAGMA user_version = 3", nullptr, nullptr, nullptr) ==
+    REQUIRE(sqlite3_exec(store.handle(), test::down_to_version_3_sql, nullptr, nullptr, nullptr) ==
             SQLITE_OK);
     Store old = Store::open(dir / "w.db", OpenMode::read_only);
     const auto slides = load_slides(old);
