@@ -10,6 +10,7 @@ namespace wardscope {
 // come from their field tables (records.hpp).
 std::string schema_sql();
 std::string workshop_tables_sql();  // version 3
+std::string match_tables_sql();     // version 4
 
 namespace records {
 struct AddedColumn;
@@ -20,7 +21,9 @@ std::vector<records::AddedColumn> added_columns(int version);
 
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
-// The version-4 table of source documents (records::source_document).
-extern const char* const source_document_v4_sql;
+// The migration step to version 4 (measure_match), frozen as released.
+extern const char* const match_tables_v4_sql;
+// The second part of the step to version 4: source documents, authors, approvals, budgets.
+extern const char* const source_tables_v4_sql;
 
 }  // namespace wardscope

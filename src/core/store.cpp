@@ -159,12 +159,21 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
-    // 4: source documents (title, publisher, date, URL) and items' pages.
-    {4, source_document_v4_sql},
+    // 4: the user's decisions on generation diffs (confirmed and broken matches);
+    // source documents, a plan's authors, approvals and budget lines.
+    {4, match_tables_v4_sql},
+    {4, source_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
-static_assert(std::size(migrations) <= schema_version - 1, "at most one migration per schema version after 1");
+constexpr bool migrations_in_order() {
+    for (std::size_t i = 0; i < std::size(migrations); ++i)
+        if (migrations[i].to_version < 2 || migrations[i].to_version > schema_version ||
+            (i > 0 && migrations[i].to_version < migrations[i - 1].to_version))
+            return false;
+    return true;
+}
+static_assert(migrations_in_order(), "migrations run in version order, each for a version after 1");
 
 // ALTER TABLE … ADD COLUMN for the columns `version` added to record tables,
 // unless the table has it already (a database made by a build of that version).
@@ -385,7 +394,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     Store store(guard.release(), path);
     // Read-only opens of an older version read it as it is: every version
     // since 1 only added what the loader does without (no workshop tables
-    // before 3: no notes or slides to show).
+    // before 3: no notes or slides to show; no diff decisions before 4).
     if (version != 0 && version < schema_version && mode != OpenMode::read_only) store.upgrade_ = migrate(db, path);
     return store;
 }
@@ -414,9 +423,8 @@ namespace {
 
 // SELECT plan_id, <the record's columns> of a table of rows that belong to plans, in order.
 template <typename T>
-std::string plan_rows_sql(sqlite3* db, const T& t) {
-    return "SELECT plan_id, " + records::select_columns(t, "", read_user_version(db)) + " FROM " + t.name +
-           " ORDER BY plan_id, ord";
+std::string plan_rows_sql(const T& t, int version) {
+    return "SELECT plan_id, " + records::select_columns(t, "", version) + " FROM " + t.name + " ORDER BY plan_id, ord";
 }
 
 struct PlanKey {
@@ -527,7 +535,7 @@ struct NodeRows {
 
 // `make` reads the value from the row.
 template <typename T, typename Make>
-NodeRows<T> collect_node_rows(sqlite3* db, const char* sql, Make make) {
+NodeRows<T> collect_node_rows(sqlite3* db, const std::string& sql, Make make) {
     NodeRows<T> out;
     Statement st(db, sql);
     while (st.step()) {
@@ -575,11 +583,12 @@ using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
+    const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
-        Statement st(db, plan_rows_sql(db, records::swot_item));
-        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back());
-        Statement tows(db, plan_rows_sql(db, records::tows_strategy));
-        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back());
+        Statement st(db, plan_rows_sql(records::swot_item, version));
+        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back(), version);
+        Statement tows(db, plan_rows_sql(records::tows_strategy, version));
+        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back(), version);
         auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
             const auto p = parts.find(plan_id);
             if (p == parts.end()) return nullptr;
@@ -587,24 +596,25 @@ PartsByPlan read_plan_parts(sqlite3* db) {
                 if (t.id == id) return &t;
             return nullptr;
         };
-        Statement links(db, "SELECT plan_id, tows_id, swot_id FROM tows_swot ORDER BY plan_id, tows_id, ord");
+        // plan_id, tows_id, swot_id / node_id, ord
+        Statement links(db, "SELECT " + records::all_columns(records::tows_swot) + " FROM tows_swot ORDER BY plan_id, tows_id, ord");
         while (links.step())
             if (TowsStrategy* t = find_tows(links.text(0), links.text(1))) t->swot_ids.push_back(links.text(2));
-        Statement nodes(db, "SELECT plan_id, tows_id, node_id FROM tows_node ORDER BY plan_id, tows_id, ord");
+        Statement nodes(db, "SELECT " + records::all_columns(records::tows_node) + " FROM tows_node ORDER BY plan_id, tows_id, ord");
         while (nodes.step())
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
     {
-        Statement st(db, plan_rows_sql(db, records::indicator));
-        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back());
+        Statement st(db, plan_rows_sql(records::indicator, version));
+        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back(), version);
     }
-    if (read_user_version(db) >= 4) {  // authors, approvals and budgets: schema version 4
+    if (version >= 4) {  // authors, approvals and budgets: schema version 4
         Statement authors(db, "SELECT plan_id, text FROM plan_author ORDER BY plan_id, ord");
         while (authors.step()) parts[authors.text(0)].authors.push_back(authors.text(1));
-        Statement approvals(db, plan_rows_sql(db, records::approval));
-        while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back());
-        Statement budget(db, plan_rows_sql(db, records::budget_line));
-        while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back());
+        Statement approvals(db, plan_rows_sql(records::approval, version));
+        while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back(), version);
+        Statement budget(db, plan_rows_sql(records::budget_line, version));
+        while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back(), version);
     }
     return parts;
 }
@@ -617,10 +627,11 @@ struct BesideRows {
 };
 
 BesideRows read_beside_rows(sqlite3* db) {
-    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, theme_id, origin FROM node_theme",
+    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, " + records::select_columns(records::node_theme) + " FROM node_theme",
                                         [](const Statement& row) {
-                                            return ThemeTag{std::string(row.view(3)),
-                                                            tag_origin_from(row.view(4)).value_or(TagOrigin::hand)};
+                                            ThemeTag tag;
+                                            records::read_fields(records::node_theme, row, 3, tag);
+                                            return tag;
                                         }),
             collect_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor",
                                            [](const Statement& row) { return std::string(row.view(3)); }),
@@ -658,14 +669,15 @@ Dataset read_plans(sqlite3* db) {
     Dataset data;
     const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
-        Statement st(db, "SELECT id, label_ja, label_en FROM theme ORDER BY ord");
-        while (st.step()) data.taxonomy.themes.push_back({st.text(0), st.text(1), st.text(2), {}});
-        Statement kw(db, "SELECT theme_id, keyword FROM theme_keyword ORDER BY theme_id, ord");
-        while (kw.step())
+        // A read-only open of an older version reads the columns it has (no short headings before 4).
+        Statement st(db, "SELECT " + records::select_columns(records::theme, "", version) + " FROM theme ORDER BY ord");
+        while (st.step()) records::read_fields(records::theme, st, 0, data.taxonomy.themes.emplace_back(), version);
+        Statement kw(db, "SELECT " + records::all_columns(records::theme_keyword) + " FROM theme_keyword ORDER BY theme_id, ord");
+        while (kw.step())  // theme_id, ord, keyword
             for (Theme& t : data.taxonomy.themes)
-                if (t.id == kw.text(0)) t.keywords.push_back(kw.text(1));
-        Statement actors(db, "SELECT id, label_ja, label_en FROM actor ORDER BY ord");
-        while (actors.step()) data.taxonomy.actors.push_back({actors.text(0), actors.text(1), actors.text(2)});
+                if (t.id == kw.view(0)) t.keywords.push_back(kw.text(2));
+        Statement actors(db, "SELECT " + records::select_columns(records::actor) + " FROM actor ORDER BY ord");
+        while (actors.step()) records::read_fields(records::actor, actors, 0, data.taxonomy.actors.emplace_back());
         if (version >= 4) {  // source documents: schema version 4
             Statement documents(db, "SELECT " + records::select_columns(records::source_document) +
                                         " FROM source_document ORDER BY ord");
@@ -681,7 +693,7 @@ Dataset read_plans(sqlite3* db) {
     {
         Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
-        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
+        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back(), version);
     }
     PlanKey plans;
     {
@@ -690,18 +702,19 @@ Dataset read_plans(sqlite3* db) {
                              "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
         while (st.step()) {
             Plan p;
-            records::read_fields(records::plan, st, 0, p);
+            records::read_fields(records::plan, st, 0, p, version);
             plans.index[p.id] = data.plans.size();
             data.plans.push_back(std::move(p));
         }
     }
     {
-        Statement st(db, "SELECT plan_id, text FROM plan_viewpoint ORDER BY plan_id, ord");
+        // plan_id, ord, text
+        Statement st(db, "SELECT " + records::all_columns(records::plan_viewpoint) + " FROM plan_viewpoint ORDER BY plan_id, ord");
         while (st.step())
-            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(1));
-        Statement ff(db, "SELECT plan_id, text FROM plan_focus_field ORDER BY plan_id, ord");
+            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(2));
+        Statement ff(db, "SELECT " + records::all_columns(records::plan_focus_field) + " FROM plan_focus_field ORDER BY plan_id, ord");
         while (ff.step())
-            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(1));
+            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(2));
     }
     {
         // Full scans in storage order, put in order here: ORDER BY on these big
@@ -713,7 +726,7 @@ Dataset read_plans(sqlite3* db) {
             while (st.step()) {
                 Plan* p = cursor.find(st.view(0));
                 if (!p) continue;
-                records::read_fields(records::node, st, 2, p->nodes.emplace_back());
+                records::read_fields(records::node, st, 2, p->nodes.emplace_back(), version);
                 node_ords[cursor.index].push_back(st.integer(1));
             }
         }
@@ -741,9 +754,10 @@ std::vector<Observation> read_observations(sqlite3* db) {
     {
         Statement count(db, "SELECT count(*) FROM observation");
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
-        Statement st(db, "SELECT " + records::select_columns(records::observation, "", read_user_version(db)) +
+        const int version = read_user_version(db);  // an older one is read as it is (read-only)
+        Statement st(db, "SELECT " + records::select_columns(records::observation, "", version) +
                              " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, origin");
-        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back());
+        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back(), version);
     }
     return observations;
 }

@@ -27,6 +27,12 @@ inline std::filesystem::path minimal_database(const TempDir& dir, const std::str
 }
 
 // Through SQLite directly, as another program would (no defensive settings).
+// Turns a database of the current schema (4) into one of schema version 3:
+// what version 4 added removed (docs/schema.md, "Versions").
+inline constexpr const char* down_to_version_3_sql =
+    WARDSCOPE_TEST_DROP_SOURCES_V4 "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; "
+    "ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; PRAGMA user_version = 3";
+
 inline void run_sql(const std::filesystem::path& path, const char* sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
