@@ -588,7 +588,7 @@ void draw_similar(ViewContext& ctx, SimilarCache& cache, const Plan& plan, const
         ImGui::PushID(static_cast<int>(i));
         const BlockState b = text_block("##similar", {{node_title(n, lang), accent_color()}, {line, dim_text_color()}});
         record_probe("explorer.similar." + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        source_tooltip_for(b.hovered && !ctx.screenshot, n.source.empty() ? other.source : n.source, lang, n.name);
+        source_tooltip_for(b.hovered && !ctx.screenshot, n.source.empty() ? other.source : n.source, ctx.data.taxonomy, lang, n.name);
         if (b.clicked) open_plan = other.id, open_node = n.id;
         ImGui::PopID();
     }
