@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,19 @@ struct SourceRef {
     std::string file;     // e.g. "000_9c58856d0c7e1aa3.txt"
     std::string section;  // heading as written in the source
     std::string url;      // for sources outside shared/seeds
+    std::string page;     // page(s) as written, e.g. "3", "12-13"; empty when unknown
     bool empty() const { return file.empty() && url.empty(); }
+};
+
+// A source document as a record (data/documents.json): what a SourceRef's
+// file is. Unknown parts stay empty, never invented.
+struct SourceDocument {
+    std::string file;       // the key SourceRef::file refers to, e.g. "003_8420b78ba5ee7d85.txt"
+    std::string title;      // as written on the document
+    std::string title_en;   // translation, may be empty
+    std::string publisher;  // e.g. "東京都産業労働局"
+    std::string published;  // calendar date "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty when unknown
+    std::string url;        // where it is published; empty when unknown
 };
 
 struct Municipality {
@@ -57,10 +70,11 @@ enum class Quadrant { strength, weakness, opportunity, threat };
 
 struct SwotItem {
     std::string id;
-    Quadrant quadrant = Quadrant::strength;
+    Quadrant quadrant = Quadrant::strength;  // the SWOT quadrant the item is mapped to
     std::string text;
     std::string text_en;
     SourceRef source;
+    std::string label;  // the source's own heading, as written (特徴, 課題, 現況, 強み …); "" when it uses the quadrant's
 };
 
 enum class TowsType { SO, ST, WO, WT };
@@ -113,6 +127,24 @@ struct Observation {
     ObservationOrigin origin = ObservationOrigin::csv;
 };
 
+// An approval or consent of a plan (承認, 同意 …) as the source gives it.
+struct Approval {
+    std::string by;               // e.g. "東京都"
+    std::string kind;             // as written: "承認", "同意" …; may be empty
+    std::string date;             // a calendar date YYYY, YYYY-MM or YYYY-MM-DD; "" when unknown (never a fiscal year)
+    std::string date_as_written;  // e.g. "令和4年3月31日"
+    SourceRef source;
+};
+
+// A measure's budget (予算) or settled amount (決算) in one fiscal year, in 千円.
+struct BudgetLine {
+    std::string node_id;
+    int fiscal_year = 0;
+    std::string kind;  // "予算" / "決算"
+    double thousand_yen = 0;
+    SourceRef source;
+};
+
 struct Plan {
     std::string id;               // stable ascii id, e.g. "itabashi-vision-2035"
     std::string municipality_id;
@@ -134,6 +166,10 @@ struct Plan {
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
+    std::optional<int> actual_end_fy;   // the fiscal year it really ended (ended early); unknown or not ended: empty
+    std::vector<std::string> authors;   // who drew it up, as written (joint plans: "東京都", "板橋区")
+    std::vector<Approval> approvals;
+    std::vector<BudgetLine> budget;     // optional, where a source gives amounts
 };
 
 struct Theme {
@@ -162,8 +198,14 @@ struct PlanFile {
 struct Taxonomy {
     std::vector<Theme> themes;
     std::vector<Actor> actors;
+    std::vector<SourceDocument> documents;  // data/documents.json, optional
+    // Per theme id, phrases in which its keywords mean something else (e.g.
+    // "スタートアップ集積" for 集積 → 産業基盤): masked before the keywords are
+    // looked for (themes.json "except"; applied at import, not stored).
+    std::map<std::string, std::vector<std::string>, std::less<>> keyword_exceptions;
     const Theme* find_theme(std::string_view id) const;
     const Actor* find_actor(std::string_view id) const;
+    const SourceDocument* find_document(std::string_view file) const;
 };
 
 // Everything the dashboard shows, loaded once per data change.

@@ -33,7 +33,8 @@ template <auto Source>
 constexpr auto source_fields() {
     return std::tuple{field<Source, &SourceRef::file>("source_file", "TEXT NOT NULL DEFAULT ''", nullptr, display),
                       field<Source, &SourceRef::section>("source_section", "TEXT NOT NULL DEFAULT ''", nullptr, display),
-                      field<Source, &SourceRef::url>("source_url", "TEXT NOT NULL DEFAULT ''", nullptr, display)};
+                      field<Source, &SourceRef::url>("source_url", "TEXT NOT NULL DEFAULT ''", nullptr, display),
+                      field<Source, &SourceRef::page>("source_page", "TEXT NOT NULL DEFAULT ''", nullptr, display).added_in(4)};
 }
 
 // The key of a row that belongs to a plan: bound and read by the caller.
@@ -86,7 +87,8 @@ inline constexpr auto plan = table<Plan>(
                    field<&Plan::period_as_written>("period_as_written", "TEXT NOT NULL DEFAULT ''", nullptr, display),
                    field<&Plan::vision>("vision", "TEXT NOT NULL DEFAULT ''", "vision", display | prose),
                    field<&Plan::summary>("summary", "TEXT NOT NULL DEFAULT ''", "summary", display | prose),
-                   field<&Plan::is_synthetic>("is_synthetic", "INTEGER NOT NULL DEFAULT 0", "synthetic")},
+                   field<&Plan::is_synthetic>("is_synthetic", "INTEGER NOT NULL DEFAULT 0", "synthetic"),
+                   field<&Plan::actual_end_fy>("actual_end_fy", "INTEGER", nullptr).added_in(4)},
         source_fields<&Plan::source>()));
 
 // A plan's viewpoints and focus fields, in order (Plan::viewpoints, focus_fields).
@@ -131,7 +133,8 @@ inline constexpr auto swot_item = table<SwotItem>(
                                   "quadrant", "TEXT NOT NULL CHECK (quadrant IN ('strength', 'weakness', 'opportunity', 'threat'))",
                                   "quadrant", required | json_checked),
                               field<&SwotItem::text>("text", "TEXT NOT NULL", "text", required | display | prose),
-                              field<&SwotItem::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display | prose)},
+                              field<&SwotItem::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display | prose),
+                              field<&SwotItem::label>("label", "TEXT NOT NULL DEFAULT ''", "label", display).added_in(4)},
                    source_fields<&SwotItem::source>()),
     "PRIMARY KEY (plan_id, id)");
 
@@ -237,6 +240,42 @@ inline constexpr auto measure_match = table<MatchOverride>(
                                                  nullptr)},
     "UNIQUE (plan_a, item_a, plan_b, item_b),\n  CHECK (plan_a <> plan_b)");
 
+// A plan's approvals and consents (schema version 4; created by the version-4 step).
+inline constexpr auto approval = table<Approval>(
+    "plan_approval",
+    std::tuple_cat(std::tuple{plan_key, ord, field<&Approval::by>("approved_by", "TEXT NOT NULL", "by", required | display),
+                              field<&Approval::kind>("kind", "TEXT NOT NULL DEFAULT ''", "kind", display),
+                              field<&Approval::date>("date", "TEXT", "date", null_when_empty | json_null),
+                              field<&Approval::date_as_written>("date_as_written", "TEXT NOT NULL DEFAULT ''",
+                                                                "date_as_written", display)},
+                   source_fields<&Approval::source>()),
+    "PRIMARY KEY (plan_id, ord)");
+
+// Budget and settled amounts per measure and fiscal year, in 千円 (schema version 4).
+inline constexpr auto budget_line = table<BudgetLine>(
+    "budget_line",
+    std::tuple_cat(std::tuple{plan_key, ord, field<&BudgetLine::node_id>("node_id", "TEXT NOT NULL", "node", required | json_checked),
+                              field<&BudgetLine::fiscal_year>("fiscal_year", "INTEGER NOT NULL", "fiscal_year",
+                                                              required | json_checked),
+                              field<&BudgetLine::kind>("kind", "TEXT NOT NULL CHECK (kind IN ('予算', '決算'))", "kind",
+                                                       required | json_checked | display),
+                              field<&BudgetLine::thousand_yen>("thousand_yen", "REAL NOT NULL", "thousand_yen",
+                                                               required | json_checked)},
+                   source_fields<&BudgetLine::source>()),
+    "PRIMARY KEY (plan_id, ord),\n  UNIQUE (plan_id, node_id, fiscal_year, kind)");
+
+// Source documents (schema version 4): data/documents.json, keyed by the
+// file name that SourceRef::file holds. Created by the version-4 step.
+inline constexpr auto source_document = table<SourceDocument>(
+    "source_document",
+    std::tuple{field<&SourceDocument::file>("file", "TEXT PRIMARY KEY", "file", required),
+               column("ord", "INTEGER NOT NULL"),
+               field<&SourceDocument::title>("title", "TEXT NOT NULL", "title", required | display),
+               field<&SourceDocument::title_en>("title_en", "TEXT NOT NULL DEFAULT ''", "title_en", display),
+               field<&SourceDocument::publisher>("publisher", "TEXT NOT NULL DEFAULT ''", "publisher", display),
+               field<&SourceDocument::published>("published", "TEXT", "published", null_when_empty | json_null),
+               field<&SourceDocument::url>("url", "TEXT NOT NULL DEFAULT ''", "url", display)});
+
 // Calls fn(table) for every field table, in the order the schema creates them.
 template <typename Fn>
 void for_each_table(Fn&& fn) {
@@ -260,6 +299,7 @@ void for_each_plan_text(Data& data, Fn&& fn) {
     for (auto& m : data.municipalities) for_each_display_member(records::municipality, m, fn);
     for (auto& t : data.taxonomy.themes) for_each_display_member(records::theme, t, fn);
     for (auto& a : data.taxonomy.actors) for_each_display_member(records::actor, a, fn);
+    for (auto& d : data.taxonomy.documents) for_each_display_member(records::source_document, d, fn);
     for (auto& p : data.plans) {
         for_each_display_member(records::plan, p, fn);
         for (auto& s : p.viewpoints) fn(s);
@@ -268,6 +308,9 @@ void for_each_plan_text(Data& data, Fn&& fn) {
         for (auto& s : p.swot) for_each_display_member(records::swot_item, s, fn);
         for (auto& t : p.tows) for_each_display_member(records::tows_strategy, t, fn);
         for (auto& i : p.indicators) for_each_display_member(records::indicator, i, fn);
+        for (auto& a : p.authors) fn(a);
+        for (auto& a : p.approvals) for_each_display_member(records::approval, a, fn);
+        for (auto& b : p.budget) for_each_display_member(records::budget_line, b, fn);
     }
 }
 

@@ -238,12 +238,18 @@ float Dashboard::caption_height() const {
 // "出典: 北区産業振興ビジョン 2026–2035 · wardscope.db": the plans the view is
 // about (the selection, for the views that show it; else how many plans).
 std::string Dashboard::caption_source_line(Lang lang) const {
-    std::string plans;
+    std::string plans, documents;  // the documents by their titles (data/documents.json), each once
     if (view().shows_selected_plans())
         for (const std::string& id : selection_.plan_ids())
-            if (const Plan* p = data_.find_plan(id)) plans += (plans.empty() ? "" : " / ") + ui::plan_short_label(data_, *p, lang);
+            if (const Plan* p = data_.find_plan(id)) {
+                plans += (plans.empty() ? "" : " / ") + ui::plan_short_label(data_, *p, lang);
+                if (const SourceDocument* d = data_.taxonomy.find_document(p->source.file)) {
+                    const std::string& title = lang == Lang::en && !d->title_en.empty() ? d->title_en : d->title;
+                    if (documents.find(title) == std::string::npos) documents += (documents.empty() ? "" : " / ") + title;
+                }
+            }
     if (plans.empty()) plans = ui::format(S::plans_fmt(lang), model_.plan_count);
-    return std::string(S::source(lang)) + plans + " · " + model_.source_label;
+    return std::string(S::source(lang)) + plans + (documents.empty() ? "" : " — " + documents) + " · " + model_.source_label;
 }
 
 // Presenting: one thin line under the view, at the chrome's size — the slide

@@ -31,6 +31,8 @@ std::vector<ParseResult> read_all(const DataPaths& paths, const std::vector<std:
     ok = true;
     for (const auto& file : files) {
         results.push_back(read_plan_file(file, taxonomy));
+        for (const Problem& w : results.back().warnings)
+            std::cerr << "warning: " << terminal_text(w.to_string(), LineBreaks::keep) << "\n";
         for (const Problem& p : results.back().problems) {
             std::cerr << terminal_text(p.to_string(), LineBreaks::keep) << "\n";
             ok = false;

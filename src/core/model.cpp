@@ -63,6 +63,12 @@ std::optional<ObservationOrigin> observation_origin_from(std::string_view s) {
 
 const Theme* Taxonomy::find_theme(std::string_view id) const { return find_by_id(themes, id); }
 const Actor* Taxonomy::find_actor(std::string_view id) const { return find_by_id(actors, id); }
+const SourceDocument* Taxonomy::find_document(std::string_view file) const {
+    if (file.empty()) return nullptr;
+    for (const SourceDocument& d : documents)
+        if (d.file == file) return &d;
+    return nullptr;
+}
 const Plan* Dataset::find_plan(std::string_view id) const { return find_by_id(plans, id); }
 const Municipality* Dataset::find_municipality(std::string_view id) const {
     return find_by_id(municipalities, id);

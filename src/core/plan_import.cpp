@@ -34,6 +34,9 @@ void write_taxonomy(sqlite3* db, const Taxonomy& taxonomy) {
     }
     records::RowInsert actor(db, records::actor, {"ord"}, records::upsert_clause(records::actor, {"id"}, {"ord"}));
     for (std::size_t i = 0; i < taxonomy.actors.size(); ++i) actor.run(taxonomy.actors[i], static_cast<int>(i));
+    records::RowInsert<decltype(records::source_document)> document(
+        db, records::source_document, {"ord"}, records::upsert_clause(records::source_document, {"file"}, {"ord"}));
+    for (std::size_t i = 0; i < taxonomy.documents.size(); ++i) document.run(taxonomy.documents[i], static_cast<int>(i));
 }
 
 // The statements of a plan's rows, prepared once per import (not once per
@@ -63,6 +66,9 @@ struct PlanWriter {
     Insert<decltype(records::tows_swot)> tows_swot{db, records::tows_swot, {"plan_id", "tows_id", "swot_id", "ord"}, "", borrowed};
     Insert<decltype(records::tows_node)> tows_node{db, records::tows_node, {"plan_id", "tows_id", "node_id", "ord"}, "", borrowed};
     Insert<decltype(records::indicator)> indicator{db, records::indicator, {"plan_id", "ord"}, "", borrowed};
+    Statement author{db, "INSERT INTO plan_author (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
+    Insert<decltype(records::approval)> approval{db, records::approval, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::budget_line)> budget{db, records::budget_line, {"plan_id", "ord"}, "", borrowed};
     // A plan file's observations belong to its plan and have origin plan_file.
     Insert<decltype(records::observation)> observation{
         db, records::observation, {"plan_id", "origin", "entered_at"}, "", borrowed};
@@ -95,6 +101,9 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
         for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.run({}, p.id, t.id, t.node_ids[k], static_cast<int>(k));
     }
     for (std::size_t i = 0; i < p.indicators.size(); ++i) indicator.run(p.indicators[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.authors.size(); ++i) author.bind_all(p.id, static_cast<int>(i), p.authors[i]).run();
+    for (std::size_t i = 0; i < p.approvals.size(); ++i) approval.run(p.approvals[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.budget.size(); ++i) budget.run(p.budget[i], p.id, static_cast<int>(i));
     for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
 }
 

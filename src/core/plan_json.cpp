@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -76,10 +78,57 @@ bool valid_local_government_code(std::string_view code) {
     return code[5] - '0' == check;
 }
 
+// Characters outside the Basic Multilingual Plane (𠮷 U+20BB7 …): Debian's
+// Dear ImGui 1.86 has a 16-bit ImWchar and the dashboard draws them as its
+// substitute mark 〓 (app/font_atlas.hpp). Valid data: a warning naming each, once.
+std::optional<std::string> undrawable_characters_warning(std::string_view text) {
+    std::string names;
+    std::set<std::uint32_t> seen;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0xF0 || c > 0xF4 || i + 4 > text.size()) continue;  // lead bytes of 4-byte sequences (UTF-8 checked before)
+        const std::uint32_t cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 12) |
+                                 ((static_cast<unsigned char>(text[i + 2]) & 0x3Fu) << 6) |
+                                 (static_cast<unsigned char>(text[i + 3]) & 0x3Fu);
+        if (seen.insert(cp).second) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+            names += (names.empty() ? "" : ", ") + std::string("'") + std::string(text.substr(i, 4)) + "' (" + code + ")";
+        }
+        i += 3;
+    }
+    if (names.empty()) return std::nullopt;
+    return "the dashboard cannot draw " + names +
+           " (outside the Basic Multilingual Plane; Dear ImGui 1.86 as packaged): shown as \xE3\x80\x93 (U+3013)";
+}
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and day: a calendar date, never a fiscal year.
+bool valid_calendar_date(std::string_view s) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (s.size() < from + n) return false;
+        for (std::size_t i = from; i < from + n; ++i)
+            if (s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    auto number = [&](std::size_t from, std::size_t n) { return std::stoi(std::string(s.substr(from, n))); };
+    if (!digits(0, 4) || (s.size() != 4 && s.size() != 7 && s.size() != 10)) return false;
+    if (s.size() == 4) return true;
+    if (s[4] != '-' || !digits(5, 2)) return false;
+    const int month = number(5, 2);
+    if (month < 1 || month > 12) return false;
+    if (s.size() == 7) return true;
+    if (s[7] != '-' || !digits(8, 2)) return false;
+    const int year = number(0, 4), day = number(8, 2);
+    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day >= 1 && day <= (month == 2 && !leap ? 28 : days[month - 1]);
+}
+
 // Reads typed fields out of JSON objects and records every problem with its pointer.
 class Reader {
 public:
-    Reader(std::string file, std::vector<Problem>& problems) : file_(std::move(file)), problems_(problems) {}
+    Reader(std::string file, std::vector<Problem>& problems, std::vector<Problem>* warnings = nullptr)
+        : file_(std::move(file)), problems_(problems), warnings_(warnings) {}
 
     void problem(const std::string& pointer, std::string message) {
         problems_.push_back({file_, pointer.empty() ? "/" : pointer, std::move(message)});
@@ -226,8 +275,9 @@ public:
             if (required) problem(at, "missing required field: every item needs a source (file + section, or url)");
             return fallback;
         }
-        if (!expect_object(*it, at, {"file", "section", "url"})) return fallback;
-        SourceRef ref{text(*it, at, "file", false), text(*it, at, "section", false), text(*it, at, "url", false)};
+        if (!expect_object(*it, at, {"file", "section", "url", "page"})) return fallback;
+        SourceRef ref{text(*it, at, "file", false), text(*it, at, "section", false), text(*it, at, "url", false),
+                      text(*it, at, "page", false)};
         if (ref.empty()) problem(at, "a source needs a file or a url");
         return ref;
     }
@@ -237,10 +287,14 @@ private:
     // names, ids, labels and sources are one line; no other control characters anywhere.
     void check_control_characters(const std::string& value, const std::string& at, TextKind kind = TextKind::one_line) {
         if (auto control = control_character_problem(value, kind)) problem(at, *control);
+        if (warnings_)
+            if (auto undrawable = undrawable_characters_warning(value))
+                warnings_->push_back({file_, at.empty() ? "/" : at, *undrawable});
     }
 
     std::string file_;
     std::vector<Problem>& problems_;
+    std::vector<Problem>* warnings_;  // null: warnings are not collected
 };
 
 // The plan-file keys of a record's table, then those its parser reads itself.
@@ -295,7 +349,9 @@ struct PlanParser {
     // What each object may hold: its table's keys and those read here.
     const std::vector<std::string_view> plan_keys =
         keys_of(records::plan, {"format", "municipality", "period", "viewpoints", "focus_fields", "source", "nodes", "swot",
-                                "tows", "indicators", "observations"});
+                                "tows", "indicators", "observations", "authors", "approvals", "budget"});
+    const std::vector<std::string_view> approval_keys = keys_of(records::approval, {"source"});
+    const std::vector<std::string_view> budget_keys = keys_of(records::budget_line, {"source"});
     const std::vector<std::string_view> municipality_keys = keys_of(records::municipality, {"source"});
     const std::vector<std::string_view> node_keys = keys_of(records::node, {"themes", "actors", "source", "children"});
     const std::vector<std::string_view> swot_keys = keys_of(records::swot_item, {"source"});
@@ -326,6 +382,57 @@ struct PlanParser {
         parse_tows(root);
         parse_indicators(root);
         parse_observations(root);
+        plan.authors = reader.text_list(root, "", "authors");
+        parse_approvals(root);
+        parse_budget(root);
+    }
+
+    // Approvals and consents: a date is a calendar date, never a fiscal year.
+    void parse_approvals(const json& root) {
+        const json* items = reader.array(root, "", "approvals");
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
+            const std::string at = join("/approvals", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, approval_keys)) continue;
+            Approval a;
+            read_plain_fields(reader, records::approval, value, at, a);
+            if (!a.date.empty() && !valid_calendar_date(a.date))
+                reader.problem(join(at, "date"), "'" + a.date +
+                                                     "' is not a calendar date: write YYYY, YYYY-MM or YYYY-MM-DD "
+                                                     "(a fiscal year is not a date; the text as written goes in date_as_written)");
+            a.source = reader.source(value, at, false, result.plan.source);
+            result.plan.approvals.push_back(std::move(a));
+        }
+    }
+
+    // Budget (予算) and settled (決算) amounts per measure and fiscal year, in 千円.
+    void parse_budget(const json& root) {
+        const json* items = reader.array(root, "", "budget");
+        std::map<std::tuple<std::string, int, std::string>, std::size_t> seen;
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
+            const std::string at = join("/budget", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, budget_keys)) continue;
+            BudgetLine b;
+            b.node_id = reader.text(value, at, "node", true);
+            if (!b.node_id.empty() && !node_ids.contains(b.node_id)) reader.problem(join(at, "node"), "unknown node '" + b.node_id + "'");
+            b.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
+            b.kind = reader.text(value, at, "kind", true);
+            if (!b.kind.empty() && b.kind != "予算" && b.kind != "決算")
+                reader.problem(join(at, "kind"), "unknown kind '" + b.kind + "' (予算 or 決算)");
+            const std::optional<double> amount = reader.number(value, at, "thousand_yen", true);
+            if (amount && *amount < 0) reader.problem(join(at, "thousand_yen"), "an amount cannot be negative");
+            b.thousand_yen = amount.value_or(0);
+            if (!b.node_id.empty() && b.fiscal_year != 0 && !b.kind.empty()) {
+                auto [it, inserted] = seen.emplace(std::make_tuple(b.node_id, b.fiscal_year, b.kind), i);
+                if (!inserted)
+                    reader.problem(join(at, "fiscal_year"), "a second " + b.kind + " for '" + b.node_id + "' in fiscal year " +
+                                                                std::to_string(b.fiscal_year) + " (the first is /budget/" +
+                                                                std::to_string(it->second) + ")");
+            }
+            b.source = reader.source(value, at, false, result.plan.source);
+            result.plan.budget.push_back(std::move(b));
+        }
     }
 
     void parse_municipality(const json& root) {
@@ -352,11 +459,15 @@ struct PlanParser {
             reader.problem("/period", "missing required field");
             return;
         }
-        if (!reader.expect_object(*it, "/period", {"start", "end", "as_written"})) return;
+        if (!reader.expect_object(*it, "/period", {"start", "end", "as_written", "actual_end"})) return;
         Plan& plan = result.plan;
         plan.start_fy = reader.fiscal_year(*it, "/period", "start", false);
         plan.end_fy = reader.fiscal_year(*it, "/period", "end", false);
         plan.period_as_written = reader.text(*it, "/period", "as_written", false);
+        plan.actual_end_fy = reader.fiscal_year(*it, "/period", "actual_end", false);
+        if (plan.actual_end_fy && plan.start_fy && *plan.actual_end_fy < *plan.start_fy)
+            reader.problem("/period/actual_end", "actual end year " + std::to_string(*plan.actual_end_fy) +
+                                                     " is before start year " + std::to_string(*plan.start_fy));
         if (plan.start_fy && plan.end_fy && *plan.end_fy < *plan.start_fy)
             reader.problem("/period/end", "end year " + std::to_string(*plan.end_fy) + " is before start year " +
                                               std::to_string(*plan.start_fy));
@@ -589,7 +700,7 @@ ParseResult parse_plan_file(std::string_view text, const std::string& file, cons
     result.file = file;
     json root = parse_json_text(text, file, result.problems);
     if (!result.problems.empty()) return result;
-    Reader reader(file, result.problems);
+    Reader reader(file, result.problems, &result.warnings);
     PlanParser parser{reader, taxonomy, {}, {}, {}, {}};
     parser.parse(root);
     result.plan_file = std::move(parser.result);
@@ -639,6 +750,41 @@ std::vector<Problem> check_plan_set(const std::vector<ParseResult>& results) {
 
 namespace {
 
+// documents.json: {"documents": [{file, title, title_en?, publisher?, published?, url?}]}.
+std::vector<SourceDocument> parse_documents(std::string_view text) {
+    std::vector<Problem> problems;
+    json root = parse_json_text(text, "documents.json", problems);
+    Reader reader("documents.json", problems);
+    std::vector<SourceDocument> out;
+    if (problems.empty()) {
+        const json* list = root.is_object() ? reader.array(root, "", "documents") : nullptr;
+        if (!list && (!root.is_object() || !root.contains("documents")))
+            reader.problem("/documents", "expected an object with an array \"documents\"");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            const json& d = (*list)[i];
+            const std::string at = join("/documents", i);
+            if (!reader.expect_object(d, at, {"file", "title", "title_en", "publisher", "published", "url"})) continue;
+            SourceDocument doc{reader.text(d, at, "file", true),      reader.text(d, at, "title", true),
+                               reader.text(d, at, "title_en", false), reader.text(d, at, "publisher", false),
+                               reader.text(d, at, "published", false), reader.text(d, at, "url", false)};
+            if (!doc.published.empty() && !valid_calendar_date(doc.published))
+                reader.problem(join(at, "published"), "'" + doc.published +
+                                                          "' is not a calendar date: write YYYY, YYYY-MM or YYYY-MM-DD "
+                                                          "(fiscal years belong in a plan's period)");
+            if (!doc.file.empty() && !seen.insert(doc.file).second)
+                reader.problem(join(at, "file"), "duplicate document '" + doc.file + "'");
+            out.push_back(std::move(doc));
+        }
+    }
+    if (!problems.empty()) {
+        std::string message;
+        for (const Problem& p : problems) message += (message.empty() ? "" : "\n") + p.to_string();
+        throw Error(message);
+    }
+    return out;
+}
+
 // A theme's or actor's texts, by the keys of its field table (records::theme,
 // records::actor): required ones present and not empty, each one line.
 template <typename T, typename Record>
@@ -664,7 +810,7 @@ void read_vocabulary_fields(const T& t, const json& object, const std::string& w
 
 }  // namespace
 
-Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text) {
+Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text, std::string_view documents_text) {
     Taxonomy taxonomy;
     auto load = [](std::string_view text, const char* what, const char* list_key) {
         std::vector<Problem> problems;
@@ -681,6 +827,8 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
         read_vocabulary_fields(records::theme, t, what, theme);
         try {
             if (t.contains("keywords")) theme.keywords = t["keywords"].get<std::vector<std::string>>();
+            if (t.contains("except"))
+                taxonomy.keyword_exceptions[theme.id] = t["except"].get<std::vector<std::string>>();
         } catch (const json::exception& e) {
             throw Error(what + ": " + e.what());
         }
@@ -696,11 +844,16 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
             throw Error("actors.json: invalid or duplicate actor id '" + actor.id + "'");
         taxonomy.actors.push_back(std::move(actor));
     }
+    if (!documents_text.empty()) taxonomy.documents = parse_documents(documents_text);
     return taxonomy;
 }
 
 Taxonomy read_taxonomy(const std::filesystem::path& themes_json, const std::filesystem::path& actors_json) {
-    return parse_taxonomy(read_whole_file(themes_json), read_whole_file(actors_json));
+    // The catalogue of source documents is optional and sits beside themes.json.
+    const std::filesystem::path documents = themes_json.parent_path() / "documents.json";
+    std::error_code ec;
+    const std::string documents_text = std::filesystem::exists(documents, ec) ? read_whole_file(documents) : std::string();
+    return parse_taxonomy(read_whole_file(themes_json), read_whole_file(actors_json), documents_text);
 }
 
 namespace {
@@ -733,6 +886,19 @@ private:
 
 }  // namespace
 
+namespace {
+// `text` with every occurrence of the phrases replaced by a control character
+// (never part of a keyword), so a keyword inside them is not found.
+std::string masked_phrases(std::string text, const std::vector<std::string>& phrases) {
+    for (const std::string& phrase : phrases) {
+        if (phrase.empty()) continue;
+        for (std::size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase, at + 1))
+            text.replace(at, phrase.size(), "\x1F");
+    }
+    return text;
+}
+}  // namespace
+
 std::vector<ThemeTag> derived_theme_tags(const Node& node, const Taxonomy& taxonomy) {
     std::vector<ThemeTag> themes;
     themes.reserve(node.themes.size() + 2);
@@ -744,9 +910,19 @@ std::vector<ThemeTag> derived_theme_tags(const Node& node, const Taxonomy& taxon
     for (const Theme& theme : taxonomy.themes) {
         const bool tagged = std::any_of(themes.begin(), themes.end(), [&](const ThemeTag& tag) { return tag.theme_id == theme.id; });
         if (tagged) continue;
+        // The texts with the theme's exception phrases masked (copied only when it has some).
+        const auto except = taxonomy.keyword_exceptions.find(theme.id);
+        const bool masking = except != taxonomy.keyword_exceptions.end();
+        std::string masked_name, masked_description;
+        if (masking) {
+            masked_name = masked_phrases(node.name, except->second);
+            masked_description = masked_phrases(node.description, except->second);
+        }
+        const std::string& name = masking ? masked_name : node.name;
+        const std::string& description = masking ? masked_description : node.description;
         const bool matches = std::any_of(theme.keywords.begin(), theme.keywords.end(), [&](const std::string& kw) {
             return !kw.empty() && filter.may_contain(kw) &&
-                   (node.name.find(kw) != std::string::npos || node.description.find(kw) != std::string::npos);
+                   (name.find(kw) != std::string::npos || description.find(kw) != std::string::npos);
         });
         if (matches) themes.push_back({theme.id, TagOrigin::rule});
     }
@@ -764,6 +940,7 @@ json source_json(const SourceRef& ref) {
     if (!ref.file.empty()) out["file"] = ref.file;
     if (!ref.section.empty()) out["section"] = ref.section;
     if (!ref.url.empty()) out["url"] = ref.url;
+    if (!ref.page.empty()) out["page"] = ref.page;
     return out;
 }
 
@@ -826,6 +1003,7 @@ json to_json(const PlanFile& pf) {
     out["municipality"] = municipality;
     json period = {{"start", year_json(plan.start_fy)}, {"end", year_json(plan.end_fy)}};
     put_text(period, "as_written", plan.period_as_written);
+    if (plan.actual_end_fy) period["actual_end"] = *plan.actual_end_fy;
     out["period"] = period;
     if (!plan.viewpoints.empty()) out["viewpoints"] = plan.viewpoints;
     if (!plan.focus_fields.empty()) out["focus_fields"] = plan.focus_fields;
@@ -842,7 +1020,8 @@ json to_json(const PlanFile& pf) {
             if (tag.origin == TagOrigin::hand) themes.push_back(tag.theme_id);
         if (!themes.empty()) n["themes"] = themes;
         if (!node.actors.empty()) n["actors"] = node.actors;
-        if (node.source.file != inherited.file || node.source.section != inherited.section || node.source.url != inherited.url)
+        if (node.source.file != inherited.file || node.source.section != inherited.section || node.source.url != inherited.url ||
+            node.source.page != inherited.page)
             n["source"] = source_json(node.source);
         if (auto it = children.find(node.id); it != children.end()) {
             json kids = json::array();
@@ -883,6 +1062,27 @@ json to_json(const PlanFile& pf) {
         indicators.push_back(i);
     }
     out["indicators"] = indicators;
+    if (!plan.authors.empty()) out["authors"] = plan.authors;
+    if (!plan.approvals.empty()) {
+        json approvals = json::array();
+        for (const Approval& a : plan.approvals) {
+            json j = json::object();
+            write_fields(records::approval, a, j);
+            j["source"] = source_json(a.source);
+            approvals.push_back(j);
+        }
+        out["approvals"] = approvals;
+    }
+    if (!plan.budget.empty()) {
+        json budget = json::array();
+        for (const BudgetLine& b : plan.budget) {
+            json j = json::object();
+            write_fields(records::budget_line, b, j);
+            j["source"] = source_json(b.source);
+            budget.push_back(j);
+        }
+        out["budget"] = budget;
+    }
     json observations = json::array();
     for (const Observation& obs : pf.observations) {
         json o = json::object();

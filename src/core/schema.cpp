@@ -70,4 +70,52 @@ CREATE TABLE measure_match (
 );
 )sql";
 
+// The migration to version 4, second part: source documents as records
+// (records::source_document), a plan's authors, approvals (records::approval)
+// and budget lines (records::budget_line).
+const char* const source_tables_v4_sql = R"sql(
+CREATE TABLE source_document (
+  file TEXT PRIMARY KEY,
+  ord INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  title_en TEXT NOT NULL DEFAULT '',
+  publisher TEXT NOT NULL DEFAULT '',
+  published TEXT,
+  url TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE plan_author (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE plan_approval (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  approved_by TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT '',
+  date TEXT,
+  date_as_written TEXT NOT NULL DEFAULT '',
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE budget_line (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  node_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('予算', '決算')),
+  thousand_yen REAL NOT NULL,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, ord),
+  UNIQUE (plan_id, node_id, fiscal_year, kind)
+);
+)sql";
+
 }  // namespace wardscope

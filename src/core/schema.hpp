@@ -23,5 +23,7 @@ std::vector<records::AddedColumn> added_columns(int version);
 extern const char* const workshop_tables_v3_sql;
 // The migration step to version 4 (measure_match), frozen as released.
 extern const char* const match_tables_v4_sql;
+// The second part of the step to version 4: source documents, authors, approvals, budgets.
+extern const char* const source_tables_v4_sql;
 
 }  // namespace wardscope

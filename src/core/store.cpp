@@ -159,12 +159,15 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
-    // 4: the user's decisions on generation diffs (confirmed and broken matches).
+    // 4: the user's decisions on generation diffs (confirmed and broken matches);
+    // source documents, a plan's authors, approvals and budget lines.
     {4, match_tables_v4_sql},
+    {4, source_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
-static_assert(std::size(migrations) <= schema_version - 1, "at most one migration per schema version after 1");
+// Version 4 has two parts (two branches of one unreleased version): in version order.
+static_assert(std::size(migrations) <= schema_version, "a step or two per schema version after 1");
 
 // ALTER TABLE … ADD COLUMN for the columns `version` added to record tables,
 // unless the table has it already (a database made by a build of that version).
@@ -414,8 +417,8 @@ namespace {
 
 // SELECT plan_id, <the record's columns> of a table of rows that belong to plans, in order.
 template <typename T>
-std::string plan_rows_sql(const T& t) {
-    return "SELECT plan_id, " + records::select_columns(t) + " FROM " + t.name + " ORDER BY plan_id, ord";
+std::string plan_rows_sql(const T& t, int version) {
+    return "SELECT plan_id, " + records::select_columns(t, "", version) + " FROM " + t.name + " ORDER BY plan_id, ord";
 }
 
 struct PlanKey {
@@ -566,16 +569,20 @@ struct PlanParts {
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
+    std::vector<std::string> authors;  // schema version 4
+    std::vector<Approval> approvals;
+    std::vector<BudgetLine> budget;
 };
 using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
+    const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
-        Statement st(db, plan_rows_sql(records::swot_item));
-        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back());
-        Statement tows(db, plan_rows_sql(records::tows_strategy));
-        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back());
+        Statement st(db, plan_rows_sql(records::swot_item, version));
+        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back(), version);
+        Statement tows(db, plan_rows_sql(records::tows_strategy, version));
+        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back(), version);
         auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
             const auto p = parts.find(plan_id);
             if (p == parts.end()) return nullptr;
@@ -592,8 +599,16 @@ PartsByPlan read_plan_parts(sqlite3* db) {
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
     {
-        Statement st(db, plan_rows_sql(records::indicator));
-        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back());
+        Statement st(db, plan_rows_sql(records::indicator, version));
+        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back(), version);
+    }
+    if (version >= 4) {  // authors, approvals and budgets: schema version 4
+        Statement authors(db, "SELECT plan_id, text FROM plan_author ORDER BY plan_id, ord");
+        while (authors.step()) parts[authors.text(0)].authors.push_back(authors.text(1));
+        Statement approvals(db, plan_rows_sql(records::approval, version));
+        while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back(), version);
+        Statement budget(db, plan_rows_sql(records::budget_line, version));
+        while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back(), version);
     }
     return parts;
 }
@@ -646,9 +661,9 @@ std::optional<BesideRows> read_beside(const std::string& file) {
 // Everything but the observations.
 Dataset read_plans(sqlite3* db) {
     Dataset data;
+    const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
         // A read-only open of an older version reads the columns it has (no short headings before 4).
-        const int version = read_user_version(db);
         Statement st(db, "SELECT " + records::select_columns(records::theme, "", version) + " FROM theme ORDER BY ord");
         while (st.step()) records::read_fields(records::theme, st, 0, data.taxonomy.themes.emplace_back(), version);
         Statement kw(db, "SELECT " + records::all_columns(records::theme_keyword) + " FROM theme_keyword ORDER BY theme_id, ord");
@@ -657,6 +672,12 @@ Dataset read_plans(sqlite3* db) {
                 if (t.id == kw.view(0)) t.keywords.push_back(kw.text(2));
         Statement actors(db, "SELECT " + records::select_columns(records::actor) + " FROM actor ORDER BY ord");
         while (actors.step()) records::read_fields(records::actor, actors, 0, data.taxonomy.actors.emplace_back());
+        if (version >= 4) {  // source documents: schema version 4
+            Statement documents(db, "SELECT " + records::select_columns(records::source_document) +
+                                        " FROM source_document ORDER BY ord");
+            while (documents.step())
+                records::read_fields(records::source_document, documents, 0, data.taxonomy.documents.emplace_back());
+        }
     }
     // This connection now holds its read lock (see read_beside): the ≈ 200,000
     // tag and actor rows of a national-scale database, SWOT, TOWS and the
@@ -664,18 +685,18 @@ Dataset read_plans(sqlite3* db) {
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
     std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
     {
-        Statement st(db, "SELECT " + records::select_columns(records::municipality) +
+        Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
-        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
+        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back(), version);
     }
     PlanKey plans;
     {
-        Statement st(db, "SELECT " + records::select_columns(records::plan, "p.") +
+        Statement st(db, "SELECT " + records::select_columns(records::plan, "p.", version) +
                              " FROM plan p JOIN municipality m ON m.id = p.municipality_id "
                              "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
         while (st.step()) {
             Plan p;
-            records::read_fields(records::plan, st, 0, p);
+            records::read_fields(records::plan, st, 0, p, version);
             plans.index[p.id] = data.plans.size();
             data.plans.push_back(std::move(p));
         }
@@ -694,12 +715,12 @@ Dataset read_plans(sqlite3* db) {
         // tables cost an index walk, a row lookup per row and a temp B-tree (issue #5).
         std::vector<std::vector<std::int64_t>> node_ords(data.plans.size());
         {
-            Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node) + " FROM node");
+            Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node, "", version) + " FROM node");
             PlanCursor cursor{plans, data};
             while (st.step()) {
                 Plan* p = cursor.find(st.view(0));
                 if (!p) continue;
-                records::read_fields(records::node, st, 2, p->nodes.emplace_back());
+                records::read_fields(records::node, st, 2, p->nodes.emplace_back(), version);
                 node_ords[cursor.index].push_back(st.integer(1));
             }
         }
@@ -715,6 +736,9 @@ Dataset read_plans(sqlite3* db) {
             p->swot = std::move(parts.swot);
             p->tows = std::move(parts.tows);
             p->indicators = std::move(parts.indicators);
+            p->authors = std::move(parts.authors);
+            p->approvals = std::move(parts.approvals);
+            p->budget = std::move(parts.budget);
         }
     return data;
 }
@@ -724,9 +748,10 @@ std::vector<Observation> read_observations(sqlite3* db) {
     {
         Statement count(db, "SELECT count(*) FROM observation");
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
-        Statement st(db, "SELECT " + records::select_columns(records::observation) +
+        const int version = read_user_version(db);  // an older one is read as it is (read-only)
+        Statement st(db, "SELECT " + records::select_columns(records::observation, "", version) +
                              " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, origin");
-        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back());
+        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back(), version);
     }
     return observations;
 }

@@ -160,7 +160,7 @@ void add_swot(Plan& plan) {
     for (std::size_t q = 0; q < quadrants.size(); ++q)
         for (int k = 1; k <= 2; ++k)
             plan.swot.push_back({std::string(1, prefix[q]) + std::to_string(k), quadrants[q].first,
-                                 std::string("合成の") + quadrants[q].second + std::to_string(k), "", {}});
+                                 std::string("合成の") + quadrants[q].second + std::to_string(k), "", {}, ""});
     std::vector<std::string> strategy_ids;
     for (const Node& n : plan.nodes)
         if (n.level == NodeLevel::strategy) strategy_ids.push_back(n.id);
@@ -249,7 +249,7 @@ std::vector<PlanFile> generate_plan_files(const GenerateOptions& options, const 
     check_generate_options(options);
     const Vocabulary vocab{taxonomy};
     // Not a seed file: names the generator run, so the UI's source line says "synthetic".
-    const SourceRef source{"wardscope-gen-seed-" + std::to_string(options.seed), "合成データ", ""};
+    const SourceRef source{"wardscope-gen-seed-" + std::to_string(options.seed), "合成データ", "", ""};
     std::vector<PlanFile> out;
     out.reserve(static_cast<std::size_t>(options.municipalities * options.plans_per_municipality));
     for (int m = 1; m <= options.municipalities; ++m) {

@@ -18,7 +18,7 @@ namespace {
 using test::hand;
 using test::node;
 using test::rule;
-SourceRef src(std::string section) { return SourceRef{"f.txt", std::move(section), ""}; }
+SourceRef src(std::string section) { return SourceRef{"f.txt", std::move(section), "", ""}; }
 
 Plan plan(std::string id, std::string municipality, std::string title, std::optional<int> start,
           std::optional<int> end, std::vector<Node> nodes) {

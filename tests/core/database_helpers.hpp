@@ -30,7 +30,7 @@ inline std::filesystem::path minimal_database(const TempDir& dir, const std::str
 // Turns a database of the current schema (4) into one of schema version 3:
 // what version 4 added removed (docs/schema.md, "Versions").
 inline constexpr const char* down_to_version_3_sql =
-    "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; "
+    WARDSCOPE_TEST_DROP_SOURCES_V4 "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; "
     "ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; PRAGMA user_version = 3";
 
 inline void run_sql(const std::filesystem::path& path, const char* sql) {
@@ -43,6 +43,8 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
     sqlite3_close(db);
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
+
+inline void run_sql(const std::filesystem::path& path, const std::string& sql) { run_sql(path, sql.c_str()); }
 
 // Store::open's message, or "(opened)".
 inline std::string open_error(const std::filesystem::path& path, OpenMode mode) {

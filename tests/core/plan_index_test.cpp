@@ -62,7 +62,7 @@ Plan vision_plan() {
     kgi.id = "kgi";
     kgi.name = "区内事業所数";
     p.indicators.push_back(kgi);
-    p.swot.push_back(SwotItem{"st1", Quadrant::strength, "光学の競争力の高さ", "", {}});
+    p.swot.push_back(SwotItem{"st1", Quadrant::strength, "光学の競争力の高さ", "", {}, ""});
     return p;
 }
 

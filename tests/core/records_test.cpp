@@ -251,7 +251,7 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
     {
         Store old = Store::open(dir / "old.db", OpenMode::create);
         REQUIRE(sqlite3_exec(old.handle(),
-                             "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; PRAGMA application_id = 0; PRAGMA user_version = 1",
+                             (std::string(test::drop_version_4_sql) + "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; PRAGMA application_id = 0; PRAGMA user_version = 1").c_str(),
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     { Store upgraded = Store::open(dir / "old.db", OpenMode::read_write); }

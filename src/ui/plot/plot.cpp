@@ -33,6 +33,7 @@ ImU32 contrast_text(ImU32 background) {
 }
 
 ImU32 unknown_fill() { return ImGui::GetColorU32(ImGuiCol_FrameBg); }
+ImU32 kind_stripes() { return IM_COL32(0, 0, 0, 120); }
 ImU32 unknown_hatch() { return ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.55f); }
 ImU32 grid_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.22f); }
 ImU32 axis_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.85f); }
@@ -573,6 +574,7 @@ void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, const LegendEntry& entr
         break;
     case Swatch::marker: marker(entry.marker == Marker::question ? 0.48f * E : 0.32f * E); break;  // the "?" stays above the room's minimum text height
     case Swatch::hatched: hatch_rect(dl, min, max, unknown_fill(), color, 0.3f * E); break;
+    case Swatch::box_striped: hatch_rect(dl, min, max, color, kind_stripes(), 0.35f * E, 1.5f); break;
     case Swatch::dashed_box: dashed_rect(dl, min, max, color, 1.0f, 0.3f * E, 0.15f * E); break;
     case Swatch::outline: dl->AddRect(min, max, color, 0.1f * E, 0, std::max(2.0f, 0.12f * E)); break;
     }

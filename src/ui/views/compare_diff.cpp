@@ -209,7 +209,7 @@ void GenerationDiffPanel::draw(ViewContext& ctx, const Plan& first, const Plan& 
             }
             const Node& n = node_at(*plans[side], sides[side]);
             text_wrapped(node_title(n, lang));
-            source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, n.source.empty() ? plans[side]->source : n.source, lang,
+            source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, n.source.empty() ? plans[side]->source : n.source, ctx.data.taxonomy, lang,
                                n.name);
         }
         if (!room) {

@@ -178,7 +178,7 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
             if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
         }
         ImGui::EndGroup();
-        source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, lang, plan_long_label(ctx.data, *plans[i], lang));
+        source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, ctx.data.taxonomy, lang, plan_long_label(ctx.data, *plans[i], lang));
         ImGui::PopID();
     }
     if (remove >= 0) {
@@ -316,7 +316,7 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
                                                     {lang == Lang::en && !p.title_en.empty() ? std::string_view(p.title_en) : std::string_view(),
                                                      dim_text_color()}},
                                         opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, p.source, lang);
+        source_tooltip_for(b.hovered && !ctx.screenshot, p.source, ctx.data.taxonomy, lang);
         if (b.clicked) ctx.selection.select_municipality(p.municipality_id);
         if (probes_enabled())  // tests check that a restored slide shows every plan's header
             record_probe("compare.header/" + p.id, pos, ImGui::GetItemRectMax());
@@ -445,7 +445,7 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
             const BlockState b = text_block("##strategy", {{node_title(node, lang)}}, opt);
             std::string extra = node.name;
             if (!node.name_en.empty()) extra += "\n" + node.name_en + L::translated(lang);
-            source_tooltip_for(b.hovered && !ctx.screenshot, node_source(p, info.tree, ni), lang, extra);
+            source_tooltip_for(b.hovered && !ctx.screenshot, node_source(p, info.tree, ni), ctx.data.taxonomy, lang, extra);
             annotatable(ctx, p.id, ItemKind::node, node.id);
             if (b.clicked) {
                 // The first column is the current plan: select the node there. Other
@@ -485,7 +485,7 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
             if (!ind.baseline.note.empty()) extra += "\n" + ind.baseline.note;
             if (!ind.target.note.empty()) extra += "\n" + ind.target.note;
             if (!ind.note.empty()) extra += "\n" + ind.note;
-            source_tooltip_for(b.hovered && !ctx.screenshot, ind.source.empty() ? p.source : ind.source, lang, extra);
+            source_tooltip_for(b.hovered && !ctx.screenshot, ind.source.empty() ? p.source : ind.source, ctx.data.taxonomy, lang, extra);
             ImGui::PopID();
         }
         ImGui::PopID();

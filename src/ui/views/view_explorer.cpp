@@ -43,12 +43,18 @@ namespace {
     X(status, "状態", "Status")                                                                              \
     X(approved_by_fmt, "（%s承認）", " (approved by %s)")                                                    \
     X(period, "期間", "Period")                                                                              \
+    X(actual_end_fmt, "実際の終了：%s", "actually ended: %s")                                                \
+    X(authors, "策定主体", "Authors")                                                                        \
+    X(approvals, "承認・同意", "Approvals")                                                                   \
+    X(date_unknown, "日付不明", "date unknown")                                                              \
+    X(budget, "予算・決算（千円）", "Budget (thousand yen)")                                                  \
     X(as_written_fmt, "原文: %s", "as written: %s")                                                          \
     X(vision, "将来像", "Vision")                                                                            \
     X(summary, "背景", "Context")                                                                            \
     X(viewpoints, "基本的な視点", "Viewpoints")                                                              \
     X(focus_fields, "重点分野", "Focus fields")                                                              \
     X(source, "出典", "Source")                                                                              \
+    X(copy_url, "URL をコピー", "Copy URL")                                                                  \
     X(copy_source, "出典をコピー", "Copy source")                                                            \
     X(structure, "構成", "Structure")                                                                        \
     X(count_fmt, "%s %d", "%s %d")                                                                           \
@@ -178,7 +184,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
                 l2 = L::field_swot(lang);
                 for (const SwotItem& s : plan.swot)
                     if (s.id == hit.item_id) {
-                        l2 += std::string(" · ") + quadrant_name(s.quadrant, lang);
+                        l2 += std::string(" · ") + swot_label(s, lang);
                         if (!s.source.empty()) src = &s.source;
                     }
                 break;
@@ -208,7 +214,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
         BlockOptions opt;
         if (selected) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
         BlockState b = text_block("##hit", {{l1, dim_text_color()}, {l2}, {l3, dim_text_color()}}, opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, *src, lang);
+        source_tooltip_for(b.hovered && !ctx.screenshot, *src, ctx.data.taxonomy, lang);
         if (b.clicked) {
             const std::string node_id =
                 hit.node_index >= 0 ? plan.nodes[static_cast<std::size_t>(hit.node_index)].id : std::string();
@@ -246,7 +252,7 @@ void draw_plan_list(ViewContext& ctx) {
         std::string l2 = period_text(plan, lang) + " · " + plan.kind;
         if (!plan.status.empty()) l2 += " · " + plan.status;
         BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, lang);
+        source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
         if (b.clicked) click_plan(ctx, plan.id);
         ImGui::PopID();
     }
@@ -320,7 +326,20 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     {
         std::string p = period_text(plan, lang);
         if (!plan.period_as_written.empty()) p += "\n" + format(L::as_written_fmt(lang), plan.period_as_written.c_str());
+        if (plan.actual_end_fy) p += "\n" + format(L::actual_end_fmt(lang), fiscal_year_label(*plan.actual_end_fy).c_str());
         field(L::period(lang), p);
+    }
+    if (!plan.authors.empty()) field(L::authors(lang), join(plan.authors, "・"));
+    if (!plan.approvals.empty()) {
+        // "東京都 承認 2022-03-31 (令和4年3月31日)", one per line; an unknown date says so.
+        std::vector<std::string> lines;
+        for (const Approval& a : plan.approvals) {
+            std::string line = a.by + (a.kind.empty() ? "" : " " + a.kind) + " " +
+                               (a.date.empty() ? std::string(L::date_unknown(lang)) : a.date);
+            if (!a.date_as_written.empty()) line += " (" + a.date_as_written + ")";
+            lines.push_back(line);
+        }
+        field(L::approvals(lang), join(lines, "\n"));
     }
     if (!plan.vision.empty()) field(L::vision(lang), plan.vision);
     if (!plan.viewpoints.empty()) field(L::viewpoints(lang), join(plan.viewpoints, "・"));
@@ -341,7 +360,7 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
             s += "\n" + format(L::swot_count_fmt(lang), c.swot_items, c.tows_strategies);
         field(L::structure(lang), s);
     }
-    field(L::source(lang), plan.source.empty() ? std::string(unknown_text(lang)) : source_text(plan.source));
+    field(L::source(lang), plan.source.empty() ? std::string(unknown_text(lang)) : source_text(ctx.data.taxonomy, plan.source));
     end_fields();
 }
 
@@ -396,7 +415,7 @@ struct TreeDraw {
         if (b.hovered && !ctx.screenshot) {
             std::string extra = n.name;
             if (!n.name_en.empty()) extra += "\n" + n.name_en + L::translated(lang);
-            source_tooltip_for(true, node_source(plan, info.tree, i), lang, extra);
+            source_tooltip_for(true, node_source(plan, info.tree, i), ctx.data.taxonomy, lang, extra);
         }
         annotatable(ctx, plan.id, ItemKind::node, n.id);
         if (b.clicked) {
@@ -501,7 +520,7 @@ void draw_indicators(ViewContext& ctx, ExplorerState& st, const Plan& plan, cons
             extra += "\n";
             extra += ind.direction == Direction::higher_is_better ? L::direction_up(lang) : L::direction_down(lang);
             if (!ind.note.empty()) extra += "\n" + ind.note;
-            source_tooltip_for(true, ind.source.empty() ? plan.source : ind.source, lang, extra);
+            source_tooltip_for(true, ind.source.empty() ? plan.source : ind.source, ctx.data.taxonomy, lang, extra);
         }
         ImGui::PopID();
     }
@@ -569,7 +588,7 @@ void draw_similar(ViewContext& ctx, SimilarCache& cache, const Plan& plan, const
         ImGui::PushID(static_cast<int>(i));
         const BlockState b = text_block("##similar", {{node_title(n, lang), accent_color()}, {line, dim_text_color()}});
         record_probe("explorer.similar." + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        source_tooltip_for(b.hovered && !ctx.screenshot, n.source.empty() ? other.source : n.source, lang, n.name);
+        source_tooltip_for(b.hovered && !ctx.screenshot, n.source.empty() ? other.source : n.source, ctx.data.taxonomy, lang, n.name);
         if (b.clicked) open_plan = other.id, open_node = n.id;
         ImGui::PopID();
     }
@@ -587,7 +606,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
             ImGui::Spacing();
             text_wrapped_colored(dim_text_color(), L::summary(lang));
             text_wrapped(plan.summary);
-            source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, plan.source, lang);
+            source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
         }
         return;
     }
@@ -656,12 +675,25 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         if (!info.tree.is_leaf(sel))
             field(L::below(lang), format(L::below_fmt(lang), info.tree.descendants[k], info.tree.measures[k]));
         const SourceRef& src = node_source(plan, info.tree, sel);
-        std::string s = src.empty() ? std::string(unknown_text(lang)) : source_text(src);
+        std::string s = src.empty() ? std::string(unknown_text(lang)) : source_text(ctx.data.taxonomy, src);
         if (n.source.empty() && !src.empty()) s += L::inherited(lang);
+        {
+            std::vector<std::string> amounts;  // "R6 予算 12,500"
+            for (const BudgetLine& b : plan.budget)
+                if (b.node_id == n.id)
+                    amounts.push_back(fiscal_year_label(b.fiscal_year) + " " + b.kind + " " + format_value(b.thousand_yen));
+            if (!amounts.empty()) field(L::budget(lang), join(amounts, "\n"));
+        }
         field(L::source(lang), s);
+        const std::string url = source_url(src, ctx.data.taxonomy);
+        if (!url.empty()) field("URL", url);
         end_fields();
         if (!src.empty() && !ctx.screenshot && ImGui::SmallButton(L::copy_source(lang)))
-            ImGui::SetClipboardText(source_text(src).c_str());
+            ImGui::SetClipboardText(source_text(ctx.data.taxonomy, src).c_str());
+        if (!url.empty() && !ctx.screenshot) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(L::copy_url(lang))) ImGui::SetClipboardText(url.c_str());
+        }
     }
     annotation_details(ctx, {plan.id, ItemKind::node, n.id});
     draw_similar(ctx, st.similar, plan, n);
@@ -683,7 +715,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         text_wrapped_colored(dim_text_color(), format(L::arrow_fmt(lang), point_text(ind.baseline, ind.unit, lang).c_str(),
                                                       point_text(ind.target, ind.unit, lang).c_str()));
         ImGui::EndGroup();
-        source_tooltip(ind.source.empty() ? plan.source : ind.source, lang);
+        source_tooltip(ind.source.empty() ? plan.source : ind.source, ctx.data.taxonomy, lang);
     }
 
     // Cross-SWOT strategies that became this node.
@@ -699,7 +731,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         ImGui::Bullet();
         ImGui::SameLine();
         text_wrapped(std::string(to_string(t.type)) + "  " + text);
-        source_tooltip(t.source.empty() ? plan.source : t.source, lang);
+        source_tooltip(t.source.empty() ? plan.source : t.source, ctx.data.taxonomy, lang);
     }
 }
 

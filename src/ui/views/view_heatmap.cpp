@@ -600,7 +600,7 @@ void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int
             path += k + 2 == chain.size() || an.label.empty() ? node_title(an, lang) : an.label;
         }
         const std::string title = node_title(node, lang);
-        const std::string source = format(L::source_fmt(lang), source_text(*item.source).c_str());
+        const std::string source = format(L::source_fmt(lang), source_text(ctx.data.taxonomy, *item.source).c_str());
         BlockOptions opt;
         std::string note;  // "戦略4 から": the theme is tagged on a heading above (theme_rule.hpp)
         if (item.tagged_at >= 0 && item.tagged_at != item.node_index) {
@@ -943,7 +943,7 @@ void HeatmapView::draw(ViewContext& ctx) {
             row_tooltip(ctx, m, static_cast<std::size_t>(hover_row), st.row_sort == CoverageRowSort::similarity);
             const Plan& hovered_plan = ctx.data.plans[m.rows[static_cast<std::size_t>(hover_row)].plan_index];
             copy_on_ctrl_c(!ctx.screenshot, plan_title(hovered_plan, lang));
-            copy_source_on_ctrl_shift_c(!ctx.screenshot, hovered_plan.source);
+            copy_source_on_ctrl_shift_c(!ctx.screenshot, hovered_plan.source, ctx.data.taxonomy);
             if (labels_clicked) click_plan(ctx, hovered_plan.id);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
                 menus_.plan = m.rows[static_cast<std::size_t>(hover_row)].plan_id;
