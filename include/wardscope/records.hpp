@@ -17,7 +17,6 @@
 namespace wardscope::records {
 
 // The enumerations stored as their names (model.hpp, workshop.hpp).
-inline std::optional<NodeLevel> enum_from(std::string_view s, NodeLevel*) { return node_level_from(s); }
 inline std::optional<Quadrant> enum_from(std::string_view s, Quadrant*) { return quadrant_from(s); }
 inline std::optional<TowsType> enum_from(std::string_view s, TowsType*) { return tows_type_from(s); }
 inline std::optional<Direction> enum_from(std::string_view s, Direction*) { return direction_from(s); }
@@ -63,17 +62,28 @@ inline constexpr auto plan = table<Plan>(
                    field<&Plan::vision>("vision", "TEXT NOT NULL DEFAULT ''", "vision", display),
                    field<&Plan::summary>("summary", "TEXT NOT NULL DEFAULT ''", "summary", display),
                    field<&Plan::is_synthetic>("is_synthetic", "INTEGER NOT NULL DEFAULT 0", "synthetic")},
-        source_fields<&Plan::source>()));
+        source_fields<&Plan::source>(),
+        // Format 2: the level whose nodes are measures ("" = none); format-1 plans: 'measure'.
+        std::tuple{field<&Plan::measure_level>("measure_level", "TEXT NOT NULL DEFAULT 'measure'", "measure_level", json_checked)
+                       .added_in(4)}));
+
+// A plan's declared levels (format 2; format-1 plans get default_plan_levels()), top first.
+inline constexpr auto plan_level = table<PlanLevel>(
+    "plan_level",
+    std::tuple{plan_key, ord, field<&PlanLevel::id>("id", "TEXT NOT NULL", "id", required | json_checked),
+               field<&PlanLevel::name>("name", "TEXT NOT NULL", "name", required | display),
+               field<&PlanLevel::name_en>("name_en", "TEXT NOT NULL DEFAULT ''", "name_en", display)},
+    "PRIMARY KEY (plan_id, id)");
 
 inline constexpr auto node = table<Node>(
     "node",
     std::tuple_cat(
         std::tuple{plan_key, field<&Node::id>("id", "TEXT NOT NULL", "id", required | json_checked), ord,
                    field<&Node::parent_id>("parent_id", "TEXT", nullptr, null_when_empty),
-                   field<&Node::level>("level", "TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure'))",
-                                       "level", required | json_checked),
+                   // Version 4: any level its plan declares (plan_level); name NULL = not shown by the source.
+                   field<&Node::level>("level", "TEXT NOT NULL", "level", required | json_checked),
                    field<&Node::label>("label", "TEXT NOT NULL DEFAULT ''", "label", display),
-                   field<&Node::name>("name", "TEXT NOT NULL", "name", required | display),
+                   field<&Node::name>("name", "TEXT", "name", null_when_empty | json_null | json_checked | display),
                    field<&Node::name_en>("name_en", "TEXT NOT NULL DEFAULT ''", "name_en", display),
                    field<&Node::description>("description", "TEXT NOT NULL DEFAULT ''", "description", display),
                    field<&Node::is_new>("is_new", "INTEGER NOT NULL DEFAULT 0", "new")},
@@ -166,7 +176,7 @@ inline constexpr auto slide = table<Slide>(
 // Calls fn(table) for every field table, in the order the schema creates them.
 template <typename Fn>
 void for_each_table(Fn&& fn) {
-    fn(municipality), fn(plan), fn(node), fn(swot_item), fn(tows_strategy), fn(indicator), fn(observation);
+    fn(municipality), fn(plan), fn(plan_level), fn(node), fn(swot_item), fn(tows_strategy), fn(indicator), fn(observation);
     fn(annotation), fn(slide);
 }
 
@@ -184,6 +194,7 @@ void for_each_display_string(const Dataset& data, Fn&& fn) {
     for (const Actor& a : data.taxonomy.actors) fn(std::string_view(a.label_ja)), fn(std::string_view(a.label_en));
     for (const Plan& p : data.plans) {
         records::for_each_display_field(records::plan, p, fn);
+        for (const PlanLevel& l : p.levels) records::for_each_display_field(records::plan_level, l, fn);
         for (const std::string& s : p.viewpoints) fn(std::string_view(s));
         for (const std::string& s : p.focus_fields) fn(std::string_view(s));
         for (const Node& n : p.nodes) records::for_each_display_field(records::node, n, fn);

@@ -64,7 +64,10 @@ struct PlanWriter {
                   "INSERT INTO plan_viewpoint (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
     Statement focus{db,
                   "INSERT INTO plan_focus_field (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
+    Insert<decltype(records::plan_level)> level{db, records::plan_level, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::node)> node{db, records::node, {"plan_id", "ord"}, "", borrowed};
+    Statement also_under{db,
+                  "INSERT INTO node_also_under (plan_id, node_id, parent_id, ord) VALUES (?, ?, ?, ?)", borrowed};
     Statement tag{db,
                   "INSERT INTO node_theme (plan_id, node_id, theme_id, origin, ord) VALUES (?, ?, ?, ?, ?)", borrowed};
     Statement actor{db,
@@ -92,9 +95,11 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.bind_all(p.id, static_cast<int>(i), p.viewpoints[i]).run();
     for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.bind_all(p.id, static_cast<int>(i), p.focus_fields[i]).run();
 
+    for (std::size_t i = 0; i < p.levels.size(); ++i) level.run(p.levels[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) node.run(p.nodes[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const Node& n = p.nodes[i];
-        node.run(n, p.id, static_cast<int>(i));
+        for (std::size_t k = 0; k < n.also_under.size(); ++k) also_under.bind_all(p.id, n.id, n.also_under[k], static_cast<int>(k)).run();
         const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
         for (std::size_t k = 0; k < themes.size(); ++k)
             tag.bind_all(p.id, n.id, themes[k].theme_id, to_string(themes[k].origin), static_cast<int>(k)).run();
@@ -141,7 +146,7 @@ public:
         writer_.write(pf, taxonomy_);
         report_.nodes += pf.plan.nodes.size();
         report_.measures += static_cast<std::size_t>(std::count_if(
-            pf.plan.nodes.begin(), pf.plan.nodes.end(), [](const Node& n) { return n.level == NodeLevel::measure; }));
+            pf.plan.nodes.begin(), pf.plan.nodes.end(), [&](const Node& n) { return n.level == pf.plan.measure_level; }));
         report_.indicators += pf.plan.indicators.size();
         report_.swot_items += pf.plan.swot.size();
         report_.observations += pf.observations.size();

@@ -19,8 +19,10 @@
 namespace wardscope::records {
 
 // CREATE TABLE name (\n  column declaration,\n  …\n  constraints\n);\n then `after`.
+// Up to schema `version`: the columns later versions add come from their
+// upgrade (ALTER TABLE … ADD COLUMN), so a new file and an upgraded one match.
 template <typename T>
-std::string create_table_sql(const T& t) {
+std::string create_table_sql(const T& t, int version = 1 << 20) {
     std::string out = std::string("CREATE TABLE ") + t.name + " (\n";
     bool first = true;
     auto line = [&](std::string_view text) {
@@ -31,6 +33,7 @@ std::string create_table_sql(const T& t) {
     // Columns added by later versions after the others, where their upgrade puts them.
     int last_version = 1;
     t.for_each([&](const auto& entry) { last_version = std::max(last_version, entry.since); });
+    last_version = std::min(last_version, version);
     for (int version = 1; version <= last_version; ++version)
         t.for_each([&](const auto& entry) {
             if (entry.since == version) line(std::string(entry.column) + " " + entry.sql);
@@ -55,13 +58,19 @@ void added_columns(const T& t, int version, std::vector<AddedColumn>& out) {
     });
 }
 
-// The record's stored members, in table order: "id, name, …" (each after `prefix`, e.g. "p.").
+// The record's stored members, in table order: "id, name, …" (each after
+// `prefix`, e.g. "p."). A column added after schema `version` (a read-only
+// open of an older database) is selected as NULL: the caller fills it in.
 template <typename T>
-std::string select_columns(const T& t, std::string_view prefix = "") {
+std::string select_columns(const T& t, std::string_view prefix = "", int version = 1 << 20) {
     std::string out;
     t.for_each([&](const auto& entry) {
         if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
             if (!out.empty()) out += ", ";
+            if (entry.since > version) {
+                out += "NULL";
+                return;
+            }
             out += prefix;
             out += entry.column;
         }

@@ -90,19 +90,75 @@ CREATE TABLE tows_node (
 );
 )sql";
 
+// The node table as versions 1 to 3 created it (version 4 rebuilds it: levels
+// a plan declares, unknown names). Frozen: databases of those versions hold it.
+const char* const node_table_v1_sql = R"sql(CREATE TABLE node (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  parent_id TEXT,
+  level TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure')),
+  label TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  is_new INTEGER NOT NULL DEFAULT 0,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, id)
+);
+CREATE INDEX node_by_parent ON node (plan_id, parent_id);
+)sql";
+
+// The columns of node in versions 1 to 3, copied by the version-4 rebuild.
+const char* const node_v1_columns =
+    "plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, source_file, source_section, source_url";
+
+const char* const node_also_under_sql = R"sql(
+CREATE TABLE node_also_under (
+  plan_id TEXT NOT NULL,
+  node_id TEXT NOT NULL,
+  parent_id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  PRIMARY KEY (plan_id, node_id, parent_id),
+  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (plan_id, parent_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
+);
+)sql";
+
 }  // namespace
 
 // The tables of version 1, in the order version 1 created them.
 std::string schema_sql() {
     using records::create_table_sql;
-    return "\n" + create_table_sql(records::municipality) + vocabulary_tables_sql + create_table_sql(records::plan) +
-           plan_list_tables_sql + create_table_sql(records::node) + node_link_tables_sql +
-           create_table_sql(records::swot_item) + create_table_sql(records::tows_strategy) + tows_link_tables_sql +
-           create_table_sql(records::indicator) + create_table_sql(records::observation);
+    return "\n" + create_table_sql(records::municipality, 1) + vocabulary_tables_sql + create_table_sql(records::plan, 1) +
+           plan_list_tables_sql + node_table_v1_sql + node_link_tables_sql +
+           create_table_sql(records::swot_item, 1) + create_table_sql(records::tows_strategy, 1) + tows_link_tables_sql +
+           create_table_sql(records::indicator, 1) + create_table_sql(records::observation, 1);
 }
 
 std::string workshop_tables_sql() {
     return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
+}
+
+std::string plan_format2_v4_sql() {
+    // node rebuilt without the four-level CHECK and with a nullable name; the
+    // caller runs this with foreign keys off (SQLite's "12 steps" for changing
+    // a table), so the rows of node_theme, node_actor, tows_node stay.
+    std::string out = "\nCREATE TEMP TABLE node_v3 AS SELECT " + std::string(node_v1_columns) + " FROM node;\n";
+    out += "DROP TABLE node;\n" + records::create_table_sql(records::node);
+    out += std::string("INSERT INTO node (") + node_v1_columns + ") SELECT " + node_v1_columns + " FROM temp.node_v3;\n";
+    out += "DROP TABLE temp.node_v3;\n";
+    out += records::create_table_sql(records::plan_level);
+    out += node_also_under_sql;
+    // Plans stored before version 4 have the format-1 levels.
+    for (std::size_t i = 0; i < default_plan_levels().size(); ++i) {
+        const PlanLevel& l = default_plan_levels()[i];
+        out += "INSERT INTO plan_level (plan_id, ord, id, name, name_en) SELECT id, " + std::to_string(i) + ", '" + l.id +
+               "', '" + l.name + "', '" + l.name_en + "' FROM plan;\n";
+    }
+    return out;
 }
 
 std::vector<records::AddedColumn> added_columns(int version) {

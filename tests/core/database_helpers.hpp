@@ -38,6 +38,39 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
 
+// Turns a database of the current schema into the layout of version 3 as
+// released (before plan format 2), keeping its rows: the version-4 tables
+// dropped, node as versions 1-3 created it, plan without measure_level.
+// Then "DROP TABLE annotation …; PRAGMA user_version = 1" makes version 1.
+inline const char* const as_version_3_sql = R"sql(
+CREATE TABLE node_copy AS SELECT plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new,
+  source_file, source_section, source_url FROM node;
+DROP TABLE node_also_under;
+DROP TABLE plan_level;
+DROP TABLE node;
+CREATE TABLE node (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  parent_id TEXT,
+  level TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure')),
+  label TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  is_new INTEGER NOT NULL DEFAULT 0,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, id)
+);
+CREATE INDEX node_by_parent ON node (plan_id, parent_id);
+INSERT INTO node SELECT * FROM node_copy;
+DROP TABLE node_copy;
+ALTER TABLE plan DROP COLUMN measure_level;
+PRAGMA user_version = 3;
+)sql";
+
 // Store::open's message, or "(opened)".
 inline std::string open_error(const std::filesystem::path& path, OpenMode mode) {
     try {

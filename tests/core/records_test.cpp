@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
@@ -191,6 +192,7 @@ TEST_CASE("the glyph walk visits every display text of every record") {
     for (Actor& a : data.taxonomy.actors) marker.mark_text(a.label_ja), marker.mark_text(a.label_en);
     for (Plan& p : data.plans) {
         marker.mark_fields(records::plan, p);
+        for (PlanLevel& l : p.levels) marker.mark_fields(records::plan_level, l);
         for (std::string& s : p.viewpoints) marker.mark_text(s);
         for (std::string& s : p.focus_fields) marker.mark_text(s);
         for (Node& n : p.nodes) marker.mark_fields(records::node, n);
@@ -219,7 +221,8 @@ TEST_CASE("the glyph walk visits every display text of every record") {
         "annotation.item_id", "annotation.plan_id",    "annotation.updated_at", "indicator.id",
         "indicator.node_id",  "municipality.id",       "node.id",               "node.parent_id",
         "observation.indicator_id", "observation.plan_id", "plan.id",           "plan.municipality_id",
-        "swot_item.id",       "tows_strategy.id"};
+        "swot_item.id",       "tows_strategy.id",      "node.level",            "plan.measure_level",
+        "plan_level.id"};
     CHECK(marker.hidden_columns == not_shown);
 }
 
@@ -247,6 +250,7 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
     { Store fresh = Store::open(dir / "new.db", OpenMode::create); }
     {
         Store old = Store::open(dir / "old.db", OpenMode::create);
+        REQUIRE(sqlite3_exec(old.handle(), test::as_version_3_sql, nullptr, nullptr, nullptr) == SQLITE_OK);
         REQUIRE(sqlite3_exec(old.handle(),
                              "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1",
                              nullptr, nullptr, nullptr) == SQLITE_OK);

@@ -37,7 +37,7 @@ inline Node node(std::string id, std::string parent, NodeLevel level, std::vecto
     Node n;
     n.id = std::move(id);
     n.parent_id = std::move(parent);
-    n.level = level;
+    n.level = to_string(level);
     n.name = n.id;
     n.themes = std::move(themes);
     n.source = std::move(source);
