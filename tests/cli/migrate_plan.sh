@@ -7,7 +7,7 @@ setup "$@"
 
 mkdir in out
 cp "$SRC"/data/plans/*.json in/
-# The bundled plans may already be format 2: make format-1 copies to migrate.
+# The bundled plans are format 2: make format-1 copies to migrate.
 for f in in/*.json; do
   python3 - "$f" <<'P'
 import json, sys
@@ -18,6 +18,11 @@ if plan["format"] == "wardscope-plan/2":
     assert plan["measure_level"] == "measure", path
     plan = {k: v for k, v in plan.items() if k not in ("levels", "measure_level")}
     plan["format"] = "wardscope-plan/1"
+    def drop_cross_listing(nodes):  # format 1 cannot say it
+        for n in nodes:
+            n.pop("also_under", None)
+            drop_cross_listing(n.get("children", []))
+    drop_cross_listing(plan["nodes"])
 with open(path, "w", encoding="utf-8") as f: json.dump(plan, f, ensure_ascii=False, indent=2)
 P
 done

@@ -296,6 +296,7 @@ TEST_CASE("upgrading a version 3 database to 4 keeps every row: plans, nodes, ta
             ParseResult r = read_plan_file(entry.path(), test::bundled_taxonomy());
             REQUIRE(r.ok());
             plans.push_back(r.plan_file);
+            for (Node& n : plans.back().plan.nodes) n.also_under.clear();  // no cross-listing before version 4
         }
         import_plans(store, test::bundled_taxonomy(), plans);
         set_annotation(store, {plans[0].plan.id, ItemKind::node, plans[0].plan.nodes.at(0).id}, "残すメモ", 5);
@@ -341,4 +342,38 @@ TEST_CASE("upgrading a version 3 database to 4 keeps every row: plans, nodes, ta
     CHECK(text_of(counts) == rows_before);
     CHECK(count_rows(path, "SELECT count(*) FROM plan_level") == 4 * count_rows(path, "SELECT count(*) FROM plan"));
     CHECK(count_rows(path, "SELECT count(*) FROM plan WHERE measure_level = 'measure'") == count_rows(path, "SELECT count(*) FROM plan"));
+}
+
+TEST_CASE("the bundled Arakawa R4 ☆ projects are under (1) and (2), described as written, counted once") {
+    const ParseResult r = read_plan_file(test::source_dir() / "data" / "plans" / "arakawa-regional-2022.json", test::bundled_taxonomy());
+    REQUIRE(r.ok());
+    Plan plan = r.plan_file.plan;
+    derive_rule_tags(plan, test::bundled_taxonomy());
+    const PlanTree tree = build_plan_tree(plan);
+    std::vector<std::string> starred;
+    for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
+        const Node& n = plan.nodes[i];
+        if (n.label != "☆") continue;
+        starred.push_back(n.name);
+        CHECK(n.parent_id == "st1");
+        CHECK(n.also_under == std::vector<std::string>{"st2"});
+        CHECK(n.description == "※☆の事業も併せて実施");  // the seed's note in (2), as written
+        const std::vector<int> parents = tree.parents_of(static_cast<int>(i));
+        CHECK(parents == std::vector<int>{index_of(plan, "st1"), index_of(plan, "st2")});
+        // It carries (2)'s hand tags as well as (1)'s.
+        std::vector<std::string> themes;
+        for (const CarriedTheme& t : carried_themes(plan, tree, static_cast<int>(i))) themes.push_back(t.theme_id);
+        for (const char* t : {"network", "management", "digital", "resilience"})
+            CHECK_MESSAGE(std::find(themes.begin(), themes.end(), t) != themes.end(), n.name << " " << t);
+    }
+    CHECK(starred == std::vector<std::string>{"次世代へのバトンタッチ支援事業", "産学公金連携型マネジメントスクール事業",
+                                              "地域産業創出・成長支援プロジェクト", "マーケティング強化支援プロジェクト"});
+    // Nine measures, each counted once although four are listed twice.
+    CHECK(counted_items(plan, tree).items.size() == 9);
+    CHECK(tree.children[static_cast<std::size_t>(index_of(plan, "st2"))].size() == 8);
+    const std::string seed = read_text(test::source_dir() / ".." / ".." / "shared" / "seeds" / "003_8420b78ba5ee7d85.txt");
+    if (!seed.empty()) {  // the seeds beside the worktree (/work/shared/seeds)
+        CHECK(seed.find("※☆の事業も併せて実施") != std::string::npos);
+        for (const std::string& name : starred) CHECK(seed.find("☆" + name) != std::string::npos);
+    }
 }
