@@ -9,6 +9,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
@@ -341,7 +342,8 @@ struct TreeDraw {
     bool open_all = false;
     bool scrolled = false;
 
-    void node(int i) {
+    // `under`: the parent it is drawn under this time (a cross-listed node is drawn under each).
+    void node(int i, int under) {
         const std::size_t k = static_cast<std::size_t>(i);
         const Node& n = plan.nodes[k];
         const Lang lang = ctx.lang;
@@ -379,10 +381,16 @@ struct TreeDraw {
                 if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(t.tagged_at == i ? 0.25f : 0.12f);
         }
         const std::string title = node_title(n, lang);
-        const ImU32 color = n.name_unknown() ? dim_text_color() : n.level == plan.measure_level ? 0 : heading_color();
+        // Headings (above the measure level) in the heading colour; measures and their details as text.
+        const bool heading = plan.level_rank(n.level) < plan.measure_rank();
+        const ImU32 color = n.name_unknown() ? dim_text_color() : heading ? heading_color() : 0;
         std::string mark;
         mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, n.id);
         BlockState b = text_block("##txt", {{title, color}}, opt);
+        if (probes_enabled())  // for tests: where each occurrence was drawn, and how it is marked
+            record_probe("explorer.node/" + n.id + "@" + (under < 0 ? std::string("-") : plan.nodes[static_cast<std::size_t>(under)].id),
+                         ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), info.tree.is_cross_listed(i) ? 1 : 0,
+                         n.name_unknown() ? 1 : 0, title + (opt.badge.empty() ? "" : " [" + std::string(opt.badge) + "]"));
         if (b.hovered && !ctx.screenshot) {
             std::string extra = n.name_unknown() ? std::string(L::name_unknown_tip(lang)) : n.name;
             if (!n.name_en.empty()) extra += "\n" + n.name_en + L::translated(lang);
@@ -402,7 +410,7 @@ struct TreeDraw {
             scrolled = true;
         }
         if (open && !leaf) {
-            for (int c : info.tree.children[k]) node(c);
+            for (int c : info.tree.children[k]) node(c, i);
             ImGui::TreePop();
         }
         ImGui::PopID();
@@ -422,7 +430,11 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         for (int a : info.tree.path_to(draw.selected)) draw.reveal_path[static_cast<std::size_t>(a)] = 1;
     }
     ImGui::PushStyleVar(ImGuiStyleVar_IndentSpacing, 1.1f * em());
-    for (int r : info.tree.roots) draw.node(r);
+    for (int r : info.tree.roots) draw.node(r, -1);
+    if (probes_enabled()) {
+        const ImVec2 pos = ImGui::GetWindowPos();
+        record_probe("explorer.tree", pos, ImVec2(pos.x + ImGui::GetWindowWidth(), pos.y + ImGui::GetWindowHeight()));
+    }
     ImGui::PopStyleVar();
 }
 
