@@ -10,6 +10,7 @@ namespace wardscope {
 // come from their field tables (records.hpp).
 std::string schema_sql();
 std::string workshop_tables_sql();  // version 3
+std::string match_tables_sql();     // version 4
 
 namespace records {
 struct AddedColumn;
@@ -21,8 +22,12 @@ std::vector<records::AddedColumn> added_columns(int version);
 // The plan-format-2 part of the step to version 4: node rebuilt (any declared
 // level, unknown names), plan_level, node_also_under. Run with foreign keys off.
 std::string plan_format2_v4_sql();
+// The whole step to version 4: measure_match (match_tables_v4_sql), then plan format 2.
+std::string version_4_sql();
 
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
+// The migration step to version 4 (measure_match), frozen as released.
+extern const char* const match_tables_v4_sql;
 
 }  // namespace wardscope

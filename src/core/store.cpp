@@ -160,8 +160,10 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
-    // 4: plan format 2 — levels a plan declares, cross-listed nodes, unknown names.
-    {4, nullptr, plan_format2_v4_sql},
+    // 4: the user's decisions on generation diffs (confirmed and broken
+    // matches); plan format 2 — levels a plan declares, cross-listed nodes,
+    // unknown names (node rebuilt: see migrate()).
+    {4, nullptr, version_4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
@@ -395,7 +397,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     Store store(guard.release(), path);
     // Read-only opens of an older version read it as it is: every version
     // since 1 only added what the loader does without (no workshop tables
-    // before 3: no notes or slides to show).
+    // before 3: no notes or slides to show; no diff decisions before 4).
     if (version != 0 && version < schema_version && mode != OpenMode::read_only) store.upgrade_ = migrate(db, path);
     return store;
 }
@@ -536,7 +538,7 @@ struct NodeRows {
 
 // `make` reads the value from the row.
 template <typename T, typename Make>
-NodeRows<T> collect_node_rows(sqlite3* db, const char* sql, Make make) {
+NodeRows<T> collect_node_rows(sqlite3* db, const std::string& sql, Make make) {
     NodeRows<T> out;
     Statement st(db, sql);
     while (st.step()) {
@@ -593,10 +595,11 @@ PartsByPlan read_plan_parts(sqlite3* db) {
                 if (t.id == id) return &t;
             return nullptr;
         };
-        Statement links(db, "SELECT plan_id, tows_id, swot_id FROM tows_swot ORDER BY plan_id, tows_id, ord");
+        // plan_id, tows_id, swot_id / node_id, ord
+        Statement links(db, "SELECT " + records::all_columns(records::tows_swot) + " FROM tows_swot ORDER BY plan_id, tows_id, ord");
         while (links.step())
             if (TowsStrategy* t = find_tows(links.text(0), links.text(1))) t->swot_ids.push_back(links.text(2));
-        Statement nodes(db, "SELECT plan_id, tows_id, node_id FROM tows_node ORDER BY plan_id, tows_id, ord");
+        Statement nodes(db, "SELECT " + records::all_columns(records::tows_node) + " FROM tows_node ORDER BY plan_id, tows_id, ord");
         while (nodes.step())
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
@@ -615,10 +618,11 @@ struct BesideRows {
 };
 
 BesideRows read_beside_rows(sqlite3* db) {
-    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, theme_id, origin FROM node_theme",
+    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, " + records::select_columns(records::node_theme) + " FROM node_theme",
                                         [](const Statement& row) {
-                                            return ThemeTag{std::string(row.view(3)),
-                                                            tag_origin_from(row.view(4)).value_or(TagOrigin::hand)};
+                                            ThemeTag tag;
+                                            records::read_fields(records::node_theme, row, 3, tag);
+                                            return tag;
                                         }),
             collect_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor",
                                            [](const Statement& row) { return std::string(row.view(3)); }),
@@ -677,15 +681,17 @@ void read_hierarchy_rows(sqlite3* db, PlanKey& plans, Dataset& data) {
 // Everything but the observations.
 Dataset read_plans(sqlite3* db) {
     Dataset data;
+    const int version = read_user_version(db);
     {
-        Statement st(db, "SELECT id, label_ja, label_en FROM theme ORDER BY ord");
-        while (st.step()) data.taxonomy.themes.push_back({st.text(0), st.text(1), st.text(2), {}});
-        Statement kw(db, "SELECT theme_id, keyword FROM theme_keyword ORDER BY theme_id, ord");
-        while (kw.step())
+        // A read-only open of an older version reads the columns it has (no short headings before 4).
+        Statement st(db, "SELECT " + records::select_columns(records::theme, "", version) + " FROM theme ORDER BY ord");
+        while (st.step()) records::read_fields(records::theme, st, 0, data.taxonomy.themes.emplace_back(), version);
+        Statement kw(db, "SELECT " + records::all_columns(records::theme_keyword) + " FROM theme_keyword ORDER BY theme_id, ord");
+        while (kw.step())  // theme_id, ord, keyword
             for (Theme& t : data.taxonomy.themes)
-                if (t.id == kw.text(0)) t.keywords.push_back(kw.text(1));
-        Statement actors(db, "SELECT id, label_ja, label_en FROM actor ORDER BY ord");
-        while (actors.step()) data.taxonomy.actors.push_back({actors.text(0), actors.text(1), actors.text(2)});
+                if (t.id == kw.view(0)) t.keywords.push_back(kw.text(2));
+        Statement actors(db, "SELECT " + records::select_columns(records::actor) + " FROM actor ORDER BY ord");
+        while (actors.step()) records::read_fields(records::actor, actors, 0, data.taxonomy.actors.emplace_back());
     }
     // This connection now holds its read lock (see read_beside): the ≈ 200,000
     // tag and actor rows of a national-scale database, SWOT, TOWS and the
@@ -698,26 +704,26 @@ Dataset read_plans(sqlite3* db) {
         while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
     }
     PlanKey plans;
-    const int version = read_user_version(db);
     {
         Statement st(db, "SELECT " + records::select_columns(records::plan, "p.", version) +
                              " FROM plan p JOIN municipality m ON m.id = p.municipality_id "
                              "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
         while (st.step()) {
             Plan p;
-            records::read_fields(records::plan, st, 0, p);
+            records::read_fields(records::plan, st, 0, p, version);
             if (version < 4) p.measure_level = "measure";  // before plan format 2: the format-1 levels
             plans.index[p.id] = data.plans.size();
             data.plans.push_back(std::move(p));
         }
     }
     {
-        Statement st(db, "SELECT plan_id, text FROM plan_viewpoint ORDER BY plan_id, ord");
+        // plan_id, ord, text
+        Statement st(db, "SELECT " + records::all_columns(records::plan_viewpoint) + " FROM plan_viewpoint ORDER BY plan_id, ord");
         while (st.step())
-            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(1));
-        Statement ff(db, "SELECT plan_id, text FROM plan_focus_field ORDER BY plan_id, ord");
+            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(2));
+        Statement ff(db, "SELECT " + records::all_columns(records::plan_focus_field) + " FROM plan_focus_field ORDER BY plan_id, ord");
         while (ff.step())
-            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(1));
+            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(2));
     }
     {
         // Full scans in storage order, put in order here: ORDER BY on these big

@@ -26,6 +26,43 @@ inline std::filesystem::path minimal_database(const TempDir& dir, const std::str
     return dir / name;
 }
 
+// What plan format 2 added to version 4, taken back (rows kept): the
+// version-4 tables dropped, node as versions 1-3 created it, plan without
+// measure_level. Part of down_to_version_3_sql.
+#define WARDSCOPE_TEST_PLAN_FORMAT2_DOWN \
+    "CREATE TABLE node_copy AS SELECT plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new,\n" \
+    "  source_file, source_section, source_url FROM node;\n" \
+    "DROP TABLE node_also_under;\n" \
+    "DROP TABLE plan_level;\n" \
+    "DROP TABLE node;\n" \
+    "CREATE TABLE node (\n" \
+    "  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,\n" \
+    "  id TEXT NOT NULL,\n" \
+    "  ord INTEGER NOT NULL,\n" \
+    "  parent_id TEXT,\n" \
+    "  level TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure')),\n" \
+    "  label TEXT NOT NULL DEFAULT '',\n" \
+    "  name TEXT NOT NULL,\n" \
+    "  name_en TEXT NOT NULL DEFAULT '',\n" \
+    "  description TEXT NOT NULL DEFAULT '',\n" \
+    "  is_new INTEGER NOT NULL DEFAULT 0,\n" \
+    "  source_file TEXT NOT NULL DEFAULT '',\n" \
+    "  source_section TEXT NOT NULL DEFAULT '',\n" \
+    "  source_url TEXT NOT NULL DEFAULT '',\n" \
+    "  PRIMARY KEY (plan_id, id)\n" \
+    ");\n" \
+    "CREATE INDEX node_by_parent ON node (plan_id, parent_id);\n" \
+    "INSERT INTO node SELECT * FROM node_copy;\n" \
+    "DROP TABLE node_copy;\n" \
+    "ALTER TABLE plan DROP COLUMN measure_level;\n"
+inline constexpr const char* plan_format2_down_to_3_sql = WARDSCOPE_TEST_PLAN_FORMAT2_DOWN;
+
+// Turns a database of the current schema (4) into one of schema version 3:
+// what version 4 added removed (docs/schema.md, "Versions").
+inline constexpr const char* down_to_version_3_sql =
+    "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; "
+    "ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; " WARDSCOPE_TEST_PLAN_FORMAT2_DOWN "PRAGMA user_version = 3";
+
 // Through SQLite directly, as another program would (no defensive settings).
 inline void run_sql(const std::filesystem::path& path, const char* sql) {
     sqlite3* db = nullptr;
@@ -38,38 +75,7 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
 
-// Turns a database of the current schema into the layout of version 3 as
-// released (before plan format 2), keeping its rows: the version-4 tables
-// dropped, node as versions 1-3 created it, plan without measure_level.
-// Then "DROP TABLE annotation …; PRAGMA user_version = 1" makes version 1.
-inline const char* const as_version_3_sql = R"sql(
-CREATE TABLE node_copy AS SELECT plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new,
-  source_file, source_section, source_url FROM node;
-DROP TABLE node_also_under;
-DROP TABLE plan_level;
-DROP TABLE node;
-CREATE TABLE node (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  parent_id TEXT,
-  level TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure')),
-  label TEXT NOT NULL DEFAULT '',
-  name TEXT NOT NULL,
-  name_en TEXT NOT NULL DEFAULT '',
-  description TEXT NOT NULL DEFAULT '',
-  is_new INTEGER NOT NULL DEFAULT 0,
-  source_file TEXT NOT NULL DEFAULT '',
-  source_section TEXT NOT NULL DEFAULT '',
-  source_url TEXT NOT NULL DEFAULT '',
-  PRIMARY KEY (plan_id, id)
-);
-CREATE INDEX node_by_parent ON node (plan_id, parent_id);
-INSERT INTO node SELECT * FROM node_copy;
-DROP TABLE node_copy;
-ALTER TABLE plan DROP COLUMN measure_level;
-PRAGMA user_version = 3;
-)sql";
+
 
 // Store::open's message, or "(opened)".
 inline std::string open_error(const std::filesystem::path& path, OpenMode mode) {

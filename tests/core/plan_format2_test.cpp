@@ -317,7 +317,7 @@ TEST_CASE("upgrading a version 3 database to 4 keeps every row: plans, nodes, ta
         return out;
     };
     const std::string rows_before = text_of(counts);
-    test::run_sql(path, test::as_version_3_sql);
+    test::run_sql(path, test::down_to_version_3_sql);
     CHECK(text_of(counts) == rows_before);
     {  // Read-only: version 3 as it is, with the format-1 levels.
         Store store = Store::open(path, OpenMode::read_only);
