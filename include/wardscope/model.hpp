@@ -41,9 +41,21 @@ struct Municipality {
     SourceRef source;
 };
 
-// Depth of a node in a plan's hierarchy. Plans skip levels freely
-// (Kita: strategy → policy → measure; Tokyo plans: strategy → measure).
+// The four levels of format-1 plan files (the ids of default_plan_levels()).
+// Plans skip levels freely (Kita: strategy → policy → measure; Tokyo plans:
+// strategy → measure).
 enum class NodeLevel { pillar, strategy, policy, measure };
+
+// One level of a plan's hierarchy, declared once per plan (format 2,
+// docs/plan-format.md "Levels"): 柱 → 戦略 → 施策, or 基本政策 → … → 事務事業.
+struct PlanLevel {
+    std::string id;       // ascii, what nodes' `level` names
+    std::string name;     // as written, e.g. "基本施策"
+    std::string name_en;  // translation, may be empty
+};
+
+// The levels of every format-1 plan: pillar 柱, strategy 戦略, policy 方針, measure 施策.
+const std::vector<PlanLevel>& default_plan_levels();
 
 enum class TagOrigin { hand, rule };  // assigned by a person / derived by a keyword rule
 
@@ -55,15 +67,19 @@ struct ThemeTag {
 struct Node {
     std::string id;         // unique within the plan
     std::string parent_id;  // empty for top-level nodes
-    NodeLevel level = NodeLevel::measure;
+    std::string level = "measure";  // a PlanLevel id of its plan
     std::string label;      // numbering as written, e.g. "戦略1", "方針2", "(1)"; may be empty
-    std::string name;       // as written
+    std::string name;       // as written; empty: the source does not show it (unknown, never invented)
     std::string name_en;    // translation, may be empty
     std::string description;
     bool is_new = false;    // 新規 in the source
     std::vector<ThemeTag> themes;
     std::vector<std::string> actors;  // actor ids
+    // Further parents (cross-listed, 再掲): the node is listed under each of them
+    // as well as under parent_id, and counted once. Same level as parent_id.
+    std::vector<std::string> also_under;
     SourceRef source;
+    bool name_unknown() const { return name.empty(); }
 };
 
 enum class Quadrant { strength, weakness, opportunity, threat };
@@ -162,6 +178,11 @@ struct Plan {
     std::vector<std::string> focus_fields;  // 重点分野, e.g. ヘルスケア, ドローン
     bool is_synthetic = false;    // generated data, never a real plan
     SourceRef source;
+    // The hierarchy's levels, top first (format 1: default_plan_levels()), and
+    // the id of the level whose nodes are the plan's measures ("" = none: its
+    // leaves are counted; theme_rule.hpp).
+    std::vector<PlanLevel> levels = default_plan_levels();
+    std::string measure_level = "measure";
     std::vector<Node> nodes;      // pre-order: every parent precedes its children
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
@@ -170,6 +191,15 @@ struct Plan {
     std::vector<std::string> authors;   // who drew it up, as written (joint plans: "東京都", "板橋区")
     std::vector<Approval> approvals;
     std::vector<BudgetLine> budget;     // optional, where a source gives amounts
+
+    // Position of a level in `levels` (0 = top); -1 when the plan does not declare it.
+    int level_rank(std::string_view level_id) const;
+    // The measure level's rank; levels.size() when the plan has none (every rank is above it).
+    int measure_rank() const;
+    const PlanLevel* find_level(std::string_view level_id) const;
+    // The level's name as the plan declares it (English: name_en, else the name); the id when undeclared.
+    std::string_view level_name(std::string_view level_id, bool english) const;
+    bool uses_default_levels() const;  // format-1 levels and measure level
 };
 
 struct Theme {

@@ -20,10 +20,12 @@ namespace wardscope {
 // ---- Tree -------------------------------------------------------------------
 
 // Children lookup for Plan::nodes (pre-order, linked by parent_id). A node whose
-// parent is missing (or appears after it) is treated as top-level.
+// parent is missing (or appears after it) is treated as top-level. A
+// cross-listed node (Node::also_under) is a child of each of its parents.
 struct PlanTree {
-    std::vector<int> parent;                 // per node: parent index or -1
-    std::vector<std::vector<int>> children;  // per node, in plan order
+    std::vector<int> parent;                 // per node: the parent it is nested under, or -1
+    std::vector<std::vector<int>> also_under;  // per node: its further parents (cross-listed), in file order
+    std::vector<std::vector<int>> children;  // per node, in plan order; cross-listed children too
     std::vector<int> roots;                  // top-level nodes, in plan order
     std::vector<int> depth;                  // 0 for roots
     std::vector<int> descendants;            // nodes below (not counting itself)
@@ -31,6 +33,8 @@ struct PlanTree {
     std::unordered_map<std::string_view, int> by_id;  // views the plan's own node ids: the plan must outlive the tree
 
     int find(std::string_view node_id) const;      // -1 when absent
+    std::vector<int> parents_of(int index) const;   // parent, then also_under; empty at the top
+    bool is_cross_listed(int index) const { return !also_under[static_cast<std::size_t>(index)].empty(); }
     std::vector<int> path_to(int index) const;      // root … index; empty for -1
     bool is_leaf(int index) const { return children[static_cast<std::size_t>(index)].empty(); }
 };
@@ -42,12 +46,15 @@ PlanTree build_plan_tree(const Plan& plan);
 const SourceRef* nearest_source(const Plan& plan, const PlanTree& tree, int node, bool* inherited = nullptr);
 
 struct PlanCounts {
-    int pillars = 0, strategies = 0, policies = 0, measures = 0;
+    std::vector<int> per_level;     // nodes per level of Plan::levels
+    int measures = 0;               // nodes at the measure level
+    int cross_listed = 0;           // nodes listed under several parents (each counted once)
+    int unknown_names = 0;          // nodes whose name the source does not show
     int new_nodes = 0;              // marked 新規
     int indicators = 0;
     int indicators_with_target = 0; // target value known
     int swot_items = 0, tows_strategies = 0;
-    int nodes() const { return pillars + strategies + policies + measures; }
+    int nodes() const;
 };
 
 PlanCounts count_plan(const Plan& plan);

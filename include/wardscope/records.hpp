@@ -18,7 +18,6 @@
 namespace wardscope::records {
 
 // The enumerations stored as their names (model.hpp, workshop.hpp).
-inline std::optional<NodeLevel> enum_from(std::string_view s, NodeLevel*) { return node_level_from(s); }
 inline std::optional<Quadrant> enum_from(std::string_view s, Quadrant*) { return quadrant_from(s); }
 inline std::optional<TowsType> enum_from(std::string_view s, TowsType*) { return tows_type_from(s); }
 inline std::optional<Direction> enum_from(std::string_view s, Direction*) { return direction_from(s); }
@@ -89,7 +88,18 @@ inline constexpr auto plan = table<Plan>(
                    field<&Plan::summary>("summary", "TEXT NOT NULL DEFAULT ''", "summary", display | prose),
                    field<&Plan::is_synthetic>("is_synthetic", "INTEGER NOT NULL DEFAULT 0", "synthetic"),
                    field<&Plan::actual_end_fy>("actual_end_fy", "INTEGER", nullptr).added_in(4)},
-        source_fields<&Plan::source>()));
+        source_fields<&Plan::source>(),
+        // Format 2: the level whose nodes are measures ("" = none); format-1 plans: 'measure'.
+        std::tuple{field<&Plan::measure_level>("measure_level", "TEXT NOT NULL DEFAULT 'measure'", "measure_level", json_checked)
+                       .added_in(4)}));
+
+// A plan's declared levels (format 2; format-1 plans get default_plan_levels()), top first.
+inline constexpr auto plan_level = table<PlanLevel>(
+    "plan_level",
+    std::tuple{plan_key, ord, field<&PlanLevel::id>("id", "TEXT NOT NULL", "id", required | json_checked),
+               field<&PlanLevel::name>("name", "TEXT NOT NULL", "name", required | display),
+               field<&PlanLevel::name_en>("name_en", "TEXT NOT NULL DEFAULT ''", "name_en", display)},
+    "PRIMARY KEY (plan_id, id)");
 
 // A plan's viewpoints and focus fields, in order (Plan::viewpoints, focus_fields).
 inline constexpr auto plan_viewpoint = table<LinkRow>(
@@ -102,10 +112,10 @@ inline constexpr auto node = table<Node>(
     std::tuple_cat(
         std::tuple{plan_key, field<&Node::id>("id", "TEXT NOT NULL", "id", required | json_checked), ord,
                    field<&Node::parent_id>("parent_id", "TEXT", nullptr, null_when_empty),
-                   field<&Node::level>("level", "TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure'))",
-                                       "level", required | json_checked),
+                   // Version 4: any level its plan declares (plan_level); name NULL = not shown by the source.
+                   field<&Node::level>("level", "TEXT NOT NULL", "level", required | json_checked),
                    field<&Node::label>("label", "TEXT NOT NULL DEFAULT ''", "label", display),
-                   field<&Node::name>("name", "TEXT NOT NULL", "name", required | display),
+                   field<&Node::name>("name", "TEXT", "name", null_when_empty | json_null | json_checked | display),
                    field<&Node::name_en>("name_en", "TEXT NOT NULL DEFAULT ''", "name_en", display),
                    field<&Node::description>("description", "TEXT NOT NULL DEFAULT ''", "description", display | prose),
                    field<&Node::is_new>("is_new", "INTEGER NOT NULL DEFAULT 0", "new")},
@@ -125,6 +135,14 @@ inline constexpr auto node_actor = table<LinkRow>(
     std::tuple{column("plan_id", "TEXT NOT NULL"), column("node_id", "TEXT NOT NULL"),
                column("actor_id", "TEXT NOT NULL REFERENCES actor(id)"), ord},
     "PRIMARY KEY (plan_id, node_id, actor_id),\n  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE");
+
+// The further parents of cross-listed nodes (Node::also_under, plan format 2; schema version 4).
+inline constexpr auto node_also_under = table<LinkRow>(
+    "node_also_under",
+    std::tuple{column("plan_id", "TEXT NOT NULL"), column("node_id", "TEXT NOT NULL"), column("parent_id", "TEXT NOT NULL"), ord},
+    "PRIMARY KEY (plan_id, node_id, parent_id),\n"
+    "  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE,\n"
+    "  FOREIGN KEY (plan_id, parent_id) REFERENCES node(plan_id, id) ON DELETE CASCADE");
 
 inline constexpr auto swot_item = table<SwotItem>(
     "swot_item",
@@ -282,7 +300,7 @@ void for_each_table(Fn&& fn) {
     fn(municipality), fn(theme), fn(theme_keyword), fn(actor), fn(plan), fn(plan_viewpoint), fn(plan_focus_field);
     fn(node), fn(node_theme), fn(node_actor), fn(swot_item), fn(tows_strategy), fn(tows_swot), fn(tows_node);
     fn(indicator), fn(observation);
-    fn(annotation), fn(slide), fn(measure_match);
+    fn(annotation), fn(slide), fn(measure_match), fn(plan_level), fn(node_also_under);
 }
 
 }  // namespace wardscope::records
@@ -302,6 +320,7 @@ void for_each_plan_text(Data& data, Fn&& fn) {
     for (auto& d : data.taxonomy.documents) for_each_display_member(records::source_document, d, fn);
     for (auto& p : data.plans) {
         for_each_display_member(records::plan, p, fn);
+        for (auto& l : p.levels) for_each_display_member(records::plan_level, l, fn);
         for (auto& s : p.viewpoints) fn(s);
         for (auto& s : p.focus_fields) fn(s);
         for (auto& n : p.nodes) for_each_display_member(records::node, n, fn);

@@ -35,6 +35,8 @@ int create_default_database(const std::filesystem::path& data_dir, const std::fi
 Store open_for_writing(const std::filesystem::path& db, OpenMode mode);
 
 int validate(const DataPaths& paths, const std::vector<std::string>& files);
+// Format-1 plan files written in format 2: in place (atomic replace) or into out_dir.
+int migrate_plans(const DataPaths& paths, const std::vector<std::string>& files, const std::filesystem::path& out_dir);
 int import_plans(const DataPaths& paths, const std::filesystem::path& db, const std::vector<std::string>& files);
 int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::string>& files, bool replace);
 int export_data(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out_dir);

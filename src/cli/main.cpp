@@ -86,6 +86,11 @@ int main(int argc, char** argv) {
     auto* validate = app.add_subcommand("validate", "check plan files and list every problem");
     validate->add_option("files", files, "plan files (JSON)")->required()->check(CLI::ExistingFile);
 
+    fs::path migrate_out;
+    auto* migrate = app.add_subcommand("migrate-plan", "rewrite format-1 plan files in format 2 (wardscope-plan/2)");
+    migrate->add_option("files", files, "plan files (JSON)")->required()->check(CLI::ExistingFile);
+    migrate->add_option("--out", migrate_out, "write into this folder instead of replacing the files");
+
     auto* import = app.add_subcommand("import", "import plan files into a database (all or nothing)");
     import->add_option("--db", db, "database (created when missing)")->required();
     import->add_option("files", files, "plan files (JSON)")->required()->check(CLI::ExistingFile);
@@ -275,6 +280,7 @@ int main(int argc, char** argv) {
         if (opens_default_db && !fs::exists(db))
             if (const int rc = cli::create_default_database(data_dir, db); rc != 0) return rc;
         if (*validate) return cli::validate(paths, files);
+        if (*migrate) return cli::migrate_plans(paths, files, migrate_out);
         if (*import) return cli::import_plans(paths, db, files);
         if (*kpi_import) return cli::import_kpi_csv(db, files, kpi_replace);
         if (*kpi_export) return cli::export_kpi_table(db, kpi_out);

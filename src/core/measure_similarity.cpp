@@ -13,7 +13,7 @@ namespace wardscope {
 std::vector<int> measure_nodes(const Plan& plan) {
     std::vector<int> out;
     for (std::size_t i = 0; i < plan.nodes.size(); ++i)
-        if (plan.nodes[i].level == NodeLevel::measure) out.push_back(static_cast<int>(i));
+        if (!plan.measure_level.empty() && plan.nodes[i].level == plan.measure_level) out.push_back(static_cast<int>(i));
     if (!out.empty() || plan.nodes.empty()) return out;
     // No measure level: the leaves (a node nobody names as parent).
     std::unordered_map<std::string_view, bool> is_parent;

@@ -58,7 +58,10 @@ struct PlanWriter {
     Insert<decltype(records::plan)> plan{db, records::plan, {}, "", borrowed};
     Insert<decltype(records::plan_viewpoint)> viewpoint{db, records::plan_viewpoint, {"plan_id", "ord", "text"}, "", borrowed};
     Insert<decltype(records::plan_focus_field)> focus{db, records::plan_focus_field, {"plan_id", "ord", "text"}, "", borrowed};
+    Insert<decltype(records::plan_level)> level{db, records::plan_level, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::node)> node{db, records::node, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::node_also_under)> also_under{
+        db, records::node_also_under, {"plan_id", "node_id", "parent_id", "ord"}, "", borrowed};
     Insert<decltype(records::node_theme)> tag{db, records::node_theme, {"plan_id", "node_id", "ord"}, "", borrowed};
     Insert<decltype(records::node_actor)> actor{db, records::node_actor, {"plan_id", "node_id", "actor_id", "ord"}, "", borrowed};
     Insert<decltype(records::swot_item)> swot{db, records::swot_item, {"plan_id", "ord"}, "", borrowed};
@@ -85,9 +88,11 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.run({}, p.id, static_cast<int>(i), p.viewpoints[i]);
     for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.run({}, p.id, static_cast<int>(i), p.focus_fields[i]);
 
+    for (std::size_t i = 0; i < p.levels.size(); ++i) level.run(p.levels[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) node.run(p.nodes[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const Node& n = p.nodes[i];
-        node.run(n, p.id, static_cast<int>(i));
+        for (std::size_t k = 0; k < n.also_under.size(); ++k) also_under.run({}, p.id, n.id, n.also_under[k], static_cast<int>(k));
         const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
         for (std::size_t k = 0; k < themes.size(); ++k) tag.run(themes[k], p.id, n.id, static_cast<int>(k));
         for (std::size_t k = 0; k < n.actors.size(); ++k) actor.run({}, p.id, n.id, n.actors[k], static_cast<int>(k));
@@ -136,7 +141,7 @@ public:
         writer_.write(pf, taxonomy_);
         report_.nodes += pf.plan.nodes.size();
         report_.measures += static_cast<std::size_t>(std::count_if(
-            pf.plan.nodes.begin(), pf.plan.nodes.end(), [](const Node& n) { return n.level == NodeLevel::measure; }));
+            pf.plan.nodes.begin(), pf.plan.nodes.end(), [&](const Node& n) { return n.level == pf.plan.measure_level; }));
         report_.indicators += pf.plan.indicators.size();
         report_.swot_items += pf.plan.swot.size();
         report_.observations += pf.observations.size();

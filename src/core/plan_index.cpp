@@ -17,6 +17,14 @@ int PlanTree::find(std::string_view node_id) const {
     return it == by_id.end() ? -1 : it->second;
 }
 
+std::vector<int> PlanTree::parents_of(int index) const {
+    std::vector<int> out;
+    if (index < 0 || static_cast<std::size_t>(index) >= parent.size()) return out;
+    if (parent[static_cast<std::size_t>(index)] >= 0) out.push_back(parent[static_cast<std::size_t>(index)]);
+    for (int p : also_under[static_cast<std::size_t>(index)]) out.push_back(p);
+    return out;
+}
+
 std::vector<int> PlanTree::path_to(int index) const {
     std::vector<int> path;
     for (int i = index; i >= 0 && static_cast<std::size_t>(i) < parent.size(); i = parent[static_cast<std::size_t>(i)]) {
@@ -31,6 +39,7 @@ PlanTree build_plan_tree(const Plan& plan) {
     PlanTree t;
     const std::size_t n = plan.nodes.size();
     t.parent.assign(n, -1);
+    t.also_under.assign(n, {});
     t.children.assign(n, {});
     t.depth.assign(n, 0);
     t.descendants.assign(n, 0);
@@ -52,9 +61,17 @@ PlanTree build_plan_tree(const Plan& plan) {
             t.depth[i] = t.depth[static_cast<std::size_t>(p)] + 1;
         }
     }
-    // Parents precede children, so a reverse sweep accumulates subtrees.
+    // Cross-listed nodes: children of their further parents too (after the nested ones).
+    for (std::size_t i = 0; i < n; ++i)
+        for (const std::string& id : plan.nodes[i].also_under) {
+            const int p = t.find(id);
+            if (p < 0 || p == static_cast<int>(i) || p == t.parent[i]) continue;
+            t.also_under[i].push_back(p);
+            t.children[static_cast<std::size_t>(p)].push_back(static_cast<int>(i));
+        }
+    // Parents precede children, so a reverse sweep accumulates subtrees (along the nesting).
     for (std::size_t k = n; k-- > 0;) {
-        if (plan.nodes[k].level == NodeLevel::measure) t.measures[k] += 1;
+        if (!plan.measure_level.empty() && plan.nodes[k].level == plan.measure_level) t.measures[k] += 1;
         int p = t.parent[k];
         if (p >= 0) {
             t.descendants[static_cast<std::size_t>(p)] += t.descendants[k] + 1;
@@ -80,13 +97,13 @@ const SourceRef* nearest_source(const Plan& plan, const PlanTree& tree, int node
 
 PlanCounts count_plan(const Plan& plan) {
     PlanCounts c;
+    c.per_level.assign(plan.levels.size(), 0);
     for (const Node& node : plan.nodes) {
-        switch (node.level) {
-            case NodeLevel::pillar: ++c.pillars; break;
-            case NodeLevel::strategy: ++c.strategies; break;
-            case NodeLevel::policy: ++c.policies; break;
-            case NodeLevel::measure: ++c.measures; break;
-        }
+        const int rank = plan.level_rank(node.level);
+        if (rank >= 0) ++c.per_level[static_cast<std::size_t>(rank)];
+        if (!plan.measure_level.empty() && node.level == plan.measure_level) ++c.measures;
+        if (!node.also_under.empty()) ++c.cross_listed;
+        if (node.name_unknown()) ++c.unknown_names;
         if (node.is_new) ++c.new_nodes;
     }
     c.indicators = static_cast<int>(plan.indicators.size());
@@ -95,6 +112,12 @@ PlanCounts count_plan(const Plan& plan) {
     c.swot_items = static_cast<int>(plan.swot.size());
     c.tows_strategies = static_cast<int>(plan.tows.size());
     return c;
+}
+
+int PlanCounts::nodes() const {
+    int total = 0;
+    for (int k : per_level) total += k;
+    return total;
 }
 
 // ---- Search -----------------------------------------------------------------

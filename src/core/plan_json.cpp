@@ -25,7 +25,8 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::string_view plan_format = "wardscope-plan/1";
+constexpr std::string_view plan_format_1 = "wardscope-plan/1";
+constexpr std::string_view plan_format_2 = "wardscope-plan/2";  // what wardscope writes
 constexpr int max_node_depth = 12;
 const std::set<std::string> known_statuses = {"素案", "案", "策定済", "承認"};
 const std::set<std::string> municipality_kinds = {"区", "市", "町", "村"};
@@ -349,11 +350,14 @@ struct PlanParser {
     // What each object may hold: its table's keys and those read here.
     const std::vector<std::string_view> plan_keys =
         keys_of(records::plan, {"format", "municipality", "period", "viewpoints", "focus_fields", "source", "nodes", "swot",
-                                "tows", "indicators", "observations", "authors", "approvals", "budget"});
+                                "tows", "indicators", "observations", "authors", "approvals", "budget", "levels"});
     const std::vector<std::string_view> approval_keys = keys_of(records::approval, {"source"});
     const std::vector<std::string_view> budget_keys = keys_of(records::budget_line, {"source"});
+    int format = 2;
+    std::vector<std::pair<std::size_t, std::string>> node_pointers;  // node index → its pointer (for also_under)
     const std::vector<std::string_view> municipality_keys = keys_of(records::municipality, {"source"});
-    const std::vector<std::string_view> node_keys = keys_of(records::node, {"themes", "actors", "source", "children"});
+    const std::vector<std::string_view> node_keys =
+        keys_of(records::node, {"themes", "actors", "source", "children", "also_under"});
     const std::vector<std::string_view> swot_keys = keys_of(records::swot_item, {"source"});
     const std::vector<std::string_view> tows_keys = keys_of(records::tows_strategy, {"swot", "nodes", "source"});
     const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "source"});
@@ -361,13 +365,16 @@ struct PlanParser {
 
     void parse(const json& root) {
         if (!reader.expect_object(root, "", plan_keys)) return;
-        const std::string format = reader.text(root, "", "format", true);
-        if (!format.empty() && format != plan_format)
-            reader.problem("/format", "unsupported format '" + format + "' (expected \"wardscope-plan/1\")");
+        const std::string format_name = reader.text(root, "", "format", true);
+        if (format_name == plan_format_1) format = 1;
+        else if (!format_name.empty() && format_name != plan_format_2)
+            reader.problem("/format", "unsupported format '" + format_name +
+                                          "' (expected \"wardscope-plan/2\" or \"wardscope-plan/1\")");
 
         Plan& plan = result.plan;
         plan.id = reader.id(root, "");
         read_plain_fields(reader, records::plan, root, "", plan);
+        parse_levels(root);
         if (!plan.status.empty() && !known_statuses.contains(plan.status))
             reader.problem("/status", "unknown status '" + plan.status + "' (素案, 案, 策定済 or 承認)");
         plan.viewpoints = reader.text_list(root, "", "viewpoints");
@@ -378,6 +385,7 @@ struct PlanParser {
 
         if (const json* nodes = reader.array(root, "", "nodes"))
             for (std::size_t i = 0; i < nodes->size(); ++i) parse_node((*nodes)[i], join("/nodes", i), nullptr, plan.source, 1);
+        check_also_under();
         parse_swot(root);
         parse_tows(root);
         parse_indicators(root);
@@ -435,6 +443,98 @@ struct PlanParser {
         }
     }
 
+    // Format 2: the plan's own levels, top first, and which one is "measure".
+    // Format 1: the fixed four (default_plan_levels), and neither key.
+    void parse_levels(const json& root) {
+        Plan& plan = result.plan;
+        if (format == 1) {
+            for (const char* key : {"levels", "measure_level"})
+                if (root.contains(key)) reader.problem(join("", key), "only in \"wardscope-plan/2\" files (this file says /1)");
+            return;
+        }
+        plan.levels.clear();
+        plan.measure_level.clear();
+        const json* levels = reader.array(root, "", "levels");
+        if (!levels || levels->empty()) {
+            reader.problem("/levels", "missing required field: the plan's levels, top first "
+                                      "(e.g. [{\"id\": \"pillar\", \"name\": \"柱\"}, …])");
+        } else {
+            std::set<std::string> ids;
+            for (std::size_t i = 0; i < levels->size(); ++i) {
+                const std::string at = join("/levels", i);
+                if (!reader.expect_object((*levels)[i], at, {"id", "name", "name_en"})) continue;
+                PlanLevel level;
+                level.id = reader.id((*levels)[i], at);
+                if (!level.id.empty() && !ids.insert(level.id).second)
+                    reader.problem(join(at, "id"), "duplicate level id '" + level.id + "'");
+                read_plain_fields(reader, records::plan_level, (*levels)[i], at, level);
+                plan.levels.push_back(std::move(level));
+            }
+        }
+        auto it = root.find("measure_level");
+        if (it == root.end()) {
+            reader.problem("/measure_level", "missing required field: the id of the level whose nodes are measures "
+                                             "(null when the plan has none: its leaves are counted)");
+        } else if (!it->is_null()) {
+            plan.measure_level = reader.text(root, "", "measure_level", true);
+            if (!plan.measure_level.empty() && plan.level_rank(plan.measure_level) < 0)
+                reader.problem("/measure_level", "unknown level '" + plan.measure_level + "' (" + level_list() + ")");
+        }
+    }
+
+    // "pillar, strategy, policy or measure": the levels a node may name.
+    std::string level_list() const {
+        const auto& levels = result.plan.levels;
+        std::string out;
+        for (std::size_t i = 0; i < levels.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == levels.size() ? " or " : ", ") + levels[i].id;
+        return out.empty() ? "the plan declares no levels" : out;
+    }
+
+    // Cross-listed nodes (format 2): each further parent exists, is at the
+    // level of the node's own parent, is not the node or below it, and is named once.
+    void check_also_under() {
+        const Plan& plan = result.plan;
+        std::map<std::string_view, std::size_t> index;
+        for (std::size_t i = 0; i < plan.nodes.size(); ++i) index.emplace(plan.nodes[i].id, i);
+        for (const auto& [i, at] : node_pointers) {
+            const Node& node = plan.nodes[i];
+            std::set<std::string_view> seen;
+            for (std::size_t k = 0; k < node.also_under.size(); ++k) {
+                const std::string here = join(join(at, "also_under"), k);
+                const std::string& ref = node.also_under[k];
+                auto it = index.find(ref);
+                if (it == index.end()) {
+                    reader.problem(here, "unknown node '" + ref + "'");
+                    continue;
+                }
+                if (!seen.insert(ref).second) reader.problem(here, "node '" + ref + "' is listed twice");
+                else if (node.parent_id.empty())
+                    reader.problem(here, "a top-level node cannot be listed under another node as well");
+                else if (ref == node.parent_id)
+                    reader.problem(here, "'" + ref + "' is already the node's parent (it is nested there)");
+                else if (is_at_or_below(index, it->second, node.id))
+                    reader.problem(here, "'" + ref + "' is the node itself or below it: a node cannot be listed under itself");
+                else if (const Node& parent = plan.nodes[index.at(node.parent_id)]; plan.nodes[it->second].level != parent.level)
+                    reader.problem(here, "'" + ref + "' is a " + plan.nodes[it->second].level + ", but the node's parent '" +
+                                             parent.id + "' is a " + parent.level + ": a cross-listed node sits at one level");
+            }
+        }
+    }
+
+    // Whether node `k` is `id` or lies below it (following the nested parents).
+    bool is_at_or_below(const std::map<std::string_view, std::size_t>& index, std::size_t k, const std::string& id) const {
+        const Plan& plan = result.plan;
+        for (std::size_t steps = 0; steps <= plan.nodes.size(); ++steps) {
+            const Node& n = plan.nodes[k];
+            if (n.id == id) return true;
+            auto it = n.parent_id.empty() ? index.end() : index.find(n.parent_id);
+            if (it == index.end()) return false;
+            k = it->second;
+        }
+        return false;
+    }
+
     void parse_municipality(const json& root) {
         auto it = root.find("municipality");
         if (it == root.end()) {
@@ -484,13 +584,18 @@ struct PlanParser {
         if (!node.id.empty() && !node_ids.insert(node.id).second)
             reader.problem(join(at, "id"), "duplicate node id '" + node.id + "'");
         node.parent_id = parent ? parent->id : std::string();
-        const std::string level = reader.text(value, at, "level", true);
-        if (auto parsed = node_level_from(level)) node.level = *parsed;
-        else if (!level.empty())
-            reader.problem(join(at, "level"), "unknown level '" + level + "' (pillar, strategy, policy or measure)");
-        if (parent && node.level < parent->level)
-            reader.problem(join(at, "level"), "a " + level + " cannot sit under a " + std::string(to_string(parent->level)));
+        const Plan& plan = result.plan;
+        node.level = reader.text(value, at, "level", true);
+        const int rank = plan.level_rank(node.level);
+        if (rank < 0 && !node.level.empty())
+            reader.problem(join(at, "level"), "unknown level '" + node.level + "' (" + level_list() + ")");
+        if (parent && rank >= 0 && rank < plan.level_rank(parent->level))
+            reader.problem(join(at, "level"), "a " + node.level + " cannot sit under a " + parent->level);
         read_plain_fields(reader, records::node, value, at, node);
+        parse_node_name(value, at, node);
+        if (format == 1 && value.contains("also_under"))
+            reader.problem(join(at, "also_under"), "only in \"wardscope-plan/2\" files (this file says /1)");
+        else node.also_under = reader.text_list(value, at, "also_under");
         auto themes = reader.text_list(value, at, "themes");
         std::set<std::string> seen;  // a repeated tag would break the database's key (found by fuzz_plan_file)
         for (std::size_t i = 0; i < themes.size(); ++i) {
@@ -510,11 +615,24 @@ struct PlanParser {
             else node.actors.push_back(actors[i]);
         }
         node.source = reader.source(value, at, false, inherited);
+        if (!node.also_under.empty()) node_pointers.emplace_back(result.plan.nodes.size(), at);
         result.plan.nodes.push_back(node);
         const Node self = node;  // the vector may reallocate while children are added
         if (const json* children = reader.array(value, at, "children"))
             for (std::size_t i = 0; i < children->size(); ++i)
                 parse_node((*children)[i], join(join(at, "children"), i), &self, self.source, depth + 1);
+    }
+
+    // A name as written. Format 2: null when the source does not show one
+    // (shown as unknown, never invented); format 1: always a name.
+    void parse_node_name(const json& value, const std::string& at, Node& node) {
+        if (format == 1) {
+            node.name = reader.text(value, at, "name", true);
+            return;
+        }
+        auto it = value.find("name");
+        if (it == value.end()) reader.problem(join(at, "name"), "missing required field (null when the source does not show the name)");
+        else if (!it->is_null()) node.name = reader.text(value, at, "name", true);
     }
 
     void parse_swot(const json& root) {
@@ -995,8 +1113,16 @@ json to_json(const PlanFile& pf) {
     const Plan& plan = pf.plan;
     const Municipality& m = pf.municipality;
     json out;
-    out["format"] = plan_format;
+    out["format"] = plan_format_2;
     write_fields(records::plan, plan, out);
+    json levels = json::array();
+    for (const PlanLevel& level : plan.levels) {
+        json l = json::object();
+        write_fields(records::plan_level, level, l);
+        levels.push_back(l);
+    }
+    out["levels"] = levels;
+    out["measure_level"] = plan.measure_level.empty() ? json(nullptr) : json(plan.measure_level);
     json municipality = json::object();
     write_fields(records::municipality, m, municipality);
     if (!m.source.empty()) municipality["source"] = source_json(m.source);
@@ -1020,6 +1146,7 @@ json to_json(const PlanFile& pf) {
             if (tag.origin == TagOrigin::hand) themes.push_back(tag.theme_id);
         if (!themes.empty()) n["themes"] = themes;
         if (!node.actors.empty()) n["actors"] = node.actors;
+        if (!node.also_under.empty()) n["also_under"] = node.also_under;
         if (node.source.file != inherited.file || node.source.section != inherited.section || node.source.url != inherited.url ||
             node.source.page != inherited.page)
             n["source"] = source_json(node.source);

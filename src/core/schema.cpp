@@ -9,14 +9,66 @@ namespace wardscope {
 // re-importing a plan is a delete + insert. User data (observations from CSV
 // or the app, and the user tables of later versions) deliberately has no
 // foreign key to plan rows: it must survive re-imports.
+namespace {
+
+// The node table as versions 1 to 3 created it (version 4 rebuilds it: levels
+// a plan declares, unknown names). Frozen: databases of those versions hold it.
+const char* const node_table_v1_sql = R"sql(CREATE TABLE node (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  parent_id TEXT,
+  level TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure')),
+  label TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  is_new INTEGER NOT NULL DEFAULT 0,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, id)
+);
+CREATE INDEX node_by_parent ON node (plan_id, parent_id);
+)sql";
+
+// The columns of node in versions 1 to 3, copied by the version-4 rebuild.
+const char* const node_v1_columns =
+    "plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, source_file, source_section, source_url";
+
+}  // namespace
+
 std::string schema_sql() {
     std::string out = "\n";
+    // Up to version 1: the columns later versions add come from their upgrade.
     auto add = [&](const auto&... tables) { ((out += records::create_table_sql(tables)), ...); };
     using namespace records;
-    add(municipality, theme, theme_keyword, actor, plan, plan_viewpoint, plan_focus_field, node, node_theme, node_actor,
-        swot_item, tows_strategy, tows_swot, tows_node, indicator, observation);
+    add(municipality, theme, theme_keyword, actor, plan, plan_viewpoint, plan_focus_field);
+    out += node_table_v1_sql;
+    add(node_theme, node_actor, swot_item, tows_strategy, tows_swot, tows_node, indicator, observation);
     return out;
 }
+
+std::string plan_format2_v4_sql() {
+    // node rebuilt without the four-level CHECK and with a nullable name; the
+    // caller runs this with foreign keys off (SQLite's "12 steps" for changing
+    // a table), so the rows of node_theme, node_actor, tows_node stay.
+    std::string out = "\nCREATE TEMP TABLE node_v3 AS SELECT " + std::string(node_v1_columns) + " FROM node;\n";
+    out += "DROP TABLE node;\n" + records::create_table_sql(records::node);
+    out += std::string("INSERT INTO node (") + node_v1_columns + ") SELECT " + node_v1_columns + " FROM temp.node_v3;\n";
+    out += "DROP TABLE temp.node_v3;\n";
+    out += records::create_table_sql(records::plan_level);
+    out += records::create_table_sql(records::node_also_under);
+    // Plans stored before version 4 have the format-1 levels.
+    for (std::size_t i = 0; i < default_plan_levels().size(); ++i) {
+        const PlanLevel& l = default_plan_levels()[i];
+        out += "INSERT INTO plan_level (plan_id, ord, id, name, name_en) SELECT id, " + std::to_string(i) + ", '" + l.id +
+               "', '" + l.name + "', '" + l.name_en + "' FROM plan;\n";
+    }
+    return out;
+}
+
+std::string version_4_sql() { return match_tables_v4_sql + plan_format2_v4_sql(); }
 
 std::string workshop_tables_sql() {
     return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);

@@ -19,6 +19,12 @@ struct AddedColumn;
 // The columns of the record tables that schema version `version` added (records::Field::added_in).
 std::vector<records::AddedColumn> added_columns(int version);
 
+// The plan-format-2 part of the step to version 4: node rebuilt (any declared
+// level, unknown names), plan_level, node_also_under. Run with foreign keys off.
+std::string plan_format2_v4_sql();
+// The whole step to version 4: measure_match (match_tables_v4_sql), then plan format 2.
+std::string version_4_sql();
+
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
 // The migration step to version 4 (measure_match), frozen as released.

@@ -152,6 +152,7 @@ fs::path folder_of(const fs::path& path) { return path.has_parent_path() ? path.
 struct Migration {
     int to_version;
     const char* sql;
+    std::string (*make_sql)() = nullptr;  // a step built from the field tables (not yet released)
 };
 const Migration migrations[] = {
     // 2: the file says it is wardscope's (PRAGMA application_id), so other
@@ -159,9 +160,11 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
-    // 4: the user's decisions on generation diffs (confirmed and broken matches);
-    // source documents, a plan's authors, approvals and budget lines.
-    {4, match_tables_v4_sql},
+    // 4: the user's decisions on generation diffs (confirmed and broken
+    // matches); plan format 2 — levels a plan declares, cross-listed nodes,
+    // unknown names (node rebuilt: see migrate()); source documents, a plan's
+    // authors, approvals and budget lines.
+    {4, nullptr, version_4_sql},
     {4, source_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
@@ -188,7 +191,7 @@ void add_columns(sqlite3* db, int version) {
 // these steps, so a new file and an upgraded one hold the same schema text.
 void upgrade_step(sqlite3* db, int version) {
     for (const Migration& m : migrations)
-        if (m.to_version == version) sql::exec(db, m.sql);
+        if (m.to_version == version) sql::exec(db, m.make_sql ? m.make_sql().c_str() : m.sql);
     add_columns(db, version);
 }
 
@@ -229,6 +232,13 @@ void write_backup(sqlite3* db, const fs::path& target) {
 // Brings an older database to the current schema: a backup copy first, then
 // every migration step in one transaction (all or nothing).
 std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
+    // Version 4 rebuilds a table that others reference: foreign keys off
+    // (only outside a transaction), checked before the commit instead.
+    sql::exec(db, "PRAGMA foreign_keys = OFF");
+    struct ForeignKeysOn {
+        sqlite3* db;
+        ~ForeignKeysOn() { sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr); }
+    } foreign_keys_on{db};
     // A read transaction first: its shared lock keeps other writers from
     // committing, so the backup holds exactly what is migrated. (The backup API
     // cannot read through a connection that holds a write transaction.)
@@ -246,6 +256,8 @@ std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
     write_backup(db, backup);
     try {
         for (int version = from + 1; version <= schema_version; ++version) upgrade_step(db, version);
+        if (Statement broken(db, "PRAGMA foreign_key_check"); broken.step())
+            throw Error("a foreign key of table " + std::string(broken.view(0)) + " is broken after the upgrade");
         sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
         sql::exec(db, "COMMIT");
         rollback.done = true;
@@ -658,6 +670,29 @@ std::optional<BesideRows> read_beside(const std::string& file) {
     }
 }
 
+// Plan format 2 (schema version 4): each plan's declared levels (replacing
+// the format-1 defaults) and the further parents of cross-listed nodes.
+void read_hierarchy_rows(sqlite3* db, PlanKey& plans, Dataset& data) {
+    std::unordered_map<Plan*, std::vector<PlanLevel>> levels;
+    Statement st(db, "SELECT plan_id, " + records::select_columns(records::plan_level) + " FROM plan_level ORDER BY plan_id, ord");
+    while (st.step())
+        if (Plan* p = plans.find(data, st.text(0))) records::read_fields(records::plan_level, st, 1, levels[p].emplace_back());
+    for (auto& [plan, declared] : levels) plan->levels = std::move(declared);
+    Statement also(db, "SELECT plan_id, node_id, parent_id FROM node_also_under ORDER BY plan_id, node_id, ord");
+    Plan* plan = nullptr;
+    std::unordered_map<std::string_view, Node*> by_id;
+    while (also.step()) {
+        Plan* p = plans.find(data, also.text(0));
+        if (!p) continue;
+        if (p != plan) {
+            plan = p;
+            by_id.clear();
+            for (Node& n : p->nodes) by_id.emplace(n.id, &n);
+        }
+        if (auto it = by_id.find(also.view(1)); it != by_id.end()) it->second->also_under.push_back(also.text(2));
+    }
+}
+
 // Everything but the observations.
 Dataset read_plans(sqlite3* db) {
     Dataset data;
@@ -697,6 +732,7 @@ Dataset read_plans(sqlite3* db) {
         while (st.step()) {
             Plan p;
             records::read_fields(records::plan, st, 0, p, version);
+            if (version < 4) p.measure_level = "measure";  // before plan format 2: the format-1 levels
             plans.index[p.id] = data.plans.size();
             data.plans.push_back(std::move(p));
         }
@@ -726,6 +762,7 @@ Dataset read_plans(sqlite3* db) {
         }
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
     }
+    if (version >= 4) read_hierarchy_rows(db, plans, data);
     std::optional<BesideRows> rows = beside.get();
     if (!rows) rows = read_beside_rows(db);
     NodeFinder finder(data, plans);

@@ -16,15 +16,6 @@ constexpr Words plan_level_words{"計画全体", "whole plan"};
 constexpr Words higher_words{"高いほど良い", "higher is better"};
 constexpr Words lower_words{"低いほど良い", "lower is better"};
 
-const char* level_word(NodeLevel level, bool english) {
-    switch (level) {
-    case NodeLevel::pillar: return english ? "pillar" : "柱";
-    case NodeLevel::strategy: return english ? "strategy" : "戦略";
-    case NodeLevel::policy: return english ? "policy" : "方針";
-    case NodeLevel::measure: return english ? "measure" : "施策";
-    }
-    return "";
-}
 
 // Columns several tables share: one declaration each. X(name, ja, en, type, width)
 #define WS_SHARED_COLUMNS(X) \
@@ -260,8 +251,8 @@ Table explorer_table(const Dataset& data, const Plan& plan, const PlanTree& tree
         std::string themes;
         for (const ThemeTag& tag : n.themes) themes += (themes.empty() ? "" : english ? ", " : "、") + theme_name(data.taxonomy, tag.theme_id, english);
         const int index = static_cast<int>(i);
-        t.add_row({TableCell::of_integer(tree.depth[i]), TableCell::of_text(level_word(n.level, english)), text_or_unknown(n.label),
-                   TableCell::of_text(english && !n.name_en.empty() ? n.name_en : n.name), TableCell::of_integer(n.is_new ? 1 : 0),
+        t.add_row({TableCell::of_integer(tree.depth[i]), TableCell::of_text(std::string(plan.level_name(n.level, english))), text_or_unknown(n.label),
+                   text_or_unknown(english && !n.name_en.empty() ? n.name_en : n.name), TableCell::of_integer(n.is_new ? 1 : 0),
                    text_or_unknown(themes), TableCell::of_integer(tree.measures[i]),
                    text_or_unknown(source_reference(inherited_source(plan, tree, index), data.taxonomy)), TableCell::of_text(n.id)});
     }

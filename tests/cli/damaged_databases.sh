@@ -129,15 +129,10 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 4 without the themes' short headings, the slides' notes and the diff-decision table (4), the workshop tables (3) and the application id (2) (src/core/store.cpp: migrations).
-# Version 4 also added source documents, plan authors, approvals, budgets, pages and SWOT labels
-# (tests/core/test_support.hpp: drop_version_4_sql).
-sqlite3 old.db "DROP TABLE source_document; DROP TABLE plan_author; DROP TABLE plan_approval; DROP TABLE budget_line;
-  ALTER TABLE municipality DROP COLUMN source_page; ALTER TABLE plan DROP COLUMN actual_end_fy;
-  ALTER TABLE plan DROP COLUMN source_page; ALTER TABLE node DROP COLUMN source_page;
-  ALTER TABLE swot_item DROP COLUMN label; ALTER TABLE swot_item DROP COLUMN source_page;
-  ALTER TABLE tows_strategy DROP COLUMN source_page; ALTER TABLE indicator DROP COLUMN source_page;
-  ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
+# Version 1 is version 4 without what 4 added (tests/data/version-4-down.sql), the workshop
+# tables (3) and the application id (2) (src/core/store.cpp: migrations).
+sqlite3 old.db "$(cat "$SRC/tests/data/version-4-down.sql")
+  DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
 expect_ok "version 1: export reads it without writing" "$W" export --db old.db --out export-v1

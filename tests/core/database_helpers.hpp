@@ -26,13 +26,13 @@ inline std::filesystem::path minimal_database(const TempDir& dir, const std::str
     return dir / name;
 }
 
-// Through SQLite directly, as another program would (no defensive settings).
-// Turns a database of the current schema (4) into one of schema version 3:
-// what version 4 added removed (docs/schema.md, "Versions").
-inline constexpr const char* down_to_version_3_sql =
-    WARDSCOPE_TEST_DROP_SOURCES_V4 "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; "
-    "ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; PRAGMA user_version = 3";
+// What schema version 4 added, taken back with every older row kept
+// (tests/data/version-4-down.sql, shared with tests/cli/damaged_databases.sh).
+inline std::string version_4_down_sql() { return read_file(source_dir() / "tests" / "data" / "version-4-down.sql"); }
+// A database of the current schema (4) made one of schema version 3.
+inline std::string down_to_version_3_sql() { return version_4_down_sql() + "PRAGMA user_version = 3;"; }
 
+// Through SQLite directly, as another program would (no defensive settings).
 inline void run_sql(const std::filesystem::path& path, const char* sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);

@@ -57,7 +57,7 @@ std::map<std::string, PlanFile> load_bundled_plans() {
 }
 
 int count_level(const Plan& plan, NodeLevel level) {
-    return static_cast<int>(std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == level; }));
+    return static_cast<int>(std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == to_string(level); }));
 }
 
 }  // namespace

@@ -406,7 +406,7 @@ TEST_CASE("a version 3 database gets the diff decisions' table and keeps every n
         set_annotation(store, {"sumida-regional-2019", ItemKind::node, "st1-m1"}, "続ける", 5);
         add_slide(store, "世代", SlideState{});
     }
-    test::run_sql(path, test::down_to_version_3_sql);
+    test::run_sql(path, test::down_to_version_3_sql());
     {
         Store store = Store::open(path, OpenMode::read_only);  // reads version 3 as it is
         CHECK(load_match_overrides(store).empty());

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/plan_json.hpp"
@@ -193,6 +194,7 @@ TEST_CASE("the glyph walk visits every display text of every record") {
     for (Actor& a : data.taxonomy.actors) marker.mark_fields(records::actor, a);
     for (Plan& p : data.plans) {
         marker.mark_fields(records::plan, p);
+        for (PlanLevel& l : p.levels) marker.mark_fields(records::plan_level, l);
         for (std::string& s : p.viewpoints) marker.mark_text(s);
         for (std::string& s : p.focus_fields) marker.mark_text(s);
         for (Node& n : p.nodes) marker.mark_fields(records::node, n);
@@ -222,7 +224,8 @@ TEST_CASE("the glyph walk visits every display text of every record") {
         "annotation.item_id", "annotation.plan_id",    "annotation.updated_at", "indicator.id",
         "indicator.node_id",  "municipality.id",       "node.id",               "node.parent_id",
         "observation.indicator_id", "observation.plan_id", "plan.id",           "plan.municipality_id",
-        "swot_item.id",       "tows_strategy.id"};
+        "swot_item.id",       "tows_strategy.id",      "node.level",            "plan.measure_level",
+        "plan_level.id"};
     CHECK(marker.hidden_columns == not_shown);
 }
 
@@ -251,7 +254,7 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
     {
         Store old = Store::open(dir / "old.db", OpenMode::create);
         REQUIRE(sqlite3_exec(old.handle(),
-                             (std::string(test::drop_version_4_sql) + "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; PRAGMA application_id = 0; PRAGMA user_version = 1").c_str(),
+                             (test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1").c_str(),
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     { Store upgraded = Store::open(dir / "old.db", OpenMode::read_write); }

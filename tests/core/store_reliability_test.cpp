@@ -64,7 +64,7 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
     test::TempDir dir;
     const fs::path path = test::minimal_database(dir);
     // Version 1 is version 4 without its columns and the diff-decision table, the workshop tables and the application id.
-    run_sql(path, std::string(test::drop_version_4_sql) + "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; PRAGMA application_id = 0; PRAGMA user_version = 1");
+    run_sql(path, test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1");
     const std::string v1_bytes = test::read_file(path);
 
     {  // Read-only opens read it as it is and write nothing.
@@ -107,7 +107,7 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
 TEST_CASE("a version 2 database gets the workshop tables, and read-only opens show none and write nothing") {
     test::TempDir dir;
     const fs::path path = test::minimal_database(dir);
-    run_sql(path, std::string(test::drop_version_4_sql) + "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; PRAGMA user_version = 2");
+    run_sql(path, test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");
     const std::string v2_bytes = test::read_file(path);
     {
         Store store = Store::open(path, OpenMode::read_only);
@@ -190,7 +190,7 @@ TEST_CASE("a version 3 database gets version 4 (short headings, slide notes, dif
         add_user_observation(store, "test-plan", "kpi1", "2027", "15", "区の集計");
     }
     // Version 3: no short headings, no slide notes, no diff decisions (docs/schema.md).
-    run_sql(path, test::down_to_version_3_sql);
+    run_sql(path, test::down_to_version_3_sql());
     const std::string v3_bytes = test::read_file(path);
     {  // Read as it is: the labels, no short headings, nothing written.
         Store store = Store::open(path, OpenMode::read_only);

@@ -49,7 +49,7 @@ inline Node node(std::string id, std::string parent, NodeLevel level, std::vecto
     Node n;
     n.id = std::move(id);
     n.parent_id = std::move(parent);
-    n.level = level;
+    n.level = to_string(level);
     n.name = n.id;
     n.themes = std::move(themes);
     n.source = std::move(source);
@@ -87,13 +87,6 @@ struct TempDir {
 };
 
 // A small valid plan file; tests change one thing and expect one problem.
-// SQL that removes what this branch's part of version 4 added (source
-// documents, authors, approvals, budgets, pages, SWOT labels): the older-version
-// tests run it with the rest of version 4's removal (database_helpers.hpp).
-#define WARDSCOPE_TEST_DROP_SOURCES_V4 \
-    "DROP TABLE source_document; DROP TABLE plan_author; DROP TABLE plan_approval; DROP TABLE budget_line; ALTER TABLE municipality DROP COLUMN source_page; ALTER TABLE plan DROP COLUMN actual_end_fy; ALTER TABLE plan DROP COLUMN source_page; ALTER TABLE node DROP COLUMN source_page; ALTER TABLE swot_item DROP COLUMN label; ALTER TABLE swot_item DROP COLUMN source_page; ALTER TABLE tows_strategy DROP COLUMN source_page; ALTER TABLE indicator DROP COLUMN source_page; "
-inline constexpr const char* drop_version_4_sql = WARDSCOPE_TEST_DROP_SOURCES_V4;
-
 inline std::string minimal_plan_json(const std::string& id = "test-plan", const std::string& title = "テスト計画") {
     return R"({
   "format": "wardscope-plan/1",

@@ -344,7 +344,7 @@ TEST_CASE("slides: speaker notes are stored, kept by undo, checked as prose, and
     CHECK(error_of([&] { set_slide_notes(store, 999, "x"); }) == "no slide with id 999");
 
     // A version 3 database (no notes column) opened read-only shows its slides without notes.
-    REQUIRE(sqlite3_exec(store.handle(), test::down_to_version_3_sql, nullptr, nullptr, nullptr) ==
+    REQUIRE(sqlite3_exec(store.handle(), test::down_to_version_3_sql().c_str(), nullptr, nullptr, nullptr) ==
             SQLITE_OK);
     Store old = Store::open(dir / "w.db", OpenMode::read_only);
     const auto slides = load_slides(old);

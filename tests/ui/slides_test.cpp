@@ -42,7 +42,7 @@ struct TempDatabase {
         pf.plan.end_fy = 2024;
         Node strategy;
         strategy.id = "st1";
-        strategy.level = NodeLevel::strategy;
+        strategy.level = "strategy";
         strategy.name = "戦略";
         pf.plan.nodes.push_back(strategy);
         SwotItem s;

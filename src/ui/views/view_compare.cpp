@@ -367,14 +367,11 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
         ImGui::TableSetColumnIndex(c + 1);
         const PlanCounts& k = index.plans[static_cast<std::size_t>(pidx[static_cast<std::size_t>(c)])].counts;
         std::string levels;
-        const std::pair<NodeLevel, int> ls[] = {{NodeLevel::pillar, k.pillars},
-                                                {NodeLevel::strategy, k.strategies},
-                                                {NodeLevel::policy, k.policies},
-                                                {NodeLevel::measure, k.measures}};
-        for (const auto& [lvl, v] : ls) {
-            if (v == 0) continue;
+        const Plan& plan = *plans[static_cast<std::size_t>(c)];
+        for (std::size_t l = 0; l < k.per_level.size() && l < plan.levels.size(); ++l) {
+            if (k.per_level[l] == 0) continue;
             if (!levels.empty()) levels += " · ";
-            levels += format(L::count_fmt(lang), level_name(lvl, lang), v);
+            levels += format(L::count_fmt(lang), level_name(plan, plan.levels[l].id, lang).c_str(), k.per_level[l]);
         }
         if (k.new_nodes > 0) levels += (levels.empty() ? "" : " · ") + format(L::new_fmt(lang), k.new_nodes);
         if (!levels.empty()) text_wrapped(levels);

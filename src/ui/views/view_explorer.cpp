@@ -66,6 +66,11 @@ namespace {
     X(no_nodes, "この計画には施策体系が登録されていません。", "This plan has no hierarchy recorded.")        \
     X(no_indicators, "この計画の原資料には指標がありません。", "The source of this plan gives no indicators.") \
     X(new_badge, "新規", "new")                                                                              \
+    X(cross_listed_badge, "再掲", "cross-listed")                                                            \
+    X(new_cross_listed_badge, "新規・再掲", "new · cross-listed")                                            \
+    X(cross_listed_fmt, "%s の下にも掲載（1項目として数えます）", "Also listed under %s (counted once)")     \
+    X(cross_listed_count_fmt, "再掲 %d", "%d cross-listed")                                                  \
+    X(name_unknown_tip, "出典に名称が示されていません", "The source does not show its name")                   \
     X(measures_note_fmt, "施策%d", "%d measures")                                                            \
     X(measure_note_one, "施策1", "1 measure")                                                                \
     X(col_kind, "区分", "Kind")                                                                              \
@@ -168,7 +173,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
             case MatchField::node_label:
             case MatchField::node_description: {
                 const Node& n = plan.nodes[static_cast<std::size_t>(hit.node_index)];
-                l2 = std::string(level_name(n.level, lang)) + " · " + node_title(n, lang);
+                l2 = level_name(plan, n.level, lang) + " · " + node_title(n, lang);
                 src = &node_source(plan, index.plans[hit.plan_index].tree, hit.node_index);
                 break;
             }
@@ -347,12 +352,10 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     {
         const PlanCounts& c = info.counts;
         std::vector<std::string> parts;
-        const std::pair<NodeLevel, int> levels[] = {{NodeLevel::pillar, c.pillars},
-                                                    {NodeLevel::strategy, c.strategies},
-                                                    {NodeLevel::policy, c.policies},
-                                                    {NodeLevel::measure, c.measures}};
-        for (const auto& [lvl, n] : levels)
-            if (n > 0) parts.push_back(format(L::count_fmt(lang), level_name(lvl, lang), n));
+        for (std::size_t l = 0; l < c.per_level.size() && l < plan.levels.size(); ++l)
+            if (c.per_level[l] > 0)
+                parts.push_back(format(L::count_fmt(lang), level_name(plan, plan.levels[l].id, lang).c_str(), c.per_level[l]));
+        if (c.cross_listed > 0) parts.push_back(format(L::cross_listed_count_fmt(lang), c.cross_listed));
         if (c.new_nodes > 0) parts.push_back(format(L::new_count_fmt(lang), c.new_nodes));
         std::string s = join(parts, " · ");
         s += "\n" + format(L::indicator_count_fmt(lang), c.indicators, c.indicators_with_target);
@@ -362,6 +365,16 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     }
     field(L::source(lang), plan.source.empty() ? std::string(unknown_text(lang)) : source_text(ctx.data.taxonomy, plan.source));
     end_fields();
+}
+
+// "Also listed under (1) …, (2) …": every parent of a cross-listed node, where it is nested first.
+std::string cross_listed_text(const Plan& plan, const PlanTree& tree, int node, Lang lang) {
+    std::string parents;
+    for (int p : tree.parents_of(node)) {
+        const Node& a = plan.nodes[static_cast<std::size_t>(p)];
+        parents += (parents.empty() ? "" : lang == Lang::en ? ", " : "、") + (a.label.empty() ? node_title(a, lang) : a.label);
+    }
+    return format(L::cross_listed_fmt(lang), parents.c_str());
 }
 
 struct TreeDraw {
@@ -374,7 +387,8 @@ struct TreeDraw {
     bool open_all = false;
     bool scrolled = false;
 
-    void node(int i) {
+    // `under`: the parent it is drawn under this time (a cross-listed node is drawn under each).
+    void node(int i, int under) {
         const std::size_t k = static_cast<std::size_t>(i);
         const Node& n = plan.nodes[k];
         const Lang lang = ctx.lang;
@@ -400,6 +414,10 @@ struct TreeDraw {
             opt.badge = L::new_badge(lang);
             opt.badge_color = IM_COL32(214, 96, 0, 255);
         }
+        if (info.tree.is_cross_listed(i)) {  // listed under several parents (再掲): one item, counted once
+            opt.badge = n.is_new ? L::new_cross_listed_badge(lang) : L::cross_listed_badge(lang);
+            opt.badge_color = IM_COL32(40, 110, 170, 255);
+        }
         if (i == selected) {
             opt.background = ImGui::GetColorU32(ImGuiCol_Header);
         } else if (!ctx.filter.theme_id().empty()) {
@@ -408,13 +426,20 @@ struct TreeDraw {
                 if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(t.tagged_at == i ? 0.25f : 0.12f);
         }
         const std::string title = node_title(n, lang);
-        const ImU32 color = n.level == NodeLevel::measure ? 0 : heading_color();
+        // Headings (above the measure level) in the heading colour; measures and their details as text.
+        const bool heading = plan.level_rank(n.level) < plan.measure_rank();
+        const ImU32 color = n.name_unknown() ? dim_text_color() : heading ? heading_color() : 0;
         std::string mark;
         mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, n.id);
         BlockState b = text_block("##txt", {{title, color}}, opt);
+        if (probes_enabled())  // for tests: where each occurrence was drawn, and how it is marked
+            record_probe("explorer.node/" + n.id + "@" + (under < 0 ? std::string("-") : plan.nodes[static_cast<std::size_t>(under)].id),
+                         ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), info.tree.is_cross_listed(i) ? 1 : 0,
+                         n.name_unknown() ? 1 : 0, title + (opt.badge.empty() ? "" : " [" + std::string(opt.badge) + "]"));
         if (b.hovered && !ctx.screenshot) {
-            std::string extra = n.name;
+            std::string extra = n.name_unknown() ? std::string(L::name_unknown_tip(lang)) : n.name;
             if (!n.name_en.empty()) extra += "\n" + n.name_en + L::translated(lang);
+            if (info.tree.is_cross_listed(i)) extra += "\n" + cross_listed_text(plan, info.tree, i, lang);
             source_tooltip_for(true, node_source(plan, info.tree, i), ctx.data.taxonomy, lang, extra);
         }
         annotatable(ctx, plan.id, ItemKind::node, n.id);
@@ -430,7 +455,7 @@ struct TreeDraw {
             scrolled = true;
         }
         if (open && !leaf) {
-            for (int c : info.tree.children[k]) node(c);
+            for (int c : info.tree.children[k]) node(c, i);
             ImGui::TreePop();
         }
         ImGui::PopID();
@@ -450,7 +475,11 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         for (int a : info.tree.path_to(draw.selected)) draw.reveal_path[static_cast<std::size_t>(a)] = 1;
     }
     ImGui::PushStyleVar(ImGuiStyleVar_IndentSpacing, 1.1f * em());
-    for (int r : info.tree.roots) draw.node(r);
+    for (int r : info.tree.roots) draw.node(r, -1);
+    if (probes_enabled()) {
+        const ImVec2 pos = ImGui::GetWindowPos();
+        record_probe("explorer.tree", pos, ImVec2(pos.x + ImGui::GetWindowWidth(), pos.y + ImGui::GetWindowHeight()));
+    }
     ImGui::PopStyleVar();
 }
 
@@ -626,10 +655,12 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         ImGui::PopID();
     }
     BadgeFlow badges;
-    badges.add(level_name(n.level, lang), ImGui::GetColorU32(ImGuiCol_Button), text_color());
+    badges.add(level_name(plan, n.level, lang), ImGui::GetColorU32(ImGuiCol_Button), text_color());
     if (n.is_new) badges.add(L::new_badge(lang), IM_COL32(214, 96, 0, 255));
+    if (info.tree.is_cross_listed(sel)) badges.add(L::cross_listed_badge(lang), IM_COL32(40, 110, 170, 255));
     badges.end();
     heading(node_title(n, lang));
+    if (info.tree.is_cross_listed(sel)) text_wrapped_colored(dim_text_color(), cross_listed_text(plan, info.tree, sel, lang));
 
     const float lw = label_width({L::name_en(lang), L::as_written(lang), L::description(lang), L::themes(lang), L::actors(lang),
                                   L::is_new(lang), L::below(lang), L::source(lang)});

@@ -242,7 +242,7 @@ void plan_tooltip(const ViewContext& ctx, const DataIndex& index, const Plan& p)
     const int k = index.plan_index(p.id);
     if (k >= 0) {
         const PlanCounts& c = index.plans[static_cast<std::size_t>(k)].counts;
-        ImGui::TextUnformatted(format(L::counts_fmt(lang), c.pillars + c.strategies + c.policies, c.measures, c.indicators,
+        ImGui::TextUnformatted(format(L::counts_fmt(lang), c.nodes() - c.measures, c.measures, c.indicators,
                                       c.indicators_with_target)
                                    .c_str());
         if (c.swot_items + c.tows_strategies > 0)

@@ -24,10 +24,7 @@ namespace {
 #define WS_WIDGET_STRINGS(X)                                   \
     X(unknown, "未設定", "unknown")                            \
     X(copy_source_hint, "Ctrl+C: 項目をコピー · Ctrl+Shift+C: 出典をコピー", "Ctrl+C: copy the item · Ctrl+Shift+C: copy the source") \
-    X(pillar, "柱", "pillar")                                  \
-    X(strategy, "戦略", "strategy")                            \
-    X(policy, "方針", "policy")                                \
-    X(measure, "施策", "measure")                              \
+    X(name_unknown, "（名称不明）", "(name unknown)")          \
     X(strength, "強み", "Strengths")                           \
     X(weakness, "弱み", "Weaknesses")                          \
     X(opportunity, "機会", "Opportunities")                    \
@@ -158,18 +155,15 @@ std::string point_text(const IndicatorPoint& p, const std::string& unit, Lang la
 }
 
 std::string node_title(const Node& n, Lang lang) {
-    const std::string& name = lang == Lang::en && !n.name_en.empty() ? n.name_en : n.name;
+    // A name the source does not show is said to be unknown, never made up.
+    const std::string name = lang == Lang::en && !n.name_en.empty() ? n.name_en
+                             : n.name_unknown()                     ? std::string(S::name_unknown(lang))
+                                                                    : n.name;
     return n.label.empty() ? name : n.label + "\u00a0\u00a0" + name;
 }
 
-const char* level_name(NodeLevel level, Lang lang) {
-    switch (level) {
-        case NodeLevel::pillar: return S::pillar(lang);
-        case NodeLevel::strategy: return S::strategy(lang);
-        case NodeLevel::policy: return S::policy(lang);
-        case NodeLevel::measure: return S::measure(lang);
-    }
-    return "";
+std::string level_name(const Plan& plan, std::string_view level_id, Lang lang) {
+    return std::string(plan.level_name(level_id, lang == Lang::en));
 }
 
 const char* quadrant_name(Quadrant q, Lang lang) {

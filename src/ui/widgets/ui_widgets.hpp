@@ -68,7 +68,8 @@ std::string years_text(const Plan& plan);
 std::string plan_short_label(const Dataset& data, const Plan& plan, Lang lang);
 // "46% · R7 (2025)" / "未設定"; never prints 0 for an unknown value.
 std::string point_text(const IndicatorPoint& point, const std::string& unit, Lang lang);
-const char* level_name(NodeLevel level, Lang lang);
+// The level's name as its plan declares it (柱, 基本施策 …).
+std::string level_name(const Plan& plan, std::string_view level_id, Lang lang);
 // Label and name ("戦略1  区内産業を…"), the name in the UI language (English
 // translation in en when present). The label is joined with no-break spaces so
 // wrapping never leaves it alone on a line.
