@@ -19,8 +19,10 @@
 namespace wardscope::records {
 
 // CREATE TABLE name (\n  column declaration,\n  …\n  constraints\n);\n then `after`.
+// Only the columns of schema versions up to `version`: a newer column is
+// added by its upgrade step (ALTER TABLE), for new and old files alike.
 template <typename T>
-std::string create_table_sql(const T& t) {
+std::string create_table_sql(const T& t, int version = 1) {
     std::string out = std::string("CREATE TABLE ") + t.name + " (\n";
     bool first = true;
     auto line = [&](std::string_view text) {
@@ -31,9 +33,9 @@ std::string create_table_sql(const T& t) {
     // Columns added by later versions after the others, where their upgrade puts them.
     int last_version = 1;
     t.for_each([&](const auto& entry) { last_version = std::max(last_version, entry.since); });
-    for (int version = 1; version <= last_version; ++version)
+    for (int v = 1; v <= std::min(version, last_version); ++v)
         t.for_each([&](const auto& entry) {
-            if (entry.since == version) line(std::string(entry.column) + " " + entry.sql);
+            if (entry.since == v) line(std::string(entry.column) + " " + entry.sql);
         });
     if (*t.constraints) line(t.constraints);
     out += "\n);\n";
@@ -62,6 +64,26 @@ std::string select_columns(const T& t, std::string_view prefix = "") {
     t.for_each([&](const auto& entry) {
         if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
             if (!out.empty()) out += ", ";
+            out += prefix;
+            out += entry.column;
+        }
+    });
+    return out;
+}
+
+// select_columns for a database of schema `version`: a column a later
+// version adds is read as NULL (unknown), so read-only opens of older
+// databases read what they hold.
+template <typename T>
+std::string select_columns_of(const T& t, int version, std::string_view prefix = "") {
+    std::string out;
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (!out.empty()) out += ", ";
+            if (entry.since > version) {
+                out += "NULL";
+                return;
+            }
             out += prefix;
             out += entry.column;
         }

@@ -20,5 +20,6 @@ std::vector<records::AddedColumn> added_columns(int version);
 
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
+extern const char* const municipality_sources_v4_sql;
 
 }  // namespace wardscope

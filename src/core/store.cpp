@@ -159,6 +159,8 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
+    // 4: a municipality's sources accumulate (its prefecture and reading are added columns).
+    {4, municipality_sources_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
@@ -639,6 +641,15 @@ std::optional<BesideRows> read_beside(const std::string& file) {
     }
 }
 
+void read_municipality_sources(sqlite3* db, Dataset& data) {
+    if (!sql::has_table(db, "municipality_source")) return;  // a read-only open of a version 1–3 database
+    std::map<std::string_view, Municipality*> by_id;
+    for (Municipality& m : data.municipalities) by_id[m.id] = &m;
+    Statement st(db, "SELECT municipality_id, source_file, source_section, source_url FROM municipality_source ORDER BY rowid");
+    while (st.step())
+        if (auto it = by_id.find(st.view(0)); it != by_id.end()) it->second->sources.push_back({st.text(1), st.text(2), st.text(3)});
+}
+
 // Everything but the observations.
 Dataset read_plans(sqlite3* db) {
     Dataset data;
@@ -658,9 +669,11 @@ Dataset read_plans(sqlite3* db) {
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
     std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
     {
-        Statement st(db, "SELECT " + records::select_columns(records::municipality) +
+        // A read-only open of an older version reads the columns it has (records::select_columns_of).
+        Statement st(db, "SELECT " + records::select_columns_of(records::municipality, read_user_version(db)) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
         while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
+        read_municipality_sources(db, data);
     }
     PlanKey plans;
     {

@@ -129,15 +129,16 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 3 without the workshop tables and the application id (src/core/store.cpp: migrations).
-sqlite3 old.db "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
+# Version 1 is version 4 without the municipality's sources, prefecture and reading, the workshop
+# tables and the application id (src/core/store.cpp: migrations).
+sqlite3 old.db "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; ALTER TABLE municipality DROP COLUMN name_kana; DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
 expect_ok "version 1: export reads it without writing" "$W" export --db old.db --out export-v1
 expect_same_bytes "version 1: export" old.db v1.bin
 [ ! -e old.db.v1-backup ] && pass "version 1: no backup for a read" || fail "version 1: a read wrote a backup"
 expect_ok "version 1: import upgrades it" "$W" import --db old.db "$ONE_PLAN"
-grep -qF "upgraded old.db from schema version 1 to 3; the previous file is kept as old.db.v1-backup" err.txt \
+grep -qF "upgraded old.db from schema version 1 to 4; the previous file is kept as old.db.v1-backup" err.txt \
   && pass "version 1: the upgrade is announced" || { fail "version 1: no upgrade message"; cat err.txt; }
 expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 3
 expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide')")" 2
@@ -147,7 +148,7 @@ expect_equal "backup: version" "$(sqlite3 old.db.v1-backup 'PRAGMA user_version'
 expect_equal "backup: integrity" "$(sqlite3 old.db.v1-backup 'PRAGMA integrity_check')" ok
 sqlite3 old.db.v1-backup .dump > backup.sql
 cmp -s backup.sql v1.sql && pass "backup: the same content as before the upgrade" || fail "backup: content differs"
-expect_ok "version 3: the next import does not upgrade again" "$W" import --db old.db "$ONE_PLAN"
-! grep -q upgraded err.txt && [ ! -e old.db.v1-backup-2 ] && pass "version 3: no second backup" || fail "version 3: upgraded twice"
+expect_ok "version 4: the next import does not upgrade again" "$W" import --db old.db "$ONE_PLAN"
+! grep -q upgraded err.txt && [ ! -e old.db.v1-backup-2 ] && pass "version 4: no second backup" || fail "version 4: upgraded twice"
 
 finish

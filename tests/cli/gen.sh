@@ -56,7 +56,7 @@ expect_ok "gen --force replaces it" "$W" gen --out a.db "${OPTIONS[@]}" --seed 1
 "$W" export --db a.db --out export-forced >/dev/null
 diff -r export-c export-forced >/dev/null && pass "the replaced file holds the new data" || fail "replaced file differs from seed 12"
 [ ! -e a.db.partial ] && pass "no partial file left" || fail "a.db.partial left behind"
-expect_error "out-of-range option" "--municipalities must be 1 to 999" "$W" gen --out d.db --municipalities 0
+expect_error "out-of-range option" "--municipalities must be 1 to 1741 (every municipality of Japan)" "$W" gen --out d.db --municipalities 0
 [ ! -e d.db ] && pass "no file for a refused run" || fail "d.db was created"
 
 finish

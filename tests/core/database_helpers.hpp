@@ -38,6 +38,13 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
 
+// Turns a database of this version into one of version 3 (or, with the
+// workshop tables and the application id dropped too, 2 or 1): version 4
+// added municipality_source and the municipality's prefecture and reading.
+inline constexpr const char* back_to_v3_sql =
+    "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; "
+    "ALTER TABLE municipality DROP COLUMN name_kana; PRAGMA user_version = 3;";
+
 // Store::open's message, or "(opened)".
 inline std::string open_error(const std::filesystem::path& path, OpenMode mode) {
     try {

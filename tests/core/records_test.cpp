@@ -248,6 +248,8 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
     {
         Store old = Store::open(dir / "old.db", OpenMode::create);
         REQUIRE(sqlite3_exec(old.handle(),
+                             "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; "
+                             "ALTER TABLE municipality DROP COLUMN name_kana; "
                              "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
     }
