@@ -46,4 +46,18 @@ std::string describe_conflicts(const std::vector<AttributeConflict>& conflicts, 
 // sources of both, each once, known ones first.
 Municipality merge_descriptions(const Municipality& known, const Municipality& incoming);
 
+// Type-ahead search over municipalities (the picker): a query matches a
+// municipality when it is part of its name (kanji), its reading (hiragana or
+// katakana alike), its code, its English name or its prefecture, after
+// search folding (NFKC, case). Built once per data change.
+class MunicipalityFinder {
+public:
+    explicit MunicipalityFinder(const std::vector<Municipality>& municipalities);
+    // Indexes into the municipalities, in their order; all of them for a blank query.
+    std::vector<std::size_t> find(std::string_view query) const;
+
+private:
+    std::vector<std::string> keys_;  // per municipality: its folded texts, separated by '\n'
+};
+
 }  // namespace wardscope

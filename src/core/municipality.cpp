@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "wardscope/records.hpp"
+#include "wardscope/text_fold.hpp"
 
 namespace wardscope {
 
@@ -110,6 +111,43 @@ std::string describe_conflicts(const std::vector<AttributeConflict>& conflicts, 
         if (!out.empty()) out += "; ";
         out += c.key + " '" + c.ours + "' here, '" + c.theirs + "' in " + std::string(where);
     }
+    return out;
+}
+
+namespace {
+
+// Katakana (ァ…ヶ, U+30A1–U+30F6) as hiragana (U+3041–U+3096): a reading typed either way matches.
+std::string hiragana(std::string text) {
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        const auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]),
+                   b2 = static_cast<unsigned char>(text[i + 2]);
+        if (b0 != 0xE3) continue;
+        const unsigned cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+        if (cp < 0x30A1 || cp > 0x30F6) continue;
+        const unsigned h = cp - 0x60;
+        text[i + 1] = static_cast<char>(0x80 | ((h >> 6) & 0x3F));
+        text[i + 2] = static_cast<char>(0x80 | (h & 0x3F));
+        i += 2;
+    }
+    return text;
+}
+
+std::string search_key(std::string_view text) { return hiragana(fold_for_search(text)); }
+
+}  // namespace
+
+MunicipalityFinder::MunicipalityFinder(const std::vector<Municipality>& municipalities) {
+    keys_.reserve(municipalities.size());
+    for (const Municipality& m : municipalities)
+        keys_.push_back(search_key(m.name_ja + "\n" + m.name_kana + "\n" + m.code + "\n" + m.name_en + "\n" + m.prefecture));
+}
+
+std::vector<std::size_t> MunicipalityFinder::find(std::string_view query) const {
+    const std::string key = search_key(query);
+    const bool blank = key.find_first_not_of(" \t") == std::string::npos;
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < keys_.size(); ++i)
+        if (blank || keys_[i].find(key) != std::string::npos) out.push_back(i);
     return out;
 }
 

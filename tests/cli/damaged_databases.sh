@@ -140,7 +140,7 @@ expect_same_bytes "version 1: export" old.db v1.bin
 expect_ok "version 1: import upgrades it" "$W" import --db old.db "$ONE_PLAN"
 grep -qF "upgraded old.db from schema version 1 to 4; the previous file is kept as old.db.v1-backup" err.txt \
   && pass "version 1: the upgrade is announced" || { fail "version 1: no upgrade message"; cat err.txt; }
-expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 3
+expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 4
 expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide')")" 2
 expect_equal "version 1: application id" "$(sqlite3 old.db 'PRAGMA application_id')" 1465074512
 expect_equal "version 1: integrity" "$(sqlite3 old.db 'PRAGMA integrity_check')" ok

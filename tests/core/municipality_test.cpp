@@ -156,3 +156,27 @@ TEST_CASE("a version 3 database: read as it is, then upgraded to 4 keeping its m
     REQUIRE(data.municipalities[0].sources.size() == 1);
     CHECK(data.municipalities[0].sources[0].file == "test.txt");
 }
+
+TEST_CASE("the municipality picker finds by kanji, reading in hiragana or katakana, code, English and prefecture") {
+    std::vector<Municipality> list(3);
+    list[0].id = "itabashi", list[0].name_ja = "板橋区", list[0].name_kana = "いたばしく", list[0].code = "131199",
+    list[0].name_en = "Itabashi City", list[0].prefecture = "東京都";
+    list[1].id = "yokohama", list[1].name_ja = "横浜市", list[1].name_kana = "よこはまし", list[1].code = "141003",
+    list[1].name_en = "Yokohama", list[1].prefecture = "神奈川県";
+    list[2].id = "nokana", list[2].name_ja = "北区", list[2].name_en = "Kita City";  // no reading, no code
+    const MunicipalityFinder finder(list);
+    using V = std::vector<std::size_t>;
+    CHECK(finder.find("") == V{0, 1, 2});
+    CHECK(finder.find("板橋") == V{0});
+    CHECK(finder.find("いたば") == V{0});
+    CHECK(finder.find("イタバ") == V{0});      // katakana finds the hiragana reading
+    CHECK(finder.find("ｲﾀﾊﾞｼ") == V{0});     // half-width too (NFKC)
+    CHECK(finder.find("1411") == V{});
+    CHECK(finder.find("14100") == V{1});
+    CHECK(finder.find("１３１１") == V{0});   // full-width digits
+    CHECK(finder.find("YOKO") == V{1});        // case folded
+    CHECK(finder.find("city") == V{0, 2});
+    CHECK(finder.find("神奈川") == V{1});
+    CHECK(finder.find("区") == V{0, 2});
+    CHECK(finder.find("大阪") == V{});
+}
