@@ -104,7 +104,11 @@ struct Layout {
     std::vector<bool> kind_shown;    // parallel to kinds: some plan passing the filter has it
     int first_year = 0, last_year = 0;  // axis range (inclusive)
     bool any_unknown_column = false;
+    bool any_partial = false;  // some bar has one end unknown (the legend says what the stub means)
     int plan_count = 0;
+    Lang lang = Lang::ja;      // the language and font size name_width was measured in
+    float em = 0;
+    float name_width = 0;      // the widest municipality name of the rows
 };
 
 // Year span a bar occupies on the axis, as [a, b) in year units. One end unknown:
@@ -126,9 +130,13 @@ void bar_span(const Plan& p, int& a, int& b) {
 
 // The layout for the filter: rebuilt when it or the data (on_data) changes.
 const Layout& layout(const ViewContext& ctx, Layout& cache) {
-    if (cache.built && cache.filter == ctx.filter && cache.current_fiscal_year == ctx.current_fiscal_year) return cache;
+    if (cache.built && cache.filter == ctx.filter && cache.current_fiscal_year == ctx.current_fiscal_year &&
+        cache.lang == ctx.lang && cache.em == em())
+        return cache;
     Layout l;
     l.built = true;
+    l.lang = ctx.lang;
+    l.em = em();
     l.filter = ctx.filter;
     l.current_fiscal_year = ctx.current_fiscal_year;
     for (const Plan& p : ctx.data.plans)
@@ -199,6 +207,14 @@ const Layout& layout(const ViewContext& ctx, Layout& cache) {
         r.first_lane = lane_total;
         lane_total += r.lanes;
         for (int k = 0; k < r.lanes; ++k) l.lane_row.push_back(static_cast<int>(ri));
+    }
+    // Measured here, once per layout, not per frame: thousands of rows at national scale (issue #16).
+    for (const Row& r : l.rows) {
+        l.name_width = std::max(l.name_width, ImGui::CalcTextSize(municipality_name(ctx.data, r.municipality_id, l.lang).c_str()).x);
+        for (const Bar& b : r.bars) {
+            const Plan& p = ctx.data.plans[b.plan];
+            l.any_partial |= p.start_fy.has_value() != p.end_fy.has_value();
+        }
     }
     cache = std::move(l);
     return cache;
@@ -388,12 +404,7 @@ void TimelineView::draw(ViewContext& ctx) {
         text_wrapped_colored(dim_text_color(), L::no_plans(lang));
         return;
     }
-    bool any_partial = false;
-    for (const Row& r : l.rows)
-        for (const Bar& b : r.bars) {
-            const Plan& p = ctx.data.plans[b.plan];
-            any_partial |= p.start_fy.has_value() != p.end_fy.has_value();
-        }
+    const bool any_partial = l.any_partial;
 
     // Header: counts and legend.
     ImGui::TextDisabled("%s", format(L::plans_fmt(lang), l.plan_count, static_cast<int>(l.rows.size())).c_str());
@@ -426,9 +437,7 @@ void TimelineView::draw(ViewContext& ctx) {
     const float avail_w = ImGui::GetContentRegionAvail().x - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
 
-    float name_w = 0;
-    for (const Row& r : l.rows)
-        name_w = std::max(name_w, ImGui::CalcTextSize(municipality_name(ctx.data, r.municipality_id, lang).c_str()).x);
+    const float name_w = l.name_width;
     g.label_x = origin.x;
     g.label_w = std::min(name_w + 0.8f * E, std::max(6.0f * E, avail_w * 0.18f));
     const float unknown_w = l.any_unknown_column ? std::min(11.0f * E, avail_w * 0.2f) : 0.0f;
