@@ -121,9 +121,11 @@ struct Layout {
     bool any_unknown_column = false;
     bool any_partial = false;  // some bar has one end unknown (the legend says what the stub means)
     int plan_count = 0;
-    Lang lang = Lang::ja;      // the language and font size name_width was measured in
-    float em = 0;
-    float name_width = 0;      // the widest municipality name of the rows
+    // The widest row label, measured by the first frame that draws this layout
+    // (table() builds layouts without an ImGui context), in this language and font size.
+    float name_width = -1;
+    Lang name_lang = Lang::ja;
+    float name_em = 0;
 };
 
 // Year span a bar occupies on the axis, as [a, b) in year units. One end unknown:
@@ -203,15 +205,13 @@ void group_by_prefecture(const ViewContext& ctx, Layout& l) {
     l.rows = std::move(grouped);
 }
 
-const Layout& layout(const ViewContext& ctx, Layout& cache, const std::set<std::string>& open_prefectures) {
+Layout& layout(const ViewContext& ctx, Layout& cache, const std::set<std::string>& open_prefectures) {
     if (cache.built && cache.filter == ctx.filter && cache.current_fiscal_year == ctx.current_fiscal_year &&
-        cache.lang == ctx.lang && cache.em == em() && cache.open_prefectures == open_prefectures)
+        cache.open_prefectures == open_prefectures)
         return cache;
     Layout l;
     l.open_prefectures = open_prefectures;
     l.built = true;
-    l.lang = ctx.lang;
-    l.em = em();
     l.filter = ctx.filter;
     l.current_fiscal_year = ctx.current_fiscal_year;
     for (const Plan& p : ctx.data.plans)
@@ -286,9 +286,7 @@ const Layout& layout(const ViewContext& ctx, Layout& cache, const std::set<std::
         lane_total += r.lanes;
         for (int k = 0; k < r.lanes; ++k) l.lane_row.push_back(static_cast<int>(ri));
     }
-    // Measured here, once per layout, not per frame: thousands of rows at national scale (issue #16).
     for (const Row& r : l.rows) {
-        l.name_width = std::max(l.name_width, ImGui::CalcTextSize(row_name(ctx, r, l.lang).c_str()).x);
         for (const Bar& b : r.bars) {
             const Plan& p = ctx.data.plans[b.plan];
             l.any_partial |= p.start_fy.has_value() != p.end_fy.has_value();
@@ -503,8 +501,15 @@ void TimelineView::draw(ViewContext& ctx) {
         opened_for_ = ctx.selection.municipality_id();
         if (const Municipality* m = ctx.data.find_municipality(opened_for_)) open_prefectures_.insert(m->prefecture);
     }
-    const Layout& l = layout(ctx, layout_, open_prefectures_);
+    Layout& l = layout(ctx, layout_, open_prefectures_);
     const float E = em();
+    // Measured once per layout, language and font size, not per frame: thousands of rows at national scale (issue #16).
+    if (l.name_width < 0 || l.name_lang != lang || l.name_em != E) {
+        l.name_width = 0;
+        l.name_lang = lang;
+        l.name_em = E;
+        for (const Row& r : l.rows) l.name_width = std::max(l.name_width, ImGui::CalcTextSize(row_name(ctx, r, lang).c_str()).x);
+    }
     if (l.rows.empty()) {
         text_wrapped_colored(dim_text_color(), L::no_plans(lang));
         return;
