@@ -141,9 +141,11 @@ struct Plan {
 
 struct Theme {
     std::string id;        // ascii, e.g. "startup"
-    std::string label_ja;  // e.g. "創業"
+    std::string label_ja;  // e.g. "連携・ネットワーク"
     std::string label_en;
     std::vector<std::string> keywords;  // substrings that derive a rule tag
+    std::string short_ja;  // a short heading, e.g. "連携" (themes.json; empty: the label)
+    std::string short_en;
 };
 
 struct Actor {

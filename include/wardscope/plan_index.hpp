@@ -13,6 +13,7 @@
 
 #include "wardscope/text_fold.hpp"  // fold_for_search: what search folds (NFKC, case)
 #include "wardscope/model.hpp"
+#include "wardscope/workshop.hpp"
 
 namespace wardscope {
 
@@ -57,6 +58,9 @@ enum class MatchField {
     plan_title, plan_title_en, plan_vision, plan_summary,
     node_name, node_name_en, node_label, node_description,
     indicator, swot, tows,
+    municipality,  // the plan's municipality (name_ja, name_en)
+    plan_other,    // approved_by, the period as written, viewpoints, focus fields
+    note,          // a workshop note on one of the plan's items
 };
 std::string_view to_string(MatchField);
 
@@ -75,12 +79,14 @@ struct SearchOptions {
     std::size_t context_chars = 20;  // code points kept on each side of the match
 };
 
-// Substring search across every plan of the dataset: UTF-8 bytes for Japanese,
-// ASCII case-insensitive, full-width ASCII letters/digits match half-width ones
-// (ＩｏＴ ≈ IoT). One hit per item (its first matching field), in dataset order.
-// A blank query gives no hits.
-std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
-                                    const SearchOptions& options = {});
+// Substring search across every text field of every plan of the dataset
+// (names, labels, descriptions, vision, summary, the municipality, indicators
+// with their units and notes, SWOT, cross-SWOT) and the workshop notes on
+// them, folded (fold_for_search): width, case and kana do not matter (ＩｏＴ ≈
+// IoT, すみだ ≈ スミダ). One hit per item (its first matching field), in
+// dataset order, then the notes. A blank query gives no hits.
+std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options = {},
+                                    const std::vector<Annotation>& notes = {});
 
 
 // ---- Theme profile ----------------------------------------------------------

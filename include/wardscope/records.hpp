@@ -10,6 +10,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "wardscope/generation_diff.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/record_fields.hpp"
 #include "wardscope/workshop.hpp"
@@ -23,6 +24,8 @@ inline std::optional<TowsType> enum_from(std::string_view s, TowsType*) { return
 inline std::optional<Direction> enum_from(std::string_view s, Direction*) { return direction_from(s); }
 inline std::optional<ObservationOrigin> enum_from(std::string_view s, ObservationOrigin*) { return observation_origin_from(s); }
 inline std::optional<ItemKind> enum_from(std::string_view s, ItemKind*) { return item_kind_from(s); }
+inline std::optional<TagOrigin> enum_from(std::string_view s, TagOrigin*) { return tag_origin_from(s); }
+inline std::optional<MatchDecision> enum_from(std::string_view s, MatchDecision*) { return match_decision_from(s); }
 
 // Where the item was read: three columns at the end of every plan table. The
 // plan file's "source" object is read by the parser (required or inherited).
@@ -48,6 +51,27 @@ inline constexpr auto municipality = table<Municipality>(
                    std::tuple{field<&Municipality::prefecture>("prefecture", "TEXT NOT NULL DEFAULT ''", "prefecture", display).added_in(4),
                               field<&Municipality::name_kana>("name_kana", "TEXT NOT NULL DEFAULT ''", "name_kana", display).added_in(4)}));
 
+// The vocabularies (data/themes.json, data/actors.json). A theme's short
+// headings (heatmap columns) came with schema version 4; an older database
+// read as it is has none, and the label stands in.
+inline constexpr auto theme = table<Theme>(
+    "theme", std::tuple{field<&Theme::id>("id", "TEXT PRIMARY KEY", "id", required), ord,
+                        field<&Theme::label_ja>("label_ja", "TEXT NOT NULL", "label_ja", required | display),
+                        field<&Theme::label_en>("label_en", "TEXT NOT NULL", "label_en", required | display),
+                        field<&Theme::short_ja>("short_ja", "TEXT NOT NULL DEFAULT ''", "short_ja", display).added_in(4),
+                        field<&Theme::short_en>("short_en", "TEXT NOT NULL DEFAULT ''", "short_en", display).added_in(4)});
+
+inline constexpr auto theme_keyword = table<LinkRow>(
+    "theme_keyword",
+    std::tuple{column("theme_id", "TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE"), ord,
+               column("keyword", "TEXT NOT NULL")},
+    "PRIMARY KEY (theme_id, ord)");
+
+inline constexpr auto actor = table<Actor>(
+    "actor", std::tuple{field<&Actor::id>("id", "TEXT PRIMARY KEY", "id", required), ord,
+                        field<&Actor::label_ja>("label_ja", "TEXT NOT NULL", "label_ja", required | display),
+                        field<&Actor::label_en>("label_en", "TEXT NOT NULL", "label_en", required | display)});
+
 // The period (start, end, as written) is one object in the plan file, read by the parser.
 inline constexpr auto plan = table<Plan>(
     "plan",
@@ -62,10 +86,16 @@ inline constexpr auto plan = table<Plan>(
                    field<&Plan::start_fy>("start_fy", "INTEGER", nullptr),
                    field<&Plan::end_fy>("end_fy", "INTEGER", nullptr),
                    field<&Plan::period_as_written>("period_as_written", "TEXT NOT NULL DEFAULT ''", nullptr, display),
-                   field<&Plan::vision>("vision", "TEXT NOT NULL DEFAULT ''", "vision", display),
-                   field<&Plan::summary>("summary", "TEXT NOT NULL DEFAULT ''", "summary", display),
+                   field<&Plan::vision>("vision", "TEXT NOT NULL DEFAULT ''", "vision", display | prose),
+                   field<&Plan::summary>("summary", "TEXT NOT NULL DEFAULT ''", "summary", display | prose),
                    field<&Plan::is_synthetic>("is_synthetic", "INTEGER NOT NULL DEFAULT 0", "synthetic")},
         source_fields<&Plan::source>()));
+
+// A plan's viewpoints and focus fields, in order (Plan::viewpoints, focus_fields).
+inline constexpr auto plan_viewpoint = table<LinkRow>(
+    "plan_viewpoint", std::tuple{plan_key, ord, column("text", "TEXT NOT NULL")}, "PRIMARY KEY (plan_id, ord)");
+inline constexpr auto plan_focus_field = table<LinkRow>(
+    "plan_focus_field", std::tuple{plan_key, ord, column("text", "TEXT NOT NULL")}, "PRIMARY KEY (plan_id, ord)");
 
 inline constexpr auto node = table<Node>(
     "node",
@@ -77,10 +107,24 @@ inline constexpr auto node = table<Node>(
                    field<&Node::label>("label", "TEXT NOT NULL DEFAULT ''", "label", display),
                    field<&Node::name>("name", "TEXT NOT NULL", "name", required | display),
                    field<&Node::name_en>("name_en", "TEXT NOT NULL DEFAULT ''", "name_en", display),
-                   field<&Node::description>("description", "TEXT NOT NULL DEFAULT ''", "description", display),
+                   field<&Node::description>("description", "TEXT NOT NULL DEFAULT ''", "description", display | prose),
                    field<&Node::is_new>("is_new", "INTEGER NOT NULL DEFAULT 0", "new")},
         source_fields<&Node::source>()),
     "PRIMARY KEY (plan_id, id)", "CREATE INDEX node_by_parent ON node (plan_id, parent_id);");
+
+// A node's themes (hand tags, then those its keywords derive) and actors.
+inline constexpr auto node_theme = table<ThemeTag>(
+    "node_theme",
+    std::tuple{column("plan_id", "TEXT NOT NULL"), column("node_id", "TEXT NOT NULL"),
+               field<&ThemeTag::theme_id>("theme_id", "TEXT NOT NULL REFERENCES theme(id)", nullptr),
+               field<&ThemeTag::origin>("origin", "TEXT NOT NULL CHECK (origin IN ('hand', 'rule'))", nullptr), ord},
+    "PRIMARY KEY (plan_id, node_id, theme_id),\n  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE",
+    "CREATE INDEX node_theme_by_theme ON node_theme (theme_id);");
+inline constexpr auto node_actor = table<LinkRow>(
+    "node_actor",
+    std::tuple{column("plan_id", "TEXT NOT NULL"), column("node_id", "TEXT NOT NULL"),
+               column("actor_id", "TEXT NOT NULL REFERENCES actor(id)"), ord},
+    "PRIMARY KEY (plan_id, node_id, actor_id),\n  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE");
 
 inline constexpr auto swot_item = table<SwotItem>(
     "swot_item",
@@ -88,8 +132,8 @@ inline constexpr auto swot_item = table<SwotItem>(
                               field<&SwotItem::quadrant>(
                                   "quadrant", "TEXT NOT NULL CHECK (quadrant IN ('strength', 'weakness', 'opportunity', 'threat'))",
                                   "quadrant", required | json_checked),
-                              field<&SwotItem::text>("text", "TEXT NOT NULL", "text", required | display),
-                              field<&SwotItem::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display)},
+                              field<&SwotItem::text>("text", "TEXT NOT NULL", "text", required | display | prose),
+                              field<&SwotItem::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display | prose)},
                    source_fields<&SwotItem::source>()),
     "PRIMARY KEY (plan_id, id)");
 
@@ -99,10 +143,24 @@ inline constexpr auto tows_strategy = table<TowsStrategy>(
     std::tuple_cat(std::tuple{plan_key, field<&TowsStrategy::id>("id", "TEXT NOT NULL", "id", required | json_checked), ord,
                               field<&TowsStrategy::type>("type", "TEXT NOT NULL CHECK (type IN ('SO', 'ST', 'WO', 'WT'))",
                                                          "type", required | json_checked),
-                              field<&TowsStrategy::text>("text", "TEXT NOT NULL", "text", required | display),
-                              field<&TowsStrategy::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display)},
+                              field<&TowsStrategy::text>("text", "TEXT NOT NULL", "text", required | display | prose),
+                              field<&TowsStrategy::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display | prose)},
                    source_fields<&TowsStrategy::source>()),
     "PRIMARY KEY (plan_id, id)");
+
+// The SWOT items and nodes a strategy links (TowsStrategy::swot_ids, node_ids), in order.
+inline constexpr auto tows_swot = table<LinkRow>(
+    "tows_swot",
+    std::tuple{column("plan_id", "TEXT NOT NULL"), column("tows_id", "TEXT NOT NULL"), column("swot_id", "TEXT NOT NULL"), ord},
+    "PRIMARY KEY (plan_id, tows_id, swot_id),\n"
+    "  FOREIGN KEY (plan_id, tows_id) REFERENCES tows_strategy(plan_id, id) ON DELETE CASCADE,\n"
+    "  FOREIGN KEY (plan_id, swot_id) REFERENCES swot_item(plan_id, id) ON DELETE CASCADE");
+inline constexpr auto tows_node = table<LinkRow>(
+    "tows_node",
+    std::tuple{column("plan_id", "TEXT NOT NULL"), column("tows_id", "TEXT NOT NULL"), column("node_id", "TEXT NOT NULL"), ord},
+    "PRIMARY KEY (plan_id, tows_id, node_id),\n"
+    "  FOREIGN KEY (plan_id, tows_id) REFERENCES tows_strategy(plan_id, id) ON DELETE CASCADE,\n"
+    "  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE");
 
 // Baseline and target are objects in the plan file ({value, fiscal_year, note}), read by the parser.
 inline constexpr auto indicator = table<Indicator>(
@@ -124,7 +182,7 @@ inline constexpr auto indicator = table<Indicator>(
                    field<&Indicator::target, &IndicatorPoint::value>("target_value", "REAL", nullptr),
                    field<&Indicator::target, &IndicatorPoint::fiscal_year>("target_fy", "INTEGER", nullptr),
                    field<&Indicator::target, &IndicatorPoint::note>("target_note", "TEXT NOT NULL DEFAULT ''", nullptr, display),
-                   field<&Indicator::note>("note", "TEXT NOT NULL DEFAULT ''", "note", display)},
+                   field<&Indicator::note>("note", "TEXT NOT NULL DEFAULT ''", "note", display | prose)},
         source_fields<&Indicator::source>()),
     "PRIMARY KEY (plan_id, id)");
 
@@ -150,7 +208,7 @@ inline constexpr auto annotation = table<Annotation>(
                field<&Annotation::item, &ItemRef::kind>("item_kind", "TEXT NOT NULL CHECK (item_kind IN ('swot', 'tows', 'node'))",
                                                         nullptr),
                field<&Annotation::item, &ItemRef::item_id>("item_id", "TEXT NOT NULL", nullptr),
-               field<&Annotation::note>("note", "TEXT NOT NULL DEFAULT ''", nullptr, display),
+               field<&Annotation::note>("note", "TEXT NOT NULL DEFAULT ''", nullptr, display | prose),
                field<&Annotation::vote>("vote", "INTEGER CHECK (vote IS NULL OR vote BETWEEN 1 AND 5)", nullptr),
                field<&Annotation::updated_at>("updated_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                                               nullptr)},
@@ -163,36 +221,63 @@ inline constexpr auto slide = table<Slide>(
                field<&Slide::position>("position", "INTEGER NOT NULL", nullptr),
                field<&Slide::name>("name", "TEXT NOT NULL CHECK (name <> '')", nullptr, display),
                column("state", "TEXT NOT NULL"),
-               column("created_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")});
+               column("created_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
+               field<&Slide::notes>("notes", "TEXT NOT NULL DEFAULT ''", nullptr, display).added_in(4)});
+
+// A user's decision on a generation diff's pair of measures (schema version
+// 4): keyed by plan ids and node ids, no foreign key to plan rows, so that it
+// survives re-imports. No display field: the texts shown are the plans'.
+inline constexpr auto measure_match = table<MatchOverride>(
+    "measure_match",
+    std::tuple{field<&MatchOverride::id>("id", "INTEGER PRIMARY KEY", nullptr, row_id),
+               field<&MatchOverride::plan_a>("plan_a", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::item_a>("item_a", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::plan_b>("plan_b", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::item_b>("item_b", "TEXT NOT NULL", nullptr),
+               field<&MatchOverride::decision>("decision", "TEXT NOT NULL CHECK (decision IN ('match', 'no_match'))", nullptr),
+               field<&MatchOverride::updated_at>("updated_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                                                 nullptr)},
+    "UNIQUE (plan_a, item_a, plan_b, item_b),\n  CHECK (plan_a <> plan_b)");
 
 // Calls fn(table) for every field table, in the order the schema creates them.
 template <typename Fn>
 void for_each_table(Fn&& fn) {
-    fn(municipality), fn(plan), fn(node), fn(swot_item), fn(tows_strategy), fn(indicator), fn(observation);
-    fn(annotation), fn(slide);
+    fn(municipality), fn(theme), fn(theme_keyword), fn(actor), fn(plan), fn(plan_viewpoint), fn(plan_focus_field);
+    fn(node), fn(node_theme), fn(node_actor), fn(swot_item), fn(tows_strategy), fn(tows_swot), fn(tows_node);
+    fn(indicator), fn(observation);
+    fn(annotation), fn(slide), fn(measure_match);
 }
 
 }  // namespace wardscope::records
 
 namespace wardscope {
 
-// Calls fn(std::string_view) for every display text of the dataset: the
-// records' display fields (records.hpp), the taxonomy's labels, the plans'
-// viewpoints and focus fields. Repeated observation sources are passed once.
+// Calls fn(text) for every display text of the dataset's plans and
+// vocabularies, the member itself (std::string&, const when the dataset is):
+// the records' display fields (records.hpp), the plans' viewpoints and focus
+// fields. The observations are walked by the callers (see below).
+template <typename Data, typename Fn>
+void for_each_plan_text(Data& data, Fn&& fn) {
+    using records::for_each_display_member;
+    for (auto& m : data.municipalities) for_each_display_member(records::municipality, m, fn);
+    for (auto& t : data.taxonomy.themes) for_each_display_member(records::theme, t, fn);
+    for (auto& a : data.taxonomy.actors) for_each_display_member(records::actor, a, fn);
+    for (auto& p : data.plans) {
+        for_each_display_member(records::plan, p, fn);
+        for (auto& s : p.viewpoints) fn(s);
+        for (auto& s : p.focus_fields) fn(s);
+        for (auto& n : p.nodes) for_each_display_member(records::node, n, fn);
+        for (auto& s : p.swot) for_each_display_member(records::swot_item, s, fn);
+        for (auto& t : p.tows) for_each_display_member(records::tows_strategy, t, fn);
+        for (auto& i : p.indicators) for_each_display_member(records::indicator, i, fn);
+    }
+}
+
+// Calls fn(std::string_view) for every display text of the dataset (the
+// texts the font must hold). Repeated observation sources are passed once.
 template <typename Fn>
 void for_each_display_string(const Dataset& data, Fn&& fn) {
-    for (const Municipality& m : data.municipalities) records::for_each_display_field(records::municipality, m, fn);
-    for (const Theme& t : data.taxonomy.themes) fn(std::string_view(t.label_ja)), fn(std::string_view(t.label_en));
-    for (const Actor& a : data.taxonomy.actors) fn(std::string_view(a.label_ja)), fn(std::string_view(a.label_en));
-    for (const Plan& p : data.plans) {
-        records::for_each_display_field(records::plan, p, fn);
-        for (const std::string& s : p.viewpoints) fn(std::string_view(s));
-        for (const std::string& s : p.focus_fields) fn(std::string_view(s));
-        for (const Node& n : p.nodes) records::for_each_display_field(records::node, n, fn);
-        for (const SwotItem& s : p.swot) records::for_each_display_field(records::swot_item, s, fn);
-        for (const TowsStrategy& t : p.tows) records::for_each_display_field(records::tows_strategy, t, fn);
-        for (const Indicator& i : p.indicators) records::for_each_display_field(records::indicator, i, fn);
-    }
+    for_each_plan_text(data, [&](const std::string& text) { fn(std::string_view(text)); });
     // 198,400 observations share a few sources, stored in order: skip repeats.
     const Observation* previous = nullptr;
     for (const Observation& o : data.observations) {

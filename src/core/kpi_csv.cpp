@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "record_sql.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/era.hpp"
@@ -147,17 +148,16 @@ public:
         : replace_(replace),
           stored_(db, "SELECT value, source, is_sample FROM observation WHERE plan_id = ? AND indicator_id = ? "
                       "AND fiscal_year = ? AND origin = 'csv'"),
-          insert_(db, "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
-                      "VALUES (?, ?, ?, ?, ?, ?, 'csv')"),
-          update_(db, "UPDATE observation SET value = ?, source = ?, is_sample = ? WHERE plan_id = ? AND indicator_id = ? "
-                      "AND fiscal_year = ? AND origin = 'csv'") {}
+          insert_(db, records::observation, {"origin"}),
+          update_(db, records::observation, {"value", "source", "is_sample"},
+                  {"plan_id", "indicator_id", "fiscal_year", "origin"}) {}
 
     // A problem message, or nothing when the row was written (or already there).
     std::optional<std::string> write(const Observation& o, CsvFileImport& counts) {
         stored_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year);
         if (!stored_.step()) {
             stored_.reset();
-            insert_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source, o.is_sample).run();
+            insert_.run(o, to_string(ObservationOrigin::csv));
             ++counts.added;
             return std::nullopt;
         }
@@ -173,14 +173,18 @@ public:
             return "FY" + std::to_string(o.fiscal_year) + " of " + o.plan_id + "/" + o.indicator_id +
                    " is already stored from an earlier CSV import (" + csv_number(value) + ", source '" + source +
                    "'); to change stored results, import with --replace";
-        update_.bind_all(o.value, o.source, o.is_sample, o.plan_id, o.indicator_id, o.fiscal_year).run();
+        Observation row = o;
+        row.origin = ObservationOrigin::csv;
+        update_.run(row);
         ++counts.replaced;
         return std::nullopt;
     }
 
 private:
     bool replace_;
-    sql::Statement stored_, insert_, update_;
+    sql::Statement stored_;
+    records::RowInsert<decltype(records::observation)> insert_;
+    records::RowUpdate<decltype(records::observation)> update_;
 };
 
 struct ImportState {
@@ -322,9 +326,9 @@ std::int64_t add_user_observation(Store& store, const std::string& plan_id, cons
     if (existing.step())
         throw Error("a value for FY" + std::to_string(o.fiscal_year) + " was already entered (" +
                     format_value(existing.real(0)) + "); undo it first");
-    sql::Statement insert(db, "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
-                              "VALUES (?, ?, ?, ?, ?, 0, 'user')");
-    insert.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source).run();
+    // Typed in: never sample data, origin user.
+    records::RowInsert insert(db, records::observation, {"is_sample", "origin"});
+    insert.run(o, false, to_string(ObservationOrigin::user));
     const std::int64_t id = sqlite3_last_insert_rowid(db);
     tx.commit();
     return id;

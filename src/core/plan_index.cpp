@@ -112,6 +112,9 @@ std::string_view to_string(MatchField f) {
         case MatchField::indicator: return "indicator";
         case MatchField::swot: return "swot";
         case MatchField::tows: return "tows";
+        case MatchField::municipality: return "municipality";
+        case MatchField::plan_other: return "plan_other";
+        case MatchField::note: return "note";
     }
     return "?";
 }
@@ -171,6 +174,8 @@ bool find_folded(std::string_view text, std::string_view q, std::size_t& begin, 
         end = at + q.size();
         return true;
     }
+    // Most texts do not match: fold without offsets first (cheap), then again with them.
+    if (fold_for_search(text).find(q) == std::string::npos) return false;
     std::vector<std::size_t> offsets;
     const std::string folded = fold_for_search(text, &offsets);
     const std::size_t at = folded.find(q);
@@ -211,7 +216,8 @@ bool match_into(std::string_view text, const std::string& folded_query, std::siz
 
 }  // namespace
 
-std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options) {
+std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options,
+                                    const std::vector<Annotation>& notes) {
     std::vector<SearchHit> hits;
     query = trim(query);
     if (query.empty()) return hits;
@@ -237,11 +243,22 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
     for (std::size_t pi = 0; pi < data.plans.size() && !full(); ++pi) {
         const Plan& plan = data.plans[pi];
         const std::string none;
-        try_fields(pi, -1, none, {{MatchField::plan_title, &plan.title}, {MatchField::plan_title_en, &plan.title_en}});
+        // The municipality's name finds its plans: one hit with the title.
+        const Municipality* m = data.find_municipality(plan.municipality_id);
+        const std::string* m_ja = m ? &m->name_ja : &none;
+        const std::string* m_en = m ? &m->name_en : &none;
+        try_fields(pi, -1, none,
+                   {{MatchField::plan_title, &plan.title}, {MatchField::plan_title_en, &plan.title_en},
+                    {MatchField::municipality, m_ja}, {MatchField::municipality, m_en}});
         if (full()) break;
         try_fields(pi, -1, none, {{MatchField::plan_vision, &plan.vision}});
         if (full()) break;
         try_fields(pi, -1, none, {{MatchField::plan_summary, &plan.summary}});
+        if (full()) break;
+        try_fields(pi, -1, none, {{MatchField::plan_other, &plan.approved_by}, {MatchField::plan_other, &plan.period_as_written}});
+        for (const std::vector<std::string>* list : {&plan.viewpoints, &plan.focus_fields})
+            for (const std::string& text : *list)
+                if (!full()) try_fields(pi, -1, none, {{MatchField::plan_other, &text}});
         for (std::size_t ni = 0; ni < plan.nodes.size() && !full(); ++ni) {
             const Node& n = plan.nodes[ni];
             try_fields(pi, static_cast<int>(ni), n.id,
@@ -253,7 +270,11 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
         for (const Indicator& ind : plan.indicators) {
             if (full()) break;
             const std::size_t before = hits.size();
-            try_fields(pi, -1, ind.id, {{MatchField::indicator, &ind.name}, {MatchField::indicator, &ind.name_en}});
+            try_fields(pi, -1, ind.id,
+                       {{MatchField::indicator, &ind.name}, {MatchField::indicator, &ind.name_en},
+                        {MatchField::indicator, &ind.label}, {MatchField::indicator, &ind.unit},
+                        {MatchField::indicator, &ind.note}, {MatchField::indicator, &ind.baseline.note},
+                        {MatchField::indicator, &ind.target.note}});
             if (hits.size() > before && !ind.node_id.empty()) {
                 for (std::size_t ni = 0; ni < plan.nodes.size(); ++ni)
                     if (plan.nodes[ni].id == ind.node_id) hits.back().node_index = static_cast<int>(ni);
@@ -267,6 +288,21 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
             if (full()) break;
             try_fields(pi, -1, s.id, {{MatchField::tows, &s.text}, {MatchField::tows, &s.text_en}});
         }
+    }
+    // The notes, on the items of plans the dataset holds.
+    std::unordered_map<std::string_view, std::size_t> plan_at;
+    for (std::size_t pi = 0; pi < data.plans.size(); ++pi) plan_at.emplace(data.plans[pi].id, pi);
+    for (const Annotation& a : notes) {
+        if (full()) break;
+        const auto p = plan_at.find(a.item.plan_id);
+        if (p == plan_at.end()) continue;
+        int node_index = -1;
+        if (a.item.kind == ItemKind::node) {
+            const std::vector<Node>& nodes = data.plans[p->second].nodes;
+            for (std::size_t ni = 0; ni < nodes.size(); ++ni)
+                if (nodes[ni].id == a.item.item_id) node_index = static_cast<int>(ni);
+        }
+        try_fields(p->second, node_index, a.item.item_id, {{MatchField::note, &a.note}});
     }
     return hits;
 }

@@ -28,8 +28,15 @@ constexpr std::string_view plan_format = "wardscope-plan/1";
 constexpr int max_node_depth = 12;
 const std::set<std::string> known_statuses = {"素案", "案", "策定済", "承認"};
 const std::set<std::string> municipality_kinds = {"区", "市", "町", "村"};
-// Fields that may hold tabs and line breaks; every other string is one line.
-const std::set<std::string_view, std::less<>> prose_keys = {"description", "summary", "vision", "note", "text", "text_en"};
+// The plan-file keys of fields that may hold tabs and line breaks
+// (records::prose); every other string is one line. (An indicator's baseline
+// and target notes share the key "note".)
+std::set<std::string_view, std::less<>> make_prose_keys() {
+    std::set<std::string_view, std::less<>> keys;
+    records::for_each_table([&](const auto& t) { records::for_each_key_with(t, records::prose, [&](std::string_view key) { keys.insert(key); }); });
+    return keys;
+}
+const std::set<std::string_view, std::less<>> prose_keys = make_prose_keys();
 
 std::string join(const std::string& pointer, std::string_view key) {
     return pointer + "/" + json_pointer_token(key);
@@ -639,6 +646,33 @@ std::vector<Problem> check_plan_set(const std::vector<ParseResult>& results) {
     return problems;
 }
 
+namespace {
+
+// A theme's or actor's texts, by the keys of its field table (records::theme,
+// records::actor): required ones present and not empty, each one line.
+template <typename T, typename Record>
+void read_vocabulary_fields(const T& t, const json& object, const std::string& what, Record& record) {
+    if (!object.is_object()) throw Error(what + ": expected an object, found " + type_name(object));
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (!entry.key) return;
+            const auto it = object.find(entry.key);
+            if (it == object.end() || it->is_null()) {
+                if (entry.is(records::required)) throw Error(what + ": missing \"" + entry.key + "\"");
+                return;
+            }
+            if (!it->is_string()) throw Error(what + ": \"" + entry.key + "\" must be a string, not " + type_name(*it));
+            std::string& value = entry.get(record);
+            value = it->template get<std::string>();
+            if (entry.is(records::required) && value.empty()) throw Error(what + ": \"" + entry.key + "\" must not be empty");
+            if (auto control = control_character_problem(value, TextKind::one_line))
+                throw Error(what + ": \"" + entry.key + "\" " + *control);
+        }
+    });
+}
+
+}  // namespace
+
 Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text) {
     Taxonomy taxonomy;
     auto load = [](std::string_view text, const char* what, const char* list_key) {
@@ -652,17 +686,13 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
     std::set<std::string> seen;
     for (const json& t : load(themes_text, "themes.json", "themes")) {
         Theme theme;
+        const std::string what = "themes.json: theme " + std::to_string(taxonomy.themes.size());
+        read_vocabulary_fields(records::theme, t, what, theme);
         try {
-            theme.id = t.at("id").get<std::string>();
-            theme.label_ja = t.at("label_ja").get<std::string>();
-            theme.label_en = t.at("label_en").get<std::string>();
             if (t.contains("keywords")) theme.keywords = t["keywords"].get<std::vector<std::string>>();
         } catch (const json::exception& e) {
-            throw Error("themes.json: theme " + std::to_string(taxonomy.themes.size()) + ": " + e.what());
+            throw Error(what + ": " + e.what());
         }
-        for (const std::string* text : {&theme.label_ja, &theme.label_en})
-            if (auto control = control_character_problem(*text, TextKind::one_line))
-                throw Error("themes.json: theme '" + theme.id + "': a label " + *control);
         if (!valid_id(theme.id) || !seen.insert(theme.id).second)
             throw Error("themes.json: invalid or duplicate theme id '" + theme.id + "'");
         taxonomy.themes.push_back(std::move(theme));
@@ -670,16 +700,7 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
     seen.clear();
     for (const json& a : load(actors_text, "actors.json", "actors")) {
         Actor actor;
-        try {
-            actor.id = a.at("id").get<std::string>();
-            actor.label_ja = a.at("label_ja").get<std::string>();
-            actor.label_en = a.at("label_en").get<std::string>();
-        } catch (const json::exception& e) {
-            throw Error("actors.json: actor " + std::to_string(taxonomy.actors.size()) + ": " + e.what());
-        }
-        for (const std::string* text : {&actor.label_ja, &actor.label_en})
-            if (auto control = control_character_problem(*text, TextKind::one_line))
-                throw Error("actors.json: actor '" + actor.id + "': a label " + *control);
+        read_vocabulary_fields(records::actor, a, "actors.json: actor " + std::to_string(taxonomy.actors.size()), actor);
         if (!valid_id(actor.id) || !seen.insert(actor.id).second)
             throw Error("actors.json: invalid or duplicate actor id '" + actor.id + "'");
         taxonomy.actors.push_back(std::move(actor));

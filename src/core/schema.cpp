@@ -4,106 +4,25 @@
 
 namespace wardscope {
 
-namespace {
-
-// The tables without a record of their own: vocabularies and the lists and
-// links that hang off plan rows. The record tables are generated from their
-// field tables (records.hpp). Plan-owned rows cascade from `plan`, so
+// The tables of version 1, from their field tables (records.hpp), in the
+// order version 1 created them. Plan-owned rows cascade from `plan`, so
 // re-importing a plan is a delete + insert. User data (observations from CSV
 // or the app, and the user tables of later versions) deliberately has no
 // foreign key to plan rows: it must survive re-imports.
-const char* const vocabulary_tables_sql = R"sql(
-CREATE TABLE theme (
-  id TEXT PRIMARY KEY,
-  ord INTEGER NOT NULL,
-  label_ja TEXT NOT NULL,
-  label_en TEXT NOT NULL
-);
-CREATE TABLE theme_keyword (
-  theme_id TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
-  ord INTEGER NOT NULL,
-  keyword TEXT NOT NULL,
-  PRIMARY KEY (theme_id, ord)
-);
-CREATE TABLE actor (
-  id TEXT PRIMARY KEY,
-  ord INTEGER NOT NULL,
-  label_ja TEXT NOT NULL,
-  label_en TEXT NOT NULL
-);
-)sql";
-
-const char* const plan_list_tables_sql = R"sql(
-CREATE TABLE plan_viewpoint (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  ord INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  PRIMARY KEY (plan_id, ord)
-);
-CREATE TABLE plan_focus_field (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  ord INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  PRIMARY KEY (plan_id, ord)
-);
-)sql";
-
-const char* const node_link_tables_sql = R"sql(
-CREATE TABLE node_theme (
-  plan_id TEXT NOT NULL,
-  node_id TEXT NOT NULL,
-  theme_id TEXT NOT NULL REFERENCES theme(id),
-  origin TEXT NOT NULL CHECK (origin IN ('hand', 'rule')),
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, node_id, theme_id),
-  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
-);
-CREATE INDEX node_theme_by_theme ON node_theme (theme_id);
-CREATE TABLE node_actor (
-  plan_id TEXT NOT NULL,
-  node_id TEXT NOT NULL,
-  actor_id TEXT NOT NULL REFERENCES actor(id),
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, node_id, actor_id),
-  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
-);
-)sql";
-
-const char* const tows_link_tables_sql = R"sql(
-CREATE TABLE tows_swot (
-  plan_id TEXT NOT NULL,
-  tows_id TEXT NOT NULL,
-  swot_id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, tows_id, swot_id),
-  FOREIGN KEY (plan_id, tows_id) REFERENCES tows_strategy(plan_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (plan_id, swot_id) REFERENCES swot_item(plan_id, id) ON DELETE CASCADE
-);
-CREATE TABLE tows_node (
-  plan_id TEXT NOT NULL,
-  tows_id TEXT NOT NULL,
-  node_id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, tows_id, node_id),
-  FOREIGN KEY (plan_id, tows_id) REFERENCES tows_strategy(plan_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
-);
-)sql";
-
-}  // namespace
-
-// The tables of version 1, in the order version 1 created them.
 std::string schema_sql() {
-    using records::create_table_sql;
-    return "\n" + create_table_sql(records::municipality) + vocabulary_tables_sql + create_table_sql(records::plan) +
-           plan_list_tables_sql + create_table_sql(records::node) + node_link_tables_sql +
-           create_table_sql(records::swot_item) + create_table_sql(records::tows_strategy) + tows_link_tables_sql +
-           create_table_sql(records::indicator) + create_table_sql(records::observation);
+    std::string out = "\n";
+    auto add = [&](const auto&... tables) { ((out += records::create_table_sql(tables)), ...); };
+    using namespace records;
+    add(municipality, theme, theme_keyword, actor, plan, plan_viewpoint, plan_focus_field, node, node_theme, node_actor,
+        swot_item, tows_strategy, tows_swot, tows_node, indicator, observation);
+    return out;
 }
 
 std::string workshop_tables_sql() {
     return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
 }
+
+std::string match_tables_sql() { return "\n" + records::create_table_sql(records::measure_match); }
 
 std::vector<records::AddedColumn> added_columns(int version) {
     std::vector<records::AddedColumn> out;
@@ -132,6 +51,22 @@ CREATE TABLE slide (
   name TEXT NOT NULL CHECK (name <> ''),
   state TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql";
+
+// The migration to version 4 as released: the generation diff's decisions.
+// The schema test checks it against match_tables_sql().
+const char* const match_tables_v4_sql = R"sql(
+CREATE TABLE measure_match (
+  id INTEGER PRIMARY KEY,
+  plan_a TEXT NOT NULL,
+  item_a TEXT NOT NULL,
+  plan_b TEXT NOT NULL,
+  item_b TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('match', 'no_match')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (plan_a, item_a, plan_b, item_b),
+  CHECK (plan_a <> plan_b)
 );
 )sql";
 

@@ -10,6 +10,7 @@ namespace wardscope {
 // come from their field tables (records.hpp).
 std::string schema_sql();
 std::string workshop_tables_sql();  // version 3
+std::string match_tables_sql();     // version 4
 
 namespace records {
 struct AddedColumn;
@@ -20,6 +21,9 @@ std::vector<records::AddedColumn> added_columns(int version);
 
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
+// The migration step to version 4 (measure_match), frozen as released.
+extern const char* const match_tables_v4_sql;
+
 extern const char* const municipality_sources_v4_sql;
 
 }  // namespace wardscope

@@ -159,12 +159,16 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
-    // 4: a municipality's sources accumulate (its prefecture and reading are added columns).
+    // 4: the user's decisions on generation diffs (confirmed and broken matches),
+    // and every source that described a municipality (its prefecture and reading are added columns).
+    {4, match_tables_v4_sql},
     {4, municipality_sources_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
-static_assert(std::size(migrations) <= schema_version - 1, "at most one migration per schema version after 1");
+// A version's step may have several statements (version 4: the diff decisions and the
+// municipalities' sources, from two branches); upgrade_step runs each version's in order.
+static_assert(std::size(migrations) <= 2 * (schema_version - 1), "a few migrations per schema version after 1");
 
 // ALTER TABLE … ADD COLUMN for the columns `version` added to record tables,
 // unless the table has it already (a database made by a build of that version).
@@ -385,7 +389,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     Store store(guard.release(), path);
     // Read-only opens of an older version read it as it is: every version
     // since 1 only added what the loader does without (no workshop tables
-    // before 3: no notes or slides to show).
+    // before 3: no notes or slides to show; no diff decisions before 4).
     if (version != 0 && version < schema_version && mode != OpenMode::read_only) store.upgrade_ = migrate(db, path);
     return store;
 }
@@ -526,7 +530,7 @@ struct NodeRows {
 
 // `make` reads the value from the row.
 template <typename T, typename Make>
-NodeRows<T> collect_node_rows(sqlite3* db, const char* sql, Make make) {
+NodeRows<T> collect_node_rows(sqlite3* db, const std::string& sql, Make make) {
     NodeRows<T> out;
     Statement st(db, sql);
     while (st.step()) {
@@ -583,10 +587,11 @@ PartsByPlan read_plan_parts(sqlite3* db) {
                 if (t.id == id) return &t;
             return nullptr;
         };
-        Statement links(db, "SELECT plan_id, tows_id, swot_id FROM tows_swot ORDER BY plan_id, tows_id, ord");
+        // plan_id, tows_id, swot_id / node_id, ord
+        Statement links(db, "SELECT " + records::all_columns(records::tows_swot) + " FROM tows_swot ORDER BY plan_id, tows_id, ord");
         while (links.step())
             if (TowsStrategy* t = find_tows(links.text(0), links.text(1))) t->swot_ids.push_back(links.text(2));
-        Statement nodes(db, "SELECT plan_id, tows_id, node_id FROM tows_node ORDER BY plan_id, tows_id, ord");
+        Statement nodes(db, "SELECT " + records::all_columns(records::tows_node) + " FROM tows_node ORDER BY plan_id, tows_id, ord");
         while (nodes.step())
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
@@ -605,10 +610,11 @@ struct BesideRows {
 };
 
 BesideRows read_beside_rows(sqlite3* db) {
-    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, theme_id, origin FROM node_theme",
+    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, " + records::select_columns(records::node_theme) + " FROM node_theme",
                                         [](const Statement& row) {
-                                            return ThemeTag{std::string(row.view(3)),
-                                                            tag_origin_from(row.view(4)).value_or(TagOrigin::hand)};
+                                            ThemeTag tag;
+                                            records::read_fields(records::node_theme, row, 3, tag);
+                                            return tag;
                                         }),
             collect_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor",
                                            [](const Statement& row) { return std::string(row.view(3)); }),
@@ -654,14 +660,16 @@ void read_municipality_sources(sqlite3* db, Dataset& data) {
 Dataset read_plans(sqlite3* db) {
     Dataset data;
     {
-        Statement st(db, "SELECT id, label_ja, label_en FROM theme ORDER BY ord");
-        while (st.step()) data.taxonomy.themes.push_back({st.text(0), st.text(1), st.text(2), {}});
-        Statement kw(db, "SELECT theme_id, keyword FROM theme_keyword ORDER BY theme_id, ord");
-        while (kw.step())
+        // A read-only open of an older version reads the columns it has (no short headings before 4).
+        const int version = read_user_version(db);
+        Statement st(db, "SELECT " + records::select_columns(records::theme, "", version) + " FROM theme ORDER BY ord");
+        while (st.step()) records::read_fields(records::theme, st, 0, data.taxonomy.themes.emplace_back(), version);
+        Statement kw(db, "SELECT " + records::all_columns(records::theme_keyword) + " FROM theme_keyword ORDER BY theme_id, ord");
+        while (kw.step())  // theme_id, ord, keyword
             for (Theme& t : data.taxonomy.themes)
-                if (t.id == kw.text(0)) t.keywords.push_back(kw.text(1));
-        Statement actors(db, "SELECT id, label_ja, label_en FROM actor ORDER BY ord");
-        while (actors.step()) data.taxonomy.actors.push_back({actors.text(0), actors.text(1), actors.text(2)});
+                if (t.id == kw.view(0)) t.keywords.push_back(kw.text(2));
+        Statement actors(db, "SELECT " + records::select_columns(records::actor) + " FROM actor ORDER BY ord");
+        while (actors.step()) records::read_fields(records::actor, actors, 0, data.taxonomy.actors.emplace_back());
     }
     // This connection now holds its read lock (see read_beside): the ≈ 200,000
     // tag and actor rows of a national-scale database, SWOT, TOWS and the
@@ -669,10 +677,11 @@ Dataset read_plans(sqlite3* db) {
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
     std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
     {
-        // A read-only open of an older version reads the columns it has (records::select_columns_of).
-        Statement st(db, "SELECT " + records::select_columns_of(records::municipality, read_user_version(db)) +
+        // A read-only open of an older version reads the columns it has (no prefecture or reading before 4).
+        const int version = read_user_version(db);
+        Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
-        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
+        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back(), version);
         read_municipality_sources(db, data);
     }
     PlanKey plans;
@@ -688,12 +697,13 @@ Dataset read_plans(sqlite3* db) {
         }
     }
     {
-        Statement st(db, "SELECT plan_id, text FROM plan_viewpoint ORDER BY plan_id, ord");
+        // plan_id, ord, text
+        Statement st(db, "SELECT " + records::all_columns(records::plan_viewpoint) + " FROM plan_viewpoint ORDER BY plan_id, ord");
         while (st.step())
-            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(1));
-        Statement ff(db, "SELECT plan_id, text FROM plan_focus_field ORDER BY plan_id, ord");
+            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(2));
+        Statement ff(db, "SELECT " + records::all_columns(records::plan_focus_field) + " FROM plan_focus_field ORDER BY plan_id, ord");
         while (ff.step())
-            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(1));
+            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(2));
     }
     {
         // Full scans in storage order, put in order here: ORDER BY on these big

@@ -129,9 +129,8 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 4 without the municipality's sources, prefecture and reading, the workshop
-# tables and the application id (src/core/store.cpp: migrations).
-sqlite3 old.db "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; ALTER TABLE municipality DROP COLUMN name_kana; DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
+# Version 1 is version 4 without the municipality's sources, prefecture and reading, the themes' short headings, the slides' notes and the diff-decision table (4), the workshop tables (3) and the application id (2) (src/core/store.cpp: migrations).
+sqlite3 old.db "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; ALTER TABLE municipality DROP COLUMN name_kana; ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
 expect_ok "version 1: export reads it without writing" "$W" export --db old.db --out export-v1
@@ -141,7 +140,7 @@ expect_ok "version 1: import upgrades it" "$W" import --db old.db "$ONE_PLAN"
 grep -qF "upgraded old.db from schema version 1 to 4; the previous file is kept as old.db.v1-backup" err.txt \
   && pass "version 1: the upgrade is announced" || { fail "version 1: no upgrade message"; cat err.txt; }
 expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 4
-expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide')")" 2
+expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide', 'measure_match')")" 3
 expect_equal "version 1: application id" "$(sqlite3 old.db 'PRAGMA application_id')" 1465074512
 expect_equal "version 1: integrity" "$(sqlite3 old.db 'PRAGMA integrity_check')" ok
 expect_equal "backup: version" "$(sqlite3 old.db.v1-backup 'PRAGMA user_version')" 1

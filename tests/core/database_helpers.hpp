@@ -27,6 +27,12 @@ inline std::filesystem::path minimal_database(const TempDir& dir, const std::str
 }
 
 // Through SQLite directly, as another program would (no defensive settings).
+// Turns a database of the current schema (4) into one of schema version 3:
+// what version 4 added removed (docs/schema.md, "Versions").
+inline constexpr const char* down_to_version_3_sql =
+    "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; "
+    "ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; PRAGMA user_version = 3";
+
 inline void run_sql(const std::filesystem::path& path, const char* sql) {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
@@ -38,12 +44,18 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
 
-// Turns a database of this version into one of version 3 (or, with the
-// workshop tables and the application id dropped too, 2 or 1): version 4
-// added municipality_source and the municipality's prefecture and reading.
+// Turns a database of this version into one of version 3: version 4 added
+// the municipality's sources, prefecture and reading, the themes' short
+// headings, the slides' notes and the diff decisions (measure_match).
 inline constexpr const char* back_to_v3_sql =
     "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; "
-    "ALTER TABLE municipality DROP COLUMN name_kana; PRAGMA user_version = 3;";
+    "ALTER TABLE municipality DROP COLUMN name_kana; ALTER TABLE theme DROP COLUMN short_en; "
+    "ALTER TABLE theme DROP COLUMN short_ja; ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; "
+    "PRAGMA user_version = 3;";
+// What version 4 added to municipalities only (for tests that drop the rest themselves).
+inline constexpr const char* drop_v4_municipality_sql =
+    "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; "
+    "ALTER TABLE municipality DROP COLUMN name_kana;";
 
 // Store::open's message, or "(opened)".
 inline std::string open_error(const std::filesystem::path& path, OpenMode mode) {

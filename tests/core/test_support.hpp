@@ -3,14 +3,26 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <string>
 
+#include "wardscope/error.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/synthetic.hpp"
 
 namespace wardscope::test {
+
+// The message of the Error that `f` throws; "" when it throws none.
+inline std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return {};
+}
 
 inline std::filesystem::path source_dir() { return WARDSCOPE_SOURCE_DIR; }
 

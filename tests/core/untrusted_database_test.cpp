@@ -132,8 +132,8 @@ TEST_CASE("every schema version wardscope made opens: 1, 2, 3 and 4") {
     CHECK(load_slides(Store::open(path, OpenMode::read_only)).empty());
     // A version 1 file with a planted trigger is refused before its upgrade writes a backup.
     const fs::path old = make_database(dir, "old.db");
-    run_sql(old, test::back_to_v3_sql);
-    run_sql(old, "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1; "
+    run_sql(old, test::drop_v4_municipality_sql);
+    run_sql(old, "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; DROP TABLE annotation; DROP TABLE slide; DROP TABLE measure_match; PRAGMA application_id = 0; PRAGMA user_version = 1; "
                  "CREATE TRIGGER t AFTER DELETE ON plan BEGIN DELETE FROM observation; END");
     CHECK(contains(open_error(old, OpenMode::read_write), "trigger 't' on 'plan'"));
     CHECK_FALSE(fs::exists(dir / "old.db.v1-backup"));

@@ -147,6 +147,13 @@ struct PlotState {
     bool clicked = false;         // left click released over the data area this frame
 };
 
+// The plot being drawn in a window: owned by its WidgetState (ui/widget_state.hpp).
+struct PlotFrame {
+    PlotState state;
+    PlotSpec spec;
+    bool open = false;
+};
+
 // Lays out the frame at the cursor (axes, ticks, labels, titles), reserves its
 // space and clips drawing to the data area. Returns false when the frame is
 // entirely outside the visible region: then draw nothing and do not call end_plot.

@@ -12,6 +12,7 @@
 
 #include "ui/filtered_plans.hpp"
 #include "ui/plot/plot.hpp"
+#include "ui/views/compare_diff.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/probes.hpp"
@@ -70,7 +71,10 @@ namespace {
       "%s\n%s: %d of %d (%.0f%%)\nhand %d · rule %d")                                                        \
     X(no_measures, "集計できる施策がありません", "no measures to count")                                     \
     X(translated, "（英訳）", " (translation)")                                                              \
-    X(synthetic, "合成データ", "synthetic data")
+    X(synthetic, "合成データ", "synthetic data")                                                             \
+    X(mode_label, "表示:", "Show:")                                                                          \
+    X(mode_columns, "並べて比較", "Side by side")                                                            \
+    X(mode_diff, "世代差分（施策の継続・変更・新規・廃止）", "Generation diff (measures continued, changed, new, dropped)")
 
 namespace L {
 WS_COMPARE_STRINGS(WS_STR_DECLARE)
@@ -656,6 +660,22 @@ bool shown_plans(const ViewContext& ctx, std::vector<const Plan*>& plans, std::v
     return defaulted;
 }
 
+// Side by side (the columns), or the generation diff of the first two plans.
+enum class CompareMode { columns, diff };
+const CompareMode compare_modes[] = {CompareMode::columns, CompareMode::diff};
+const char* mode_name(CompareMode m) { return m == CompareMode::diff ? "diff" : "columns"; }
+
+void draw_mode_switch(ViewContext& ctx, CompareMode& mode) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(L::mode_label(ctx.lang));
+    for (CompareMode m : compare_modes) {
+        const char* label = m == CompareMode::diff ? L::mode_diff(ctx.lang) : L::mode_columns(ctx.lang);
+        same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetFrameHeight() * 1.5f, 0.6f * em());
+        if (ImGui::RadioButton(label, mode == m)) mode = m;
+        record_probe(std::string("compare.mode.") + mode_name(m), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+}
+
 class CompareView final : public View {
 public:
     const char* id() const override { return "compare"; }
@@ -664,9 +684,18 @@ public:
     void on_data(const Model&) override {
         cache_ = {};
         choices_.invalidate();
+        diff_.on_data();
     }
     void draw(ViewContext& ctx) override;
-    void append_strings(std::vector<const char*>& out) const override { WS_COMPARE_STRINGS(WS_STR_COLLECT) }
+    OptionValues save_options() const override { return {{"mode", mode_name(mode_)}}; }
+    void restore_options(const OptionValues& values) override {
+        mode_ = CompareMode::columns;
+        read_option(values, "mode", compare_modes, mode_name, mode_);
+    }
+    void append_strings(std::vector<const char*>& out) const override {
+        WS_COMPARE_STRINGS(WS_STR_COLLECT)
+        GenerationDiffPanel::append_strings(out);
+    }
     bool needs_kpi_history() const override { return true; }
 
     // "themes" when scrolled down to the theme bars; else the top, where the plan headers are.
@@ -695,6 +724,8 @@ public:
 private:
     AlignmentCache cache_;
     ChooserCache choices_;
+    GenerationDiffPanel diff_;
+    CompareMode mode_ = CompareMode::columns;
     std::string anchor_;
     PendingScroll scroll_;
     TableExport table_export_;
@@ -713,10 +744,13 @@ void CompareView::draw(ViewContext& ctx) {
 
     draw_toolbar(ctx, choices_, index, plans, defaulted);
     export_table_button(ctx, *this, table_export_);
+    if (!ctx.presenting) draw_mode_switch(ctx, mode_);  // the room sees the mode a slide chose
     ImGui::Separator();
     ImGui::BeginChild("##compare_body", ImVec2(0, 0), false);
     if (plans.size() < 2) text_wrapped_colored(dim_text_color(), L::need_two(lang));
-    if (!plans.empty()) {
+    if (mode_ == CompareMode::diff) {
+        if (plans.size() >= 2) diff_.draw(ctx, *plans[0], *plans[1]);
+    } else if (!plans.empty()) {
         const float table_y = ImGui::GetCursorPosY();
         draw_table(ctx, cache_, index, plans, pidx);
         ImGui::Spacing();

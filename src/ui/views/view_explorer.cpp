@@ -2,6 +2,7 @@
 // and indicators, and the details of the selected node (issue #3).
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "ui/filtered_plans.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/clipped_list.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
@@ -97,11 +99,28 @@ namespace {
     X(field_indicator, "指標", "Indicator")                                                                  \
     X(field_swot, "SWOT", "SWOT")                                                                            \
     X(field_tows, "クロスSWOT", "Cross-SWOT")                                                                \
-    X(arrow_fmt, "%s → %s", "%s → %s")
+    X(field_municipality, "自治体", "Municipality")                                                          \
+    X(field_plan_other, "計画の記載", "In the plan")                                                         \
+    X(field_note, "メモ", "Note")                                                                            \
+    X(arrow_fmt, "%s → %s", "%s → %s")                                                                      \
+    X(similar_title, "他の自治体の似ている施策", "Similar measures elsewhere")                               \
+    X(similar_tip, "施策名の文字バイグラム（tf-idf）の類似度 80%%と共通テーマ 20%%で順位付け。クリックでその施策を開きます。", \
+      "Ranked by name similarity (character bigrams, tf-idf) 80%% and shared themes 20%%. Click to open the measure.") \
+    X(similar_none, "他の自治体の計画に似ている施策はありません。", "No similar measure in other municipalities' plans.") \
+    X(similar_line_fmt, "%s · 類似度 %d%%", "%s · similarity %d%%")                                           \
+    X(shared_fmt, " · 共通テーマ: %s", " · shared themes: %s")
 
 namespace L {
 WS_EXPLORER_STRINGS(WS_STR_DECLARE)
 }  // namespace L
+
+// The measures of other municipalities most like the selected one: computed
+// when the selection or the data changes, never per frame.
+struct SimilarCache {
+    bool built = false;
+    std::string plan_id, node_id;
+    std::vector<SimilarMeasure> items;
+};
 
 struct ExplorerState {
     std::string query;
@@ -125,6 +144,7 @@ struct ExplorerState {
     ClippedList list;
     ClippedList hit_list;
     bool list_stale = true;
+    SimilarCache similar;
 };
 
 const std::size_t max_hits = 300;
@@ -177,6 +197,13 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
                         l2 += std::string(" · ") + quadrant_name(s.quadrant, lang);
                         if (!s.source.empty()) src = &s.source;
                     }
+                break;
+            case MatchField::municipality: l2 = L::field_municipality(lang); break;
+            case MatchField::plan_other: l2 = L::field_plan_other(lang); break;
+            case MatchField::note:
+                l2 = L::field_note(lang);
+                if (hit.node_index >= 0)
+                    l2 += " · " + node_title(plan.nodes[static_cast<std::size_t>(hit.node_index)], lang);
                 break;
             case MatchField::tows:
                 l2 = L::field_tows(lang);
@@ -278,7 +305,7 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
         st.searched = true;
         SearchOptions opt;
         opt.max_hits = max_hits;
-        st.hits = search_plans(ctx.data, st.query, opt);
+        st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations);
         st.hit_list.reset(st.hits.size(), 3.5f * ImGui::GetTextLineHeightWithSpacing());
     }
     ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
@@ -543,7 +570,58 @@ void draw_centre(ViewContext& ctx, View& view, TableExport& table_export, Explor
 
 // ---- Right pane: details of the selected node -------------------------------------------
 
-void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int sel) {
+const std::vector<SimilarMeasure>& similar_measures(ViewContext& ctx, SimilarCache& cache, const Plan& plan, const Node& node) {
+    if (!cache.built || cache.plan_id != plan.id || cache.node_id != node.id) {
+        cache.built = true;
+        cache.plan_id = plan.id;
+        cache.node_id = node.id;
+        cache.items.clear();
+        const int p = ctx.model.index.plan_index(plan.id);
+        const int n = p < 0 ? -1 : ctx.model.index.plans[static_cast<std::size_t>(p)].tree.find(node.id);
+        const long k = n < 0 ? -1 : ctx.model.similarity.find(static_cast<std::size_t>(p), n);
+        if (k >= 0) cache.items = ctx.model.similarity.most_similar_elsewhere(ctx.data, static_cast<std::size_t>(k), 5);
+    }
+    return cache.items;
+}
+
+// Each a link: a click makes its plan the current one with the measure selected.
+void draw_similar(ViewContext& ctx, SimilarCache& cache, const Plan& plan, const Node& node) {
+    const Lang lang = ctx.lang;
+    const int p = ctx.model.index.plan_index(plan.id);
+    if (p < 0 || ctx.model.similarity.find(static_cast<std::size_t>(p), ctx.model.index.plans[static_cast<std::size_t>(p)].tree.find(node.id)) < 0)
+        return;  // not a measure
+    const std::vector<SimilarMeasure>& items = similar_measures(ctx, cache, plan, node);
+    ImGui::Spacing();
+    text_wrapped_colored(dim_text_color(), L::similar_title(lang));
+    if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::similar_tip(lang));
+    if (items.empty()) {
+        text_wrapped_colored(dim_text_color(), L::similar_none(lang));
+        return;
+    }
+    std::string open_plan, open_node;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const SimilarMeasure& s = items[i];
+        const MeasureSimilarity::Measure& m = ctx.model.similarity.measure(s.measure);
+        const Plan& other = ctx.data.plans[m.plan];
+        const Node& n = other.nodes[m.node];
+        std::string line = format(L::similar_line_fmt(lang), plan_short_label(ctx.data, other, lang).c_str(),
+                                  static_cast<int>(std::lround(s.text * 100)));
+        if (!s.shared_themes.empty()) {
+            std::vector<std::string> labels;
+            for (const std::string& t : s.shared_themes) labels.push_back(theme_label(ctx.data.taxonomy, t, lang));
+            line += format(L::shared_fmt(lang), join(labels, "、").c_str());
+        }
+        ImGui::PushID(static_cast<int>(i));
+        const BlockState b = text_block("##similar", {{node_title(n, lang), accent_color()}, {line, dim_text_color()}});
+        record_probe("explorer.similar." + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        source_tooltip_for(b.hovered && !ctx.screenshot, n.source.empty() ? other.source : n.source, lang, n.name);
+        if (b.clicked) open_plan = other.id, open_node = n.id;
+        ImGui::PopID();
+    }
+    if (!open_plan.empty()) ctx.selection.select_plan(ctx.data, open_plan, open_node);
+}
+
+void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const PlanInfo& info, int sel) {
     const Lang lang = ctx.lang;
     const Taxonomy& tax = ctx.data.taxonomy;
     heading(L::details(lang));
@@ -631,6 +709,7 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
             ImGui::SetClipboardText(source_text(src).c_str());
     }
     annotation_details(ctx, {plan.id, ItemKind::node, n.id});
+    draw_similar(ctx, st.similar, plan, n);
 
     // Indicators measuring this node.
     bool any_ind = false;
@@ -679,6 +758,7 @@ public:
         st_.hits.clear();  // they point into the old data
         st_.filtered.invalidate();
         st_.list_stale = true;
+        st_.similar = {};
     }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_EXPLORER_STRINGS(WS_STR_COLLECT) }
@@ -741,7 +821,7 @@ void ExplorerView::draw(ViewContext& ctx) {
     if (pi >= 0) {
         const PlanInfo& info = index.plans[static_cast<std::size_t>(pi)];
         const int sel = is_front ? info.tree.find(ctx.selection.node_id()) : -1;
-        draw_details(ctx, *plan, info, sel);
+        draw_details(ctx, st, *plan, info, sel);
     }
     ImGui::EndChild();
 

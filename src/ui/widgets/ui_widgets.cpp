@@ -8,6 +8,7 @@
 
 #include <imgui_internal.h>
 
+#include "ui/widget_state.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
@@ -186,6 +187,14 @@ std::string theme_label(const Taxonomy& taxonomy, std::string_view id, Lang lang
         if (!s.empty()) return s;
     }
     return std::string(id);
+}
+
+std::string theme_short_label(const Taxonomy& taxonomy, std::string_view id, Lang lang) {
+    if (const Theme* t = taxonomy.find_theme(id)) {
+        const std::string& s = lang == Lang::en ? t->short_en : t->short_ja;
+        if (!s.empty()) return s;
+    }
+    return theme_label(taxonomy, id, lang);
 }
 
 std::string actor_label(const Taxonomy& taxonomy, std::string_view id, Lang lang) {
@@ -430,12 +439,9 @@ void same_line_if_fits(float next_width, float spacing) {
     if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
 }
 
-namespace {
-std::string glyph_request;
-std::unordered_set<unsigned int> glyphs_requested;  // once each: a font may lack a character for good
-}  // namespace
+void ensure_glyphs(std::string_view typed) { widget_state().glyphs.ensure(typed); }
 
-void ensure_glyphs(std::string_view typed) {
+void GlyphRequest::ensure(std::string_view typed) {
     const ImFont* font = ImGui::GetFont();
     const char* p = typed.data();
     const char* end = p + typed.size();
@@ -445,8 +451,8 @@ void ensure_glyphs(std::string_view typed) {
         if (n <= 0) break;
         // ImWchar is 16-bit here: characters beyond the BMP cannot be drawn at all.
         if (c >= 0x20 && c <= 0xFFFF && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
-            glyphs_requested.insert(c).second)
-            glyph_request.append(p, static_cast<std::size_t>(n));
+            requested_.insert(c).second)
+            request_.append(p, static_cast<std::size_t>(n));
         p += n;
     }
 }
@@ -479,6 +485,5 @@ bool close_topmost_popup() {
     return true;
 }
 
-std::string take_glyph_request() { return std::exchange(glyph_request, std::string()); }
 
 }  // namespace wardscope::ui

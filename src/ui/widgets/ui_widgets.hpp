@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -74,6 +75,8 @@ const char* level_name(NodeLevel level, Lang lang);
 std::string node_title(const Node& node, Lang lang);
 const char* quadrant_name(Quadrant q, Lang lang);
 std::string theme_label(const Taxonomy& taxonomy, std::string_view theme_id, Lang lang);
+// The theme's short heading (themes.json short_ja / short_en), else its label.
+std::string theme_short_label(const Taxonomy& taxonomy, std::string_view theme_id, Lang lang);
 std::string actor_label(const Taxonomy& taxonomy, std::string_view actor_id, Lang lang);
 // "000_….txt § 4. 調査・分析" or the URL; empty when the reference is empty.
 std::string source_text(const SourceRef& source);
@@ -160,7 +163,18 @@ void hbar(float fraction, ImU32 color, std::string_view text, float height);
 // only what the data and the UI use): call after an input field; the shell
 // takes the request and rebuilds the atlas with them between frames.
 void ensure_glyphs(std::string_view typed);
-std::string take_glyph_request();  // the shell: "" when nothing is missing
+
+// The characters typed that the font lacks, each asked for once (a font may
+// lack one for good). Owned by the window's WidgetState (ui/widget_state.hpp).
+class GlyphRequest {
+public:
+    void ensure(std::string_view typed);
+    std::string take() { return std::exchange(request_, std::string()); }  // the shell: "" when nothing is missing
+
+private:
+    std::string request_;
+    std::unordered_set<unsigned int> requested_;
+};
 
 // A label over everything in a bottom corner of the display (dark text on
 // white, for presentation mode); returns its rectangle.
