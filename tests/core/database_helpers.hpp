@@ -30,6 +30,8 @@ inline std::filesystem::path minimal_database(const TempDir& dir, const std::str
 // Turns a database of the current schema (4) into one of schema version 3:
 // what version 4 added removed (docs/schema.md, "Versions").
 inline constexpr const char* down_to_version_3_sql =
+    "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; "
+    "ALTER TABLE municipality DROP COLUMN name_kana; "
     "ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja; "
     "ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; PRAGMA user_version = 3";
 
@@ -44,14 +46,7 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
 
-// Turns a database of this version into one of version 3: version 4 added
-// the municipality's sources, prefecture and reading, the themes' short
-// headings, the slides' notes and the diff decisions (measure_match).
-inline constexpr const char* back_to_v3_sql =
-    "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; "
-    "ALTER TABLE municipality DROP COLUMN name_kana; ALTER TABLE theme DROP COLUMN short_en; "
-    "ALTER TABLE theme DROP COLUMN short_ja; ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match; "
-    "PRAGMA user_version = 3;";
+inline constexpr const char* back_to_v3_sql = down_to_version_3_sql;
 // What version 4 added to municipalities only (for tests that drop the rest themselves).
 inline constexpr const char* drop_v4_municipality_sql =
     "DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture; "
