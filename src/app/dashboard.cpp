@@ -154,6 +154,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
 
 void Dashboard::data_changed() {
     for (auto& v : views_) v->on_data(model_);
+    filter_bar_.on_data();
     requests_.rebuild_fonts = true;  // new text may need new glyphs
 }
 
@@ -353,6 +354,7 @@ bool Dashboard::receive_kpi_history(bool wait) {
         make_text_visible(data_.observations);
         ui::add_kpi_history(model_);
         for (auto& v : views_) v->on_data(model_);
+        filter_bar_.on_data();
     } catch (const std::exception& e) {
         reload_error_ = e.what();  // the plans stay on screen; the status bar says why the KPI results are missing
     }
@@ -619,7 +621,7 @@ FrameRequests Dashboard::draw_frame() {
         draw_top_bar(ctx);
         ImGui::SetWindowFontScale(1.0f);
         if (!presenting_) {
-            ui::draw_filter_bar(ctx, filter_);
+            ui::draw_filter_bar(ctx, filter_, filter_bar_);
             ui::draw_selection_chips(ctx);  // deliberate selection: every selected plan in sight
         }
         ImGui::Separator();

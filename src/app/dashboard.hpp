@@ -20,6 +20,7 @@
 #include "ui/data_editor.hpp"
 #include "ui/model.hpp"
 #include "ui/selection.hpp"
+#include "ui/widgets/filter_bar.hpp"
 #include "ui/view.hpp"
 #include "ui/widget_state.hpp"
 #include "ui/widgets/annotations.hpp"
@@ -231,6 +232,7 @@ private:
     std::size_t view_ = 0;  // into views_
     ui::Selection selection_;
     ui::Filter filter_;
+    ui::FilterBarState filter_bar_;
     ui::AnnotationEditor annotation_editor_;
     ui::Lang lang_ = ui::Lang::ja;
     int font_preset_ = default_font_preset;

@@ -227,6 +227,10 @@ int main(int argc, char** argv) {
     gen->add_option("--years", gen_options.years, "observations per indicator")->capture_default_str();
     gen->add_option("--seed", gen_options.seed)->capture_default_str();
     gen->add_flag("--force", gen_force, "replace an existing file");
+    bool gen_national = false;
+    gen->add_flag("--national", gen_national,
+                  "every municipality of Japan: 1741 municipalities x 5 generations x 60 measures x 10 indicators x 10 years "
+                  "(options given as well override these)");
 
     app::ShotOptions shot_options;
     std::string size = "1280x800", plans;
@@ -289,7 +293,22 @@ int main(int argc, char** argv) {
             theme_items.plan_ids = split_ids(theme_items_plans);
             return cli::export_theme_items(db, theme_items);
         }
-        if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
+        if (*gen) {
+            if (gen_national) {
+                GenerateOptions national = national_generate_options();
+                national.seed = gen_options.seed;
+                const std::pair<const char*, int GenerateOptions::*> sizes[] = {
+                    {"--municipalities", &GenerateOptions::municipalities},
+                    {"--plans-per-municipality", &GenerateOptions::plans_per_municipality},
+                    {"--measures-per-plan", &GenerateOptions::measures_per_plan},
+                    {"--indicators-per-plan", &GenerateOptions::indicators_per_plan},
+                    {"--years", &GenerateOptions::years}};
+                for (const auto& [name, member] : sizes)
+                    if (gen->count(name) > 0) national.*member = gen_options.*member;
+                gen_options = national;
+            }
+            return cli::generate(paths, gen_options, gen_out, gen_force);
+        }
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);
         if (*table) {

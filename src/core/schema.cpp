@@ -170,4 +170,19 @@ CREATE TABLE budget_line (
 );
 )sql";
 
+// Version 4: every source that described a municipality (they accumulate;
+// the row's own source columns keep the first). Those of older databases
+// start with the one source their row held.
+const char* const municipality_sources_v4_sql = R"sql(
+CREATE TABLE municipality_source (
+  municipality_id TEXT NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  UNIQUE (municipality_id, source_file, source_section, source_url)
+);
+INSERT INTO municipality_source (municipality_id, source_file, source_section, source_url)
+  SELECT id, source_file, source_section, source_url FROM municipality WHERE source_file <> '' OR source_url <> '';
+)sql";
+
 }  // namespace wardscope

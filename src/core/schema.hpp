@@ -32,4 +32,6 @@ extern const char* const match_tables_v4_sql;
 // The second part of the step to version 4: source documents, authors, approvals, budgets.
 extern const char* const source_tables_v4_sql;
 
+extern const char* const municipality_sources_v4_sql;
+
 }  // namespace wardscope

@@ -33,7 +33,7 @@ struct TempDatabase {
     }
     static PlanFile plan_file(const std::string& id, const std::string& municipality) {
         PlanFile pf;
-        pf.municipality = {municipality, municipality + "区", "", "区", "", {}};
+        pf.municipality = {municipality, municipality + "区", "", "区", "", {}, "", "", {}};
         pf.plan.id = id;
         pf.plan.municipality_id = municipality;
         pf.plan.title = id + "の計画";

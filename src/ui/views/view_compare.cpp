@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "ui/filtered_plans.hpp"
 #include "ui/plot/plot.hpp"
 #include "ui/views/compare_diff.hpp"
 #include "ui/widgets/annotations.hpp"
@@ -131,14 +132,51 @@ const std::vector<AlignedRow>& alignment(AlignmentCache& cache, const std::vecto
     return cache.rows;
 }
 
+// The toolbar's choices, rebuilt once per data or filter change (issue #16:
+// they walked every plan and generation each frame): the municipalities with a
+// plan passing the filter, and the plans that can be added.
+struct ChooserCache {
+    FilteredPlans filtered;
+    std::vector<std::size_t> visible_generations;
+    std::vector<std::string> chosen;     // the compared plans the candidates leave out
+    std::vector<std::size_t> candidates;  // plans passing the filter, not compared yet
+    bool stale = true;
+
+    void update(const ViewContext& ctx, const DataIndex& index, const std::vector<std::string>& ids) {
+        const bool changed = filtered.update(ctx.data, ctx.filter) || stale;
+        if (changed) {
+            std::vector<char> passes(ctx.data.plans.size(), 0);
+            for (std::size_t k : filtered.passing()) passes[k] = 1;
+            visible_generations.clear();
+            for (std::size_t g = 0; g < index.generations.size(); ++g)
+                if (std::any_of(index.generations[g].plans.begin(), index.generations[g].plans.end(),
+                                [&](std::size_t k) { return passes[k] != 0; }))
+                    visible_generations.push_back(g);
+        }
+        if (changed || chosen != ids) {
+            chosen = ids;
+            candidates.clear();
+            for (std::size_t k : filtered.passing())
+                if (std::find(ids.begin(), ids.end(), ctx.data.plans[k].id) == ids.end()) candidates.push_back(k);
+        }
+        stale = false;
+    }
+    void invalidate() {
+        filtered.invalidate();
+        stale = true;
+    }
+};
+
 void set_plans(ViewContext& ctx, const std::vector<std::string>& ids) { ctx.selection.set_plans(ctx.data, ids, max_plans); }
 
 // ---- Toolbar ---------------------------------------------------------------------------
 
-void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<const Plan*>& plans, bool defaulted) {
+void draw_toolbar(ViewContext& ctx, ChooserCache& choices, const DataIndex& index, const std::vector<const Plan*>& plans,
+                  bool defaulted) {
     const Lang lang = ctx.lang;
     std::vector<std::string> ids;
     for (const Plan* p : plans) ids.push_back(p->id);
+    choices.update(ctx, index, ids);
 
     if (!ctx.presenting) {  // the room sees the plans (their colours and years), not how to choose them
         ImGui::AlignTextToFramePadding();
@@ -193,28 +231,28 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
         const bool open = ImGui::BeginCombo("##add", L::add_plan(lang), ImGuiComboFlags_HeightLarge);
         record_probe("compare.add_plan", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         if (open) {
-            for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
-                const Plan& p = ctx.data.plans[i];
-                if (std::find(ids.begin(), ids.end(), p.id) != ids.end()) continue;
-                if (!ctx.filter.passes(ctx.data, p)) continue;
-                ImGui::PushID(static_cast<int>(i));
-                if (ImGui::Selectable(plan_long_label(ctx.data, p, lang).c_str())) {
-                    ids.push_back(p.id);
-                    set_plans(ctx, ids);
+            // Only the rows in sight are drawn: thousands of plans at national scale.
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(choices.candidates.size()));
+            bool chosen = false;
+            while (clipper.Step())
+                for (int r = clipper.DisplayStart; r < clipper.DisplayEnd && !chosen; ++r) {
+                    const std::size_t i = choices.candidates[static_cast<std::size_t>(r)];
+                    const Plan& p = ctx.data.plans[i];
+                    ImGui::PushID(static_cast<int>(i));
+                    if (ImGui::Selectable(plan_long_label(ctx.data, p, lang).c_str())) {
+                        ids.push_back(p.id);
+                        chosen = true;
+                    }
+                    ImGui::PopID();
                 }
-                ImGui::PopID();
-            }
             ImGui::EndCombo();
+            if (chosen) set_plans(ctx, ids);
         }
     }
 
     // Generations: one button per municipality with several plans (a list when there are many).
-    std::vector<std::size_t> visible;
-    for (std::size_t g = 0; g < index.generations.size(); ++g) {
-        bool any = false;
-        for (std::size_t k : index.generations[g].plans) any |= ctx.filter.passes(ctx.data, ctx.data.plans[k]);
-        if (any) visible.push_back(g);
-    }
+    const std::vector<std::size_t>& visible = choices.visible_generations;
     if (visible.empty()) return;
     auto group_ids = [&](const GenerationGroup& group) {
         std::vector<std::string> gids;
@@ -260,13 +298,19 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
     same_line_if_fits(w, 0.5f * em());
     ImGui::SetNextItemWidth(w);
     if (ImGui::BeginCombo("##generations", L::choose_municipality(lang), ImGuiComboFlags_HeightLarge)) {
-        for (std::size_t g : visible) {
-            ImGui::PushID(static_cast<int>(g));
-            const std::vector<std::string> gids = group_ids(index.generations[g]);
-            if (ImGui::Selectable(group_label(index.generations[g]).c_str(), gids == ids)) set_plans(ctx, gids);
-            ImGui::PopID();
-        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(visible.size()));
+        std::vector<std::string> picked;
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const std::size_t g = visible[static_cast<std::size_t>(r)];
+                ImGui::PushID(static_cast<int>(g));
+                const std::vector<std::string> gids = group_ids(index.generations[g]);
+                if (ImGui::Selectable(group_label(index.generations[g]).c_str(), gids == ids)) picked = gids;
+                ImGui::PopID();
+            }
         ImGui::EndCombo();
+        if (!picked.empty()) set_plans(ctx, picked);
     }
 }
 
@@ -636,6 +680,7 @@ public:
     bool shows_selected_plans() const override { return true; }
     void on_data(const Model&) override {
         cache_ = {};
+        choices_.invalidate();
         diff_.on_data();
     }
     void draw(ViewContext& ctx) override;
@@ -675,6 +720,7 @@ public:
 
 private:
     AlignmentCache cache_;
+    ChooserCache choices_;
     GenerationDiffPanel diff_;
     CompareMode mode_ = CompareMode::columns;
     std::string anchor_;
@@ -693,7 +739,7 @@ void CompareView::draw(ViewContext& ctx) {
     std::vector<int> pidx;
     const bool defaulted = shown_plans(ctx, plans, pidx);
 
-    draw_toolbar(ctx, index, plans, defaulted);
+    draw_toolbar(ctx, choices_, index, plans, defaulted);
     export_table_button(ctx, *this, table_export_);
     if (!ctx.presenting) draw_mode_switch(ctx, mode_);  // the room sees the mode a slide chose
     ImGui::Separator();

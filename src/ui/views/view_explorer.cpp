@@ -9,7 +9,9 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/filtered_plans.hpp"
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/clipped_list.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
@@ -139,6 +141,20 @@ struct ExplorerState {
     std::string last_plan;
     std::string last_node;
     int reveal = 0;  // frames left to open the selected node's ancestors and scroll to it
+    // The plan list, built once per data, filter, front plan or language
+    // change and drawn clipped to the visible rows (issue #16).
+    struct ListRow {
+        std::size_t plan;
+        bool heading;  // the municipality's name above its first plan
+    };
+    FilteredPlans filtered;
+    std::vector<ListRow> rows;
+    std::string rows_front;
+    Lang rows_lang = Lang::ja;
+    float rows_em = 0;
+    ClippedList list;
+    ClippedList hit_list;
+    bool list_stale = true;
     SimilarCache similar;
 };
 
@@ -156,7 +172,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
                          st.hits.size() >= max_hits ? format(L::results_capped_fmt(lang), static_cast<int>(st.hits.size()))
                                                     : format(L::results_fmt(lang), static_cast<int>(st.hits.size())));
     const std::string& front = ctx.selection.front_plan();
-    for (std::size_t h = 0; h < st.hits.size(); ++h) {
+    st.hit_list.draw([&](std::size_t h) {
         const SearchHit& hit = st.hits[h];
         const Plan& plan = ctx.data.plans[hit.plan_index];
         std::string l1 = plan_short_label(ctx.data, plan, lang);
@@ -227,40 +243,68 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
             st.reveal = 3;
         }
         ImGui::PopID();
-    }
+    });
 }
 
-void draw_plan_list(ViewContext& ctx) {
-    const Lang lang = ctx.lang;
-    int hidden = 0;
-    for (const Plan& p : ctx.data.plans)
-        if (!ctx.filter.passes(ctx.data, p)) ++hidden;
-    if (hidden > 0) text_wrapped_colored(dim_text_color(), format(L::hidden_fmt(lang), hidden));
+void build_plan_rows(ViewContext& ctx, ExplorerState& st) {
+    const bool filter_changed = st.filtered.update(ctx.data, ctx.filter);
     const std::string& front = ctx.selection.front_plan();
-    std::string last_muni;
-    for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
+    if (!filter_changed && !st.list_stale && st.rows_front == front && st.rows_lang == ctx.lang && st.rows_em == em()) return;
+    st.list_stale = false;
+    st.rows_front = front;
+    st.rows_lang = ctx.lang;
+    st.rows_em = em();
+    st.rows.clear();
+    // The passing plans, and the front plan even when the filter hides it.
+    const std::vector<std::size_t>& passing = st.filtered.passing();
+    const int front_index = ctx.model.index.plan_index(front);
+    std::string_view last_muni;
+    auto add = [&](std::size_t i) {
         const Plan& plan = ctx.data.plans[i];
-        if (!ctx.filter.passes(ctx.data, plan) && plan.id != front) continue;
-        if (plan.municipality_id != last_muni) {
-            if (!last_muni.empty()) ImGui::Spacing();
-            last_muni = plan.municipality_id;
-            text_wrapped_colored(heading_color(),
-                                 municipality_name(ctx.data, plan.municipality_id, lang));
+        if (plan.municipality_id != last_muni) st.rows.push_back({i, true});
+        last_muni = plan.municipality_id;
+        st.rows.push_back({i, false});
+    };
+    bool front_added = front_index < 0;
+    for (std::size_t i : passing) {
+        if (!front_added && static_cast<std::size_t>(front_index) < i) {
+            add(static_cast<std::size_t>(front_index));
+            front_added = true;
         }
-        ImGui::PushID(static_cast<int>(i));
-        BlockOptions opt;
-        if (plan.id == front) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
-        if (plan.is_synthetic) {
-            opt.badge = L::synthetic(lang);
-            opt.badge_color = IM_COL32(200, 60, 60, 255);
-        }
-        std::string l2 = period_text(plan, lang) + " · " + plan.kind;
-        if (!plan.status.empty()) l2 += " · " + plan.status;
-        BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
-        if (b.clicked) click_plan(ctx, plan.id);
-        ImGui::PopID();
+        if (front_index >= 0 && i == static_cast<std::size_t>(front_index)) front_added = true;
+        add(i);
     }
+    if (!front_added) add(static_cast<std::size_t>(front_index));
+    st.list.reset(st.rows.size(), 2.5f * ImGui::GetTextLineHeightWithSpacing());
+}
+
+void draw_plan_row(ViewContext& ctx, const ExplorerState::ListRow& row) {
+    const Lang lang = ctx.lang;
+    const Plan& plan = ctx.data.plans[row.plan];
+    if (row.heading) {
+        ImGui::Spacing();
+        text_wrapped_colored(heading_color(), municipality_name(ctx.data, plan.municipality_id, lang));
+        return;
+    }
+    ImGui::PushID(static_cast<int>(row.plan));
+    BlockOptions opt;
+    if (plan.id == ctx.selection.front_plan()) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
+    if (plan.is_synthetic) {
+        opt.badge = L::synthetic(lang);
+        opt.badge_color = IM_COL32(200, 60, 60, 255);
+    }
+    std::string l2 = period_text(plan, lang) + " · " + plan.kind;
+    if (!plan.status.empty()) l2 += " · " + plan.status;
+    BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
+    source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
+    if (b.clicked) click_plan(ctx, plan.id);
+    ImGui::PopID();
+}
+
+void draw_plan_list(ViewContext& ctx, ExplorerState& st) {
+    build_plan_rows(ctx, st);
+    if (st.filtered.hidden() > 0) text_wrapped_colored(dim_text_color(), format(L::hidden_fmt(ctx.lang), st.filtered.hidden()));
+    st.list.draw([&](std::size_t r) { draw_plan_row(ctx, st.rows[r]); });
 }
 
 void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
@@ -273,12 +317,13 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
         SearchOptions opt;
         opt.max_hits = max_hits;
         st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations);
+        st.hit_list.reset(st.hits.size(), 3.5f * ImGui::GetTextLineHeightWithSpacing());
     }
     ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
     bool blank = st.query.find_first_not_of(" \t\xe3\x80\x80") == std::string::npos;
     if (blank) {
         text_wrapped_colored(dim_text_color(), L::plans_header(ctx.lang));
-        draw_plan_list(ctx);
+        draw_plan_list(ctx, st);
     } else {
         draw_search_results(ctx, st, index);
     }
@@ -774,6 +819,8 @@ public:
     void on_data(const Model&) override {
         st_.searched = false;
         st_.hits.clear();  // they point into the old data
+        st_.filtered.invalidate();
+        st_.list_stale = true;
         st_.similar = {};
     }
     void draw(ViewContext& ctx) override;
