@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "app/dashboard.hpp"
+#include "headless.hpp"
 #include "ui/widget_state.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/ui_widgets.hpp"
@@ -49,37 +50,11 @@ struct OmeDatabase {
     }
 };
 
-struct Headless {
-    ui::WidgetState widgets;
-    Headless() {
-        ImGui::CreateContext();
-        ui::attach_widget_state(&widgets);
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1280, 800);
-        io.IniFilename = nullptr;
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        ui::set_probes_enabled(true);
-    }
-    ~Headless() {
-        ui::set_probes_enabled(false);
-        ui::clear_probes();
-        ImGui::DestroyContext();
-    }
-    void frame(ui::View& view, ui::ViewContext& ctx) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::clear_probes();
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(io.DisplaySize);
-        ImGui::Begin("test", nullptr, ImGuiWindowFlags_NoDecoration);
-        view.draw(ctx);
-        ImGui::End();
-        ImGui::Render();
-    }
-};
+// One frame of `view` in the headless context, with this frame's probes only.
+void frame(test::Headless& h, ui::View& view, ui::ViewContext& ctx) {
+    ui::clear_probes();
+    h.frame([&] { view.draw(ctx); });
+}
 
 std::vector<ui::Probe> hits(const std::string& prefix = "explorer.hit/") {
     std::vector<ui::Probe> out;
@@ -120,22 +95,23 @@ TEST_CASE("explorer details: the search's hits are marked on the matched charact
     REQUIRE(node_named(plan, "st1").name.find("連携") != std::string::npos);
     d.selection().set_plans(d.data(), {plan.id});
     d.selection().select_node("st1");
-    Headless h;
+    test::Headless h;
+    h.widgets.probes.set_enabled(true);
     ui::ViewContext ctx{d.data(), d.model(), d.selection(), d.filter(), ui::Lang::ja, 1.0f, 2026, false, nullptr, nullptr, {}};
     ui::Views views = ui::make_views();
     ui::View& explorer = *views[static_cast<std::size_t>(ui::find_view(views, "explorer"))];
     explorer.on_data(d.model());
 
     // No query: nothing marked.
-    h.frame(explorer, ctx);
-    h.frame(explorer, ctx);
+    frame(h, explorer, ctx);
+    frame(h, explorer, ctx);
     CHECK(hits().empty());
 
     // 連携: once in the title, once in the description.
     explorer.restore_options({{"search", "連携"}});
     CHECK(explorer.save_options().at("search") == "連携");
-    h.frame(explorer, ctx);
-    h.frame(explorer, ctx);
+    frame(h, explorer, ctx);
+    frame(h, explorer, ctx);
     const auto title = hits("explorer.hit/title/");
     const auto description = hits("explorer.hit/description/");
     REQUIRE(title.size() == 1);
@@ -153,8 +129,8 @@ TEST_CASE("explorer details: the search's hits are marked on the matched charact
 
     // Width and case folded: ｄｘ marks the description's "DX".
     explorer.restore_options({{"search", "ｄｘ"}});
-    h.frame(explorer, ctx);
-    h.frame(explorer, ctx);
+    frame(h, explorer, ctx);
+    frame(h, explorer, ctx);
     const auto dx = hits("explorer.hit/description/");
     REQUIRE(dx.size() == 1);
     CHECK(dx[0].text == "DX");
@@ -163,6 +139,6 @@ TEST_CASE("explorer details: the search's hits are marked on the matched charact
 
     // Cleared again: no marks.
     explorer.restore_options({});
-    h.frame(explorer, ctx);
+    frame(h, explorer, ctx);
     CHECK(hits().empty());
 }
