@@ -113,6 +113,10 @@ public:
     // Every view's options, "heatmap.mode" → "share" (settings and slides store this).
     std::map<std::string, std::string> view_options() const { return ui::save_view_options(views_); }
     void restore_view_options(const std::map<std::string, std::string>& values) { ui::restore_view_options(views_, values); }
+    // Checked (ui::restore_view_options_checked): "" when taken, else what is wrong.
+    std::string restore_view_options_checked(const std::map<std::string, std::string>& values) {
+        return ui::restore_view_options_checked(views_, values);
+    }
     int font_preset() const { return font_preset_; }
     void set_font_preset(int preset);
     bool presenting() const { return presenting_; }

@@ -53,7 +53,7 @@ bool parse_view_options(const std::vector<std::string>& texts, std::map<std::str
 }
 
 int bad_view_option() {
-    std::cerr << "wardscope: --view-option must be VIEW.NAME=VALUE, e.g. compare.mode=diff\n";
+    std::cerr << "wardscope: --view-option / --option must be VIEW.NAME=VALUE, e.g. compare.mode=diff\n";
     return 2;
 }
 
@@ -151,6 +151,9 @@ int main(int argc, char** argv) {
     table->add_option("--lang", table_request.lang, "ja or en")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
     table->add_option("--format", table_request.format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}))->capture_default_str();
     table->add_option("--out", table_request.out, "file to write")->required();
+    std::vector<std::string> table_view_options;
+    table->add_option("--option,--view-option", table_view_options,
+                      "a view's option as a slide saves it, e.g. heatmap.mode=share (repeatable)");
 
     auto* slides = app.add_subcommand("slides", "slides: views saved in the dashboard");
     slides->require_subcommand(1);
@@ -313,6 +316,7 @@ int main(int argc, char** argv) {
         if (*slides_list) return cli::list_slides(db);
         if (*table) {
             table_request.plan_ids = split_ids(table_plans);
+            if (!parse_view_options(table_view_options, table_request.view_options)) return bad_view_option();
             return cli::write_view_table(table_request);
         }
         if (*slides_add) {

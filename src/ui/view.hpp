@@ -70,6 +70,11 @@ std::vector<std::string> view_ids();
 // view absent from the map gets its defaults, and the top).
 std::map<std::string, std::string> save_view_options(const Views& views);
 void restore_view_options(Views& views, const std::map<std::string, std::string>& values);
+// The same for options a person names (`wardscope table --option`): every
+// name must be one the views save (anchors aside) and every value one the
+// view keeps; else nothing is restored and the message names the known
+// names, or the value not taken. Returns "" when all were taken.
+std::string restore_view_options_checked(Views& views, const std::map<std::string, std::string>& values);
 
 // Reading OptionValues: each leaves `out` unchanged when the name is absent or its value unknown.
 void read_option(const OptionValues& values, const char* name, std::string& out);

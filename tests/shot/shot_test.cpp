@@ -305,10 +305,20 @@ TEST_CASE("the room layout: every view presented at 1280x800 and 1920x1080, ja a
                 // No editing controls in front of the room.
                 for (const char* editing : {"kpi.entry.add", "kpi.entry.undo", "compare.add_plan", "compare.remove/0", "slides.add"})
                     CHECK(find_item(shot.layout, editing) == nullptr);
+                if (view == "compare") {
+                    // The room sees the compared plans as compare's own chips (no selection chips there).
+                    CHECK(find_item(shot.layout, "compare.plan/0") != nullptr);
+                    CHECK(find_item(shot.layout, "compare.plan/1") != nullptr);
+                    CHECK(find_item(shot.layout, "selection.chip/sumida-regional-2019") == nullptr);
+                }
                 if (view == "compare" && size == "1280x800" && lang == "ja") {  // they are there outside presentation mode
                     const Shot normal = shoot(view, size, lang, "--plans " + it->second);
                     CHECK(find_item(normal.layout, "compare.add_plan") != nullptr);
-                    CHECK(find_item(normal.layout, "compare.remove/0") != nullptr);
+                    // One set of plan chips: the selection's (with ×), none of compare's own.
+                    CHECK(find_item(normal.layout, "selection.chip/sumida-regional-2019") != nullptr);
+                    CHECK(find_item(normal.layout, "selection.chip/sumida-regional-2022") != nullptr);
+                    CHECK(find_item(normal.layout, "compare.plan/0") == nullptr);
+                    CHECK(find_item(normal.layout, "compare.remove/0") == nullptr);
                 }
             }
 }

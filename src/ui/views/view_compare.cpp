@@ -29,7 +29,6 @@ namespace {
     X(tab_title, "比較", "Compare")                                                                         \
     X(plans_label, "比較する計画（2〜4件）", "Plans to compare (2–4)")                                        \
     X(add_plan, "＋ 計画を追加", "+ Add a plan")                                                             \
-    X(remove_tip, "この計画を比較から外す", "Remove this plan from the comparison")                          \
     X(generations, "世代比較:", "Generations:")                                                              \
     X(generation_fmt, "%s（%d計画）", "%s (%d plans)")                                                        \
     X(choose_municipality, "自治体を選ぶ…", "Choose a municipality…")                                         \
@@ -171,6 +170,20 @@ void set_plans(ViewContext& ctx, const std::vector<std::string>& ids) { ctx.sele
 
 // ---- Toolbar ---------------------------------------------------------------------------
 
+// `label` cut with an ellipsis to fit `max_w` pixels (at least a few characters).
+std::string cut_to_width(const std::string& label, float max_w) {
+    max_w = std::max(max_w, 6.0f * em());
+    if (ImGui::CalcTextSize(label.c_str()).x <= max_w) return label;
+    std::string shown = label;
+    while (shown.size() > 4) {
+        std::size_t cut = shown.size() - 1;  // drop one UTF-8 code point from the end
+        while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+        shown.resize(cut);
+        if (ImGui::CalcTextSize((shown + "…").c_str()).x <= max_w) return shown + "…";
+    }
+    return shown + "…";
+}
+
 void draw_toolbar(ViewContext& ctx, ChooserCache& choices, const DataIndex& index, const std::vector<const Plan*>& plans,
                   bool defaulted) {
     const Lang lang = ctx.lang;
@@ -186,42 +199,19 @@ void draw_toolbar(ViewContext& ctx, ChooserCache& choices, const DataIndex& inde
             ImGui::TextDisabled("%s", L::default_note(lang));
         }
     }
-    int remove = -1;
-    for (std::size_t i = 0; i < plans.size(); ++i) {
-        const std::string label = plan_short_label(ctx.data, *plans[i], lang);
-        const float w = ImGui::CalcTextSize(label.c_str()).x + 0.7f * em() + ImGui::GetFrameHeight() +
-                        ImGui::GetStyle().ItemSpacing.x;
-        if (i > 0) same_line_if_fits(w, 0.8f * em());
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::BeginGroup();
-        ImGui::AlignTextToFramePadding();
-        // Long titles are cut to the available width with an ellipsis via the clip rect.
-        const float max_w = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 1.0f * em(), 6.0f * em());
-        std::string shown = label;
-        while (shown.size() > 4 && ImGui::CalcTextSize(shown.c_str()).x + 0.7f * em() > max_w) {
-            // drop one UTF-8 code point from the end
-            std::size_t cut = shown.size() - 1;
-            while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-            shown.resize(cut);
-            if (ImGui::CalcTextSize((shown + "…").c_str()).x + 0.7f * em() <= max_w) {
-                shown += "…";
-                break;
-            }
+    // The plans' chips: outside presentation the selection chips above every
+    // view name them (× and "clear all" there); compare shows its own only to
+    // the room (no chips there, no ×) and for its default plans (not selected).
+    if (ctx.presenting || defaulted) {
+        for (std::size_t i = 0; i < plans.size(); ++i) {
+            const std::string label = plan_short_label(ctx.data, *plans[i], lang);
+            const float w = ImGui::CalcTextSize(label.c_str()).x + 0.7f * em() + ImGui::GetStyle().ItemSpacing.x;
+            if (i > 0 || (defaulted && !ctx.presenting)) same_line_if_fits(w, 0.8f * em());
+            ImGui::AlignTextToFramePadding();
+            const bool hovered = badge(cut_to_width(label, ImGui::GetContentRegionAvail().x - 0.7f * em()), series_color(i));
+            if (probes_enabled()) record_probe("compare.plan/" + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, ctx.data.taxonomy, lang, plan_long_label(ctx.data, *plans[i], lang));
         }
-        const bool hovered = badge(shown, series_color(i));
-        if (!ctx.presenting) {  // the room sees the plans, not the controls that change them
-            ImGui::SameLine(0.0f, 0.2f * em());
-            if (ImGui::SmallButton("×")) remove = static_cast<int>(i);
-            if (probes_enabled()) record_probe("compare.remove/" + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-            if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
-        }
-        ImGui::EndGroup();
-        source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, ctx.data.taxonomy, lang, plan_long_label(ctx.data, *plans[i], lang));
-        ImGui::PopID();
-    }
-    if (remove >= 0) {
-        ids.erase(ids.begin() + remove);
-        set_plans(ctx, ids);
     }
     if (ctx.presenting) return;
     if (plans.size() < max_plans) {

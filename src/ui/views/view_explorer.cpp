@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
@@ -133,6 +135,31 @@ struct SimilarCache {
     std::vector<SimilarMeasure> items;
 };
 
+// Where the search's query occurs in the texts the details pane shows, so the
+// hits are marked where they appear: found when a text is first drawn under a
+// query, kept until the query changes (never searched again per frame).
+class SearchMarks {
+public:
+    const std::vector<TextMatch>& in(const std::string& query, std::string_view text) {
+        if (query != query_) {
+            query_ = query;
+            by_text_.clear();
+        }
+        auto it = by_text_.find(text);
+        if (it == by_text_.end()) it = by_text_.emplace(std::string(text), find_matches(text, query_)).first;
+        return it->second;
+    }
+    void clear() { by_text_.clear(); }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::string query_;
+    std::unordered_map<std::string, std::vector<TextMatch>, Hash, std::equal_to<>> by_text_;
+};
+
 struct ExplorerState {
     std::string query;
     std::string searched_query;
@@ -156,6 +183,20 @@ struct ExplorerState {
     ClippedList hit_list;
     bool list_stale = true;
     SimilarCache similar;
+    SearchMarks marks;
+    // `text` wrapped, the search's hits in it marked (probes "explorer.hit/FIELD[/ID]/N").
+    void marked(std::string_view text, std::string_view field, ImU32 color = 0, std::string_view id = {}) {
+        std::string probe;
+        if (probes_enabled()) probe = "explorer.hit/" + std::string(field) + (id.empty() ? "" : "/" + std::string(id));
+        text_wrapped_marked(text, marks.in(searched_query, text), color, probe);
+    }
+    void marked_field(const char* label, std::string_view value, std::string_view field, ImU32 color = 0) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        text_wrapped_colored(dim_text_color(), label);
+        ImGui::TableSetColumnIndex(1);
+        marked(value, field, color);
+    }
 };
 
 const std::size_t max_hits = 300;
@@ -679,7 +720,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         if (!plan.summary.empty()) {
             ImGui::Spacing();
             text_wrapped_colored(dim_text_color(), L::summary(lang));
-            text_wrapped(plan.summary);
+            st.marked(plan.summary, "summary");
             source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
         }
         return;
@@ -704,17 +745,17 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
     if (n.is_new) badges.add(L::new_badge(lang), IM_COL32(214, 96, 0, 255));
     if (info.tree.is_cross_listed(sel)) badges.add(L::cross_listed_badge(lang), IM_COL32(40, 110, 170, 255));
     badges.end();
-    heading(node_title(n, lang));
+    st.marked(node_title(n, lang), "title", heading_color());
     if (info.tree.is_cross_listed(sel)) text_wrapped_colored(dim_text_color(), cross_listed_text(plan, info.tree, sel, lang));
 
     const float lw = label_width({L::name_en(lang), L::as_written(lang), L::description(lang), L::themes(lang), L::actors(lang),
                                   L::is_new(lang), L::below(lang), L::source(lang)});
     if (begin_fields("##node_fields", lw)) {
         if (lang == Lang::en && !n.name_en.empty())
-            field(L::as_written(lang), n.name);  // the heading shows the translation
+            st.marked_field(L::as_written(lang), n.name, "name");  // the heading shows the translation
         else if (!n.name_en.empty())
-            field(L::name_en(lang), n.name_en + L::translated(lang), dim_text_color());
-        if (!n.description.empty()) field(L::description(lang), n.description);
+            st.marked_field(L::name_en(lang), n.name_en + L::translated(lang), "name", dim_text_color());
+        if (!n.description.empty()) st.marked_field(L::description(lang), n.description, "description");
 
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
@@ -787,7 +828,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         ImGui::Bullet();
         ImGui::SameLine();
         ImGui::BeginGroup();
-        text_wrapped((ind.label.empty() ? ind.kind : ind.label) + "  " + name);
+        st.marked((ind.label.empty() ? ind.kind : ind.label) + "  " + name, "indicator", 0, ind.id);
         text_wrapped_colored(dim_text_color(), format(L::arrow_fmt(lang), point_text(ind.baseline, ind.unit, lang).c_str(),
                                                       point_text(ind.target, ind.unit, lang).c_str()));
         ImGui::EndGroup();
@@ -806,7 +847,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         const std::string& text = lang == Lang::en && !t.text_en.empty() ? t.text_en : t.text;
         ImGui::Bullet();
         ImGui::SameLine();
-        text_wrapped(std::string(to_string(t.type)) + "  " + text);
+        st.marked(std::string(to_string(t.type)) + "  " + text, "tows", 0, t.id);
         source_tooltip(t.source.empty() ? plan.source : t.source, ctx.data.taxonomy, lang);
     }
 }
@@ -822,6 +863,13 @@ public:
         st_.filtered.invalidate();
         st_.list_stale = true;
         st_.similar = {};
+        st_.marks.clear();
+    }
+    // The search box's text: a slide or `shot --view-option explorer.search=…` shows its hits marked.
+    OptionValues save_options() const override { return {{"search", st_.query}}; }
+    void restore_options(const OptionValues& values) override {
+        st_.query.clear();
+        read_option(values, "search", st_.query);
     }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_EXPLORER_STRINGS(WS_STR_COLLECT) }
