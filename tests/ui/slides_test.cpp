@@ -19,6 +19,7 @@
 #include "ui/widgets/spotlight.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/synthetic.hpp"
+#include "wardscope/table.hpp"
 #include "wardscope/workshop.hpp"
 
 namespace fs = std::filesystem;
@@ -684,4 +685,77 @@ TEST_CASE("presenting, heatmap rows that do not fit go on pages: the clicker ste
     d.apply_slide(page_one);
     h.frame();
     CHECK(d.view().caption_detail(ui::Lang::en) == first_page);
+}
+
+TEST_CASE("SWOT, notes and explorer keep their scroll anchors in a slide: the section, the note, the node at the top") {
+    // Their shapes travel with the options; others are dropped.
+    ui::Views views = ui::make_views();
+    ui::restore_view_options(views, {{"swot.anchor", "tows"}, {"notes.anchor", "note plan-a/node/st1"}, {"explorer.anchor", "node st1"}});
+    auto saved = ui::save_view_options(views);
+    CHECK(saved.at("swot.anchor") == "tows");
+    CHECK(saved.at("notes.anchor") == "note plan-a/node/st1");
+    CHECK(saved.at("explorer.anchor") == "node st1");
+    ui::restore_view_options(views, {{"swot.anchor", "row 3"}, {"notes.anchor", "st1"}, {"explorer.anchor", "node "}});
+    saved = ui::save_view_options(views);
+    CHECK(saved.count("swot.anchor") == 0);
+    CHECK(saved.count("notes.anchor") == 0);
+    CHECK(saved.count("explorer.anchor") == 0);
+
+    // Restored on a short screen, each view scrolls there: what it then reports at its top is the anchor.
+    TempDatabase db;
+    const fs::path generated = db.dir / "gen.db";
+    {
+        Store store = Store::open(generated, OpenMode::create);
+        GenerateOptions options;
+        options.municipalities = 1;
+        options.plans_per_municipality = 1;
+        options.measures_per_plan = 40;
+        options.indicators_per_plan = 1;
+        options.years = 1;
+        generate_database(store, Taxonomy{}, options);
+    }
+    app::Dashboard d(generated);
+    REQUIRE(d.data().plans.size() == 1);
+    const Plan& plan = d.data().plans[0];
+    REQUIRE(plan.nodes.size() > 30);
+    // Notes on 30 measures, so that the notes table scrolls too.
+    for (std::size_t i = 0; i < 30; ++i)
+        REQUIRE(d.set_annotation({plan.id, ItemKind::node, plan.nodes[plan.nodes.size() - 1 - i].id}, "メモ " + std::to_string(i), 3).empty());
+    d.reload();
+    HeadlessDashboard h(d, ImVec2(1280, 360));
+    const std::string deep_node = d.data().plans[0].nodes[d.data().plans[0].nodes.size() / 2].id;
+    const auto restored = [&](const std::string& view, const std::string& option, const std::string& anchor) {
+        REQUIRE(d.show_view(view));
+        d.selection().set_plans(d.data(), {d.data().plans[0].id});
+        h.frame();
+        SlideState s = d.capture_slide();
+        s.view_options[option] = anchor;
+        d.apply_slide(s);
+        for (int i = 0; i < 5; ++i) h.frame();
+        const auto now = d.capture_slide().view_options;
+        return now.count(option) ? now.at(option) : std::string();
+    };
+    CHECK(restored("explorer", "explorer.anchor", "node " + deep_node) == "node " + deep_node);
+    CHECK(restored("explorer", "explorer.anchor", "") == "");
+    REQUIRE_FALSE(d.data().plans[0].tows.empty());
+    CHECK(restored("swot", "swot.anchor", "tows") == "tows");
+    CHECK(restored("swot", "swot.anchor", "linked") == "");  // not a section it names
+    CHECK(restored("swot", "swot.anchor", "") == "");
+    // The notes table sorted as the view sorts it: the 20th row's note at the top.
+    REQUIRE(d.show_view("notes"));
+    h.frame();
+    const std::optional<Table> notes = d.view_table("notes");
+    REQUIRE(notes);
+    REQUIRE(notes->rows.size() == 30);
+    std::string key;
+    {
+        // The 20th row shown: find its item among the notes by its text.
+        const auto& row = notes->rows[19];
+        for (const Annotation& a : d.model().annotations)
+            for (const auto& cell : row)
+                if (cell_text(cell) == a.note) key = a.item.plan_id + "/node/" + a.item.item_id;
+    }
+    REQUIRE_FALSE(key.empty());
+    CHECK(restored("notes", "notes.anchor", "note " + key) == "note " + key);
+    CHECK(restored("notes", "notes.anchor", "") == "");
 }
