@@ -25,13 +25,16 @@ struct SumidaDatabase {
         fs::create_directories(dir);
         path = dir / "w.db";
         Store store = Store::open(path, OpenMode::create);
+        const fs::path data_dir = fs::path(WARDSCOPE_SOURCE_DIR) / "data";
+        const Taxonomy taxonomy = read_taxonomy(data_dir / "themes.json", data_dir / "actors.json");
         std::vector<PlanFile> files;
         for (const char* id : {"sumida-regional-2019", "sumida-regional-2022", "arakawa-regional-2022"}) {
-            auto result = read_plan_file(fs::path(WARDSCOPE_SOURCE_DIR) / "data" / "plans" / (std::string(id) + ".json"), Taxonomy{});
+            auto result = read_plan_file(fs::path(WARDSCOPE_SOURCE_DIR) / "data" / "plans" / (std::string(id) + ".json"), taxonomy);
+            INFO(id);
             REQUIRE(result.ok());
             files.push_back(result.plan_file);
         }
-        import_plans(store, Taxonomy{}, files);
+        import_plans(store, taxonomy, files);
     }
     ~SumidaDatabase() {
         std::error_code ec;
@@ -62,7 +65,7 @@ std::string partner(const app::Dashboard& d, const std::string& item_a) {
 TEST_CASE("diff decisions through the dashboard: stored, shown after the reload, undone newest first") {
     SumidaDatabase db;
     app::Dashboard d(db.path);
-    CHECK(d.model().similarity.size() == 4 + 6 + 5);
+    CHECK(d.model().similarity.size() == 4 + 6 + 9);  // the measures of the three plans
     CHECK(d.model().match_overrides.empty());
     const std::string automatic = partner(d, "st2-m1");
     CHECK(automatic == "st3-m1");
