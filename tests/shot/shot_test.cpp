@@ -570,3 +570,28 @@ TEST_CASE("presenting 40 synthetic plans at 1280x800, the heatmap shows a page o
     CHECK(slide_title.find("rows " + std::to_string(page_one.size() + 1) + "–") != std::string::npos);
     CHECK(slide_title.find(" of 40") != std::string::npos);
 }
+
+TEST_CASE("compare's generation diff while presenting: readable text, whole column headings, no editing controls") {
+    for (const std::string size : {"1280x800", "1920x1080"})
+        for (const std::string lang : {"ja", "en"}) {
+            CAPTURE(size);
+            CAPTURE(lang);
+            const Shot shot = shoot("compare", size, lang,
+                                    "--present --plans sumida-regional-2019,sumida-regional-2022 --view-option compare.mode=diff");
+            const nlohmann::json* text = find_item(shot.layout, "text.min_size");
+            REQUIRE(text != nullptr);
+            CHECK(static_cast<double>((*text)["value"]) >= min_room_text(shot.image.height));
+            REQUIRE(find_item(shot.layout, "compare.diff.row.0") != nullptr);
+            int headings = 0;
+            for (const auto& item : shot.layout["items"]) {
+                const std::string name = item["name"];
+                if (name.rfind("compare.diff.heading/", 0) != 0) continue;
+                ++headings;
+                CAPTURE(name);
+                const double cell_w = static_cast<double>(item["x1"]) - static_cast<double>(item["x0"]);
+                CHECK(static_cast<double>(item["value"]) <= cell_w + 0.5);  // the heading's text fits its cell
+                CHECK(static_cast<double>(item["x1"]) <= shot.image.width);
+            }
+            CHECK(headings == 4);  // no actions column in front of the room
+        }
+}

@@ -497,6 +497,19 @@ TEST_CASE("a slide's speaker notes are edited in the dashboard: one edit, undone
 
 namespace {
 
+// A database as `wardscope gen` writes it: municipalities × plans, `measures` each, one indicator.
+fs::path generated_database(const fs::path& path, int municipalities, int plans, int measures, const Taxonomy& taxonomy) {
+    Store store = Store::open(path, OpenMode::create);
+    GenerateOptions options;
+    options.municipalities = municipalities;
+    options.plans_per_municipality = plans;
+    options.measures_per_plan = measures;
+    options.indicators_per_plan = 1;
+    options.years = 1;
+    generate_database(store, taxonomy, options);
+    return path;
+}
+
 // Frames of the whole dashboard in a headless ImGui context, with probes on.
 struct HeadlessDashboard {
     app::Dashboard& d;
@@ -603,20 +616,9 @@ TEST_CASE("the slide panel's notes field: typed notes are saved when the field i
 
 TEST_CASE("presenting, heatmap rows that do not fit go on pages: the clicker steps them, the caption names them, a slide keeps the page") {
     TempDatabase db;
-    const fs::path generated = db.dir / "gen.db";
-    {
-        Store store = Store::open(generated, OpenMode::create);
-        Taxonomy taxonomy;
-        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}, "", ""}, {"tourism", "観光", "Tourism", {"観光"}, "", ""}};
-        GenerateOptions options;
-        options.municipalities = 30;
-        options.plans_per_municipality = 2;
-        options.measures_per_plan = 6;
-        options.indicators_per_plan = 1;
-        options.years = 1;
-        generate_database(store, taxonomy, options);
-    }
-    app::Dashboard d(generated);
+    Taxonomy taxonomy;
+    taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}, "", ""}, {"tourism", "観光", "Tourism", {"観光"}, "", ""}};
+    app::Dashboard d(generated_database(db.dir / "gen.db", 30, 2, 6, taxonomy));
     const std::size_t plans = d.data().plans.size();
     REQUIRE(plans >= 60);
     HeadlessDashboard h(d, ImVec2(1280, 500));
@@ -703,18 +705,7 @@ TEST_CASE("SWOT, notes and explorer keep their scroll anchors in a slide: the se
 
     // Restored on a short screen, each view scrolls there: what it then reports at its top is the anchor.
     TempDatabase db;
-    const fs::path generated = db.dir / "gen.db";
-    {
-        Store store = Store::open(generated, OpenMode::create);
-        GenerateOptions options;
-        options.municipalities = 1;
-        options.plans_per_municipality = 1;
-        options.measures_per_plan = 40;
-        options.indicators_per_plan = 1;
-        options.years = 1;
-        generate_database(store, Taxonomy{}, options);
-    }
-    app::Dashboard d(generated);
+    app::Dashboard d(generated_database(db.dir / "gen.db", 1, 1, 40, Taxonomy{}));
     REQUIRE(d.data().plans.size() == 1);
     const Plan& plan = d.data().plans[0];
     REQUIRE(plan.nodes.size() > 30);

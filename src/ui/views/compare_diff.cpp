@@ -192,7 +192,16 @@ void GenerationDiffPanel::draw(ViewContext& ctx, const Plan& first, const Plan& 
     ImGui::TableSetupColumn(heading_a.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(heading_b.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     if (!room) ImGui::TableSetupColumn(L::col_actions(lang), ImGuiTableColumnFlags_WidthFixed, actions_w);
-    ImGui::TableHeadersRow();
+    // The headings one by one, so that tests find each (value: the text's width, to compare with the cell's).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::TableHeader(name);
+        if (probes_enabled())
+            record_probe("compare.diff.heading/" + std::to_string(c), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                         ImGui::CalcTextSize(name).x, 0, name);
+    }
     for (std::size_t r = 0; r < diff.rows.size(); ++r) {
         const DiffRow& row = diff.rows[r];
         ImGui::PushID(static_cast<int>(r));
