@@ -177,6 +177,7 @@ public:
     std::string update_slide(std::int64_t id);
     std::string rename_slide(std::int64_t id, std::string_view name);
     std::string delete_slide(std::int64_t id);
+    std::string set_slide_notes(std::int64_t id, std::string_view notes);  // the speaker's
     std::string move_slide(std::int64_t id, int position);
     void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
     SlideCaption slide_caption() const;  // of the slide shown, in the current language
@@ -211,13 +212,16 @@ private:
     std::string edit(std::string description, const std::function<Change(Store&)>& write);
     std::string replay(bool undoing);  // undo() / redo()
     EditSubject note_subject(const ItemRef& item, bool had_note, bool has_note) const;
-    EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name) const;
+    // "スライド「name」を" + ja_action; `ja_particle` replaces を ("の": the slide's notes).
+    EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name,
+                              const char* ja_particle = "を") const;
     void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
     void handle_slide_keys();
     void end_slide_show();
     void draw_slides_panel(ui::ViewContext& ctx);
+    void draw_slide_notes_editor(ui::Lang lang);
     void draw_room_caption(ui::ViewContext& ctx);
     float caption_height() const;
     std::string caption_source_line(ui::Lang lang) const;
@@ -273,6 +277,10 @@ private:
     std::string slide_name_;        // the slide panel's name field
     std::string slide_rename_;      // the slide menu's rename field
     std::string slide_message_;     // the slide panel's last error
+    std::string slide_notes_;       // the slide panel's speaker-notes field
+    std::string slide_notes_stored_;    // the notes stored when the field was last filled
+    std::int64_t slide_notes_id_ = -1;  // the slide whose notes it holds
+    bool slide_notes_active_ = false;   // being typed in (last frame): not refreshed from the data
     std::string typed_glyphs_;      // characters users typed that no data string has
 };
 

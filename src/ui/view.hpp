@@ -42,6 +42,13 @@ public:
     // the next frames, and an empty anchor (an older slide) to the top.
     virtual std::string save_anchor() const { return {}; }
     virtual void restore_anchor(const std::string&) {}
+    // Presenting, a view with more than fits the screen shows it in pages that
+    // the clicker steps through before the slides: true when it moved to the
+    // page `direction` (+1 / -1) away (its anchor follows); false at either end.
+    virtual bool step_page(int /*direction*/) { return false; }
+    // What the room caption adds to the view's name: which part is shown
+    // ("rows 14–26 of 40"); empty when all of it is.
+    virtual std::string caption_detail(Lang) const { return {}; }
     // Every string the view can draw (both languages, format strings
     // included), for the font's glyph ranges.
     virtual void append_strings(std::vector<const char*>& out) const = 0;

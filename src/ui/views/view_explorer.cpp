@@ -197,6 +197,10 @@ struct ExplorerState {
         ImGui::TableSetColumnIndex(1);
         marked(value, field, color);
     }
+    // The scroll anchor: the first node of the tree below the centre pane's
+    // top edge, "node NODE"; empty = the top. A slide's anchor wins over revealing the selection.
+    std::string anchor;
+    PendingScroll scroll;
 };
 
 const std::size_t max_hits = 300;
@@ -472,6 +476,8 @@ struct TreeDraw {
     std::vector<char> reveal_path;  // per node: open it this frame
     bool open_all = false;
     bool scrolled = false;
+    const Node* at_top = nullptr;  // the first node below the pane's top edge
+    bool anchor_met = false;       // a slide's anchor node was drawn (and scrolled to)
 
     // `under`: the parent it is drawn under this time (a cross-listed node is drawn under each).
     void node(int i, int under) {
@@ -533,7 +539,15 @@ struct TreeDraw {
             ctx.selection.select_plan(ctx.data, plan.id, n.id);
             st.last_node = n.id;  // chosen here: no need to scroll
         }
-        if (i == selected && st.reveal > 0 && !scrolled) {
+        {  // The scroll anchor.
+            const float top = ImGui::GetItemRectMin().y, win_top = ImGui::GetWindowPos().y;
+            if (!at_top && ImGui::GetItemRectMax().y > win_top + 0.5f) at_top = &n;
+            if (st.scroll.pending() && !anchor_met && st.scroll.anchor().size() > 5 && st.scroll.anchor().compare(5, std::string::npos, n.id) == 0) {
+                st.scroll.scroll_to(ImGui::GetScrollY() + top - win_top);
+                anchor_met = true;
+            }
+        }
+        if (i == selected && st.reveal > 0 && !scrolled && !(st.scroll.pending() && !st.scroll.anchor().empty())) {
             // Scroll unless wholly visible; repeated for a few frames while the layout settles.
             const float top = ImGui::GetItemRectMin().y, bottom = ImGui::GetItemRectMax().y;
             const float win_top = ImGui::GetWindowPos().y, win_bottom = win_top + ImGui::GetWindowHeight();
@@ -553,7 +567,7 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         text_wrapped_colored(dim_text_color(), L::no_nodes(ctx.lang));
         return;
     }
-    TreeDraw draw{ctx, st, plan, info, -1, {}, false, false};
+    TreeDraw draw{ctx, st, plan, info, -1, {}, false, false, nullptr, false};
     draw.selected = is_front ? info.tree.find(ctx.selection.node_id()) : -1;
     draw.open_all = plan.nodes.size() <= 80;
     if (st.reveal > 0 && draw.selected >= 0) {
@@ -567,6 +581,14 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         record_probe("explorer.tree", pos, ImVec2(pos.x + ImGui::GetWindowWidth(), pos.y + ImGui::GetWindowHeight()));
     }
     ImGui::PopStyleVar();
+    if (!st.scroll.pending()) {
+        st.anchor = ImGui::GetScrollY() < 1.0f || !draw.at_top ? std::string() : "node " + draw.at_top->id;
+    } else if (st.scroll.anchor().empty()) {  // the top, unless the selected node is being revealed
+        if (draw.selected >= 0 && st.reveal > 0) st.scroll.cancel();
+        else st.scroll.scroll_to(0);
+    } else if (!draw.anchor_met) {
+        st.scroll.scroll_to(ImGui::GetScrollY());  // not drawn (folded, gone): stays where it is
+    }
 }
 
 void draw_point_cell(const IndicatorPoint& p, const std::string& unit, Lang lang) {
@@ -873,6 +895,12 @@ public:
     }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_EXPLORER_STRINGS(WS_STR_COLLECT) }
+    // The first node at the top of the tree's pane: "node NODE"; empty = the top.
+    std::string save_anchor() const override { return st_.anchor; }
+    void restore_anchor(const std::string& anchor) override {
+        st_.anchor = anchor.starts_with("node ") && anchor.size() > 5 ? anchor : std::string();
+        st_.scroll.set(st_.anchor);
+    }
 
     std::optional<Table> table(ViewContext& ctx) override {
         const Plan* plan = current_plan(ctx);
