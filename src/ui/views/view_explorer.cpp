@@ -19,6 +19,7 @@
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
+#include "wardscope/era.hpp"
 #include "wardscope/view_tables.hpp"
 #include "wardscope/theme_rule.hpp"
 
