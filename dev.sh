@@ -13,7 +13,7 @@ JOBS=$(nproc 2>/dev/null || echo 2)
 # Debian packages the build, the app and the tests need.
 PACKAGES=(
   cmake g++ make pkg-config
-  libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev libfreetype-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk fonts-dejavu-core
   libsqlite3-dev nlohmann-json3-dev libcli11-dev doctest-dev libicu-dev
   libxlsxwriter-dev python3-openpyxl  # `wardscope table --format xlsx` and its test
   sqlite3 xvfb xauth xdotool python3

@@ -50,7 +50,11 @@ void GlyphSet::add(std::string_view text) {
             unsigned int decoded = 0;
             const int length = ImTextCharFromUtf8(&decoded, reinterpret_cast<const char*>(p), reinterpret_cast<const char*>(end));
             if (length == 0) break;
-            if (decoded >= 0xA0 && decoded <= 0xFFFF) builder_.AddChar(static_cast<ImWchar>(decoded));  // not C1 controls
+            // Not C1 controls; not U+FFFD, which ImGui 1.86 decodes every character beyond the
+            // BMP to: those are drawn as the substitute mark 〓 (FallbackChar), never as a
+            // symbol font's replacement glyph.
+            if (decoded >= 0xA0 && decoded <= 0xFFFF && decoded != IM_UNICODE_CODEPOINT_INVALID)
+                builder_.AddChar(static_cast<ImWchar>(decoded));
             p += length;
         }
     }
@@ -134,6 +138,14 @@ std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, FontByt
             added = io.Fonts->AddFontFromFileTTF(utf8_name(font->path).c_str(), size, &config, ranges);
         }
         if (added) {
+            // The symbols the Japanese font lacks (∼, ≒ …) from a second font, merged
+            // behind it: ImGui keeps the first font's glyph where both have one.
+            if (const std::optional<FontFile> symbols = find_symbol_font()) {
+                ImFontConfig merge = config;
+                merge.FontNo = symbols->face_index;
+                merge.MergeMode = true;
+                io.Fonts->AddFontFromFileTTF(utf8_name(symbols->path).c_str(), size, &merge, ranges);
+            }
             // What cannot be drawn shows as 〓 (the geta mark of Japanese typesetting), not
             // as a "?" that reads as text: characters outside the BMP, which ImGui 1.86's
             // 16-bit ImWchar decodes as U+FFFD, a glyph Noto Sans CJK lacks.

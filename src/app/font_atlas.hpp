@@ -24,6 +24,9 @@ struct FontFile {
 std::optional<FontFile> find_japanese_font();
 // What to install when none is found (said with the fallback warning).
 const char* japanese_font_install_hint();
+// A font merged behind the Japanese one for the symbols it lacks (Noto Sans
+// CJK has no ∼ U+223C or ≒ U+2252): DejaVu Sans, or none.
+std::optional<FontFile> find_symbol_font();
 
 // Collects the characters of every string handed to it, then yields ranges.
 class GlyphSet {

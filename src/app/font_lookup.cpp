@@ -71,6 +71,26 @@ std::optional<FontFile> find_japanese_font() {
 
 const char* japanese_font_install_hint() { return "Install one: apt-get install fonts-noto-cjk"; }
 
+std::optional<FontFile> find_symbol_font() {
+    if (!FcInit()) return std::nullopt;
+    FcConfig* config = FcConfigGetCurrent();
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("DejaVu Sans"));
+    if (!pattern) return std::nullopt;
+    FcConfigSubstitute(config, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern* font = FcFontMatch(config, pattern, &result);
+    std::optional<FontFile> out;
+    // fontconfig always returns *a* font: accept it only when it has the symbols (∼ U+223C).
+    FcCharSet* chars = nullptr;
+    if (font && result == FcResultMatch && FcPatternGetCharSet(font, FC_CHARSET, 0, &chars) == FcResultMatch &&
+        FcCharSetHasChar(chars, 0x223C))
+        out = file_of(font);
+    if (font) FcPatternDestroy(font);
+    FcPatternDestroy(pattern);
+    return out;
+}
+
 #else
 
 namespace {
@@ -87,6 +107,17 @@ std::optional<std::filesystem::path> env_path(const wchar_t* name) {
 // Sans CJK JP if the user installed it; in the system fonts folder, then the
 // per-user one (%LOCALAPPDATA%\Microsoft\Windows\Fonts). Face 0 of each .ttc
 // is the Japanese regular face.
+// Segoe UI Symbol (every Windows since 7) has the symbols the Japanese fonts lack.
+std::optional<FontFile> find_symbol_font() {
+    wchar_t windows_dir[MAX_PATH];
+    const UINT n = GetWindowsDirectoryW(windows_dir, MAX_PATH);
+    if (n == 0 || n >= MAX_PATH) return std::nullopt;
+    const std::filesystem::path file = std::filesystem::path(windows_dir) / "Fonts" / "seguisym.ttf";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return std::nullopt;
+    return FontFile{file, 0};
+}
+
 std::optional<FontFile> find_japanese_font() {
     std::vector<std::filesystem::path> folders;
     wchar_t windows_dir[MAX_PATH];
