@@ -76,6 +76,8 @@ struct PlanWriter {
     Statement tows_node{db,
                   "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)", borrowed};
     Insert<decltype(records::indicator)> indicator{db, records::indicator, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::indicator_target)> year_target{db, records::indicator_target, {"plan_id", "indicator_id"}, "",
+                                                            borrowed};
     // A plan file's observations belong to its plan and have origin plan_file.
     Insert<decltype(records::observation)> observation{
         db, records::observation, {"plan_id", "origin", "entered_at"}, "", borrowed};
@@ -108,7 +110,10 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
         for (std::size_t k = 0; k < t.swot_ids.size(); ++k) tows_swot.bind_all(p.id, t.id, t.swot_ids[k], static_cast<int>(k)).run();
         for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.bind_all(p.id, t.id, t.node_ids[k], static_cast<int>(k)).run();
     }
-    for (std::size_t i = 0; i < p.indicators.size(); ++i) indicator.run(p.indicators[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+        indicator.run(p.indicators[i], p.id, static_cast<int>(i));
+        for (const YearTarget& t : p.indicators[i].targets) year_target.run(t, p.id, p.indicators[i].id);
+    }
     for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
 }
 

@@ -5,15 +5,18 @@
 #include <cstdint>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "wardscope/era.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/json_text.hpp"
+#include "wardscope/kpi_history.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/utf8.hpp"
 
@@ -293,7 +296,7 @@ struct PlanParser {
     const std::vector<std::string_view> node_keys = keys_of(records::node, {"themes", "actors", "source", "children"});
     const std::vector<std::string_view> swot_keys = keys_of(records::swot_item, {"source"});
     const std::vector<std::string_view> tows_keys = keys_of(records::tows_strategy, {"swot", "nodes", "source"});
-    const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "source"});
+    const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "targets", "source"});
     const std::vector<std::string_view> observation_keys = keys_of(records::observation, {});
 
     void parse(const json& root) {
@@ -461,11 +464,69 @@ struct PlanParser {
         auto it = indicator.find(std::string(key));
         if (it == indicator.end() || it->is_null()) return point;
         const std::string here = join(at, key);
-        if (!reader.expect_object(*it, here, {"value", "fiscal_year", "note"})) return point;
+        if (!reader.expect_object(*it, here, {"value", "fiscal_year", "note", "text"})) return point;
         point.value = reader.number(*it, here, "value", false);
         point.fiscal_year = reader.fiscal_year(*it, here, "fiscal_year", false);
         point.note = reader.text(*it, here, "note", false);
+        point.text = reader.text(*it, here, "text", false);
         return point;
+    }
+
+    // "comparator" (以上 / 以下 / 程度 / exact) against "direction": an at-least
+    // target of a lower-is-better indicator is a contradiction; without a
+    // direction, 以下 means lower is better.
+    void parse_comparator(const json& value, const std::string& at, Indicator& ind, bool direction_given) {
+        const std::string name = reader.text(value, at, "comparator", false);
+        if (name.empty()) return;
+        const auto c = comparator_from(name);
+        if (!c || *c == Comparator::unspecified) {
+            reader.problem(join(at, "comparator"),
+                           "unknown comparator '" + name + "' (at_least = 以上, at_most = 以下, about = 程度, or exact)");
+            return;
+        }
+        ind.comparator = *c;
+        if (!direction_given && *c == Comparator::at_most) ind.direction = Direction::lower_is_better;
+        if ((*c == Comparator::at_least && ind.direction == Direction::lower_is_better) ||
+            (*c == Comparator::at_most && ind.direction == Direction::higher_is_better && direction_given))
+            reader.problem(join(at, "comparator"), "comparator '" + name + "' contradicts direction '" +
+                                                       std::string(to_string(ind.direction)) + "'");
+    }
+
+    // "targets": a target per fiscal year (a trajectory), each a value or a text.
+    void parse_year_targets(const json& value, const std::string& at, Indicator& ind) {
+        const json* items = reader.array(value, at, "targets");
+        if (!items) return;
+        const std::string here = join(at, "targets");
+        std::map<int, std::size_t> years;
+        for (std::size_t k = 0; k < items->size(); ++k) {
+            const std::string item_at = join(here, k);
+            const json& item = (*items)[k];
+            if (!reader.expect_object(item, item_at, {"fiscal_year", "value", "text", "note"})) continue;
+            YearTarget t;
+            t.fiscal_year = reader.fiscal_year(item, item_at, "fiscal_year", true).value_or(0);
+            t.value = reader.number(item, item_at, "value", false);
+            t.text = reader.text(item, item_at, "text", false);
+            t.note = reader.text(item, item_at, "note", false);
+            if (!t.value && t.text.empty()) reader.problem(join(item_at, "value"), "a year's target needs a value or a text");
+            if (t.fiscal_year == 0) continue;
+            if (auto [it, inserted] = years.emplace(t.fiscal_year, k); !inserted)
+                reader.problem(join(item_at, "fiscal_year"), "a second target for fiscal year " + std::to_string(t.fiscal_year) +
+                                                                 " (the first is " + join(here, it->second) + ")");
+            else if (ind.baseline.fiscal_year && t.fiscal_year < *ind.baseline.fiscal_year)
+                reader.problem(join(item_at, "fiscal_year"), "target year " + std::to_string(t.fiscal_year) +
+                                                                 " is before baseline year " +
+                                                                 std::to_string(*ind.baseline.fiscal_year));
+            ind.targets.push_back(t);
+        }
+        std::sort(ind.targets.begin(), ind.targets.end(),
+                  [](const YearTarget& a, const YearTarget& b) { return a.fiscal_year < b.fiscal_year; });
+    }
+
+    // A qualitative indicator's baseline and targets are texts.
+    void check_qualitative(const std::string& at, const Indicator& ind) {
+        if (!ind.qualitative) return;
+        if (ind.baseline.value) reader.problem(join(join(at, "baseline"), "value"), "a qualitative indicator has a text baseline (baseline.text), not a number");
+        if (ind.target.value) reader.problem(join(join(at, "target"), "value"), "a qualitative indicator has a text target (target.text), not a number");
     }
 
     void parse_indicators(const json& root) {
@@ -485,6 +546,7 @@ struct PlanParser {
             if (auto d = direction_from(direction)) ind.direction = *d;
             else if (!direction.empty())
                 reader.problem(join(at, "direction"), "unknown direction '" + direction + "' (higher_is_better or lower_is_better)");
+            parse_comparator(value, at, ind, !direction.empty());
             ind.node_id = reader.text(value, at, "node", false);
             if (!ind.node_id.empty() && !node_ids.contains(ind.node_id))
                 reader.problem(join(at, "node"), "unknown node '" + ind.node_id + "'");
@@ -494,6 +556,8 @@ struct PlanParser {
                 reader.problem(join(join(at, "target"), "fiscal_year"),
                                "target year " + std::to_string(*ind.target.fiscal_year) + " is before baseline year " +
                                    std::to_string(*ind.baseline.fiscal_year));
+            parse_year_targets(value, at, ind);
+            check_qualitative(at, ind);
             ind.source = reader.source(value, at, false, result.plan.source);
             result.plan.indicators.push_back(ind);
         }
@@ -502,7 +566,7 @@ struct PlanParser {
     void parse_observations(const json& root) {
         const json* items = reader.array(root, "", "observations");
         if (!items) return;
-        std::map<std::pair<std::string, int>, std::size_t> seen;  // (indicator, year) → index
+        std::map<std::tuple<std::string, int, std::string, std::string>, std::size_t> seen;  // (indicator, year, source, as_of) → index
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/observations", i);
             const json& value = (*items)[i];
@@ -513,15 +577,22 @@ struct PlanParser {
             if (!obs.indicator_id.empty() && !indicator_ids.contains(obs.indicator_id))
                 reader.problem(join(at, "indicator"), "unknown indicator '" + obs.indicator_id + "'");
             obs.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
-            // One value per indicator and year (the database's key; found by fuzz_plan_file).
+            read_plain_fields(reader, records::observation, value, at, obs);
+            obs.as_of = reader.text(value, at, "as_of", false);
+            if (!obs.as_of.empty() && !valid_iso_date(obs.as_of))
+                reader.problem(join(at, "as_of"), "'" + obs.as_of + "' is not a date (YYYY-MM-DD, e.g. 2025-06-30)");
+            // A number, or null / left out when the result is a text (a qualitative indicator's).
+            const std::optional<double> number = reader.number(value, at, "value", obs.text.empty());
+            obs.value = number ? *number : std::numeric_limits<double>::quiet_NaN();
+            // One value per indicator, year, source and as_of (the database's key; found by
+            // fuzz_plan_file); other sources or dates for the year are revisions (docs/kpi-status.md).
             if (!obs.indicator_id.empty() && obs.fiscal_year != 0) {
-                auto [it, inserted] = seen.emplace(std::make_pair(obs.indicator_id, obs.fiscal_year), i);
+                auto [it, inserted] = seen.emplace(std::make_tuple(obs.indicator_id, obs.fiscal_year, obs.source, obs.as_of), i);
                 if (!inserted)
                     reader.problem(join(at, "fiscal_year"), "a second value for '" + obs.indicator_id + "' in fiscal year " +
-                                                                std::to_string(obs.fiscal_year) + " (the first is /observations/" +
-                                                                std::to_string(it->second) + ")");
+                                                                std::to_string(obs.fiscal_year) + " from the same source and as_of" +
+                                                                " (the first is /observations/" + std::to_string(it->second) + ")");
             }
-            read_plain_fields(reader, records::observation, value, at, obs);
             obs.origin = ObservationOrigin::plan_file;
             result.observations.push_back(obs);
         }
@@ -788,6 +859,7 @@ json point_json(const IndicatorPoint& point) {
     json out = {{"value", point.value ? number_json(*point.value) : json(nullptr)},
                 {"fiscal_year", year_json(point.fiscal_year)}};
     put_text(out, "note", point.note);
+    put_text(out, "text", point.text);
     return out;
 }
 
@@ -856,8 +928,19 @@ json to_json(const PlanFile& pf) {
     for (const Indicator& ind : plan.indicators) {
         json i = json::object();
         write_fields(records::indicator, ind, i);
+        if (ind.comparator == Comparator::unspecified) i.erase("comparator");  // a format-1 file's meaning: left out
         i["baseline"] = point_json(ind.baseline);
         i["target"] = point_json(ind.target);
+        if (!ind.targets.empty()) {
+            json targets = json::array();
+            for (const YearTarget& t : ind.targets) {
+                json y = json::object();
+                write_fields(records::indicator_target, t, y);
+                if (!t.value) y.erase("value");
+                targets.push_back(y);
+            }
+            i["targets"] = targets;
+        }
         i["source"] = source_json(ind.source);
         indicators.push_back(i);
     }
@@ -866,6 +949,7 @@ json to_json(const PlanFile& pf) {
     for (const Observation& obs : pf.observations) {
         json o = json::object();
         write_fields(records::observation, obs, o);
+        if (std::isnan(obs.value)) o["value"] = nullptr;  // a qualitative result: its text says it
         observations.push_back(o);
     }
     out["observations"] = observations;

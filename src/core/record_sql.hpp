@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +21,9 @@
 namespace wardscope::records {
 
 // CREATE TABLE name (\n  column declaration,\n  …\n  constraints\n);\n then `after`.
+// Only the columns of versions up to `up_to` (the version-1 tables of schema_sql: later columns come from their upgrade step).
 template <typename T>
-std::string create_table_sql(const T& t) {
+std::string create_table_sql(const T& t, int up_to = 1000) {
     std::string out = std::string("CREATE TABLE ") + t.name + " (\n";
     bool first = true;
     auto line = [&](std::string_view text) {
@@ -31,7 +34,7 @@ std::string create_table_sql(const T& t) {
     // Columns added by later versions after the others, where their upgrade puts them.
     int last_version = 1;
     t.for_each([&](const auto& entry) { last_version = std::max(last_version, entry.since); });
-    for (int version = 1; version <= last_version; ++version)
+    for (int version = 1; version <= std::min(last_version, up_to); ++version)
         t.for_each([&](const auto& entry) {
             if (entry.since == version) line(std::string(entry.column) + " " + entry.sql);
         });
@@ -69,6 +72,33 @@ std::string select_columns(const T& t, std::string_view prefix = "") {
     return out;
 }
 
+// The column's DEFAULT expression from its declaration ("TEXT NOT NULL DEFAULT ''" → "''"), else NULL.
+inline std::string default_expression(std::string_view sql) {
+    const auto at = sql.find("DEFAULT ");
+    if (at == std::string_view::npos) return "NULL";
+    std::string_view rest = sql.substr(at + 8);
+    return std::string(rest.substr(0, rest.find(' ')));
+}
+
+// select_columns for a database of schema `version`: a column a later version
+// added is read as its default (a read-only open reads an older file as it is).
+template <typename T>
+std::string select_columns_of_version(const T& t, int version, std::string_view prefix = "") {
+    std::string out;
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (!out.empty()) out += ", ";
+            if (entry.since > version) {
+                out += default_expression(entry.sql);
+            } else {
+                out += prefix;
+                out += entry.column;
+            }
+        }
+    });
+    return out;
+}
+
 inline void assign(std::string& out, std::string_view text) { out.assign(text.data(), text.size()); }
 
 template <typename Value>
@@ -77,7 +107,8 @@ void read_value(const sql::Statement& st, int column, Value& out) {
     else if constexpr (std::is_same_v<Value, bool>) out = st.integer(column) != 0;
     else if constexpr (std::is_same_v<Value, int>) out = static_cast<int>(st.integer(column));
     else if constexpr (std::is_same_v<Value, std::int64_t>) out = st.integer(column);
-    else if constexpr (std::is_same_v<Value, double>) out = st.real(column);
+    else if constexpr (std::is_same_v<Value, double>)  // NULL: a qualitative result's missing number
+        out = st.is_null(column) ? std::numeric_limits<double>::quiet_NaN() : st.real(column);
     else if constexpr (std::is_same_v<Value, std::optional<int>>) out = st.optional_int(column);
     else if constexpr (std::is_same_v<Value, std::optional<double>>) out = st.optional_real(column);
     else if constexpr (std::is_enum_v<Value>) {
@@ -104,6 +135,9 @@ void bind_value(sql::Statement& st, int index, const Entry& entry, const Value& 
         else st.bind(index, std::string_view(value));
     } else if constexpr (std::is_enum_v<Value>) {
         st.bind(index, to_string(value));  // a name with static storage
+    } else if constexpr (std::is_same_v<Value, double>) {
+        if (std::isnan(value)) st.bind_null(index);
+        else st.bind(index, value);
     } else {
         st.bind(index, value);
     }

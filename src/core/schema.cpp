@@ -92,13 +92,29 @@ CREATE TABLE tows_node (
 
 }  // namespace
 
-// The tables of version 1, in the order version 1 created them.
+// The observation table as version 1 made it (version 4 rebuilt it: kpi_tables_v4_sql).
+const char* const observation_v1_sql = R"sql(CREATE TABLE observation (
+  id INTEGER PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  value REAL NOT NULL,
+  source TEXT NOT NULL,
+  is_sample INTEGER NOT NULL DEFAULT 0,
+  origin TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user')),
+  entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (plan_id, indicator_id, fiscal_year, origin)
+);
+)sql";
+
+// The tables of version 1, in the order version 1 created them: the record
+// tables with their version-1 columns (later ones come from their upgrade
+// step, so that a new file and an upgraded one hold the same schema text).
 std::string schema_sql() {
-    using records::create_table_sql;
-    return "\n" + create_table_sql(records::municipality) + vocabulary_tables_sql + create_table_sql(records::plan) +
-           plan_list_tables_sql + create_table_sql(records::node) + node_link_tables_sql +
-           create_table_sql(records::swot_item) + create_table_sql(records::tows_strategy) + tows_link_tables_sql +
-           create_table_sql(records::indicator) + create_table_sql(records::observation);
+    auto v1 = [](const auto& t) { return records::create_table_sql(t, 1); };
+    return "\n" + v1(records::municipality) + vocabulary_tables_sql + v1(records::plan) + plan_list_tables_sql +
+           v1(records::node) + node_link_tables_sql + v1(records::swot_item) + v1(records::tows_strategy) +
+           tows_link_tables_sql + v1(records::indicator) + observation_v1_sql;
 }
 
 std::string workshop_tables_sql() {
@@ -134,5 +150,48 @@ CREATE TABLE slide (
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 )sql";
+
+// The migration to version 4's KPI part (issue #13 B), frozen once released:
+// observations get revisions (as_of, one row per source and as_of) and
+// qualitative results (text; value may then be NULL). SQLite cannot change a
+// UNIQUE constraint in place, so the table is rebuilt, every row copied with
+// its id. A new database takes the same step, so both end with one text.
+// The test "the version-4 tables match their field tables" checks it against records.hpp.
+const char* const kpi_tables_v4_sql = R"sql(
+CREATE TABLE observation_v4 (
+  id INTEGER PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  value REAL,
+  source TEXT NOT NULL,
+  is_sample INTEGER NOT NULL DEFAULT 0,
+  origin TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user')),
+  entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  as_of TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  UNIQUE (plan_id, indicator_id, fiscal_year, origin, source, as_of),
+  CHECK (value IS NOT NULL OR text <> '')
+);
+INSERT INTO observation_v4 (id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at)
+  SELECT id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at FROM observation;
+DROP TABLE observation;
+ALTER TABLE observation_v4 RENAME TO observation;
+CREATE TABLE indicator_target (
+  plan_id TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  value REAL,
+  text TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, indicator_id, fiscal_year),
+  CHECK (value IS NOT NULL OR text <> ''),
+  FOREIGN KEY (plan_id, indicator_id) REFERENCES indicator(plan_id, id) ON DELETE CASCADE
+);
+)sql";
+
+std::string kpi_tables_sql() {
+    return "\n" + records::create_table_sql(records::indicator_target);
+}
 
 }  // namespace wardscope

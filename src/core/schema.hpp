@@ -20,5 +20,8 @@ std::vector<records::AddedColumn> added_columns(int version);
 
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
+// The KPI part of the step to version 4 (observation rebuilt, indicator_target), frozen as released.
+extern const char* const kpi_tables_v4_sql;
+std::string kpi_tables_sql();  // indicator_target from its field table
 
 }  // namespace wardscope

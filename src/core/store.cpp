@@ -159,6 +159,8 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
+    // 4: KPI revisions, qualitative results, targets per year (docs/kpi-status.md).
+    {4, kpi_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
@@ -567,6 +569,22 @@ struct PlanParts {
 };
 using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 
+// The targets per year (schema 4) into their indicators, in year order.
+void read_year_targets(sqlite3* db, PartsByPlan& parts) {
+    Statement st(db, "SELECT plan_id, indicator_id, " + records::select_columns(records::indicator_target) +
+                         " FROM indicator_target ORDER BY plan_id, indicator_id, fiscal_year");
+    while (st.step()) {
+        const auto p = parts.find(st.text(0));
+        if (p == parts.end()) continue;
+        const std::string indicator_id = st.text(1);
+        for (Indicator& ind : p->second.indicators)
+            if (ind.id == indicator_id) {
+                records::read_fields(records::indicator_target, st, 2, ind.targets.emplace_back());
+                break;
+            }
+    }
+}
+
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
     {
@@ -589,8 +607,12 @@ PartsByPlan read_plan_parts(sqlite3* db) {
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
     {
-        Statement st(db, plan_rows_sql(records::indicator));
+        // A read-only open reads an older schema as it is: columns it lacks are their defaults.
+        const int version = read_user_version(db);
+        Statement st(db, "SELECT plan_id, " + records::select_columns_of_version(records::indicator, version) +
+                             " FROM indicator ORDER BY plan_id, ord");
         while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back());
+        if (version >= 4) read_year_targets(db, parts);
     }
     return parts;
 }
@@ -717,8 +739,10 @@ std::vector<Observation> read_observations(sqlite3* db) {
     {
         Statement count(db, "SELECT count(*) FROM observation");
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
-        Statement st(db, "SELECT " + records::select_columns(records::observation) +
-                             " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, origin");
+        const int version = read_user_version(db);
+        Statement st(db, "SELECT " + records::select_columns_of_version(records::observation, version) +
+                             " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, " +
+                             (version >= 4 ? "as_of, " : "") + "origin, id");
         while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back());
     }
     return observations;

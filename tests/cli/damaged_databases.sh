@@ -129,7 +129,8 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 3 without the workshop tables and the application id (src/core/store.cpp: migrations).
+# Version 1 is version 4 without its KPI tables and columns, the workshop tables and the application id (src/core/store.cpp: migrations).
+sqlite3 old.db < "$SRC"/tests/core/undo_schema_v4.sql
 sqlite3 old.db "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
@@ -137,9 +138,9 @@ expect_ok "version 1: export reads it without writing" "$W" export --db old.db -
 expect_same_bytes "version 1: export" old.db v1.bin
 [ ! -e old.db.v1-backup ] && pass "version 1: no backup for a read" || fail "version 1: a read wrote a backup"
 expect_ok "version 1: import upgrades it" "$W" import --db old.db "$ONE_PLAN"
-grep -qF "upgraded old.db from schema version 1 to 3; the previous file is kept as old.db.v1-backup" err.txt \
+grep -qF "upgraded old.db from schema version 1 to 4; the previous file is kept as old.db.v1-backup" err.txt \
   && pass "version 1: the upgrade is announced" || { fail "version 1: no upgrade message"; cat err.txt; }
-expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 3
+expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 4
 expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide')")" 2
 expect_equal "version 1: application id" "$(sqlite3 old.db 'PRAGMA application_id')" 1465074512
 expect_equal "version 1: integrity" "$(sqlite3 old.db 'PRAGMA integrity_check')" ok

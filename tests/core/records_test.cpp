@@ -218,7 +218,7 @@ TEST_CASE("the glyph walk visits every display text of every record") {
     const std::set<std::string> not_shown = {
         "annotation.item_id", "annotation.plan_id",    "annotation.updated_at", "indicator.id",
         "indicator.node_id",  "municipality.id",       "node.id",               "node.parent_id",
-        "observation.indicator_id", "observation.plan_id", "plan.id",           "plan.municipality_id",
+        "observation.indicator_id", "observation.plan_id", "observation.as_of", "plan.id", "plan.municipality_id",
         "swot_item.id",       "tows_strategy.id"};
     CHECK(marker.hidden_columns == not_shown);
 }
@@ -247,9 +247,9 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
     { Store fresh = Store::open(dir / "new.db", OpenMode::create); }
     {
         Store old = Store::open(dir / "old.db", OpenMode::create);
-        REQUIRE(sqlite3_exec(old.handle(),
-                             "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1",
-                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        const std::string to_v1 =
+            test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1";
+        REQUIRE(sqlite3_exec(old.handle(), to_v1.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     { Store upgraded = Store::open(dir / "old.db", OpenMode::read_write); }
     const auto fresh = master(dir / "new.db");

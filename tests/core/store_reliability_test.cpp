@@ -64,7 +64,7 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
     test::TempDir dir;
     const fs::path path = test::minimal_database(dir);
     // Version 1 is version 3 without the workshop tables and the application id.
-    run_sql(path, "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1");
+    run_sql(path, test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1");
     const std::string v1_bytes = test::read_file(path);
 
     {  // Read-only opens read it as it is and write nothing.
@@ -107,7 +107,7 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
 TEST_CASE("a version 2 database gets the workshop tables, and read-only opens show none and write nothing") {
     test::TempDir dir;
     const fs::path path = test::minimal_database(dir);
-    run_sql(path, "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");
+    run_sql(path, test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");
     const std::string v2_bytes = test::read_file(path);
     {
         Store store = Store::open(path, OpenMode::read_only);

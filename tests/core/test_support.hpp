@@ -27,6 +27,9 @@ inline std::string read_file(const std::filesystem::path& path) {
     return buffer.str();
 }
 
+// SQL that turns a new database into a version-3 one (tests/core/undo_schema_v4.sql).
+inline std::string undo_version_4_sql() { return read_file(source_dir() / "tests" / "core" / "undo_schema_v4.sql"); }
+
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }

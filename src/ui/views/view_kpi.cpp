@@ -330,6 +330,8 @@ plot::Marker status_marker(const Progress* p) {
         case ProgressStatus::ahead: return plot::Marker::triangle_up;
         case ProgressStatus::on_track: return plot::Marker::circle;
         case ProgressStatus::behind: return plot::Marker::triangle_down;
+        case ProgressStatus::not_met: return plot::Marker::square;    // below target, no path to be on
+        case ProgressStatus::qualitative: return plot::Marker::diamond;  // a text result, read
         case ProgressStatus::no_data: break;
     }
     return plot::Marker::question;

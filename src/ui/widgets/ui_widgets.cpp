@@ -238,6 +238,8 @@ ImU32 progress_color(const Progress& p) {
         case ProgressStatus::ahead: return IM_COL32(86, 180, 233, 255);
         case ProgressStatus::on_track: return IM_COL32(0, 158, 115, 255);
         case ProgressStatus::behind: return IM_COL32(230, 159, 0, 255);
+        case ProgressStatus::not_met: return IM_COL32(204, 121, 167, 255);  // reddish purple: below target, no path
+        case ProgressStatus::qualitative: return IM_COL32(160, 160, 210, 255);
         case ProgressStatus::no_data: break;
     }
     return dim_text_color();
