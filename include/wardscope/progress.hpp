@@ -2,6 +2,7 @@
 // path from its baseline to its target. Plain functions over the model.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,10 @@ inline constexpr double on_track_tolerance = 0.05;
 // taken from anywhere else (a baseline without a year has none).
 Progress classify_progress(const std::string& plan_id, const Indicator& indicator,
                            const std::vector<Observation>& observations);
+
+// The path's known (fiscal year, value) points (R5): the baseline with its year,
+// the targets per year with a value, the final target with its year.
+std::map<int, double> plan_path_points(const Indicator& indicator);
 
 // The rule that gave the status, with its figures, in one sentence:
 // "4 / 8 = 50 % of target; no baseline year, so no on-track line".

@@ -57,7 +57,7 @@ bool meets(const Indicator& ind, double result, double target) {
 
 // The known (year, value) points of the path: baseline, targets per year, final target. The final
 // target's value wins over a year target of the same year.
-std::map<int, double> path_points(const Indicator& ind) {
+std::map<int, double> path_points_of(const Indicator& ind) {
     std::map<int, double> points;
     if (ind.baseline.value && ind.baseline.fiscal_year) points[*ind.baseline.fiscal_year] = *ind.baseline.value;
     for (const YearTarget& t : ind.targets)
@@ -145,7 +145,7 @@ Progress classify_progress(const std::string& plan_id, const Indicator& indicato
     // A target year before the baseline year (a database from elsewhere: plan files refuse it) gives no path.
     const bool years_reversed = indicator.baseline.fiscal_year && indicator.target.fiscal_year &&
                                 *indicator.target.fiscal_year < *indicator.baseline.fiscal_year;
-    const std::map<int, double> points = years_reversed ? std::map<int, double>{} : path_points(indicator);
+    const std::map<int, double> points = years_reversed ? std::map<int, double>{} : path_points_of(indicator);
     const bool on_a_point = points.count(latest.fiscal_year) > 0;
     if (points.size() >= 2 || on_a_point) {
         const int year = latest.fiscal_year;
@@ -181,6 +181,8 @@ Progress classify_progress(const std::string& plan_id, const Indicator& indicato
     p.reason = "target not met; " + p.missing;
     return p;
 }
+
+std::map<int, double> plan_path_points(const Indicator& indicator) { return path_points_of(indicator); }
 
 bool has_known_values(const Indicator& indicator, const Progress& progress) {
     return indicator.baseline.value || indicator.target.value || progress.latest_value || !indicator.targets.empty() ||

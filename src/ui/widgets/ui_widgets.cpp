@@ -150,8 +150,9 @@ std::string plan_short_label(const Dataset& data, const Plan& plan, Lang lang) {
 }
 
 std::string point_text(const IndicatorPoint& p, const std::string& unit, Lang lang) {
-    std::string out = p.value ? format_value(*p.value) + unit : std::string(S::unknown(lang));
+    std::string out = p.value ? format_value(*p.value) + unit : !p.text.empty() ? p.text : std::string(S::unknown(lang));
     if (p.fiscal_year) out += " · " + fiscal_year_label(*p.fiscal_year);
+    else if (!p.note.empty() && (p.value || !p.text.empty())) out += "（" + p.note + "）";  // 現状（計画策定時）: no year, never one made up
     return out;
 }
 
