@@ -135,6 +135,14 @@ struct Observation {
     std::string text;     // a qualitative result as written
 };
 
+// 施策評価: one rating of a plan item for one evaluation year, on the plan's scale.
+struct Evaluation {
+    std::string node_id;
+    int fiscal_year = 0;
+    std::string rating;   // one of Plan::rating_scale, as written (A, 順調 …)
+    std::string comment;  // as written, may be empty
+};
+
 struct Plan {
     std::string id;               // stable ascii id, e.g. "itabashi-vision-2035"
     std::string municipality_id;
@@ -156,6 +164,8 @@ struct Plan {
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
+    std::vector<std::string> rating_scale;  // 施策評価's ratings, best first (A–D, 順調/概ね順調/遅れ); empty: none
+    std::vector<Evaluation> evaluations;    // by node, then year
 };
 
 struct Theme {

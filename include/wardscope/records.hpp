@@ -190,11 +190,20 @@ inline constexpr auto slide = table<Slide>(
                column("state", "TEXT NOT NULL"),
                column("created_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")});
 
+// 施策評価 (schema 4): the plan's rating scale and its items' ratings, plan data.
+inline constexpr auto evaluation = table<Evaluation>(
+    "evaluation",
+    std::tuple{plan_key, field<&Evaluation::node_id>("node_id", "TEXT NOT NULL", "node", required | json_checked),
+               field<&Evaluation::fiscal_year>("fiscal_year", "INTEGER NOT NULL", "fiscal_year", required | json_checked),
+               field<&Evaluation::rating>("rating", "TEXT NOT NULL", "rating", required | display | json_checked),
+               field<&Evaluation::comment>("comment", "TEXT NOT NULL DEFAULT ''", "comment", display)},
+    "PRIMARY KEY (plan_id, node_id, fiscal_year)");
+
 // Calls fn(table) for every field table, in the order the schema creates them.
 template <typename Fn>
 void for_each_table(Fn&& fn) {
     fn(municipality), fn(plan), fn(node), fn(swot_item), fn(tows_strategy), fn(indicator), fn(observation);
-    fn(annotation), fn(slide), fn(indicator_target);
+    fn(annotation), fn(slide), fn(indicator_target), fn(evaluation);
 }
 
 }  // namespace wardscope::records
@@ -213,6 +222,8 @@ void for_each_display_string(const Dataset& data, Fn&& fn) {
         records::for_each_display_field(records::plan, p, fn);
         for (const std::string& s : p.viewpoints) fn(std::string_view(s));
         for (const std::string& s : p.focus_fields) fn(std::string_view(s));
+        for (const std::string& s : p.rating_scale) fn(std::string_view(s));
+        for (const Evaluation& e : p.evaluations) records::for_each_display_field(records::evaluation, e, fn);
         for (const Node& n : p.nodes) records::for_each_display_field(records::node, n, fn);
         for (const SwotItem& s : p.swot) records::for_each_display_field(records::swot_item, s, fn);
         for (const TowsStrategy& t : p.tows) records::for_each_display_field(records::tows_strategy, t, fn);

@@ -76,6 +76,8 @@ struct PlanWriter {
     Statement tows_node{db,
                   "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)", borrowed};
     Insert<decltype(records::indicator)> indicator{db, records::indicator, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::evaluation)> evaluation{db, records::evaluation, {"plan_id"}, "", borrowed};
+    Statement rating{db, "INSERT INTO plan_rating (plan_id, ord, rating) VALUES (?, ?, ?)", borrowed};
     Insert<decltype(records::indicator_target)> year_target{db, records::indicator_target, {"plan_id", "indicator_id"}, "",
                                                             borrowed};
     // A plan file's observations belong to its plan and have origin plan_file.
@@ -114,6 +116,8 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
         indicator.run(p.indicators[i], p.id, static_cast<int>(i));
         for (const YearTarget& t : p.indicators[i].targets) year_target.run(t, p.id, p.indicators[i].id);
     }
+    for (std::size_t i = 0; i < p.rating_scale.size(); ++i) rating.bind_all(p.id, static_cast<int>(i), p.rating_scale[i]).run();
+    for (const Evaluation& e : p.evaluations) evaluation.run(e, p.id);
     for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
 }
 

@@ -291,13 +291,14 @@ struct PlanParser {
     // What each object may hold: its table's keys and those read here.
     const std::vector<std::string_view> plan_keys =
         keys_of(records::plan, {"format", "municipality", "period", "viewpoints", "focus_fields", "source", "nodes", "swot",
-                                "tows", "indicators", "observations"});
+                                "tows", "indicators", "observations", "rating_scale", "evaluations"});
     const std::vector<std::string_view> municipality_keys = keys_of(records::municipality, {"source"});
     const std::vector<std::string_view> node_keys = keys_of(records::node, {"themes", "actors", "source", "children"});
     const std::vector<std::string_view> swot_keys = keys_of(records::swot_item, {"source"});
     const std::vector<std::string_view> tows_keys = keys_of(records::tows_strategy, {"swot", "nodes", "source"});
     const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "targets", "source"});
     const std::vector<std::string_view> observation_keys = keys_of(records::observation, {});
+    const std::vector<std::string_view> evaluation_keys = keys_of(records::evaluation, {});
 
     void parse(const json& root) {
         if (!reader.expect_object(root, "", plan_keys)) return;
@@ -322,6 +323,45 @@ struct PlanParser {
         parse_tows(root);
         parse_indicators(root);
         parse_observations(root);
+        parse_evaluations(root);
+    }
+
+    // 施策評価: the plan's scale (best first, each once), then ratings of nodes per year on it.
+    void parse_evaluations(const json& root) {
+        Plan& plan = result.plan;
+        plan.rating_scale = reader.text_list(root, "", "rating_scale");
+        for (std::size_t k = 0; k < plan.rating_scale.size(); ++k)
+            if (std::find(plan.rating_scale.begin(), plan.rating_scale.begin() + static_cast<long>(k), plan.rating_scale[k]) !=
+                plan.rating_scale.begin() + static_cast<long>(k))
+                reader.problem(join("/rating_scale", k), "rating '" + plan.rating_scale[k] + "' is listed twice");
+        const json* items = reader.array(root, "", "evaluations");
+        if (!items) return;
+        if (plan.rating_scale.empty() && !items->empty())
+            reader.problem("/rating_scale", "evaluations need the plan's rating scale (e.g. [\"A\", \"B\", \"C\", \"D\"])");
+        std::map<std::pair<std::string, int>, std::size_t> seen;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string at = join("/evaluations", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, evaluation_keys)) continue;
+            Evaluation e;
+            read_plain_fields(reader, records::evaluation, value, at, e);
+            e.node_id = reader.text(value, at, "node", true);
+            if (!e.node_id.empty() && !node_ids.contains(e.node_id)) reader.problem(join(at, "node"), "unknown node '" + e.node_id + "'");
+            e.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
+            e.rating = reader.text(value, at, "rating", true);
+            if (!e.rating.empty() && !plan.rating_scale.empty() &&
+                std::find(plan.rating_scale.begin(), plan.rating_scale.end(), e.rating) == plan.rating_scale.end())
+                reader.problem(join(at, "rating"), "rating '" + e.rating + "' is not on the plan's rating scale");
+            if (!e.node_id.empty() && e.fiscal_year != 0)
+                if (auto [it, inserted] = seen.emplace(std::make_pair(e.node_id, e.fiscal_year), i); !inserted)
+                    reader.problem(join(at, "fiscal_year"), "a second rating of '" + e.node_id + "' for fiscal year " +
+                                                                std::to_string(e.fiscal_year) + " (the first is /evaluations/" +
+                                                                std::to_string(it->second) + ")");
+            plan.evaluations.push_back(e);
+        }
+        std::stable_sort(plan.evaluations.begin(), plan.evaluations.end(), [](const Evaluation& a, const Evaluation& b) {
+            return a.node_id != b.node_id ? a.node_id < b.node_id : a.fiscal_year < b.fiscal_year;
+        });
     }
 
     void parse_municipality(const json& root) {
@@ -945,6 +985,16 @@ json to_json(const PlanFile& pf) {
         indicators.push_back(i);
     }
     out["indicators"] = indicators;
+    if (!plan.rating_scale.empty()) out["rating_scale"] = plan.rating_scale;
+    if (!plan.evaluations.empty()) {
+        json evaluations = json::array();
+        for (const Evaluation& e : plan.evaluations) {
+            json v = json::object();
+            write_fields(records::evaluation, e, v);
+            evaluations.push_back(v);
+        }
+        out["evaluations"] = evaluations;
+    }
     json observations = json::array();
     for (const Observation& obs : pf.observations) {
         json o = json::object();

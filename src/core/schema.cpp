@@ -188,10 +188,24 @@ CREATE TABLE indicator_target (
   CHECK (value IS NOT NULL OR text <> ''),
   FOREIGN KEY (plan_id, indicator_id) REFERENCES indicator(plan_id, id) ON DELETE CASCADE
 );
+CREATE TABLE plan_rating (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  rating TEXT NOT NULL,
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE evaluation (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  node_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  rating TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, node_id, fiscal_year)
+);
 )sql";
 
 std::string kpi_tables_sql() {
-    return "\n" + records::create_table_sql(records::indicator_target);
+    return "\n" + records::create_table_sql(records::indicator_target) + records::create_table_sql(records::evaluation);
 }
 
 }  // namespace wardscope

@@ -566,6 +566,8 @@ struct PlanParts {
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
+    std::vector<std::string> rating_scale;
+    std::vector<Evaluation> evaluations;
 };
 using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 
@@ -612,7 +614,14 @@ PartsByPlan read_plan_parts(sqlite3* db) {
         Statement st(db, "SELECT plan_id, " + records::select_columns_of_version(records::indicator, version) +
                              " FROM indicator ORDER BY plan_id, ord");
         while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back());
-        if (version >= 4) read_year_targets(db, parts);
+        if (version >= 4) {
+            read_year_targets(db, parts);
+            Statement scale(db, "SELECT plan_id, rating FROM plan_rating ORDER BY plan_id, ord");
+            while (scale.step()) parts[scale.text(0)].rating_scale.push_back(scale.text(1));
+            Statement ev(db, "SELECT plan_id, " + records::select_columns(records::evaluation) +
+                                 " FROM evaluation ORDER BY plan_id, node_id, fiscal_year");
+            while (ev.step()) records::read_fields(records::evaluation, ev, 1, parts[ev.text(0)].evaluations.emplace_back());
+        }
     }
     return parts;
 }
@@ -730,6 +739,8 @@ Dataset read_plans(sqlite3* db) {
             p->swot = std::move(parts.swot);
             p->tows = std::move(parts.tows);
             p->indicators = std::move(parts.indicators);
+            p->rating_scale = std::move(parts.rating_scale);
+            p->evaluations = std::move(parts.evaluations);
         }
     return data;
 }

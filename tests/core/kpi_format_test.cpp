@@ -9,6 +9,7 @@
 
 #include "database_helpers.hpp"
 #include "test_support.hpp"
+#include "wardscope/evaluation.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/store.hpp"
 
@@ -153,4 +154,57 @@ TEST_CASE("schema 4: a version-3 database keeps every result through the rebuild
     import_observations_csv(store, "plan_id,indicator_id,fiscal_year,value,source,as_of\ntest-plan,kpi1,2027,22,再調査,2028-06-30\n",
                             "b.csv");
     CHECK(load_dataset(store).observations.size() == 3);
+}
+
+namespace {
+const std::string evaluations_json =
+    R"("rating_scale": ["A", "B", "C", "D"],
+  "evaluations": [{"node": "m1", "fiscal_year": 2024, "rating": "B", "comment": "概ね順調"},
+                  {"node": "m1", "fiscal_year": "R7", "rating": "A"},
+                  {"node": "m2", "fiscal_year": 2025, "rating": "C"}],
+  "indicators": [)";
+std::string with_evaluations(const std::string& block = evaluations_json) {
+    return replace_once(test::minimal_plan_json(), R"("indicators": [)", block);
+}
+}  // namespace
+
+TEST_CASE("evaluations (施策評価): a plan's rating scale, ratings per item per year, counted per plan") {
+    const ParseResult r = parse_plan_file(with_evaluations(), "p.json", test::bundled_taxonomy());
+    REQUIRE(r.problems.empty());
+    const Plan& plan = r.plan_file.plan;
+    CHECK(plan.rating_scale == std::vector<std::string>{"A", "B", "C", "D"});
+    REQUIRE(plan.evaluations.size() == 3);
+    CHECK(plan.evaluations[0].comment == "概ね順調");
+    const std::vector<RatingSummary> years = rating_summaries(plan);
+    REQUIRE(years.size() == 2);
+    CHECK(years[1].fiscal_year == 2025);
+    CHECK(years[1].items == 2);
+    CHECK(years[1].counts.size() == 4);  // every rating of the scale, zeros kept
+    CHECK(years[1].counts[0].rating == "A");
+    CHECK(years[1].counts[0].count == 1);
+    CHECK(years[1].counts[2].count == 1);
+    CHECK(years[1].counts[3].count == 0);
+    CHECK(latest_evaluation(plan, "m1")->rating == "A");
+    CHECK(latest_evaluation(plan, "st1") == nullptr);
+
+    // Validation, with pointers.
+    auto problems = [&](const std::string& from, const std::string& to) { return problems_of(replace_once(with_evaluations(), from, to)); };
+    CHECK(has_problem(problems(R"("rating": "C"})", R"("rating": "E"})"), "/evaluations/2/rating", "rating 'E' is not on the plan's rating scale"));
+    CHECK(has_problem(problems(R"("node": "m2")", R"("node": "m9")"), "/evaluations/2/node", "unknown node 'm9'"));
+    CHECK(has_problem(problems(R"("fiscal_year": "R7")", R"("fiscal_year": 2024)"), "/evaluations/1/fiscal_year",
+                      "a second rating of 'm1' for fiscal year 2024 (the first is /evaluations/0)"));
+    CHECK(has_problem(problems(R"(["A", "B", "C", "D"])", R"(["A", "B", "A", "C", "D"])"), "/rating_scale/2", "rating 'A' is listed twice"));
+    CHECK(has_problem(problems(R"("rating_scale": ["A", "B", "C", "D"],)", ""), "/rating_scale", "evaluations need the plan's rating scale"));
+
+    // JSON → DB → JSON.
+    test::TempDir dir;
+    {
+        Store store = Store::open(dir / "w.db", OpenMode::create);
+        import_plans(store, test::bundled_taxonomy(), {r.plan_file});
+    }
+    const Dataset data = load_dataset(Store::open(dir / "w.db", OpenMode::read_only));
+    const std::vector<PlanFile> back = export_plan_files(data);
+    REQUIRE(back.size() == 1);
+    CHECK(to_json(back[0]) == to_json(r.plan_file));
+    CHECK(rating_summaries(back[0].plan).back().items == 2);
 }

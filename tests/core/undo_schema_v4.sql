@@ -2,6 +2,8 @@
 -- tests that make older databases out of a new one. The observation table is
 -- version 1's, frozen as released (src/core/schema.cpp: observation_v1_sql).
 DROP TABLE indicator_target;
+DROP TABLE plan_rating;
+DROP TABLE evaluation;
 ALTER TABLE indicator DROP COLUMN target_text;
 ALTER TABLE indicator DROP COLUMN baseline_text;
 ALTER TABLE indicator DROP COLUMN qualitative;

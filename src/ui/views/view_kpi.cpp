@@ -998,6 +998,16 @@ void draw_legend(const ViewContext& ctx, const ObservationIndex& obs, const std:
     ImGui::EndGroup();
     record_probe("kpi.legend", start, ImGui::GetItemRectMax(), static_cast<double>(legend.size()));
     if (any_guides) ImGui::TextDisabled("%s", L::no_year_note(lang));
+    // 施策評価 counted per plan (its latest evaluation year), one line per shown plan that has them.
+    const Plan* previous = nullptr;
+    for (const Entry& e : entries) {
+        if (e.plan == previous) continue;
+        previous = e.plan;
+        if (const std::string ratings = evaluation_summary_text(*e.plan, lang); !ratings.empty()) {
+            ImGui::TextUnformatted(ratings.c_str());
+            record_probe("kpi.evaluations/" + e.plan->id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0, ratings);
+        }
+    }
 }
 
 // The scorecards: cards with values first (in the table's order), then the

@@ -1,5 +1,7 @@
 #include "ui/widgets/ui_widgets.hpp"
 
+#include "wardscope/evaluation.hpp"
+
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
@@ -41,6 +43,9 @@ namespace {
     X(number_grouping, "「%s」: 桁区切りのカンマは3桁ごとです（1,234 または 1234）", \
       "'%s': thousands separators group three digits (1,234 or 1234)")        \
     X(number_range, "「%s」は大きすぎます", "'%s' is too large")              \
+    X(evaluation, "施策評価", "Evaluation")                                 \
+    X(evaluation_summary_fmt, "施策評価（%s年度、%d件）: %s", "Evaluation (FY%s, %d items): %s") \
+    X(evaluation_item_fmt, "%s年度 %s", "FY%s %s")                            \
     X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋０１２３４５６７８９，．－−", "")
 
 namespace S {
@@ -146,6 +151,25 @@ std::string plan_short_label(const Dataset& data, const Plan& plan, Lang lang) {
     out += title;
     const std::string years = years_text(plan);
     if (!years.empty()) out += " " + years;
+    return out;
+}
+
+const char* evaluation_label(Lang lang) { return S::evaluation(lang); }
+
+std::string evaluation_summary_text(const Plan& plan, Lang lang) {
+    const std::vector<RatingSummary> years = rating_summaries(plan);
+    if (years.empty()) return {};
+    const RatingSummary& y = years.back();  // the latest evaluation year
+    std::string counts;
+    for (const RatingCount& c : y.counts) counts += (counts.empty() ? "" : lang == Lang::ja ? "・" : ", ") + c.rating + " " + std::to_string(c.count);
+    const std::string fy = lang == Lang::ja ? to_era_abbreviation(y.fiscal_year) : std::to_string(y.fiscal_year);
+    return format(S::evaluation_summary_fmt(lang), fy.c_str(), y.items, counts.c_str());
+}
+
+std::string evaluation_text(const Evaluation& e, Lang lang) {
+    const std::string fy = lang == Lang::ja ? to_era_abbreviation(e.fiscal_year) : std::to_string(e.fiscal_year);
+    std::string out = format(S::evaluation_item_fmt(lang), fy.c_str(), e.rating.c_str());
+    if (!e.comment.empty()) out += (lang == Lang::ja ? "（" : " (") + e.comment + (lang == Lang::ja ? "）" : ")");
     return out;
 }
 
