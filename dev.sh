@@ -18,6 +18,8 @@ PACKAGES=(
   libxlsxwriter-dev python3-openpyxl  # `wardscope table --format xlsx` and its test
   sqlite3 xvfb xauth xdotool python3
   tigervnc-standalone-server x11-apps  # the presenter view test: two monitors (Xvnc), window pictures (xwd)
+  libcairo2-dev libzip-dev  # deck export: PDF (cairo) and PowerPoint (libzip)
+  poppler-utils libreoffice-impress-nogui  # its test: pdfinfo, pdftotext; LibreOffice converts the PPTX
   librsvg2-bin desktop-file-utils appstream dpkg-dev file  # icons, assets checks, the .deb and its test
   clang libclang-rt-14-dev  # the bounded fuzz run of the test suite (libFuzzer)
 )

@@ -206,6 +206,46 @@ void load_figures(const Config& config, const std::string& db, const fs::path& p
                db == "synthetic" ? at_most(rss[0] / 1024.0, 300) : Verdict::none);
 }
 
+// Text values of key=value lines ("first_plan=…").
+std::string text_of(const std::string& output, const std::string& key) {
+    std::istringstream lines(output);
+    for (std::string line; std::getline(lines, line);)
+        if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
+    return {};
+}
+
+std::optional<std::string> ui_unavailable(const Config& config);
+
+// Similar measures (issue #15): the index the Model builds once per data
+// change, one selection's query, and the explorer's frame with a measure
+// selected (its details list the five most similar measures elsewhere).
+void similarity_figures(const Config& config, const std::string& db, const fs::path& path) {
+    const RunResult r = bench::run(self_child({"similarity", path.string(), std::to_string(config.runs), "200"}));
+    const auto builds = values_of(r.output, "build_ms"), queries = values_of(r.output, "query_ms");
+    const auto measures = values_of(r.output, "measures");
+    const std::string build_target = db == "synthetic" ? "≤ 300 ms" : "";
+    if (!r.ok() || builds.empty()) return not_measured(db, "similar measures: index build", failure(r), build_target);
+    const double build = median(builds);
+    figure(db, "similar measures: index build", fixed(build, 1) + " ms median (" + grouped(measures.empty() ? 0 : measures[0]) +
+               " measures, " + std::to_string(builds.size()) + " runs; once per data change)",
+           build_target, db == "synthetic" ? at_most(build, 300) : Verdict::none);
+    if (!queries.empty())
+        figure(db, "  top 5 elsewhere, one selection", "median " + fixed(median(queries), 2) + " ms, p99 " +
+                   fixed(percentile(queries, 99), 2) + " ms (" + std::to_string(queries.size()) + " measures)",
+               "p99 ≤ 16 ms", at_most(percentile(queries, 99), 16));
+    const std::string plan = text_of(r.output, "first_plan"), node = text_of(r.output, "first_measure");
+    const std::string name = "frame CPU, explorer + similar";
+    const std::string target = "median ≤ 2, p99 ≤ 5 ms";
+    if (const auto why = ui_unavailable(config)) return not_measured(db, name, *why, target);
+    if (plan.empty()) return not_measured(db, name, "no measure with similar ones", target);
+    const RunResult f = bench::run({config.wardscope.string(), "bench-frames", "--db", path.string(), "--view", "explorer",
+                                    "--plans", plan, "--node", node, "--frames", std::to_string(config.frames)});
+    const auto med = values_of(f.output, "median_ms"), p99 = values_of(f.output, "p99_ms");
+    if (!f.ok() || med.empty() || p99.empty()) return not_measured(db, name, "wardscope bench-frames " + failure(f), target);
+    figure(db, name, "median " + fixed(med[0], 2) + " ms, p99 " + fixed(p99[0], 2) + " ms (" + plan + " " + node + " selected)",
+           target, med[0] <= 2 && p99[0] <= 5 ? Verdict::ok : Verdict::miss);
+}
+
 // Why the dashboard cannot be measured, or nothing when it can.
 std::optional<std::string> ui_unavailable(const Config& config) {
     if (!config.ui) return "--no-ui";
@@ -414,6 +454,7 @@ int main(int argc, char** argv) {
         load_figures(config, db, path);
         first_frame_figures(config, db, path, app_peak_kb);
         frame_figures(config, db, path);
+        similarity_figures(config, db, path);
         peer_figures(config, db, path, app_peak_kb);
         idle_figures(config, db, path, app_peak_kb);
         if (app_peak_kb > 0)

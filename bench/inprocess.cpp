@@ -12,6 +12,7 @@
 #include "inprocess.hpp"
 #include "process.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/measure_similarity.hpp"
 #include "wardscope/plan_import.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/store.hpp"
@@ -109,6 +110,38 @@ int load(const fs::path& db, int runs) {
     return 0;
 }
 
+// The similar-measures index (issue #15), built once per data change by the
+// dashboard's Model: `runs` builds, then the five most similar measures
+// elsewhere for `queries` measures spread over the dataset (what a selection
+// in the explorer computes once). Prints build_ms= per build, query_ms= per
+// query, measures=, and first_plan= / first_measure= (a measure with
+// results, for the explorer's frame figure).
+int similarity(const fs::path& db, int runs, int queries) {
+    Store store = Store::open(db, OpenMode::read_only);
+    const Dataset data = load_dataset(store);
+    MeasureSimilarity index;
+    for (int r = 0; r < runs; ++r) {
+        const double start = now_ms();
+        index = MeasureSimilarity(data);
+        std::cout << "build_ms=" << now_ms() - start << "\n";
+    }
+    std::cout << "measures=" << index.size() << "\n";
+    if (index.size() == 0) return 0;
+    const std::size_t step = std::max<std::size_t>(1, index.size() / static_cast<std::size_t>(std::max(1, queries)));
+    bool named = false;
+    for (std::size_t k = 0; k < index.size(); k += step) {
+        const double start = now_ms();
+        const auto similar = index.most_similar_elsewhere(data, k, 5);
+        std::cout << "query_ms=" << now_ms() - start << "\n";
+        if (!named && !similar.empty()) {
+            const auto& m = index.measure(k);
+            std::cout << "first_plan=" << data.plans[m.plan].id << "\nfirst_measure=" << data.plans[m.plan].nodes[m.node].id << "\n";
+            named = true;
+        }
+    }
+    return 0;
+}
+
 }  // namespace
 
 int child_main(const std::vector<std::string>& args) {
@@ -119,6 +152,7 @@ int child_main(const std::vector<std::string>& args) {
         if (mode == "import-files")
             return import_files(args.at(1), args.at(2), std::stoi(args.at(3)), {args.begin() + 4, args.end()});
         if (mode == "load") return load(args.at(1), std::stoi(args.at(2)));
+        if (mode == "similarity") return similarity(args.at(1), std::stoi(args.at(2)), std::stoi(args.at(3)));
         std::cerr << "unknown child mode " << mode << "\n";
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << "\n";

@@ -3,6 +3,7 @@
 //   import-synthetic DATA_DIR TMP_DB N   import_plans of the synthetic plans, N times
 //   import-files DATA_DIR TMP_DB N FILE… parse plan files, then import_plans N times
 //   load DB N                            Store::open + load_dataset, N times
+//   similarity DB N Q                    the similar-measures index built N times, then Q queries
 // Each prints key=value lines: measures=, parse_ms=, run_ms= (one per run), vmhwm_kb=.
 #pragma once
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,7 +17,19 @@ struct SourceRef {
     std::string file;     // e.g. "000_9c58856d0c7e1aa3.txt"
     std::string section;  // heading as written in the source
     std::string url;      // for sources outside shared/seeds
+    std::string page;     // page(s) as written, e.g. "3", "12-13"; empty when unknown
     bool empty() const { return file.empty() && url.empty(); }
+};
+
+// A source document as a record (data/documents.json): what a SourceRef's
+// file is. Unknown parts stay empty, never invented.
+struct SourceDocument {
+    std::string file;       // the key SourceRef::file refers to, e.g. "003_8420b78ba5ee7d85.txt"
+    std::string title;      // as written on the document
+    std::string title_en;   // translation, may be empty
+    std::string publisher;  // e.g. "東京都産業労働局"
+    std::string published;  // calendar date "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty when unknown
+    std::string url;        // where it is published; empty when unknown
 };
 
 struct Municipality {
@@ -28,9 +41,21 @@ struct Municipality {
     SourceRef source;
 };
 
-// Depth of a node in a plan's hierarchy. Plans skip levels freely
-// (Kita: strategy → policy → measure; Tokyo plans: strategy → measure).
+// The four levels of format-1 plan files (the ids of default_plan_levels()).
+// Plans skip levels freely (Kita: strategy → policy → measure; Tokyo plans:
+// strategy → measure).
 enum class NodeLevel { pillar, strategy, policy, measure };
+
+// One level of a plan's hierarchy, declared once per plan (format 2,
+// docs/plan-format.md "Levels"): 柱 → 戦略 → 施策, or 基本政策 → … → 事務事業.
+struct PlanLevel {
+    std::string id;       // ascii, what nodes' `level` names
+    std::string name;     // as written, e.g. "基本施策"
+    std::string name_en;  // translation, may be empty
+};
+
+// The levels of every format-1 plan: pillar 柱, strategy 戦略, policy 方針, measure 施策.
+const std::vector<PlanLevel>& default_plan_levels();
 
 enum class TagOrigin { hand, rule };  // assigned by a person / derived by a keyword rule
 
@@ -42,25 +67,30 @@ struct ThemeTag {
 struct Node {
     std::string id;         // unique within the plan
     std::string parent_id;  // empty for top-level nodes
-    NodeLevel level = NodeLevel::measure;
+    std::string level = "measure";  // a PlanLevel id of its plan
     std::string label;      // numbering as written, e.g. "戦略1", "方針2", "(1)"; may be empty
-    std::string name;       // as written
+    std::string name;       // as written; empty: the source does not show it (unknown, never invented)
     std::string name_en;    // translation, may be empty
     std::string description;
     bool is_new = false;    // 新規 in the source
     std::vector<ThemeTag> themes;
     std::vector<std::string> actors;  // actor ids
+    // Further parents (cross-listed, 再掲): the node is listed under each of them
+    // as well as under parent_id, and counted once. Same level as parent_id.
+    std::vector<std::string> also_under;
     SourceRef source;
+    bool name_unknown() const { return name.empty(); }
 };
 
 enum class Quadrant { strength, weakness, opportunity, threat };
 
 struct SwotItem {
     std::string id;
-    Quadrant quadrant = Quadrant::strength;
+    Quadrant quadrant = Quadrant::strength;  // the SWOT quadrant the item is mapped to
     std::string text;
     std::string text_en;
     SourceRef source;
+    std::string label;  // the source's own heading, as written (特徴, 課題, 現況, 強み …); "" when it uses the quadrant's
 };
 
 enum class TowsType { SO, ST, WO, WT };
@@ -143,6 +173,24 @@ struct Evaluation {
     std::string comment;  // as written, may be empty
 };
 
+// An approval or consent of a plan (承認, 同意 …) as the source gives it.
+struct Approval {
+    std::string by;               // e.g. "東京都"
+    std::string kind;             // as written: "承認", "同意" …; may be empty
+    std::string date;             // a calendar date YYYY, YYYY-MM or YYYY-MM-DD; "" when unknown (never a fiscal year)
+    std::string date_as_written;  // e.g. "令和4年3月31日"
+    SourceRef source;
+};
+
+// A measure's budget (予算) or settled amount (決算) in one fiscal year, in 千円.
+struct BudgetLine {
+    std::string node_id;
+    int fiscal_year = 0;
+    std::string kind;  // "予算" / "決算"
+    double thousand_yen = 0;
+    SourceRef source;
+};
+
 struct Plan {
     std::string id;               // stable ascii id, e.g. "itabashi-vision-2035"
     std::string municipality_id;
@@ -160,19 +208,39 @@ struct Plan {
     std::vector<std::string> focus_fields;  // 重点分野, e.g. ヘルスケア, ドローン
     bool is_synthetic = false;    // generated data, never a real plan
     SourceRef source;
+    // The hierarchy's levels, top first (format 1: default_plan_levels()), and
+    // the id of the level whose nodes are the plan's measures ("" = none: its
+    // leaves are counted; theme_rule.hpp).
+    std::vector<PlanLevel> levels = default_plan_levels();
+    std::string measure_level = "measure";
     std::vector<Node> nodes;      // pre-order: every parent precedes its children
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
     std::vector<std::string> rating_scale;  // 施策評価's ratings, best first (A–D, 順調/概ね順調/遅れ); empty: none
     std::vector<Evaluation> evaluations;    // by node, then year
+    std::optional<int> actual_end_fy;   // the fiscal year it really ended (ended early); unknown or not ended: empty
+    std::vector<std::string> authors;   // who drew it up, as written (joint plans: "東京都", "板橋区")
+    std::vector<Approval> approvals;
+    std::vector<BudgetLine> budget;     // optional, where a source gives amounts
+
+    // Position of a level in `levels` (0 = top); -1 when the plan does not declare it.
+    int level_rank(std::string_view level_id) const;
+    // The measure level's rank; levels.size() when the plan has none (every rank is above it).
+    int measure_rank() const;
+    const PlanLevel* find_level(std::string_view level_id) const;
+    // The level's name as the plan declares it (English: name_en, else the name); the id when undeclared.
+    std::string_view level_name(std::string_view level_id, bool english) const;
+    bool uses_default_levels() const;  // format-1 levels and measure level
 };
 
 struct Theme {
     std::string id;        // ascii, e.g. "startup"
-    std::string label_ja;  // e.g. "創業"
+    std::string label_ja;  // e.g. "連携・ネットワーク"
     std::string label_en;
     std::vector<std::string> keywords;  // substrings that derive a rule tag
+    std::string short_ja;  // a short heading, e.g. "連携" (themes.json; empty: the label)
+    std::string short_en;
 };
 
 struct Actor {
@@ -192,8 +260,14 @@ struct PlanFile {
 struct Taxonomy {
     std::vector<Theme> themes;
     std::vector<Actor> actors;
+    std::vector<SourceDocument> documents;  // data/documents.json, optional
+    // Per theme id, phrases in which its keywords mean something else (e.g.
+    // "スタートアップ集積" for 集積 → 産業基盤): masked before the keywords are
+    // looked for (themes.json "except"; applied at import, not stored).
+    std::map<std::string, std::vector<std::string>, std::less<>> keyword_exceptions;
     const Theme* find_theme(std::string_view id) const;
     const Actor* find_actor(std::string_view id) const;
+    const SourceDocument* find_document(std::string_view file) const;
 };
 
 // Everything the dashboard shows, loaded once per data change.

@@ -13,16 +13,19 @@
 
 #include "wardscope/text_fold.hpp"  // fold_for_search: what search folds (NFKC, case)
 #include "wardscope/model.hpp"
+#include "wardscope/workshop.hpp"
 
 namespace wardscope {
 
 // ---- Tree -------------------------------------------------------------------
 
 // Children lookup for Plan::nodes (pre-order, linked by parent_id). A node whose
-// parent is missing (or appears after it) is treated as top-level.
+// parent is missing (or appears after it) is treated as top-level. A
+// cross-listed node (Node::also_under) is a child of each of its parents.
 struct PlanTree {
-    std::vector<int> parent;                 // per node: parent index or -1
-    std::vector<std::vector<int>> children;  // per node, in plan order
+    std::vector<int> parent;                 // per node: the parent it is nested under, or -1
+    std::vector<std::vector<int>> also_under;  // per node: its further parents (cross-listed), in file order
+    std::vector<std::vector<int>> children;  // per node, in plan order; cross-listed children too
     std::vector<int> roots;                  // top-level nodes, in plan order
     std::vector<int> depth;                  // 0 for roots
     std::vector<int> descendants;            // nodes below (not counting itself)
@@ -30,6 +33,8 @@ struct PlanTree {
     std::unordered_map<std::string_view, int> by_id;  // views the plan's own node ids: the plan must outlive the tree
 
     int find(std::string_view node_id) const;      // -1 when absent
+    std::vector<int> parents_of(int index) const;   // parent, then also_under; empty at the top
+    bool is_cross_listed(int index) const { return !also_under[static_cast<std::size_t>(index)].empty(); }
     std::vector<int> path_to(int index) const;      // root … index; empty for -1
     bool is_leaf(int index) const { return children[static_cast<std::size_t>(index)].empty(); }
 };
@@ -41,12 +46,15 @@ PlanTree build_plan_tree(const Plan& plan);
 const SourceRef* nearest_source(const Plan& plan, const PlanTree& tree, int node, bool* inherited = nullptr);
 
 struct PlanCounts {
-    int pillars = 0, strategies = 0, policies = 0, measures = 0;
+    std::vector<int> per_level;     // nodes per level of Plan::levels
+    int measures = 0;               // nodes at the measure level
+    int cross_listed = 0;           // nodes listed under several parents (each counted once)
+    int unknown_names = 0;          // nodes whose name the source does not show
     int new_nodes = 0;              // marked 新規
     int indicators = 0;
     int indicators_with_target = 0; // target value known
     int swot_items = 0, tows_strategies = 0;
-    int nodes() const { return pillars + strategies + policies + measures; }
+    int nodes() const;
 };
 
 PlanCounts count_plan(const Plan& plan);
@@ -57,6 +65,9 @@ enum class MatchField {
     plan_title, plan_title_en, plan_vision, plan_summary,
     node_name, node_name_en, node_label, node_description,
     indicator, swot, tows,
+    municipality,  // the plan's municipality (name_ja, name_en)
+    plan_other,    // approved_by, the period as written, viewpoints, focus fields
+    note,          // a workshop note on one of the plan's items
 };
 std::string_view to_string(MatchField);
 
@@ -75,12 +86,14 @@ struct SearchOptions {
     std::size_t context_chars = 20;  // code points kept on each side of the match
 };
 
-// Substring search across every plan of the dataset: UTF-8 bytes for Japanese,
-// ASCII case-insensitive, full-width ASCII letters/digits match half-width ones
-// (ＩｏＴ ≈ IoT). One hit per item (its first matching field), in dataset order.
-// A blank query gives no hits.
-std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
-                                    const SearchOptions& options = {});
+// Substring search across every text field of every plan of the dataset
+// (names, labels, descriptions, vision, summary, the municipality, indicators
+// with their units and notes, SWOT, cross-SWOT) and the workshop notes on
+// them, folded (fold_for_search): width, case and kana do not matter (ＩｏＴ ≈
+// IoT, すみだ ≈ スミダ). One hit per item (its first matching field), in
+// dataset order, then the notes. A blank query gives no hits.
+std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options = {},
+                                    const std::vector<Annotation>& notes = {});
 
 
 // ---- Theme profile ----------------------------------------------------------

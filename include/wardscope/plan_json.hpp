@@ -26,6 +26,7 @@ struct ParseResult {
     std::string file;  // as named in problems
     PlanFile plan_file;
     std::vector<Problem> problems;  // empty when the file is valid
+    std::vector<Problem> warnings;  // valid, but shown differently: characters the dashboard cannot draw
     bool ok() const { return problems.empty(); }
 };
 
@@ -51,7 +52,8 @@ private:
 
 // Theme and actor vocabularies (data/themes.json, data/actors.json).
 Taxonomy read_taxonomy(const std::filesystem::path& themes_json, const std::filesystem::path& actors_json);
-Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text);
+// documents_text: data/documents.json (source documents), "" when there is none.
+Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text, std::string_view documents_text = {});
 
 // Back to the plan-file format (nested nodes). Rule-derived tags are not
 // written: they are derived again on import.

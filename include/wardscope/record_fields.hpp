@@ -24,7 +24,12 @@ enum Flag : unsigned {
     nullable = 1u << 4,         // plan file: the key must be present, null when the source does not say
     json_checked = 1u << 5,     // plan file: read and checked by the record's parser; written from the table
     row_id = 1u << 6,           // INTEGER PRIMARY KEY: read, never inserted
+    prose = 1u << 7,            // may hold tabs and line breaks (every other text is one line)
 };
+
+// The record of a table whose columns are all bound by the caller (the lists
+// and links stored in tables of their own: a strategy's SWOT items …).
+struct LinkRow {};
 
 // Member pointers from the record to the value: one for a plain member, two
 // for a member of a member (Indicator::baseline → IndicatorPoint::value).
@@ -111,15 +116,31 @@ constexpr Table<Record, Entries...> table(const char* name, std::tuple<Entries..
     return {name, entries, constraints, after};
 }
 
-// Calls fn(text) for every display field of one record.
-template <typename Record, typename... Entries, typename Fn>
-void for_each_display_field(const Table<Record, Entries...>& t, const Record& record, Fn&& fn) {
+// Calls fn(text) for every display field of one record: text is the member
+// itself (std::string&, const when the record is).
+template <typename T, typename Record, typename Fn>
+void for_each_display_member(const T& t, Record& record, Fn&& fn) {
     t.for_each([&](const auto& entry) {
         if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
             using Value = typename std::remove_cvref_t<decltype(entry)>::value_type;
             if constexpr (std::is_same_v<Value, std::string>)
-                if (entry.is(display)) fn(std::string_view(entry.get(record)));
+                if (entry.is(display)) fn(entry.get(record));
         }
+    });
+}
+
+// Calls fn(std::string_view) for every display field of one record.
+template <typename Record, typename... Entries, typename Fn>
+void for_each_display_field(const Table<Record, Entries...>& t, const Record& record, Fn&& fn) {
+    for_each_display_member(t, record, [&](const std::string& text) { fn(std::string_view(text)); });
+}
+
+// Calls fn(key) for the plan-file key of every field with `flag`.
+template <typename T, typename Fn>
+void for_each_key_with(const T& t, Flag flag, Fn&& fn) {
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member)
+            if (entry.key && entry.is(flag)) fn(std::string_view(entry.key));
     });
 }
 

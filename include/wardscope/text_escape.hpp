@@ -25,4 +25,10 @@ std::string terminal_text(std::string_view text, LineBreaks breaks = LineBreaks:
 // U+FFFD.
 std::string markdown_text(std::string_view text);
 
+// For XML element text and attribute values (the PowerPoint writer): & < > " '
+// become entities; characters XML 1.0 forbids (C0 controls but tab, LF, CR;
+// DEL, U+FFFE, U+FFFF), hidden controls (as terminal_text's) and invalid UTF-8
+// bytes become U+FFFD.
+std::string xml_text(std::string_view text);
+
 }  // namespace wardscope

@@ -1,7 +1,7 @@
-// Folding text for search, so that width and case do not matter:
-// ＳＵＭＩＤＡ, Sumida and sumida all fold to "sumida", ｶﾀｶﾅ to カタカナ,
-// the ideographic space to a space. Unicode NFKC with case folding (ICU's
-// NFKC_Casefold), on UTF-8.
+// Folding text for search, so that width, case and kana do not matter:
+// ＳＵＭＩＤＡ, Sumida and sumida all fold to "sumida", ｶﾀｶﾅ and かたかな to
+// カタカナ, the ideographic space to a space. Unicode NFKC with case folding
+// (ICU's NFKC_Casefold), on UTF-8, then hiragana to katakana.
 #pragma once
 
 #include <cstddef>

@@ -4,22 +4,30 @@
 // the theme drill-across and every export count through these functions
 // (docs/schema.md, "Counting themes", gives the same rule in SQL).
 //
-//  - Counted items: a plan's measure-level nodes, and every leaf above the
-//    measure level (a heading under which the plan lists no measures stands
-//    for itself). A plan without measures thus counts its leaves.
-//  - An item carries theme T when T is tagged on the item itself (by hand or
-//    by a keyword rule), or tagged by hand on any of its ancestors. The plans
-//    state a theme where they state it for everything beneath: 戦略4 「事業者
-//    間ネットワークの構築…」 is about networks, and so is each of its measures.
-//    A keyword rule is a match in one node's text; a heading's long text
-//    matches keywords of themes its measures need not pursue, so a heading's
-//    rule tags are not passed on (they would count 33 of Kita's 41 measures
-//    as 教育).
+//  - Levels: a plan declares its levels, top first, and which one is the
+//    measure level (format 1: pillar, strategy, policy, measure). Headings
+//    are nodes above the measure level with something beneath them; details
+//    are nodes below the measure level that belong to a counted item above
+//    them (事務事業 under a 施策課題 that is the measure).
+//  - Counted items: the nodes at the measure level; every leaf above it (a
+//    heading under which the plan lists nothing stands for itself); and a
+//    node below it whose parent is above it (nothing at the measure level
+//    between). So a 5-level plan counts each path once: never a measure and
+//    its 事務事業 both. A plan without a measure level counts its leaves.
+//  - An item carries theme T when T is tagged on the item itself or on one
+//    of its details (by hand or by a keyword rule), or tagged by hand on any
+//    of its ancestors — through every parent of a cross-listed item (再掲),
+//    which is one item and counted once. The plans state a theme where they
+//    state it for everything beneath: 戦略4 「事業者間ネットワークの構築…」 is
+//    about networks, and so is each of its measures. A keyword rule is a
+//    match in one node's text; a heading's long text matches keywords of
+//    themes its measures need not pursue, so a heading's rule tags are not
+//    passed on (they would count 33 of Kita's 41 measures as 教育).
 //  - A plan covers T when at least one of its counted items carries T.
 //
-// Every node is a counted item or has one beneath it (a non-leaf has a leaf
-// below, and every leaf is counted), so a plan covers T exactly when some node
-// carries a hand tag T or some counted item its own rule tag T.
+// Every node is a counted item, a detail of one, or a heading with one
+// beneath it, so a plan covers T exactly when some node carries a hand tag T
+// or some node that is not a heading its own rule tag T.
 // Plain C++: no SQLite, no ImGui.
 #pragma once
 
@@ -41,9 +49,11 @@ struct CarriedTheme {
 
 // Whether `node` (an index into Plan::nodes) is a counted item.
 bool is_counted_item(const Plan& plan, const PlanTree& tree, int node);
+// Whether `node` is a detail: below the measure level, part of a counted item above it.
+bool is_detail(const Plan& plan, const PlanTree& tree, int node);
 
 // The themes `node` carries, each once: its own tags in tag order, then its
-// ancestors' hand tags, nearest first.
+// ancestors' hand tags, nearest first, then its details' tags.
 std::vector<CarriedTheme> carried_themes(const Plan& plan, const PlanTree& tree, int node);
 
 // Every counted item of a plan, in plan order, with the themes it carries.

@@ -70,5 +70,10 @@ void append_table_words(std::vector<const char*>& out);
 
 // "file § section" or the URL; "" when empty (what "copy source" copies too).
 std::string source_reference(const SourceRef& source);
+// The same with the document's title for the file when data/documents.json
+// names it: "title § section, p. 3".
+std::string source_reference(const SourceRef& source, const Taxonomy& taxonomy);
+// The item's own URL, else its document's; "" when neither is known.
+std::string source_url(const SourceRef& source, const Taxonomy& taxonomy);
 
 }  // namespace wardscope

@@ -97,15 +97,28 @@ struct Slide {
     int position = 0;  // 0-based, contiguous
     std::string name;
     SlideState state;
+    std::string notes;  // the speaker's notes (PowerPoint export, the presenter); may be empty
 };
 
 // In position order. A damaged row (wrong types, an empty name, a state
 // that is not the JSON a slide holds) throws Error naming the slide; given
 // `skipped`, it is left out and the message added there instead.
 std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* skipped = nullptr);
-// Appends a slide; the name must be non-empty valid UTF-8. Returns its id.
-std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state);
-void rename_slide(Store& store, std::int64_t id, std::string_view name);
+// What a new slide must show, checked alike by the slides panel and
+// `wardscope slides add`: a view of `known_views` (the UI's view registry,
+// ui::view_ids()), plans the dataset holds, each once, and a language (ja / en).
+// Throws Error naming the first problem.
+void check_slide_state(const SlideState& state, const Dataset& data, const std::vector<std::string>& known_views);
+// "スライド 4" / "Slide 4": the first such name no slide has (the default name of a new slide).
+std::string unused_slide_name(const std::vector<Slide>& slides, std::string_view lang);
+
+// Appends a slide; the name must be non-empty valid UTF-8, one line, at most
+// 500 bytes, and no other slide's name. Returns its id.
+// `notes` (the speaker's) are prose: valid UTF-8, tabs and line breaks but no
+// other control characters, at most max_note_bytes.
+std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state, std::string_view notes = {});
+void set_slide_notes(Store& store, std::int64_t id, std::string_view notes);
+void rename_slide(Store& store, std::int64_t id, std::string_view name);  // the same rules for the name
 void update_slide(Store& store, std::int64_t id, const SlideState& state);
 // Removes it and closes the gap; false when there was none with that id.
 bool delete_slide(Store& store, std::int64_t id);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ struct ShotOptions {
     std::filesystem::path db_path;
     std::string view = "timeline";      // one of all_view_names()
     std::vector<std::string> plan_ids;  // empty: the view's default selection
+    std::string node_id;                // a node of the first plan to select ("" = none)
+    std::map<std::string, std::string> view_options;  // "compare.mode" → "diff": what a slide would restore
     int width = 1280;
     int height = 800;
     std::string lang = "ja";            // ja|en
@@ -32,7 +35,11 @@ struct ShotOptions {
 
 struct SlidesExportOptions {
     std::filesystem::path db_path;
-    std::filesystem::path out_dir;  // created when missing; gets 01-NAME.png, 02-NAME.png …
+    // png: a folder, created when missing, that gets 01-NAME.png, 02-NAME.png …;
+    // pdf, pptx: the file, written whole or not at all.
+    std::filesystem::path out;
+    std::string format = "png";  // png, pdf or pptx
+    std::filesystem::path layout_dir;  // tests: each slide's named items as 01.json, 02.json … (optional)
     int width = 1920;
     int height = 1080;
 };

@@ -23,6 +23,7 @@
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/generation_diff.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/safe_files.hpp"
 #include "wardscope/store.hpp"
@@ -47,8 +48,8 @@ using ui::Str;
     X(slides_fmt, "スライド (%d)", "Slides (%d)")                                  \
     X(png, "PNG", "PNG")                                                           \
     X(png_tip, "このビューをPNGで保存 (Ctrl+S)", "Save this view as PNG (Ctrl+S)")  \
-    X(slides_tip, "保存したビューを順に表示 (← → / PageUp PageDown)",               \
-      "Saved views, shown in order (← → / PageUp PageDown)")                       \
+    X(slides_tip, "保存したビューを順に表示 (PageUp PageDown、発表中は ← → も)",      \
+      "Saved views, shown in order (PageUp PageDown; ← → too while presenting)")    \
     X(present_tip, "全画面・大きな文字・高コントラスト (F5、Escで終了)",           \
       "Full screen, large type, high contrast (F5; Esc leaves)")                   \
     X(status, "%d 自治体 · %d 計画 · 今年度 %s", "%d municipalities · %d plans · this FY %s") \
@@ -65,6 +66,11 @@ using ui::Str;
     X(reload, "再読み込み", "Reload")                                              \
     X(reload_failed, "再読み込みできません: ", "Cannot reload: ")                  \
     X(skipped_rows, "件の壊れた行を読み飛ばしました(ログ参照): ", " damaged rows left out (see the log): ") \
+    X(undone, "元に戻しました: ", "Undone: ")                                      \
+    X(redone, "やり直しました: ", "Redone: ")                                      \
+    X(show_change, "表示", "Show")                                                 \
+    /* the words of the undo/redo messages (note_subject, slide_subject), for the glyph set */ \
+    X(change_words, "メモを追加変更削除実績値スライド「」を保存更新名前移動（）対応確定解除判断取消", "“”")  \
     X(eras, "令和平成元年度", "FY")
 
 namespace S {
@@ -112,6 +118,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     skipped_rows.clear();
     inputs.annotations = load_annotations(reader->store(), &skipped_rows);
     inputs.slides = load_slides(reader->store(), &skipped_rows);
+    inputs.match_overrides = load_match_overrides(reader->store(), &skipped_rows);
     inputs.source_label = db_path_.filename().string();
     inputs.data_version = model_.data_version + 1;
     make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
@@ -165,7 +172,7 @@ bool Dashboard::check_database_on_disk() {
 
 FrameRequests Dashboard::take_requests() { return std::exchange(requests_, FrameRequests{}); }
 
-std::string Dashboard::edit(std::string description, const std::function<Revert(Store&)>& write) {
+std::string Dashboard::edit(std::string description, const std::function<Change(Store&)>& write) {
     // The history's read must end first, or this write would wait for it.
     if (pending_history_.valid()) pending_history_.wait();
     try {
@@ -173,6 +180,7 @@ std::string Dashboard::edit(std::string description, const std::function<Revert(
             Store store = Store::open(db_path_, OpenMode::read_write);
             undo_steps_.push_back({description, write(store)});
         }
+        redo_steps_.clear();  // a new edit: what was undone before it cannot come back on top of it
         watch_.accept();  // our own write is not another process's
         reload_pending_ = true;  // views hold pointers into the data until the frame ends
         ++edit_count_;
@@ -183,35 +191,120 @@ std::string Dashboard::edit(std::string description, const std::function<Revert(
     }
 }
 
+namespace {
+
+// The first `count` characters of `text` (whole code points), with "…" when cut.
+std::string first_characters(std::string_view text, std::size_t count) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == count) return std::string(text.substr(0, i)) + "…";
+    return std::string(text);
+}
+
+}  // namespace
+
+Dashboard::EditSubject Dashboard::note_subject(const ItemRef& item, bool had_note, bool has_note) const {
+    EditSubject s;
+    const char* ja = !had_note ? "メモを追加" : has_note ? "メモを変更" : "メモを削除";
+    const char* en = !had_note ? "note added" : has_note ? "note changed" : "note deleted";
+    std::string where_ja, where_en;
+    if (const Plan* plan = data_.find_plan(item.plan_id))
+        if (const Municipality* m = data_.find_municipality(plan->municipality_id)) {
+            where_ja = m->name_ja;
+            where_en = m->name_en.empty() ? m->name_ja : m->name_en;
+        }
+    const std::string text = first_characters(item_text(data_, item), 24);
+    auto place = [&](const std::string& where) { return where.empty() ? text : text.empty() ? where : where + " · " + text; };
+    s.ja = std::string(ja) + "（" + place(where_ja) + "）";
+    s.en = std::string(en) + " (" + place(where_en) + ")";
+    s.view = item.kind == ItemKind::node ? "explorer" : "swot";
+    s.plan_id = item.plan_id;
+    if (item.kind == ItemKind::node) s.node_id = item.item_id;
+    return s;
+}
+
+Dashboard::EditSubject Dashboard::slide_subject(const char* ja_action, const char* en_action, std::string_view name) const {
+    const std::string short_name = first_characters(name, 24);
+    return {"スライド「" + short_name + "」を" + ja_action, "slide “" + short_name + "” " + en_action, "", "", ""};
+}
+
 std::string Dashboard::add_observation(const std::string& plan_id, const std::string& indicator_id,
                                        std::string_view fiscal_year, std::string_view value, std::string_view source) {
-    return edit("observation " + plan_id + " " + indicator_id, [&](Store& store) -> Revert {
-        const std::int64_t id = add_user_observation(store, plan_id, indicator_id, fiscal_year, value, source);
-        return [id](Store& s) { delete_user_observation(s, id); };
+    EditSubject subject{"実績値を追加（" + indicator_id + " · " + std::string(fiscal_year) + "）",
+                        "result added (" + indicator_id + " · " + std::string(fiscal_year) + ")", "kpi", plan_id, ""};
+    if (const Plan* plan = data_.find_plan(plan_id))
+        for (const Indicator& i : plan->indicators)
+            if (i.id == indicator_id) {
+                const std::string name = first_characters(i.name, 24);
+                subject.ja = "実績値を追加（" + name + " · " + std::string(fiscal_year) + "）";
+                subject.en = "result added (" + first_characters(i.name_en.empty() ? i.name : i.name_en, 24) + " · " +
+                             std::string(fiscal_year) + ")";
+            }
+    return edit("observation " + plan_id + " " + indicator_id, [&](Store& store) -> Change {
+        // Redone, the value gets a new row id: both directions share it.
+        auto id = std::make_shared<std::int64_t>(add_user_observation(store, plan_id, indicator_id, fiscal_year, value, source));
+        return {[id](Store& s) { delete_user_observation(s, *id); },
+                [id, plan_id, indicator_id, fy = std::string(fiscal_year), v = std::string(value), src = std::string(source)](
+                    Store& s) { *id = add_user_observation(s, plan_id, indicator_id, fy, v, src); },
+                subject};
     });
 }
 
 std::string Dashboard::set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) {
     const std::string what = "annotation " + item.plan_id + " " + std::string(to_string(item.kind)) + " " + item.item_id;
-    return edit(what, [&](Store& store) -> Revert {
+    return edit(what, [&](Store& store) -> Change {
         const std::optional<Annotation> before = find_annotation(store, item);
         wardscope::set_annotation(store, item, note, vote);
-        return [item, before](Store& s) { restore_annotation(s, item, before); };
+        const std::optional<Annotation> after = find_annotation(store, item);
+        return {[item, before](Store& s) { restore_annotation(s, item, before); },
+                [item, after](Store& s) { restore_annotation(s, item, after); },
+                note_subject(item, before.has_value(), after.has_value())};
     });
 }
 
-std::string Dashboard::undo() {
-    if (undo_steps_.empty()) return {};
+std::string Dashboard::decide_match(MatchEdit what, const std::string& plan_a, const std::string& item_a,
+                                    const std::string& plan_b, const std::string& item_b) {
+    const char* verb = what == MatchEdit::confirm ? "confirm" : what == MatchEdit::break_match ? "break" : "clear";
+    const char* ja = what == MatchEdit::confirm ? "対応を確定" : what == MatchEdit::break_match ? "対応を解除" : "対応の判断を取消";
+    const char* en = what == MatchEdit::confirm ? "match confirmed" : what == MatchEdit::break_match ? "match broken" : "match decision cleared";
+    const std::string pair = plan_a + " " + item_a + " / " + plan_b + " " + item_b;
+    return edit(std::string(verb) + " match " + pair, [&](Store& store) -> Change {
+        std::vector<MatchOverride> before = match_overrides_of(store, plan_a, plan_b);
+        switch (what) {
+            case MatchEdit::confirm: confirm_match(store, plan_a, item_a, plan_b, item_b); break;
+            case MatchEdit::break_match: break_match(store, plan_a, item_a, plan_b, item_b); break;
+            case MatchEdit::clear: clear_match_decision(store, plan_a, item_a, plan_b, item_b); break;
+        }
+        std::vector<MatchOverride> after = match_overrides_of(store, plan_a, plan_b);
+        return {[plan_a, plan_b, before = std::move(before)](Store& s) { restore_match_overrides(s, plan_a, plan_b, before); },
+                [plan_a, plan_b, after = std::move(after)](Store& s) { restore_match_overrides(s, plan_a, plan_b, after); },
+                EditSubject{std::string(ja) + "（" + pair + "）", std::string(en) + " (" + pair + ")", "compare", plan_b, item_b}};
+    });
+}
+
+std::string Dashboard::undo() { return replay(true); }
+std::string Dashboard::redo() { return replay(false); }
+
+std::string Dashboard::replay(bool undoing) {
+    std::vector<EditStep>& from = undoing ? undo_steps_ : redo_steps_;
+    std::vector<EditStep>& to = undoing ? redo_steps_ : undo_steps_;
+    if (from.empty()) return {};
     try {
         {
             Store store = Store::open(db_path_, OpenMode::read_write);
-            undo_steps_.back().revert(store);
+            (undoing ? from.back().change.undo : from.back().change.redo)(store);
         }
         watch_.accept();
         reload_pending_ = true;
         ++edit_count_;
-        last_edit_ = "undo " + undo_steps_.back().description;
-        undo_steps_.pop_back();
+        EditStep step = std::move(from.back());
+        from.pop_back();
+        last_edit_ = (undoing ? "undo " : "redo ") + step.description;
+        // Named even when it is not on screen, with a link to it.
+        const EditSubject& subject = step.change.subject;
+        notice_ = std::string(undoing ? S::undone(lang_) : S::redone(lang_)) + (lang_ == Lang::en ? subject.en : subject.ja);
+        notice_link_ = subject;
+        to.push_back(std::move(step));
         return {};
     } catch (const std::exception& e) {
         return e.what();
@@ -241,6 +334,15 @@ std::optional<Table> Dashboard::view_table(std::string_view id) {
     // As a shot sees it: no hover, no editing.
     ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, 1.0f, current_fiscal_year_, true, nullptr, nullptr, {}};
     return views_[static_cast<std::size_t>(v)]->table(ctx);
+}
+
+void Dashboard::follow_notice_link() {
+    const EditSubject link = notice_link_;
+    if (link.view.empty()) return;
+    show_view(link.view);
+    if (!link.plan_id.empty() && data_.find_plan(link.plan_id)) selection_.select_plan(data_, link.plan_id, link.node_id);
+    notice_.clear();
+    notice_link_ = {};
 }
 
 bool Dashboard::receive_kpi_history(bool wait) {
@@ -322,7 +424,10 @@ void Dashboard::handle_shortcuts() {
         }
         if (ImGui::IsKeyPressed(GLFW_KEY_L, false)) lang_ = lang_ == Lang::ja ? Lang::en : Lang::ja;
         if (ImGui::IsKeyPressed(GLFW_KEY_Q, false)) requests_.quit = true;
-        if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && can_undo()) undo();
+        // Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo.
+        if (ImGui::IsKeyPressed(GLFW_KEY_Z, false) && !io.KeyShift && can_undo()) undo();
+        if (((ImGui::IsKeyPressed(GLFW_KEY_Z, false) && io.KeyShift) || ImGui::IsKeyPressed(GLFW_KEY_Y, false)) && can_redo())
+            redo();
         if (ImGui::IsKeyPressed(GLFW_KEY_S, false)) requests_.save_png = true;
     }
     // Esc closes the topmost popup (dropdowns, menus, dialogs) first; then
@@ -431,6 +536,12 @@ void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
     if (!notice_.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("%s", notice_.c_str());
+        if (notice_has_link()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(S::show_change(ctx.lang))) follow_notice_link();
+            notice_link_hovered_ = ImGui::IsItemHovered();
+            ui::record_probe("shell.notice.link", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        }
     }
 }
 
@@ -463,6 +574,12 @@ void Dashboard::draw_view(ui::ViewContext& ctx) {
 }
 
 FrameRequests Dashboard::draw_frame() {
+    ui::attach_widget_state(&widgets_);  // the widgets of this window draw with this dashboard's state
+    // Tab and the arrow keys move through controls, lists and tables (Space/Enter
+    // activate); while presenting the arrow keys are the clicker's, for slides.
+    int& config = ImGui::GetIO().ConfigFlags;
+    if (presenting_) config &= ~ImGuiConfigFlags_NavEnableKeyboard;
+    else config |= ImGuiConfigFlags_NavEnableKeyboard;
     if (receive_kpi_history(false))
         for (std::size_t i = 0; i < data_.observations.size(); ++i)  // sources are grouped: check each once
             if (i == 0 || data_.observations[i].source != data_.observations[i - 1].source)
@@ -484,25 +601,35 @@ FrameRequests Dashboard::draw_frame() {
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // An exported slide has no frame around it either.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, slide_frame_ == SlideFrame::app ? ImGui::GetStyle().WindowBorderSize : 0.0f);
     ImGui::Begin("##wardscope", nullptr, flags);
+    ImGui::PopStyleVar();
     // Presenting is for the room: no editing controls (the views show them only with an editor).
     const bool read_only = screenshot_ || presenting_;
     ui::ViewContext ctx{data_, model_, selection_, filter_, lang_, ui::em() / font_size_presets[default_font_preset],
                         current_fiscal_year_, screenshot_, read_only ? nullptr : this,
                         read_only ? nullptr : &annotation_editor_, {}, presenting_};
-    // Presenting, the large type is for the view; the tabs and buttons are for
-    // the presenter and keep to one row, even on a 1280×800 projector.
-    if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
-    draw_top_bar(ctx);
-    ImGui::SetWindowFontScale(1.0f);
-    if (!presenting_) {
-        ui::draw_filter_bar(ctx, filter_);
-        ui::draw_selection_chips(ctx);  // deliberate selection: every selected plan in sight
+    // Exported slides show the view and their caption only (SlideFrame).
+    const bool chrome = slide_frame_ == SlideFrame::app;
+    if (chrome) {
+        // Presenting, the large type is for the view; the tabs and buttons are for
+        // the presenter and keep to one row, even on a 1280×800 projector.
+        if (presenting_) ImGui::SetWindowFontScale(presentation_chrome_scale);
+        draw_top_bar(ctx);
+        ImGui::SetWindowFontScale(1.0f);
+        if (!presenting_) {
+            ui::draw_filter_bar(ctx, filter_);
+            ui::draw_selection_chips(ctx);  // deliberate selection: every selected plan in sight
+        }
+        ImGui::Separator();
     }
-    ImGui::Separator();
-    // Below the view: the status bar, or presenting, the thin caption (at the chrome's size).
-    const float status_height = presenting_ ? caption_height()
-                                            : ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // Below the view: the status bar, or presenting (and on an exported slide), the thin caption (at the chrome's size).
+    const bool caption = presenting_ ? chrome || slide_frame_ == SlideFrame::content_and_caption
+                                     : slide_frame_ == SlideFrame::content_and_caption;
+    const float status_height = caption ? caption_height()
+                                : chrome ? ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y
+                                         : 0;
     ImGui::BeginChild("##view", ImVec2(0, -status_height), false);
     // Tests read the view's place and its text size (presenting: the large type).
     if (ui::probes_enabled())
@@ -510,20 +637,21 @@ FrameRequests Dashboard::draw_frame() {
                          ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y),
                          ImGui::GetFontSize());
     ctx.lang = lang_;  // a toggle in the top bar applies from this frame on
-    ui::begin_spotlight_frame(presenting_);  // shots too: a slide's spotlight is part of the picture
+    widgets_.spotlight.begin_frame(presenting_);  // shots too: a slide's spotlight is part of the picture
     draw_view(ctx);
     const ImVec2 view_min = ImGui::GetWindowPos();
     const ImVec2 view_max(view_min.x + ImGui::GetWindowSize().x, view_min.y + ImGui::GetWindowSize().y);
     ImGui::EndChild();
-    ui::end_spotlight_frame(view_min, view_max);
+    widgets_.spotlight.end_frame(view_min, view_max);
     if (!skipped_rows.empty() && !skipped_rows_noticed_) {
         notice_ = std::to_string(skipped_rows.size()) + S::skipped_rows(ctx.lang) + skipped_rows.front();
         skipped_rows_noticed_ = true;
     }
-    if (!presenting_) draw_status_bar(ctx);
-    if (presenting_) draw_room_caption(ctx);
-    if (presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) notice_.clear();  // seen: the next click dismisses it
+    if (chrome && !presenting_) draw_status_bar(ctx);
+    if (caption) draw_room_caption(ctx);
+    if (chrome && presenting_ && !notice_.empty()) ui::corner_label(notice_, false);  // no status bar while presenting
+    // Seen: the next click dismisses it (unless it is on the notice's link, which shows what changed).
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !notice_link_hovered_) notice_.clear(), notice_link_ = {};
     ImGui::End();
     if (ui::probes_enabled())  // tests wait for a dropdown to open and for Esc to close it
         ui::record_probe("shell.popups", ImVec2(0, 0), ImVec2(0, 0), ImGui::GetCurrentContext()->OpenPopupStack.Size);
@@ -533,7 +661,7 @@ FrameRequests Dashboard::draw_frame() {
     if (black_screen_ && presenting_)  // the clicker's B / period: the room looks at the speaker
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32_BLACK);
     if (!ctx.open_view.empty()) show_view(ctx.open_view);
-    if (std::string typed = ui::take_glyph_request(); !typed.empty()) {
+    if (std::string typed = widgets_.glyphs.take(); !typed.empty()) {
         typed_glyphs_ += typed;
         requests_.rebuild_fonts = true;
     }

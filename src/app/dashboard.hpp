@@ -21,6 +21,7 @@
 #include "ui/model.hpp"
 #include "ui/selection.hpp"
 #include "ui/view.hpp"
+#include "ui/widget_state.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/workshop.hpp"
@@ -48,6 +49,18 @@ struct FrameRequests {
     bool save_png = false;       // Ctrl+S / the PNG button: save the frame just drawn
     bool quit = false;           // Ctrl+Q
     FrameRequests& operator|=(const FrameRequests& o);
+};
+
+// What a frame draws around the view: the app's chrome (tabs, filter bar,
+// status bar), or, for exported slides, nothing but the view and the caption
+// band or the view alone (PDF and PPTX set the caption as text of their own).
+enum class SlideFrame { app, content_and_caption, content_only };
+
+// The caption of a slide: "n / N", its name, the source line of the plans it shows.
+struct SlideCaption {
+    int number = 0, count = 0;  // 1-based; 0 when no slide is shown
+    std::string title;
+    std::string source;  // "出典: …" / "Source: …"; marks synthetic data
 };
 
 class Dashboard : public ui::DataEditor {
@@ -110,6 +123,10 @@ public:
     // A deterministic frame for `shot`: no hover, no blinking, no editing.
     void set_screenshot(bool on) { screenshot_ = on; }
     void show_notice(std::string text) { notice_ = std::move(text); }  // where a PNG went, why it failed
+    // The widgets' state of the window this dashboard draws in (spotlight,
+    // probes, typed glyphs, the plot): draw_frame attaches it to the ImGui context.
+    ui::WidgetState& widgets() { return widgets_; }
+    const std::string& spotlight_id() const { return widgets_.spotlight.id(); }
 
     // The database file: the shell asks now and then whether another process
     // changed it (true once per change); the dashboard then offers to reload.
@@ -126,6 +143,8 @@ public:
     std::string add_observation(const std::string& plan_id, const std::string& indicator_id,
                                 std::string_view fiscal_year, std::string_view value, std::string_view source) override;
     std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) override;
+    std::string decide_match(MatchEdit edit, const std::string& plan_a, const std::string& item_a, const std::string& plan_b,
+                             const std::string& item_b) override;
     bool can_undo() const override { return !undo_steps_.empty(); }
     std::string undo() override;
     std::string write_export(const std::filesystem::path& path, std::string_view bytes) override;
@@ -133,8 +152,16 @@ public:
     // options and language (what its "Export table" writes); nullopt when the
     // view has none. "plans": the plans the filter keeps. Throws Error for an unknown id.
     std::optional<Table> view_table(std::string_view id);
-    unsigned edit_count() const { return edit_count_; }  // edits and undos so far
+    // Undone edits, newest last, until the next edit (Ctrl+Shift+Z, Ctrl+Y).
+    bool can_redo() const { return !redo_steps_.empty(); }
+    std::string redo();
+    unsigned edit_count() const { return edit_count_; }  // edits, undos and redos so far
     const std::string& last_edit() const { return last_edit_; }
+    // The message after an undo or redo, naming what changed ("" when none):
+    // shown in the status bar (presenting: in a corner) with a link to it.
+    const std::string& notice() const { return notice_; }
+    bool notice_has_link() const { return !notice_link_.view.empty(); }
+    void follow_notice_link();  // shows what the last undo or redo changed
 
     // ---- Slides (dashboard_slides.cpp): the current view as a slide and back --------------
     SlideState capture_slide() const;
@@ -147,6 +174,8 @@ public:
     std::string delete_slide(std::int64_t id);
     std::string move_slide(std::int64_t id, int position);
     void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
+    SlideCaption slide_caption() const;  // of the slide shown, in the current language
+    void set_slide_frame(SlideFrame frame) { slide_frame_ = frame; }
     int current_slide() const { return current_slide_; }  // index into model().slides; -1 = none shown yet
     // Shows slide `index` while `draw_frames` draws it (the presenter's
     // picture of the next slide, in an ImGui context of its own), then puts
@@ -159,11 +188,25 @@ public:
     bool slide_show_running() const { return before_show_.has_value(); }
     bool black_screen() const { return black_screen_; }  // B / period while presenting
 
+    // What an edit changed: named in the undo and redo messages, and where the message's link goes.
+    struct EditSubject {
+        std::string ja, en;            // "メモを追加（墨田区 · 多様な産業）", "note added (Sumida Ward · …)"
+        std::string view;              // the view that shows it ("" = no link)
+        std::string plan_id, node_id;  // selected when the link is followed
+    };
+
 private:
     bool skipped_rows_noticed_ = false;  // the status bar has said that rows were left out
-    // One edit: `write` changes the database and returns how to revert it.
-    using Revert = std::function<void(Store&)>;
-    std::string edit(std::string description, const std::function<Revert(Store&)>& write);
+    // One edit: `write` changes the database and returns how to undo and redo it.
+    using Apply = std::function<void(Store&)>;
+    struct Change {
+        Apply undo, redo;
+        EditSubject subject;  // what it changed
+    };
+    std::string edit(std::string description, const std::function<Change(Store&)>& write);
+    std::string replay(bool undoing);  // undo() / redo()
+    EditSubject note_subject(const ItemRef& item, bool had_note, bool has_note) const;
+    EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name) const;
     void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
@@ -197,21 +240,26 @@ private:
     int current_fiscal_year_ = 0;
     FrameRequests requests_{.rebuild_fonts = true, .restyle = true};
     std::string notice_;
+    ui::WidgetState widgets_;
 
     DatabaseWatch watch_;
     bool changed_on_disk_ = false;  // another process wrote: offer to reload
     std::future<std::vector<Observation>> pending_history_;  // KpiHistoryLoad::in_background, until received
     std::string reload_error_;
     bool reload_pending_ = false;  // after an edit: reload before the next frame's views
-    struct UndoStep {
-        std::string description;
-        Revert revert;
+    struct EditStep {
+        std::string description;  // for the log: "annotation plan-a swot s1"
+        Change change;
     };
-    std::vector<UndoStep> undo_steps_;  // this session's edits, newest last
+    std::vector<EditStep> undo_steps_;  // this session's edits, newest last
+    std::vector<EditStep> redo_steps_;  // undone, newest last; cleared by the next edit
+    EditSubject notice_link_;           // where the notice's link goes
+    bool notice_link_hovered_ = false;  // the pointer is on that link: its click is not a dismissal
     unsigned edit_count_ = 0;
     std::string last_edit_;
 
     int current_slide_ = -1;
+    SlideFrame slide_frame_ = SlideFrame::app;
     std::optional<SlideState> before_show_;  // what the user left for the slide show
     bool black_screen_ = false;
     bool slides_open_ = false;      // the slide panel

@@ -27,7 +27,6 @@ using ui::Lang;
     X(panel_title, "スライド", "Slides")                                                      \
     X(name_hint, "スライド名", "Slide name")                                                  \
     X(add, "現在のビューを追加", "Add the current view")                                      \
-    X(default_name_fmt, "スライド %d", "Slide %d")                                            \
     X(none, "スライドはまだありません。ビューを整えてから追加してください。",                 \
       "No slides yet. Set up a view, then add it.")                                           \
     X(keys, "← → / PageUp PageDown: 前後のスライド（発表中、またはこのパネルを選んでいるとき）。B / .: 黒画面", \
@@ -80,7 +79,7 @@ SlideState Dashboard::capture_slide() const {
     s.filter_theme_id = filter_.theme_id();
     s.view_options = view_options();
     // The spotlit item goes with the views' options ("shell." is no view's prefix: older wardscopes ignore it).
-    if (!ui::spotlight_id().empty()) s.view_options[spotlight_option] = ui::spotlight_id();
+    if (!widgets_.spotlight.id().empty()) s.view_options[spotlight_option] = widgets_.spotlight.id();
     s.lang = lang_ == Lang::en ? "en" : "ja";
     s.font_preset = font_preset_;
     s.presenting = presenting_;
@@ -99,7 +98,7 @@ void Dashboard::apply_slide(const SlideState& s, bool with_mode) {
     filter_.set_theme(s.filter_theme_id);
     restore_view_options(s.view_options);
     const auto spotlit = s.view_options.find(spotlight_option);
-    ui::set_spotlight(spotlit == s.view_options.end() ? std::string() : spotlit->second);
+    widgets_.spotlight.set(spotlit == s.view_options.end() ? std::string() : spotlit->second);
     lang_ = s.lang == "en" ? Lang::en : Lang::ja;
     if (with_mode && s.presenting != presenting_) {
         presenting_ = s.presenting;
@@ -145,9 +144,11 @@ void Dashboard::preview_slide(int index, const std::function<void()>& draw_frame
 std::string Dashboard::add_slide(std::string_view name) {
     const SlideState state = capture_slide();
     const int position = static_cast<int>(model_.slides.size());
-    const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Revert {
-        const std::int64_t id = wardscope::add_slide(store, name, state);
-        return [id](Store& s) { wardscope::delete_slide(s, id); };
+    const std::string result = edit("slide add " + std::string(name), [&](Store& store) -> Change {
+        check_slide_state(state, data_, ui::view_ids());  // as `wardscope slides add` checks it
+        const Slide added = stored_slide(store, wardscope::add_slide(store, name, state));
+        return {[id = added.id](Store& s) { wardscope::delete_slide(s, id); },
+                [added](Store& s) { restore_slide(s, added); }, slide_subject("保存", "saved", name)};
     });
     if (result.empty()) current_slide_ = position;
     return result;
@@ -155,34 +156,39 @@ std::string Dashboard::add_slide(std::string_view name) {
 
 std::string Dashboard::update_slide(std::int64_t id) {
     const SlideState state = capture_slide();
-    return edit("slide update " + std::to_string(id), [&](Store& store) -> Revert {
-        const SlideState before = stored_slide(store, id).state;
+    return edit("slide update " + std::to_string(id), [&](Store& store) -> Change {
+        const Slide before = stored_slide(store, id);
         wardscope::update_slide(store, id, state);
-        return [id, before](Store& s) { wardscope::update_slide(s, id, before); };
+        return {[id, state = before.state](Store& s) { wardscope::update_slide(s, id, state); },
+                [id, state](Store& s) { wardscope::update_slide(s, id, state); }, slide_subject("更新", "updated", before.name)};
     });
 }
 
 std::string Dashboard::rename_slide(std::int64_t id, std::string_view name) {
-    return edit("slide rename " + std::to_string(id), [&](Store& store) -> Revert {
+    return edit("slide rename " + std::to_string(id), [&](Store& store) -> Change {
         const std::string before = stored_slide(store, id).name;
         wardscope::rename_slide(store, id, name);
-        return [id, before](Store& s) { wardscope::rename_slide(s, id, before); };
+        return {[id, before](Store& s) { wardscope::rename_slide(s, id, before); },
+                [id, after = std::string(name)](Store& s) { wardscope::rename_slide(s, id, after); },
+                slide_subject("名前変更", "renamed", name)};
     });
 }
 
 std::string Dashboard::delete_slide(std::int64_t id) {
-    return edit("slide delete " + std::to_string(id), [&](Store& store) -> Revert {
+    return edit("slide delete " + std::to_string(id), [&](Store& store) -> Change {
         const Slide before = stored_slide(store, id);
         wardscope::delete_slide(store, id);
-        return [before](Store& s) { restore_slide(s, before); };
+        return {[before](Store& s) { restore_slide(s, before); }, [id](Store& s) { wardscope::delete_slide(s, id); },
+                slide_subject("削除", "deleted", before.name)};
     });
 }
 
 std::string Dashboard::move_slide(std::int64_t id, int position) {
-    return edit("slide move " + std::to_string(id), [&](Store& store) -> Revert {
-        const int before = stored_slide(store, id).position;
+    return edit("slide move " + std::to_string(id), [&](Store& store) -> Change {
+        const Slide before = stored_slide(store, id);
         wardscope::move_slide(store, id, position);
-        return [id, before](Store& s) { wardscope::move_slide(s, id, before); };
+        return {[id, from = before.position](Store& s) { wardscope::move_slide(s, id, from); },
+                [id, position](Store& s) { wardscope::move_slide(s, id, position); }, slide_subject("移動", "moved", before.name)};
     });
 }
 
@@ -203,6 +209,20 @@ void Dashboard::handle_slide_keys() {
     else if (previous) go_to_slide(current_slide_ < 0 ? 0 : current_slide_ - 1);
 }
 
+SlideCaption Dashboard::slide_caption() const {
+    SlideCaption c;
+    const auto& slides = model_.slides;
+    if (current_slide_ < 0 || current_slide_ >= static_cast<int>(slides.size())) return c;
+    c.number = current_slide_ + 1;
+    c.count = static_cast<int>(slides.size());
+    c.title = slides[static_cast<std::size_t>(current_slide_)].name;
+    c.source = caption_source_line(lang_);
+    // The marks the room caption draws as badges, in words.
+    if (model_.synthetic_plans > 0) c.source += std::string(" · ") + S::synthetic(lang_);
+    if (model_.any_sample_observations && view().needs_kpi_history()) c.source += std::string(" · ") + S::sample(lang_);
+    return c;
+}
+
 void Dashboard::end_slide_show() {
     black_screen_ = false;
     if (!before_show_) return;
@@ -218,12 +238,18 @@ float Dashboard::caption_height() const {
 // "出典: 北区産業振興ビジョン 2026–2035 · wardscope.db": the plans the view is
 // about (the selection, for the views that show it; else how many plans).
 std::string Dashboard::caption_source_line(Lang lang) const {
-    std::string plans;
+    std::string plans, documents;  // the documents by their titles (data/documents.json), each once
     if (view().shows_selected_plans())
         for (const std::string& id : selection_.plan_ids())
-            if (const Plan* p = data_.find_plan(id)) plans += (plans.empty() ? "" : " / ") + ui::plan_short_label(data_, *p, lang);
+            if (const Plan* p = data_.find_plan(id)) {
+                plans += (plans.empty() ? "" : " / ") + ui::plan_short_label(data_, *p, lang);
+                if (const SourceDocument* d = data_.taxonomy.find_document(p->source.file)) {
+                    const std::string& title = lang == Lang::en && !d->title_en.empty() ? d->title_en : d->title;
+                    if (documents.find(title) == std::string::npos) documents += (documents.empty() ? "" : " / ") + title;
+                }
+            }
     if (plans.empty()) plans = ui::format(S::plans_fmt(lang), model_.plan_count);
-    return std::string(S::source(lang)) + plans + " · " + model_.source_label;
+    return std::string(S::source(lang)) + plans + (documents.empty() ? "" : " — " + documents) + " · " + model_.source_label;
 }
 
 // Presenting: one thin line under the view, at the chrome's size — the slide
@@ -239,7 +265,8 @@ void Dashboard::draw_room_caption(ui::ViewContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddLine(p0, ImVec2(p0.x + width, p0.y), ImGui::GetColorU32(ImGuiCol_Border));
     const auto& slides = model_.slides;
-    const bool on_slide = before_show_ && current_slide_ >= 0 && current_slide_ < static_cast<int>(slides.size());
+    // An exported slide is on its slide without a show running.
+    const bool on_slide = (before_show_ || slide_frame_ != SlideFrame::app) && current_slide_ >= 0 && current_slide_ < static_cast<int>(slides.size());
     const std::string title = on_slide ? ui::format(S::caption_fmt(lang), current_slide_ + 1, static_cast<int>(slides.size()),
                                                     slides[static_cast<std::size_t>(current_slide_)].name.c_str())
                                        : std::string(view().title(lang));
@@ -286,7 +313,7 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
         return;
     }
     const auto& slides = model_.slides;
-    if (slide_name_.empty()) slide_name_ = ui::format(S::default_name_fmt(lang), static_cast<int>(slides.size()) + 1);
+    if (slide_name_.empty()) slide_name_ = unused_slide_name(slides, lang == Lang::en ? "en" : "ja");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##name", S::name_hint(lang), &slide_name_);
     if (ImGui::IsItemActive()) ui::ensure_glyphs(slide_name_);

@@ -125,11 +125,19 @@ std::string load_fonts(ImGuiIO& io, const std::optional<FontFile>& font, FontByt
         config.OversampleH = 1;  // CJK glyphs are dense: keep the atlas small
         config.OversampleV = 1;
         config.PixelSnapH = true;
+        ImFont* added = nullptr;
         if (!bytes.empty()) {
             int byte_count = 0;
             void* data = bytes.release(byte_count);  // the atlas owns them now (FontDataOwnedByAtlas)
-            if (io.Fonts->AddFontFromMemoryTTF(data, byte_count, size, &config, ranges)) return font->path.filename().string();
-        } else if (io.Fonts->AddFontFromFileTTF(utf8_name(font->path).c_str(), size, &config, ranges)) {
+            added = io.Fonts->AddFontFromMemoryTTF(data, byte_count, size, &config, ranges);
+        } else {
+            added = io.Fonts->AddFontFromFileTTF(utf8_name(font->path).c_str(), size, &config, ranges);
+        }
+        if (added) {
+            // What cannot be drawn shows as 〓 (the geta mark of Japanese typesetting), not
+            // as a "?" that reads as text: characters outside the BMP, which ImGui 1.86's
+            // 16-bit ImWchar decodes as U+FFFD, a glyph Noto Sans CJK lacks.
+            added->FallbackChar = substitute_mark;
             return font->path.filename().string();
         }
         io.Fonts->Clear();

@@ -42,6 +42,10 @@ private:
     std::size_t count_ = 0;
 };
 
+// The visible mark for a character the font cannot draw (〓, U+3013, always in
+// the glyph ranges): ImFont::FallbackChar of the Japanese font.
+inline constexpr ImWchar substitute_mark = 0x3013;
+
 // Sizes the user steps through with Ctrl+= / Ctrl+- (Ctrl+0 resets).
 inline constexpr float font_size_presets[] = {13, 15, 17, 19, 22, 26, 30, 36, 44};
 inline constexpr int default_font_preset = 3;

@@ -44,6 +44,8 @@ std::vector<std::uint8_t> deflate_rows(const std::vector<std::uint8_t>& rgba, in
     return out;
 }
 
+}  // namespace
+
 // PNG encoding with zlib at level 2, about 5× quicker than stb_image_write's
 // encoder (per-row filter search and its own deflate) for the same pixels, at a
 // similar file size. The two halves of the image are deflated on two threads
@@ -86,15 +88,13 @@ std::vector<std::uint8_t> encode_png(int width, int height, const std::vector<st
     return png;
 }
 
-}  // namespace
-
 void write_png(const std::filesystem::path& path, int width, int height, const std::vector<std::uint8_t>& rgba) {
     write_file_atomically(path, std::span<const std::uint8_t>(encode_png(width, height, rgba)));
 }
 
-void write_layout_json(const std::filesystem::path& path, int width, int height) {
+void write_layout_json(const std::filesystem::path& path, int width, int height, const ui::Probes& probes) {
     nlohmann::json items = nlohmann::json::array();
-    for (const ui::Probe& p : ui::recorded_probes())
+    for (const ui::Probe& p : probes.recorded())
         items.push_back({{"name", p.name},
                          {"x0", p.min.x}, {"y0", p.min.y}, {"x1", p.max.x}, {"y1", p.max.y},
                          {"value", p.value}, {"value2", p.value2}, {"text", p.text}});

@@ -18,11 +18,14 @@
 namespace wardscope::app {
 namespace {
 
-std::string last_glfw_error;
-
-void on_glfw_error(int code, const char* description) {
-    last_glfw_error = std::to_string(code) + ": " + (description ? description : "");
+// The last GLFW error, "code: description" ("" when none): GLFW keeps it per thread.
+std::string last_glfw_error() {
+    const char* description = nullptr;
+    const int code = glfwGetError(&description);
+    return code == GLFW_NO_ERROR ? std::string() : std::to_string(code) + ": " + (description ? description : "");
 }
+
+}  // namespace
 
 // The few GL ≥ 3.0 entry points we call ourselves, fetched at run time
 // (libGL only promises GL 1.x symbols).
@@ -59,13 +62,10 @@ struct FramebufferApi {
                check_framebuffer_status && framebuffer_texture_2d && blit_framebuffer && generate_mipmap;
     }
 };
-FramebufferApi fbo;
-
-}  // namespace
 
 GlSession::GlSession(const WindowSpec& spec) {
-    glfwSetErrorCallback(on_glfw_error);
     if (!glfwInit()) {
+        const std::string detail = last_glfw_error();
         std::string message = "cannot open a window: ";
 #ifdef _WIN32
         message += "GLFW could not start";
@@ -77,7 +77,7 @@ GlSession::GlSession(const WindowSpec& spec) {
             ".\n  To render views without a display: xvfb-run -a wardscope shot --view heatmap --out heatmap.png"
             "\n  To run the dashboard headless: xvfb-run -a -s \"-screen 0 1920x1080x24\" wardscope ui";
 #endif
-        if (!last_glfw_error.empty()) message += "\n  (GLFW error " + last_glfw_error + ")";
+        if (!detail.empty()) message += "\n  (GLFW error " + detail + ")";
         throw Error(message);
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -88,7 +88,7 @@ GlSession::GlSession(const WindowSpec& spec) {
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     window_ = glfwCreateWindow(spec.width, spec.height, spec.title.c_str(), nullptr, nullptr);
     if (!window_) {
-        const std::string detail = last_glfw_error;
+        const std::string detail = last_glfw_error();
         glfwTerminate();
         throw Error("cannot create an OpenGL 3.3 core window" + (detail.empty() ? "" : " (GLFW error " + detail + ")") +
                     "; with Mesa, check that libgl1-mesa-dri is installed");
@@ -157,7 +157,7 @@ GLFWwindow* GlSession::create_shared_window(const std::string& title, int width,
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     GLFWwindow* w = glfwCreateWindow(width, height, title.c_str(), nullptr, window_);
-    if (!w) throw Error("cannot open a second window (GLFW error " + last_glfw_error + ")");
+    if (!w) throw Error("cannot open a second window (GLFW error " + last_glfw_error() + ")");
     set_window_icon(w);
     glfwMakeContextCurrent(w);
     glfwSwapInterval(0);  // two windows swapping with vsync would halve the frame rate
@@ -189,8 +189,9 @@ void GlSession::set_fullscreen(bool on) {
     fullscreen_ = on;
 }
 
-TextureTarget::TextureTarget(int width, int height) : width_(width), height_(height) {
-    if (!fbo.load()) throw Error("the OpenGL driver has no framebuffer objects (needs OpenGL 3.0)");
+TextureTarget::TextureTarget(int width, int height)
+    : width_(width), height_(height), fbo_(std::make_unique<FramebufferApi>()) {
+    if (!fbo_->load()) throw Error("the OpenGL driver has no framebuffer objects (needs OpenGL 3.0)");
     glGenTextures(1, &texture_);
     glBindTexture(GL_TEXTURE_2D, texture_);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
@@ -198,56 +199,57 @@ TextureTarget::TextureTarget(int width, int height) : width_(width), height_(hei
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    fbo.generate_mipmap(GL_TEXTURE_2D);
-    fbo.gen_framebuffers(1, &framebuffer_);
-    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
-    fbo.framebuffer_texture_2d(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
-    const bool complete = fbo.check_framebuffer_status(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-    fbo.bind_framebuffer(GL_FRAMEBUFFER, 0);
+    fbo_->generate_mipmap(GL_TEXTURE_2D);
+    fbo_->gen_framebuffers(1, &framebuffer_);
+    fbo_->bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+    fbo_->framebuffer_texture_2d(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, texture_, 0);
+    const bool complete = fbo_->check_framebuffer_status(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    fbo_->bind_framebuffer(GL_FRAMEBUFFER, 0);
     if (!complete) throw Error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) + " texture target");
 }
 
 TextureTarget::~TextureTarget() {
-    fbo.delete_framebuffers(1, &framebuffer_);
+    fbo_->delete_framebuffers(1, &framebuffer_);
     glDeleteTextures(1, &texture_);
 }
 
-void TextureTarget::bind() { fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_); }
+void TextureTarget::bind() { fbo_->bind_framebuffer(GL_FRAMEBUFFER, framebuffer_); }
 
 void TextureTarget::finish() {
-    fbo.bind_framebuffer(GL_FRAMEBUFFER, 0);
+    fbo_->bind_framebuffer(GL_FRAMEBUFFER, 0);
     glBindTexture(GL_TEXTURE_2D, texture_);
-    fbo.generate_mipmap(GL_TEXTURE_2D);  // a smooth picture at thumbnail size
+    fbo_->generate_mipmap(GL_TEXTURE_2D);  // a smooth picture at thumbnail size
 }
 
 void TextureTarget::copy_from_back_buffer(int width, int height) {
-    fbo.bind_framebuffer(GL_READ_FRAMEBUFFER, 0);
+    fbo_->bind_framebuffer(GL_READ_FRAMEBUFFER, 0);
     glReadBuffer(GL_BACK);
-    fbo.bind_framebuffer(GL_DRAW_FRAMEBUFFER, framebuffer_);
-    fbo.blit_framebuffer(0, 0, width, height, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    fbo_->bind_framebuffer(GL_DRAW_FRAMEBUFFER, framebuffer_);
+    fbo_->blit_framebuffer(0, 0, width, height, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_LINEAR);
     finish();
 }
 
-OffscreenTarget::OffscreenTarget(int width, int height) : width_(width), height_(height) {
-    if (!fbo.load()) throw Error("the OpenGL driver has no framebuffer objects (needs OpenGL 3.0)");
-    fbo.gen_framebuffers(1, &framebuffer_);
-    fbo.gen_renderbuffers(1, &color_);
-    fbo.bind_renderbuffer(GL_RENDERBUFFER, color_);
-    fbo.renderbuffer_storage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
-    fbo.framebuffer_renderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
-    if (fbo.check_framebuffer_status(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+OffscreenTarget::OffscreenTarget(int width, int height)
+    : width_(width), height_(height), fbo_(std::make_unique<FramebufferApi>()) {
+    if (!fbo_->load()) throw Error("the OpenGL driver has no framebuffer objects (needs OpenGL 3.0)");
+    fbo_->gen_framebuffers(1, &framebuffer_);
+    fbo_->gen_renderbuffers(1, &color_);
+    fbo_->bind_renderbuffer(GL_RENDERBUFFER, color_);
+    fbo_->renderbuffer_storage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    fbo_->bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+    fbo_->framebuffer_renderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, color_);
+    if (fbo_->check_framebuffer_status(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
         throw Error("cannot create a " + std::to_string(width) + "x" + std::to_string(height) +
                     " offscreen framebuffer (too large for this OpenGL driver?)");
 }
 
 OffscreenTarget::~OffscreenTarget() {
-    fbo.bind_framebuffer(GL_FRAMEBUFFER, 0);
-    fbo.delete_framebuffers(1, &framebuffer_);
-    fbo.delete_renderbuffers(1, &color_);
+    fbo_->bind_framebuffer(GL_FRAMEBUFFER, 0);
+    fbo_->delete_framebuffers(1, &framebuffer_);
+    fbo_->delete_renderbuffers(1, &color_);
 }
 
-void OffscreenTarget::bind() { fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_); }
+void OffscreenTarget::bind() { fbo_->bind_framebuffer(GL_FRAMEBUFFER, framebuffer_); }
 
 namespace {
 
@@ -271,7 +273,7 @@ std::vector<std::uint8_t> read_bound_pixels(int width, int height) {
 }  // namespace
 
 std::vector<std::uint8_t> OffscreenTarget::read_pixels() const {
-    fbo.bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
+    fbo_->bind_framebuffer(GL_FRAMEBUFFER, framebuffer_);
     return read_bound_pixels(width_, height_);
 }
 

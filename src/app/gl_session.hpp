@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <memory>
 #include <vector>
 
 struct GLFWwindow;
@@ -60,6 +61,8 @@ private:
     int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 0, windowed_h_ = 0;
 };
 
+struct FramebufferApi;  // the GL entry points, fetched per target for its context
+
 // A texture that can be drawn into (a framebuffer object with a texture),
 // shown by ImGui::Image in any context sharing the current one: the
 // presenter's slide thumbnails. Create, draw and copy with the main window's
@@ -81,10 +84,12 @@ public:
 private:
     int width_, height_;
     unsigned framebuffer_ = 0, texture_ = 0;
+    std::unique_ptr<FramebufferApi> fbo_;
 };
 
 // An offscreen RGBA framebuffer of a fixed size: `shot` renders into it so the
 // picture does not depend on the X screen's size.
+
 class OffscreenTarget {
 public:
     OffscreenTarget(int width, int height);  // throws Error when FBOs are unavailable
@@ -100,6 +105,7 @@ public:
 private:
     int width_, height_;
     unsigned framebuffer_ = 0, color_ = 0;
+    std::unique_ptr<FramebufferApi> fbo_;  // the GL entry points, fetched for this target's context
 };
 
 }  // namespace wardscope::app

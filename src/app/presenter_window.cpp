@@ -34,6 +34,8 @@ using ui::Lang;
     X(previous_button, "◀ 前へ", "◀ Previous")                                                       \
     X(next_button, "次へ ▶", "Next ▶")                                                               \
     X(reset_timer, "タイマーをリセット", "Reset timer")                                               \
+    X(speaker_notes, "話者メモ（このスライド）", "Speaker notes (this slide)")                        \
+    X(no_speaker_notes, "話者メモはありません", "No speaker notes")                                   \
     X(notes, "メモ（このスライドの計画に付いたメモ・優先度）", "Notes (on this slide's plans)")      \
     X(no_notes, "メモはありません", "No notes")                                                       \
     X(vote_fmt, "★%d  ", "★%d  ")                                                                   \
@@ -86,6 +88,7 @@ PresenterWindow::PresenterWindow(GlSession& session, int monitor)
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     context_ = ImGui::CreateContext(atlas);
     ImGui::SetCurrentContext(context_);
+    ui::attach_widget_state(&widgets_);
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window_, false);  // the shell installs the callbacks (they switch contexts)
     preview_context_ = ImGui::CreateContext(atlas);
@@ -275,7 +278,13 @@ void PresenterWindow::draw_contents(Dashboard& dashboard) {
     ImGui::EndGroup();
     ImGui::Separator();
 
-    // The notes on the slide's plans.
+    // The slide's own speaker notes (`slides notes`, the slide panel), then the notes on its plans.
+    ImGui::TextDisabled("%s", S::speaker_notes(lang));
+    const std::string& speaker = shown ? slides[static_cast<std::size_t>(current)].notes : std::string();
+    if (speaker.empty()) ImGui::TextDisabled("%s", S::no_speaker_notes(lang));
+    else ui::text_wrapped(speaker);
+    ui::record_probe("presenter.speaker_notes", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), speaker.empty() ? 0 : 1, 0, speaker);
+    ImGui::Separator();
     ImGui::TextDisabled("%s", S::notes(lang));
     const ImVec2 notes0 = ImGui::GetCursorScreenPos();
     ImGui::BeginChild("##notes", ImVec2(0, -ImGui::GetTextLineHeightWithSpacing()), false);

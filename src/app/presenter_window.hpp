@@ -38,6 +38,7 @@ public:
     GLFWwindow* window() const { return window_; }
     GLFWwindow* main_window() const { return main_window_; }
     ImGuiContext* imgui() const { return context_; }
+    ui::WidgetState& widgets() { return widgets_; }  // its own window's probes, spotlight …
     void set_visible(bool on);  // shown while presenting; the timer starts when first shown
     bool visible() const { return visible_; }
 
@@ -61,6 +62,7 @@ private:
     GLFWwindow* main_window_ = nullptr;
     ImGuiContext* main_context_ = nullptr;
     ImGuiContext* context_ = nullptr;          // the presenter window's UI
+    ui::WidgetState widgets_;                  // attached to context_
     ImGuiContext* preview_context_ = nullptr;  // draws the next slide: the audience's window state stays untouched
     std::unique_ptr<TextureTarget> current_, next_;
     std::string next_key_;  // what the next slide's picture shows; empty: none yet

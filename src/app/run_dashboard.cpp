@@ -2,6 +2,10 @@
 // events when nothing changes, settings kept between runs.
 #include <chrono>
 #include <csignal>
+#ifndef _WIN32
+#include <pthread.h>
+#include <signal.h>
+#endif
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -33,70 +37,78 @@ namespace {
 // After any input, render a few more frames (popups need a sizing frame and
 // the 1.86 backend samples mouse buttons once per frame), then sleep.
 constexpr int frames_after_input = 3;
-int frames_to_render = frames_after_input;
 
-void wake() { frames_to_render = frames_after_input; }
+// A key pressed and released between two frames: its release waits for the next frame.
+struct DeferredRelease {
+    int key, scancode, mods;
+};
 
-// SIGTERM / SIGINT end the loop normally, so settings are saved; the loop
-// notices within its wait timeout.
-volatile std::sig_atomic_t stop_signal = 0;
-void on_stop_signal(int) { stop_signal = 1; }
-
-// Our callbacks replace the backend's (installed first) and forward to them.
+// What the window's input callbacks tell the frame loop: how many frames to
+// render before sleeping again, and the key releases held back. One per
+// window, reached from GLFW's callbacks through the window's user pointer.
+//
 // ImGui 1.86 has no input queue: a key pressed and released between two
 // frames (a quick tap, a presentation clicker, xdotool) would never be seen
 // down. While any key was pressed since the last frame, releases wait for the
 // next frame, so a chord (Ctrl↓ 4↓ Ctrl↑ 4↑) is seen whole.
-struct DeferredRelease {
-    int key, scancode, mods;
-};
-bool pressed_since_frame = false;
-std::vector<DeferredRelease> deferred_releases;
+struct FrameWake {
+    int frames_to_render = frames_after_input;
+    bool pressed_since_frame = false;
+    std::vector<DeferredRelease> deferred_releases;
 
+    void wake() { frames_to_render = frames_after_input; }
+    void release_deferred_keys(GLFWwindow* w) {
+        pressed_since_frame = false;
+        for (const auto& r : deferred_releases) ImGui_ImplGlfw_KeyCallback(w, r.key, r.scancode, GLFW_RELEASE, r.mods);
+        if (!deferred_releases.empty()) wake();
+        deferred_releases.clear();
+    }
+};
+
+FrameWake& wake_of(GLFWwindow* w) { return *static_cast<FrameWake*>(glfwGetWindowUserPointer(w)); }
+void wake(GLFWwindow* w) { wake_of(w).wake(); }
+
+// Our callbacks replace the backend's (installed first) and forward to them.
 void on_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
-    wake();
-    if (action == GLFW_PRESS) pressed_since_frame = true;
-    if (action == GLFW_RELEASE && (pressed_since_frame || !deferred_releases.empty())) {
-        deferred_releases.push_back({key, scancode, mods});
+    FrameWake& loop = wake_of(w);
+    loop.wake();
+    if (action == GLFW_PRESS) loop.pressed_since_frame = true;
+    if (action == GLFW_RELEASE && (loop.pressed_since_frame || !loop.deferred_releases.empty())) {
+        loop.deferred_releases.push_back({key, scancode, mods});
         return;
     }
     ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
 }
 
-void release_deferred_keys(GLFWwindow* w) {
-    pressed_since_frame = false;
-    for (const auto& r : deferred_releases) ImGui_ImplGlfw_KeyCallback(w, r.key, r.scancode, GLFW_RELEASE, r.mods);
-    if (!deferred_releases.empty()) wake();
-    deferred_releases.clear();
-}
-
 void on_char(GLFWwindow* w, unsigned c) {
     ImGui_ImplGlfw_CharCallback(w, c);
-    wake();
+    wake(w);
 }
 void on_mouse_button(GLFWwindow* w, int button, int action, int mods) {
     ImGui_ImplGlfw_MouseButtonCallback(w, button, action, mods);
-    wake();
+    wake(w);
 }
 void on_scroll(GLFWwindow* w, double x, double y) {
     ImGui_ImplGlfw_ScrollCallback(w, x, y);
-    wake();
+    wake(w);
 }
 void on_focus(GLFWwindow* w, int focused) {
     ImGui_ImplGlfw_WindowFocusCallback(w, focused);
-    wake();
+    wake(w);
 }
 void on_enter(GLFWwindow* w, int entered) {
     ImGui_ImplGlfw_CursorEnterCallback(w, entered);
-    wake();
+    wake(w);
 }
-void on_cursor(GLFWwindow*, double, double) { wake(); }
-void on_size(GLFWwindow*, int, int) { wake(); }
-void on_refresh(GLFWwindow*) { wake(); }
+void on_cursor(GLFWwindow* w, double, double) { wake(w); }
+void on_size(GLFWwindow* w, int, int) { wake(w); }
+void on_refresh(GLFWwindow* w) { wake(w); }
 
 // The presenter's window: keys go to the dashboard (the clicker works from
-// either window); the pointer and focus to its own ImGui context.
+// either window); the pointer and focus to its own ImGui context. Its user
+// pointer is its PresenterWindow; the frame loop's FrameWake is the main window's.
 PresenterWindow* presenter_of(GLFWwindow* w) { return static_cast<PresenterWindow*>(glfwGetWindowUserPointer(w)); }
+void wake_from_presenter(GLFWwindow* w) { wake(presenter_of(w)->main_window()); }
 
 void on_presenter_key(GLFWwindow* w, int key, int scancode, int action, int mods) {
     on_key(presenter_of(w)->main_window(), key, scancode, action, mods);
@@ -109,7 +121,7 @@ void in_presenter_context(GLFWwindow* w, Args... args) {
     ImGui::SetCurrentContext(presenter_of(w)->imgui());
     Callback(w, args...);
     ImGui::SetCurrentContext(previous);
-    wake();
+    wake_from_presenter(w);
 }
 
 void install_presenter_callbacks(GLFWwindow* w) {
@@ -118,9 +130,9 @@ void install_presenter_callbacks(GLFWwindow* w) {
     glfwSetScrollCallback(w, in_presenter_context<ImGui_ImplGlfw_ScrollCallback, double, double>);
     glfwSetWindowFocusCallback(w, in_presenter_context<ImGui_ImplGlfw_WindowFocusCallback, int>);
     glfwSetCursorEnterCallback(w, in_presenter_context<ImGui_ImplGlfw_CursorEnterCallback, int>);
-    glfwSetCursorPosCallback(w, on_cursor);
-    glfwSetFramebufferSizeCallback(w, on_size);
-    glfwSetWindowRefreshCallback(w, on_refresh);
+    glfwSetCursorPosCallback(w, [](GLFWwindow* p, double, double) { wake_from_presenter(p); });
+    glfwSetFramebufferSizeCallback(w, [](GLFWwindow* p, int, int) { wake_from_presenter(p); });
+    glfwSetWindowRefreshCallback(w, [](GLFWwindow* p) { wake_from_presenter(p); });
 }
 
 // With two monitors or more the presentation goes to the projector (`--monitor`,
@@ -130,7 +142,8 @@ std::unique_ptr<PresenterWindow> open_presenter_window(GlSession& session, int a
     return std::make_unique<PresenterWindow>(session, audience_monitor == 0 ? 1 : 0);
 }
 
-void install_wake_callbacks(GLFWwindow* w) {
+void install_wake_callbacks(GLFWwindow* w, FrameWake& loop) {
+    glfwSetWindowUserPointer(w, &loop);
     glfwSetKeyCallback(w, on_key);
     glfwSetCharCallback(w, on_char);
     glfwSetMouseButtonCallback(w, on_mouse_button);
@@ -141,6 +154,38 @@ void install_wake_callbacks(GLFWwindow* w) {
     glfwSetFramebufferSizeCallback(w, on_size);
     glfwSetWindowRefreshCallback(w, on_refresh);
 }
+
+// SIGTERM / SIGINT end the loop normally, so settings are saved. No handler
+// (and so no global flag for one): the signals are blocked before any thread
+// starts, stay pending, and the loop takes them within its wait timeout.
+class StopSignals {
+public:
+    StopSignals() {
+#ifndef _WIN32
+        sigemptyset(&signals_);
+        sigaddset(&signals_, SIGTERM);
+        sigaddset(&signals_, SIGINT);
+        pthread_sigmask(SIG_BLOCK, &signals_, nullptr);
+#endif
+    }
+    // The mask stays: the process ends after the loop, and a signal taken
+    // late (while settings are saved) must not kill it half-way.
+    StopSignals(const StopSignals&) = delete;
+    StopSignals& operator=(const StopSignals&) = delete;
+    bool received() {
+#ifndef _WIN32
+        const timespec now{0, 0};
+        return sigtimedwait(&signals_, nullptr, &now) > 0;
+#else
+        return false;  // Windows: the window's close button ends the loop
+#endif
+    }
+
+private:
+#ifndef _WIN32
+    sigset_t signals_{};
+#endif
+};
 
 void apply_settings(Dashboard& d, const Settings& s) {
     d.set_lang(s.lang == "en" ? ui::Lang::en : ui::Lang::ja);
@@ -162,7 +207,7 @@ struct Observable {
     std::string last_edit;
     static Observable of(const Dashboard& d) {
         return {d.view().id(), d.lang() == ui::Lang::en ? "en" : "ja", d.selection().front_plan(),
-                d.selection().node_id(), ui::spotlight_id(), d.presenting(), d.model().data_version, d.edit_count(),
+                d.selection().node_id(), d.spotlight_id(), d.presenting(), d.model().data_version, d.edit_count(),
                 d.current_slide(), d.last_edit()};
     }
     void log_changes_to(const Observable& now) const {
@@ -259,15 +304,15 @@ void save_imgui_ini(const std::filesystem::path& file) {
 
 // One frame of the presenter's window; tests read its items from LAYOUT.presenter.json.
 void draw_presenter(PresenterWindow& presenter, Dashboard& dashboard, const std::filesystem::path& layout_file) {
-    ui::set_probes_enabled(!layout_file.empty());
-    ui::clear_probes();
+    presenter.widgets().probes.set_enabled(!layout_file.empty());
+    presenter.widgets().probes.clear();
     const Observable before = Observable::of(dashboard);  // its buttons step the slides too
     presenter.draw(dashboard);
     before.log_changes_to(Observable::of(dashboard));
     if (!layout_file.empty()) {
         int w = 0, h = 0;
         glfwGetWindowSize(presenter.window(), &w, &h);
-        write_layout_json(layout_file, w, h);
+        write_layout_json(layout_file, w, h, presenter.widgets().probes);
     }
 }
 
@@ -287,6 +332,7 @@ Settings current_settings(const Dashboard& d, GLFWwindow* window, bool fullscree
 }  // namespace
 
 int run_dashboard(const DashboardOptions& options) {
+    StopSignals stop;  // before the loading threads start: they inherit the blocked signals
     try {
         const auto config = config_dir();
         Settings settings = config ? load_settings(*config) : Settings{};
@@ -310,7 +356,8 @@ int run_dashboard(const DashboardOptions& options) {
         session.set_fullscreen(options.present);
 
         GLFWwindow* window = session.window();
-        install_wake_callbacks(window);
+        FrameWake loop;
+        install_wake_callbacks(window, loop);
         std::unique_ptr<PresenterWindow> presenter = open_presenter_window(session, audience_monitor);
         if (presenter) {
             install_presenter_callbacks(presenter->window());
@@ -336,15 +383,13 @@ int run_dashboard(const DashboardOptions& options) {
         bool was_presenting = dashboard.presenting();
         FrameRequests asked = dashboard.take_requests();
         bool first_frame_shown = false;
-        std::signal(SIGTERM, on_stop_signal);
-        std::signal(SIGINT, on_stop_signal);
-        while (!glfwWindowShouldClose(window) && !asked.quit && !stop_signal) {
+        while (!glfwWindowShouldClose(window) && !asked.quit && !stop.received()) {
             const bool typing = ImGui::GetIO().WantTextInput;
-            if (frames_to_render > 0) glfwPollEvents();
+            if (loop.frames_to_render > 0) glfwPollEvents();
             else glfwWaitEventsTimeout(dashboard.kpi_history_pending() ? 0.02
                                        : presenter && presenter->visible() ? 0.25  // the presenter's timer
                                        : typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
-            if (dashboard.kpi_history_ready()) wake();  // the next frame takes it
+            if (dashboard.kpi_history_ready()) loop.wake();  // the next frame takes it
             if (presenter) glfwSetWindowShouldClose(presenter->window(), GLFW_FALSE);  // Esc / F5 hide it, not its close box
 
             const auto now = std::chrono::steady_clock::now();
@@ -352,14 +397,14 @@ int run_dashboard(const DashboardOptions& options) {
                 last_check = now;
                 if (dashboard.check_database_on_disk()) {
                     std::cout << "event: database changed on disk" << std::endl;
-                    wake();
+                    loop.wake();
                 }
             }
-            if (frames_to_render <= 0 && !typing) {
+            if (loop.frames_to_render <= 0 && !typing) {
                 if (presenter && presenter->timer_ticked()) draw_presenter(*presenter, dashboard, presenter_layout_file);
                 continue;
             }
-            if (frames_to_render > 0) --frames_to_render;
+            if (loop.frames_to_render > 0) --loop.frames_to_render;
 
             asked |= dashboard.take_requests();  // the KPI history may have arrived since
             if (session.content_scale() != content_scale) {
@@ -377,15 +422,15 @@ int run_dashboard(const DashboardOptions& options) {
             }
 
             const Observable before = Observable::of(dashboard);
-            ui::set_probes_enabled(!layout_file.empty());
-            ui::clear_probes();
+            dashboard.widgets().probes.set_enabled(!layout_file.empty());
+            dashboard.widgets().probes.clear();
             asked = build_frame(dashboard, std::nullopt, std::nullopt);
             before.log_changes_to(Observable::of(dashboard));
-            release_deferred_keys(window);
+            loop.release_deferred_keys(window);
             if (!layout_file.empty()) {
                 int w = 0, h = 0;
                 glfwGetWindowSize(window, &w, &h);
-                write_layout_json(layout_file, w, h);
+                write_layout_json(layout_file, w, h, dashboard.widgets().probes);
             }
             int fb_w = 0, fb_h = 0;
             glfwGetFramebufferSize(window, &fb_w, &fb_h);
@@ -400,7 +445,7 @@ int run_dashboard(const DashboardOptions& options) {
             if (ini_file && ImGui::GetIO().WantSaveIniSettings) save_imgui_ini(*ini_file);
             glfwSwapBuffers(window);
             if (presenter && presenter->visible()) {
-                ui::set_probes_enabled(false);  // the preview's frames are not the audience's layout
+                dashboard.widgets().probes.set_enabled(false);  // the preview's frames are not the audience's layout
                 presenter->update_next_slide(dashboard, ImGui::GetIO().DisplaySize);
                 draw_presenter(*presenter, dashboard, presenter_layout_file);
             }
@@ -408,7 +453,7 @@ int run_dashboard(const DashboardOptions& options) {
                 first_frame_shown = true;
                 std::cout << "event: first frame" << std::endl;  // for the benchmark's start-up figure
             }
-            if (asked.rebuild_fonts || asked.restyle) wake();  // show the new size at once
+            if (asked.rebuild_fonts || asked.restyle) loop.wake();  // show the new size at once
         }
         presenter.reset();  // its window and contexts before the session's
         if (ini_file) save_imgui_ini(*ini_file);

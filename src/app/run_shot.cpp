@@ -15,6 +15,7 @@
 #include "app/app.hpp"
 #include "app/frame.hpp"
 #include "app/frame_capture.hpp"
+#include "app/offscreen.hpp"
 #include "ui/view.hpp"
 #include "ui/widgets/probes.hpp"
 #include "wardscope/error.hpp"
@@ -24,12 +25,6 @@
 namespace wardscope::app {
 namespace {
 
-// Shots draw offscreen: their window is never shown.
-WindowSpec offscreen_spec(const char* title) { return WindowSpec{64, 64, false, false, title}; }
-
-// Tables and auto-sized windows settle over a couple of frames.
-constexpr int frames_before_capture = 4;
-
 void check_plan_ids(const Dataset& data, const std::vector<std::string>& ids) {
     for (const auto& id : ids)
         if (!data.find_plan(id)) {
@@ -37,6 +32,14 @@ void check_plan_ids(const Dataset& data, const std::vector<std::string>& ids) {
             for (const Plan& p : data.plans) known += (known.empty() ? "" : ", ") + p.id;
             throw Error("--plans: no plan '" + id + "' in the database (known: " + known + ")");
         }
+}
+
+void check_node_id(const Dataset& data, const std::vector<std::string>& plan_ids, const std::string& node_id) {
+    if (node_id.empty()) return;
+    if (plan_ids.empty()) throw Error("--node needs --plans: the node is one of the first plan's");
+    const Plan* plan = data.find_plan(plan_ids.front());
+    if (plan && std::none_of(plan->nodes.begin(), plan->nodes.end(), [&](const Node& n) { return n.id == node_id; }))
+        throw Error("--node: plan '" + plan->id + "' has no node '" + node_id + "'");
 }
 
 // CPU time of our frames only (new frame → ImGui render on this thread; GL and
@@ -65,43 +68,6 @@ int time_frames(Dashboard& dashboard, const ShotOptions& options, OffscreenTarge
     return 0;
 }
 
-// Draws the settled frame of the dashboard's current state into the target
-// (tables and auto-sized windows need a few frames), with probes on the last
-// one when a layout file is wanted.
-void render_settled_frame(Dashboard& dashboard, GlSession& session, OffscreenTarget& target, DashboardFonts& fonts,
-                          int width, int height, bool probes) {
-    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
-    const FrameRequests before = dashboard.take_requests();  // a slide applied since the last frame
-    if (before.rebuild_fonts || before.restyle) fonts.rebuild(dashboard, session, 1.0f);
-    for (int frame = 0; frame < frames_before_capture; ++frame) {
-        const bool last = frame + 1 == frames_before_capture;
-        ui::set_probes_enabled(last && probes);
-        ui::clear_probes();
-        const FrameRequests asked = build_frame(dashboard, size, no_mouse());
-        if (last && probes) ui::record_text_sizes(ImGui::GetDrawData());
-        if ((asked.rebuild_fonts || asked.restyle) && !last) fonts.rebuild(dashboard, session, 1.0f);
-        // Only the captured frame is rasterised: the ones before it only
-        // settle the layout, and Mesa's software renderer is not free.
-        if (!last) continue;
-        target.bind();
-        glViewport(0, 0, width, height);
-        const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(bg.x, bg.y, bg.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    }
-    glFinish();
-}
-
-// "01-カバレッジ.png": the slide's number, then its name made a safe file name
-// (wardscope/safe_files.hpp: no separators, "..", control characters …).
-std::string slide_file_name(FileNamer& names, int number, const std::string& name, std::size_t count) {
-    const int digits = count >= 100 ? 3 : 2;
-    std::string n = std::to_string(number);
-    n.insert(0, static_cast<std::size_t>(std::max(0, digits - static_cast<int>(n.size()))), '0');
-    return names.claim(n + "-" + name, ".png");
-}
-
 }  // namespace
 
 std::vector<std::string> all_view_names() { return ui::view_ids(); }
@@ -122,6 +88,7 @@ int run_shot(const ShotOptions& options) {
                                                     [&](const Dashboard& loaded) {
             if (!known_view) throw Error("unknown view '" + options.view + "'");
             check_plan_ids(loaded.data(), options.plan_ids);
+            check_node_id(loaded.data(), options.plan_ids, options.node_id);
             if (options.slide > static_cast<int>(loaded.model().slides.size()))
                 throw Error("--slide " + std::to_string(options.slide) + ": the database holds " +
                             std::to_string(loaded.model().slides.size()) + " slides");
@@ -132,6 +99,8 @@ int run_shot(const ShotOptions& options) {
         dashboard.set_screenshot(true);
         dashboard.set_lang(options.lang == "en" ? ui::Lang::en : ui::Lang::ja);
         dashboard.selection().set_plans(dashboard.data(), options.plan_ids);
+        if (!options.node_id.empty()) dashboard.selection().select_node(options.node_id);
+        if (!options.view_options.empty()) dashboard.restore_view_options(options.view_options);
         if (options.present) dashboard.set_presenting(true, static_cast<float>(options.height));
         if (options.slide > 0) dashboard.go_to_slide(options.slide - 1);  // the slide show keeps the mode chosen here
 
@@ -143,8 +112,8 @@ int run_shot(const ShotOptions& options) {
         }
         render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, !options.layout_json.empty());
         write_png(options.out_png, options.width, options.height, target.read_pixels());
-        if (!options.layout_json.empty()) write_layout_json(options.layout_json, options.width, options.height);
-        ui::set_probes_enabled(false);
+        if (!options.layout_json.empty()) write_layout_json(options.layout_json, options.width, options.height, dashboard.widgets().probes);
+        dashboard.widgets().probes.set_enabled(false);
         std::cout << "wrote " << options.out_png.string() << " (" << options.view << ", " << options.width << "x"
                   << options.height << ", " << options.lang << ")" << std::endl;
         // Everything is written and flushed: end the process here instead of
@@ -154,43 +123,6 @@ int run_shot(const ShotOptions& options) {
         std::_Exit(0);
     } catch (const Error& e) {
         std::cerr << "wardscope shot: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
-        return 1;
-    }
-}
-
-int run_slides_export(const SlidesExportOptions& options) {
-    try {
-        std::unique_ptr<GlSession> session;
-        Prepared prepared = prepare_while_gl_starts(options.db_path, KpiHistoryLoad::with_plans, offscreen_spec("wardscope slides"),
-                                                    [&](const Dashboard& loaded) {
-            // An export shows every row or none: what the dashboard would leave out stops it.
-            if (!loaded.skipped_rows.empty())
-                throw Error(options.db_path.string() + ": nothing was exported: " + loaded.skipped_rows.front());
-            if (loaded.model().slides.empty())
-                throw Error(options.db_path.string() + " holds no slides: add some in the dashboard (Slides)");
-        }, session);
-        Dashboard& dashboard = *prepared.dashboard;
-        DashboardFonts& fonts = *prepared.fonts;
-        dashboard.set_screenshot(true);
-        const std::vector<Slide> slides = dashboard.model().slides;
-        std::error_code ec;
-        std::filesystem::create_directories(options.out_dir, ec);
-        if (ec) throw Error("cannot create " + options.out_dir.string() + ": " + ec.message());
-
-        OffscreenTarget target(options.width, options.height);
-        fonts.rebuild(dashboard, *session, 1.0f);
-        FileNamer names;
-        for (std::size_t i = 0; i < slides.size(); ++i) {
-            dashboard.go_to_slide(static_cast<int>(i), true);
-            render_settled_frame(dashboard, *session, target, fonts, options.width, options.height, false);
-            const auto path = options.out_dir / slide_file_name(names, static_cast<int>(i) + 1, slides[i].name, slides.size());
-            refuse_database_as_output(path, options.db_path);
-            write_png(path, options.width, options.height, target.read_pixels());
-            std::cout << "wrote " << terminal_text(path.string()) << " (" << terminal_text(slides[i].state.view) << ")\n";
-        }
-        return 0;
-    } catch (const Error& e) {
-        std::cerr << "wardscope slides export: " << terminal_text(e.what(), LineBreaks::keep) << "\n";
         return 1;
     }
 }

@@ -3,12 +3,14 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "wardscope/store.hpp"
 #include "wardscope/synthetic.hpp"
+#include "wardscope/workshop.hpp"
 
 namespace wardscope::cli {
 
@@ -33,6 +35,8 @@ int create_default_database(const std::filesystem::path& data_dir, const std::fi
 Store open_for_writing(const std::filesystem::path& db, OpenMode mode);
 
 int validate(const DataPaths& paths, const std::vector<std::string>& files);
+// Format-1 plan files written in format 2: in place (atomic replace) or into out_dir.
+int migrate_plans(const DataPaths& paths, const std::vector<std::string>& files, const std::filesystem::path& out_dir);
 int import_plans(const DataPaths& paths, const std::filesystem::path& db, const std::vector<std::string>& files);
 int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::string>& files, bool replace);
 int export_data(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out_dir);
@@ -50,10 +54,29 @@ struct ThemeItemsOptions {
     std::filesystem::path out;
 };
 int export_theme_items(const std::filesystem::path& db, const ThemeItemsOptions& options);
+// The generation diff of two plans of one municipality, as Markdown or CSV ("md" / "csv"), to
+// stdout or `out` (empty: stdout). Plans of different municipalities are refused.
+int diff_plans(const std::filesystem::path& db, const std::string& plan_a, const std::string& plan_b, const std::string& format,
+               const std::filesystem::path& out);
 // Rolls back an interrupted write after copying the database and journal aside; integrity_check.
 int recover(const std::filesystem::path& db);
 // One line per slide: number, name, view, plans (tab-separated).
 int list_slides(const std::filesystem::path& db);
+// Scripted decks, one transaction each; checked as the dashboard's slides panel checks its edits.
+struct SlideAddition {
+    SlideState state;                 // view, plans, language (presenting, as slides are shown)
+    std::optional<std::string> name;  // none: "スライド N" / "Slide N", the first unused
+    std::string notes;                // the speaker's
+};
+struct SlideChoice {                  // a slide by its name or by its 1-based position
+    std::string name;
+    std::optional<int> position;
+};
+int add_slide(const std::filesystem::path& db, const SlideAddition& addition, const std::vector<std::string>& known_views);
+int remove_slide(const std::filesystem::path& db, const SlideChoice& choice);
+// `to`: the 1-based position the slide ends at, the others shifting.
+int move_slide(const std::filesystem::path& db, const SlideChoice& choice, int to);
+int set_slide_notes(const std::filesystem::path& db, const SlideChoice& choice, const std::string& notes);
 // Writes an export file (wardscope/safe_files.hpp): whole or not at all, never over `db` or its journals.
 void write_export_file(const std::filesystem::path& db, const std::filesystem::path& path, std::string_view bytes);
 // `wardscope table`: the table of a view (or "plans": the plans the filter keeps).

@@ -31,6 +31,8 @@ std::vector<ParseResult> read_all(const DataPaths& paths, const std::vector<std:
     ok = true;
     for (const auto& file : files) {
         results.push_back(read_plan_file(file, taxonomy));
+        for (const Problem& w : results.back().warnings)
+            std::cerr << "warning: " << terminal_text(w.to_string(), LineBreaks::keep) << "\n";
         for (const Problem& p : results.back().problems) {
             std::cerr << terminal_text(p.to_string(), LineBreaks::keep) << "\n";
             ok = false;
@@ -178,7 +180,7 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
             std::string themes, actors;
             for (const auto& t : n.themes) themes += (themes.empty() ? "" : ";") + t.theme_id + (t.origin == TagOrigin::rule ? "(rule)" : "");
             for (const auto& a : n.actors) actors += (actors.empty() ? "" : ";") + a;
-            nodes.row({p.id, n.id, n.parent_id, std::string(to_string(n.level)), n.label, n.name, n.name_en,
+            nodes.row({p.id, n.id, n.parent_id, n.level, n.label, n.name, n.name_en,
                        n.is_new ? "1" : "0", themes, actors, n.source.file, n.source.section, n.source.url});
         }
         for (const Indicator& i : p.indicators) {

@@ -1,5 +1,6 @@
 // `wardscope`: the dashboard and its command line.
 #include <iostream>
+#include <map>
 
 #include <CLI/CLI.hpp>
 
@@ -41,6 +42,21 @@ std::vector<std::string> split_ids(const std::string& text) {
     return ids;
 }
 
+// "compare.mode=diff" → {"compare.mode", "diff"}.
+bool parse_view_options(const std::vector<std::string>& texts, std::map<std::string, std::string>& out) {
+    for (const std::string& text : texts) {
+        const auto eq = text.find('=');
+        if (eq == std::string::npos || eq == 0 || text.find('.') > eq) return false;
+        out[text.substr(0, eq)] = text.substr(eq + 1);
+    }
+    return true;
+}
+
+int bad_view_option() {
+    std::cerr << "wardscope: --view-option must be VIEW.NAME=VALUE, e.g. compare.mode=diff\n";
+    return 2;
+}
+
 int bad_size() {
     std::cerr << "wardscope: --size must be WIDTHxHEIGHT, e.g. 1920x1080 (320x240 to 8192x8192)\n";
     return 2;
@@ -69,6 +85,11 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     auto* validate = app.add_subcommand("validate", "check plan files and list every problem");
     validate->add_option("files", files, "plan files (JSON)")->required()->check(CLI::ExistingFile);
+
+    fs::path migrate_out;
+    auto* migrate = app.add_subcommand("migrate-plan", "rewrite format-1 plan files in format 2 (wardscope-plan/2)");
+    migrate->add_option("files", files, "plan files (JSON)")->required()->check(CLI::ExistingFile);
+    migrate->add_option("--out", migrate_out, "write into this folder instead of replacing the files");
 
     auto* import = app.add_subcommand("import", "import plan files into a database (all or nothing)");
     import->add_option("--db", db, "database (created when missing)")->required();
@@ -138,12 +159,60 @@ int main(int argc, char** argv) {
     slides->require_subcommand(1);
     auto* slides_list = slides->add_subcommand("list", "one line per slide: number, name, view, plans");
     slides_list->add_option("--db", db, "database")->required();
+    cli::SlideAddition slide_addition;
+    std::string slide_plans;
+    auto* slides_add = slides->add_subcommand("add", "append a slide showing a view (checked as the dashboard's slides panel checks it)");
+    slides_add->add_option("--db", db, "database")->required();
+    slides_add->add_option("--view", slide_addition.state.view, "view (wardscope shot --list-views)")->required();
+    slides_add->add_option("--plans", slide_plans, "plan ids, comma-separated (the first is the current plan)");
+    slides_add->add_option("--name", slide_addition.name, "the slide's name (default: スライド N / Slide N); unique in the deck");
+    slides_add->add_option("--lang", slide_addition.state.lang, "ja or en")->capture_default_str();
+    slides_add->add_option("--notes", slide_addition.notes, "the speaker's notes (PowerPoint export); line breaks allowed");
+    slides_add->add_flag("!--analysis", slide_addition.state.presenting,
+                         "save it in the analysis mode (default: presentation mode, as slides are shown)");
+    // Remove and move pick a slide by name or by position (as `slides list` numbers them), never both.
+    cli::SlideChoice slide_choice;
+    int slide_to = 0;
+    auto choose_slide = [&](CLI::App* command) {
+        auto* by_name = command->add_option("--name", slide_choice.name, "the slide with this name");
+        auto* by_position = command->add_option("--position", slide_choice.position, "the slide at this position (1 = the first, as `slides list` numbers them)");
+        by_name->excludes(by_position);
+    };
+    auto* slides_remove = slides->add_subcommand("remove", "delete one slide, picked by --name or by --position; the others close up");
+    slides_remove->add_option("--db", db, "database")->required();
+    choose_slide(slides_remove);
+    auto* slides_move = slides->add_subcommand("move", "move one slide, picked by --name or by --position, to position --to; the others shift");
+    slides_move->add_option("--db", db, "database")->required();
+    choose_slide(slides_move);
+    slides_move->add_option("--to", slide_to, "the position it ends at (1 = the first)")->required();
+    std::string slide_notes;
+    auto* slides_notes = slides->add_subcommand("notes", "replace one slide's speaker notes, picked by --name or by --position");
+    slides_notes->add_option("--db", db, "database")->required();
+    choose_slide(slides_notes);
+    slides_notes->add_option("--text", slide_notes, "the notes (line breaks allowed; \"\" removes them)")->required();
     app::SlidesExportOptions slides_options;
     std::string slides_size = "1920x1080";
-    auto* slides_export = slides->add_subcommand("export", "render every slide to a numbered PNG (needs an X server, e.g. xvfb-run)");
+    auto* slides_export = slides->add_subcommand(
+        "export", "render every slide (its content and a caption, no app controls) as PNG files, a PDF or a PowerPoint file "
+                  "(needs an X server, e.g. xvfb-run)");
     slides_export->add_option("--db", db, "database")->required();
-    slides_export->add_option("--out", slides_options.out_dir, "folder for the PNG files")->required();
-    slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT")->capture_default_str();
+    slides_export->add_option("--out", slides_options.out, "png: a folder for the numbered PNG files; pdf, pptx: the file to write")
+        ->required();
+    slides_export->add_option("--format", slides_options.format, "png, pdf or pptx")
+        ->check(CLI::IsMember({"png", "pdf", "pptx"}))
+        ->capture_default_str();
+    slides_export->add_option("--size", slides_size, "WIDTHxHEIGHT of each slide's image")->capture_default_str();
+    slides_export->add_option("--layout", slides_options.layout_dir,
+                              "also write each slide's screen rectangles of named items to this folder (1.json, 2.json …), for tests");
+
+    std::string diff_plan_a, diff_plan_b, diff_format = "md";
+    fs::path diff_out;
+    auto* diff = app.add_subcommand("diff", "match the measures of two plans of one municipality: continued, changed, new, dropped");
+    diff->add_option("--db", db, "database")->required();
+    diff->add_option("PLAN_A", diff_plan_a, "the earlier plan's id")->required();
+    diff->add_option("PLAN_B", diff_plan_b, "the later plan's id")->required();
+    diff->add_option("--format", diff_format, "md (Markdown) or csv")->check(CLI::IsMember({"md", "csv"}))->capture_default_str();
+    diff->add_option("--out", diff_out, "file to write (default: standard output)");
 
     auto* recover = app.add_subcommand(
         "recover", "roll back an interrupted write (a journal beside the database), after copying both aside; integrity_check");
@@ -184,6 +253,9 @@ int main(int argc, char** argv) {
                      "show saved slide N (1-based) as the slide show does: its view, plans, filter, options and scroll "
                      "anchor (with --present: in presentation mode)")
         ->check(CLI::PositiveNumber);
+    shot->add_option("--node", shot_options.node_id, "select this node of the first plan (explorer details)");
+    std::vector<std::string> shot_view_options, frames_view_options;
+    shot->add_option("--view-option", shot_view_options, "a view's option as a slide saves it, e.g. compare.mode=diff (repeatable)");
 
     // For bench/: CPU time of our frames (new frame → ImGui render), no PNG.
     app::ShotOptions frames_options;
@@ -195,6 +267,10 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     bench_frames->add_option("--frames", frames_options.timed_frames, "frames to time")->check(CLI::Range(1, 100000))->capture_default_str();
     bench_frames->add_option("--size", frames_size, "WIDTHxHEIGHT")->capture_default_str();
+    std::string frames_plans;
+    bench_frames->add_option("--plans", frames_plans, "plan ids, comma-separated");
+    bench_frames->add_option("--node", frames_options.node_id, "select this node of the first plan");
+    bench_frames->add_option("--view-option", frames_view_options, "a view's option, e.g. compare.mode=diff (repeatable)");
 
     CLI11_PARSE(app, argc, argv);
 
@@ -207,6 +283,7 @@ int main(int argc, char** argv) {
         if (opens_default_db && !fs::exists(db))
             if (const int rc = cli::create_default_database(data_dir, db); rc != 0) return rc;
         if (*validate) return cli::validate(paths, files);
+        if (*migrate) return cli::migrate_plans(paths, files, migrate_out);
         if (*import) return cli::import_plans(paths, db, files);
         if (*kpi_import) return cli::import_kpi_csv(db, files, kpi_replace);
         if (*kpi_export) return cli::export_kpi_table(db, kpi_out, kpi_results_out);
@@ -222,7 +299,19 @@ int main(int argc, char** argv) {
             table_request.plan_ids = split_ids(table_plans);
             return cli::write_view_table(table_request);
         }
+        if (*slides_add) {
+            slide_addition.state.plan_ids = split_ids(slide_plans);
+            return cli::add_slide(db, slide_addition, view_names);
+        }
+        if ((*slides_remove || *slides_move || *slides_notes) && slide_choice.name.empty() && !slide_choice.position) {
+            std::cerr << "wardscope: say which slide: --name NAME or --position N (wardscope slides list)\n";
+            return 2;
+        }
+        if (*slides_remove) return cli::remove_slide(db, slide_choice);
+        if (*slides_move) return cli::move_slide(db, slide_choice, slide_to);
+        if (*slides_notes) return cli::set_slide_notes(db, slide_choice, slide_notes);
         if (*recover) return cli::recover(db);
+        if (*diff) return cli::diff_plans(db, diff_plan_a, diff_plan_b, diff_format, diff_out);
         if (*slides_export) {
             if (!parse_size(slides_size, slides_options.width, slides_options.height)) return bad_size();
             slides_options.db_path = db;
@@ -231,6 +320,8 @@ int main(int argc, char** argv) {
         if (*bench_frames) {
             if (!parse_size(frames_size, frames_options.width, frames_options.height)) return bad_size();
             frames_options.db_path = db;
+            frames_options.plan_ids = split_ids(frames_plans);
+            if (!parse_view_options(frames_view_options, frames_options.view_options)) return bad_view_option();
             if (frames_options.timed_frames <= 0) frames_options.timed_frames = 300;
             return app::run_shot(frames_options);
         }
@@ -238,6 +329,7 @@ int main(int argc, char** argv) {
             if (!parse_size(size, shot_options.width, shot_options.height)) return bad_size();
             shot_options.db_path = db;
             shot_options.plan_ids = split_ids(plans);
+            if (!parse_view_options(shot_view_options, shot_options.view_options)) return bad_view_option();
             return app::run_shot(shot_options);
         }
         app::DashboardOptions options;

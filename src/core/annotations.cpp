@@ -66,6 +66,26 @@ Annotation annotation_at(const sql::Statement& st) {
     return a;
 }
 
+std::string utc_now(sqlite3* db) {
+    sql::Statement now(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+    now.step();
+    return now.text(0);
+}
+
+// The item's annotation set to `a` (its note, vote and time), or removed.
+void write_annotation(sqlite3* db, const ItemRef& item, const std::optional<Annotation>& a) {
+    if (!a) {
+        sql::Statement remove(db, "DELETE FROM annotation WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
+        remove.bind_all(item.plan_id, to_string(item.kind), item.item_id).run();
+        return;
+    }
+    Annotation row = *a;
+    row.item = item;
+    records::RowInsert upsert(db, records::annotation, {},
+                              records::upsert_clause(records::annotation, {"plan_id", "item_kind", "item_id"}));
+    upsert.run(row);
+}
+
 std::string vote_text(const std::optional<int>& vote) { return vote ? std::to_string(*vote) : std::string(); }
 
 }  // namespace
@@ -120,33 +140,16 @@ void set_annotation(Store& store, const ItemRef& item, std::string_view note, st
         throw Error(message);
     }
     sql::Transaction tx(db);
-    if (note.empty() && !vote) {
-        sql::Statement remove(db, "DELETE FROM annotation WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
-        remove.bind_all(item.plan_id, to_string(item.kind), item.item_id).run();
-    } else {
-        sql::Statement upsert(db,
-                              "INSERT INTO annotation (plan_id, item_kind, item_id, note, vote) VALUES (?, ?, ?, ?, ?) "
-                              "ON CONFLICT (plan_id, item_kind, item_id) DO UPDATE SET note = excluded.note, "
-                              "vote = excluded.vote, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
-        upsert.bind_all(item.plan_id, to_string(item.kind), item.item_id, note).bind(5, vote).run();
-    }
+    std::optional<Annotation> after;
+    if (!note.empty() || vote) after = Annotation{0, item, std::string(note), vote, utc_now(db)};
+    write_annotation(db, item, after);
     tx.commit();
 }
 
 void restore_annotation(Store& store, const ItemRef& item, const std::optional<Annotation>& before) {
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
-    if (!before) {
-        sql::Statement remove(db, "DELETE FROM annotation WHERE plan_id = ? AND item_kind = ? AND item_id = ?");
-        remove.bind_all(item.plan_id, to_string(item.kind), item.item_id).run();
-    } else {
-        sql::Statement upsert(db,
-                              "INSERT INTO annotation (plan_id, item_kind, item_id, note, vote, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
-                              "ON CONFLICT (plan_id, item_kind, item_id) DO UPDATE SET note = excluded.note, "
-                              "vote = excluded.vote, updated_at = excluded.updated_at");
-        upsert.bind_all(item.plan_id, to_string(item.kind), item.item_id, before->note).bind(5, before->vote);
-        upsert.bind(6, before->updated_at).run();
-    }
+    write_annotation(db, item, before);
     tx.commit();
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 #include <sstream>
 
+#include "record_sql.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/era.hpp"
@@ -153,10 +154,9 @@ public:
         : replace_(replace),
           stored_(db, "SELECT value, is_sample, text FROM observation WHERE plan_id = ? AND indicator_id = ? "
                       "AND fiscal_year = ? AND source = ? AND as_of = ? AND origin = 'csv'"),
-          insert_(db, "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, as_of, text) "
-                      "VALUES (?, ?, ?, ?, ?, ?, 'csv', ?, ?)"),
-          update_(db, "UPDATE observation SET value = ?, is_sample = ?, text = ? WHERE plan_id = ? AND indicator_id = ? "
-                      "AND fiscal_year = ? AND source = ? AND as_of = ? AND origin = 'csv'") {}
+          insert_(db, records::observation, {"origin"}),
+          update_(db, records::observation, {"value", "is_sample", "text"},
+                  {"plan_id", "indicator_id", "fiscal_year", "source", "as_of", "origin"}) {}
 
     // A problem message, or nothing when the row was written (or already there).
     // Rows are keyed by source and as_of too: another source or date for the
@@ -166,7 +166,7 @@ public:
         stored_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.source, o.as_of);
         if (!stored_.step()) {
             stored_.reset();
-            insert_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, value_in, o.source, o.is_sample, o.as_of, o.text).run();
+            insert_.run(o, to_string(ObservationOrigin::csv));
             ++counts.added;
             return std::nullopt;
         }
@@ -183,14 +183,18 @@ public:
                    "'" + (o.as_of.empty() ? "" : " as of " + o.as_of) + " is already stored from an earlier CSV import (" +
                    (value ? csv_number(*value) : "'" + text + "'") +
                    "); to change stored results, import with --replace, or give the new result its as_of date";
-        update_.bind_all(value_in, o.is_sample, o.text, o.plan_id, o.indicator_id, o.fiscal_year, o.source, o.as_of).run();
+        Observation row = o;
+        row.origin = ObservationOrigin::csv;
+        update_.run(row);
         ++counts.replaced;
         return std::nullopt;
     }
 
 private:
     bool replace_;
-    sql::Statement stored_, insert_, update_;
+    sql::Statement stored_;
+    records::RowInsert<decltype(records::observation)> insert_;
+    records::RowUpdate<decltype(records::observation)> update_;
 };
 
 struct ImportState {
@@ -348,9 +352,9 @@ std::int64_t add_user_observation(Store& store, const std::string& plan_id, cons
     if (existing.step())
         throw Error("a value for FY" + std::to_string(o.fiscal_year) + " was already entered (" +
                     format_value(existing.real(0)) + "); undo it first");
-    sql::Statement insert(db, "INSERT INTO observation (plan_id, indicator_id, fiscal_year, value, source, is_sample, origin) "
-                              "VALUES (?, ?, ?, ?, ?, 0, 'user')");
-    insert.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.value, o.source).run();
+    // Typed in: never sample data, origin user.
+    records::RowInsert insert(db, records::observation, {"is_sample", "origin"});
+    insert.run(o, false, to_string(ObservationOrigin::user));
     const std::int64_t id = sqlite3_last_insert_rowid(db);
     tx.commit();
     return id;

@@ -67,8 +67,47 @@ std::optional<ObservationOrigin> observation_origin_from(std::string_view s) {
     return lookup(observation_origin_names, s);
 }
 
+const std::vector<PlanLevel>& default_plan_levels() {
+    static const std::vector<PlanLevel> levels{
+        {"pillar", "柱", "pillar"}, {"strategy", "戦略", "strategy"}, {"policy", "方針", "policy"}, {"measure", "施策", "measure"}};
+    return levels;
+}
+
+int Plan::level_rank(std::string_view level_id) const {
+    for (std::size_t i = 0; i < levels.size(); ++i)
+        if (levels[i].id == level_id) return static_cast<int>(i);
+    return -1;
+}
+
+int Plan::measure_rank() const {
+    const int rank = measure_level.empty() ? -1 : level_rank(measure_level);
+    return rank < 0 ? static_cast<int>(levels.size()) : rank;
+}
+
+const PlanLevel* Plan::find_level(std::string_view level_id) const { return find_by_id(levels, level_id); }
+
+std::string_view Plan::level_name(std::string_view level_id, bool english) const {
+    const PlanLevel* level = find_level(level_id);
+    if (!level) return level_id;
+    return english && !level->name_en.empty() ? std::string_view(level->name_en) : std::string_view(level->name);
+}
+
+bool Plan::uses_default_levels() const {
+    const auto& d = default_plan_levels();
+    return measure_level == "measure" && levels.size() == d.size() &&
+           std::equal(levels.begin(), levels.end(), d.begin(), [](const PlanLevel& a, const PlanLevel& b) {
+               return a.id == b.id && a.name == b.name && a.name_en == b.name_en;
+           });
+}
+
 const Theme* Taxonomy::find_theme(std::string_view id) const { return find_by_id(themes, id); }
 const Actor* Taxonomy::find_actor(std::string_view id) const { return find_by_id(actors, id); }
+const SourceDocument* Taxonomy::find_document(std::string_view file) const {
+    if (file.empty()) return nullptr;
+    for (const SourceDocument& d : documents)
+        if (d.file == file) return &d;
+    return nullptr;
+}
 const Plan* Dataset::find_plan(std::string_view id) const { return find_by_id(plans, id); }
 const Municipality* Dataset::find_municipality(std::string_view id) const {
     return find_by_id(municipalities, id);

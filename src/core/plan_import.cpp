@@ -23,24 +23,20 @@ using sql::Statement;
 namespace {
 
 void write_taxonomy(sqlite3* db, const Taxonomy& taxonomy) {
-    Statement theme(db,
-                    "INSERT INTO theme (id, ord, label_ja, label_en) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, label_ja = excluded.label_ja, label_en = excluded.label_en");
+    records::RowInsert theme(db, records::theme, {"ord"}, records::upsert_clause(records::theme, {"id"}, {"ord"}));
     Statement clear_keywords(db, "DELETE FROM theme_keyword WHERE theme_id = ?");
-    Statement keyword(db, "INSERT INTO theme_keyword (theme_id, ord, keyword) VALUES (?, ?, ?)");
+    records::RowInsert keyword(db, records::theme_keyword, {"theme_id", "ord", "keyword"});
     for (std::size_t i = 0; i < taxonomy.themes.size(); ++i) {
         const Theme& t = taxonomy.themes[i];
-        theme.bind_all(t.id, static_cast<int>(i), t.label_ja, t.label_en).run();
+        theme.run(t, static_cast<int>(i));
         clear_keywords.bind_all(t.id).run();
-        for (std::size_t k = 0; k < t.keywords.size(); ++k) keyword.bind_all(t.id, static_cast<int>(k), t.keywords[k]).run();
+        for (std::size_t k = 0; k < t.keywords.size(); ++k) keyword.run({}, t.id, static_cast<int>(k), t.keywords[k]);
     }
-    Statement actor(db,
-                    "INSERT INTO actor (id, ord, label_ja, label_en) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO UPDATE SET ord = excluded.ord, label_ja = excluded.label_ja, label_en = excluded.label_en");
-    for (std::size_t i = 0; i < taxonomy.actors.size(); ++i) {
-        const Actor& a = taxonomy.actors[i];
-        actor.bind_all(a.id, static_cast<int>(i), a.label_ja, a.label_en).run();
-    }
+    records::RowInsert actor(db, records::actor, {"ord"}, records::upsert_clause(records::actor, {"id"}, {"ord"}));
+    for (std::size_t i = 0; i < taxonomy.actors.size(); ++i) actor.run(taxonomy.actors[i], static_cast<int>(i));
+    records::RowInsert<decltype(records::source_document)> document(
+        db, records::source_document, {"ord"}, records::upsert_clause(records::source_document, {"file"}, {"ord"}));
+    for (std::size_t i = 0; i < taxonomy.documents.size(); ++i) document.run(taxonomy.documents[i], static_cast<int>(i));
 }
 
 // The statements of a plan's rows, prepared once per import (not once per
@@ -58,28 +54,28 @@ struct PlanWriter {
     template <typename T>
     using Insert = records::RowInsert<T>;
     Insert<decltype(records::municipality)> municipality{
-        db, records::municipality, {}, records::upsert_clause(records::municipality, "id"), borrowed};
+        db, records::municipality, {}, records::upsert_clause(records::municipality, {"id"}), borrowed};
     Insert<decltype(records::plan)> plan{db, records::plan, {}, "", borrowed};
-    Statement viewpoint{db,
-                  "INSERT INTO plan_viewpoint (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
-    Statement focus{db,
-                  "INSERT INTO plan_focus_field (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
+    Insert<decltype(records::plan_viewpoint)> viewpoint{db, records::plan_viewpoint, {"plan_id", "ord", "text"}, "", borrowed};
+    Insert<decltype(records::plan_focus_field)> focus{db, records::plan_focus_field, {"plan_id", "ord", "text"}, "", borrowed};
+    Insert<decltype(records::plan_level)> level{db, records::plan_level, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::node)> node{db, records::node, {"plan_id", "ord"}, "", borrowed};
-    Statement tag{db,
-                  "INSERT INTO node_theme (plan_id, node_id, theme_id, origin, ord) VALUES (?, ?, ?, ?, ?)", borrowed};
-    Statement actor{db,
-                  "INSERT INTO node_actor (plan_id, node_id, actor_id, ord) VALUES (?, ?, ?, ?)", borrowed};
+    Insert<decltype(records::node_also_under)> also_under{
+        db, records::node_also_under, {"plan_id", "node_id", "parent_id", "ord"}, "", borrowed};
+    Insert<decltype(records::node_theme)> tag{db, records::node_theme, {"plan_id", "node_id", "ord"}, "", borrowed};
+    Insert<decltype(records::node_actor)> actor{db, records::node_actor, {"plan_id", "node_id", "actor_id", "ord"}, "", borrowed};
     Insert<decltype(records::swot_item)> swot{db, records::swot_item, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::tows_strategy)> tows{db, records::tows_strategy, {"plan_id", "ord"}, "", borrowed};
-    Statement tows_swot{db,
-                  "INSERT INTO tows_swot (plan_id, tows_id, swot_id, ord) VALUES (?, ?, ?, ?)", borrowed};
-    Statement tows_node{db,
-                  "INSERT INTO tows_node (plan_id, tows_id, node_id, ord) VALUES (?, ?, ?, ?)", borrowed};
+    Insert<decltype(records::tows_swot)> tows_swot{db, records::tows_swot, {"plan_id", "tows_id", "swot_id", "ord"}, "", borrowed};
+    Insert<decltype(records::tows_node)> tows_node{db, records::tows_node, {"plan_id", "tows_id", "node_id", "ord"}, "", borrowed};
     Insert<decltype(records::indicator)> indicator{db, records::indicator, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::evaluation)> evaluation{db, records::evaluation, {"plan_id"}, "", borrowed};
     Statement rating{db, "INSERT INTO plan_rating (plan_id, ord, rating) VALUES (?, ?, ?)", borrowed};
     Insert<decltype(records::indicator_target)> year_target{db, records::indicator_target, {"plan_id", "indicator_id"}, "",
                                                             borrowed};
+    Statement author{db, "INSERT INTO plan_author (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
+    Insert<decltype(records::approval)> approval{db, records::approval, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::budget_line)> budget{db, records::budget_line, {"plan_id", "ord"}, "", borrowed};
     // A plan file's observations belong to its plan and have origin plan_file.
     Insert<decltype(records::observation)> observation{
         db, records::observation, {"plan_id", "origin", "entered_at"}, "", borrowed};
@@ -93,24 +89,25 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     const Plan& p = pf.plan;
     plan.run(p);
 
-    for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.bind_all(p.id, static_cast<int>(i), p.viewpoints[i]).run();
-    for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.bind_all(p.id, static_cast<int>(i), p.focus_fields[i]).run();
+    for (std::size_t i = 0; i < p.viewpoints.size(); ++i) viewpoint.run({}, p.id, static_cast<int>(i), p.viewpoints[i]);
+    for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.run({}, p.id, static_cast<int>(i), p.focus_fields[i]);
 
+    for (std::size_t i = 0; i < p.levels.size(); ++i) level.run(p.levels[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) node.run(p.nodes[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const Node& n = p.nodes[i];
-        node.run(n, p.id, static_cast<int>(i));
+        for (std::size_t k = 0; k < n.also_under.size(); ++k) also_under.run({}, p.id, n.id, n.also_under[k], static_cast<int>(k));
         const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
-        for (std::size_t k = 0; k < themes.size(); ++k)
-            tag.bind_all(p.id, n.id, themes[k].theme_id, to_string(themes[k].origin), static_cast<int>(k)).run();
-        for (std::size_t k = 0; k < n.actors.size(); ++k) actor.bind_all(p.id, n.id, n.actors[k], static_cast<int>(k)).run();
+        for (std::size_t k = 0; k < themes.size(); ++k) tag.run(themes[k], p.id, n.id, static_cast<int>(k));
+        for (std::size_t k = 0; k < n.actors.size(); ++k) actor.run({}, p.id, n.id, n.actors[k], static_cast<int>(k));
     }
 
     for (std::size_t i = 0; i < p.swot.size(); ++i) swot.run(p.swot[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.tows.size(); ++i) {
         const TowsStrategy& t = p.tows[i];
         tows.run(t, p.id, static_cast<int>(i));
-        for (std::size_t k = 0; k < t.swot_ids.size(); ++k) tows_swot.bind_all(p.id, t.id, t.swot_ids[k], static_cast<int>(k)).run();
-        for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.bind_all(p.id, t.id, t.node_ids[k], static_cast<int>(k)).run();
+        for (std::size_t k = 0; k < t.swot_ids.size(); ++k) tows_swot.run({}, p.id, t.id, t.swot_ids[k], static_cast<int>(k));
+        for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.run({}, p.id, t.id, t.node_ids[k], static_cast<int>(k));
     }
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
         indicator.run(p.indicators[i], p.id, static_cast<int>(i));
@@ -118,6 +115,9 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     }
     for (std::size_t i = 0; i < p.rating_scale.size(); ++i) rating.bind_all(p.id, static_cast<int>(i), p.rating_scale[i]).run();
     for (const Evaluation& e : p.evaluations) evaluation.run(e, p.id);
+    for (std::size_t i = 0; i < p.authors.size(); ++i) author.bind_all(p.id, static_cast<int>(i), p.authors[i]).run();
+    for (std::size_t i = 0; i < p.approvals.size(); ++i) approval.run(p.approvals[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.budget.size(); ++i) budget.run(p.budget[i], p.id, static_cast<int>(i));
     for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
 }
 
@@ -150,7 +150,7 @@ public:
         writer_.write(pf, taxonomy_);
         report_.nodes += pf.plan.nodes.size();
         report_.measures += static_cast<std::size_t>(std::count_if(
-            pf.plan.nodes.begin(), pf.plan.nodes.end(), [](const Node& n) { return n.level == NodeLevel::measure; }));
+            pf.plan.nodes.begin(), pf.plan.nodes.end(), [&](const Node& n) { return n.level == pf.plan.measure_level; }));
         report_.indicators += pf.plan.indicators.size();
         report_.swot_items += pf.plan.swot.size();
         report_.observations += pf.observations.size();

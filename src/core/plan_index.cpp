@@ -17,6 +17,14 @@ int PlanTree::find(std::string_view node_id) const {
     return it == by_id.end() ? -1 : it->second;
 }
 
+std::vector<int> PlanTree::parents_of(int index) const {
+    std::vector<int> out;
+    if (index < 0 || static_cast<std::size_t>(index) >= parent.size()) return out;
+    if (parent[static_cast<std::size_t>(index)] >= 0) out.push_back(parent[static_cast<std::size_t>(index)]);
+    for (int p : also_under[static_cast<std::size_t>(index)]) out.push_back(p);
+    return out;
+}
+
 std::vector<int> PlanTree::path_to(int index) const {
     std::vector<int> path;
     for (int i = index; i >= 0 && static_cast<std::size_t>(i) < parent.size(); i = parent[static_cast<std::size_t>(i)]) {
@@ -31,6 +39,7 @@ PlanTree build_plan_tree(const Plan& plan) {
     PlanTree t;
     const std::size_t n = plan.nodes.size();
     t.parent.assign(n, -1);
+    t.also_under.assign(n, {});
     t.children.assign(n, {});
     t.depth.assign(n, 0);
     t.descendants.assign(n, 0);
@@ -52,9 +61,17 @@ PlanTree build_plan_tree(const Plan& plan) {
             t.depth[i] = t.depth[static_cast<std::size_t>(p)] + 1;
         }
     }
-    // Parents precede children, so a reverse sweep accumulates subtrees.
+    // Cross-listed nodes: children of their further parents too (after the nested ones).
+    for (std::size_t i = 0; i < n; ++i)
+        for (const std::string& id : plan.nodes[i].also_under) {
+            const int p = t.find(id);
+            if (p < 0 || p == static_cast<int>(i) || p == t.parent[i]) continue;
+            t.also_under[i].push_back(p);
+            t.children[static_cast<std::size_t>(p)].push_back(static_cast<int>(i));
+        }
+    // Parents precede children, so a reverse sweep accumulates subtrees (along the nesting).
     for (std::size_t k = n; k-- > 0;) {
-        if (plan.nodes[k].level == NodeLevel::measure) t.measures[k] += 1;
+        if (!plan.measure_level.empty() && plan.nodes[k].level == plan.measure_level) t.measures[k] += 1;
         int p = t.parent[k];
         if (p >= 0) {
             t.descendants[static_cast<std::size_t>(p)] += t.descendants[k] + 1;
@@ -80,13 +97,13 @@ const SourceRef* nearest_source(const Plan& plan, const PlanTree& tree, int node
 
 PlanCounts count_plan(const Plan& plan) {
     PlanCounts c;
+    c.per_level.assign(plan.levels.size(), 0);
     for (const Node& node : plan.nodes) {
-        switch (node.level) {
-            case NodeLevel::pillar: ++c.pillars; break;
-            case NodeLevel::strategy: ++c.strategies; break;
-            case NodeLevel::policy: ++c.policies; break;
-            case NodeLevel::measure: ++c.measures; break;
-        }
+        const int rank = plan.level_rank(node.level);
+        if (rank >= 0) ++c.per_level[static_cast<std::size_t>(rank)];
+        if (!plan.measure_level.empty() && node.level == plan.measure_level) ++c.measures;
+        if (!node.also_under.empty()) ++c.cross_listed;
+        if (node.name_unknown()) ++c.unknown_names;
         if (node.is_new) ++c.new_nodes;
     }
     c.indicators = static_cast<int>(plan.indicators.size());
@@ -95,6 +112,12 @@ PlanCounts count_plan(const Plan& plan) {
     c.swot_items = static_cast<int>(plan.swot.size());
     c.tows_strategies = static_cast<int>(plan.tows.size());
     return c;
+}
+
+int PlanCounts::nodes() const {
+    int total = 0;
+    for (int k : per_level) total += k;
+    return total;
 }
 
 // ---- Search -----------------------------------------------------------------
@@ -112,6 +135,9 @@ std::string_view to_string(MatchField f) {
         case MatchField::indicator: return "indicator";
         case MatchField::swot: return "swot";
         case MatchField::tows: return "tows";
+        case MatchField::municipality: return "municipality";
+        case MatchField::plan_other: return "plan_other";
+        case MatchField::note: return "note";
     }
     return "?";
 }
@@ -171,6 +197,8 @@ bool find_folded(std::string_view text, std::string_view q, std::size_t& begin, 
         end = at + q.size();
         return true;
     }
+    // Most texts do not match: fold without offsets first (cheap), then again with them.
+    if (fold_for_search(text).find(q) == std::string::npos) return false;
     std::vector<std::size_t> offsets;
     const std::string folded = fold_for_search(text, &offsets);
     const std::size_t at = folded.find(q);
@@ -211,7 +239,8 @@ bool match_into(std::string_view text, const std::string& folded_query, std::siz
 
 }  // namespace
 
-std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options) {
+std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options,
+                                    const std::vector<Annotation>& notes) {
     std::vector<SearchHit> hits;
     query = trim(query);
     if (query.empty()) return hits;
@@ -237,11 +266,22 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
     for (std::size_t pi = 0; pi < data.plans.size() && !full(); ++pi) {
         const Plan& plan = data.plans[pi];
         const std::string none;
-        try_fields(pi, -1, none, {{MatchField::plan_title, &plan.title}, {MatchField::plan_title_en, &plan.title_en}});
+        // The municipality's name finds its plans: one hit with the title.
+        const Municipality* m = data.find_municipality(plan.municipality_id);
+        const std::string* m_ja = m ? &m->name_ja : &none;
+        const std::string* m_en = m ? &m->name_en : &none;
+        try_fields(pi, -1, none,
+                   {{MatchField::plan_title, &plan.title}, {MatchField::plan_title_en, &plan.title_en},
+                    {MatchField::municipality, m_ja}, {MatchField::municipality, m_en}});
         if (full()) break;
         try_fields(pi, -1, none, {{MatchField::plan_vision, &plan.vision}});
         if (full()) break;
         try_fields(pi, -1, none, {{MatchField::plan_summary, &plan.summary}});
+        if (full()) break;
+        try_fields(pi, -1, none, {{MatchField::plan_other, &plan.approved_by}, {MatchField::plan_other, &plan.period_as_written}});
+        for (const std::vector<std::string>* list : {&plan.viewpoints, &plan.focus_fields})
+            for (const std::string& text : *list)
+                if (!full()) try_fields(pi, -1, none, {{MatchField::plan_other, &text}});
         for (std::size_t ni = 0; ni < plan.nodes.size() && !full(); ++ni) {
             const Node& n = plan.nodes[ni];
             try_fields(pi, static_cast<int>(ni), n.id,
@@ -253,7 +293,11 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
         for (const Indicator& ind : plan.indicators) {
             if (full()) break;
             const std::size_t before = hits.size();
-            try_fields(pi, -1, ind.id, {{MatchField::indicator, &ind.name}, {MatchField::indicator, &ind.name_en}});
+            try_fields(pi, -1, ind.id,
+                       {{MatchField::indicator, &ind.name}, {MatchField::indicator, &ind.name_en},
+                        {MatchField::indicator, &ind.label}, {MatchField::indicator, &ind.unit},
+                        {MatchField::indicator, &ind.note}, {MatchField::indicator, &ind.baseline.note},
+                        {MatchField::indicator, &ind.target.note}});
             if (hits.size() > before && !ind.node_id.empty()) {
                 for (std::size_t ni = 0; ni < plan.nodes.size(); ++ni)
                     if (plan.nodes[ni].id == ind.node_id) hits.back().node_index = static_cast<int>(ni);
@@ -267,6 +311,21 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
             if (full()) break;
             try_fields(pi, -1, s.id, {{MatchField::tows, &s.text}, {MatchField::tows, &s.text_en}});
         }
+    }
+    // The notes, on the items of plans the dataset holds.
+    std::unordered_map<std::string_view, std::size_t> plan_at;
+    for (std::size_t pi = 0; pi < data.plans.size(); ++pi) plan_at.emplace(data.plans[pi].id, pi);
+    for (const Annotation& a : notes) {
+        if (full()) break;
+        const auto p = plan_at.find(a.item.plan_id);
+        if (p == plan_at.end()) continue;
+        int node_index = -1;
+        if (a.item.kind == ItemKind::node) {
+            const std::vector<Node>& nodes = data.plans[p->second].nodes;
+            for (std::size_t ni = 0; ni < nodes.size(); ++ni)
+                if (nodes[ni].id == a.item.item_id) node_index = static_cast<int>(ni);
+        }
+        try_fields(p->second, node_index, a.item.item_id, {{MatchField::note, &a.note}});
     }
     return hits;
 }

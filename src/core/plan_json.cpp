@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <limits>
@@ -26,12 +27,20 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::string_view plan_format = "wardscope-plan/1";
+constexpr std::string_view plan_format_1 = "wardscope-plan/1";
+constexpr std::string_view plan_format_2 = "wardscope-plan/2";  // what wardscope writes
 constexpr int max_node_depth = 12;
 const std::set<std::string> known_statuses = {"素案", "案", "策定済", "承認"};
 const std::set<std::string> municipality_kinds = {"区", "市", "町", "村"};
-// Fields that may hold tabs and line breaks; every other string is one line.
-const std::set<std::string_view, std::less<>> prose_keys = {"description", "summary", "vision", "note", "text", "text_en"};
+// The plan-file keys of fields that may hold tabs and line breaks
+// (records::prose); every other string is one line. (An indicator's baseline
+// and target notes share the key "note".)
+std::set<std::string_view, std::less<>> make_prose_keys() {
+    std::set<std::string_view, std::less<>> keys;
+    records::for_each_table([&](const auto& t) { records::for_each_key_with(t, records::prose, [&](std::string_view key) { keys.insert(key); }); });
+    return keys;
+}
+const std::set<std::string_view, std::less<>> prose_keys = make_prose_keys();
 
 std::string join(const std::string& pointer, std::string_view key) {
     return pointer + "/" + json_pointer_token(key);
@@ -72,10 +81,57 @@ bool valid_local_government_code(std::string_view code) {
     return code[5] - '0' == check;
 }
 
+// Characters outside the Basic Multilingual Plane (𠮷 U+20BB7 …): Debian's
+// Dear ImGui 1.86 has a 16-bit ImWchar and the dashboard draws them as its
+// substitute mark 〓 (app/font_atlas.hpp). Valid data: a warning naming each, once.
+std::optional<std::string> undrawable_characters_warning(std::string_view text) {
+    std::string names;
+    std::set<std::uint32_t> seen;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0xF0 || c > 0xF4 || i + 4 > text.size()) continue;  // lead bytes of 4-byte sequences (UTF-8 checked before)
+        const std::uint32_t cp = ((c & 0x07u) << 18) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 12) |
+                                 ((static_cast<unsigned char>(text[i + 2]) & 0x3Fu) << 6) |
+                                 (static_cast<unsigned char>(text[i + 3]) & 0x3Fu);
+        if (seen.insert(cp).second) {
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+            names += (names.empty() ? "" : ", ") + std::string("'") + std::string(text.substr(i, 4)) + "' (" + code + ")";
+        }
+        i += 3;
+    }
+    if (names.empty()) return std::nullopt;
+    return "the dashboard cannot draw " + names +
+           " (outside the Basic Multilingual Plane; Dear ImGui 1.86 as packaged): shown as \xE3\x80\x93 (U+3013)";
+}
+
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a real month and day: a calendar date, never a fiscal year.
+bool valid_calendar_date(std::string_view s) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (s.size() < from + n) return false;
+        for (std::size_t i = from; i < from + n; ++i)
+            if (s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    auto number = [&](std::size_t from, std::size_t n) { return std::stoi(std::string(s.substr(from, n))); };
+    if (!digits(0, 4) || (s.size() != 4 && s.size() != 7 && s.size() != 10)) return false;
+    if (s.size() == 4) return true;
+    if (s[4] != '-' || !digits(5, 2)) return false;
+    const int month = number(5, 2);
+    if (month < 1 || month > 12) return false;
+    if (s.size() == 7) return true;
+    if (s[7] != '-' || !digits(8, 2)) return false;
+    const int year = number(0, 4), day = number(8, 2);
+    static constexpr int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day >= 1 && day <= (month == 2 && !leap ? 28 : days[month - 1]);
+}
+
 // Reads typed fields out of JSON objects and records every problem with its pointer.
 class Reader {
 public:
-    Reader(std::string file, std::vector<Problem>& problems) : file_(std::move(file)), problems_(problems) {}
+    Reader(std::string file, std::vector<Problem>& problems, std::vector<Problem>* warnings = nullptr)
+        : file_(std::move(file)), problems_(problems), warnings_(warnings) {}
 
     void problem(const std::string& pointer, std::string message) {
         problems_.push_back({file_, pointer.empty() ? "/" : pointer, std::move(message)});
@@ -222,8 +278,9 @@ public:
             if (required) problem(at, "missing required field: every item needs a source (file + section, or url)");
             return fallback;
         }
-        if (!expect_object(*it, at, {"file", "section", "url"})) return fallback;
-        SourceRef ref{text(*it, at, "file", false), text(*it, at, "section", false), text(*it, at, "url", false)};
+        if (!expect_object(*it, at, {"file", "section", "url", "page"})) return fallback;
+        SourceRef ref{text(*it, at, "file", false), text(*it, at, "section", false), text(*it, at, "url", false),
+                      text(*it, at, "page", false)};
         if (ref.empty()) problem(at, "a source needs a file or a url");
         return ref;
     }
@@ -233,10 +290,14 @@ private:
     // names, ids, labels and sources are one line; no other control characters anywhere.
     void check_control_characters(const std::string& value, const std::string& at, TextKind kind = TextKind::one_line) {
         if (auto control = control_character_problem(value, kind)) problem(at, *control);
+        if (warnings_)
+            if (auto undrawable = undrawable_characters_warning(value))
+                warnings_->push_back({file_, at.empty() ? "/" : at, *undrawable});
     }
 
     std::string file_;
     std::vector<Problem>& problems_;
+    std::vector<Problem>* warnings_;  // null: warnings are not collected
 };
 
 // The plan-file keys of a record's table, then those its parser reads itself.
@@ -291,9 +352,15 @@ struct PlanParser {
     // What each object may hold: its table's keys and those read here.
     const std::vector<std::string_view> plan_keys =
         keys_of(records::plan, {"format", "municipality", "period", "viewpoints", "focus_fields", "source", "nodes", "swot",
-                                "tows", "indicators", "observations", "rating_scale", "evaluations"});
+                                "tows", "indicators", "observations", "rating_scale", "evaluations", "authors", "approvals",
+                                "budget", "levels"});
+    const std::vector<std::string_view> approval_keys = keys_of(records::approval, {"source"});
+    const std::vector<std::string_view> budget_keys = keys_of(records::budget_line, {"source"});
+    int format = 2;
+    std::vector<std::pair<std::size_t, std::string>> node_pointers;  // node index → its pointer (for also_under)
     const std::vector<std::string_view> municipality_keys = keys_of(records::municipality, {"source"});
-    const std::vector<std::string_view> node_keys = keys_of(records::node, {"themes", "actors", "source", "children"});
+    const std::vector<std::string_view> node_keys =
+        keys_of(records::node, {"themes", "actors", "source", "children", "also_under"});
     const std::vector<std::string_view> swot_keys = keys_of(records::swot_item, {"source"});
     const std::vector<std::string_view> tows_keys = keys_of(records::tows_strategy, {"swot", "nodes", "source"});
     const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "targets", "source"});
@@ -302,13 +369,16 @@ struct PlanParser {
 
     void parse(const json& root) {
         if (!reader.expect_object(root, "", plan_keys)) return;
-        const std::string format = reader.text(root, "", "format", true);
-        if (!format.empty() && format != plan_format)
-            reader.problem("/format", "unsupported format '" + format + "' (expected \"wardscope-plan/1\")");
+        const std::string format_name = reader.text(root, "", "format", true);
+        if (format_name == plan_format_1) format = 1;
+        else if (!format_name.empty() && format_name != plan_format_2)
+            reader.problem("/format", "unsupported format '" + format_name +
+                                          "' (expected \"wardscope-plan/2\" or \"wardscope-plan/1\")");
 
         Plan& plan = result.plan;
         plan.id = reader.id(root, "");
         read_plain_fields(reader, records::plan, root, "", plan);
+        parse_levels(root);
         if (!plan.status.empty() && !known_statuses.contains(plan.status))
             reader.problem("/status", "unknown status '" + plan.status + "' (素案, 案, 策定済 or 承認)");
         plan.viewpoints = reader.text_list(root, "", "viewpoints");
@@ -319,11 +389,155 @@ struct PlanParser {
 
         if (const json* nodes = reader.array(root, "", "nodes"))
             for (std::size_t i = 0; i < nodes->size(); ++i) parse_node((*nodes)[i], join("/nodes", i), nullptr, plan.source, 1);
+        check_also_under();
         parse_swot(root);
         parse_tows(root);
         parse_indicators(root);
         parse_observations(root);
         parse_evaluations(root);
+        plan.authors = reader.text_list(root, "", "authors");
+        parse_approvals(root);
+        parse_budget(root);
+    }
+
+    // Approvals and consents: a date is a calendar date, never a fiscal year.
+    void parse_approvals(const json& root) {
+        const json* items = reader.array(root, "", "approvals");
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
+            const std::string at = join("/approvals", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, approval_keys)) continue;
+            Approval a;
+            read_plain_fields(reader, records::approval, value, at, a);
+            if (!a.date.empty() && !valid_calendar_date(a.date))
+                reader.problem(join(at, "date"), "'" + a.date +
+                                                     "' is not a calendar date: write YYYY, YYYY-MM or YYYY-MM-DD "
+                                                     "(a fiscal year is not a date; the text as written goes in date_as_written)");
+            a.source = reader.source(value, at, false, result.plan.source);
+            result.plan.approvals.push_back(std::move(a));
+        }
+    }
+
+    // Budget (予算) and settled (決算) amounts per measure and fiscal year, in 千円.
+    void parse_budget(const json& root) {
+        const json* items = reader.array(root, "", "budget");
+        std::map<std::tuple<std::string, int, std::string>, std::size_t> seen;
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
+            const std::string at = join("/budget", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, budget_keys)) continue;
+            BudgetLine b;
+            b.node_id = reader.text(value, at, "node", true);
+            if (!b.node_id.empty() && !node_ids.contains(b.node_id)) reader.problem(join(at, "node"), "unknown node '" + b.node_id + "'");
+            b.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
+            b.kind = reader.text(value, at, "kind", true);
+            if (!b.kind.empty() && b.kind != "予算" && b.kind != "決算")
+                reader.problem(join(at, "kind"), "unknown kind '" + b.kind + "' (予算 or 決算)");
+            const std::optional<double> amount = reader.number(value, at, "thousand_yen", true);
+            if (amount && *amount < 0) reader.problem(join(at, "thousand_yen"), "an amount cannot be negative");
+            b.thousand_yen = amount.value_or(0);
+            if (!b.node_id.empty() && b.fiscal_year != 0 && !b.kind.empty()) {
+                auto [it, inserted] = seen.emplace(std::make_tuple(b.node_id, b.fiscal_year, b.kind), i);
+                if (!inserted)
+                    reader.problem(join(at, "fiscal_year"), "a second " + b.kind + " for '" + b.node_id + "' in fiscal year " +
+                                                                std::to_string(b.fiscal_year) + " (the first is /budget/" +
+                                                                std::to_string(it->second) + ")");
+            }
+            b.source = reader.source(value, at, false, result.plan.source);
+            result.plan.budget.push_back(std::move(b));
+        }
+    }
+
+    // Format 2: the plan's own levels, top first, and which one is "measure".
+    // Format 1: the fixed four (default_plan_levels), and neither key.
+    void parse_levels(const json& root) {
+        Plan& plan = result.plan;
+        if (format == 1) {
+            for (const char* key : {"levels", "measure_level"})
+                if (root.contains(key)) reader.problem(join("", key), "only in \"wardscope-plan/2\" files (this file says /1)");
+            return;
+        }
+        plan.levels.clear();
+        plan.measure_level.clear();
+        const json* levels = reader.array(root, "", "levels");
+        if (!levels || levels->empty()) {
+            reader.problem("/levels", "missing required field: the plan's levels, top first "
+                                      "(e.g. [{\"id\": \"pillar\", \"name\": \"柱\"}, …])");
+        } else {
+            std::set<std::string> ids;
+            for (std::size_t i = 0; i < levels->size(); ++i) {
+                const std::string at = join("/levels", i);
+                if (!reader.expect_object((*levels)[i], at, {"id", "name", "name_en"})) continue;
+                PlanLevel level;
+                level.id = reader.id((*levels)[i], at);
+                if (!level.id.empty() && !ids.insert(level.id).second)
+                    reader.problem(join(at, "id"), "duplicate level id '" + level.id + "'");
+                read_plain_fields(reader, records::plan_level, (*levels)[i], at, level);
+                plan.levels.push_back(std::move(level));
+            }
+        }
+        auto it = root.find("measure_level");
+        if (it == root.end()) {
+            reader.problem("/measure_level", "missing required field: the id of the level whose nodes are measures "
+                                             "(null when the plan has none: its leaves are counted)");
+        } else if (!it->is_null()) {
+            plan.measure_level = reader.text(root, "", "measure_level", true);
+            if (!plan.measure_level.empty() && plan.level_rank(plan.measure_level) < 0)
+                reader.problem("/measure_level", "unknown level '" + plan.measure_level + "' (" + level_list() + ")");
+        }
+    }
+
+    // "pillar, strategy, policy or measure": the levels a node may name.
+    std::string level_list() const {
+        const auto& levels = result.plan.levels;
+        std::string out;
+        for (std::size_t i = 0; i < levels.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == levels.size() ? " or " : ", ") + levels[i].id;
+        return out.empty() ? "the plan declares no levels" : out;
+    }
+
+    // Cross-listed nodes (format 2): each further parent exists, is at the
+    // level of the node's own parent, is not the node or below it, and is named once.
+    void check_also_under() {
+        const Plan& plan = result.plan;
+        std::map<std::string_view, std::size_t> index;
+        for (std::size_t i = 0; i < plan.nodes.size(); ++i) index.emplace(plan.nodes[i].id, i);
+        for (const auto& [i, at] : node_pointers) {
+            const Node& node = plan.nodes[i];
+            std::set<std::string_view> seen;
+            for (std::size_t k = 0; k < node.also_under.size(); ++k) {
+                const std::string here = join(join(at, "also_under"), k);
+                const std::string& ref = node.also_under[k];
+                auto it = index.find(ref);
+                if (it == index.end()) {
+                    reader.problem(here, "unknown node '" + ref + "'");
+                    continue;
+                }
+                if (!seen.insert(ref).second) reader.problem(here, "node '" + ref + "' is listed twice");
+                else if (node.parent_id.empty())
+                    reader.problem(here, "a top-level node cannot be listed under another node as well");
+                else if (ref == node.parent_id)
+                    reader.problem(here, "'" + ref + "' is already the node's parent (it is nested there)");
+                else if (is_at_or_below(index, it->second, node.id))
+                    reader.problem(here, "'" + ref + "' is the node itself or below it: a node cannot be listed under itself");
+                else if (const Node& parent = plan.nodes[index.at(node.parent_id)]; plan.nodes[it->second].level != parent.level)
+                    reader.problem(here, "'" + ref + "' is a " + plan.nodes[it->second].level + ", but the node's parent '" +
+                                             parent.id + "' is a " + parent.level + ": a cross-listed node sits at one level");
+            }
+        }
+    }
+
+    // Whether node `k` is `id` or lies below it (following the nested parents).
+    bool is_at_or_below(const std::map<std::string_view, std::size_t>& index, std::size_t k, const std::string& id) const {
+        const Plan& plan = result.plan;
+        for (std::size_t steps = 0; steps <= plan.nodes.size(); ++steps) {
+            const Node& n = plan.nodes[k];
+            if (n.id == id) return true;
+            auto it = n.parent_id.empty() ? index.end() : index.find(n.parent_id);
+            if (it == index.end()) return false;
+            k = it->second;
+        }
+        return false;
     }
 
     // 施策評価: the plan's scale (best first, each once), then ratings of nodes per year on it.
@@ -388,11 +602,15 @@ struct PlanParser {
             reader.problem("/period", "missing required field");
             return;
         }
-        if (!reader.expect_object(*it, "/period", {"start", "end", "as_written"})) return;
+        if (!reader.expect_object(*it, "/period", {"start", "end", "as_written", "actual_end"})) return;
         Plan& plan = result.plan;
         plan.start_fy = reader.fiscal_year(*it, "/period", "start", false);
         plan.end_fy = reader.fiscal_year(*it, "/period", "end", false);
         plan.period_as_written = reader.text(*it, "/period", "as_written", false);
+        plan.actual_end_fy = reader.fiscal_year(*it, "/period", "actual_end", false);
+        if (plan.actual_end_fy && plan.start_fy && *plan.actual_end_fy < *plan.start_fy)
+            reader.problem("/period/actual_end", "actual end year " + std::to_string(*plan.actual_end_fy) +
+                                                     " is before start year " + std::to_string(*plan.start_fy));
         if (plan.start_fy && plan.end_fy && *plan.end_fy < *plan.start_fy)
             reader.problem("/period/end", "end year " + std::to_string(*plan.end_fy) + " is before start year " +
                                               std::to_string(*plan.start_fy));
@@ -409,13 +627,18 @@ struct PlanParser {
         if (!node.id.empty() && !node_ids.insert(node.id).second)
             reader.problem(join(at, "id"), "duplicate node id '" + node.id + "'");
         node.parent_id = parent ? parent->id : std::string();
-        const std::string level = reader.text(value, at, "level", true);
-        if (auto parsed = node_level_from(level)) node.level = *parsed;
-        else if (!level.empty())
-            reader.problem(join(at, "level"), "unknown level '" + level + "' (pillar, strategy, policy or measure)");
-        if (parent && node.level < parent->level)
-            reader.problem(join(at, "level"), "a " + level + " cannot sit under a " + std::string(to_string(parent->level)));
+        const Plan& plan = result.plan;
+        node.level = reader.text(value, at, "level", true);
+        const int rank = plan.level_rank(node.level);
+        if (rank < 0 && !node.level.empty())
+            reader.problem(join(at, "level"), "unknown level '" + node.level + "' (" + level_list() + ")");
+        if (parent && rank >= 0 && rank < plan.level_rank(parent->level))
+            reader.problem(join(at, "level"), "a " + node.level + " cannot sit under a " + parent->level);
         read_plain_fields(reader, records::node, value, at, node);
+        parse_node_name(value, at, node);
+        if (format == 1 && value.contains("also_under"))
+            reader.problem(join(at, "also_under"), "only in \"wardscope-plan/2\" files (this file says /1)");
+        else node.also_under = reader.text_list(value, at, "also_under");
         auto themes = reader.text_list(value, at, "themes");
         std::set<std::string> seen;  // a repeated tag would break the database's key (found by fuzz_plan_file)
         for (std::size_t i = 0; i < themes.size(); ++i) {
@@ -435,11 +658,24 @@ struct PlanParser {
             else node.actors.push_back(actors[i]);
         }
         node.source = reader.source(value, at, false, inherited);
+        if (!node.also_under.empty()) node_pointers.emplace_back(result.plan.nodes.size(), at);
         result.plan.nodes.push_back(node);
         const Node self = node;  // the vector may reallocate while children are added
         if (const json* children = reader.array(value, at, "children"))
             for (std::size_t i = 0; i < children->size(); ++i)
                 parse_node((*children)[i], join(join(at, "children"), i), &self, self.source, depth + 1);
+    }
+
+    // A name as written. Format 2: null when the source does not show one
+    // (shown as unknown, never invented); format 1: always a name.
+    void parse_node_name(const json& value, const std::string& at, Node& node) {
+        if (format == 1) {
+            node.name = reader.text(value, at, "name", true);
+            return;
+        }
+        auto it = value.find("name");
+        if (it == value.end()) reader.problem(join(at, "name"), "missing required field (null when the source does not show the name)");
+        else if (!it->is_null()) node.name = reader.text(value, at, "name", true);
     }
 
     void parse_swot(const json& root) {
@@ -693,7 +929,7 @@ ParseResult parse_plan_file(std::string_view text, const std::string& file, cons
     result.file = file;
     json root = parse_json_text(text, file, result.problems);
     if (!result.problems.empty()) return result;
-    Reader reader(file, result.problems);
+    Reader reader(file, result.problems, &result.warnings);
     PlanParser parser{reader, taxonomy, {}, {}, {}, {}};
     parser.parse(root);
     result.plan_file = std::move(parser.result);
@@ -741,7 +977,69 @@ std::vector<Problem> check_plan_set(const std::vector<ParseResult>& results) {
     return problems;
 }
 
-Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text) {
+namespace {
+
+// documents.json: {"documents": [{file, title, title_en?, publisher?, published?, url?}]}.
+std::vector<SourceDocument> parse_documents(std::string_view text) {
+    std::vector<Problem> problems;
+    json root = parse_json_text(text, "documents.json", problems);
+    Reader reader("documents.json", problems);
+    std::vector<SourceDocument> out;
+    if (problems.empty()) {
+        const json* list = root.is_object() ? reader.array(root, "", "documents") : nullptr;
+        if (!list && (!root.is_object() || !root.contains("documents")))
+            reader.problem("/documents", "expected an object with an array \"documents\"");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            const json& d = (*list)[i];
+            const std::string at = join("/documents", i);
+            if (!reader.expect_object(d, at, {"file", "title", "title_en", "publisher", "published", "url"})) continue;
+            SourceDocument doc{reader.text(d, at, "file", true),      reader.text(d, at, "title", true),
+                               reader.text(d, at, "title_en", false), reader.text(d, at, "publisher", false),
+                               reader.text(d, at, "published", false), reader.text(d, at, "url", false)};
+            if (!doc.published.empty() && !valid_calendar_date(doc.published))
+                reader.problem(join(at, "published"), "'" + doc.published +
+                                                          "' is not a calendar date: write YYYY, YYYY-MM or YYYY-MM-DD "
+                                                          "(fiscal years belong in a plan's period)");
+            if (!doc.file.empty() && !seen.insert(doc.file).second)
+                reader.problem(join(at, "file"), "duplicate document '" + doc.file + "'");
+            out.push_back(std::move(doc));
+        }
+    }
+    if (!problems.empty()) {
+        std::string message;
+        for (const Problem& p : problems) message += (message.empty() ? "" : "\n") + p.to_string();
+        throw Error(message);
+    }
+    return out;
+}
+
+// A theme's or actor's texts, by the keys of its field table (records::theme,
+// records::actor): required ones present and not empty, each one line.
+template <typename T, typename Record>
+void read_vocabulary_fields(const T& t, const json& object, const std::string& what, Record& record) {
+    if (!object.is_object()) throw Error(what + ": expected an object, found " + type_name(object));
+    t.for_each([&](const auto& entry) {
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (!entry.key) return;
+            const auto it = object.find(entry.key);
+            if (it == object.end() || it->is_null()) {
+                if (entry.is(records::required)) throw Error(what + ": missing \"" + entry.key + "\"");
+                return;
+            }
+            if (!it->is_string()) throw Error(what + ": \"" + entry.key + "\" must be a string, not " + type_name(*it));
+            std::string& value = entry.get(record);
+            value = it->template get<std::string>();
+            if (entry.is(records::required) && value.empty()) throw Error(what + ": \"" + entry.key + "\" must not be empty");
+            if (auto control = control_character_problem(value, TextKind::one_line))
+                throw Error(what + ": \"" + entry.key + "\" " + *control);
+        }
+    });
+}
+
+}  // namespace
+
+Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_text, std::string_view documents_text) {
     Taxonomy taxonomy;
     auto load = [](std::string_view text, const char* what, const char* list_key) {
         std::vector<Problem> problems;
@@ -754,17 +1052,15 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
     std::set<std::string> seen;
     for (const json& t : load(themes_text, "themes.json", "themes")) {
         Theme theme;
+        const std::string what = "themes.json: theme " + std::to_string(taxonomy.themes.size());
+        read_vocabulary_fields(records::theme, t, what, theme);
         try {
-            theme.id = t.at("id").get<std::string>();
-            theme.label_ja = t.at("label_ja").get<std::string>();
-            theme.label_en = t.at("label_en").get<std::string>();
             if (t.contains("keywords")) theme.keywords = t["keywords"].get<std::vector<std::string>>();
+            if (t.contains("except"))
+                taxonomy.keyword_exceptions[theme.id] = t["except"].get<std::vector<std::string>>();
         } catch (const json::exception& e) {
-            throw Error("themes.json: theme " + std::to_string(taxonomy.themes.size()) + ": " + e.what());
+            throw Error(what + ": " + e.what());
         }
-        for (const std::string* text : {&theme.label_ja, &theme.label_en})
-            if (auto control = control_character_problem(*text, TextKind::one_line))
-                throw Error("themes.json: theme '" + theme.id + "': a label " + *control);
         if (!valid_id(theme.id) || !seen.insert(theme.id).second)
             throw Error("themes.json: invalid or duplicate theme id '" + theme.id + "'");
         taxonomy.themes.push_back(std::move(theme));
@@ -772,25 +1068,21 @@ Taxonomy parse_taxonomy(std::string_view themes_text, std::string_view actors_te
     seen.clear();
     for (const json& a : load(actors_text, "actors.json", "actors")) {
         Actor actor;
-        try {
-            actor.id = a.at("id").get<std::string>();
-            actor.label_ja = a.at("label_ja").get<std::string>();
-            actor.label_en = a.at("label_en").get<std::string>();
-        } catch (const json::exception& e) {
-            throw Error("actors.json: actor " + std::to_string(taxonomy.actors.size()) + ": " + e.what());
-        }
-        for (const std::string* text : {&actor.label_ja, &actor.label_en})
-            if (auto control = control_character_problem(*text, TextKind::one_line))
-                throw Error("actors.json: actor '" + actor.id + "': a label " + *control);
+        read_vocabulary_fields(records::actor, a, "actors.json: actor " + std::to_string(taxonomy.actors.size()), actor);
         if (!valid_id(actor.id) || !seen.insert(actor.id).second)
             throw Error("actors.json: invalid or duplicate actor id '" + actor.id + "'");
         taxonomy.actors.push_back(std::move(actor));
     }
+    if (!documents_text.empty()) taxonomy.documents = parse_documents(documents_text);
     return taxonomy;
 }
 
 Taxonomy read_taxonomy(const std::filesystem::path& themes_json, const std::filesystem::path& actors_json) {
-    return parse_taxonomy(read_whole_file(themes_json), read_whole_file(actors_json));
+    // The catalogue of source documents is optional and sits beside themes.json.
+    const std::filesystem::path documents = themes_json.parent_path() / "documents.json";
+    std::error_code ec;
+    const std::string documents_text = std::filesystem::exists(documents, ec) ? read_whole_file(documents) : std::string();
+    return parse_taxonomy(read_whole_file(themes_json), read_whole_file(actors_json), documents_text);
 }
 
 namespace {
@@ -823,6 +1115,19 @@ private:
 
 }  // namespace
 
+namespace {
+// `text` with every occurrence of the phrases replaced by a control character
+// (never part of a keyword), so a keyword inside them is not found.
+std::string masked_phrases(std::string text, const std::vector<std::string>& phrases) {
+    for (const std::string& phrase : phrases) {
+        if (phrase.empty()) continue;
+        for (std::size_t at = text.find(phrase); at != std::string::npos; at = text.find(phrase, at + 1))
+            text.replace(at, phrase.size(), "\x1F");
+    }
+    return text;
+}
+}  // namespace
+
 std::vector<ThemeTag> derived_theme_tags(const Node& node, const Taxonomy& taxonomy) {
     std::vector<ThemeTag> themes;
     themes.reserve(node.themes.size() + 2);
@@ -834,9 +1139,19 @@ std::vector<ThemeTag> derived_theme_tags(const Node& node, const Taxonomy& taxon
     for (const Theme& theme : taxonomy.themes) {
         const bool tagged = std::any_of(themes.begin(), themes.end(), [&](const ThemeTag& tag) { return tag.theme_id == theme.id; });
         if (tagged) continue;
+        // The texts with the theme's exception phrases masked (copied only when it has some).
+        const auto except = taxonomy.keyword_exceptions.find(theme.id);
+        const bool masking = except != taxonomy.keyword_exceptions.end();
+        std::string masked_name, masked_description;
+        if (masking) {
+            masked_name = masked_phrases(node.name, except->second);
+            masked_description = masked_phrases(node.description, except->second);
+        }
+        const std::string& name = masking ? masked_name : node.name;
+        const std::string& description = masking ? masked_description : node.description;
         const bool matches = std::any_of(theme.keywords.begin(), theme.keywords.end(), [&](const std::string& kw) {
             return !kw.empty() && filter.may_contain(kw) &&
-                   (node.name.find(kw) != std::string::npos || node.description.find(kw) != std::string::npos);
+                   (name.find(kw) != std::string::npos || description.find(kw) != std::string::npos);
         });
         if (matches) themes.push_back({theme.id, TagOrigin::rule});
     }
@@ -854,6 +1169,7 @@ json source_json(const SourceRef& ref) {
     if (!ref.file.empty()) out["file"] = ref.file;
     if (!ref.section.empty()) out["section"] = ref.section;
     if (!ref.url.empty()) out["url"] = ref.url;
+    if (!ref.page.empty()) out["page"] = ref.page;
     return out;
 }
 
@@ -909,14 +1225,23 @@ json to_json(const PlanFile& pf) {
     const Plan& plan = pf.plan;
     const Municipality& m = pf.municipality;
     json out;
-    out["format"] = plan_format;
+    out["format"] = plan_format_2;
     write_fields(records::plan, plan, out);
+    json levels = json::array();
+    for (const PlanLevel& level : plan.levels) {
+        json l = json::object();
+        write_fields(records::plan_level, level, l);
+        levels.push_back(l);
+    }
+    out["levels"] = levels;
+    out["measure_level"] = plan.measure_level.empty() ? json(nullptr) : json(plan.measure_level);
     json municipality = json::object();
     write_fields(records::municipality, m, municipality);
     if (!m.source.empty()) municipality["source"] = source_json(m.source);
     out["municipality"] = municipality;
     json period = {{"start", year_json(plan.start_fy)}, {"end", year_json(plan.end_fy)}};
     put_text(period, "as_written", plan.period_as_written);
+    if (plan.actual_end_fy) period["actual_end"] = *plan.actual_end_fy;
     out["period"] = period;
     if (!plan.viewpoints.empty()) out["viewpoints"] = plan.viewpoints;
     if (!plan.focus_fields.empty()) out["focus_fields"] = plan.focus_fields;
@@ -933,7 +1258,9 @@ json to_json(const PlanFile& pf) {
             if (tag.origin == TagOrigin::hand) themes.push_back(tag.theme_id);
         if (!themes.empty()) n["themes"] = themes;
         if (!node.actors.empty()) n["actors"] = node.actors;
-        if (node.source.file != inherited.file || node.source.section != inherited.section || node.source.url != inherited.url)
+        if (!node.also_under.empty()) n["also_under"] = node.also_under;
+        if (node.source.file != inherited.file || node.source.section != inherited.section || node.source.url != inherited.url ||
+            node.source.page != inherited.page)
             n["source"] = source_json(node.source);
         if (auto it = children.find(node.id); it != children.end()) {
             json kids = json::array();
@@ -994,6 +1321,27 @@ json to_json(const PlanFile& pf) {
             evaluations.push_back(v);
         }
         out["evaluations"] = evaluations;
+    }
+    if (!plan.authors.empty()) out["authors"] = plan.authors;
+    if (!plan.approvals.empty()) {
+        json approvals = json::array();
+        for (const Approval& a : plan.approvals) {
+            json j = json::object();
+            write_fields(records::approval, a, j);
+            j["source"] = source_json(a.source);
+            approvals.push_back(j);
+        }
+        out["approvals"] = approvals;
+    }
+    if (!plan.budget.empty()) {
+        json budget = json::array();
+        for (const BudgetLine& b : plan.budget) {
+            json j = json::object();
+            write_fields(records::budget_line, b, j);
+            j["source"] = source_json(b.source);
+            budget.push_back(j);
+        }
+        out["budget"] = budget;
     }
     json observations = json::array();
     for (const Observation& obs : pf.observations) {

@@ -21,9 +21,11 @@
 namespace wardscope::records {
 
 // CREATE TABLE name (\n  column declaration,\n  …\n  constraints\n);\n then `after`.
-// Only the columns of versions up to `up_to` (the version-1 tables of schema_sql: later columns come from their upgrade step).
+// The table as first created: the columns later versions added
+// (Field::added_in) come from their upgrade step's ALTER TABLE, in new
+// databases too, so a new file and an upgraded one hold the same schema text.
 template <typename T>
-std::string create_table_sql(const T& t, int up_to = 1000) {
+std::string create_table_sql(const T& t) {
     std::string out = std::string("CREATE TABLE ") + t.name + " (\n";
     bool first = true;
     auto line = [&](std::string_view text) {
@@ -31,13 +33,9 @@ std::string create_table_sql(const T& t, int up_to = 1000) {
         out += text;
         first = false;
     };
-    // Columns added by later versions after the others, where their upgrade puts them.
-    int last_version = 1;
-    t.for_each([&](const auto& entry) { last_version = std::max(last_version, entry.since); });
-    for (int version = 1; version <= std::min(last_version, up_to); ++version)
-        t.for_each([&](const auto& entry) {
-            if (entry.since == version) line(std::string(entry.column) + " " + entry.sql);
-        });
+    t.for_each([&](const auto& entry) {
+        if (entry.since == 1) line(std::string(entry.column) + " " + entry.sql);
+    });
     if (*t.constraints) line(t.constraints);
     out += "\n);\n";
     if (*t.after) out += std::string(t.after) + "\n";
@@ -58,12 +56,17 @@ void added_columns(const T& t, int version, std::vector<AddedColumn>& out) {
     });
 }
 
-// The record's stored members, in table order: "id, name, …" (each after `prefix`, e.g. "p.").
+// The schema version every column has (reads of the current schema).
+inline constexpr int current_columns = 1 << 20;
+
+// The record's stored members, in table order: "id, name, …" (each after
+// `prefix`, e.g. "p."); of a database of schema `version`, those it has.
 template <typename T>
-std::string select_columns(const T& t, std::string_view prefix = "") {
+std::string select_columns(const T& t, std::string_view prefix = "", int version = current_columns) {
     std::string out;
     t.for_each([&](const auto& entry) {
         if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+            if (entry.since > version) return;
             if (!out.empty()) out += ", ";
             out += prefix;
             out += entry.column;
@@ -72,29 +75,13 @@ std::string select_columns(const T& t, std::string_view prefix = "") {
     return out;
 }
 
-// The column's DEFAULT expression from its declaration ("TEXT NOT NULL DEFAULT ''" → "''"), else NULL.
-inline std::string default_expression(std::string_view sql) {
-    const auto at = sql.find("DEFAULT ");
-    if (at == std::string_view::npos) return "NULL";
-    std::string_view rest = sql.substr(at + 8);
-    return std::string(rest.substr(0, rest.find(' ')));
-}
-
-// select_columns for a database of schema `version`: a column a later version
-// added is read as its default (a read-only open reads an older file as it is).
+// Every column, held by the record or not, in table order: "plan_id, tows_id, swot_id, ord".
 template <typename T>
-std::string select_columns_of_version(const T& t, int version, std::string_view prefix = "") {
+std::string all_columns(const T& t) {
     std::string out;
     t.for_each([&](const auto& entry) {
-        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
-            if (!out.empty()) out += ", ";
-            if (entry.since > version) {
-                out += default_expression(entry.sql);
-            } else {
-                out += prefix;
-                out += entry.column;
-            }
-        }
+        if (!out.empty()) out += ", ";
+        out += entry.column;
     });
     return out;
 }
@@ -118,12 +105,13 @@ void read_value(const sql::Statement& st, int column, Value& out) {
 }
 
 // Reads the record's stored members from columns first, first + 1, … (as
-// select_columns lists them); returns the column after the last.
+// select_columns lists them for `version`); returns the column after the last.
 template <typename T, typename Record>
-int read_fields(const T& t, const sql::Statement& st, int first, Record& record) {
+int read_fields(const T& t, const sql::Statement& st, int first, Record& record, int version = current_columns) {
     int column = first;
     t.for_each([&](const auto& entry) {
-        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) read_value(st, column++, entry.get(record));
+        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member)
+            if (entry.since <= version) read_value(st, column++, entry.get(record));
     });
     return column;
 }
@@ -201,18 +189,77 @@ private:
     sql::Statement statement_;
 };
 
-// "ON CONFLICT (key) DO UPDATE SET a = excluded.a, …" over the record's other stored members.
-template <typename T>
-std::string upsert_clause(const T& t, std::string_view key) {
-    std::string out;
-    t.for_each([&](const auto& entry) {
-        if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
-            if (entry.column == key || entry.is(row_id)) return;
-            out += out.empty() ? "" : ", ";
-            out += std::string(entry.column) + " = excluded." + entry.column;
-        }
-    });
-    return "ON CONFLICT (" + std::string(key) + ") DO UPDATE SET " + out;
+inline bool listed(std::initializer_list<std::string_view> names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
 }
+
+// "ON CONFLICT (k1, k2) DO UPDATE SET a = excluded.a, …" over the record's
+// other stored members and the `given` columns the insert binds (e.g. ord).
+template <typename T>
+std::string upsert_clause(const T& t, std::initializer_list<std::string_view> key,
+                          std::initializer_list<std::string_view> given = {}) {
+    std::string keys, out;
+    for (std::string_view k : key) keys += (keys.empty() ? "" : ", ") + std::string(k);
+    t.for_each([&](const auto& entry) {
+        const bool member = std::remove_cvref_t<decltype(entry)>::has_member;
+        if (listed(key, entry.column) || entry.is(row_id) || (!member && !listed(given, entry.column))) return;
+        out += out.empty() ? "" : ", ";
+        out += std::string(entry.column) + " = excluded." + entry.column;
+    });
+    return "ON CONFLICT (" + keys + ") DO UPDATE SET " + out;
+}
+
+// "UPDATE table SET a = ?, b = ? WHERE k = ? AND …" of the record's members
+// named in `set` and `where`, bound from the record: one statement, prepared once.
+template <typename T>
+class RowUpdate {
+public:
+    using Record = typename T::record_type;
+
+    RowUpdate(sqlite3* db, const T& t, std::initializer_list<std::string_view> set,
+              std::initializer_list<std::string_view> where)
+        : table_(t), statement_(db, make_sql(t, set, where)) {}
+
+    // Binds the record's named members and runs the statement; returns the rows changed.
+    int run(const Record& record) {
+        std::size_t i = 0;
+        table_.for_each([&](const auto& entry) {
+            if constexpr (std::remove_cvref_t<decltype(entry)>::has_member) {
+                if (const int at = set_index_[i]) bind_value(statement_, at, entry, entry.get(record));
+                if (const int at = where_index_[i]) bind_value(statement_, at, entry, entry.get(record));
+            }
+            ++i;
+        });
+        statement_.run();
+        return sqlite3_changes(statement_.db());
+    }
+
+private:
+    std::string make_sql(const T& t, std::initializer_list<std::string_view> set, std::initializer_list<std::string_view> where) {
+        std::string assignments, conditions;
+        int index = 0;
+        std::size_t i = 0;
+        t.for_each([&](const auto& entry) {  // SET first, then WHERE: parameters in that order
+            if (std::remove_cvref_t<decltype(entry)>::has_member && listed(set, entry.column)) {
+                assignments += (assignments.empty() ? "" : ", ") + std::string(entry.column) + " = ?";
+                set_index_[i] = ++index;
+            }
+            ++i;
+        });
+        i = 0;
+        t.for_each([&](const auto& entry) {
+            if (std::remove_cvref_t<decltype(entry)>::has_member && listed(where, entry.column)) {
+                conditions += (conditions.empty() ? "" : " AND ") + std::string(entry.column) + " = ?";
+                where_index_[i] = ++index;
+            }
+            ++i;
+        });
+        return std::string("UPDATE ") + t.name + " SET " + assignments + " WHERE " + conditions;
+    }
+
+    const T& table_;
+    std::array<int, T::size> set_index_{}, where_index_{};
+    sql::Statement statement_;
+};
 
 }  // namespace wardscope::records

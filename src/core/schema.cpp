@@ -4,95 +4,40 @@
 
 namespace wardscope {
 
-namespace {
-
-// The tables without a record of their own: vocabularies and the lists and
-// links that hang off plan rows. The record tables are generated from their
-// field tables (records.hpp). Plan-owned rows cascade from `plan`, so
+// The tables of version 1, from their field tables (records.hpp), in the
+// order version 1 created them. Plan-owned rows cascade from `plan`, so
 // re-importing a plan is a delete + insert. User data (observations from CSV
 // or the app, and the user tables of later versions) deliberately has no
 // foreign key to plan rows: it must survive re-imports.
-const char* const vocabulary_tables_sql = R"sql(
-CREATE TABLE theme (
-  id TEXT PRIMARY KEY,
-  ord INTEGER NOT NULL,
-  label_ja TEXT NOT NULL,
-  label_en TEXT NOT NULL
-);
-CREATE TABLE theme_keyword (
-  theme_id TEXT NOT NULL REFERENCES theme(id) ON DELETE CASCADE,
-  ord INTEGER NOT NULL,
-  keyword TEXT NOT NULL,
-  PRIMARY KEY (theme_id, ord)
-);
-CREATE TABLE actor (
-  id TEXT PRIMARY KEY,
-  ord INTEGER NOT NULL,
-  label_ja TEXT NOT NULL,
-  label_en TEXT NOT NULL
-);
-)sql";
+namespace {
 
-const char* const plan_list_tables_sql = R"sql(
-CREATE TABLE plan_viewpoint (
+// The node table as versions 1 to 3 created it (version 4 rebuilds it: levels
+// a plan declares, unknown names). Frozen: databases of those versions hold it.
+const char* const node_table_v1_sql = R"sql(CREATE TABLE node (
   plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
   ord INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  PRIMARY KEY (plan_id, ord)
+  parent_id TEXT,
+  level TEXT NOT NULL CHECK (level IN ('pillar', 'strategy', 'policy', 'measure')),
+  label TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  name_en TEXT NOT NULL DEFAULT '',
+  description TEXT NOT NULL DEFAULT '',
+  is_new INTEGER NOT NULL DEFAULT 0,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, id)
 );
-CREATE TABLE plan_focus_field (
-  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
-  ord INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  PRIMARY KEY (plan_id, ord)
-);
+CREATE INDEX node_by_parent ON node (plan_id, parent_id);
 )sql";
 
-const char* const node_link_tables_sql = R"sql(
-CREATE TABLE node_theme (
-  plan_id TEXT NOT NULL,
-  node_id TEXT NOT NULL,
-  theme_id TEXT NOT NULL REFERENCES theme(id),
-  origin TEXT NOT NULL CHECK (origin IN ('hand', 'rule')),
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, node_id, theme_id),
-  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
-);
-CREATE INDEX node_theme_by_theme ON node_theme (theme_id);
-CREATE TABLE node_actor (
-  plan_id TEXT NOT NULL,
-  node_id TEXT NOT NULL,
-  actor_id TEXT NOT NULL REFERENCES actor(id),
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, node_id, actor_id),
-  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
-);
-)sql";
+// The columns of node in versions 1 to 3, copied by the version-4 rebuild.
+const char* const node_v1_columns =
+    "plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, source_file, source_section, source_url";
 
-const char* const tows_link_tables_sql = R"sql(
-CREATE TABLE tows_swot (
-  plan_id TEXT NOT NULL,
-  tows_id TEXT NOT NULL,
-  swot_id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, tows_id, swot_id),
-  FOREIGN KEY (plan_id, tows_id) REFERENCES tows_strategy(plan_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (plan_id, swot_id) REFERENCES swot_item(plan_id, id) ON DELETE CASCADE
-);
-CREATE TABLE tows_node (
-  plan_id TEXT NOT NULL,
-  tows_id TEXT NOT NULL,
-  node_id TEXT NOT NULL,
-  ord INTEGER NOT NULL,
-  PRIMARY KEY (plan_id, tows_id, node_id),
-  FOREIGN KEY (plan_id, tows_id) REFERENCES tows_strategy(plan_id, id) ON DELETE CASCADE,
-  FOREIGN KEY (plan_id, node_id) REFERENCES node(plan_id, id) ON DELETE CASCADE
-);
-)sql";
-
-}  // namespace
-
-// The observation table as version 1 made it (version 4 rebuilt it: kpi_tables_v4_sql).
+// The observation table as versions 1 to 3 created it (version 4 rebuilds it:
+// kpi_tables_v4_sql). Frozen: databases of those versions hold it.
 const char* const observation_v1_sql = R"sql(CREATE TABLE observation (
   id INTEGER PRIMARY KEY,
   plan_id TEXT NOT NULL,
@@ -107,19 +52,46 @@ const char* const observation_v1_sql = R"sql(CREATE TABLE observation (
 );
 )sql";
 
-// The tables of version 1, in the order version 1 created them: the record
-// tables with their version-1 columns (later ones come from their upgrade
-// step, so that a new file and an upgraded one hold the same schema text).
+}  // namespace
+
 std::string schema_sql() {
-    auto v1 = [](const auto& t) { return records::create_table_sql(t, 1); };
-    return "\n" + v1(records::municipality) + vocabulary_tables_sql + v1(records::plan) + plan_list_tables_sql +
-           v1(records::node) + node_link_tables_sql + v1(records::swot_item) + v1(records::tows_strategy) +
-           tows_link_tables_sql + v1(records::indicator) + observation_v1_sql;
+    std::string out = "\n";
+    // Up to version 1: the columns later versions add come from their upgrade.
+    auto add = [&](const auto&... tables) { ((out += records::create_table_sql(tables)), ...); };
+    using namespace records;
+    add(municipality, theme, theme_keyword, actor, plan, plan_viewpoint, plan_focus_field);
+    out += node_table_v1_sql;
+    add(node_theme, node_actor, swot_item, tows_strategy, tows_swot, tows_node, indicator);
+    out += observation_v1_sql;
+    return out;
 }
+
+std::string plan_format2_v4_sql() {
+    // node rebuilt without the four-level CHECK and with a nullable name; the
+    // caller runs this with foreign keys off (SQLite's "12 steps" for changing
+    // a table), so the rows of node_theme, node_actor, tows_node stay.
+    std::string out = "\nCREATE TEMP TABLE node_v3 AS SELECT " + std::string(node_v1_columns) + " FROM node;\n";
+    out += "DROP TABLE node;\n" + records::create_table_sql(records::node);
+    out += std::string("INSERT INTO node (") + node_v1_columns + ") SELECT " + node_v1_columns + " FROM temp.node_v3;\n";
+    out += "DROP TABLE temp.node_v3;\n";
+    out += records::create_table_sql(records::plan_level);
+    out += records::create_table_sql(records::node_also_under);
+    // Plans stored before version 4 have the format-1 levels.
+    for (std::size_t i = 0; i < default_plan_levels().size(); ++i) {
+        const PlanLevel& l = default_plan_levels()[i];
+        out += "INSERT INTO plan_level (plan_id, ord, id, name, name_en) SELECT id, " + std::to_string(i) + ", '" + l.id +
+               "', '" + l.name + "', '" + l.name_en + "' FROM plan;\n";
+    }
+    return out;
+}
+
+std::string version_4_sql() { return match_tables_v4_sql + plan_format2_v4_sql(); }
 
 std::string workshop_tables_sql() {
     return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
 }
+
+std::string match_tables_sql() { return "\n" + records::create_table_sql(records::measure_match); }
 
 std::vector<records::AddedColumn> added_columns(int version) {
     std::vector<records::AddedColumn> out;
@@ -151,7 +123,71 @@ CREATE TABLE slide (
 );
 )sql";
 
-// The migration to version 4's KPI part (issue #13 B), frozen once released:
+// The migration to version 4 as released: the generation diff's decisions.
+// The schema test checks it against match_tables_sql().
+const char* const match_tables_v4_sql = R"sql(
+CREATE TABLE measure_match (
+  id INTEGER PRIMARY KEY,
+  plan_a TEXT NOT NULL,
+  item_a TEXT NOT NULL,
+  plan_b TEXT NOT NULL,
+  item_b TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('match', 'no_match')),
+  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (plan_a, item_a, plan_b, item_b),
+  CHECK (plan_a <> plan_b)
+);
+)sql";
+
+// The migration to version 4, second part: source documents as records
+// (records::source_document), a plan's authors, approvals (records::approval)
+// and budget lines (records::budget_line).
+const char* const source_tables_v4_sql = R"sql(
+CREATE TABLE source_document (
+  file TEXT PRIMARY KEY,
+  ord INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  title_en TEXT NOT NULL DEFAULT '',
+  publisher TEXT NOT NULL DEFAULT '',
+  published TEXT,
+  url TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE plan_author (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE plan_approval (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  approved_by TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT '',
+  date TEXT,
+  date_as_written TEXT NOT NULL DEFAULT '',
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE budget_line (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  node_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('予算', '決算')),
+  thousand_yen REAL NOT NULL,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, ord),
+  UNIQUE (plan_id, node_id, fiscal_year, kind)
+);
+)sql";
+
+// The migration to version 4, third part (KPI, issue #13 B), frozen once released:
 // observations get revisions (as_of, one row per source and as_of) and
 // qualitative results (text; value may then be NULL). SQLite cannot change a
 // UNIQUE constraint in place, so the table is rebuilt, every row copied with

@@ -10,6 +10,7 @@ namespace wardscope {
 // come from their field tables (records.hpp).
 std::string schema_sql();
 std::string workshop_tables_sql();  // version 3
+std::string match_tables_sql();     // version 4
 
 namespace records {
 struct AddedColumn;
@@ -18,10 +19,21 @@ struct AddedColumn;
 // The columns of the record tables that schema version `version` added (records::Field::added_in).
 std::vector<records::AddedColumn> added_columns(int version);
 
+// The plan-format-2 part of the step to version 4: node rebuilt (any declared
+// level, unknown names), plan_level, node_also_under. Run with foreign keys off.
+std::string plan_format2_v4_sql();
+// The whole step to version 4: measure_match (match_tables_v4_sql), then plan format 2.
+std::string version_4_sql();
+
 // The migration step to version 3, frozen as released.
 extern const char* const workshop_tables_v3_sql;
-// The KPI part of the step to version 4 (observation rebuilt, indicator_target), frozen as released.
+// The migration step to version 4 (measure_match), frozen as released.
+extern const char* const match_tables_v4_sql;
+// The second part of the step to version 4: source documents, authors, approvals, budgets.
+extern const char* const source_tables_v4_sql;
+// The third part of the step to version 4: KPI revisions (observation rebuilt),
+// targets per year, evaluations.
 extern const char* const kpi_tables_v4_sql;
-std::string kpi_tables_sql();  // indicator_target from its field table
+std::string kpi_tables_sql();  // indicator_target and evaluation from their field tables
 
 }  // namespace wardscope

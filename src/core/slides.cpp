@@ -93,6 +93,13 @@ void check_name(std::string_view name) {
     if (name.size() > 500) throw Error("the slide name is too long (at most 500 bytes)");
 }
 
+void check_notes(std::string_view notes) {
+    if (find_invalid_utf8(notes) != std::string_view::npos) throw Error("the slide's notes are not valid UTF-8");
+    if (auto control = control_character_problem(notes, TextKind::prose)) throw Error("the slide's notes " + *control);
+    if (notes.size() > max_note_bytes)
+        throw Error("the slide's notes are too long (at most " + std::to_string(max_note_bytes) + " bytes)");
+}
+
 int slide_count(sqlite3* db) {
     sql::Statement st(db, "SELECT count(*) FROM slide");
     return st.step() ? static_cast<int>(st.integer(0)) : 0;
@@ -107,8 +114,23 @@ std::vector<std::int64_t> ids_in_order(sqlite3* db) {
 
 // Positions 0…n-1 in the order given.
 void write_positions(sqlite3* db, const std::vector<std::int64_t>& ids) {
-    sql::Statement set(db, "UPDATE slide SET position = ? WHERE id = ?");
-    for (std::size_t k = 0; k < ids.size(); ++k) set.bind_all(static_cast<int>(k), ids[k]).run();
+    records::RowUpdate set(db, records::slide, {"position"}, {"id"});
+    Slide slide;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        slide.id = ids[k];
+        slide.position = static_cast<int>(k);
+        set.run(slide);
+    }
+}
+
+// Slides are picked by name (the panel's list, `wardscope slides remove --name`):
+// two slides never share one. `id` is the slide being renamed (0 for a new one).
+void check_name_unused(sqlite3* db, std::string_view name, std::int64_t id) {
+    sql::Statement st(db, "SELECT position FROM slide WHERE name = ? AND id <> ?");
+    st.bind_all(name, id);
+    if (st.step())
+        throw Error("there is already a slide named '" + std::string(name) + "' (slide " +
+                    std::to_string(st.integer(0) + 1) + ")");
 }
 
 void require_slide(sqlite3* db, std::int64_t id) {
@@ -121,9 +143,10 @@ void require_slide(sqlite3* db, std::int64_t id) {
 
 namespace {
 
-Slide slide_at(const sql::Statement& st) {
+// `version`: the file's schema (a read-only open of a version 3 file has no notes).
+Slide slide_at(const sql::Statement& st, int version) {
     Slide s;
-    const int state_column = records::read_fields(records::slide, st, 0, s);
+    const int state_column = records::read_fields(records::slide, st, 0, s, version);
     try {
         // Only what makes a row unusable: control characters in a name written
         // by another tool are shown as 〓 by the dashboard (visible_text.hpp).
@@ -137,14 +160,43 @@ Slide slide_at(const sql::Statement& st) {
 
 }  // namespace
 
+void check_slide_state(const SlideState& state, const Dataset& data, const std::vector<std::string>& known_views) {
+    if (std::find(known_views.begin(), known_views.end(), state.view) == known_views.end()) {
+        std::string known;
+        for (const std::string& v : known_views) known += (known.empty() ? "" : ", ") + v;
+        throw Error("unknown view '" + state.view + "' (known: " + known + ")");
+    }
+    for (const std::string& id : state.plan_ids) {
+        if (data.find_plan(id)) continue;
+        std::string known;
+        for (const Plan& p : data.plans) known += (known.empty() ? "" : ", ") + p.id;
+        throw Error("no plan '" + id + "' in the database (known: " + known + ")");
+    }
+    for (std::size_t i = 0; i < state.plan_ids.size(); ++i)
+        if (std::find(state.plan_ids.begin(), state.plan_ids.begin() + static_cast<std::ptrdiff_t>(i), state.plan_ids[i]) !=
+            state.plan_ids.begin() + static_cast<std::ptrdiff_t>(i))
+            throw Error("plan '" + state.plan_ids[i] + "' is named twice");
+    if (state.lang != "ja" && state.lang != "en") throw Error("unknown language '" + state.lang + "' (ja or en)");
+}
+
+std::string unused_slide_name(const std::vector<Slide>& slides, std::string_view lang) {
+    const std::string prefix = lang == "en" ? "Slide " : "スライド ";
+    for (std::size_t n = slides.size() + 1;; ++n) {
+        const std::string name = prefix + std::to_string(n);
+        if (std::none_of(slides.begin(), slides.end(), [&](const Slide& s) { return s.name == name; })) return name;
+    }
+}
+
 std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* skipped) {
     std::vector<Slide> out;
     sqlite3* db = store.handle();
     if (!sql::has_table(db, "slide")) return out;  // a read-only open of a version 1–2 database
-    sql::Statement st(db, "SELECT " + records::select_columns(records::slide) + ", state FROM slide ORDER BY position, id");
+    // A version 3 file opened read-only has no notes column: its slides have no notes.
+    sql::Statement st(db, "SELECT " + records::select_columns(records::slide, "", store.user_version()) +
+                              ", state FROM slide ORDER BY position, id");
     while (st.step()) {
         try {
-            out.push_back(slide_at(st));
+            out.push_back(slide_at(st, store.user_version()));
             out.back().position = static_cast<int>(out.size() - 1);
         } catch (const Error& e) {
             if (!skipped) throw;
@@ -154,12 +206,18 @@ std::vector<Slide> load_slides(const Store& store, std::vector<std::string>* ski
     return out;
 }
 
-std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state) {
+std::int64_t add_slide(Store& store, std::string_view name, const SlideState& state, std::string_view notes) {
     check_name(name);
+    check_notes(notes);
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
-    sql::Statement insert(db, "INSERT INTO slide (position, name, state) VALUES (?, ?, ?)");
-    insert.bind_all(slide_count(db), name, slide_state_to_json(state)).run();
+    check_name_unused(db, name, 0);
+    Slide slide;
+    slide.position = slide_count(db);
+    slide.name = std::string(name);
+    slide.notes = std::string(notes);
+    records::RowInsert insert(db, records::slide, {"state"});
+    insert.run(slide, slide_state_to_json(state));
     const std::int64_t id = sqlite3_last_insert_rowid(db);
     tx.commit();
     return id;
@@ -170,8 +228,23 @@ void rename_slide(Store& store, std::int64_t id, std::string_view name) {
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
     require_slide(db, id);
-    sql::Statement st(db, "UPDATE slide SET name = ? WHERE id = ?");
-    st.bind_all(name, id).run();
+    check_name_unused(db, name, id);
+    Slide slide;
+    slide.id = id;
+    slide.name = std::string(name);
+    records::RowUpdate(db, records::slide, {"name"}, {"id"}).run(slide);
+    tx.commit();
+}
+
+void set_slide_notes(Store& store, std::int64_t id, std::string_view notes) {
+    check_notes(notes);
+    sqlite3* db = store.handle();
+    sql::Transaction tx(db);
+    require_slide(db, id);
+    Slide slide;
+    slide.id = id;
+    slide.notes = std::string(notes);
+    records::RowUpdate(db, records::slide, {"notes"}, {"id"}).run(slide);
     tx.commit();
 }
 
@@ -219,8 +292,9 @@ void restore_slide(Store& store, const Slide& slide) {
     check_name(slide.name);
     sqlite3* db = store.handle();
     sql::Transaction tx(db);
-    sql::Statement insert(db, "INSERT INTO slide (id, position, name, state) VALUES (?, ?, ?, ?)");
-    insert.bind_all(slide.id, slide_count(db), slide.name, slide_state_to_json(slide.state)).run();
+    // Back at the end under its old id, then moved to its old position.
+    records::RowInsert insert(db, records::slide, {"id", "position", "state"});
+    insert.run(slide, slide.id, slide_count(db), slide_state_to_json(slide.state));
     place(db, slide.id, slide.position);
     tx.commit();
 }

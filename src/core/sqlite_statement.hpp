@@ -61,6 +61,8 @@ public:
     std::optional<int> optional_int(int column) const;      // INTEGER in int range, or NULL
     std::optional<double> optional_real(int column) const;  // REAL, INTEGER or NULL
 
+    sqlite3* db() const { return db_; }
+
     // Throws Error naming the table, column and row: the value is not one of `expected`.
     [[noreturn]] void wrong_type(int column, const char* expected) const;
 

@@ -152,6 +152,7 @@ fs::path folder_of(const fs::path& path) { return path.has_parent_path() ? path.
 struct Migration {
     int to_version;
     const char* sql;
+    std::string (*make_sql)() = nullptr;  // a step built from the field tables (not yet released)
 };
 const Migration migrations[] = {
     // 2: the file says it is wardscope's (PRAGMA application_id), so other
@@ -159,12 +160,19 @@ const Migration migrations[] = {
     {2, "PRAGMA application_id = 1465074512"},
     // 3: notes, votes and slides from workshops.
     {3, workshop_tables_v3_sql},
-    // 4: KPI revisions, qualitative results, targets per year (docs/kpi-status.md).
+    // 4: the user's decisions on generation diffs (confirmed and broken
+    // matches); plan format 2 — levels a plan declares, cross-listed nodes,
+    // unknown names (node rebuilt: see migrate()); source documents, a plan's
+    // authors, approvals and budget lines.
+    {4, nullptr, version_4_sql},
+    {4, source_tables_v4_sql},
+    // KPI revisions, qualitative results, targets per year (docs/kpi-status.md), evaluations.
     {4, kpi_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
-static_assert(std::size(migrations) <= schema_version - 1, "at most one migration per schema version after 1");
+// Version 4 has three parts (three branches of one unreleased version): in version order.
+static_assert(std::size(migrations) <= schema_version + 2, "a step (version 4: three) per schema version after 1");
 
 // ALTER TABLE … ADD COLUMN for the columns `version` added to record tables,
 // unless the table has it already (a database made by a build of that version).
@@ -185,7 +193,7 @@ void add_columns(sqlite3* db, int version) {
 // these steps, so a new file and an upgraded one hold the same schema text.
 void upgrade_step(sqlite3* db, int version) {
     for (const Migration& m : migrations)
-        if (m.to_version == version) sql::exec(db, m.sql);
+        if (m.to_version == version) sql::exec(db, m.make_sql ? m.make_sql().c_str() : m.sql);
     add_columns(db, version);
 }
 
@@ -226,6 +234,13 @@ void write_backup(sqlite3* db, const fs::path& target) {
 // Brings an older database to the current schema: a backup copy first, then
 // every migration step in one transaction (all or nothing).
 std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
+    // Version 4 rebuilds a table that others reference: foreign keys off
+    // (only outside a transaction), checked before the commit instead.
+    sql::exec(db, "PRAGMA foreign_keys = OFF");
+    struct ForeignKeysOn {
+        sqlite3* db;
+        ~ForeignKeysOn() { sqlite3_exec(db, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr); }
+    } foreign_keys_on{db};
     // A read transaction first: its shared lock keeps other writers from
     // committing, so the backup holds exactly what is migrated. (The backup API
     // cannot read through a connection that holds a write transaction.)
@@ -243,6 +258,8 @@ std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
     write_backup(db, backup);
     try {
         for (int version = from + 1; version <= schema_version; ++version) upgrade_step(db, version);
+        if (Statement broken(db, "PRAGMA foreign_key_check"); broken.step())
+            throw Error("a foreign key of table " + std::string(broken.view(0)) + " is broken after the upgrade");
         sql::exec(db, ("PRAGMA user_version = " + std::to_string(schema_version)).c_str());
         sql::exec(db, "COMMIT");
         rollback.done = true;
@@ -385,7 +402,7 @@ Store Store::open(const fs::path& path, OpenMode mode) {
     Store store(guard.release(), path);
     // Read-only opens of an older version read it as it is: every version
     // since 1 only added what the loader does without (no workshop tables
-    // before 3: no notes or slides to show).
+    // before 3: no notes or slides to show; no diff decisions before 4).
     if (version != 0 && version < schema_version && mode != OpenMode::read_only) store.upgrade_ = migrate(db, path);
     return store;
 }
@@ -414,8 +431,8 @@ namespace {
 
 // SELECT plan_id, <the record's columns> of a table of rows that belong to plans, in order.
 template <typename T>
-std::string plan_rows_sql(const T& t) {
-    return "SELECT plan_id, " + records::select_columns(t) + " FROM " + t.name + " ORDER BY plan_id, ord";
+std::string plan_rows_sql(const T& t, int version) {
+    return "SELECT plan_id, " + records::select_columns(t, "", version) + " FROM " + t.name + " ORDER BY plan_id, ord";
 }
 
 struct PlanKey {
@@ -526,7 +543,7 @@ struct NodeRows {
 
 // `make` reads the value from the row.
 template <typename T, typename Make>
-NodeRows<T> collect_node_rows(sqlite3* db, const char* sql, Make make) {
+NodeRows<T> collect_node_rows(sqlite3* db, const std::string& sql, Make make) {
     NodeRows<T> out;
     Statement st(db, sql);
     while (st.step()) {
@@ -568,6 +585,9 @@ struct PlanParts {
     std::vector<Indicator> indicators;
     std::vector<std::string> rating_scale;
     std::vector<Evaluation> evaluations;
+    std::vector<std::string> authors;  // schema version 4
+    std::vector<Approval> approvals;
+    std::vector<BudgetLine> budget;
 };
 using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 
@@ -589,11 +609,12 @@ void read_year_targets(sqlite3* db, PartsByPlan& parts) {
 
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
+    const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
-        Statement st(db, plan_rows_sql(records::swot_item));
-        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back());
-        Statement tows(db, plan_rows_sql(records::tows_strategy));
-        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back());
+        Statement st(db, plan_rows_sql(records::swot_item, version));
+        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back(), version);
+        Statement tows(db, plan_rows_sql(records::tows_strategy, version));
+        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back(), version);
         auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
             const auto p = parts.find(plan_id);
             if (p == parts.end()) return nullptr;
@@ -601,27 +622,33 @@ PartsByPlan read_plan_parts(sqlite3* db) {
                 if (t.id == id) return &t;
             return nullptr;
         };
-        Statement links(db, "SELECT plan_id, tows_id, swot_id FROM tows_swot ORDER BY plan_id, tows_id, ord");
+        // plan_id, tows_id, swot_id / node_id, ord
+        Statement links(db, "SELECT " + records::all_columns(records::tows_swot) + " FROM tows_swot ORDER BY plan_id, tows_id, ord");
         while (links.step())
             if (TowsStrategy* t = find_tows(links.text(0), links.text(1))) t->swot_ids.push_back(links.text(2));
-        Statement nodes(db, "SELECT plan_id, tows_id, node_id FROM tows_node ORDER BY plan_id, tows_id, ord");
+        Statement nodes(db, "SELECT " + records::all_columns(records::tows_node) + " FROM tows_node ORDER BY plan_id, tows_id, ord");
         while (nodes.step())
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
     {
-        // A read-only open reads an older schema as it is: columns it lacks are their defaults.
-        const int version = read_user_version(db);
-        Statement st(db, "SELECT plan_id, " + records::select_columns_of_version(records::indicator, version) +
-                             " FROM indicator ORDER BY plan_id, ord");
-        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back());
-        if (version >= 4) {
-            read_year_targets(db, parts);
-            Statement scale(db, "SELECT plan_id, rating FROM plan_rating ORDER BY plan_id, ord");
-            while (scale.step()) parts[scale.text(0)].rating_scale.push_back(scale.text(1));
-            Statement ev(db, "SELECT plan_id, " + records::select_columns(records::evaluation) +
-                                 " FROM evaluation ORDER BY plan_id, node_id, fiscal_year");
-            while (ev.step()) records::read_fields(records::evaluation, ev, 1, parts[ev.text(0)].evaluations.emplace_back());
-        }
+        Statement st(db, plan_rows_sql(records::indicator, version));
+        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back(), version);
+    }
+    if (version >= 4) {  // targets per year, rating scales and evaluations: schema version 4
+        read_year_targets(db, parts);
+        Statement scale(db, "SELECT plan_id, rating FROM plan_rating ORDER BY plan_id, ord");
+        while (scale.step()) parts[scale.text(0)].rating_scale.push_back(scale.text(1));
+        Statement ev(db, "SELECT plan_id, " + records::select_columns(records::evaluation) +
+                             " FROM evaluation ORDER BY plan_id, node_id, fiscal_year");
+        while (ev.step()) records::read_fields(records::evaluation, ev, 1, parts[ev.text(0)].evaluations.emplace_back());
+    }
+    if (version >= 4) {  // authors, approvals and budgets: schema version 4
+        Statement authors(db, "SELECT plan_id, text FROM plan_author ORDER BY plan_id, ord");
+        while (authors.step()) parts[authors.text(0)].authors.push_back(authors.text(1));
+        Statement approvals(db, plan_rows_sql(records::approval, version));
+        while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back(), version);
+        Statement budget(db, plan_rows_sql(records::budget_line, version));
+        while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back(), version);
     }
     return parts;
 }
@@ -634,10 +661,11 @@ struct BesideRows {
 };
 
 BesideRows read_beside_rows(sqlite3* db) {
-    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, theme_id, origin FROM node_theme",
+    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, " + records::select_columns(records::node_theme) + " FROM node_theme",
                                         [](const Statement& row) {
-                                            return ThemeTag{std::string(row.view(3)),
-                                                            tag_origin_from(row.view(4)).value_or(TagOrigin::hand)};
+                                            ThemeTag tag;
+                                            records::read_fields(records::node_theme, row, 3, tag);
+                                            return tag;
                                         }),
             collect_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor",
                                            [](const Statement& row) { return std::string(row.view(3)); }),
@@ -670,18 +698,49 @@ std::optional<BesideRows> read_beside(const std::string& file) {
     }
 }
 
+// Plan format 2 (schema version 4): each plan's declared levels (replacing
+// the format-1 defaults) and the further parents of cross-listed nodes.
+void read_hierarchy_rows(sqlite3* db, PlanKey& plans, Dataset& data) {
+    std::unordered_map<Plan*, std::vector<PlanLevel>> levels;
+    Statement st(db, "SELECT plan_id, " + records::select_columns(records::plan_level) + " FROM plan_level ORDER BY plan_id, ord");
+    while (st.step())
+        if (Plan* p = plans.find(data, st.text(0))) records::read_fields(records::plan_level, st, 1, levels[p].emplace_back());
+    for (auto& [plan, declared] : levels) plan->levels = std::move(declared);
+    Statement also(db, "SELECT plan_id, node_id, parent_id FROM node_also_under ORDER BY plan_id, node_id, ord");
+    Plan* plan = nullptr;
+    std::unordered_map<std::string_view, Node*> by_id;
+    while (also.step()) {
+        Plan* p = plans.find(data, also.text(0));
+        if (!p) continue;
+        if (p != plan) {
+            plan = p;
+            by_id.clear();
+            for (Node& n : p->nodes) by_id.emplace(n.id, &n);
+        }
+        if (auto it = by_id.find(also.view(1)); it != by_id.end()) it->second->also_under.push_back(also.text(2));
+    }
+}
+
 // Everything but the observations.
 Dataset read_plans(sqlite3* db) {
     Dataset data;
+    const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
-        Statement st(db, "SELECT id, label_ja, label_en FROM theme ORDER BY ord");
-        while (st.step()) data.taxonomy.themes.push_back({st.text(0), st.text(1), st.text(2), {}});
-        Statement kw(db, "SELECT theme_id, keyword FROM theme_keyword ORDER BY theme_id, ord");
-        while (kw.step())
+        // A read-only open of an older version reads the columns it has (no short headings before 4).
+        Statement st(db, "SELECT " + records::select_columns(records::theme, "", version) + " FROM theme ORDER BY ord");
+        while (st.step()) records::read_fields(records::theme, st, 0, data.taxonomy.themes.emplace_back(), version);
+        Statement kw(db, "SELECT " + records::all_columns(records::theme_keyword) + " FROM theme_keyword ORDER BY theme_id, ord");
+        while (kw.step())  // theme_id, ord, keyword
             for (Theme& t : data.taxonomy.themes)
-                if (t.id == kw.text(0)) t.keywords.push_back(kw.text(1));
-        Statement actors(db, "SELECT id, label_ja, label_en FROM actor ORDER BY ord");
-        while (actors.step()) data.taxonomy.actors.push_back({actors.text(0), actors.text(1), actors.text(2)});
+                if (t.id == kw.view(0)) t.keywords.push_back(kw.text(2));
+        Statement actors(db, "SELECT " + records::select_columns(records::actor) + " FROM actor ORDER BY ord");
+        while (actors.step()) records::read_fields(records::actor, actors, 0, data.taxonomy.actors.emplace_back());
+        if (version >= 4) {  // source documents: schema version 4
+            Statement documents(db, "SELECT " + records::select_columns(records::source_document) +
+                                        " FROM source_document ORDER BY ord");
+            while (documents.step())
+                records::read_fields(records::source_document, documents, 0, data.taxonomy.documents.emplace_back());
+        }
     }
     // This connection now holds its read lock (see read_beside): the ≈ 200,000
     // tag and actor rows of a national-scale database, SWOT, TOWS and the
@@ -689,46 +748,49 @@ Dataset read_plans(sqlite3* db) {
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
     std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
     {
-        Statement st(db, "SELECT " + records::select_columns(records::municipality) +
+        Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
-        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back());
+        while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back(), version);
     }
     PlanKey plans;
     {
-        Statement st(db, "SELECT " + records::select_columns(records::plan, "p.") +
+        Statement st(db, "SELECT " + records::select_columns(records::plan, "p.", version) +
                              " FROM plan p JOIN municipality m ON m.id = p.municipality_id "
                              "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
         while (st.step()) {
             Plan p;
-            records::read_fields(records::plan, st, 0, p);
+            records::read_fields(records::plan, st, 0, p, version);
+            if (version < 4) p.measure_level = "measure";  // before plan format 2: the format-1 levels
             plans.index[p.id] = data.plans.size();
             data.plans.push_back(std::move(p));
         }
     }
     {
-        Statement st(db, "SELECT plan_id, text FROM plan_viewpoint ORDER BY plan_id, ord");
+        // plan_id, ord, text
+        Statement st(db, "SELECT " + records::all_columns(records::plan_viewpoint) + " FROM plan_viewpoint ORDER BY plan_id, ord");
         while (st.step())
-            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(1));
-        Statement ff(db, "SELECT plan_id, text FROM plan_focus_field ORDER BY plan_id, ord");
+            if (Plan* p = plans.find(data, st.text(0))) p->viewpoints.push_back(st.text(2));
+        Statement ff(db, "SELECT " + records::all_columns(records::plan_focus_field) + " FROM plan_focus_field ORDER BY plan_id, ord");
         while (ff.step())
-            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(1));
+            if (Plan* p = plans.find(data, ff.text(0))) p->focus_fields.push_back(ff.text(2));
     }
     {
         // Full scans in storage order, put in order here: ORDER BY on these big
         // tables cost an index walk, a row lookup per row and a temp B-tree (issue #5).
         std::vector<std::vector<std::int64_t>> node_ords(data.plans.size());
         {
-            Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node) + " FROM node");
+            Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node, "", version) + " FROM node");
             PlanCursor cursor{plans, data};
             while (st.step()) {
                 Plan* p = cursor.find(st.view(0));
                 if (!p) continue;
-                records::read_fields(records::node, st, 2, p->nodes.emplace_back());
+                records::read_fields(records::node, st, 2, p->nodes.emplace_back(), version);
                 node_ords[cursor.index].push_back(st.integer(1));
             }
         }
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
     }
+    if (version >= 4) read_hierarchy_rows(db, plans, data);
     std::optional<BesideRows> rows = beside.get();
     if (!rows) rows = read_beside_rows(db);
     NodeFinder finder(data, plans);
@@ -741,6 +803,9 @@ Dataset read_plans(sqlite3* db) {
             p->indicators = std::move(parts.indicators);
             p->rating_scale = std::move(parts.rating_scale);
             p->evaluations = std::move(parts.evaluations);
+            p->authors = std::move(parts.authors);
+            p->approvals = std::move(parts.approvals);
+            p->budget = std::move(parts.budget);
         }
     return data;
 }
@@ -750,11 +815,11 @@ std::vector<Observation> read_observations(sqlite3* db) {
     {
         Statement count(db, "SELECT count(*) FROM observation");
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
-        const int version = read_user_version(db);
-        Statement st(db, "SELECT " + records::select_columns_of_version(records::observation, version) +
+        const int version = read_user_version(db);  // an older one is read as it is (read-only)
+        Statement st(db, "SELECT " + records::select_columns(records::observation, "", version) +
                              " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, " +
                              (version >= 4 ? "as_of, " : "") + "origin, id");
-        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back());
+        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back(), version);
     }
     return observations;
 }

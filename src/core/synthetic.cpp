@@ -92,11 +92,11 @@ struct Vocabulary {
     const Theme& theme(Rng& rng) const { return rng.pick(taxonomy.themes); }
 };
 
-Node make_node(NodeLevel level, std::string id, std::string parent, Rng& rng, const Vocabulary& vocab) {
+Node make_node(std::string level, std::string id, std::string parent, Rng& rng, const Vocabulary& vocab) {
     Node n;
     n.id = std::move(id);
     n.parent_id = std::move(parent);
-    n.level = level;
+    n.level = std::move(level);
     if (vocab.taxonomy.themes.empty()) {
         n.name = "合成項目";
         return n;
@@ -124,21 +124,21 @@ void add_nodes(Plan& plan, int measures, Rng& rng, const Vocabulary& vocab) {
     int strategy_no = 0, policy_no = 0, measure_no = 0;
     for (int l = 0; l < pillars; ++l) {
         const std::string pillar_id = "pl" + std::to_string(l + 1);
-        Node pillar = make_node(NodeLevel::pillar, pillar_id, "", rng, vocab);
+        Node pillar = make_node("pillar", pillar_id, "", rng, vocab);
         pillar.label = "柱" + std::to_string(l + 1);
         plan.nodes.push_back(std::move(pillar));
         for (int s = 0, sn = share(strategies, pillars, l); s < sn; ++s) {
             const std::string strategy_id = "st" + std::to_string(++strategy_no);
-            Node strategy = make_node(NodeLevel::strategy, strategy_id, pillar_id, rng, vocab);
+            Node strategy = make_node("strategy", strategy_id, pillar_id, rng, vocab);
             strategy.label = "戦略" + std::to_string(strategy_no);
             plan.nodes.push_back(std::move(strategy));
             for (int p = 0, pn = share(policies, strategies, strategy_no - 1); p < pn; ++p) {
                 const std::string policy_id = "po" + std::to_string(++policy_no);
-                Node policy = make_node(NodeLevel::policy, policy_id, strategy_id, rng, vocab);
+                Node policy = make_node("policy", policy_id, strategy_id, rng, vocab);
                 policy.label = "方針" + std::to_string(policy_no);
                 plan.nodes.push_back(std::move(policy));
                 for (int m = 0, mn = share(measures, policies, policy_no - 1); m < mn; ++m) {
-                    Node measure = make_node(NodeLevel::measure, "m" + std::to_string(++measure_no), policy_id, rng, vocab);
+                    Node measure = make_node("measure", "m" + std::to_string(++measure_no), policy_id, rng, vocab);
                     measure.label = "(" + std::to_string(m + 1) + ")";
                     measure.is_new = rng.chance(0.1);
                     for (int a = rng.below(3); a > 0 && !actors.empty(); --a) {
@@ -160,10 +160,10 @@ void add_swot(Plan& plan) {
     for (std::size_t q = 0; q < quadrants.size(); ++q)
         for (int k = 1; k <= 2; ++k)
             plan.swot.push_back({std::string(1, prefix[q]) + std::to_string(k), quadrants[q].first,
-                                 std::string("合成の") + quadrants[q].second + std::to_string(k), "", {}});
+                                 std::string("合成の") + quadrants[q].second + std::to_string(k), "", {}, ""});
     std::vector<std::string> strategy_ids;
     for (const Node& n : plan.nodes)
-        if (n.level == NodeLevel::strategy) strategy_ids.push_back(n.id);
+        if (n.level == "strategy") strategy_ids.push_back(n.id);
     const std::array<std::tuple<TowsType, const char*, const char*, const char*>, 4> tows = {
         {{TowsType::SO, "so1", "s1", "o1"}, {TowsType::ST, "st1", "s2", "t1"}, {TowsType::WO, "wo1", "w1", "o2"}, {TowsType::WT, "wt1", "w2", "t2"}}};
     for (std::size_t i = 0; i < tows.size(); ++i) {
@@ -180,7 +180,7 @@ void add_indicators(PlanFile& pf, const GenerateOptions& options, Rng& rng, cons
     Plan& plan = pf.plan;
     std::vector<std::string> anchors;  // strategies and policies carry KPIs
     for (const Node& n : plan.nodes)
-        if (n.level == NodeLevel::strategy || n.level == NodeLevel::policy) anchors.push_back(n.id);
+        if (n.level == "strategy" || n.level == "policy") anchors.push_back(n.id);
     const std::string source = "合成（seed " + std::to_string(options.seed) + "）";
     const int start = *plan.start_fy, end = *plan.end_fy;
     for (int i = 0; i < options.indicators_per_plan; ++i) {
@@ -249,7 +249,7 @@ std::vector<PlanFile> generate_plan_files(const GenerateOptions& options, const 
     check_generate_options(options);
     const Vocabulary vocab{taxonomy};
     // Not a seed file: names the generator run, so the UI's source line says "synthetic".
-    const SourceRef source{"wardscope-gen-seed-" + std::to_string(options.seed), "合成データ", ""};
+    const SourceRef source{"wardscope-gen-seed-" + std::to_string(options.seed), "合成データ", "", ""};
     std::vector<PlanFile> out;
     out.reserve(static_cast<std::size_t>(options.municipalities * options.plans_per_municipality));
     for (int m = 1; m <= options.municipalities; ++m) {

@@ -102,3 +102,32 @@ std::string markdown_text(std::string_view text) {
 }
 
 }  // namespace wardscope
+
+namespace wardscope {
+
+std::string xml_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t length = utf8_char_length_at(text, i);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD";  // U+FFFD: not UTF-8
+            ++i;
+            continue;
+        }
+        const std::uint32_t code = decode(text, i, length);
+        if ((code < 0x20 && code != '\t' && code != '\n' && code != '\r') || code == 0x7F || code == 0xFFFE || code == 0xFFFF ||
+            is_hidden_control(code))
+            out += "\xEF\xBF\xBD";  // not allowed in XML 1.0, or hidden
+        else if (code == '&') out += "&amp;";
+        else if (code == '<') out += "&lt;";
+        else if (code == '>') out += "&gt;";
+        else if (code == '"') out += "&quot;";
+        else if (code == '\'') out += "&apos;";
+        else out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+}  // namespace wardscope

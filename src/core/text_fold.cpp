@@ -8,6 +8,7 @@
 #include <unicode/stringpiece.h>
 #include <unicode/utf8.h>
 
+#include "kana_fold.hpp"
 #include "wardscope/error.hpp"
 
 namespace wardscope {
@@ -35,6 +36,7 @@ std::string fold_for_search(std::string_view text, std::vector<std::size_t>* off
     out.reserve(text.size());
     if (!offsets) {
         fold_into(n, text, out);
+        fold_kana(out);
         return out;
     }
     offsets->clear();
@@ -60,6 +62,7 @@ std::string fold_for_search(std::string_view text, std::vector<std::size_t>* off
         start = end;
     }
     offsets->push_back(text.size());
+    fold_kana(out);
     return out;
 }
 
@@ -67,7 +70,7 @@ bool is_folded_for_search(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const bool folded =
         nfkc_casefold().isNormalizedUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), status);
-    return U_SUCCESS(status) && folded;
+    return U_SUCCESS(status) && folded && !has_foldable_hiragana(text);
 }
 
 }  // namespace wardscope

@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "wardscope/error.hpp"
+#include "kana_fold.hpp"
 #include "wardscope/text_fold.hpp"
 
 namespace wardscope {
@@ -97,6 +98,7 @@ std::string fold_for_search(std::string_view text, std::vector<std::size_t>* off
     out.reserve(text.size());
     if (!offsets) {
         fold_into(text, out);
+        fold_kana(out);
         return out;
     }
     offsets->clear();
@@ -116,6 +118,7 @@ std::string fold_for_search(std::string_view text, std::vector<std::size_t>* off
         start = end;
     }
     offsets->push_back(text.size());
+    fold_kana(out);
     return out;
 }
 

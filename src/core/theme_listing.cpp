@@ -89,7 +89,7 @@ std::string theme_listing_to_csv(const Dataset& data, const ThemeListing& listin
                 const std::vector<int> chain = tree.path_to(item.node_index);
                 for (std::size_t k = 0; k + 1 < chain.size(); ++k) path += (path.empty() ? "" : " › ") + title(chain[k]);
                 csv.row({listing.theme_id, theme_name, g.municipality_id, municipality, plan.id,
-                         name_for(plan.title, plan.title_en, english), n.id, std::string(to_string(n.level)), n.label,
+                         name_for(plan.title, plan.title_en, english), n.id, n.level, n.label,
                          name_for(n.name, n.name_en, english), path,
                          item.tagged_at == item.node_index ? std::string() : plan.nodes[static_cast<std::size_t>(item.tagged_at)].id,
                          item.by_hand ? "hand" : "rule", item.source->file, item.source->section, item.source->url,

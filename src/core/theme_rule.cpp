@@ -4,25 +4,67 @@
 
 namespace wardscope {
 
+namespace {
+
+const Node& at(const Plan& plan, int node) { return plan.nodes[static_cast<std::size_t>(node)]; }
+
+// A level the plan does not declare (never in a valid file) ranks at the top.
+int rank_of(const Plan& plan, const Node& node) { return std::max(plan.level_rank(node.level), 0); }
+
+bool valid(const Plan& plan, int node) { return node >= 0 && static_cast<std::size_t>(node) < plan.nodes.size(); }
+
+}  // namespace
+
 bool is_counted_item(const Plan& plan, const PlanTree& tree, int node) {
-    if (node < 0 || static_cast<std::size_t>(node) >= plan.nodes.size()) return false;
-    return plan.nodes[static_cast<std::size_t>(node)].level == NodeLevel::measure || tree.is_leaf(node);
+    if (!valid(plan, node)) return false;
+    const int m = plan.measure_rank();
+    const int r = rank_of(plan, at(plan, node));
+    if (r == m) return true;
+    if (r < m) return tree.is_leaf(node);
+    const int parent = tree.parent[static_cast<std::size_t>(node)];
+    return parent < 0 || rank_of(plan, at(plan, parent)) < m;
+}
+
+bool is_detail(const Plan& plan, const PlanTree& tree, int node) {
+    return valid(plan, node) && rank_of(plan, at(plan, node)) > plan.measure_rank() && !is_counted_item(plan, tree, node);
 }
 
 std::vector<CarriedTheme> carried_themes(const Plan& plan, const PlanTree& tree, int node) {
     std::vector<CarriedTheme> out;
-    if (node < 0 || static_cast<std::size_t>(node) >= plan.nodes.size()) return out;
-    std::size_t steps = 0;  // defensive: the tree has no cycles by construction
-    for (int k = node; k >= 0 && steps++ <= plan.nodes.size(); k = tree.parent[static_cast<std::size_t>(k)]) {
-        for (const ThemeTag& tag : plan.nodes[static_cast<std::size_t>(k)].themes) {
-            if (k != node && tag.origin != TagOrigin::hand) continue;  // ancestors pass on their hand tags only
-            auto it = std::find_if(out.begin(), out.end(), [&](const CarriedTheme& c) { return c.theme_id == tag.theme_id; });
-            if (it == out.end()) {
-                out.push_back({tag.theme_id, k, tag.origin == TagOrigin::hand});
-            } else if (tag.origin == TagOrigin::hand) {
-                it->by_hand = true;
+    if (!valid(plan, node)) return out;
+    auto carry = [&](int k, const ThemeTag& tag) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const CarriedTheme& c) { return c.theme_id == tag.theme_id; });
+        if (it == out.end()) out.push_back({tag.theme_id, k, tag.origin == TagOrigin::hand});
+        else if (tag.origin == TagOrigin::hand) it->by_hand = true;
+    };
+    for (const ThemeTag& tag : at(plan, node).themes) carry(node, tag);
+    // Its ancestors' hand tags, nearest first, through every parent (a cross-listed item has several).
+    std::vector<char> seen(plan.nodes.size(), 0);
+    std::vector<int> wave{node};
+    seen[static_cast<std::size_t>(node)] = 1;
+    while (!wave.empty()) {
+        std::vector<int> next;
+        for (int k : wave)
+            for (int p : tree.parents_of(k))
+                if (!seen[static_cast<std::size_t>(p)]) {
+                    seen[static_cast<std::size_t>(p)] = 1;
+                    next.push_back(p);
+                    for (const ThemeTag& tag : at(plan, p).themes)
+                        if (tag.origin == TagOrigin::hand) carry(p, tag);
+                }
+        wave = std::move(next);
+    }
+    // The details below it (below the measure level): parts of the item, every tag.
+    std::vector<int> below{node};
+    while (!below.empty()) {
+        const int k = below.back();
+        below.pop_back();
+        for (int c : tree.children[static_cast<std::size_t>(k)])
+            if (is_detail(plan, tree, c) && !seen[static_cast<std::size_t>(c)]) {
+                seen[static_cast<std::size_t>(c)] = 1;
+                for (const ThemeTag& tag : at(plan, c).themes) carry(c, tag);
+                below.push_back(c);
             }
-        }
     }
     return out;
 }
@@ -36,7 +78,7 @@ const CarriedTheme* CountedItems::Item::find(std::string_view theme_id) const {
 CountedItems counted_items(const Plan& plan, const PlanTree& tree) {
     CountedItems out;
     out.has_measures = std::any_of(plan.nodes.begin(), plan.nodes.end(),
-                                   [](const Node& n) { return n.level == NodeLevel::measure; });
+                                   [&](const Node& n) { return !plan.measure_level.empty() && n.level == plan.measure_level; });
     for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
         const int node = static_cast<int>(i);
         if (!is_counted_item(plan, tree, node)) continue;
@@ -48,7 +90,8 @@ CountedItems counted_items(const Plan& plan, const PlanTree& tree) {
 CountedItems counted_items(const Plan& plan) { return counted_items(plan, build_plan_tree(plan)); }
 
 bool plan_covers(const Plan& plan, std::string_view theme_id) {
-    // A hand tag anywhere reaches a counted item (the node itself or one beneath it).
+    // A hand tag anywhere reaches a counted item (the node itself, one beneath
+    // it, or the item it is a detail of).
     std::vector<std::string_view> rule_tagged;  // nodes with a keyword-rule tag only
     for (const Node& n : plan.nodes)
         for (const ThemeTag& t : n.themes)
@@ -56,12 +99,15 @@ bool plan_covers(const Plan& plan, std::string_view theme_id) {
                 if (t.origin == TagOrigin::hand) return true;
                 rule_tagged.push_back(n.id);
             }
-    // A keyword-rule tag counts on a counted item only: a measure, or a node without children.
+    // A keyword-rule tag counts on any node but a heading: a node above the
+    // measure level with something beneath it.
+    const int m = plan.measure_rank();
     for (const Node& n : plan.nodes) {
         if (std::find(rule_tagged.begin(), rule_tagged.end(), n.id) == rule_tagged.end()) continue;
-        if (n.level == NodeLevel::measure) return true;
-        const bool has_child = std::any_of(plan.nodes.begin(), plan.nodes.end(),
-                                           [&](const Node& c) { return c.parent_id == n.id; });
+        if (rank_of(plan, n) >= m) return true;
+        const bool has_child = std::any_of(plan.nodes.begin(), plan.nodes.end(), [&](const Node& c) {
+            return c.parent_id == n.id || std::find(c.also_under.begin(), c.also_under.end(), n.id) != c.also_under.end();
+        });
         if (!has_child) return true;
     }
     return false;

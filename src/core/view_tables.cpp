@@ -16,15 +16,6 @@ constexpr Words plan_level_words{"計画全体", "whole plan"};
 constexpr Words higher_words{"高いほど良い", "higher is better"};
 constexpr Words lower_words{"低いほど良い", "lower is better"};
 
-const char* level_word(NodeLevel level, bool english) {
-    switch (level) {
-    case NodeLevel::pillar: return english ? "pillar" : "柱";
-    case NodeLevel::strategy: return english ? "strategy" : "戦略";
-    case NodeLevel::policy: return english ? "policy" : "方針";
-    case NodeLevel::measure: return english ? "measure" : "施策";
-    }
-    return "";
-}
 
 // Columns several tables share: one declaration each. X(name, ja, en, type, width)
 #define WS_SHARED_COLUMNS(X) \
@@ -146,7 +137,22 @@ void append_table_words(std::vector<const char*>& out) {
 std::string source_reference(const SourceRef& s) {
     std::string out = !s.file.empty() ? s.file : s.url;
     if (!s.section.empty()) out += (out.empty() ? "" : " § ") + s.section;
+    if (!s.page.empty()) out += (out.empty() ? "p. " : ", p. ") + s.page;
     return out;
+}
+
+std::string source_reference(const SourceRef& s, const Taxonomy& taxonomy) {
+    const SourceDocument* doc = taxonomy.find_document(s.file);
+    if (!doc) return source_reference(s);
+    SourceRef titled = s;
+    titled.file = doc->title;
+    return source_reference(titled);
+}
+
+std::string source_url(const SourceRef& s, const Taxonomy& taxonomy) {
+    if (!s.url.empty()) return s.url;
+    const SourceDocument* doc = taxonomy.find_document(s.file);
+    return doc ? doc->url : std::string();
 }
 
 Table plans_table(const Dataset& data, const std::vector<std::size_t>& plans, bool english) {
@@ -171,7 +177,7 @@ Table plans_table(const Dataset& data, const std::vector<std::size_t>& plans, bo
                    TableCell::of_text(title(p, english)), text_or_unknown(p.kind), text_or_unknown(p.status),
                    TableCell::of_fiscal_year(p.start_fy), TableCell::of_fiscal_year(p.end_fy),
                    TableCell::of_integer(counts.measures), TableCell::of_integer(counts.indicators),
-                   TableCell::of_integer(p.is_synthetic ? 1 : 0), text_or_unknown(source_reference(p.source))});
+                   TableCell::of_integer(p.is_synthetic ? 1 : 0), text_or_unknown(source_reference(p.source, data.taxonomy))});
     }
     return t;
 }
@@ -197,8 +203,14 @@ Table timeline_table(const Dataset& data, const std::vector<std::size_t>& plans,
     return t;
 }
 
+namespace {
+// The source's label first, then the quadrant it is mapped to: "課題 → 弱み".
+std::string swot_kind(const SwotItem& s, const char* quadrant) {
+    return s.label.empty() || s.label == quadrant ? std::string(quadrant) : s.label + " → " + quadrant;
+}
+}  // namespace
+
 Table swot_table(const Dataset& data, const std::vector<const Plan*>& plans, bool english) {
-    (void)data;
     Table t;
     t.name = "swot";
     add(t, col::plan);
@@ -212,15 +224,15 @@ Table swot_table(const Dataset& data, const std::vector<const Plan*>& plans, boo
     for (const Plan* p : plans) {
         for (const SwotItem& s : p->swot)
             t.add_row({TableCell::of_text(title(*p, english)),
-                       TableCell::of_text((english ? quadrants_en : quadrants_ja)[static_cast<int>(s.quadrant)]),
+                       TableCell::of_text(swot_kind(s, (english ? quadrants_en : quadrants_ja)[static_cast<int>(s.quadrant)])),
                        TableCell::of_text(english && !s.text_en.empty() ? s.text_en : s.text), TableCell::unknown(),
-                       text_or_unknown(source_reference(s.source.empty() ? p->source : s.source)), TableCell::of_text(s.id)});
+                       text_or_unknown(source_reference(s.source.empty() ? p->source : s.source, data.taxonomy)), TableCell::of_text(s.id)});
         for (const TowsStrategy& s : p->tows) {
             std::string links;
             for (const std::string& id : s.swot_ids) links += (links.empty() ? "" : ", ") + id;
             t.add_row({TableCell::of_text(title(*p, english)), TableCell::of_text(std::string(to_string(s.type))),
                        TableCell::of_text(english && !s.text_en.empty() ? s.text_en : s.text), text_or_unknown(links),
-                       text_or_unknown(source_reference(s.source.empty() ? p->source : s.source)), TableCell::of_text(s.id)});
+                       text_or_unknown(source_reference(s.source.empty() ? p->source : s.source, data.taxonomy)), TableCell::of_text(s.id)});
         }
     }
     return t;
@@ -243,10 +255,10 @@ Table explorer_table(const Dataset& data, const Plan& plan, const PlanTree& tree
         std::string themes;
         for (const ThemeTag& tag : n.themes) themes += (themes.empty() ? "" : english ? ", " : "、") + theme_name(data.taxonomy, tag.theme_id, english);
         const int index = static_cast<int>(i);
-        t.add_row({TableCell::of_integer(tree.depth[i]), TableCell::of_text(level_word(n.level, english)), text_or_unknown(n.label),
-                   TableCell::of_text(english && !n.name_en.empty() ? n.name_en : n.name), TableCell::of_integer(n.is_new ? 1 : 0),
+        t.add_row({TableCell::of_integer(tree.depth[i]), TableCell::of_text(std::string(plan.level_name(n.level, english))), text_or_unknown(n.label),
+                   text_or_unknown(english && !n.name_en.empty() ? n.name_en : n.name), TableCell::of_integer(n.is_new ? 1 : 0),
                    text_or_unknown(themes), TableCell::of_integer(tree.measures[i]),
-                   text_or_unknown(source_reference(inherited_source(plan, tree, index))), TableCell::of_text(n.id)});
+                   text_or_unknown(source_reference(inherited_source(plan, tree, index), data.taxonomy)), TableCell::of_text(n.id)});
     }
     return t;
 }
@@ -363,7 +375,7 @@ Table kpi_table(const Dataset& data, const std::vector<KpiTableRow>& rows, bool 
                    TableCell::of_text(node), pr ? TableCell::of_text(progress_label(*pr, english)) : TableCell::unknown(),
                    TableCell::of_number(pr ? pr->latest_value : std::nullopt),
                    TableCell::of_fiscal_year(pr ? pr->latest_fiscal_year : std::nullopt),
-                   text_or_unknown(source_reference(ind.source.empty() ? p.source : ind.source))});
+                   text_or_unknown(source_reference(ind.source.empty() ? p.source : ind.source, data.taxonomy))});
     }
     return t;
 }
@@ -397,7 +409,7 @@ Table notes_table(const Dataset& data, const std::vector<const Annotation*>& ann
                    TableCell::of_text(item_kind_label(a->item.kind, english)), text_or_unknown(item_text(data, a->item)),
                    text_or_unknown(a->note), TableCell::of_text(p ? title(*p, english) : a->item.plan_id),
                    text_or_unknown(updated), TableCell::of_text(a->item.item_id),
-                   source ? text_or_unknown(source_reference(*source)) : TableCell::unknown()});
+                   source ? text_or_unknown(source_reference(*source, data.taxonomy)) : TableCell::unknown()});
     }
     return t;
 }

@@ -20,6 +20,12 @@ struct DataEditor {
     // A note and priority vote on a plan item (empty note and no vote: removed);
     // returns "" when stored, else what is wrong.
     virtual std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) = 0;
+    // A user's decision on a generation diff's pair of measures (generation_diff.hpp):
+    // confirm them as one measure, break their match, or clear the decision;
+    // returns "" when stored, else what is wrong.
+    enum class MatchEdit { confirm, break_match, clear };
+    virtual std::string decide_match(MatchEdit edit, const std::string& plan_a, const std::string& item_a,
+                                     const std::string& plan_b, const std::string& item_b) = 0;
     virtual bool can_undo() const = 0;
     virtual std::string undo() = 0;  // the last stored edit; "" when undone
     // A file the user exports (a view's table): written whole or not at all,

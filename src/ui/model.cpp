@@ -85,6 +85,7 @@ Model build_model(const Dataset& data, ModelInputs inputs) {
     d.annotations = std::move(inputs.annotations);
     index_annotations(d);
     d.slides = std::move(inputs.slides);
+    d.match_overrides = std::move(inputs.match_overrides);
     d.source_label = std::move(inputs.source_label);
     d.any_sample_observations = inputs.any_sample_observations;
     d.municipality_count = static_cast<int>(data.municipalities.size());
@@ -101,6 +102,7 @@ Model build_model(const Dataset& data, ModelInputs inputs) {
     }
     std::sort(d.plan_kinds.begin(), d.plan_kinds.end());
     d.index = build_index(data);
+    d.similarity = MeasureSimilarity(data);
     return d;
 }
 

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "wardscope/generation_diff.hpp"
+#include "wardscope/measure_similarity.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/progress.hpp"
@@ -80,6 +82,12 @@ struct Model {
     PlanAnnotations plan_annotations(const std::string& plan_id) const;
     const Annotation* find_annotation(std::string_view plan_id, ItemKind kind, std::string_view item_id) const;
 
+    // Every measure's weighted bigrams and their inverted index: the
+    // generation diff and the explorer's similar measures read it.
+    MeasureSimilarity similarity;
+    // The user's decisions on generation diffs (confirmed and broken matches).
+    std::vector<MatchOverride> match_overrides;
+
     std::unordered_map<std::string, std::size_t> annotation_index;  // annotation key → position
     std::unordered_map<std::string, PlanAnnotations> annotations_per_plan;
 
@@ -91,6 +99,7 @@ private:
 struct ModelInputs {
     std::vector<Annotation> annotations;
     std::vector<Slide> slides;
+    std::vector<MatchOverride> match_overrides;
     std::string source_label;
     bool any_sample_observations = false;
     unsigned data_version = 0;

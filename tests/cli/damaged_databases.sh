@@ -129,9 +129,10 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 4 without its KPI tables and columns, the workshop tables and the application id (src/core/store.cpp: migrations).
-sqlite3 old.db < "$SRC"/tests/core/undo_schema_v4.sql
-sqlite3 old.db "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
+# Version 1 is version 4 without what 4 added (tests/data/version-4-down.sql), the workshop
+# tables (3) and the application id (2) (src/core/store.cpp: migrations).
+sqlite3 old.db "$(cat "$SRC/tests/data/version-4-down.sql")
+  DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
 expect_ok "version 1: export reads it without writing" "$W" export --db old.db --out export-v1
@@ -141,14 +142,14 @@ expect_ok "version 1: import upgrades it" "$W" import --db old.db "$ONE_PLAN"
 grep -qF "upgraded old.db from schema version 1 to 4; the previous file is kept as old.db.v1-backup" err.txt \
   && pass "version 1: the upgrade is announced" || { fail "version 1: no upgrade message"; cat err.txt; }
 expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 4
-expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide')")" 2
+expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide', 'measure_match')")" 3
 expect_equal "version 1: application id" "$(sqlite3 old.db 'PRAGMA application_id')" 1465074512
 expect_equal "version 1: integrity" "$(sqlite3 old.db 'PRAGMA integrity_check')" ok
 expect_equal "backup: version" "$(sqlite3 old.db.v1-backup 'PRAGMA user_version')" 1
 expect_equal "backup: integrity" "$(sqlite3 old.db.v1-backup 'PRAGMA integrity_check')" ok
 sqlite3 old.db.v1-backup .dump > backup.sql
 cmp -s backup.sql v1.sql && pass "backup: the same content as before the upgrade" || fail "backup: content differs"
-expect_ok "version 3: the next import does not upgrade again" "$W" import --db old.db "$ONE_PLAN"
-! grep -q upgraded err.txt && [ ! -e old.db.v1-backup-2 ] && pass "version 3: no second backup" || fail "version 3: upgraded twice"
+expect_ok "version 4: the next import does not upgrade again" "$W" import --db old.db "$ONE_PLAN"
+! grep -q upgraded err.txt && [ ! -e old.db.v1-backup-2 ] && pass "version 4: no second backup" || fail "version 4: upgraded twice"
 
 finish

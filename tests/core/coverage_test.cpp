@@ -18,7 +18,7 @@ namespace {
 using test::hand;
 using test::node;
 using test::rule;
-SourceRef src(std::string section) { return SourceRef{"f.txt", std::move(section), ""}; }
+SourceRef src(std::string section) { return SourceRef{"f.txt", std::move(section), "", ""}; }
 
 Plan plan(std::string id, std::string municipality, std::string title, std::optional<int> start,
           std::optional<int> end, std::vector<Node> nodes) {
@@ -41,8 +41,8 @@ Plan plan(std::string id, std::string municipality, std::string title, std::opti
 //   ghost-2020  [0,   1,   0,   0  ]  (municipality not in the dataset)
 Dataset dataset() {
     Dataset d;
-    d.taxonomy.themes = {Theme{"startup", "創業", "Startups", {}}, Theme{"talent", "人材", "Talent", {}},
-                         Theme{"digital", "DX・デジタル", "Digital", {}}, Theme{"retail", "商店街", "Retail", {}}};
+    d.taxonomy.themes = {Theme{"startup", "創業", "Startups", {}, "", ""}, Theme{"talent", "人材", "Talent", {}, "", ""},
+                         Theme{"digital", "DX・デジタル", "Digital", {}, "", ""}, Theme{"retail", "商店街", "Retail", {}, "", ""}};
     d.municipalities = {Municipality{"kita", "北区", "Kita", "区", "", {}},
                         Municipality{"ome", "青梅市", "Ome", "市", "", {}}};
     Plan ghost = plan("ghost-2020", "ghost", "Ghost plan", 2020, 2022,

@@ -57,7 +57,7 @@ std::map<std::string, PlanFile> load_bundled_plans() {
 }
 
 int count_level(const Plan& plan, NodeLevel level) {
-    return static_cast<int>(std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == level; }));
+    return static_cast<int>(std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == to_string(level); }));
 }
 
 }  // namespace
@@ -70,7 +70,7 @@ TEST_CASE("the bundled dataset holds the 13 plans of the 8 municipalities in the
     CHECK(municipalities == std::set<std::string>{"arakawa", "fussa", "itabashi", "kita", "nerima", "ome", "shibuya", "sumida"});
     CHECK(check_plan_set([&] {
               std::vector<ParseResult> results;
-              for (const auto& [id, pf] : plans) results.push_back({id + ".json", pf, {}});
+              for (const auto& [id, pf] : plans) results.push_back({id + ".json", pf, {}, {}});
               return results;
           }()).empty());
 }

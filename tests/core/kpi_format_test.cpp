@@ -137,7 +137,7 @@ TEST_CASE("schema 4: a version-3 database keeps every result through the rebuild
         Store store = Store::open(path, OpenMode::read_write);
         import_observations_csv(store, "plan_id,indicator_id,fiscal_year,value,source\ntest-plan,kpi1,2027,20,調査\n", "a.csv");
     }
-    test::run_sql(path, test::undo_version_4_sql() + "PRAGMA user_version = 3");
+    test::run_sql(path, test::down_to_version_3_sql());
     {  // Read-only: read as it is (no as_of, no targets per year).
         Store old = Store::open(path, OpenMode::read_only);
         const Dataset data = load_dataset(old);

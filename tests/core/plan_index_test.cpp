@@ -14,7 +14,7 @@ Node node(std::string id, std::string parent, NodeLevel level, std::string name,
     Node n;
     n.id = std::move(id);
     n.parent_id = std::move(parent);
-    n.level = level;
+    n.level = to_string(level);
     n.name = std::move(name);
     n.themes = std::move(themes);
     n.label = std::move(label);
@@ -26,9 +26,9 @@ ThemeTag rule(std::string id) { return ThemeTag{std::move(id), TagOrigin::rule};
 
 Taxonomy taxonomy() {
     Taxonomy t;
-    t.themes.push_back(Theme{"startup", "創業", "Startups", {"創業"}});
-    t.themes.push_back(Theme{"talent", "人材", "Talent", {"人材"}});
-    t.themes.push_back(Theme{"digital", "DX・デジタル", "Digital", {"DX"}});
+    t.themes.push_back(Theme{"startup", "創業", "Startups", {"創業"}, "", ""});
+    t.themes.push_back(Theme{"talent", "人材", "Talent", {"人材"}, "", ""});
+    t.themes.push_back(Theme{"digital", "DX・デジタル", "Digital", {"DX"}, "", ""});
     return t;
 }
 
@@ -62,7 +62,7 @@ Plan vision_plan() {
     kgi.id = "kgi";
     kgi.name = "区内事業所数";
     p.indicators.push_back(kgi);
-    p.swot.push_back(SwotItem{"st1", Quadrant::strength, "光学の競争力の高さ", "", {}});
+    p.swot.push_back(SwotItem{"st1", Quadrant::strength, "光学の競争力の高さ", "", {}, ""});
     return p;
 }
 
@@ -125,9 +125,7 @@ TEST_CASE("plan tree: a node whose parent is missing is top-level") {
 
 TEST_CASE("count_plan counts levels, 新規, indicators with a known target") {
     PlanCounts c = count_plan(vision_plan());
-    CHECK(c.pillars == 1);
-    CHECK(c.strategies == 2);
-    CHECK(c.policies == 0);
+    CHECK(c.per_level == std::vector<int>{1, 2, 0, 4});  // pillar, strategy, policy, measure
     CHECK(c.measures == 4);
     CHECK(c.nodes() == 7);
     CHECK(c.new_nodes == 1);
@@ -139,7 +137,7 @@ TEST_CASE("count_plan counts levels, 新規, indicators with a known target") {
 TEST_CASE("fold_for_search folds ASCII case and full-width forms, keeps offsets") {
     std::vector<std::size_t> off;
     std::string f = fold_for_search("ＩｏＴとAI", &off);
-    CHECK(f == "iotとai");
+    CHECK(f == "iotトai");  // hiragana folds to katakana
     REQUIRE(off.size() == f.size() + 1);
     CHECK(off[0] == 0);
     CHECK(off[1] == 3);
@@ -158,7 +156,8 @@ TEST_CASE("fold_for_search is NFKC with case folding: width and case do not matt
     REQUIRE(off.size() == std::string("スミダ区").size() + 1);
     CHECK(off[6] == 6);   // ダ comes from ﾀﾞ: two half-width characters from byte 6
     CHECK(off[9] == 12);  // 区 after them
-    CHECK(is_folded_for_search("墨田区の産業"));
+    CHECK(is_folded_for_search("墨田区産業"));
+    CHECK_FALSE(is_folded_for_search("墨田区の産業"));  // の folds to ノ
     CHECK_FALSE(is_folded_for_search("Sumida"));
 }
 
@@ -386,4 +385,55 @@ TEST_CASE("format_value: no trailing zeros, thousands separators") {
     CHECK(format_value(0) == "0");
     CHECK(format_value(-0.0) == "0");
     CHECK(format_value(100) == "100");
+}
+
+TEST_CASE("search folds kana: hiragana finds katakana and back, with width and case") {
+    CHECK(fold_for_search("すみだ") == fold_for_search("スミダ"));
+    CHECK(fold_for_search("ｽﾐﾀﾞ") == fold_for_search("すみだ"));
+    CHECK(fold_for_search("ＤＸ") == fold_for_search("dx"));
+    CHECK(fold_for_search("ゝゞ") == fold_for_search("ヽヾ"));
+    CHECK(fold_for_search("漢字") == "漢字");
+    CHECK_FALSE(is_folded_for_search("ひらがな"));
+    CHECK(is_folded_for_search(fold_for_search("ひらがな")));
+    // Offsets still point into the original text (hiragana and katakana are both three bytes).
+    std::vector<std::size_t> offsets;
+    const std::string folded = fold_for_search("aすみだB", &offsets);
+    CHECK(folded == "aスミダb");
+    REQUIRE(offsets.size() == folded.size() + 1);
+    CHECK(offsets[1] == 1);
+    CHECK(offsets[folded.size() - 1] == std::string("aすみだ").size());
+}
+
+TEST_CASE("search finds every kind of text field, and the notes, folding kana") {
+    Dataset d = dataset();
+    Plan& ita = d.plans[3];
+    ita.approved_by = "産業振興審議会";
+    ita.focus_fields = {"ものづくり"};
+    ita.indicators[0].unit = "件数（延べ）";
+    ita.indicators[1].target.note = "令和11年度見込み";
+    ita.nodes[2].description = "専門家がていねいに伴走する";
+    ita.tows.push_back(TowsStrategy{"so1", TowsType::SO, "光学技術で新市場へ", "", {}, {}, {}});
+    const std::vector<Annotation> notes = {Annotation{1, {"ita-2035", ItemKind::node, "m4"}, "要確認: けんしゅうの予算", 3, ""},
+                                           Annotation{2, {"gone-plan", ItemKind::node, "x"}, "けんしゅう", std::nullopt, ""}};
+    auto one = [&](std::string_view query) {
+        auto hits = search_plans(d, query, {}, notes);
+        REQUIRE_MESSAGE(hits.size() == 1, query);
+        return hits[0];
+    };
+    CHECK(one("Itabashi").field == MatchField::plan_title_en);
+    CHECK(one("板橋区").field == MatchField::plan_title);  // the title comes first
+    CHECK(one("審議会").field == MatchField::plan_other);
+    CHECK(search_plans(d, "モノヅクリ").size() == 2);  // katakana finds the hiragana: a node, a focus field
+    CHECK(one("延べ").field == MatchField::indicator);
+    CHECK(one("11年度見込").item_id == "kgi");
+    CHECK(one("テイネイ").field == MatchField::node_description);
+    CHECK(one("新市場").field == MatchField::tows);
+    const SearchHit note = one("ケンシュウ");  // the note on a plan that is gone is not found
+    CHECK(note.field == MatchField::note);
+    CHECK(note.item_id == "m4");
+    CHECK(note.node_index == 6);
+    CHECK(note.context.substr(note.match_begin, note.match_size) == "けんしゅう");
+    // The municipality's name finds its plans (Sumida has three; their titles say 墨田区 too).
+    for (const auto& h : search_plans(d, "sumida")) CHECK(h.field == MatchField::municipality);
+    CHECK(search_plans(d, "sumida").size() == 3);
 }

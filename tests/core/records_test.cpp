@@ -13,7 +13,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
+#include "wardscope/error.hpp"
+#include "wardscope/plan_json.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/synthetic.hpp"
@@ -187,10 +190,11 @@ TEST_CASE("the glyph walk visits every display text of every record") {
     REQUIRE_FALSE(data.observations.empty());
     Marker marker;
     for (Municipality& m : data.municipalities) marker.mark_fields(records::municipality, m);
-    for (Theme& t : data.taxonomy.themes) marker.mark_text(t.label_ja), marker.mark_text(t.label_en);
-    for (Actor& a : data.taxonomy.actors) marker.mark_text(a.label_ja), marker.mark_text(a.label_en);
+    for (Theme& t : data.taxonomy.themes) marker.mark_fields(records::theme, t);
+    for (Actor& a : data.taxonomy.actors) marker.mark_fields(records::actor, a);
     for (Plan& p : data.plans) {
         marker.mark_fields(records::plan, p);
+        for (PlanLevel& l : p.levels) marker.mark_fields(records::plan_level, l);
         for (std::string& s : p.viewpoints) marker.mark_text(s);
         for (std::string& s : p.focus_fields) marker.mark_text(s);
         for (Node& n : p.nodes) marker.mark_fields(records::node, n);
@@ -216,10 +220,12 @@ TEST_CASE("the glyph walk visits every display text of every record") {
     // The text fields the walk leaves out are ids, references and timestamps:
     // a new text field is either shown (records::display) or listed here.
     const std::set<std::string> not_shown = {
+        "actor.id",           "theme.id",
         "annotation.item_id", "annotation.plan_id",    "annotation.updated_at", "indicator.id",
         "indicator.node_id",  "municipality.id",       "node.id",               "node.parent_id",
         "observation.indicator_id", "observation.plan_id", "observation.as_of", "plan.id", "plan.municipality_id",
-        "swot_item.id",       "tows_strategy.id"};
+        "swot_item.id",       "tows_strategy.id",      "node.level",            "plan.measure_level",
+        "plan_level.id"};
     CHECK(marker.hidden_columns == not_shown);
 }
 
@@ -247,9 +253,9 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
     { Store fresh = Store::open(dir / "new.db", OpenMode::create); }
     {
         Store old = Store::open(dir / "old.db", OpenMode::create);
-        const std::string to_v1 =
-            test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1";
-        REQUIRE(sqlite3_exec(old.handle(), to_v1.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(old.handle(),
+                             (test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1").c_str(),
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
     }
     { Store upgraded = Store::open(dir / "old.db", OpenMode::read_write); }
     const auto fresh = master(dir / "new.db");
@@ -264,4 +270,47 @@ TEST_CASE("the generated schema is the one a version 1 database is upgraded to")
                            "ord INTEGER NOT NULL, parent_id TEXT, ") != std::string::npos);
         }
     CHECK(found);
+}
+
+TEST_CASE("the themes' short headings come from themes.json and survive the database") {
+    const Taxonomy& taxonomy = test::bundled_taxonomy();
+    REQUIRE(taxonomy.themes.size() == 18);
+    for (const Theme& t : taxonomy.themes) {
+        CAPTURE(t.id);
+        CHECK_FALSE(t.short_ja.empty());
+        CHECK_FALSE(t.short_en.empty());
+        CHECK(t.short_ja.size() <= t.label_ja.size());
+    }
+    test::TempDir dir;
+    Store store = Store::open(dir / "w.db", OpenMode::create);
+    import_plans(store, taxonomy, bundled_plan_files());
+    const Dataset data = load_dataset(store);
+    REQUIRE(data.taxonomy.themes.size() == taxonomy.themes.size());
+    for (std::size_t i = 0; i < taxonomy.themes.size(); ++i) {
+        const Theme& want = taxonomy.themes[i];
+        const Theme& got = data.taxonomy.themes[i];
+        CHECK(got.id == want.id);
+        CHECK(got.short_ja == want.short_ja);
+        CHECK(got.short_en == want.short_en);
+        CHECK(got.keywords == want.keywords);
+    }
+    CHECK(data.taxonomy.find_theme("network")->short_ja == "連携");
+}
+
+TEST_CASE("a theme's short heading is optional in themes.json, and checked like a label") {
+    const std::string actors = R"({"actors": [{"id": "ward", "label_ja": "区", "label_en": "Ward"}]})";
+    const Taxonomy plain = parse_taxonomy(R"({"themes": [{"id": "a", "label_ja": "長いテーマ名", "label_en": "A long theme"}]})", actors);
+    REQUIRE(plain.themes.size() == 1);
+    CHECK(plain.themes[0].short_ja.empty());
+    const Taxonomy with = parse_taxonomy(
+        R"({"themes": [{"id": "a", "label_ja": "長いテーマ名", "label_en": "A long theme", "short_ja": "長い", "short_en": "Long"}]})",
+        actors);
+    CHECK(with.themes[0].short_ja == "長い");
+    CHECK(with.themes[0].short_en == "Long");
+    CHECK_THROWS_WITH_AS(parse_taxonomy(R"({"themes": [{"id": "a", "label_ja": "x", "label_en": "x", "short_ja": 3}]})", actors),
+                         doctest::Contains("\"short_ja\" must be a string"), Error);
+    CHECK_THROWS_WITH_AS(parse_taxonomy(R"({"themes": [{"id": "a", "label_ja": "x", "label_en": "x", "short_en": "a\nb"}]})", actors),
+                         doctest::Contains("short_en"), Error);
+    CHECK_THROWS_WITH_AS(parse_taxonomy(R"({"themes": [{"id": "a", "label_en": "x"}]})", actors),
+                         doctest::Contains("missing \"label_ja\""), Error);
 }

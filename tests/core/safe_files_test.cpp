@@ -169,3 +169,12 @@ TEST_CASE("Markdown text cannot break a table cell or inject HTML") {
     CHECK(markdown_text(std::string("a\0b\x1b", 4)) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
     CHECK(markdown_text("強みとして議論") == "強みとして議論");
 }
+
+TEST_CASE("XML text (the PowerPoint writer) is escaped and never holds what XML 1.0 forbids") {
+    CHECK(xml_text(R"(<a href="x">T&C's</a>)") == "&lt;a href=&quot;x&quot;&gt;T&amp;C&apos;s&lt;/a&gt;");
+    CHECK(xml_text("北区\tKPI\n二行目") == "北区\tKPI\n二行目");
+    CHECK(xml_text(std::string("a\0b\x1b\x7f", 5)) == "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(xml_text("bad\xff") == "bad\xEF\xBF\xBD");
+    CHECK(xml_text("\xef\xbf\xbf") == "\xEF\xBF\xBD");  // U+FFFF
+    CHECK(xml_text("evil\xe2\x80\xaetxt") == "evil\xEF\xBF\xBDtxt");
+}

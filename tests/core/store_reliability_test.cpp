@@ -63,8 +63,8 @@ TEST_CASE("a SQLite file of another program is refused by its application id") {
 TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
     test::TempDir dir;
     const fs::path path = test::minimal_database(dir);
-    // Version 1 is version 3 without the workshop tables and the application id.
-    run_sql(path, test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1");
+    // Version 1 is version 4 without its columns and the diff-decision table, the workshop tables and the application id.
+    run_sql(path, test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1");
     const std::string v1_bytes = test::read_file(path);
 
     {  // Read-only opens read it as it is and write nothing.
@@ -107,7 +107,7 @@ TEST_CASE("a version 1 database is upgraded in one step after a backup copy") {
 TEST_CASE("a version 2 database gets the workshop tables, and read-only opens show none and write nothing") {
     test::TempDir dir;
     const fs::path path = test::minimal_database(dir);
-    run_sql(path, test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");
+    run_sql(path, test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA user_version = 2");
     const std::string v2_bytes = test::read_file(path);
     {
         Store store = Store::open(path, OpenMode::read_only);
@@ -178,3 +178,65 @@ TEST_CASE("several KPI CSV files import together or not at all") {
 }
 
 // The hot-journal cases (refused, then `recover`) are in untrusted_database_test.cpp.
+
+TEST_CASE("a version 3 database gets version 4 (short headings, slide notes, diff decisions) and keeps every user row") {
+    test::TempDir dir;
+    const fs::path path = test::minimal_database(dir);
+    const ItemRef item{"test-plan", ItemKind::swot, "s1"};
+    {
+        Store store = Store::open(path, OpenMode::read_write);
+        set_annotation(store, item, "墨田区と比べる", 4);
+        add_slide(store, "スライド1", SlideState{});
+        add_user_observation(store, "test-plan", "kpi1", "2027", "15", "区の集計");
+    }
+    // Version 3: no short headings, no slide notes, no diff decisions (docs/schema.md).
+    run_sql(path, test::down_to_version_3_sql());
+    const std::string v3_bytes = test::read_file(path);
+    {  // Read as it is: the labels, no short headings, nothing written.
+        Store store = Store::open(path, OpenMode::read_only);
+        const Dataset data = load_dataset(store);
+        REQUIRE(data.taxonomy.find_theme("network") != nullptr);
+        CHECK(data.taxonomy.find_theme("network")->label_ja == "連携・ネットワーク");
+        CHECK(data.taxonomy.find_theme("network")->short_ja.empty());
+    }
+    CHECK(test::read_file(path) == v3_bytes);
+    {
+        Store store = Store::open(path, OpenMode::read_write);
+        REQUIRE(store.upgrade().has_value());
+        CHECK(store.upgrade()->from_version == 3);
+        CHECK(store.upgrade()->backup == dir / "w.db.v3-backup");
+        CHECK(store.user_version() == schema_version);
+        // The user's rows are all there.
+        const auto notes = load_annotations(store);
+        REQUIRE(notes.size() == 1);
+        CHECK(notes[0].note == "墨田区と比べる");
+        CHECK(notes[0].vote == 4);
+        REQUIRE(load_slides(store).size() == 1);
+        CHECK(load_slides(store)[0].name == "スライド1");
+        CHECK(load_slides(store)[0].notes.empty());
+        sqlite3_stmt* table = nullptr;  // the diff decisions' table is there, empty
+        REQUIRE(sqlite3_prepare_v2(store.handle(), "SELECT count(*) FROM measure_match", -1, &table, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_step(table) == SQLITE_ROW);
+        CHECK(sqlite3_column_int(table, 0) == 0);
+        sqlite3_finalize(table);
+        std::size_t user_values = 0;
+        for (const Observation& o : load_dataset(store).observations)
+            if (o.origin == ObservationOrigin::user) {
+                ++user_values;
+                CHECK(o.value == 15);
+            }
+        CHECK(user_values == 1);
+        // The next import fills the headings from themes.json.
+        CHECK(load_dataset(store).taxonomy.find_theme("network")->short_ja.empty());
+        import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
+        const Theme* network = load_dataset(store).taxonomy.find_theme("network");
+        CHECK(network->short_ja == "連携");
+        CHECK(network->short_en == "Networks");
+        CHECK(load_annotations(store).size() == 1);
+    }
+    {  // The upgraded file is one wardscope accepts as its own.
+        Store again = Store::open(path, OpenMode::read_only);
+        CHECK_FALSE(again.upgrade().has_value());
+        CHECK(load_slides(again).size() == 1);
+    }
+}

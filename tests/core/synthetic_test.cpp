@@ -29,7 +29,7 @@ std::string fingerprint(const std::vector<PlanFile>& files) {
 
 std::size_t count_level(const Plan& plan, NodeLevel level) {
     return static_cast<std::size_t>(
-        std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == level; }));
+        std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == to_string(level); }));
 }
 
 }  // namespace

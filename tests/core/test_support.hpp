@@ -3,14 +3,26 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 #include <string>
 
+#include "wardscope/error.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/synthetic.hpp"
 
 namespace wardscope::test {
+
+// The message of the Error that `f` throws; "" when it throws none.
+inline std::string error_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return {};
+}
 
 inline std::filesystem::path source_dir() { return WARDSCOPE_SOURCE_DIR; }
 
@@ -27,9 +39,6 @@ inline std::string read_file(const std::filesystem::path& path) {
     return buffer.str();
 }
 
-// SQL that turns a new database into a version-3 one (tests/core/undo_schema_v4.sql).
-inline std::string undo_version_4_sql() { return read_file(source_dir() / "tests" / "core" / "undo_schema_v4.sql"); }
-
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
@@ -40,7 +49,7 @@ inline Node node(std::string id, std::string parent, NodeLevel level, std::vecto
     Node n;
     n.id = std::move(id);
     n.parent_id = std::move(parent);
-    n.level = level;
+    n.level = to_string(level);
     n.name = n.id;
     n.themes = std::move(themes);
     n.source = std::move(source);

@@ -119,10 +119,10 @@ TEST_CASE("a database in WAL mode is refused before SQLite could replay a -wal f
     CHECK(load_dataset(Store::open(path, OpenMode::read_only)).plans.size() == 1);
 }
 
-TEST_CASE("every schema version wardscope made opens: 1, 2 and 3") {
+TEST_CASE("every schema version wardscope made opens: 1, 2, 3 and 4") {
     test::TempDir dir;
     const fs::path path = make_database(dir);
-    run_sql(path, test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1");
+    run_sql(path, test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1");
     CHECK(load_dataset(Store::open(path, OpenMode::read_only)).plans.size() == 1);
     run_sql(path, "PRAGMA application_id = 1465074512; PRAGMA user_version = 2");
     CHECK(load_dataset(Store::open(path, OpenMode::read_only)).plans.size() == 1);
@@ -130,8 +130,8 @@ TEST_CASE("every schema version wardscope made opens: 1, 2 and 3") {
     CHECK(load_slides(Store::open(path, OpenMode::read_only)).empty());
     // A version 1 file with a planted trigger is refused before its upgrade writes a backup.
     const fs::path old = make_database(dir, "old.db");
-    run_sql(old, test::undo_version_4_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1; "
-                 + "CREATE TRIGGER t AFTER DELETE ON plan BEGIN DELETE FROM observation; END");
+    run_sql(old, test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; PRAGMA application_id = 0; PRAGMA user_version = 1; "
+                 "CREATE TRIGGER t AFTER DELETE ON plan BEGIN DELETE FROM observation; END");
     CHECK(contains(open_error(old, OpenMode::read_write), "trigger 't' on 'plan'"));
     CHECK_FALSE(fs::exists(dir / "old.db.v1-backup"));
 }

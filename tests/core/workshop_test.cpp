@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
@@ -13,6 +14,7 @@
 #include "wardscope/workshop.hpp"
 
 using namespace wardscope;
+using test::error_of;
 
 namespace {
 
@@ -26,15 +28,6 @@ Store make_store(const test::TempDir& dir) {
     Store store = Store::open(dir / "w.db", OpenMode::create);
     import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
     return store;
-}
-
-std::string error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    return {};
 }
 
 const ItemRef swot_s1{"test-plan", ItemKind::swot, "s1"};
@@ -272,4 +265,90 @@ TEST_CASE("a slide whose stored state was damaged by hand names the slide") {
     add_slide(store, "壊れた", SlideState{});
     REQUIRE(sqlite3_exec(store.handle(), "UPDATE slide SET state = 'oops'", nullptr, nullptr, nullptr) == SQLITE_OK);
     CHECK(error_of([&] { load_slides(store); }) == "slide 1 '壊れた': slide state: not valid JSON");
+}
+
+TEST_CASE("redo puts back what an edit wrote: a note as it was after the edit, a deleted slide under its id") {
+    test::TempDir dir;
+    Store store = make_store(dir);
+    set_annotation(store, swot_s1, "改訂版", 4);
+    const std::optional<Annotation> after = find_annotation(store, swot_s1);
+    REQUIRE(after);
+    restore_annotation(store, swot_s1, std::nullopt);  // undone
+    CHECK_FALSE(find_annotation(store, swot_s1));
+    restore_annotation(store, swot_s1, after);  // redone
+    const std::optional<Annotation> again = find_annotation(store, swot_s1);
+    REQUIRE(again);
+    CHECK(again->note == "改訂版");
+    CHECK(again->vote == 4);
+    CHECK(again->updated_at == after->updated_at);
+    CHECK(load_annotations(store).size() == 1);
+
+    const std::int64_t first = add_slide(store, "一枚目", SlideState{});
+    const std::int64_t second = add_slide(store, "二枚目", SlideState{});
+    const Slide kept = load_slides(store).front();
+    REQUIRE(kept.id == first);
+    delete_slide(store, first);
+    restore_slide(store, kept);  // the delete undone
+    REQUIRE(load_slides(store).size() == 2);
+    delete_slide(store, first);  // and redone
+    const auto slides = load_slides(store);
+    REQUIRE(slides.size() == 1);
+    CHECK(slides[0].id == second);
+    CHECK(slides[0].position == 0);
+}
+
+TEST_CASE("slides: a new slide is checked as the panel and `slides add` check it, names stay unique") {
+    test::TempDir dir;
+    Store store = make_store(dir);
+    const Dataset data = load_dataset(store);
+    const std::vector<std::string> views = {"timeline", "swot", "kpi"};
+    SlideState s;
+    s.view = "swot";
+    s.plan_ids = {"test-plan"};
+    CHECK(error_of([&] { check_slide_state(s, data, views); }).empty());
+    s.view = "maps";
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "unknown view 'maps' (known: timeline, swot, kpi)");
+    s.view = "kpi";
+    s.plan_ids = {"test-plan", "other"};
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "no plan 'other' in the database (known: test-plan)");
+    s.plan_ids = {"test-plan", "test-plan"};
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "plan 'test-plan' is named twice");
+    s.plan_ids = {};
+    s.lang = "de";
+    CHECK(error_of([&] { check_slide_state(s, data, views); }) == "unknown language 'de' (ja or en)");
+
+    const auto first = add_slide(store, "スライド 1", SlideState{});
+    CHECK(error_of([&] { add_slide(store, "スライド 1", SlideState{}); }) == "there is already a slide named 'スライド 1' (slide 1)");
+    const auto second = add_slide(store, "B", SlideState{});
+    CHECK(error_of([&] { rename_slide(store, second, "スライド 1"); }) == "there is already a slide named 'スライド 1' (slide 1)");
+    rename_slide(store, first, "スライド 1");  // its own name again
+    // The default name skips the names taken: "スライド 1" is, "スライド 3" is next.
+    CHECK(unused_slide_name(load_slides(store), "ja") == "スライド 3");
+    CHECK(unused_slide_name(load_slides(store), "en") == "Slide 3");
+    CHECK(load_slides(store).size() == 2);
+}
+
+TEST_CASE("slides: speaker notes are stored, kept by undo, checked as prose, and absent from a version 3 file read as it is") {
+    test::TempDir dir;
+    Store store = make_store(dir);
+    const auto id = add_slide(store, "KPI", SlideState{}, "一行目\n二行目\t<&>");
+    CHECK(load_slides(store)[0].notes == "一行目\n二行目\t<&>");
+    set_slide_notes(store, id, "新しいメモ");
+    const Slide before = load_slides(store)[0];
+    CHECK(before.notes == "新しいメモ");
+    CHECK(delete_slide(store, id));
+    restore_slide(store, before);
+    CHECK(load_slides(store)[0].notes == "新しいメモ");
+    CHECK(error_of([&] { set_slide_notes(store, id, std::string("a\0b", 3)); }).find("the slide's notes contains the control character U+0000") == 0);
+    CHECK(error_of([&] { add_slide(store, "X", SlideState{}, "\xff"); }) == "the slide's notes are not valid UTF-8");
+    CHECK(error_of([&] { set_slide_notes(store, 999, "x"); }) == "no slide with id 999");
+
+    // A version 3 database (no notes column) opened read-only shows its slides without notes.
+    REQUIRE(sqlite3_exec(store.handle(), test::down_to_version_3_sql().c_str(), nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
+    Store old = Store::open(dir / "w.db", OpenMode::read_only);
+    const auto slides = load_slides(old);
+    REQUIRE(slides.size() == 1);
+    CHECK(slides[0].name == "KPI");
+    CHECK(slides[0].notes.empty());
 }

@@ -198,7 +198,7 @@ xdotool key ctrl+7
 wait_for "Ctrl+7 shows the notes" logged "event: view notes"
 wait_for "the notes view lists it with its vote" layout_is "int(items.get('notes.row/kita-vision-2026/node/$node', {}).get('value', 0))" 4
 
-# 8. Slides: save the notes view and the timeline, step back and forth with the arrow keys, undo the last.
+# 8. Slides: save the notes view and the timeline, step back and forth with PageUp/PageDown, undo the last.
 click_at_item shell.slides
 wait_for "the slide panel opens" layout_is "int('slides.add' in items)" 1
 click_at_item slides.add
@@ -210,8 +210,8 @@ wait_for "the second slide is saved" sql_is "SELECT count(*) FROM slide" 2
 [ "$(sqlite3 "$work/test.db" "SELECT group_concat(json_extract(state, '$.view'), ',') FROM (SELECT state FROM slide ORDER BY position)")" = "notes,timeline" ] \
   || fail "the slides do not hold their views: $(sqlite3 "$work/test.db" "SELECT * FROM slide")"
 views_before=$(grep -c "event: view notes" "$log")
-xdotool key Left
-wait_for "← shows the previous slide" log_count_gt "event: view notes" "$views_before"
+xdotool key Prior
+wait_for "PageUp shows the previous slide" log_count_gt "event: view notes" "$views_before"
 xdotool key Next
 wait_for "PageDown shows the next slide" log_count_gt "event: view timeline" 2
 xdotool key ctrl+z

@@ -520,3 +520,59 @@ TEST_CASE("KPI view: the rule behind each status, revisions marked, guide labels
                 CHECK_FALSE((a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1));
             }
 }
+
+TEST_CASE("explorer: a 5-level plan with cross-listed items and an unknown name, at 1280x800 and 1920x1080, ja and en") {
+    // Its own database: the synthetic deep plan of docs/plan-format.md and Arakawa R4 (its ☆ projects).
+    fs::create_directories(shot_dir);
+    const fs::path db = shot_dir / "deep.db";
+    fs::remove(db);
+    const std::string src = WARDSCOPE_SOURCE_DIR;
+    const std::string import = std::string(WARDSCOPE_EXE) + " --data " + src + "/data import --db " + db.string() + " " + src +
+                               "/tests/data/deep-plan.json " + src + "/data/plans/arakawa-regional-2022.json > /dev/null";
+    REQUIRE(run(import) == 0);
+    for (const std::string size : {"1280x800", "1920x1080"})
+        for (const std::string lang : {"ja", "en"}) {
+            CAPTURE(size);
+            CAPTURE(lang);
+            const Shot shot = shoot("explorer", size, lang, "--plans example-deep-2030", db.string());
+            const nlohmann::json* tree = find_item(shot.layout, "explorer.tree");
+            REQUIRE(tree);
+            std::vector<const nlohmann::json*> rows;
+            for (const auto& item : shot.layout["items"])
+                if (item["name"].get<std::string>().rfind("explorer.node/", 0) == 0) rows.push_back(&item);
+            // 17 nodes, two of them drawn twice (cross-listed): 19 rows.
+            CHECK(rows.size() == 19);
+            std::sort(rows.begin(), rows.end(), [](const nlohmann::json* a, const nlohmann::json* b) { return (*a)["y0"].get<double>() < (*b)["y0"].get<double>(); });
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                const auto& r = *rows[i];
+                CAPTURE(r["name"].get<std::string>());
+                CHECK(r["x0"].get<double>() >= (*tree)["x0"].get<double>());
+                CHECK(r["x1"].get<double>() <= (*tree)["x1"].get<double>());  // nothing cut at the right
+                if (i > 0) CHECK(r["y0"].get<double>() >= (*rows[i - 1])["y1"].get<double>());  // rows never overlap
+            }
+            const std::string badge = lang == "ja" ? "[再掲]" : "[cross-listed]";
+            for (const char* name : {"explorer.node/i4@bm3", "explorer.node/i4@bm4", "explorer.node/j5@i3", "explorer.node/j5@i1"}) {
+                const nlohmann::json* row = find_item(shot.layout, name);
+                REQUIRE_MESSAGE(row, name);
+                CHECK((*row)["value"] == 1);
+                CHECK((*row)["text"].get<std::string>().find(badge) != std::string::npos);
+            }
+            const nlohmann::json* unknown = find_item(shot.layout, "explorer.node/i2@bm1");
+            REQUIRE(unknown);
+            CHECK((*unknown)["value2"] == 1);
+            CHECK((*unknown)["text"].get<std::string>().find(lang == "ja" ? "（名称不明）" : "(name unknown)") != std::string::npos);
+            // The cross-listed badge is drawn (its colour) on the second occurrence, where it is on screen.
+            const nlohmann::json* second = find_item(shot.layout, "explorer.node/j5@i3");
+            if ((*second)["y1"].get<double>() <= (*tree)["y1"].get<double>()) {
+                int badge_pixels = 0;
+                for (int y = static_cast<int>((*second)["y0"].get<double>()); y < static_cast<int>((*second)["y1"].get<double>()); ++y)
+                    for (int x = static_cast<int>((*second)["x0"].get<double>()); x < static_cast<int>((*second)["x1"].get<double>()); ++x) {
+                        const auto p = shot.image.at(x, y);
+                        if (std::abs(p.r - 40) + std::abs(p.g - 110) + std::abs(p.b - 170) < 30) ++badge_pixels;
+                    }
+                CHECK(badge_pixels > 100);
+            }
+            if (size == "1920x1080")  // the whole tree in sight
+                for (const auto* r : rows) CHECK((*r)["y1"].get<double>() <= (*tree)["y1"].get<double>());
+        }
+}

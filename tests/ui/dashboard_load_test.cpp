@@ -26,7 +26,7 @@ struct GeneratedDatabase {
         path = dir / "w.db";
         Store store = Store::open(path, OpenMode::create);
         Taxonomy taxonomy;
-        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}}, {"tourism", "観光", "Tourism", {"観光"}}};
+        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}, "", ""}, {"tourism", "観光", "Tourism", {"観光"}, "", ""}};
         GenerateOptions options;
         options.municipalities = 2;
         options.plans_per_municipality = 2;

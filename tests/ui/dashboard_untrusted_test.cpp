@@ -30,7 +30,7 @@ struct Database {
         path = dir / "w.db";
         Store store = Store::open(path, OpenMode::create);
         Taxonomy taxonomy;
-        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}}};
+        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}, "", ""}};
         GenerateOptions options;
         options.municipalities = 1;
         options.plans_per_municipality = 1;

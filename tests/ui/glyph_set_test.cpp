@@ -23,3 +23,52 @@ TEST_CASE("glyph ranges skip control characters, so a NUL in the data cannot emp
     }
     CHECK(has_kanji);
 }
+
+namespace {
+
+// The first glyph quad's top-left UV of `text` drawn by ImGui: what is on screen.
+ImVec2 drawn_uv(const char* text) {
+    ImDrawList list(ImGui::GetDrawListSharedData());
+    list._ResetForNewFrame();
+    list.PushClipRectFullScreen();
+    list.PushTextureID(ImGui::GetIO().Fonts->TexID);
+    list.AddText(ImVec2(0, 0), IM_COL32_WHITE, text);
+    REQUIRE(list.VtxBuffer.Size >= 4);
+    return list.VtxBuffer[0].uv;
+}
+
+}  // namespace
+
+TEST_CASE("every character of the data renders: ∼ and ≒ get glyphs, a character beyond the BMP shows the substitute mark") {
+    const auto font_file = wardscope::app::find_japanese_font();
+    REQUIRE_MESSAGE(font_file, "fonts-noto-cjk is needed (dev.sh PACKAGES)");
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(800, 600);
+    GlyphSet glyphs;
+    glyphs.add("約∼10％、≒ 2割 𠮷野家");  // the data's strings
+    wardscope::app::load_fonts(io, font_file, {}, glyphs.ranges(), 18.0f);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    ImGui::NewFrame();  // sets up the draw list data for the probe
+    ImFont* font = io.Fonts->Fonts[0];
+    CHECK(font->FindGlyphNoFallback(0x223C) != nullptr);  // ∼
+    CHECK(font->FindGlyphNoFallback(0x2252) != nullptr);  // ≒
+    CHECK(font->FindGlyphNoFallback(0x3013) != nullptr);  // 〓, the substitute mark
+    CHECK(font->FallbackChar == wardscope::app::substitute_mark);
+    const ImFontGlyph* mark = font->FindGlyphNoFallback(wardscope::app::substitute_mark);
+    const ImFontGlyph* question = font->FindGlyphNoFallback('?');
+    REQUIRE(mark);
+    REQUIRE(question);
+    // Drawn: 𠮷 is the substitute mark's glyph, never the "?" glyph; ∼ is its own glyph.
+    const ImVec2 kichi = drawn_uv("𠮷");
+    CHECK(kichi.x == doctest::Approx(mark->U0));
+    CHECK(kichi.y == doctest::Approx(mark->V0));
+    CHECK(kichi.x != doctest::Approx(question->U0));
+    const ImVec2 tilde = drawn_uv("∼");
+    CHECK(tilde.x == doctest::Approx(font->FindGlyphNoFallback(0x223C)->U0));
+    CHECK(tilde.y == doctest::Approx(font->FindGlyphNoFallback(0x223C)->V0));
+    ImGui::EndFrame();
+    ImGui::DestroyContext();
+}

@@ -6,11 +6,14 @@
 
 #include <imgui.h>
 
+#include "ui/widget_state.hpp"
+
 namespace wardscope::test {
 
 struct Headless {
     explicit Headless(ImVec2 display = ImVec2(1280, 800)) {
         ImGui::CreateContext();
+        ui::attach_widget_state(&widgets);
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = display;
         io.IniFilename = nullptr;
@@ -20,6 +23,7 @@ struct Headless {
     }
     ~Headless() { ImGui::DestroyContext(); }
     Headless(const Headless&) = delete;
+    ui::WidgetState widgets;  // the spotlight, probes … of this context's frames
     Headless& operator=(const Headless&) = delete;
 
     // One frame of `body`; `pressed` holds the left button down in it.

@@ -16,7 +16,7 @@
 #include "headless.hpp"
 #include "ui/plot/plot.hpp"
 #include "ui/plot/plot_scale.hpp"
-#include "ui/widgets/probes.hpp"
+#include "ui/widget_state.hpp"
 
 using namespace wardscope::ui::plot;
 
@@ -326,8 +326,7 @@ TEST_CASE("heatmap grid reports its cells and the hovered cell") {
 
 TEST_CASE("colour bar records its probe, minimum at the bottom") {
     Headless h;
-    wardscope::ui::set_probes_enabled(true);
-    wardscope::ui::clear_probes();
+    h.widgets.probes.set_enabled(true);
     h.frame([] {
         ColorbarSpec spec;
         spec.vmin = 2;
@@ -337,7 +336,7 @@ TEST_CASE("colour bar records its probe, minimum at the bottom") {
         spec.title = "%";
         colorbar("heatmap", spec);
     });
-    const auto& probes = wardscope::ui::recorded_probes();
+    const auto& probes = h.widgets.probes.recorded();
     REQUIRE(probes.size() == 1);
     CHECK(probes[0].name == "heatmap.colorbar");
     CHECK(probes[0].value == 2);
@@ -345,8 +344,6 @@ TEST_CASE("colour bar records its probe, minimum at the bottom") {
     CHECK(probes[0].text == "vertical");
     CHECK(probes[0].max.y - probes[0].min.y == doctest::Approx(200));
     CHECK(probes[0].max.x - probes[0].min.x == doctest::Approx(16));
-    wardscope::ui::set_probes_enabled(false);
-    wardscope::ui::clear_probes();
 }
 
 TEST_CASE("plot frame: scales follow the axes") {
@@ -392,7 +389,7 @@ namespace {
 
 wardscope::Dataset synthetic_dataset() {
     wardscope::Taxonomy tax;
-    tax.themes = {{"startup", "創業", "Start-ups", {"創業"}}, {"dx", "DX", "DX", {"DX"}}, {"tourism", "観光", "Tourism", {"観光"}}};
+    tax.themes = {{"startup", "創業", "Start-ups", {"創業"}, "", ""}, {"dx", "DX", "DX", {"DX"}, "", ""}, {"tourism", "観光", "Tourism", {"観光"}, "", ""}};
     wardscope::GenerateOptions o;
     o.measures_per_plan = 20;  // indicators and observations at full scale: 62 × 4 × 40 × 20
     std::vector<wardscope::PlanFile> files = wardscope::generate_plan_files(o, tax);

@@ -42,7 +42,7 @@ struct TempDatabase {
         pf.plan.end_fy = 2024;
         Node strategy;
         strategy.id = "st1";
-        strategy.level = NodeLevel::strategy;
+        strategy.level = "strategy";
         strategy.name = "戦略";
         pf.plan.nodes.push_back(strategy);
         SwotItem s;
@@ -64,7 +64,8 @@ TEST_CASE("view options survive the trip through a slide's named strings") {
         {"kpi.bars", "1"},                {"kpi.focus_plan", "plan-b"},      {"kpi.focus_indicator", "kpi1"},
         {"kpi.show_empty", "1"},
         {"notes.kind", "1"},              {"notes.min_vote", "4"},           {"notes.in_filter_only", "0"},
-        {"notes.sort", "5:desc"},         {"kpi.sort", "6:asc"}};
+        {"notes.sort", "5:desc"},         {"kpi.sort", "6:asc"},
+        {"compare.mode", "diff"}};
     ui::Views views = ui::make_views();
     ui::restore_view_options(views, chosen);
     CHECK(ui::save_view_options(views) == chosen);
@@ -158,6 +159,8 @@ TEST_CASE("dashboard edits: notes and slides are written at once and undone newe
     REQUIRE(d.show_view("notes"));
     CHECK(d.add_slide("メモ").empty());
     CHECK(d.add_slide("").find("a slide needs a name") != std::string::npos);
+    // The panel refuses what `wardscope slides add` refuses (the same core checks).
+    CHECK(d.add_slide("SWOT") == "there is already a slide named 'SWOT' (slide 1)");
     d.reload();
     REQUIRE(d.model().slides.size() == 2);
     REQUIRE(d.model().annotations.size() == 1);
@@ -206,6 +209,35 @@ TEST_CASE("a note's undo works after a re-import dropped its item") {
     CHECK(d.undo().empty());
     d.reload();
     CHECK(d.model().annotations.empty());
+}
+
+TEST_CASE("an exported slide's caption: its number, name and the source line (the room caption's)") {
+    TempDatabase db;
+    {
+        Store store = Store::open(db.path, OpenMode::read_write);
+        SlideState one;
+        one.view = "swot";
+        one.plan_ids = {"plan-b"};
+        SlideState all;
+        all.view = "timeline";
+        all.lang = "en";
+        add_slide(store, "アラカワ", one);
+        add_slide(store, "All plans", all);
+    }
+    app::Dashboard d(db.path);
+    CHECK(d.slide_caption().number == 0);  // none shown yet
+    d.go_to_slide(0, true);
+    app::SlideCaption c = d.slide_caption();
+    CHECK(c.number == 1);
+    CHECK(c.count == 2);
+    CHECK(c.title == "アラカワ");
+    CHECK(c.source.starts_with("出典: "));
+    CHECK(c.source.find("plan-bの計画") != std::string::npos);
+    d.go_to_slide(1, true);
+    c = d.slide_caption();
+    CHECK(c.number == 2);
+    INFO(c.source);
+    CHECK(c.source.starts_with("Source: 2 plans · "));  // the timeline of every plan, in English
 }
 
 TEST_CASE("each view's scroll anchor travels with its options, and an older slide without one opens at the top") {
@@ -268,18 +300,18 @@ TEST_CASE("a slide keeps the spotlit item, and one without a spotlight clears it
     TempDatabase db;
     app::Dashboard d(db.path);
     REQUIRE(d.show_view("heatmap"));
-    ui::set_spotlight("heatmap/plan-a/startup");
+    d.widgets().spotlight.set("heatmap/plan-a/startup");
     const SlideState lit = d.capture_slide();
     CHECK(lit.view_options.at("shell.spotlight") == "heatmap/plan-a/startup");
-    ui::set_spotlight("");
+    d.widgets().spotlight.set("");
     CHECK(d.capture_slide().view_options.count("shell.spotlight") == 0);
     d.apply_slide(lit);
-    CHECK(ui::spotlight_id() == "heatmap/plan-a/startup");
+    CHECK(d.spotlight_id() == "heatmap/plan-a/startup");
     CHECK(d.capture_slide() == lit);
     SlideState plain = lit;
     plain.view_options.erase("shell.spotlight");
     d.apply_slide(plain);
-    CHECK(ui::spotlight_id().empty());
+    CHECK(d.spotlight_id().empty());
 }
 
 TEST_CASE("the presenter's preview of the next slide shows it, then puts back what the room sees") {
@@ -316,4 +348,103 @@ TEST_CASE("the presenter's preview of the next slide shows it, then puts back wh
     // No such slide: nothing drawn, nothing changed.
     d.preview_slide(2, [&] { FAIL("slide 3 does not exist"); });
     CHECK(d.capture_slide() == on_screen);
+}
+
+TEST_CASE("dashboard redo: Ctrl+Shift+Z / Ctrl+Y bring undone edits back, and each says what changed") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    const ItemRef item{"plan-a", ItemKind::swot, "s1"};
+    CHECK_FALSE(d.can_redo());
+    CHECK(d.set_annotation(item, "最初", 2).empty());
+    CHECK(d.set_annotation(item, "書き直し", 5).empty());
+    REQUIRE(d.show_view("notes"));
+    CHECK(d.add_slide("メモ").empty());
+    d.reload();
+    const std::int64_t slide_id = d.model().slides.at(0).id;
+    CHECK(d.delete_slide(slide_id).empty());
+
+    // Undo all four, newest first; each message names the change, and links to the item.
+    CHECK(d.undo().empty());
+    CHECK(d.notice().find("元に戻しました: スライド「メモ」を削除") == 0);
+    CHECK(d.undo().empty());
+    CHECK(d.notice().find("スライド「メモ」を保存") != std::string::npos);
+    CHECK_FALSE(d.notice_has_link());
+    CHECK(d.undo().empty());
+    CHECK(d.notice().find("元に戻しました: メモを変更") == 0);
+    CHECK(d.undo().empty());
+    CHECK(d.notice().find("元に戻しました: メモを追加") == 0);
+    CHECK(d.notice_has_link());
+    d.reload();
+    CHECK(d.model().annotations.empty());
+    CHECK(d.model().slides.empty());
+    CHECK_FALSE(d.can_undo());
+    CHECK(d.can_redo());
+
+    // Redo in the order they were made.
+    d.set_lang(ui::Lang::en);
+    CHECK(d.redo().empty());
+    CHECK(d.notice().find("Redone: note added") == 0);
+    d.reload();
+    REQUIRE(d.model().annotations.size() == 1);
+    CHECK(d.model().annotations[0].note == "最初");
+    CHECK(d.redo().empty());
+    d.reload();
+    CHECK(d.model().annotations[0].note == "書き直し");
+    CHECK(d.model().annotations[0].vote == 5);
+    CHECK(d.redo().empty());  // the slide, back under its id
+    d.reload();
+    REQUIRE(d.model().slides.size() == 1);
+    CHECK(d.model().slides[0].id == slide_id);
+    CHECK(d.redo().empty());  // and deleted again
+    CHECK(d.notice().find("Redone: slide “メモ” deleted") == 0);
+    d.reload();
+    CHECK(d.model().slides.empty());
+    CHECK_FALSE(d.can_redo());
+
+    // The link shows the item: its view, its plan.
+    CHECK(d.undo().empty());
+    CHECK(d.undo().empty());
+    CHECK(d.undo().empty());  // the note's rewrite
+    REQUIRE(d.show_view("timeline"));
+    REQUIRE(d.notice_has_link());
+    d.follow_notice_link();
+    CHECK(std::string(d.view().id()) == "swot");
+    CHECK(d.selection().front_plan() == "plan-a");
+    CHECK(d.notice().empty());
+
+    // A new edit drops what could still be redone.
+    CHECK(d.can_redo());
+    CHECK(d.set_annotation({"plan-a", ItemKind::swot, "s1"}, "新しい", std::nullopt).empty());
+    CHECK_FALSE(d.can_redo());
+}
+
+TEST_CASE("dashboard redo of a typed KPI result stores it again, and its undo removes that row") {
+    TempDatabase db;
+    {
+        PlanFile with_kpi = TempDatabase::plan_file("plan-a", "sumida");
+        Indicator kpi;
+        kpi.id = "k1";
+        kpi.kind = "KPI";
+        kpi.name = "創業件数";
+        with_kpi.plan.indicators.push_back(kpi);
+        Store store = Store::open(db.path, OpenMode::read_write);
+        import_plans(store, Taxonomy{}, {with_kpi});
+    }
+    app::Dashboard d(db.path, app::KpiHistoryLoad::with_plans);
+    const std::string indicator = "k1";
+    auto user_values = [&] {
+        d.reload();
+        int n = 0;
+        for (const Observation& o : d.data().observations) n += o.origin == ObservationOrigin::user;
+        return n;
+    };
+    CHECK(d.add_observation("plan-a", indicator, "2027", "12", "区の集計").empty());
+    CHECK(user_values() == 1);
+    CHECK(d.undo().empty());
+    CHECK(d.notice().find("元に戻しました: 実績値を追加（創業件数 · 2027）") == 0);
+    CHECK(user_values() == 0);
+    CHECK(d.redo().empty());
+    CHECK(user_values() == 1);
+    CHECK(d.undo().empty());  // the redone row, under its new id
+    CHECK(user_values() == 0);
 }

@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "app/dashboard.hpp"
+#include "ui/widget_state.hpp"
 #include "ui/widgets/probes.hpp"
 #include "wardscope/coverage.hpp"
 #include "wardscope/csv.hpp"
@@ -37,7 +38,7 @@ struct NotedDatabase {
         path = dir / "w.db";
         Store store = Store::open(path, OpenMode::create);
         Taxonomy taxonomy;
-        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}}, {"tourism", "観光", "Tourism", {"観光"}}};
+        taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}, "", ""}, {"tourism", "観光", "Tourism", {"観光"}, "", ""}};
         GenerateOptions options;
         options.municipalities = 2;
         options.plans_per_municipality = 2;
@@ -61,8 +62,10 @@ struct NotedDatabase {
 std::size_t csv_rows(const Table& table) { return parse_csv(table_to_csv(table, false), "t.csv").size() - 1; }
 
 struct Headless {
+    ui::WidgetState widgets;
     Headless() {
         ImGui::CreateContext();
+        ui::attach_widget_state(&widgets);
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(1280, 800);
         io.IniFilename = nullptr;

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "ui/widget_state.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/text_wrap.hpp"
 #include "ui/widgets/ui_widgets.hpp"
@@ -32,6 +33,7 @@ ImU32 contrast_text(ImU32 background) {
 }
 
 ImU32 unknown_fill() { return ImGui::GetColorU32(ImGuiCol_FrameBg); }
+ImU32 kind_stripes() { return IM_COL32(0, 0, 0, 120); }
 ImU32 unknown_hatch() { return ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.55f); }
 ImU32 grid_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.22f); }
 ImU32 axis_color() { return ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.85f); }
@@ -307,12 +309,7 @@ std::vector<Tick> draw_x_axis(ImDrawList* dl, const AxisSpec& axis, const Linear
 
 namespace {
 
-struct PlotContext {
-    PlotState state;
-    PlotSpec spec;
-    bool open = false;
-};
-PlotContext g_plot;
+PlotFrame& current_plot() { return widget_state().plot; }
 
 LinearScale y_scale_for(const AxisSpec& y, float top, float bottom, Domain* out_domain) {
     double lo = std::isnan(y.min) ? 0 : y.min, hi = std::isnan(y.max) ? 1 : y.max;
@@ -338,7 +335,7 @@ LinearScale y_scale_for(const AxisSpec& y, float top, float bottom, Domain* out_
 }  // namespace
 
 bool begin_plot(const char* id, const PlotSpec& spec) {
-    IM_ASSERT(!g_plot.open && "begin_plot: end_plot missing");
+    IM_ASSERT(!current_plot().open && "begin_plot: end_plot missing");
     const float E = em();
     const float lh = ImGui::GetTextLineHeight();
     ImVec2 size = spec.size;
@@ -352,9 +349,9 @@ bool begin_plot(const char* id, const PlotSpec& spec) {
     if (!ImGui::IsItemVisible()) return false;
     const bool item_hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
 
-    PlotState& st = g_plot.state;
+    PlotState& st = current_plot().state;
     st = PlotState{};
-    g_plot.spec = spec;
+    current_plot().spec = spec;
     st.dl = ImGui::GetWindowDrawList();
     st.frame_min = pos;
     st.frame_max = ImVec2(pos.x + size.x, pos.y + size.y);
@@ -415,23 +412,23 @@ bool begin_plot(const char* id, const PlotSpec& spec) {
         if (spec.hover_guide) dl->AddLine(ImVec2(st.mouse.x, top), ImVec2(st.mouse.x, bottom), grid_color());
     }
     dl->PushClipRect(ImVec2(left, top - 1), ImVec2(right + 1, bottom + 1), true);
-    g_plot.open = true;
+    current_plot().open = true;
     return true;
 }
 
 void end_plot() {
-    IM_ASSERT(g_plot.open && "end_plot without a successful begin_plot");
-    g_plot.state.dl->PopClipRect();
-    g_plot.open = false;
+    IM_ASSERT(current_plot().open && "end_plot without a successful begin_plot");
+    current_plot().state.dl->PopClipRect();
+    current_plot().open = false;
 }
 
-const PlotState& plot_state() { return g_plot.state; }
+const PlotState& plot_state() { return current_plot().state; }
 
-ImVec2 to_pixels(double x, double y) { return ImVec2(g_plot.state.x.mapf(x), g_plot.state.y.mapf(y)); }
+ImVec2 to_pixels(double x, double y) { return ImVec2(current_plot().state.x.mapf(x), current_plot().state.y.mapf(y)); }
 
 void plot_line(const double* xs, const double* ys, std::size_t n, const LineStyle& style) {
-    if (!g_plot.open || n == 0) return;
-    const PlotState& st = g_plot.state;
+    if (!current_plot().open || n == 0) return;
+    const PlotState& st = current_plot().state;
     const float E = em();
     const int columns = std::max(1, static_cast<int>(st.plot_max.x - st.plot_min.x));
     const double x0 = std::min(st.x.d0, st.x.d1), x1 = std::max(st.x.d0, st.x.d1);
@@ -475,8 +472,8 @@ void plot_line(const double* xs, const double* ys, std::size_t n, const LineStyl
 }
 
 int hovered_point(const double* xs, const double* ys, std::size_t n, float radius_em) {
-    const PlotState& st = g_plot.state;
-    if (!g_plot.open || !st.hovered || n == 0) return -1;
+    const PlotState& st = current_plot().state;
+    if (!current_plot().open || !st.hovered || n == 0) return -1;
     const float r = radius_em * em();
     // Points within ±r px in x: a window found by binary search.
     const double xa = st.x.invert(st.mouse.x - r), xb = st.x.invert(st.mouse.x + r);
@@ -496,8 +493,8 @@ int hovered_point(const double* xs, const double* ys, std::size_t n, float radiu
 }
 
 void plot_bars(const double* xs, const double* ys, std::size_t n, double width, ImU32 color) {
-    if (!g_plot.open) return;
-    const PlotState& st = g_plot.state;
+    if (!current_plot().open) return;
+    const PlotState& st = current_plot().state;
     const double base = std::clamp(0.0, std::min(st.y.d0, st.y.d1), std::max(st.y.d0, st.y.d1));
     for (std::size_t i = 0; i < n; ++i) {
         if (std::isnan(ys[i])) continue;
@@ -509,8 +506,8 @@ void plot_bars(const double* xs, const double* ys, std::size_t n, double width, 
 }
 
 void plot_vline(double x, ImU32 color, float thickness_em, std::string_view label, bool dashed) {
-    if (!g_plot.open) return;
-    const PlotState& st = g_plot.state;
+    if (!current_plot().open) return;
+    const PlotState& st = current_plot().state;
     const float px = std::round(st.x.mapf(x));
     const float t = std::max(1.0f, thickness_em * em());
     if (dashed) dashed_line(st.dl, ImVec2(px, st.plot_min.y), ImVec2(px, st.plot_max.y), color, t, 0.4f * em(), 0.3f * em());
@@ -524,8 +521,8 @@ void plot_vline(double x, ImU32 color, float thickness_em, std::string_view labe
 }
 
 void plot_hline(double y, ImU32 color, float thickness_em, std::string_view label, bool dashed) {
-    if (!g_plot.open) return;
-    const PlotState& st = g_plot.state;
+    if (!current_plot().open) return;
+    const PlotState& st = current_plot().state;
     const float py = std::round(st.y.mapf(y));
     const float t = std::max(1.0f, thickness_em * em());
     if (dashed) dashed_line(st.dl, ImVec2(st.plot_min.x, py), ImVec2(st.plot_max.x, py), color, t, 0.4f * em(), 0.3f * em());
@@ -541,10 +538,10 @@ void plot_hline(double y, ImU32 color, float thickness_em, std::string_view labe
 
 PixelRect plot_hline_label_clear(double y, ImU32 color, float thickness_em, std::string_view label, bool dashed,
                                  const std::vector<PixelRect>& avoid) {
-    if (!g_plot.open) return {};
+    if (!current_plot().open) return {};
     plot_hline(y, color, thickness_em, {}, dashed);
     if (label.empty()) return {};
-    const PlotState& st = g_plot.state;
+    const PlotState& st = current_plot().state;
     const float py = std::round(st.y.mapf(y));
     const float w = text_w(label), lh = ImGui::GetTextLineHeight(), E = em();
     const float above = py - lh - 0.05f * E, below = py + 0.05f * E;
@@ -569,14 +566,14 @@ PixelRect plot_hline_label_clear(double y, ImU32 color, float thickness_em, std:
 }
 
 void plot_text(double x, double y, std::string_view text, ImU32 color, ImVec2 offset) {
-    if (!g_plot.open) return;
+    if (!current_plot().open) return;
     const ImVec2 p = to_pixels(x, y);
-    g_plot.state.dl->AddText(ImVec2(p.x + offset.x, p.y + offset.y), color, text.data(), text.data() + text.size());
+    current_plot().state.dl->AddText(ImVec2(p.x + offset.x, p.y + offset.y), color, text.data(), text.data() + text.size());
 }
 
 void plot_message(std::string_view text, ImU32 color) {
-    if (!g_plot.open) return;
-    const PlotState& st = g_plot.state;
+    if (!current_plot().open) return;
+    const PlotState& st = current_plot().state;
     const std::string t = ellipsize(text, st.plot_max.x - st.plot_min.x - em());
     const ImVec2 sz = ImGui::CalcTextSize(t.c_str());
     const ImVec2 c((st.plot_min.x + st.plot_max.x) * 0.5f, (st.plot_min.y + st.plot_max.y) * 0.5f);
@@ -606,6 +603,7 @@ void draw_swatch(ImDrawList* dl, ImVec2 min, ImVec2 max, const LegendEntry& entr
         break;
     case Swatch::marker: marker(entry.marker == Marker::question ? 0.48f * E : 0.32f * E); break;  // the "?" stays above the room's minimum text height
     case Swatch::hatched: hatch_rect(dl, min, max, unknown_fill(), color, 0.3f * E); break;
+    case Swatch::box_striped: hatch_rect(dl, min, max, color, kind_stripes(), 0.35f * E, 1.5f); break;
     case Swatch::dashed_box: dashed_rect(dl, min, max, color, 1.0f, 0.3f * E, 0.15f * E); break;
     case Swatch::outline: dl->AddRect(min, max, color, 0.1f * E, 0, std::max(2.0f, 0.12f * E)); break;
     }

@@ -43,6 +43,8 @@ ImU32 value_u32(Colormap map, double value, double vmin, double vmax, float alph
 ImU32 contrast_text(ImU32 background);
 // Neutral fill of unknown / NaN cells and its hatch colour (theme-aware).
 ImU32 unknown_fill();
+// The stripes over a plan kind's colour once the palette's colours are used up (ui::kind_style).
+ImU32 kind_stripes();
 ImU32 unknown_hatch();
 ImU32 grid_color();
 ImU32 axis_color();
@@ -147,6 +149,13 @@ struct PlotState {
     bool clicked = false;         // left click released over the data area this frame
 };
 
+// The plot being drawn in a window: owned by its WidgetState (ui/widget_state.hpp).
+struct PlotFrame {
+    PlotState state;
+    PlotSpec spec;
+    bool open = false;
+};
+
 // Lays out the frame at the cursor (axes, ticks, labels, titles), reserves its
 // space and clips drawing to the data area. Returns false when the frame is
 // entirely outside the visible region: then draw nothing and do not call end_plot.
@@ -197,7 +206,8 @@ void plot_message(std::string_view text, ImU32 color);
 
 // ---- Legend -------------------------------------------------------------------------------------
 
-enum class Swatch { box, line, dashed_line, line_marker, marker, hatched, dashed_box, outline };
+// box_striped: a box with dark stripes (the plan kinds after the palette's colours).
+enum class Swatch { box, line, dashed_line, line_marker, marker, hatched, dashed_box, outline, box_striped };
 
 struct LegendEntry {
     std::string label;

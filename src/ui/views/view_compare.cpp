@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "ui/plot/plot.hpp"
+#include "ui/views/compare_diff.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/probes.hpp"
@@ -69,7 +70,10 @@ namespace {
       "%s\n%s: %d of %d (%.0f%%)\nhand %d · rule %d")                                                        \
     X(no_measures, "集計できる施策がありません", "no measures to count")                                     \
     X(translated, "（英訳）", " (translation)")                                                              \
-    X(synthetic, "合成データ", "synthetic data")
+    X(synthetic, "合成データ", "synthetic data")                                                             \
+    X(mode_label, "表示:", "Show:")                                                                          \
+    X(mode_columns, "並べて比較", "Side by side")                                                            \
+    X(mode_diff, "世代差分（施策の継続・変更・新規・廃止）", "Generation diff (measures continued, changed, new, dropped)")
 
 namespace L {
 WS_COMPARE_STRINGS(WS_STR_DECLARE)
@@ -174,7 +178,7 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
             if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
         }
         ImGui::EndGroup();
-        source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, lang, plan_long_label(ctx.data, *plans[i], lang));
+        source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, ctx.data.taxonomy, lang, plan_long_label(ctx.data, *plans[i], lang));
         ImGui::PopID();
     }
     if (remove >= 0) {
@@ -312,7 +316,7 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
                                                     {lang == Lang::en && !p.title_en.empty() ? std::string_view(p.title_en) : std::string_view(),
                                                      dim_text_color()}},
                                         opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, p.source, lang);
+        source_tooltip_for(b.hovered && !ctx.screenshot, p.source, ctx.data.taxonomy, lang);
         if (b.clicked) ctx.selection.select_municipality(p.municipality_id);
         if (probes_enabled())  // tests check that a restored slide shows every plan's header
             record_probe("compare.header/" + p.id, pos, ImGui::GetItemRectMax());
@@ -363,14 +367,11 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
         ImGui::TableSetColumnIndex(c + 1);
         const PlanCounts& k = index.plans[static_cast<std::size_t>(pidx[static_cast<std::size_t>(c)])].counts;
         std::string levels;
-        const std::pair<NodeLevel, int> ls[] = {{NodeLevel::pillar, k.pillars},
-                                                {NodeLevel::strategy, k.strategies},
-                                                {NodeLevel::policy, k.policies},
-                                                {NodeLevel::measure, k.measures}};
-        for (const auto& [lvl, v] : ls) {
-            if (v == 0) continue;
+        const Plan& plan = *plans[static_cast<std::size_t>(c)];
+        for (std::size_t l = 0; l < k.per_level.size() && l < plan.levels.size(); ++l) {
+            if (k.per_level[l] == 0) continue;
             if (!levels.empty()) levels += " · ";
-            levels += format(L::count_fmt(lang), level_name(lvl, lang), v);
+            levels += format(L::count_fmt(lang), level_name(plan, plan.levels[l].id, lang).c_str(), k.per_level[l]);
         }
         if (k.new_nodes > 0) levels += (levels.empty() ? "" : " · ") + format(L::new_fmt(lang), k.new_nodes);
         if (!levels.empty()) text_wrapped(levels);
@@ -441,7 +442,7 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
             const BlockState b = text_block("##strategy", {{node_title(node, lang)}}, opt);
             std::string extra = node.name;
             if (!node.name_en.empty()) extra += "\n" + node.name_en + L::translated(lang);
-            source_tooltip_for(b.hovered && !ctx.screenshot, node_source(p, info.tree, ni), lang, extra);
+            source_tooltip_for(b.hovered && !ctx.screenshot, node_source(p, info.tree, ni), ctx.data.taxonomy, lang, extra);
             annotatable(ctx, p.id, ItemKind::node, node.id);
             if (b.clicked) {
                 // The first column is the current plan: select the node there. Other
@@ -481,7 +482,7 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
             if (!ind.baseline.note.empty()) extra += "\n" + ind.baseline.note;
             if (!ind.target.note.empty()) extra += "\n" + ind.target.note;
             if (!ind.note.empty()) extra += "\n" + ind.note;
-            source_tooltip_for(b.hovered && !ctx.screenshot, ind.source.empty() ? p.source : ind.source, lang, extra);
+            source_tooltip_for(b.hovered && !ctx.screenshot, ind.source.empty() ? p.source : ind.source, ctx.data.taxonomy, lang, extra);
             ImGui::PopID();
         }
         ImGui::PopID();
@@ -612,14 +613,41 @@ bool shown_plans(const ViewContext& ctx, std::vector<const Plan*>& plans, std::v
     return defaulted;
 }
 
+// Side by side (the columns), or the generation diff of the first two plans.
+enum class CompareMode { columns, diff };
+const CompareMode compare_modes[] = {CompareMode::columns, CompareMode::diff};
+const char* mode_name(CompareMode m) { return m == CompareMode::diff ? "diff" : "columns"; }
+
+void draw_mode_switch(ViewContext& ctx, CompareMode& mode) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(L::mode_label(ctx.lang));
+    for (CompareMode m : compare_modes) {
+        const char* label = m == CompareMode::diff ? L::mode_diff(ctx.lang) : L::mode_columns(ctx.lang);
+        same_line_if_fits(ImGui::CalcTextSize(label).x + ImGui::GetFrameHeight() * 1.5f, 0.6f * em());
+        if (ImGui::RadioButton(label, mode == m)) mode = m;
+        record_probe(std::string("compare.mode.") + mode_name(m), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+}
+
 class CompareView final : public View {
 public:
     const char* id() const override { return "compare"; }
     const char* title(Lang lang) const override { return L::tab_title(lang); }
     bool shows_selected_plans() const override { return true; }
-    void on_data(const Model&) override { cache_ = {}; }
+    void on_data(const Model&) override {
+        cache_ = {};
+        diff_.on_data();
+    }
     void draw(ViewContext& ctx) override;
-    void append_strings(std::vector<const char*>& out) const override { WS_COMPARE_STRINGS(WS_STR_COLLECT) }
+    OptionValues save_options() const override { return {{"mode", mode_name(mode_)}}; }
+    void restore_options(const OptionValues& values) override {
+        mode_ = CompareMode::columns;
+        read_option(values, "mode", compare_modes, mode_name, mode_);
+    }
+    void append_strings(std::vector<const char*>& out) const override {
+        WS_COMPARE_STRINGS(WS_STR_COLLECT)
+        GenerationDiffPanel::append_strings(out);
+    }
     bool needs_kpi_history() const override { return true; }
 
     // "themes" when scrolled down to the theme bars; else the top, where the plan headers are.
@@ -647,6 +675,8 @@ public:
 
 private:
     AlignmentCache cache_;
+    GenerationDiffPanel diff_;
+    CompareMode mode_ = CompareMode::columns;
     std::string anchor_;
     PendingScroll scroll_;
     TableExport table_export_;
@@ -665,10 +695,13 @@ void CompareView::draw(ViewContext& ctx) {
 
     draw_toolbar(ctx, index, plans, defaulted);
     export_table_button(ctx, *this, table_export_);
+    if (!ctx.presenting) draw_mode_switch(ctx, mode_);  // the room sees the mode a slide chose
     ImGui::Separator();
     ImGui::BeginChild("##compare_body", ImVec2(0, 0), false);
     if (plans.size() < 2) text_wrapped_colored(dim_text_color(), L::need_two(lang));
-    if (!plans.empty()) {
+    if (mode_ == CompareMode::diff) {
+        if (plans.size() >= 2) diff_.draw(ctx, *plans[0], *plans[1]);
+    } else if (!plans.empty()) {
         const float table_y = ImGui::GetCursorPosY();
         draw_table(ctx, cache_, index, plans, pidx);
         ImGui::Spacing();

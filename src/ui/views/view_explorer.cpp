@@ -2,6 +2,7 @@
 // and indicators, and the details of the selected node (issue #3).
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include <imgui_stdlib.h>
 
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
@@ -16,6 +18,7 @@
 #include "wardscope/view_tables.hpp"
 #include "wardscope/theme_rule.hpp"
 #include "ui/widgets/probes.hpp"
+#include "wardscope/era.hpp"
 #include "wardscope/evaluation.hpp"
 
 namespace wardscope::ui {
@@ -43,12 +46,18 @@ namespace {
     X(status, "状態", "Status")                                                                              \
     X(approved_by_fmt, "（%s承認）", " (approved by %s)")                                                    \
     X(period, "期間", "Period")                                                                              \
+    X(actual_end_fmt, "実際の終了：%s", "actually ended: %s")                                                \
+    X(authors, "策定主体", "Authors")                                                                        \
+    X(approvals, "承認・同意", "Approvals")                                                                   \
+    X(date_unknown, "日付不明", "date unknown")                                                              \
+    X(budget, "予算・決算（千円）", "Budget (thousand yen)")                                                  \
     X(as_written_fmt, "原文: %s", "as written: %s")                                                          \
     X(vision, "将来像", "Vision")                                                                            \
     X(summary, "背景", "Context")                                                                            \
     X(viewpoints, "基本的な視点", "Viewpoints")                                                              \
     X(focus_fields, "重点分野", "Focus fields")                                                              \
     X(source, "出典", "Source")                                                                              \
+    X(copy_url, "URL をコピー", "Copy URL")                                                                  \
     X(copy_source, "出典をコピー", "Copy source")                                                            \
     X(structure, "構成", "Structure")                                                                        \
     X(count_fmt, "%s %d", "%s %d")                                                                           \
@@ -60,6 +69,11 @@ namespace {
     X(no_nodes, "この計画には施策体系が登録されていません。", "This plan has no hierarchy recorded.")        \
     X(no_indicators, "この計画の原資料には指標がありません。", "The source of this plan gives no indicators.") \
     X(new_badge, "新規", "new")                                                                              \
+    X(cross_listed_badge, "再掲", "cross-listed")                                                            \
+    X(new_cross_listed_badge, "新規・再掲", "new · cross-listed")                                            \
+    X(cross_listed_fmt, "%s の下にも掲載（1項目として数えます）", "Also listed under %s (counted once)")     \
+    X(cross_listed_count_fmt, "再掲 %d", "%d cross-listed")                                                  \
+    X(name_unknown_tip, "出典に名称が示されていません", "The source does not show its name")                   \
     X(measures_note_fmt, "施策%d", "%d measures")                                                            \
     X(measure_note_one, "施策1", "1 measure")                                                                \
     X(col_kind, "区分", "Kind")                                                                              \
@@ -97,11 +111,28 @@ namespace {
     X(field_indicator, "指標", "Indicator")                                                                  \
     X(field_swot, "SWOT", "SWOT")                                                                            \
     X(field_tows, "クロスSWOT", "Cross-SWOT")                                                                \
-    X(arrow_fmt, "%s → %s", "%s → %s")
+    X(field_municipality, "自治体", "Municipality")                                                          \
+    X(field_plan_other, "計画の記載", "In the plan")                                                         \
+    X(field_note, "メモ", "Note")                                                                            \
+    X(arrow_fmt, "%s → %s", "%s → %s")                                                                      \
+    X(similar_title, "他の自治体の似ている施策", "Similar measures elsewhere")                               \
+    X(similar_tip, "施策名の文字バイグラム（tf-idf）の類似度 80%%と共通テーマ 20%%で順位付け。クリックでその施策を開きます。", \
+      "Ranked by name similarity (character bigrams, tf-idf) 80%% and shared themes 20%%. Click to open the measure.") \
+    X(similar_none, "他の自治体の計画に似ている施策はありません。", "No similar measure in other municipalities' plans.") \
+    X(similar_line_fmt, "%s · 類似度 %d%%", "%s · similarity %d%%")                                           \
+    X(shared_fmt, " · 共通テーマ: %s", " · shared themes: %s")
 
 namespace L {
 WS_EXPLORER_STRINGS(WS_STR_DECLARE)
 }  // namespace L
+
+// The measures of other municipalities most like the selected one: computed
+// when the selection or the data changes, never per frame.
+struct SimilarCache {
+    bool built = false;
+    std::string plan_id, node_id;
+    std::vector<SimilarMeasure> items;
+};
 
 struct ExplorerState {
     std::string query;
@@ -111,6 +142,7 @@ struct ExplorerState {
     std::string last_plan;
     std::string last_node;
     int reveal = 0;  // frames left to open the selected node's ancestors and scroll to it
+    SimilarCache similar;
 };
 
 const std::size_t max_hits = 300;
@@ -144,7 +176,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
             case MatchField::node_label:
             case MatchField::node_description: {
                 const Node& n = plan.nodes[static_cast<std::size_t>(hit.node_index)];
-                l2 = std::string(level_name(n.level, lang)) + " · " + node_title(n, lang);
+                l2 = level_name(plan, n.level, lang) + " · " + node_title(n, lang);
                 src = &node_source(plan, index.plans[hit.plan_index].tree, hit.node_index);
                 break;
             }
@@ -160,9 +192,16 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
                 l2 = L::field_swot(lang);
                 for (const SwotItem& s : plan.swot)
                     if (s.id == hit.item_id) {
-                        l2 += std::string(" · ") + quadrant_name(s.quadrant, lang);
+                        l2 += std::string(" · ") + swot_label(s, lang);
                         if (!s.source.empty()) src = &s.source;
                     }
+                break;
+            case MatchField::municipality: l2 = L::field_municipality(lang); break;
+            case MatchField::plan_other: l2 = L::field_plan_other(lang); break;
+            case MatchField::note:
+                l2 = L::field_note(lang);
+                if (hit.node_index >= 0)
+                    l2 += " · " + node_title(plan.nodes[static_cast<std::size_t>(hit.node_index)], lang);
                 break;
             case MatchField::tows:
                 l2 = L::field_tows(lang);
@@ -183,7 +222,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
         BlockOptions opt;
         if (selected) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
         BlockState b = text_block("##hit", {{l1, dim_text_color()}, {l2}, {l3, dim_text_color()}}, opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, *src, lang);
+        source_tooltip_for(b.hovered && !ctx.screenshot, *src, ctx.data.taxonomy, lang);
         if (b.clicked) {
             const std::string node_id =
                 hit.node_index >= 0 ? plan.nodes[static_cast<std::size_t>(hit.node_index)].id : std::string();
@@ -221,7 +260,7 @@ void draw_plan_list(ViewContext& ctx) {
         std::string l2 = period_text(plan, lang) + " · " + plan.kind;
         if (!plan.status.empty()) l2 += " · " + plan.status;
         BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, lang);
+        source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
         if (b.clicked) click_plan(ctx, plan.id);
         ImGui::PopID();
     }
@@ -236,7 +275,7 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
         st.searched = true;
         SearchOptions opt;
         opt.max_hits = max_hits;
-        st.hits = search_plans(ctx.data, st.query, opt);
+        st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations);
     }
     ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
     bool blank = st.query.find_first_not_of(" \t\xe3\x80\x80") == std::string::npos;
@@ -299,7 +338,20 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     {
         std::string p = period_text(plan, lang);
         if (!plan.period_as_written.empty()) p += "\n" + format(L::as_written_fmt(lang), plan.period_as_written.c_str());
+        if (plan.actual_end_fy) p += "\n" + format(L::actual_end_fmt(lang), fiscal_year_label(*plan.actual_end_fy).c_str());
         field(L::period(lang), p);
+    }
+    if (!plan.authors.empty()) field(L::authors(lang), join(plan.authors, "・"));
+    if (!plan.approvals.empty()) {
+        // "東京都 承認 2022-03-31 (令和4年3月31日)", one per line; an unknown date says so.
+        std::vector<std::string> lines;
+        for (const Approval& a : plan.approvals) {
+            std::string line = a.by + (a.kind.empty() ? "" : " " + a.kind) + " " +
+                               (a.date.empty() ? std::string(L::date_unknown(lang)) : a.date);
+            if (!a.date_as_written.empty()) line += " (" + a.date_as_written + ")";
+            lines.push_back(line);
+        }
+        field(L::approvals(lang), join(lines, "\n"));
     }
     if (!plan.vision.empty()) field(L::vision(lang), plan.vision);
     if (!plan.viewpoints.empty()) field(L::viewpoints(lang), join(plan.viewpoints, "・"));
@@ -307,12 +359,10 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     {
         const PlanCounts& c = info.counts;
         std::vector<std::string> parts;
-        const std::pair<NodeLevel, int> levels[] = {{NodeLevel::pillar, c.pillars},
-                                                    {NodeLevel::strategy, c.strategies},
-                                                    {NodeLevel::policy, c.policies},
-                                                    {NodeLevel::measure, c.measures}};
-        for (const auto& [lvl, n] : levels)
-            if (n > 0) parts.push_back(format(L::count_fmt(lang), level_name(lvl, lang), n));
+        for (std::size_t l = 0; l < c.per_level.size() && l < plan.levels.size(); ++l)
+            if (c.per_level[l] > 0)
+                parts.push_back(format(L::count_fmt(lang), level_name(plan, plan.levels[l].id, lang).c_str(), c.per_level[l]));
+        if (c.cross_listed > 0) parts.push_back(format(L::cross_listed_count_fmt(lang), c.cross_listed));
         if (c.new_nodes > 0) parts.push_back(format(L::new_count_fmt(lang), c.new_nodes));
         std::string s = join(parts, " · ");
         s += "\n" + format(L::indicator_count_fmt(lang), c.indicators, c.indicators_with_target);
@@ -320,8 +370,18 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
             s += "\n" + format(L::swot_count_fmt(lang), c.swot_items, c.tows_strategies);
         field(L::structure(lang), s);
     }
-    field(L::source(lang), plan.source.empty() ? std::string(unknown_text(lang)) : source_text(plan.source));
+    field(L::source(lang), plan.source.empty() ? std::string(unknown_text(lang)) : source_text(ctx.data.taxonomy, plan.source));
     end_fields();
+}
+
+// "Also listed under (1) …, (2) …": every parent of a cross-listed node, where it is nested first.
+std::string cross_listed_text(const Plan& plan, const PlanTree& tree, int node, Lang lang) {
+    std::string parents;
+    for (int p : tree.parents_of(node)) {
+        const Node& a = plan.nodes[static_cast<std::size_t>(p)];
+        parents += (parents.empty() ? "" : lang == Lang::en ? ", " : "、") + (a.label.empty() ? node_title(a, lang) : a.label);
+    }
+    return format(L::cross_listed_fmt(lang), parents.c_str());
 }
 
 struct TreeDraw {
@@ -334,7 +394,8 @@ struct TreeDraw {
     bool open_all = false;
     bool scrolled = false;
 
-    void node(int i) {
+    // `under`: the parent it is drawn under this time (a cross-listed node is drawn under each).
+    void node(int i, int under) {
         const std::size_t k = static_cast<std::size_t>(i);
         const Node& n = plan.nodes[k];
         const Lang lang = ctx.lang;
@@ -364,6 +425,10 @@ struct TreeDraw {
             opt.badge = badge_text;
             opt.badge_color = n.is_new ? IM_COL32(214, 96, 0, 255) : IM_COL32(90, 110, 150, 255);
         }
+        if (info.tree.is_cross_listed(i)) {  // listed under several parents (再掲): one item, counted once
+            opt.badge = n.is_new ? L::new_cross_listed_badge(lang) : L::cross_listed_badge(lang);
+            opt.badge_color = IM_COL32(40, 110, 170, 255);
+        }
         if (i == selected) {
             opt.background = ImGui::GetColorU32(ImGuiCol_Header);
         } else if (!ctx.filter.theme_id().empty()) {
@@ -372,14 +437,21 @@ struct TreeDraw {
                 if (t.theme_id == ctx.filter.theme_id()) opt.background = accent_color(t.tagged_at == i ? 0.25f : 0.12f);
         }
         const std::string title = node_title(n, lang);
-        const ImU32 color = n.level == NodeLevel::measure ? 0 : heading_color();
+        // Headings (above the measure level) in the heading colour; measures and their details as text.
+        const bool heading = plan.level_rank(n.level) < plan.measure_rank();
+        const ImU32 color = n.name_unknown() ? dim_text_color() : heading ? heading_color() : 0;
         std::string mark;
         mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, n.id);
         BlockState b = text_block("##txt", {{title, color}}, opt);
+        if (probes_enabled())  // for tests: where each occurrence was drawn, and how it is marked
+            record_probe("explorer.node/" + n.id + "@" + (under < 0 ? std::string("-") : plan.nodes[static_cast<std::size_t>(under)].id),
+                         ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), info.tree.is_cross_listed(i) ? 1 : 0,
+                         n.name_unknown() ? 1 : 0, title + (opt.badge.empty() ? "" : " [" + std::string(opt.badge) + "]"));
         if (b.hovered && !ctx.screenshot) {
-            std::string extra = n.name;
+            std::string extra = n.name_unknown() ? std::string(L::name_unknown_tip(lang)) : n.name;
             if (!n.name_en.empty()) extra += "\n" + n.name_en + L::translated(lang);
-            source_tooltip_for(true, node_source(plan, info.tree, i), lang, extra);
+            if (info.tree.is_cross_listed(i)) extra += "\n" + cross_listed_text(plan, info.tree, i, lang);
+            source_tooltip_for(true, node_source(plan, info.tree, i), ctx.data.taxonomy, lang, extra);
         }
         annotatable(ctx, plan.id, ItemKind::node, n.id);
         if (b.clicked) {
@@ -394,7 +466,7 @@ struct TreeDraw {
             scrolled = true;
         }
         if (open && !leaf) {
-            for (int c : info.tree.children[k]) node(c);
+            for (int c : info.tree.children[k]) node(c, i);
             ImGui::TreePop();
         }
         ImGui::PopID();
@@ -414,7 +486,11 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         for (int a : info.tree.path_to(draw.selected)) draw.reveal_path[static_cast<std::size_t>(a)] = 1;
     }
     ImGui::PushStyleVar(ImGuiStyleVar_IndentSpacing, 1.1f * em());
-    for (int r : info.tree.roots) draw.node(r);
+    for (int r : info.tree.roots) draw.node(r, -1);
+    if (probes_enabled()) {
+        const ImVec2 pos = ImGui::GetWindowPos();
+        record_probe("explorer.tree", pos, ImVec2(pos.x + ImGui::GetWindowWidth(), pos.y + ImGui::GetWindowHeight()));
+    }
     ImGui::PopStyleVar();
 }
 
@@ -484,7 +560,7 @@ void draw_indicators(ViewContext& ctx, ExplorerState& st, const Plan& plan, cons
             extra += "\n";
             extra += ind.direction == Direction::higher_is_better ? L::direction_up(lang) : L::direction_down(lang);
             if (!ind.note.empty()) extra += "\n" + ind.note;
-            source_tooltip_for(true, ind.source.empty() ? plan.source : ind.source, lang, extra);
+            source_tooltip_for(true, ind.source.empty() ? plan.source : ind.source, ctx.data.taxonomy, lang, extra);
         }
         ImGui::PopID();
     }
@@ -508,7 +584,58 @@ void draw_centre(ViewContext& ctx, View& view, TableExport& table_export, Explor
 
 // ---- Right pane: details of the selected node -------------------------------------------
 
-void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int sel) {
+const std::vector<SimilarMeasure>& similar_measures(ViewContext& ctx, SimilarCache& cache, const Plan& plan, const Node& node) {
+    if (!cache.built || cache.plan_id != plan.id || cache.node_id != node.id) {
+        cache.built = true;
+        cache.plan_id = plan.id;
+        cache.node_id = node.id;
+        cache.items.clear();
+        const int p = ctx.model.index.plan_index(plan.id);
+        const int n = p < 0 ? -1 : ctx.model.index.plans[static_cast<std::size_t>(p)].tree.find(node.id);
+        const long k = n < 0 ? -1 : ctx.model.similarity.find(static_cast<std::size_t>(p), n);
+        if (k >= 0) cache.items = ctx.model.similarity.most_similar_elsewhere(ctx.data, static_cast<std::size_t>(k), 5);
+    }
+    return cache.items;
+}
+
+// Each a link: a click makes its plan the current one with the measure selected.
+void draw_similar(ViewContext& ctx, SimilarCache& cache, const Plan& plan, const Node& node) {
+    const Lang lang = ctx.lang;
+    const int p = ctx.model.index.plan_index(plan.id);
+    if (p < 0 || ctx.model.similarity.find(static_cast<std::size_t>(p), ctx.model.index.plans[static_cast<std::size_t>(p)].tree.find(node.id)) < 0)
+        return;  // not a measure
+    const std::vector<SimilarMeasure>& items = similar_measures(ctx, cache, plan, node);
+    ImGui::Spacing();
+    text_wrapped_colored(dim_text_color(), L::similar_title(lang));
+    if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::similar_tip(lang));
+    if (items.empty()) {
+        text_wrapped_colored(dim_text_color(), L::similar_none(lang));
+        return;
+    }
+    std::string open_plan, open_node;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const SimilarMeasure& s = items[i];
+        const MeasureSimilarity::Measure& m = ctx.model.similarity.measure(s.measure);
+        const Plan& other = ctx.data.plans[m.plan];
+        const Node& n = other.nodes[m.node];
+        std::string line = format(L::similar_line_fmt(lang), plan_short_label(ctx.data, other, lang).c_str(),
+                                  static_cast<int>(std::lround(s.text * 100)));
+        if (!s.shared_themes.empty()) {
+            std::vector<std::string> labels;
+            for (const std::string& t : s.shared_themes) labels.push_back(theme_label(ctx.data.taxonomy, t, lang));
+            line += format(L::shared_fmt(lang), join(labels, "、").c_str());
+        }
+        ImGui::PushID(static_cast<int>(i));
+        const BlockState b = text_block("##similar", {{node_title(n, lang), accent_color()}, {line, dim_text_color()}});
+        record_probe("explorer.similar." + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        source_tooltip_for(b.hovered && !ctx.screenshot, n.source.empty() ? other.source : n.source, ctx.data.taxonomy, lang, n.name);
+        if (b.clicked) open_plan = other.id, open_node = n.id;
+        ImGui::PopID();
+    }
+    if (!open_plan.empty()) ctx.selection.select_plan(ctx.data, open_plan, open_node);
+}
+
+void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const PlanInfo& info, int sel) {
     const Lang lang = ctx.lang;
     const Taxonomy& tax = ctx.data.taxonomy;
     heading(L::details(lang));
@@ -519,7 +646,7 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
             ImGui::Spacing();
             text_wrapped_colored(dim_text_color(), L::summary(lang));
             text_wrapped(plan.summary);
-            source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, plan.source, lang);
+            source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
         }
         return;
     }
@@ -539,10 +666,12 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         ImGui::PopID();
     }
     BadgeFlow badges;
-    badges.add(level_name(n.level, lang), ImGui::GetColorU32(ImGuiCol_Button), text_color());
+    badges.add(level_name(plan, n.level, lang), ImGui::GetColorU32(ImGuiCol_Button), text_color());
     if (n.is_new) badges.add(L::new_badge(lang), IM_COL32(214, 96, 0, 255));
+    if (info.tree.is_cross_listed(sel)) badges.add(L::cross_listed_badge(lang), IM_COL32(40, 110, 170, 255));
     badges.end();
     heading(node_title(n, lang));
+    if (info.tree.is_cross_listed(sel)) text_wrapped_colored(dim_text_color(), cross_listed_text(plan, info.tree, sel, lang));
 
     const float lw = label_width({L::name_en(lang), L::as_written(lang), L::description(lang), L::themes(lang), L::actors(lang),
                                   L::is_new(lang), L::below(lang), L::source(lang)});
@@ -592,14 +721,28 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         if (!info.tree.is_leaf(sel))
             field(L::below(lang), format(L::below_fmt(lang), info.tree.descendants[k], info.tree.measures[k]));
         const SourceRef& src = node_source(plan, info.tree, sel);
-        std::string s = src.empty() ? std::string(unknown_text(lang)) : source_text(src);
+        std::string s = src.empty() ? std::string(unknown_text(lang)) : source_text(ctx.data.taxonomy, src);
         if (n.source.empty() && !src.empty()) s += L::inherited(lang);
+        {
+            std::vector<std::string> amounts;  // "R6 予算 12,500"
+            for (const BudgetLine& b : plan.budget)
+                if (b.node_id == n.id)
+                    amounts.push_back(fiscal_year_label(b.fiscal_year) + " " + b.kind + " " + format_value(b.thousand_yen));
+            if (!amounts.empty()) field(L::budget(lang), join(amounts, "\n"));
+        }
         field(L::source(lang), s);
+        const std::string url = source_url(src, ctx.data.taxonomy);
+        if (!url.empty()) field("URL", url);
         end_fields();
         if (!src.empty() && !ctx.screenshot && ImGui::SmallButton(L::copy_source(lang)))
-            ImGui::SetClipboardText(source_text(src).c_str());
+            ImGui::SetClipboardText(source_text(ctx.data.taxonomy, src).c_str());
+        if (!url.empty() && !ctx.screenshot) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(L::copy_url(lang))) ImGui::SetClipboardText(url.c_str());
+        }
     }
     annotation_details(ctx, {plan.id, ItemKind::node, n.id});
+    draw_similar(ctx, st.similar, plan, n);
 
     // Indicators measuring this node.
     bool any_ind = false;
@@ -618,7 +761,7 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         text_wrapped_colored(dim_text_color(), format(L::arrow_fmt(lang), point_text(ind.baseline, ind.unit, lang).c_str(),
                                                       point_text(ind.target, ind.unit, lang).c_str()));
         ImGui::EndGroup();
-        source_tooltip(ind.source.empty() ? plan.source : ind.source, lang);
+        source_tooltip(ind.source.empty() ? plan.source : ind.source, ctx.data.taxonomy, lang);
     }
 
     // Cross-SWOT strategies that became this node.
@@ -634,7 +777,7 @@ void draw_details(ViewContext& ctx, const Plan& plan, const PlanInfo& info, int 
         ImGui::Bullet();
         ImGui::SameLine();
         text_wrapped(std::string(to_string(t.type)) + "  " + text);
-        source_tooltip(t.source.empty() ? plan.source : t.source, lang);
+        source_tooltip(t.source.empty() ? plan.source : t.source, ctx.data.taxonomy, lang);
     }
 }
 
@@ -646,6 +789,7 @@ public:
     void on_data(const Model&) override {
         st_.searched = false;
         st_.hits.clear();  // they point into the old data
+        st_.similar = {};
     }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_EXPLORER_STRINGS(WS_STR_COLLECT) }
@@ -708,7 +852,7 @@ void ExplorerView::draw(ViewContext& ctx) {
     if (pi >= 0) {
         const PlanInfo& info = index.plans[static_cast<std::size_t>(pi)];
         const int sel = is_front ? info.tree.find(ctx.selection.node_id()) : -1;
-        draw_details(ctx, *plan, info, sel);
+        draw_details(ctx, st, *plan, info, sel);
     }
     ImGui::EndChild();
 

@@ -115,47 +115,9 @@ namespace {
     X(list_across, "全計画で一覧", "Across plans")                                                               \
     X(list_across_tip, "このテーマを含む施策を、表示中のすべての計画から一覧", "List the measures carrying this theme in every plan shown")
 
-// Short column headings of the bundled themes (full labels in tooltips and the panel).
-// X(theme_id, ja, en)
-#define WS_HEATMAP_SHORT_THEMES(X)                    \
-    X(startup, "創業", "Startups")                     \
-    X(succession, "事業承継", "Succession")            \
-    X(talent, "人材", "Talent")                        \
-    X(network, "連携", "Networks")                     \
-    X(innovation, "イノベーション", "Innovation")      \
-    X(digital, "DX・デジタル", "Digital")              \
-    X(branding, "ブランド・発信", "Branding")          \
-    X(market, "販路開拓", "Markets")                   \
-    X(management, "経営力・生産性", "Management")      \
-    X(retail, "商店街・商業", "Retail")                \
-    X(tourism, "観光", "Tourism")                      \
-    X(education, "教育・区民参画", "Education")        \
-    X(demonstration, "社会実装・実証", "Trials")       \
-    X(infrastructure, "産業基盤・立地", "Sites")       \
-    X(resilience, "防災・BCP", "Resilience")           \
-    X(sustainability, "脱炭素・SDGs", "Green")         \
-    X(agriculture, "農業", "Farming")                  \
-    X(public_private, "公民連携", "PPP")
-
 namespace L {
 WS_HEATMAP_STRINGS(WS_STR_DECLARE)
 }  // namespace L
-
-struct ShortTheme {
-    const char* id;
-    Str label;
-};
-constexpr ShortTheme short_themes[] = {
-#define WS_SHORT(id, ja, en) {#id, {ja, en}},
-    WS_HEATMAP_SHORT_THEMES(WS_SHORT)
-#undef WS_SHORT
-};
-
-std::string short_theme_label(const Taxonomy& taxonomy, const std::string& id, Lang lang) {
-    for (const ShortTheme& s : short_themes)
-        if (id == s.id) return s.label(lang);
-    return theme_label(taxonomy, id, lang);
-}
 
 // ---- State and cache -----------------------------------------------------------------------------
 
@@ -350,7 +312,7 @@ void draw_controls(ViewContext& ctx, State& st) {
     const std::string by_theme =
         st.sort_theme.empty() ? std::string(L::row_by_column(lang))
                               : format(st.rows_ascending ? L::row_by_theme_asc_fmt(lang) : L::row_by_theme_fmt(lang),
-                                       short_theme_label(ctx.data.taxonomy, st.sort_theme, lang).c_str());
+                                       theme_short_label(ctx.data.taxonomy, st.sort_theme, lang).c_str());
     const char* row_labels[] = {L::row_grouped(lang), L::row_name(lang), L::row_total(lang), L::row_similarity(lang),
                                 by_theme.c_str()};
     const float rw = combo_width({row_labels[0], row_labels[1], row_labels[2], row_labels[3], row_labels[4]});
@@ -638,7 +600,7 @@ void draw_panel(ViewContext& ctx, State& st, const CoverageMatrix& m, int r, int
             path += k + 2 == chain.size() || an.label.empty() ? node_title(an, lang) : an.label;
         }
         const std::string title = node_title(node, lang);
-        const std::string source = format(L::source_fmt(lang), source_text(*item.source).c_str());
+        const std::string source = format(L::source_fmt(lang), source_text(ctx.data.taxonomy, *item.source).c_str());
         BlockOptions opt;
         std::string note;  // "戦略4 から": the theme is tagged on a heading above (theme_rule.hpp)
         if (item.tagged_at >= 0 && item.tagged_at != item.node_index) {
@@ -725,7 +687,6 @@ public:
     }
     void append_strings(std::vector<const char*>& out) const override {
         WS_HEATMAP_STRINGS(WS_STR_COLLECT)
-        WS_HEATMAP_SHORT_THEMES(WS_STR_COLLECT)
         append_theme_across_strings(out);
         out.push_back("viridis cividis 0123456789%");
     }
@@ -808,11 +769,11 @@ void HeatmapView::draw(ViewContext& ctx) {
     const float grid_room = avail.y - notes_h - panel_min_h - gap;
     const bool may_scroll = grid_h_full > grid_room - 6.0f * lh - 0.6f * E;
     const float scrollbar = may_scroll ? style.ScrollbarSize : 0.0f;
-    // Column headings (in the UI language; short forms of the bundled themes).
+    // Column headings (in the UI language; the themes' short headings, full labels in tooltips).
     std::vector<std::string> col_text(ncol);
     float widest_word = 0;  // Latin words are never broken: two columns' width must hold the widest
     for (std::size_t c = 0; c < ncol; ++c) {
-        col_text[c] = short_theme_label(data.taxonomy, m.columns[c].theme_id, lang);
+        col_text[c] = theme_short_label(data.taxonomy, m.columns[c].theme_id, lang);
         for (const Piece& piece : heading_pieces(col_text[c]))
             if (static_cast<unsigned char>(piece.text.front()) < 0x80)
                 widest_word = std::max(widest_word, ImGui::CalcTextSize(piece.text.c_str()).x);
@@ -982,7 +943,7 @@ void HeatmapView::draw(ViewContext& ctx) {
             row_tooltip(ctx, m, static_cast<std::size_t>(hover_row), st.row_sort == CoverageRowSort::similarity);
             const Plan& hovered_plan = ctx.data.plans[m.rows[static_cast<std::size_t>(hover_row)].plan_index];
             copy_on_ctrl_c(!ctx.screenshot, plan_title(hovered_plan, lang));
-            copy_source_on_ctrl_shift_c(!ctx.screenshot, hovered_plan.source);
+            copy_source_on_ctrl_shift_c(!ctx.screenshot, hovered_plan.source, ctx.data.taxonomy);
             if (labels_clicked) click_plan(ctx, hovered_plan.id);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
                 menus_.plan = m.rows[static_cast<std::size_t>(hover_row)].plan_id;

@@ -208,7 +208,7 @@ void indicator_tooltip(const ViewContext& ctx, const DataIndex& index, const Ent
     ImGui::TextUnformatted(s && !s->xs.empty() ? format(L::obs_count_fmt(lang), static_cast<int>(s->xs.size())).c_str()
                                                : L::obs_none(lang));
     if ((s && s->any_sample) || e.plan->is_synthetic) plot::tooltip_dim(L::sample_tip(lang));
-    const std::string src = source_text(ind.source.empty() ? e.plan->source : ind.source);
+    const std::string src = source_text(ctx.data.taxonomy, ind.source.empty() ? e.plan->source : ind.source);
     if (!src.empty()) plot::tooltip_dim(format(L::source_fmt(lang), src.c_str()));
     if (row_hint) plot::tooltip_dim(L::click_row(lang));
     plot::end_tooltip();
@@ -281,7 +281,7 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const Observation
                 const int c = hovered_table_column();
                 if (c >= 0 && c < 9)
                     copy_on_ctrl_c(true, cell_text(rows.table.rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(columns[static_cast<std::size_t>(c)])]));
-                copy_source_on_ctrl_shift_c(true, ind.source.empty() ? e.plan->source : ind.source);
+                copy_source_on_ctrl_shift_c(true, ind.source.empty() ? e.plan->source : ind.source, ctx.data.taxonomy);
             }
             ImGui::SameLine(0, 0);
             if (plan_count > 1) {
@@ -877,7 +877,7 @@ void KpiView::draw(ViewContext& ctx) {
         const std::string label = plan_long_label(ctx.data, *plans[k], lang);
         const bool hovered = badge(plot::ellipsize(label, ImGui::GetContentRegionAvail().x - 10.0f * E), series_color(k),
                                    plot::contrast_text(series_color(k)));
-        source_tooltip_for(hovered && !ctx.screenshot, plans[k]->source, lang, label);
+        source_tooltip_for(hovered && !ctx.screenshot, plans[k]->source, ctx.data.taxonomy, lang, label);
         if (plans[k]->is_synthetic) {
             ImGui::SameLine();
             badge(L::synthetic_plan(lang), IM_COL32(200, 60, 60, 255));

@@ -142,7 +142,7 @@ void handle_link(ViewContext& ctx, PanelState& ps, const BlockState& b, Link lin
     if (ctx.screenshot) return;
     if (b.hovered) {
         ps.hovered_now = link;
-        source_tooltip_for(true, src, ctx.lang, extra);
+        source_tooltip_for(true, src, ctx.data.taxonomy, ctx.lang, extra);
     }
     if (b.clicked) ps.pinned = ps.pinned == link ? Link{} : link;
 }
@@ -151,7 +151,14 @@ void draw_quadrant_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, cons
     const Lang lang = ctx.lang;
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, quadrant_color(q, 0.13f));
     static const char letters[] = {'S', 'W', 'O', 'T'};
-    const std::string title = std::string(quadrant_name(q, lang)) + " (" + letters[static_cast<int>(q)] + ")";
+    // The source's own labels (課題, 特徴 …) beside the quadrant they are mapped to.
+    std::string labels;
+    for (const SwotItem& s : plan.swot)
+        if (s.quadrant == q && !s.label.empty() && s.label != quadrant_name(q, Lang::ja) &&
+            labels.find(s.label) == std::string::npos)
+            labels += (labels.empty() ? "" : "・") + s.label;
+    const std::string title = std::string(quadrant_name(q, lang)) + " (" + letters[static_cast<int>(q)] + ")" +
+                              (labels.empty() ? "" : " · " + labels);
     text_wrapped_colored(quadrant_color(q), title);
     bool any = false;
     for (std::size_t i = 0; i < plan.swot.size(); ++i) {
@@ -162,6 +169,10 @@ void draw_quadrant_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, cons
         const std::string& text = lang == Lang::en && !s.text_en.empty() ? s.text_en : s.text;
         BlockOptions opt;
         opt.background = highlight_bg(linked, LinkKind::swot, s.id, linked.swot);
+        if (!s.label.empty()) {  // the label the source gives the item, as written
+            opt.badge = s.label;
+            opt.badge_color = quadrant_color(q);
+        }
         std::string mark;
         mark_annotation(ctx, opt, mark, plan.id, ItemKind::swot, s.id);
         const BlockState b = text_block("##swot", {{L::bullet(lang) + text}}, opt);
@@ -232,7 +243,7 @@ void draw_tows_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, const Pl
         if (t.swot_ids.empty()) add_line(extra, L::no_combination(lang));
         for (const std::string& sid : t.swot_ids)
             for (const SwotItem& s : plan.swot)
-                if (s.id == sid) add_line(extra, std::string(quadrant_name(s.quadrant, lang)) + ": " + s.text);
+                if (s.id == sid) add_line(extra, swot_label(s, lang) + ": " + s.text);
         if (ps.pinned == Link{LinkKind::tows, t.id}) add_line(extra, L::pinned(lang));
         handle_link(ctx, ps, b, Link{LinkKind::tows, t.id}, t.source.empty() ? plan.source : t.source, extra);
 
@@ -329,7 +340,7 @@ void draw_linked_nodes(ViewContext& ctx, const Plan& plan, const PlanInfo& info,
         mark_annotation(ctx, opt, mark, plan.id, ItemKind::node, node.id);
         const BlockState b = text_block("##linked", {{path, dim_text_color()}, {node_title(node, lang)}}, opt);
         annotatable(ctx, plan.id, ItemKind::node, node.id);
-        source_tooltip_for(b.hovered && !ctx.screenshot, node_source(plan, info.tree, n), lang);
+        source_tooltip_for(b.hovered && !ctx.screenshot, node_source(plan, info.tree, n), ctx.data.taxonomy, lang);
         if (b.clicked && is_front && !ctx.screenshot) ctx.selection.select_node(node.id);
         ImGui::PopID();
     }
@@ -358,7 +369,7 @@ void draw_panel(ViewContext& ctx, SwotState& st, int panel, const Plan& plan, co
     heading(plan_title(plan, lang));
     text_wrapped_colored(dim_text_color(), municipality_name(ctx.data, plan.municipality_id, lang) + " · " +
                                                period_text(plan, lang) + (plan.status.empty() ? "" : " · " + plan.status));
-    source_tooltip(plan.source, lang);
+    source_tooltip(plan.source, ctx.data.taxonomy, lang);
     ImGui::Spacing();
 
     if (plan.swot.empty() && plan.tows.empty()) {

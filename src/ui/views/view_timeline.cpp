@@ -13,6 +13,7 @@
 #include <imgui.h>
 
 #include "ui/plot/plot.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/selection_chips.hpp"
@@ -35,6 +36,7 @@ namespace {
     X(period_unknown, "期間不明", "period unknown")                                                             \
     X(start_unknown, "開始年度不明", "start unknown")                                                           \
     X(end_unknown, "終了年度不明", "end unknown")                                                               \
+    X(actual_end_fmt, "実際の終了：%s", "actually ended: %s")                                                   \
     X(current_fy_fmt, "現在 %s", "Now %s")                                                                      \
     X(synthetic, "合成データ", "synthetic data")                                                                 \
     X(synthetic_note, "生成されたデータで、実在の計画ではありません。", "Generated data, not a real plan.")       \
@@ -214,10 +216,11 @@ struct Geometry {
     plot::LinearScale xs;
 };
 
-ImU32 kind_color(const Layout& l, const std::string& kind) {
+KindStyle kind_look(const Layout& l, const std::string& kind) {
     const auto it = std::find(l.kinds.begin(), l.kinds.end(), kind);
-    return series_color(static_cast<std::size_t>(it - l.kinds.begin()));
+    return kind_style(static_cast<std::size_t>(it - l.kinds.begin()));
 }
+ImU32 kind_color(const Layout& l, const std::string& kind) { return kind_look(l, kind).color; }
 
 void plan_tooltip(const ViewContext& ctx, const DataIndex& index, const Plan& p) {
     const Lang lang = ctx.lang;
@@ -230,10 +233,16 @@ void plan_tooltip(const ViewContext& ctx, const DataIndex& index, const Plan& p)
     ImGui::TextUnformatted(ks.c_str());
     ImGui::TextUnformatted(format(L::period_fmt(lang), period_text(p, lang).c_str()).c_str());
     if (!p.period_as_written.empty()) plot::tooltip_dim(format(L::as_written_fmt(lang), p.period_as_written.c_str()));
+    if (p.actual_end_fy) ImGui::TextUnformatted(format(L::actual_end_fmt(lang), fiscal_year_label(*p.actual_end_fy).c_str()).c_str());
+    if (!p.authors.empty()) {
+        std::string authors;
+        for (const std::string& a : p.authors) authors += (authors.empty() ? "" : "・") + a;
+        plot::tooltip_dim(authors);
+    }
     const int k = index.plan_index(p.id);
     if (k >= 0) {
         const PlanCounts& c = index.plans[static_cast<std::size_t>(k)].counts;
-        ImGui::TextUnformatted(format(L::counts_fmt(lang), c.pillars + c.strategies + c.policies, c.measures, c.indicators,
+        ImGui::TextUnformatted(format(L::counts_fmt(lang), c.nodes() - c.measures, c.measures, c.indicators,
                                       c.indicators_with_target)
                                    .c_str());
         if (c.swot_items + c.tows_strategies > 0)
@@ -246,7 +255,7 @@ void plan_tooltip(const ViewContext& ctx, const DataIndex& index, const Plan& p)
         ImGui::TextUnformatted((std::string(L::synthetic(lang)) + " — " + L::synthetic_note(lang)).c_str());
         ImGui::PopStyleColor();
     }
-    const std::string src = source_text(p.source);
+    const std::string src = source_text(ctx.data.taxonomy, p.source);
     if (!src.empty()) plot::tooltip_dim(src);
     plot::tooltip_dim(L::click_hint(lang));
     plot::end_tooltip();
@@ -273,12 +282,15 @@ bool draw_bar(ImDrawList* dl, const ViewContext& ctx, const Layout& l, const Geo
         const ImVec2 da(start_known ? solid_b : a.x, a.y), db(start_known ? b.x : solid_a, b.y);
         plot::hatch_rect(dl, da, db, 0, (col & 0x00FFFFFF) | (90u << 24), 0.45f * E);
         plot::dashed_rect(dl, da, db, col, std::max(1.0f, 0.08f * E), 0.35f * E, 0.2f * E);
-        text = std::string(start_known ? L::end_unknown(lang) : L::start_unknown(lang)) + " · " + text;
+        // The title first: a long one is cut at its end, never hidden behind the note.
+        text += " · " + std::string(start_known ? L::end_unknown(lang) : L::start_unknown(lang));
     } else {
         // The period-unknown column.
         plot::hatch_rect(dl, a, b, plot::unknown_fill(), (col & 0x00FFFFFF) | (110u << 24), 0.45f * E);
         plot::dashed_rect(dl, a, b, col, std::max(1.0f, 0.1f * E), 0.35f * E, 0.2f * E);
     }
+    if (kind_look(l, p.kind).striped && start_known && end_known)  // kinds after the palette's twelve colours
+        plot::hatch_rect(dl, a, b, 0, plot::kind_stripes(), 0.35f * E, 1.5f);
     if (p.is_synthetic) {
         // Synthetic plans: fine white hatching over the bar and a "合成" corner tag.
         plot::hatch_rect(dl, a, b, 0, IM_COL32(255, 255, 255, 70), 0.3f * E);
@@ -304,6 +316,10 @@ bool draw_bar(ImDrawList* dl, const ViewContext& ctx, const Layout& l, const Geo
             }
         }
         const float ty = a.y + (b.y - a.y - lh * static_cast<float>(lines)) * 0.5f;
+        if (probes_enabled())
+            record_probe("timeline.bar_title/" + p.id, ImVec2(text_x0 + pad, ty),
+                         ImVec2(text_x0 + pad + ImGui::CalcTextSize(shown.c_str()).x, ty + lh * static_cast<float>(lines)), 0,
+                         0, shown);
         if (start_known && end_known) {
             dl->PushClipRect(a, b, true);
             dl->AddText(ImVec2(text_x0 + pad, ty), plot::contrast_text(col), shown.c_str());
@@ -337,7 +353,10 @@ void draw_legend(const ViewContext& ctx, const Layout& l, bool any_partial) {
     const Lang lang = ctx.lang;
     std::vector<plot::LegendEntry> entries;
     for (std::size_t k = 0; k < l.kinds.size(); ++k)
-        if (l.kind_shown[k]) entries.push_back({kind_label(l.kinds[k], lang), kind_color(l, l.kinds[k]), plot::Swatch::box});
+        if (l.kind_shown[k]) {
+            const KindStyle look = kind_style(k);
+            entries.push_back({kind_label(l.kinds[k], lang), look.color, look.striped ? plot::Swatch::box_striped : plot::Swatch::box});
+        }
     if (any_partial || l.any_unknown_column)
         entries.push_back({L::period_unknown(lang), dim_text_color(), plot::Swatch::dashed_box});
     bool synthetic = false;
@@ -539,7 +558,7 @@ void TimelineView::draw(ViewContext& ctx) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         plan_tooltip(ctx, index, p);
         copy_on_ctrl_c(!ctx.screenshot, plan_title(p, lang));
-        copy_source_on_ctrl_shift_c(!ctx.screenshot, p.source);
+        copy_source_on_ctrl_shift_c(!ctx.screenshot, p.source, ctx.data.taxonomy);
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) click_plan(ctx, p.id);
     }
 }

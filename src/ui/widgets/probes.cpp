@@ -3,28 +3,32 @@
 #include <map>
 #include <utility>
 
+#include "ui/widget_state.hpp"
+
 namespace wardscope::ui {
-namespace {
-bool enabled = false;
-std::vector<Probe> probes;
-}  // namespace
 
-bool probes_enabled() { return enabled; }
-void set_probes_enabled(bool on) { enabled = on; }
-
-void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value, double value2, std::string_view text) {
-    if (!enabled) return;
+void Probes::record(std::string_view name, ImVec2 min, ImVec2 max, double value, double value2, std::string_view text) {
+    if (!enabled_) return;
     Probe probe{std::string(name), min, max, value, value2, std::string(text)};
-    for (auto& existing : probes)
+    for (auto& existing : probes_)
         if (existing.name == probe.name) {
             existing = std::move(probe);
             return;
         }
-    probes.push_back(std::move(probe));
+    probes_.push_back(std::move(probe));
+}
+
+bool probes_enabled() { return widget_state().probes.enabled(); }
+void set_probes_enabled(bool on) { widget_state().probes.set_enabled(on); }
+void clear_probes() { widget_state().probes.clear(); }
+const std::vector<Probe>& recorded_probes() { return widget_state().probes.recorded(); }
+
+void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value, double value2, std::string_view text) {
+    widget_state().probes.record(name, min, max, value, value2, text);
 }
 
 void record_text_sizes(const ImDrawData* draw_data) {
-    if (!enabled || !draw_data) return;
+    if (!probes_enabled() || !draw_data) return;
     // Glyphs by their texture corner; a glyph quad is four vertices with its
     // UVs at (U0,V0) (U1,V0) (U1,V1) (U0,V1) (ImDrawList::PrimRectUV).
     std::map<std::pair<float, float>, std::pair<const ImFontGlyph*, const ImFont*>> glyphs;
@@ -52,7 +56,5 @@ void record_text_sizes(const ImDrawData* draw_data) {
     if (count > 0) record_probe("text.min_size", at_min, at_max, smallest, count);
 }
 
-const std::vector<Probe>& recorded_probes() { return probes; }
-void clear_probes() { probes.clear(); }
 
 }  // namespace wardscope::ui

@@ -21,10 +21,28 @@ struct Probe {
                         // "horizontal" = minimum at the left)
 };
 
-bool probes_enabled();
-void set_probes_enabled(bool enabled);
+// The probes of one window's frames. Owned by its WidgetState (ui/widget_state.hpp).
+class Probes {
+public:
+    bool enabled() const { return enabled_; }
+    void set_enabled(bool on) { enabled_ = on; }
+    // No-op unless enabled. Later records with the same name replace earlier ones.
+    void record(std::string_view name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
+                std::string_view text = {});
+    const std::vector<Probe>& recorded() const { return probes_; }
+    void clear() { probes_.clear(); }
+
+private:
+    bool enabled_ = false;
+    std::vector<Probe> probes_;
+};
+
+// The drawing side, on the current window's probes (widget_state().probes).
 // No-op unless enabled (guard names built per frame with probes_enabled()).
-// Later records with the same name replace earlier ones.
+bool probes_enabled();
+void set_probes_enabled(bool on);
+void clear_probes();
+const std::vector<Probe>& recorded_probes();
 void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value = 0, double value2 = 0,
                   std::string_view text = {});
 // The size of the text actually drawn, read back from the frame's draw data:
@@ -34,8 +52,5 @@ void record_probe(std::string_view name, ImVec2 min, ImVec2 max, double value = 
 // glyphs; the rectangle: the first glyph of that size) — the minimum text
 // height check of the room layout (docs/presenting.md).
 void record_text_sizes(const ImDrawData* draw_data);
-
-const std::vector<Probe>& recorded_probes();
-void clear_probes();
 
 }  // namespace wardscope::ui

@@ -59,7 +59,7 @@ void draw_selection_chips(ViewContext& ctx) {
         if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", S::remove_tip(lang));
         ImGui::EndGroup();
         record_probe("selection.chip/" + ids[i], ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        source_tooltip_for(hovered && !ctx.screenshot, plan->source, lang, plan_long_label(ctx.data, *plan, lang));
+        source_tooltip_for(hovered && !ctx.screenshot, plan->source, ctx.data.taxonomy, lang, plan_long_label(ctx.data, *plan, lang));
         ImGui::PopID();
     }
     if (!ids.empty()) {

@@ -113,8 +113,10 @@ bool copy_on_ctrl_c(std::string_view text) { return copy_on_ctrl_c(ImGui::IsItem
 
 bool copy_on_ctrl_c(bool hovered, std::string_view text) { return hovered && ctrl_c(false) && copy(text); }
 
-bool copy_source_on_ctrl_shift_c(bool hovered, const SourceRef& source) {
-    return hovered && !source.empty() && ctrl_c(true) && copy(source_reference(source));
+bool copy_source_on_ctrl_shift_c(bool hovered, const SourceRef& source, const Taxonomy& taxonomy) {
+    if (!hovered || source.empty() || !ctrl_c(true)) return false;
+    const std::string url = source_url(source, taxonomy);
+    return copy(source_reference(source, taxonomy) + (url.empty() ? "" : " " + url));
 }
 
 int hovered_table_column() { return ImGui::TableGetHoveredColumn(); }

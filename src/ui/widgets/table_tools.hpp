@@ -41,7 +41,7 @@ bool copy_on_ctrl_c(std::string_view text);
 bool copy_on_ctrl_c(bool hovered, std::string_view text);
 // Ctrl+Shift+C over the last item (or `hovered`) copies the source reference
 // (wardscope::source_reference); true when it did.
-bool copy_source_on_ctrl_shift_c(bool hovered, const SourceRef& source);
+bool copy_source_on_ctrl_shift_c(bool hovered, const SourceRef& source, const Taxonomy& taxonomy);
 
 // The column of the current ImGui table under the mouse; -1 when none.
 int hovered_table_column();

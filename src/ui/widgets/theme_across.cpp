@@ -71,7 +71,7 @@ void draw_item(ViewContext& ctx, const Plan& plan, const PlanTree& tree, const T
         if (!path.empty()) path += " › ";
         path += i + 2 == chain.size() || an.label.empty() ? node_title(an, lang) : an.label;
     }
-    const std::string source = format(S::source_fmt(lang), source_text(*item.source).c_str());
+    const std::string source = format(S::source_fmt(lang), source_text(ctx.data.taxonomy, *item.source).c_str());
     std::string note;
     if (item.tagged_at != item.node_index) {
         const Node& from = plan.nodes[static_cast<std::size_t>(item.tagged_at)];

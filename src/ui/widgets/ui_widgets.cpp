@@ -10,6 +10,7 @@
 
 #include <imgui_internal.h>
 
+#include "ui/widget_state.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
@@ -25,10 +26,7 @@ namespace {
 #define WS_WIDGET_STRINGS(X)                                   \
     X(unknown, "未設定", "unknown")                            \
     X(copy_source_hint, "Ctrl+C: 項目をコピー · Ctrl+Shift+C: 出典をコピー", "Ctrl+C: copy the item · Ctrl+Shift+C: copy the source") \
-    X(pillar, "柱", "pillar")                                  \
-    X(strategy, "戦略", "strategy")                            \
-    X(policy, "方針", "policy")                                \
-    X(measure, "施策", "measure")                              \
+    X(name_unknown, "（名称不明）", "(name unknown)")          \
     X(strength, "強み", "Strengths")                           \
     X(weakness, "弱み", "Weaknesses")                          \
     X(opportunity, "機会", "Opportunities")                    \
@@ -36,6 +34,7 @@ namespace {
     X(source, "出典", "Source")                                \
     X(section, "節", "Section")                                \
     X(file, "ファイル", "File")                                \
+    X(page, "ページ", "Page")                                  \
     X(number_empty, "値が空です（不明な値は 0 と書かずに空けておいてください）",  \
       "The value is empty (leave unknown values out instead of writing 0)")      \
     X(number_invalid, "「%s」は数値ではありません（例: 45、４５、1,234）",     \
@@ -181,18 +180,15 @@ std::string point_text(const IndicatorPoint& p, const std::string& unit, Lang la
 }
 
 std::string node_title(const Node& n, Lang lang) {
-    const std::string& name = lang == Lang::en && !n.name_en.empty() ? n.name_en : n.name;
+    // A name the source does not show is said to be unknown, never made up.
+    const std::string name = lang == Lang::en && !n.name_en.empty() ? n.name_en
+                             : n.name_unknown()                     ? std::string(S::name_unknown(lang))
+                                                                    : n.name;
     return n.label.empty() ? name : n.label + "\u00a0\u00a0" + name;
 }
 
-const char* level_name(NodeLevel level, Lang lang) {
-    switch (level) {
-        case NodeLevel::pillar: return S::pillar(lang);
-        case NodeLevel::strategy: return S::strategy(lang);
-        case NodeLevel::policy: return S::policy(lang);
-        case NodeLevel::measure: return S::measure(lang);
-    }
-    return "";
+std::string level_name(const Plan& plan, std::string_view level_id, Lang lang) {
+    return std::string(plan.level_name(level_id, lang == Lang::en));
 }
 
 const char* quadrant_name(Quadrant q, Lang lang) {
@@ -205,12 +201,24 @@ const char* quadrant_name(Quadrant q, Lang lang) {
     return "";
 }
 
+std::string swot_label(const SwotItem& item, Lang lang) {
+    return item.label.empty() ? std::string(quadrant_name(item.quadrant, lang)) : item.label;
+}
+
 std::string theme_label(const Taxonomy& taxonomy, std::string_view id, Lang lang) {
     if (const Theme* t = taxonomy.find_theme(id)) {
         const std::string& s = lang == Lang::en && !t->label_en.empty() ? t->label_en : t->label_ja;
         if (!s.empty()) return s;
     }
     return std::string(id);
+}
+
+std::string theme_short_label(const Taxonomy& taxonomy, std::string_view id, Lang lang) {
+    if (const Theme* t = taxonomy.find_theme(id)) {
+        const std::string& s = lang == Lang::en ? t->short_en : t->short_ja;
+        if (!s.empty()) return s;
+    }
+    return theme_label(taxonomy, id, lang);
 }
 
 std::string actor_label(const Taxonomy& taxonomy, std::string_view id, Lang lang) {
@@ -221,7 +229,7 @@ std::string actor_label(const Taxonomy& taxonomy, std::string_view id, Lang lang
     return std::string(id);
 }
 
-std::string source_text(const SourceRef& s) { return source_reference(s); }
+std::string source_text(const Taxonomy& taxonomy, const SourceRef& s) { return source_reference(s, taxonomy); }
 
 const SourceRef& node_source(const Plan& plan, const PlanTree& tree, int index) {
     for (int i = index; i >= 0 && static_cast<std::size_t>(i) < plan.nodes.size();
@@ -243,6 +251,15 @@ ImU32 series_color(std::size_t i, float alpha) {
     // Okabe–Ito: blue, orange, bluish green, reddish purple, vermillion, sky blue.
     static const unsigned palette[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0xD55E00, 0x56B4E9};
     return rgb(palette[i % (sizeof palette / sizeof palette[0])], alpha);
+}
+
+KindStyle kind_style(std::size_t i) {
+    // Okabe–Ito's seven (series_color's six, then yellow), then Paul Tol's wine,
+    // olive, indigo, brown and grey: twelve colours told apart side by side.
+    static const unsigned palette[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0xD55E00, 0x56B4E9,
+                                       0xF0E442, 0x882255, 0x999933, 0x332288, 0x996633, 0x888888};
+    constexpr std::size_t n = sizeof palette / sizeof palette[0];
+    return {rgb(palette[i % n], 1.0f), (i / n) % 2 == 1};
 }
 
 ImU32 quadrant_color(Quadrant q, float alpha) {
@@ -389,10 +406,10 @@ BlockState text_block(const char* id, std::initializer_list<Line> lines, const B
     return state;
 }
 
-void source_tooltip_for(bool hovered, const SourceRef& source, Lang lang, std::string_view extra) {
+void source_tooltip_for(bool hovered, const SourceRef& source, const Taxonomy& taxonomy, Lang lang, std::string_view extra) {
     if (!hovered) return;
     if (source.empty() && extra.empty()) return;
-    copy_source_on_ctrl_shift_c(true, source);
+    copy_source_on_ctrl_shift_c(true, source, taxonomy);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(32.0f * em());
     if (!extra.empty()) {
@@ -401,17 +418,27 @@ void source_tooltip_for(bool hovered, const SourceRef& source, Lang lang, std::s
     }
     if (!source.empty()) {
         ImGui::TextDisabled("%s", S::source(lang));
-        if (!source.file.empty()) ImGui::Text("%s: %s", S::file(lang), source.file.c_str());
-        if (!source.url.empty()) ImGui::Text("URL: %s", source.url.c_str());
+        // The document by its title (data/documents.json); its file name only when it has none.
+        if (const SourceDocument* doc = taxonomy.find_document(source.file)) {
+            const std::string& title = lang == Lang::en && !doc->title_en.empty() ? doc->title_en : doc->title;
+            ImGui::TextWrapped("%s", title.c_str());
+            std::string by = doc->publisher;
+            if (!doc->published.empty()) by += (by.empty() ? "" : ", ") + doc->published;
+            if (!by.empty()) ImGui::TextDisabled("%s", by.c_str());
+        } else if (!source.file.empty()) {
+            ImGui::Text("%s: %s", S::file(lang), source.file.c_str());
+        }
         if (!source.section.empty()) ImGui::Text("%s: %s", S::section(lang), source.section.c_str());
+        if (!source.page.empty()) ImGui::Text("%s: %s", S::page(lang), source.page.c_str());
+        if (const std::string url = source_url(source, taxonomy); !url.empty()) ImGui::Text("URL: %s", url.c_str());
         ImGui::TextDisabled("%s", S::copy_source_hint(lang));
     }
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
 
-void source_tooltip(const SourceRef& source, Lang lang, std::string_view extra) {
-    source_tooltip_for(ImGui::IsItemHovered(), source, lang, extra);
+void source_tooltip(const SourceRef& source, const Taxonomy& taxonomy, Lang lang, std::string_view extra) {
+    source_tooltip_for(ImGui::IsItemHovered(), source, taxonomy, lang, extra);
 }
 
 bool begin_fields(const char* id, float label_width) {
@@ -457,12 +484,9 @@ void same_line_if_fits(float next_width, float spacing) {
     if (ImGui::GetContentRegionAvail().x < next_width) ImGui::NewLine();
 }
 
-namespace {
-std::string glyph_request;
-std::unordered_set<unsigned int> glyphs_requested;  // once each: a font may lack a character for good
-}  // namespace
+void ensure_glyphs(std::string_view typed) { widget_state().glyphs.ensure(typed); }
 
-void ensure_glyphs(std::string_view typed) {
+void GlyphRequest::ensure(std::string_view typed) {
     const ImFont* font = ImGui::GetFont();
     const char* p = typed.data();
     const char* end = p + typed.size();
@@ -472,8 +496,8 @@ void ensure_glyphs(std::string_view typed) {
         if (n <= 0) break;
         // ImWchar is 16-bit here: characters beyond the BMP cannot be drawn at all.
         if (c >= 0x20 && c <= 0xFFFF && !font->FindGlyphNoFallback(static_cast<ImWchar>(c)) &&
-            glyphs_requested.insert(c).second)
-            glyph_request.append(p, static_cast<std::size_t>(n));
+            requested_.insert(c).second)
+            request_.append(p, static_cast<std::size_t>(n));
         p += n;
     }
 }
@@ -506,6 +530,5 @@ bool close_topmost_popup() {
     return true;
 }
 
-std::string take_glyph_request() { return std::exchange(glyph_request, std::string()); }
 
 }  // namespace wardscope::ui

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -72,16 +73,22 @@ std::string point_text(const IndicatorPoint& point, const std::string& unit, Lan
 const char* evaluation_label(Lang lang);
 std::string evaluation_summary_text(const Plan& plan, Lang lang);
 std::string evaluation_text(const Evaluation& evaluation, Lang lang);
-const char* level_name(NodeLevel level, Lang lang);
+// The level's name as its plan declares it (柱, 基本施策 …).
+std::string level_name(const Plan& plan, std::string_view level_id, Lang lang);
 // Label and name ("戦略1  区内産業を…"), the name in the UI language (English
 // translation in en when present). The label is joined with no-break spaces so
 // wrapping never leaves it alone on a line.
 std::string node_title(const Node& node, Lang lang);
 const char* quadrant_name(Quadrant q, Lang lang);
+// The label the source gives a SWOT item (課題, 特徴 …), else its quadrant's name.
+std::string swot_label(const SwotItem& item, Lang lang);
 std::string theme_label(const Taxonomy& taxonomy, std::string_view theme_id, Lang lang);
+// The theme's short heading (themes.json short_ja / short_en), else its label.
+std::string theme_short_label(const Taxonomy& taxonomy, std::string_view theme_id, Lang lang);
 std::string actor_label(const Taxonomy& taxonomy, std::string_view actor_id, Lang lang);
-// "000_….txt § 4. 調査・分析" or the URL; empty when the reference is empty.
-std::string source_text(const SourceRef& source);
+// "document title § 4. 調査・分析, p. 3" (the file name when the document is
+// not in data/documents.json) or the URL; empty when the reference is empty.
+std::string source_text(const Taxonomy& taxonomy, const SourceRef& source);
 // The node's own source, else its nearest ancestor's, else the plan's.
 const SourceRef& node_source(const Plan& plan, const PlanTree& tree, int node_index);
 const char* unknown_text(Lang lang);
@@ -89,6 +96,13 @@ const char* unknown_text(Lang lang);
 // ---- Colours -------------------------------------------------------------------------
 
 ImU32 series_color(std::size_t i, float alpha = 1.0f);  // plan columns (colour-blind safe)
+// The i-th plan kind's look: twelve distinct colours, then the same colours
+// striped (plot::kind_stripes), so 24 kinds stay apart (issue #13).
+struct KindStyle {
+    ImU32 color;
+    bool striped;
+};
+KindStyle kind_style(std::size_t i);
 ImU32 quadrant_color(Quadrant q, float alpha = 1.0f);
 ImU32 text_color();
 // KPI check status: "順調" / "on track" …, and its colour.
@@ -149,8 +163,9 @@ struct BlockOptions {
 BlockState text_block(const char* id, std::initializer_list<Line> lines, const BlockOptions& options = {});
 
 // Tooltip on the last item: the source reference (file + section / URL) and any extra text.
-void source_tooltip(const SourceRef& source, Lang lang, std::string_view extra = {});
-void source_tooltip_for(bool hovered, const SourceRef& source, Lang lang, std::string_view extra = {});
+void source_tooltip(const SourceRef& source, const Taxonomy& taxonomy, Lang lang, std::string_view extra = {});
+void source_tooltip_for(bool hovered, const SourceRef& source, const Taxonomy& taxonomy, Lang lang,
+                        std::string_view extra = {});
 
 // "label  value" rows of a two-column key/value table; call between
 // begin_fields / end_fields.
@@ -165,7 +180,18 @@ void hbar(float fraction, ImU32 color, std::string_view text, float height);
 // only what the data and the UI use): call after an input field; the shell
 // takes the request and rebuilds the atlas with them between frames.
 void ensure_glyphs(std::string_view typed);
-std::string take_glyph_request();  // the shell: "" when nothing is missing
+
+// The characters typed that the font lacks, each asked for once (a font may
+// lack one for good). Owned by the window's WidgetState (ui/widget_state.hpp).
+class GlyphRequest {
+public:
+    void ensure(std::string_view typed);
+    std::string take() { return std::exchange(request_, std::string()); }  // the shell: "" when nothing is missing
+
+private:
+    std::string request_;
+    std::unordered_set<unsigned int> requested_;
+};
 
 // A label over everything in a bottom corner of the display (dark text on
 // white, for presentation mode); returns its rectangle.
