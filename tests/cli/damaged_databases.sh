@@ -131,8 +131,10 @@ echo "# older schema version"
 cp good.db old.db
 # Version 1 is version 4 without what 4 added (tests/data/version-4-down.sql), the workshop
 # tables (3) and the application id (2) (src/core/store.cpp: migrations).
-sqlite3 old.db "$(cat "$SRC/tests/data/version-4-down.sql")
-  DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1"
+# (On standard input: an argument starting with "--" would be read as an option of sqlite3.)
+{ cat "$SRC/tests/data/version-4-down.sql"
+  echo "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1;"
+} | sqlite3 -bail old.db
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
 expect_ok "version 1: export reads it without writing" "$W" export --db old.db --out export-v1
