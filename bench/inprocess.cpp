@@ -34,14 +34,14 @@ long own_peak_rss_kb() {
     return 0;
 }
 
-int gen(const fs::path& data_dir, const fs::path& out) {
+int gen(const fs::path& data_dir, const fs::path& out, bool national) {
     fs::path partial = out;
     partial += ".partial";
     fs::remove(partial);
     const double start = now_ms();
     {
         Store store = Store::open(partial, OpenMode::create);
-        const ImportReport report = generate_database(store, taxonomy_in(data_dir), GenerateOptions{});
+        const ImportReport report = generate_database(store, taxonomy_in(data_dir), national ? national_generate_options() : GenerateOptions{});
         std::cout << "measures=" << report.measures << "\n";
     }
     fs::rename(partial, out);
@@ -147,7 +147,7 @@ int similarity(const fs::path& db, int runs, int queries) {
 int child_main(const std::vector<std::string>& args) {
     try {
         const std::string& mode = args.at(0);
-        if (mode == "gen") return gen(args.at(1), args.at(2));
+        if (mode == "gen") return gen(args.at(1), args.at(2), args.size() > 3 && args[3] == "national");
         if (mode == "import-synthetic") return import_synthetic(args.at(1), args.at(2), std::stoi(args.at(3)));
         if (mode == "import-files")
             return import_files(args.at(1), args.at(2), std::stoi(args.at(3)), {args.begin() + 4, args.end()});

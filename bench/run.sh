@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The performance benchmark of issue #5 (see bench/README.md):
 #   bench/run.sh [wardscope_bench options, e.g. --runs 9 --only synthetic]
-# Installs what it needs from Debian, builds, makes both databases when missing,
+# Installs what it needs from Debian, builds, makes the three databases (bundled, synthetic, national) when missing,
 # and runs build/bench/wardscope_bench under Xvfb. The figures also go to
 # build/bench/latest.txt. Not part of ./dev.sh test: it takes minutes and its
 # figures depend on the machine.
@@ -42,6 +42,11 @@ fi
 if [ ! -f "$BUILD_DIR/bench/synthetic.db" ] && [ -x "$BUILD_DIR/wardscope" ]; then
   say "creating $BUILD_DIR/bench/synthetic.db (wardscope gen, defaults)"
   "$BUILD_DIR/wardscope" gen --out "$BUILD_DIR/bench/synthetic.db" >&2
+fi
+
+if [ ! -f "$BUILD_DIR/bench/national.db" ] && [ -x "$BUILD_DIR/wardscope" ]; then
+  say "creating $BUILD_DIR/bench/national.db (wardscope gen --national: 1,741 municipalities × 5 generations)"
+  "$BUILD_DIR/wardscope" gen --national --out "$BUILD_DIR/bench/national.db" >&2
 fi
 
 say "running the benchmark under Xvfb"

@@ -29,9 +29,9 @@ std::vector<std::u32string> text_bigrams(std::string_view text);
 
 struct SimilarMeasure {
     std::size_t measure = 0;    // into MeasureSimilarity's measures
-    double score = 0;           // 0.8 × text + 0.2 × shared themes (Jaccard)
+    double score = 0;           // 0.8 × text + 0.2 × shared themes (Jaccard of the carried themes)
     double text = 0;            // the text similarity alone
-    std::vector<std::string> shared_themes;  // theme ids both carry, in the first one's order
+    std::vector<std::string> shared_themes;  // theme ids both carry (theme_rule.hpp), in the first one's order
 };
 
 class MeasureSimilarity {
@@ -52,6 +52,13 @@ public:
     long find(std::size_t plan, int node) const;
     // The measures of one plan, in plan order (indices into measures).
     std::vector<std::size_t> measures_of(std::size_t plan) const;
+
+    // The theme ids measure `k` carries by the one counting rule
+    // (carried_themes in theme_rule.hpp: its own tags, then its ancestors'
+    // hand tags), each once, in that order.
+    std::vector<std::string> carried_theme_ids(std::size_t k) const;
+    // Jaccard of the two measures' carried themes, 0 … 1 (0 when neither carries any).
+    double theme_similarity(std::size_t a, std::size_t b) const;
 
     // Cosine of the two measures' weighted bigram vectors, 0 … 1 (1: the
     // same name, once folded).
@@ -75,6 +82,10 @@ private:
     std::vector<std::uint32_t> posting_begin_;  // terms + 1 offsets
     std::vector<std::uint32_t> postings_;
     std::vector<float> posting_weights_;         // the measure's weight of the term, beside each posting
+    // Each measure's carried themes as numbers into theme_names_, in one array.
+    std::vector<std::uint32_t> themes_begin_;  // size() + 1 offsets
+    std::vector<std::uint32_t> themes_;
+    std::vector<std::string> theme_names_;
     std::size_t common_df_ = 0;  // terms in more measures than this only score candidates, never find them
 };
 

@@ -38,7 +38,10 @@ struct Municipality {
     std::string name_en;  // translation
     std::string kind;     // "区" / "市" / "町" / "村"
     std::string code;     // 全国地方公共団体コード (6 digits) or empty when unknown
-    SourceRef source;
+    SourceRef source;     // the first source that described it (the database keeps every one: sources)
+    std::string prefecture;  // 都道府県 as written, e.g. "東京都"; empty when unknown
+    std::string name_kana;   // reading, e.g. "いたばしく"; empty when unknown
+    std::vector<SourceRef> sources;  // every source that described it, in the order they came (database)
 };
 
 // The four levels of format-1 plan files (the ids of default_plan_levels()).

@@ -95,6 +95,14 @@ struct SearchOptions {
 std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options = {},
                                     const std::vector<Annotation>& notes = {});
 
+// Every match of `query` in `text`, folded as search_plans folds (so the
+// hits it reports can be marked where the text is shown): byte ranges
+// [begin, end) of `text`, in order, not overlapping. A blank query: none.
+struct TextMatch {
+    std::size_t begin = 0, end = 0;
+};
+std::vector<TextMatch> find_matches(std::string_view text, std::string_view query);
+
 
 // ---- Theme profile ----------------------------------------------------------
 

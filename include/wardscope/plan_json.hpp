@@ -47,7 +47,8 @@ public:
 
 private:
     std::map<std::string, std::string, std::less<>> plan_files_;  // plan id → file
-    std::map<std::string, std::pair<Municipality, std::string>, std::less<>> municipalities_;  // id → (first, file)
+    // id → each different description of it and the file that gave it first
+    std::map<std::string, std::vector<std::pair<Municipality, std::string>>, std::less<>> municipalities_;
 };
 
 // Theme and actor vocabularies (data/themes.json, data/actors.json).

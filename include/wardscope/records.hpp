@@ -48,7 +48,9 @@ inline constexpr auto municipality = table<Municipality>(
                               field<&Municipality::name_en>("name_en", "TEXT NOT NULL DEFAULT ''", "name_en", display),
                               field<&Municipality::kind>("kind", "TEXT NOT NULL", "kind", required | display),
                               field<&Municipality::code>("code", "TEXT", "code", null_when_empty | json_null | display)},
-                   source_fields<&Municipality::source>()));
+                   source_fields<&Municipality::source>(),
+                   std::tuple{field<&Municipality::prefecture>("prefecture", "TEXT NOT NULL DEFAULT ''", "prefecture", display).added_in(4),
+                              field<&Municipality::name_kana>("name_kana", "TEXT NOT NULL DEFAULT ''", "name_kana", display).added_in(4)}));
 
 // The vocabularies (data/themes.json, data/actors.json). A theme's short
 // headings (heatmap columns) came with schema version 4; an older database

@@ -20,6 +20,17 @@ struct GenerateOptions {
     std::uint64_t seed = 1;
 };
 
+// Every municipality of Japan: the most `gen` makes.
+inline constexpr int max_synthetic_municipalities = 1741;
+// `gen --national`: 1,741 municipalities × 5 generations × 60 measures × 10 indicators × 10 years.
+GenerateOptions national_generate_options();
+
+// The first `count` of the 1,741 synthetic municipalities: Tokyo's 62 (23 区,
+// 26 市, 5 町, 8 村), then the other 46 prefectures in JIS order with their
+// real municipality counts. Each has its prefecture, kind, a reading and a
+// 団体コード-shaped code with a valid check digit; names say 合成 (synthetic).
+std::vector<Municipality> synthetic_municipalities(int count, const SourceRef& source);
+
 // Throws Error naming the option when one is out of range.
 void check_generate_options(const GenerateOptions& options);
 

@@ -70,7 +70,7 @@ using ui::Str;
     X(redone, "やり直しました: ", "Redone: ")                                      \
     X(show_change, "表示", "Show")                                                 \
     /* the words of the undo/redo messages (note_subject, slide_subject), for the glyph set */ \
-    X(change_words, "メモを追加変更削除実績値スライド「」を保存更新名前移動（）対応確定解除判断取消", "“”")  \
+    X(change_words, "メモを追加変更削除実績値スライド「」を保存更新名前移動（）対応確定解除判断取消話者の", "“”")  \
     X(eras, "令和平成元年度", "FY")
 
 namespace S {
@@ -154,6 +154,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
 
 void Dashboard::data_changed() {
     for (auto& v : views_) v->on_data(model_);
+    filter_bar_.on_data();
     requests_.rebuild_fonts = true;  // new text may need new glyphs
 }
 
@@ -223,9 +224,10 @@ Dashboard::EditSubject Dashboard::note_subject(const ItemRef& item, bool had_not
     return s;
 }
 
-Dashboard::EditSubject Dashboard::slide_subject(const char* ja_action, const char* en_action, std::string_view name) const {
+Dashboard::EditSubject Dashboard::slide_subject(const char* ja_action, const char* en_action, std::string_view name,
+                                                const char* ja_particle) const {
     const std::string short_name = first_characters(name, 24);
-    return {"スライド「" + short_name + "」を" + ja_action, "slide “" + short_name + "” " + en_action, "", "", ""};
+    return {"スライド「" + short_name + "」" + ja_particle + ja_action, "slide “" + short_name + "” " + en_action, "", "", ""};
 }
 
 std::string Dashboard::add_observation(const std::string& plan_id, const std::string& indicator_id,
@@ -353,6 +355,7 @@ bool Dashboard::receive_kpi_history(bool wait) {
         make_text_visible(data_.observations);
         ui::add_kpi_history(model_);
         for (auto& v : views_) v->on_data(model_);
+        filter_bar_.on_data();
     } catch (const std::exception& e) {
         reload_error_ = e.what();  // the plans stay on screen; the status bar says why the KPI results are missing
     }
@@ -619,7 +622,7 @@ FrameRequests Dashboard::draw_frame() {
         draw_top_bar(ctx);
         ImGui::SetWindowFontScale(1.0f);
         if (!presenting_) {
-            ui::draw_filter_bar(ctx, filter_);
+            ui::draw_filter_bar(ctx, filter_, filter_bar_);
             ui::draw_selection_chips(ctx);  // deliberate selection: every selected plan in sight
         }
         ImGui::Separator();

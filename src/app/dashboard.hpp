@@ -20,6 +20,7 @@
 #include "ui/data_editor.hpp"
 #include "ui/model.hpp"
 #include "ui/selection.hpp"
+#include "ui/widgets/filter_bar.hpp"
 #include "ui/view.hpp"
 #include "ui/widget_state.hpp"
 #include "ui/widgets/annotations.hpp"
@@ -112,6 +113,10 @@ public:
     // Every view's options, "heatmap.mode" → "share" (settings and slides store this).
     std::map<std::string, std::string> view_options() const { return ui::save_view_options(views_); }
     void restore_view_options(const std::map<std::string, std::string>& values) { ui::restore_view_options(views_, values); }
+    // Checked (ui::restore_view_options_checked): "" when taken, else what is wrong.
+    std::string restore_view_options_checked(const std::map<std::string, std::string>& values) {
+        return ui::restore_view_options_checked(views_, values);
+    }
     int font_preset() const { return font_preset_; }
     void set_font_preset(int preset);
     bool presenting() const { return presenting_; }
@@ -172,6 +177,7 @@ public:
     std::string update_slide(std::int64_t id);
     std::string rename_slide(std::int64_t id, std::string_view name);
     std::string delete_slide(std::int64_t id);
+    std::string set_slide_notes(std::int64_t id, std::string_view notes);  // the speaker's
     std::string move_slide(std::int64_t id, int position);
     void go_to_slide(int index, bool with_mode = false);  // clamped; shows the slide
     SlideCaption slide_caption() const;  // of the slide shown, in the current language
@@ -206,13 +212,16 @@ private:
     std::string edit(std::string description, const std::function<Change(Store&)>& write);
     std::string replay(bool undoing);  // undo() / redo()
     EditSubject note_subject(const ItemRef& item, bool had_note, bool has_note) const;
-    EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name) const;
+    // "スライド「name」を" + ja_action; `ja_particle` replaces を ("の": the slide's notes).
+    EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name,
+                              const char* ja_particle = "を") const;
     void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
     void handle_slide_keys();
     void end_slide_show();
     void draw_slides_panel(ui::ViewContext& ctx);
+    void draw_slide_notes_editor(ui::Lang lang);
     void draw_room_caption(ui::ViewContext& ctx);
     float caption_height() const;
     std::string caption_source_line(ui::Lang lang) const;
@@ -231,6 +240,7 @@ private:
     std::size_t view_ = 0;  // into views_
     ui::Selection selection_;
     ui::Filter filter_;
+    ui::FilterBarState filter_bar_;
     ui::AnnotationEditor annotation_editor_;
     ui::Lang lang_ = ui::Lang::ja;
     int font_preset_ = default_font_preset;
@@ -267,6 +277,10 @@ private:
     std::string slide_name_;        // the slide panel's name field
     std::string slide_rename_;      // the slide menu's rename field
     std::string slide_message_;     // the slide panel's last error
+    std::string slide_notes_;       // the slide panel's speaker-notes field
+    std::string slide_notes_stored_;    // the notes stored when the field was last filled
+    std::int64_t slide_notes_id_ = -1;  // the slide whose notes it holds
+    bool slide_notes_active_ = false;   // being typed in (last frame): not refreshed from the data
     std::string typed_glyphs_;      // characters users typed that no data string has
 };
 

@@ -41,7 +41,10 @@ using ui::Lang;
     X(source, "出典: ", "Source: ")                                                           \
     X(plans_fmt, "%d 計画", "%d plans")                                                       \
     X(synthetic, "合成データ", "synthetic data")                                              \
-    X(sample, "サンプル値を含む", "includes sample values")
+    X(sample, "サンプル値を含む", "includes sample values")                                   \
+    X(notes_label_fmt, "話者メモ（スライド %d）", "Speaker notes (slide %d)")                 \
+    X(notes_save, "話者メモを保存", "Save the notes")                                           \
+    X(notes_pick, "スライドを選ぶと、その話者メモを書けます。", "Pick a slide to write its speaker notes.")
 
 namespace S {
 WS_SLIDE_STRINGS(WS_STR_DECLARE)
@@ -174,6 +177,16 @@ std::string Dashboard::rename_slide(std::int64_t id, std::string_view name) {
     });
 }
 
+std::string Dashboard::set_slide_notes(std::int64_t id, std::string_view notes) {
+    return edit("slide notes " + std::to_string(id), [&](Store& store) -> Change {
+        const Slide before = stored_slide(store, id);
+        wardscope::set_slide_notes(store, id, notes);
+        return {[id, notes = before.notes](Store& s) { wardscope::set_slide_notes(s, id, notes); },
+                [id, notes = std::string(notes)](Store& s) { wardscope::set_slide_notes(s, id, notes); },
+                slide_subject("話者メモを変更", "notes changed", before.name, "の")};
+    });
+}
+
 std::string Dashboard::delete_slide(std::int64_t id) {
     return edit("slide delete " + std::to_string(id), [&](Store& store) -> Change {
         const Slide before = stored_slide(store, id);
@@ -201,10 +214,12 @@ void Dashboard::handle_slide_keys() {
     if (!presenting_ && !(slides_open_ && slides_panel_focused_)) return;
     if (presenting_ && (ImGui::IsKeyPressed(GLFW_KEY_B, false) || ImGui::IsKeyPressed(GLFW_KEY_PERIOD, false)))
         black_screen_ = !black_screen_;
-    if (model_.slides.empty()) return;
     const bool next = ImGui::IsKeyPressed(GLFW_KEY_RIGHT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_DOWN);
     const bool previous = ImGui::IsKeyPressed(GLFW_KEY_LEFT) || ImGui::IsKeyPressed(GLFW_KEY_PAGE_UP);
     if (next || previous) black_screen_ = false;
+    // Presenting, a view in pages (the heatmap's rows) steps through them before the slides.
+    if (presenting_ && (next || previous) && views_[view_]->step_page(next ? 1 : -1)) return;
+    if (model_.slides.empty()) return;
     if (next) go_to_slide(current_slide_ + 1);
     else if (previous) go_to_slide(current_slide_ < 0 ? 0 : current_slide_ - 1);
 }
@@ -217,6 +232,7 @@ SlideCaption Dashboard::slide_caption() const {
     c.count = static_cast<int>(slides.size());
     c.title = slides[static_cast<std::size_t>(current_slide_)].name;
     c.source = caption_source_line(lang_);
+    if (const std::string detail = view().caption_detail(lang_); !detail.empty()) c.source += " · " + detail;
     // The marks the room caption draws as badges, in words.
     if (model_.synthetic_plans > 0) c.source += std::string(" · ") + S::synthetic(lang_);
     if (model_.any_sample_observations && view().needs_kpi_history()) c.source += std::string(" · ") + S::sample(lang_);
@@ -267,9 +283,12 @@ void Dashboard::draw_room_caption(ui::ViewContext& ctx) {
     const auto& slides = model_.slides;
     // An exported slide is on its slide without a show running.
     const bool on_slide = (before_show_ || slide_frame_ != SlideFrame::app) && current_slide_ >= 0 && current_slide_ < static_cast<int>(slides.size());
-    const std::string title = on_slide ? ui::format(S::caption_fmt(lang), current_slide_ + 1, static_cast<int>(slides.size()),
-                                                    slides[static_cast<std::size_t>(current_slide_)].name.c_str())
-                                       : std::string(view().title(lang));
+    std::string title = on_slide ? ui::format(S::caption_fmt(lang), current_slide_ + 1, static_cast<int>(slides.size()),
+                                              slides[static_cast<std::size_t>(current_slide_)].name.c_str())
+                                 : std::string(view().title(lang));
+    // Which part of the view is shown (the heatmap's rows on this page).
+    const std::string detail = view().caption_detail(lang);
+    if (!detail.empty()) title += "  ·  " + detail;
     // The marks first, from the right; then the title; the source line gets what is left.
     float right = p0.x + width;
     const auto mark = [&](const char* text, ImU32 bg) {
@@ -358,9 +377,43 @@ void Dashboard::draw_slides_panel(ui::ViewContext& ctx) {
         ImGui::PopID();
     }
     ImGui::Separator();
+    draw_slide_notes_editor(lang);
+    ImGui::Separator();
     ui::text_wrapped_colored(ui::dim_text_color(), S::keys(lang));
     if (!slides.empty()) ui::text_wrapped_colored(ui::dim_text_color(), S::menu_hint(lang));
     ImGui::End();
+}
+
+// The speaker's notes of the slide shown (the presenter window shows them,
+// PPTX exports them): written when the field loses focus after a change, or
+// with the button — one edit, undoable like the others.
+void Dashboard::draw_slide_notes_editor(Lang lang) {
+    const auto& slides = model_.slides;
+    if (current_slide_ < 0 || current_slide_ >= static_cast<int>(slides.size())) {
+        if (!slides.empty()) ui::text_wrapped_colored(ui::dim_text_color(), S::notes_pick(lang));
+        slide_notes_id_ = -1;
+        return;
+    }
+    const Slide& slide = slides[static_cast<std::size_t>(current_slide_)];
+    const std::int64_t id = slide.id;
+    // Not being typed in: the field follows what is stored (another slide, an
+    // undo, another process); text whose save failed stays for another try.
+    if (!slide_notes_active_ && (slide_notes_id_ != id || slide_notes_stored_ != slide.notes)) {
+        slide_notes_id_ = id;
+        slide_notes_ = slide_notes_stored_ = slide.notes;
+    }
+    ImGui::TextUnformatted(ui::format(S::notes_label_fmt(lang), current_slide_ + 1).c_str());
+    const float E = ui::em();
+    ImGui::InputTextMultiline("##speaker_notes", &slide_notes_, ImVec2(-1, 6 * E));
+    slide_notes_active_ = ImGui::IsItemActive();
+    if (slide_notes_active_) ui::ensure_glyphs(slide_notes_);
+    ui::record_probe("slides.notes", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const bool left_field = ImGui::IsItemDeactivatedAfterEdit();
+    const bool changed = slide_notes_ != slide.notes;
+    if (!changed) ImGui::BeginDisabled();
+    const bool save = ImGui::Button(S::notes_save(lang));
+    if (!changed) ImGui::EndDisabled();
+    if ((left_field || save) && changed) slide_message_ = set_slide_notes(id, slide_notes_);
 }
 
 }  // namespace wardscope::app

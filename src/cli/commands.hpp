@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,6 +89,7 @@ struct TableRequest {
     std::string lang = "ja";
     std::string format = "csv";         // csv / xlsx
     std::filesystem::path out;
+    std::map<std::string, std::string> view_options;  // "heatmap.mode" → "share", as slides save them
 };
 int write_view_table(const TableRequest& request);
 // `force`: replace an existing file (and any journal beside it).

@@ -53,7 +53,7 @@ bool parse_view_options(const std::vector<std::string>& texts, std::map<std::str
 }
 
 int bad_view_option() {
-    std::cerr << "wardscope: --view-option must be VIEW.NAME=VALUE, e.g. compare.mode=diff\n";
+    std::cerr << "wardscope: --view-option / --option must be VIEW.NAME=VALUE, e.g. compare.mode=diff\n";
     return 2;
 }
 
@@ -154,6 +154,9 @@ int main(int argc, char** argv) {
     table->add_option("--lang", table_request.lang, "ja or en")->check(CLI::IsMember({"ja", "en"}))->capture_default_str();
     table->add_option("--format", table_request.format, "csv or xlsx")->check(CLI::IsMember({"csv", "xlsx"}))->capture_default_str();
     table->add_option("--out", table_request.out, "file to write")->required();
+    std::vector<std::string> table_view_options;
+    table->add_option("--option,--view-option", table_view_options,
+                      "a view's option as a slide saves it, e.g. heatmap.mode=share (repeatable)");
 
     auto* slides = app.add_subcommand("slides", "slides: views saved in the dashboard");
     slides->require_subcommand(1);
@@ -230,6 +233,10 @@ int main(int argc, char** argv) {
     gen->add_option("--years", gen_options.years, "observations per indicator")->capture_default_str();
     gen->add_option("--seed", gen_options.seed)->capture_default_str();
     gen->add_flag("--force", gen_force, "replace an existing file");
+    bool gen_national = false;
+    gen->add_flag("--national", gen_national,
+                  "every municipality of Japan: 1741 municipalities x 5 generations x 60 measures x 10 indicators x 10 years "
+                  "(options given as well override these)");
 
     app::ShotOptions shot_options;
     std::string size = "1280x800", plans;
@@ -292,11 +299,27 @@ int main(int argc, char** argv) {
             theme_items.plan_ids = split_ids(theme_items_plans);
             return cli::export_theme_items(db, theme_items);
         }
-        if (*gen) return cli::generate(paths, gen_options, gen_out, gen_force);
+        if (*gen) {
+            if (gen_national) {
+                GenerateOptions national = national_generate_options();
+                national.seed = gen_options.seed;
+                const std::pair<const char*, int GenerateOptions::*> sizes[] = {
+                    {"--municipalities", &GenerateOptions::municipalities},
+                    {"--plans-per-municipality", &GenerateOptions::plans_per_municipality},
+                    {"--measures-per-plan", &GenerateOptions::measures_per_plan},
+                    {"--indicators-per-plan", &GenerateOptions::indicators_per_plan},
+                    {"--years", &GenerateOptions::years}};
+                for (const auto& [name, member] : sizes)
+                    if (gen->count(name) > 0) national.*member = gen_options.*member;
+                gen_options = national;
+            }
+            return cli::generate(paths, gen_options, gen_out, gen_force);
+        }
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);
         if (*table) {
             table_request.plan_ids = split_ids(table_plans);
+            if (!parse_view_options(table_view_options, table_request.view_options)) return bad_view_option();
             return cli::write_view_table(table_request);
         }
         if (*slides_add) {

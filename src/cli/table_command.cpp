@@ -19,6 +19,8 @@ int write_view_table(const TableRequest& request) {
     dashboard.set_lang(request.lang == "en" ? ui::Lang::en : ui::Lang::ja);
     dashboard.selection().set_plans(data, request.plan_ids);
     dashboard.filter().set_theme(request.theme_id);
+    if (const std::string wrong = dashboard.restore_view_options_checked(request.view_options); !wrong.empty())
+        throw Error("--option: " + wrong);
     const std::optional<Table> table = dashboard.view_table(request.view);
     if (!table) throw Error("the " + request.view + " view has no table");
     const TableFormat format = *table_format_from(request.format);

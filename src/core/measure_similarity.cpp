@@ -7,6 +7,7 @@
 
 #include "wardscope/text_escape.hpp"
 #include "wardscope/text_fold.hpp"
+#include "wardscope/theme_rule.hpp"
 
 namespace wardscope {
 
@@ -95,12 +96,24 @@ std::vector<std::u32string> text_bigrams(std::string_view text) {
 }
 
 MeasureSimilarity::MeasureSimilarity(const Dataset& data) {
-    for (std::size_t p = 0; p < data.plans.size(); ++p)
-        for (int node : measure_nodes(data.plans[p])) {
+    // The themes each measure carries, by the same rule as the heatmap counts them.
+    std::unordered_map<std::string, std::uint32_t> theme_number;
+    themes_begin_.push_back(0);
+    for (std::size_t p = 0; p < data.plans.size(); ++p) {
+        const Plan& plan = data.plans[p];
+        const PlanTree tree = build_plan_tree(plan);
+        for (int node : measure_nodes(plan)) {
             by_plan_node_.emplace(static_cast<std::uint64_t>(p) << 32 | static_cast<std::uint32_t>(node),
                                   static_cast<long>(measures_.size()));
             measures_.push_back({static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(node)});
+            for (const CarriedTheme& c : carried_themes(plan, tree, node)) {
+                const auto [it, added] = theme_number.emplace(c.theme_id, static_cast<std::uint32_t>(theme_names_.size()));
+                if (added) theme_names_.push_back(c.theme_id);
+                themes_.push_back(it->second);
+            }
+            themes_begin_.push_back(static_cast<std::uint32_t>(themes_.size()));
         }
+    }
 
     // Term frequencies per measure, terms numbered as first seen.
     std::unordered_map<std::uint64_t, std::uint32_t> term_of;
@@ -188,38 +201,25 @@ double MeasureSimilarity::text_similarity(std::size_t a, std::size_t b) const {
     return std::clamp(dot, 0.0, 1.0);
 }
 
-namespace {
-
-std::vector<std::string> theme_ids(const Node& n) {
+std::vector<std::string> MeasureSimilarity::carried_theme_ids(std::size_t k) const {
     std::vector<std::string> out;
-    for (const ThemeTag& t : n.themes)
-        if (std::find(out.begin(), out.end(), t.theme_id) == out.end()) out.push_back(t.theme_id);
+    for (std::uint32_t i = themes_begin_[k]; i < themes_begin_[k + 1]; ++i) out.push_back(theme_names_[themes_[i]]);
     return out;
 }
 
-// Jaccard of the two nodes' theme ids (a theme tagged twice counts once), without allocating.
-double theme_jaccard(const Node& a, const Node& b) {
-    auto first_of = [](const Node& n, std::size_t i) {
-        for (std::size_t j = 0; j < i; ++j)
-            if (n.themes[j].theme_id == n.themes[i].theme_id) return false;
-        return true;
-    };
-    std::size_t in_a = 0, in_b = 0, shared = 0;
-    for (std::size_t i = 0; i < a.themes.size(); ++i) {
-        if (!first_of(a, i)) continue;
-        ++in_a;
-        for (const ThemeTag& t : b.themes)
-            if (t.theme_id == a.themes[i].theme_id) {
+double MeasureSimilarity::theme_similarity(std::size_t a, std::size_t b) const {
+    // carried_themes lists each theme once, so the counts are set sizes.
+    const std::uint32_t in_a = themes_begin_[a + 1] - themes_begin_[a], in_b = themes_begin_[b + 1] - themes_begin_[b];
+    std::size_t shared = 0;
+    for (std::uint32_t i = themes_begin_[a]; i < themes_begin_[a + 1]; ++i)
+        for (std::uint32_t j = themes_begin_[b]; j < themes_begin_[b + 1]; ++j)
+            if (themes_[i] == themes_[j]) {
                 ++shared;
                 break;
             }
-    }
-    for (std::size_t i = 0; i < b.themes.size(); ++i) in_b += first_of(b, i) ? 1 : 0;
     const std::size_t together = in_a + in_b - shared;
     return together ? static_cast<double>(shared) / static_cast<double>(together) : 0.0;
 }
-
-}  // namespace
 
 std::vector<SimilarMeasure> MeasureSimilarity::most_similar_elsewhere(const Dataset& data, std::size_t k, std::size_t count,
                                                                       double min_text) const {
@@ -252,7 +252,6 @@ std::vector<SimilarMeasure> MeasureSimilarity::most_similar_elsewhere(const Data
     std::vector<char> own_plan(data.plans.size(), 0);
     for (std::size_t p = 0; p < data.plans.size(); ++p) own_plan[p] = data.plans[p].municipality_id == own_municipality;
 
-    const Node& own_node = data.plans[self.plan].nodes[self.node];
     struct Scored {
         double score, text;
         std::uint32_t measure;
@@ -263,7 +262,7 @@ std::vector<SimilarMeasure> MeasureSimilarity::most_similar_elsewhere(const Data
         if (own_plan[m.plan] || dot[c] < min_text - 1e-3) continue;
         const double text = text_similarity(k, c);
         if (text < min_text) continue;
-        scored.push_back({0.8 * text + 0.2 * theme_jaccard(own_node, data.plans[m.plan].nodes[m.node]), text, c});
+        scored.push_back({0.8 * text + 0.2 * theme_similarity(k, c), text, c});
     }
     // Best first; equal scores in dataset order.
     const std::size_t keep = std::min(count, scored.size());
@@ -275,10 +274,12 @@ std::vector<SimilarMeasure> MeasureSimilarity::most_similar_elsewhere(const Data
         s.measure = scored[i].measure;
         s.score = scored[i].score;
         s.text = scored[i].text;
-        const Measure& m = measures_[s.measure];
-        const std::vector<std::string> theirs = theme_ids(data.plans[m.plan].nodes[m.node]);
-        for (const std::string& t : theme_ids(own_node))
-            if (std::find(theirs.begin(), theirs.end(), t) != theirs.end()) s.shared_themes.push_back(t);
+        for (std::uint32_t mine = themes_begin_[k]; mine < themes_begin_[k + 1]; ++mine)
+            for (std::uint32_t theirs = themes_begin_[s.measure]; theirs < themes_begin_[s.measure + 1]; ++theirs)
+                if (themes_[mine] == themes_[theirs]) {
+                    s.shared_themes.push_back(theme_names_[themes_[mine]]);
+                    break;
+                }
         out.push_back(std::move(s));
     }
     return out;

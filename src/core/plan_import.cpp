@@ -6,7 +6,10 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -15,6 +18,7 @@
 #include "record_sql.hpp"
 #include "sqlite_statement.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/municipality.hpp"
 
 namespace wardscope {
 
@@ -53,8 +57,6 @@ struct PlanWriter {
     static constexpr sql::BoundText borrowed = sql::BoundText::borrowed;
     template <typename T>
     using Insert = records::RowInsert<T>;
-    Insert<decltype(records::municipality)> municipality{
-        db, records::municipality, {}, records::upsert_clause(records::municipality, {"id"}), borrowed};
     Insert<decltype(records::plan)> plan{db, records::plan, {}, "", borrowed};
     Insert<decltype(records::plan_viewpoint)> viewpoint{db, records::plan_viewpoint, {"plan_id", "ord", "text"}, "", borrowed};
     Insert<decltype(records::plan_focus_field)> focus{db, records::plan_focus_field, {"plan_id", "ord", "text"}, "", borrowed};
@@ -85,7 +87,6 @@ struct PlanWriter {
 };
 
 void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
-    municipality.run(pf.municipality);
     const Plan& p = pf.plan;
     plan.run(p);
 
@@ -121,6 +122,69 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
 }
 
+// The municipality as one record (municipality.hpp): a file's description is
+// merged with what the database knows (unknown attributes filled in, sources
+// accumulated). A known attribute the file contradicts is an error naming the
+// file and the database, unless every plan of the municipality in the
+// database comes again in this import (a correction made in all its files).
+class MunicipalityWriter {
+public:
+    explicit MunicipalityWriter(sqlite3* db) : db_(db) {}
+
+    void write(const PlanFile& pf, const std::string& file) {
+        const Municipality& incoming = pf.municipality;
+        plans_here_[incoming.id].insert(pf.plan.id);
+        find_.bind(1, incoming.id);
+        std::optional<Municipality> stored;
+        if (find_.step()) records::read_fields(records::municipality, find_, 0, stored.emplace());
+        find_.reset();
+        Municipality row = incoming;
+        if (stored) {
+            const std::vector<AttributeConflict> conflicts = attribute_conflicts(incoming, *stored);
+            if (!conflicts.empty() && !contradicted_.contains(incoming.id))
+                contradicted_.emplace(incoming.id, Contradiction{file, conflicts});
+            row = merge_descriptions(incoming, *stored);
+            if (!stored->source.empty()) row.source = stored->source;  // the row keeps the first source
+        }
+        upsert_.run(row);
+        if (!incoming.source.empty())
+            add_source_.bind_all(incoming.id, incoming.source.file, incoming.source.section, incoming.source.url).run();
+    }
+
+    // The contradictions that plans outside this import still rely on.
+    std::vector<Problem> problems() {
+        std::vector<Problem> out;
+        sql::Statement plans(db_, "SELECT id FROM plan WHERE municipality_id = ? ORDER BY id");
+        for (const auto& [id, c] : contradicted_) {
+            plans.bind(1, id);
+            std::string others;
+            while (plans.step())
+                if (!plans_here_[id].contains(plans.text(0))) others += (others.empty() ? "'" : ", '") + plans.text(0) + "'";
+            plans.reset();
+            if (others.empty()) continue;
+            out.push_back({c.file, "/municipality",
+                           "municipality '" + id + "': " + describe_conflicts(c.conflicts, "the database") + " (plans " + others +
+                               " say so and are not in this import; import all of its plans together to change it)"});
+        }
+        return out;
+    }
+
+private:
+    struct Contradiction {
+        std::string file;
+        std::vector<AttributeConflict> conflicts;
+    };
+    sqlite3* db_;
+    sql::Statement find_{db_, "SELECT " + records::select_columns(records::municipality) + " FROM municipality WHERE id = ?"};
+    records::RowInsert<decltype(records::municipality)> upsert_{
+        db_, records::municipality, {}, records::upsert_clause(records::municipality, {"id"})};
+    sql::Statement add_source_{db_,
+                               "INSERT INTO municipality_source (municipality_id, source_file, source_section, source_url) "
+                               "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"};
+    std::map<std::string, std::set<std::string>, std::less<>> plans_here_;  // municipality → its plans in this import
+    std::map<std::string, Contradiction, std::less<>> contradicted_;
+};
+
 std::string utc_now(sqlite3* db) {
     Statement now(db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
     now.step();
@@ -136,7 +200,8 @@ public:
         write_taxonomy(db, taxonomy);
     }
 
-    void add(const PlanFile& pf) {
+    void add(const PlanFile& pf, const std::string& file) {
+        municipalities_.write(pf, file);
         exists_.bind(1, pf.plan.id);
         const bool replacing = exists_.step();
         exists_.reset();
@@ -156,6 +221,9 @@ public:
         report_.observations += pf.observations.size();
     }
 
+    // Problems found only once every file is in: contradictions of the database.
+    std::vector<Problem> problems() { return municipalities_.problems(); }
+
     ImportReport commit() {
         // A plan that moved to another municipality may leave an unused one behind.
         sql::exec(db_, "DELETE FROM municipality WHERE id NOT IN (SELECT municipality_id FROM plan)");
@@ -168,6 +236,7 @@ private:
     const Taxonomy& taxonomy_;
     sql::Transaction tx_;
     PlanWriter writer_;
+    MunicipalityWriter municipalities_{db_};
     Statement exists_{db_, "SELECT 1 FROM plan WHERE id = ?"};
     Statement remove_{db_, "DELETE FROM plan WHERE id = ?"};
     // Observations that came with the previous version of a plan file go with it;
@@ -263,7 +332,8 @@ private:
 ImportReport import_plans(Store& store, const Taxonomy& taxonomy, const std::vector<PlanFile>& plan_files) {
     try {
         ImportTransaction import(store.handle(), taxonomy);
-        for (const PlanFile& pf : plan_files) import.add(pf);
+        for (const PlanFile& pf : plan_files) import.add(pf, "plan '" + pf.plan.id + "'");
+        if (const std::vector<Problem> problems = import.problems(); !problems.empty()) throw Error(problems.front().to_string());
         return import.commit();
     } catch (const Error& e) {
         throw not_imported(store, e);
@@ -286,9 +356,10 @@ ImportResult import_parsed(Store& store, const Taxonomy& taxonomy, std::size_t c
             }
             // After the first problem the rest is still parsed, to report every
             // problem, but no longer written: the transaction will be rolled back.
-            if (result.problems.empty()) import.add(file.plan_file);
+            if (result.problems.empty()) import.add(file.plan_file, file.file);
             parsed.done_with(std::move(file));
         }
+        if (result.problems.empty()) result.problems = import.problems();
         if (result.problems.empty()) result.report = import.commit();
     } catch (const Error& e) {
         throw not_imported(store, e);

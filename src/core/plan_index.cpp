@@ -239,6 +239,21 @@ bool match_into(std::string_view text, const std::string& folded_query, std::siz
 
 }  // namespace
 
+std::vector<TextMatch> find_matches(std::string_view text, std::string_view query) {
+    std::vector<TextMatch> out;
+    query = trim(query);
+    if (query.empty()) return out;
+    const std::string q = fold_for_search(query);
+    // Each search starts after the previous match, at a character boundary (its end).
+    for (std::size_t from = 0; from < text.size();) {
+        std::size_t begin = 0, end = 0;
+        if (!find_folded(text.substr(from), q, begin, end) || end <= begin) break;
+        out.push_back({from + begin, from + end});
+        from += end;
+    }
+    return out;
+}
+
 std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options,
                                     const std::vector<Annotation>& notes) {
     std::vector<SearchHit> hits;

@@ -18,6 +18,7 @@
 #include "wardscope/error.hpp"
 #include "wardscope/json_text.hpp"
 #include "wardscope/kpi_history.hpp"
+#include "wardscope/municipality.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/utf8.hpp"
 
@@ -69,16 +70,6 @@ bool valid_id(std::string_view id) {
         return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
                c == '-' || c == '_' || c == '.';
     });
-}
-
-// 全国地方公共団体コード: five digits and a check digit (modulus 11, weights 6..2).
-bool valid_local_government_code(std::string_view code) {
-    if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return false;
-    int sum = 0;
-    for (int i = 0; i < 5; ++i) sum += (code[i] - '0') * (6 - i);
-    const int check = (11 - sum % 11) % 10;
-    return code[5] - '0' == check;
 }
 
 // Characters outside the Basic Multilingual Plane (𠮷 U+20BB7 …): Debian's
@@ -592,8 +583,23 @@ struct PlanParser {
             reader.problem("/municipality/kind", "unknown kind '" + m.kind + "' (区, 市, 町 or 村)");
         if (!m.code.empty() && !valid_local_government_code(m.code))
             reader.problem("/municipality/code", "'" + m.code + "' is not a 6-digit 全国地方公共団体コード with a valid check digit");
+        check_prefecture(m);
         m.source = reader.source(*it, "/municipality", false, result.plan.source);
         result.plan.municipality_id = m.id;
+    }
+
+    // The prefecture is one of the 47 as written, and the one the code's first two digits name.
+    void check_prefecture(const Municipality& m) {
+        if (m.prefecture.empty()) return;
+        const Prefecture* named = find_prefecture(m.prefecture);
+        if (!named) {
+            reader.problem("/municipality/prefecture", "unknown prefecture '" + m.prefecture + "' (one of the 47, as written: 東京都, 大阪府, 北海道 …)");
+            return;
+        }
+        const Prefecture* coded = valid_local_government_code(m.code) ? prefecture_of_code(m.code) : nullptr;
+        if (coded && coded != named)
+            reader.problem("/municipality/prefecture", "'" + m.prefecture + "' differs from the prefecture of code " + m.code +
+                                                           " (" + std::string(coded->name_ja) + ")");
     }
 
     void parse_period(const json& root) {
@@ -956,14 +962,17 @@ std::vector<Problem> PlanSetCheck::add(const ParseResult& result) {
     const std::string& file = result.file;
     auto [it, inserted] = plan_files_.emplace(pf.plan.id, file);
     if (!inserted) problems.push_back({file, "/id", "plan id '" + pf.plan.id + "' is also used by " + it->second});
-    auto [mit, minserted] = municipalities_.emplace(pf.municipality.id, std::make_pair(pf.municipality, file));
-    if (!minserted) {
-        const Municipality& first = mit->second.first;
-        const Municipality& m = pf.municipality;
-        if (first.name_ja != m.name_ja || first.kind != m.kind || first.code != m.code || first.name_en != m.name_en)
-            problems.push_back(
-                {file, "/municipality", "municipality '" + m.id + "' differs from its description in " + mit->second.second});
+    // Compared with each different description of the municipality so far, to name the file that said it.
+    std::vector<std::pair<Municipality, std::string>>& seen = municipalities_[pf.municipality.id];
+    for (const auto& [earlier, earlier_file] : seen) {
+        const std::vector<AttributeConflict> conflicts = attribute_conflicts(pf.municipality, earlier);
+        if (conflicts.empty()) continue;
+        problems.push_back({file, "/municipality",
+                            "municipality '" + pf.municipality.id + "': " + describe_conflicts(conflicts, earlier_file)});
+        return problems;
     }
+    const bool known = std::any_of(seen.begin(), seen.end(), [&](const auto& e) { return same_attributes(pf.municipality, e.first); });
+    if (!known) seen.emplace_back(pf.municipality, file);
     return problems;
 }
 

@@ -187,7 +187,22 @@ CREATE TABLE budget_line (
 );
 )sql";
 
-// The migration to version 4, third part (KPI, issue #13 B), frozen once released:
+// Version 4: every source that described a municipality (they accumulate;
+// the row's own source columns keep the first). Those of older databases
+// start with the one source their row held.
+const char* const municipality_sources_v4_sql = R"sql(
+CREATE TABLE municipality_source (
+  municipality_id TEXT NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  UNIQUE (municipality_id, source_file, source_section, source_url)
+);
+INSERT INTO municipality_source (municipality_id, source_file, source_section, source_url)
+  SELECT id, source_file, source_section, source_url FROM municipality WHERE source_file <> '' OR source_url <> '';
+)sql";
+
+// The migration to version 4, last part (KPI, issue #13 B), frozen once released:
 // observations get revisions (as_of, one row per source and as_of) and
 // qualitative results (text; value may then be NULL). SQLite cannot change a
 // UNIQUE constraint in place, so the table is rebuilt, every row copied with

@@ -36,4 +36,6 @@ extern const char* const source_tables_v4_sql;
 extern const char* const kpi_tables_v4_sql;
 std::string kpi_tables_sql();  // indicator_target and evaluation from their field tables
 
+extern const char* const municipality_sources_v4_sql;
+
 }  // namespace wardscope

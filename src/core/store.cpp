@@ -163,16 +163,19 @@ const Migration migrations[] = {
     // 4: the user's decisions on generation diffs (confirmed and broken
     // matches); plan format 2 — levels a plan declares, cross-listed nodes,
     // unknown names (node rebuilt: see migrate()); source documents, a plan's
-    // authors, approvals and budget lines.
+    // authors, approvals and budget lines; every source that described a
+    // municipality (its prefecture and reading are added columns).
     {4, nullptr, version_4_sql},
     {4, source_tables_v4_sql},
+    {4, municipality_sources_v4_sql},
     // KPI revisions, qualitative results, targets per year (docs/kpi-status.md), evaluations.
     {4, kpi_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
-// Version 4 has three parts (three branches of one unreleased version): in version order.
-static_assert(std::size(migrations) <= schema_version + 2, "a step (version 4: three) per schema version after 1");
+// A version's step may have several parts (version 4: from several branches
+// of one unreleased version); upgrade_step runs each version's in order.
+static_assert(std::size(migrations) <= 3 * (schema_version - 1), "a few migrations per schema version after 1");
 
 // ALTER TABLE … ADD COLUMN for the columns `version` added to record tables,
 // unless the table has it already (a database made by a build of that version).
@@ -721,6 +724,15 @@ void read_hierarchy_rows(sqlite3* db, PlanKey& plans, Dataset& data) {
     }
 }
 
+void read_municipality_sources(sqlite3* db, Dataset& data) {
+    if (!sql::has_table(db, "municipality_source")) return;  // a read-only open of a version 1–3 database
+    std::map<std::string_view, Municipality*> by_id;
+    for (Municipality& m : data.municipalities) by_id[m.id] = &m;
+    Statement st(db, "SELECT municipality_id, source_file, source_section, source_url FROM municipality_source ORDER BY rowid");
+    while (st.step())
+        if (auto it = by_id.find(st.view(0)); it != by_id.end()) it->second->sources.push_back({st.text(1), st.text(2), st.text(3)});
+}
+
 // Everything but the observations.
 Dataset read_plans(sqlite3* db) {
     Dataset data;
@@ -751,6 +763,7 @@ Dataset read_plans(sqlite3* db) {
         Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
         while (st.step()) records::read_fields(records::municipality, st, 0, data.municipalities.emplace_back(), version);
+        read_municipality_sources(db, data);
     }
     PlanKey plans;
     {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "wardscope/error.hpp"
+#include "wardscope/municipality.hpp"
 
 namespace wardscope {
 
@@ -62,17 +63,41 @@ int isqrt(int n) {
     return r;
 }
 
-// Tokyo's mix of municipality kinds, in order: 23 区, 26 市, 5 町, 8 村.
 struct Kind {
     const char* ja;
     const char* en;
+    const char* kana;
 };
-Kind municipality_kind(int index) {
-    const int i = index % 62;
-    if (i < 23) return {"区", "Ward"};
-    if (i < 49) return {"市", "City"};
-    if (i < 54) return {"町", "Town"};
-    return {"村", "Village"};
+constexpr Kind ward{"区", "Ward", "く"}, city{"市", "City", "し"}, town{"町", "Town", "ちょう"}, village{"村", "Village", "そん"};
+
+// Municipalities per prefecture in JIS order (1,741 in all, the 23 wards of
+// Tokyo included), as in 2024; the synthetic municipalities take these counts.
+constexpr std::array<int, 47> municipalities_per_prefecture = {
+    179, 40, 33, 35, 25, 35, 59, 44, 25, 35, 63, 54, 62, 33, 30, 15, 19, 17, 27, 77, 42, 35, 54, 29,
+    19, 26, 43, 41, 39, 30, 19, 19, 27, 23, 19, 24, 17, 20, 34, 60, 20, 21, 45, 18, 26, 43, 41};
+constexpr int tokyo = 13;
+
+// Tokyo's mix of kinds, in order: 23 区, 26 市, 5 町, 8 村. Elsewhere a
+// synthetic mix: the first 45 % 市, then 町 up to 90 %, then 村.
+Kind kind_in_prefecture(int prefecture, int index, int count) {
+    if (prefecture == tokyo) {
+        if (index < 23) return ward;
+        if (index < 49) return city;
+        if (index < 54) return town;
+        return village;
+    }
+    if (index * 100 < count * 45) return city;
+    if (index * 100 < count * 90) return town;
+    return village;
+}
+
+// The position in the national list: Tokyo's 62 first (the default size is
+// Tokyo), then the other prefectures in JIS order.
+std::vector<int> prefecture_order() {
+    std::vector<int> order{tokyo};
+    for (int p = 1; p <= 47; ++p)
+        if (p != tokyo) order.push_back(p);
+    return order;
 }
 
 // Suffixes chosen to contain none of the bundled taxonomy's keywords, so that
@@ -230,7 +255,8 @@ void check_generate_options(const GenerateOptions& o) {
     auto require = [](bool ok, const char* what) {
         if (!ok) throw Error(std::string("synthetic data: ") + what);
     };
-    require(o.municipalities >= 1 && o.municipalities <= 999, "--municipalities must be 1 to 999");
+    require(o.municipalities >= 1 && o.municipalities <= max_synthetic_municipalities,
+            "--municipalities must be 1 to 1741 (every municipality of Japan)");
     require(o.plans_per_municipality >= 1 && o.plans_per_municipality <= 20, "--plans-per-municipality must be 1 to 20");
     require(o.measures_per_plan >= 0 && o.measures_per_plan <= 100000, "--measures-per-plan must be 0 to 100000");
     require(o.indicators_per_plan >= 0 && o.indicators_per_plan <= 1000, "--indicators-per-plan must be 0 to 1000");
@@ -245,6 +271,46 @@ void check_generate_options(const GenerateOptions& o) {
     require(plans * o.indicators_per_plan * o.years <= 2e7, "more than 20 million observations in total");
 }
 
+GenerateOptions national_generate_options() {
+    GenerateOptions o;
+    o.municipalities = max_synthetic_municipalities;
+    o.plans_per_municipality = 5;
+    o.measures_per_plan = 60;
+    o.indicators_per_plan = 10;
+    o.years = 10;
+    return o;
+}
+
+std::vector<Municipality> synthetic_municipalities(int count, const SourceRef& source) {
+    std::vector<Municipality> out;
+    out.reserve(static_cast<std::size_t>(std::max(0, count)));
+    int m = 0;
+    for (int prefecture : prefecture_order()) {
+        const int in_prefecture = municipalities_per_prefecture[static_cast<std::size_t>(prefecture - 1)];
+        const Prefecture& pref = prefectures()[static_cast<std::size_t>(prefecture - 1)];
+        int cities_towns_villages = 0;
+        for (int i = 0; i < in_prefecture; ++i) {
+            if (++m > count) return out;
+            const Kind kind = kind_in_prefecture(prefecture, i, in_prefecture);
+            // 団体コード-shaped: the prefecture, 1xx for wards, 2xx–9xx for the others in order, a check digit.
+            const int number = std::string_view(kind.ja) == ward.ja ? 101 + i : 201 + cities_towns_villages++;
+            char five[24];
+            std::snprintf(five, sizeof five, "%02d%03d", prefecture, number);
+            Municipality mu;
+            mu.id = "syn-" + pad3(m);
+            mu.name_ja = std::string("合成") + kind.ja + pad3(m);
+            mu.name_en = std::string("Synthetic ") + kind.en + " " + pad3(m);
+            mu.kind = kind.ja;
+            mu.code = with_check_digit(five);
+            mu.source = source;
+            mu.prefecture = std::string(pref.name_ja);
+            mu.name_kana = std::string("ごうせい") + kind.kana + pad3(m);
+            out.push_back(std::move(mu));
+        }
+    }
+    return out;
+}
+
 std::vector<PlanFile> generate_plan_files(const GenerateOptions& options, const Taxonomy& taxonomy) {
     check_generate_options(options);
     const Vocabulary vocab{taxonomy};
@@ -252,10 +318,9 @@ std::vector<PlanFile> generate_plan_files(const GenerateOptions& options, const 
     const SourceRef source{"wardscope-gen-seed-" + std::to_string(options.seed), "合成データ", "", ""};
     std::vector<PlanFile> out;
     out.reserve(static_cast<std::size_t>(options.municipalities * options.plans_per_municipality));
+    const std::vector<Municipality> municipalities = synthetic_municipalities(options.municipalities, source);
     for (int m = 1; m <= options.municipalities; ++m) {
-        const Kind kind = municipality_kind(m - 1);
-        const Municipality municipality{"syn-" + pad3(m), std::string("合成") + kind.ja + pad3(m),
-                                        std::string("Synthetic ") + kind.en + " " + pad3(m), kind.ja, "", source};
+        const Municipality& municipality = municipalities[static_cast<std::size_t>(m - 1)];
         for (int g = 1; g <= options.plans_per_municipality; ++g) {
             Rng rng(plan_seed(options.seed, m, g));
             PlanFile pf;

@@ -39,6 +39,28 @@ void restore_view_options(Views& views, const std::map<std::string, std::string>
     }
 }
 
+std::string restore_view_options_checked(Views& views, const std::map<std::string, std::string>& values) {
+    std::map<std::string, std::string> known;
+    for (const auto& v : make_views())
+        for (auto& [name, value] : v->save_options()) known.emplace(std::string(v->id()) + "." + name, std::move(value));
+    for (const auto& [name, value] : values) {
+        if (known.count(name)) continue;
+        std::string list;
+        for (const auto& [k, v] : known) list += (list.empty() ? "" : ", ") + k;
+        return "unknown view option '" + name + "'; the known ones are: " + list;
+    }
+    restore_view_options(views, values);
+    const std::map<std::string, std::string> taken = save_view_options(views);
+    for (const auto& [name, value] : values) {
+        const auto it = taken.find(name);
+        if (it != taken.end() && it->second == value) continue;
+        const std::string& fallback = known.at(name);
+        restore_view_options(views, {});
+        return "view option " + name + ": '" + value + "' is not a value it takes (its default is '" + fallback + "')";
+    }
+    return {};
+}
+
 void read_option(const OptionValues& values, const char* name, std::string& out) {
     if (const auto it = values.find(name); it != values.end()) out = it->second;
 }

@@ -42,6 +42,13 @@ public:
     // the next frames, and an empty anchor (an older slide) to the top.
     virtual std::string save_anchor() const { return {}; }
     virtual void restore_anchor(const std::string&) {}
+    // Presenting, a view with more than fits the screen shows it in pages that
+    // the clicker steps through before the slides: true when it moved to the
+    // page `direction` (+1 / -1) away (its anchor follows); false at either end.
+    virtual bool step_page(int /*direction*/) { return false; }
+    // What the room caption adds to the view's name: which part is shown
+    // ("rows 14–26 of 40"); empty when all of it is.
+    virtual std::string caption_detail(Lang) const { return {}; }
     // Every string the view can draw (both languages, format strings
     // included), for the font's glyph ranges.
     virtual void append_strings(std::vector<const char*>& out) const = 0;
@@ -70,6 +77,11 @@ std::vector<std::string> view_ids();
 // view absent from the map gets its defaults, and the top).
 std::map<std::string, std::string> save_view_options(const Views& views);
 void restore_view_options(Views& views, const std::map<std::string, std::string>& values);
+// The same for options a person names (`wardscope table --option`): every
+// name must be one the views save (anchors aside) and every value one the
+// view keeps; else nothing is restored and the message names the known
+// names, or the value not taken. Returns "" when all were taken.
+std::string restore_view_options_checked(Views& views, const std::map<std::string, std::string>& values);
 
 // Reading OptionValues: each leaves `out` unchanged when the name is absent or its value unknown.
 void read_option(const OptionValues& values, const char* name, std::string& out);

@@ -29,6 +29,16 @@ expect_equal "plans not flagged synthetic" "$(q a.db 'SELECT count(*) FROM plan 
 expect_equal "observations not flagged sample" "$(q a.db 'SELECT count(*) FROM observation WHERE is_sample = 0')" 0
 expect_equal "municipalities named synthetic" "$(q a.db "SELECT count(*) FROM municipality WHERE name_ja NOT LIKE '合成%'")" 0
 expect_equal "integrity" "$(q a.db 'PRAGMA integrity_check')" ok
+expect_equal "municipalities with prefecture, kind, reading and code" \
+  "$(q a.db "SELECT count(*) FROM municipality WHERE prefecture = '東京都' AND kind IN ('区', '市', '町', '村') AND name_kana <> '' AND length(code) = 6")" 5
+
+echo "# --national (its sizes overridden here: the full size is bench/run.sh's)"
+expect_ok "gen --national, smaller" "$W" gen --national --out n.db --municipalities 70 --plans-per-municipality 1 \
+  --measures-per-plan 2 --indicators-per-plan 1 --years 1
+expect_equal "70 municipalities in two prefectures" "$(q n.db 'SELECT count(*), count(DISTINCT prefecture) FROM municipality')" "70|2"
+expect_equal "Hokkaido after Tokyo's 62" "$(q n.db "SELECT count(*) FROM municipality WHERE prefecture = '北海道' AND code LIKE '01%'")" 8
+expect_equal "every code unique" "$(q n.db 'SELECT count(DISTINCT code) FROM municipality')" 70
+expect_equal "every plan synthetic" "$(q n.db 'SELECT count(*) FROM plan WHERE is_synthetic = 1')" 70
 
 echo "# determinism"
 "$W" export --db a.db --out export-a >/dev/null
@@ -56,7 +66,7 @@ expect_ok "gen --force replaces it" "$W" gen --out a.db "${OPTIONS[@]}" --seed 1
 "$W" export --db a.db --out export-forced >/dev/null
 diff -r export-c export-forced >/dev/null && pass "the replaced file holds the new data" || fail "replaced file differs from seed 12"
 [ ! -e a.db.partial ] && pass "no partial file left" || fail "a.db.partial left behind"
-expect_error "out-of-range option" "--municipalities must be 1 to 999" "$W" gen --out d.db --municipalities 0
+expect_error "out-of-range option" "--municipalities must be 1 to 1741 (every municipality of Japan)" "$W" gen --out d.db --municipalities 0
 [ ! -e d.db ] && pass "no file for a refused run" || fail "d.db was created"
 
 finish

@@ -68,6 +68,62 @@ else
   fail "the startup theme keeps $(csv_rows startup.csv) of $(csv_rows plans-ja.csv) plans"
 fi
 
+# kpi export (ids and codes, every plan) and table --view kpi (the view's words,
+# the selected plans) give the same values and status for each indicator (docs/tables.md).
+expect_ok "kpi export" "$W" kpi export --db t.db --out kpi-export.csv
+kpi_check=$(python3 - kpi-export.csv kpi-en.csv plans-en.csv <<'PY'
+import csv, sys
+def rows(p):
+    return list(csv.DictReader(open(p, encoding="utf-8-sig", newline="")))
+exported, shown, plans = rows(sys.argv[1]), rows(sys.argv[2]), rows(sys.argv[3])
+plan_id = {r["Plan"]: r["Plan id"] for r in plans}
+words = {"ahead": "ahead", "on_track": "on track", "behind": "behind", "no_data": "no data"}
+def word(r):
+    return "target met" if r["status"] == "ahead" and r["reason"] == "target met" else words[r["status"]]
+a = sorted((plan_id[r["Plan"]], r["Kind"], r["No."], r["Unit"], r["Baseline"], r["Baseline FY"], r["Target"],
+            r["Target FY"], r["Latest result"], r["Result FY"], r["Progress"]) for r in shown)
+wanted = {p for p, *_ in a}
+b = sorted((r["plan_id"], r["kind"], r["label"], r["unit"], r["baseline_value"], r["baseline_fiscal_year"],
+            r["target_value"], r["target_fiscal_year"], r["latest_value"], r["latest_fiscal_year"], word(r))
+           for r in exported if r["plan_id"] in wanted)
+with_result = sum(1 for t in a if t[8] != "")
+print("ok" if a == b and len(a) > 5 and with_result > 0 else f"differ:\n{a}\n{b}")
+PY
+)
+expect_equal "kpi export and table --view kpi agree on every indicator of the shown plans" "$kpi_check" ok
+
+# View options, as slides save them: the heatmap as shares (0…1) instead of counts.
+expect_ok "heatmap as shares" "$W" table --db t.db --view heatmap --option heatmap.mode=share --format csv --out share.csv
+expect_ok "heatmap.mode=count is the default" "$W" table --db t.db --view heatmap --view-option heatmap.mode=count --format csv --out count.csv
+expect_equal "the default mode is what --option heatmap.mode=count writes" "$(sha256sum < count.csv)" "$(sha256sum < heatmap-ja.csv)"
+# Shares are counts over the counted items: 創業 of the first row, both ways.
+share_check=$(python3 - share.csv count.csv <<'PY'
+import csv, sys
+def rows(p):
+    return list(csv.DictReader(open(p, encoding="utf-8-sig", newline="")))
+share, count = rows(sys.argv[1]), rows(sys.argv[2])
+assert [r["計画ID"] for r in share] == [r["計画ID"] for r in count]
+ok = fractions = 0
+for s, c in zip(share, count):
+    total = int(c["数えた施策"])
+    for theme in ("創業", "観光"):
+        if total == 0:
+            ok += s[theme] == ""
+        else:
+            ok += abs(float(s[theme]) - int(c[theme]) / total) < 1e-9
+            fractions += 0 < float(s[theme]) < 1
+print("ok" if ok == 2 * len(share) and fractions > 0 else f"{ok} of {2 * len(share)} cells agree, {fractions} fractions")
+PY
+)
+expect_equal "share cells are the count cells over the counted items" "$share_check" ok
+expect_ok "two options: shares, rows by total" "$W" table --db t.db --view heatmap --option heatmap.mode=share --option heatmap.rows=total --format csv --out share-total.csv
+if cmp -s share.csv share-total.csv; then fail "heatmap.rows=total did not reorder the rows"; else pass "a second --option applies too"; fi
+expect_error "an unknown option name lists the known ones" "known ones are: " "$W" table --db t.db --view heatmap --option heatmap.colour=red --format csv --out x.csv
+expect_equal "... naming heatmap.mode among them" "$(grep -c 'heatmap.mode' err.txt)" 1
+expect_error "an unknown value names the option and its default" "heatmap.mode: 'shares' is not a value it takes (its default is 'count')" \
+  "$W" table --db t.db --view heatmap --option heatmap.mode=shares --format csv --out x.csv
+expect_error "an option without a value" "VIEW.NAME=VALUE" "$W" table --db t.db --view heatmap --option heatmap.mode --format csv --out x.csv
+
 # Bad requests: clear messages, nothing written.
 expect_error "the database as the output" "refusing to overwrite" "$W" table --db t.db --view plans --format xlsx --out t.db
 expect_equal "the database is untouched" "$(sha256sum < t.db)" "$before"

@@ -43,8 +43,8 @@ Dataset dataset() {
     Dataset d;
     d.taxonomy.themes = {Theme{"startup", "創業", "Startups", {}, "", ""}, Theme{"talent", "人材", "Talent", {}, "", ""},
                          Theme{"digital", "DX・デジタル", "Digital", {}, "", ""}, Theme{"retail", "商店街", "Retail", {}, "", ""}};
-    d.municipalities = {Municipality{"kita", "北区", "Kita", "区", "", {}},
-                        Municipality{"ome", "青梅市", "Ome", "市", "", {}}};
+    d.municipalities = {Municipality{"kita", "北区", "Kita", "区", "", {}, "", "", {}},
+                        Municipality{"ome", "青梅市", "Ome", "市", "", {}, "", "", {}}};
     Plan ghost = plan("ghost-2020", "ghost", "Ghost plan", 2020, 2022,
                       {node("g1", "", NodeLevel::measure, {hand("talent")}),
                        node("g2", "", NodeLevel::measure, {rule("talent")})});

@@ -20,6 +20,7 @@
 #include "wardscope/plan_json.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/synthetic.hpp"
+#include "wardscope/theme_rule.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/workshop.hpp"
 
@@ -366,9 +367,12 @@ TEST_CASE("similar measures at synthetic scale: the inverted index finds what a 
     }
     const MeasureSimilarity index(data);
     REQUIRE(index.size() >= 600);
+    // Shared themes by the counting rule: the carried themes, computed here from the plan.
     auto themes_of = [&](std::size_t k) {
+        const Plan& plan = data.plans[index.measure(k).plan];
         std::set<std::string> out;
-        for (const ThemeTag& t : data.plans[index.measure(k).plan].nodes[index.measure(k).node].themes) out.insert(t.theme_id);
+        for (const CarriedTheme& t : carried_themes(plan, build_plan_tree(plan), static_cast<int>(index.measure(k).node)))
+            out.insert(t.theme_id);
         return out;
     };
     for (std::size_t k = 0; k < index.size(); k += 37) {

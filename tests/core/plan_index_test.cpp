@@ -69,8 +69,8 @@ Plan vision_plan() {
 Dataset dataset() {
     Dataset d;
     d.taxonomy = taxonomy();
-    d.municipalities.push_back(Municipality{"sumida", "墨田区", "Sumida", "区", "", {}});
-    d.municipalities.push_back(Municipality{"itabashi", "板橋区", "Itabashi", "区", "", {}});
+    d.municipalities.push_back(Municipality{"sumida", "墨田区", "Sumida", "区", "", {}, "", "", {}});
+    d.municipalities.push_back(Municipality{"itabashi", "板橋区", "Itabashi", "区", "", {}, "", "", {}});
     Plan a;
     a.id = "sumida-2022";
     a.municipality_id = "sumida";

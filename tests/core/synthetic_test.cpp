@@ -6,7 +6,10 @@
 #include <set>
 
 #include "test_support.hpp"
+#include <map>
+
 #include "wardscope/error.hpp"
+#include "wardscope/municipality.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/synthetic.hpp"
@@ -169,4 +172,76 @@ TEST_CASE("out-of-range options are refused with the option's name") {
     o = small_generate_options();
     o.years = 0;
     CHECK_THROWS_WITH_AS(generate_plan_files(o, test::bundled_taxonomy()), doctest::Contains("--years"), Error);
+}
+
+TEST_CASE("the synthetic municipalities reach every municipality of Japan: 47 prefectures, kinds, valid codes") {
+    const std::vector<Municipality> all = synthetic_municipalities(max_synthetic_municipalities, {});
+    REQUIRE(all.size() == 1741);
+    std::map<std::string, int> per_prefecture, per_kind;
+    std::set<std::string> codes, ids;
+    for (const Municipality& m : all) {
+        ++per_prefecture[m.prefecture];
+        ++per_kind[m.kind];
+        CHECK(valid_local_government_code(m.code));
+        REQUIRE(find_prefecture(m.prefecture) != nullptr);
+        CHECK(prefecture_of_code(m.code) == find_prefecture(m.prefecture));
+        CHECK(m.name_ja.starts_with("合成"));
+        CHECK_FALSE(m.name_kana.empty());
+        codes.insert(m.code);
+        ids.insert(m.id);
+    }
+    CHECK(per_prefecture.size() == 47);
+    CHECK(codes.size() == 1741);
+    CHECK(ids.size() == 1741);
+    CHECK(per_prefecture["北海道"] == 179);
+    CHECK(per_prefecture["東京都"] == 62);
+    CHECK(per_prefecture["鳥取県"] == 19);
+    CHECK(per_kind["区"] == 23);  // Tokyo's special wards only
+    CHECK(per_kind["市"] + per_kind["町"] + per_kind["村"] == 1718);
+    // The first 62 are Tokyo's, as the default size always was.
+    CHECK(all[0].id == "syn-001");
+    CHECK(all[0].name_ja == "合成区001");
+    CHECK(all[0].code == "131016");
+    CHECK(all[61].name_ja == "合成村062");
+    CHECK(all[62].prefecture == "北海道");
+    // A smaller count is the same list's beginning.
+    const std::vector<Municipality> first = synthetic_municipalities(70, {});
+    REQUIRE(first.size() == 70);
+    CHECK(first.back().code == all[69].code);
+}
+
+TEST_CASE("gen --national: 1741 × 5 × 60 × 10 × 10 within the limits, the default still 62 of Tokyo") {
+    const GenerateOptions national = national_generate_options();
+    CHECK(national.municipalities == 1741);
+    CHECK(national.plans_per_municipality == 5);
+    CHECK(national.measures_per_plan == 60);
+    CHECK(national.indicators_per_plan == 10);
+    CHECK(national.years == 10);
+    CHECK_NOTHROW(check_generate_options(national));
+    GenerateOptions too_many = national;
+    too_many.municipalities = 1742;
+    CHECK_THROWS_WITH(check_generate_options(too_many), "synthetic data: --municipalities must be 1 to 1741 (every municipality of Japan)");
+    CHECK(GenerateOptions{}.municipalities == 62);
+
+    // The national layout, deterministic and valid, at a reduced size: the
+    // first municipalities outside Tokyo, every generated file passes the validator.
+    GenerateOptions reduced = test::small_generate_options(3);
+    reduced.municipalities = 65;
+    reduced.plans_per_municipality = 1;
+    reduced.measures_per_plan = 2;
+    reduced.indicators_per_plan = 1;
+    reduced.years = 1;
+    const Taxonomy& taxonomy = test::bundled_taxonomy();
+    const auto files = generate_plan_files(reduced, taxonomy);
+    REQUIRE(files.size() == 65);
+    CHECK(fingerprint(files) == fingerprint(generate_plan_files(reduced, taxonomy)));
+    CHECK(files.back().municipality.prefecture == "北海道");
+    std::vector<ParseResult> parsed;
+    for (const PlanFile& pf : files) {
+        parsed.push_back(parse_plan_file(to_json_text(pf), pf.plan.id + ".json", taxonomy));
+        CHECK_MESSAGE(parsed.back().ok(), pf.plan.id);
+        CHECK(parsed.back().plan_file.municipality.code == pf.municipality.code);
+        CHECK(pf.plan.is_synthetic);
+    }
+    CHECK(check_plan_set(parsed).empty());
 }

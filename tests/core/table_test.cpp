@@ -65,7 +65,7 @@ TEST_CASE("a table as xlsx is a zip workbook, and formats are named") {
 TEST_CASE("the heatmap's table: one row per matrix row, cells in the matrix's mode, no share without items") {
     Dataset data;
     data.taxonomy.themes = {{"startup", "創業", "Startups", {}, "", ""}, {"tourism", "観光", "Tourism", {}, "", ""}};
-    data.municipalities.push_back({"kita", "北区", "Kita", "区", "", {}});
+    data.municipalities.push_back({"kita", "北区", "Kita", "区", "", {}, "", "", {}});
     Plan p;
     p.id = "kita-a";
     p.municipality_id = "kita";

@@ -10,6 +10,7 @@
 #include "test_support.hpp"
 #include "wardscope/coverage.hpp"
 #include "wardscope/csv.hpp"
+#include "wardscope/measure_similarity.hpp"
 #include "wardscope/plan_import.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/text_fold.hpp"
@@ -146,6 +147,56 @@ TEST_CASE("counting rule on the bundled data: the cases that used to disagree") 
     CHECK_FALSE(plan_covers(*d.find_plan("itabashi-regional-2022"), "startup"));
     // Itabashi 2035: 戦略4 is about networks; its two measures carry it.
     CHECK(count("itabashi-vision-2035", "network") == 2);
+}
+
+TEST_CASE("similar measures share themes by the counting rule: a measure carries what the heatmap counts it under") {
+    const Dataset d = bundled_dataset();
+    std::vector<std::size_t> all;
+    for (std::size_t i = 0; i < d.plans.size(); ++i) all.push_back(i);
+    const CoverageMatrix m = build_coverage(d, all);
+    const MeasureSimilarity index(d);
+    REQUIRE(index.size() > 100);
+    std::size_t inherited = 0;  // measures carrying a theme not tagged on themselves
+    for (std::size_t k = 0; k < index.size(); ++k) {
+        const Plan& plan = d.plans[index.measure(k).plan];
+        const int node = static_cast<int>(index.measure(k).node);
+        const std::vector<std::string> carried = index.carried_theme_ids(k);
+        const int r = m.find_row(plan.id);
+        REQUIRE(r >= 0);
+        for (std::size_t c = 0; c < m.column_count(); ++c) {
+            const std::vector<int>& behind = m.cell(static_cast<std::size_t>(r), c).nodes;
+            const bool counted = std::find(behind.begin(), behind.end(), node) != behind.end();
+            const bool carries = std::find(carried.begin(), carried.end(), m.columns[c].theme_id) != carried.end();
+            CAPTURE(plan.id);
+            CAPTURE(plan.nodes[static_cast<std::size_t>(node)].id);
+            CHECK(counted == carries);
+            const auto& own = plan.nodes[static_cast<std::size_t>(node)].themes;
+            if (carries && std::none_of(own.begin(), own.end(), [&](const ThemeTag& t) { return t.theme_id == m.columns[c].theme_id; }))
+                ++inherited;
+        }
+    }
+    CHECK(inherited > 0);  // the rule differs from the measure's own tags on this data
+
+    // Itabashi 2035: 戦略4's measures carry 連携 (network) from their heading, and
+    // their similar measures' scores count it.
+    const std::size_t itabashi = static_cast<std::size_t>(std::find_if(d.plans.begin(), d.plans.end(), [](const Plan& p) {
+                                                              return p.id == "itabashi-vision-2035";
+                                                          }) - d.plans.begin());
+    const CoverageCell& network = m.cell(static_cast<std::size_t>(m.find_row("itabashi-vision-2035")),
+                                         static_cast<std::size_t>(m.find_column("network")));
+    REQUIRE(network.nodes.size() == 2);
+    for (int node : network.nodes) {
+        const long k = index.find(itabashi, node);
+        REQUIRE(k >= 0);
+        const auto carried = index.carried_theme_ids(static_cast<std::size_t>(k));
+        CHECK(std::find(carried.begin(), carried.end(), "network") != carried.end());
+        for (const SimilarMeasure& s : index.most_similar_elsewhere(d, static_cast<std::size_t>(k), 5)) {
+            CHECK(s.score == doctest::Approx(0.8 * s.text + 0.2 * index.theme_similarity(static_cast<std::size_t>(k), s.measure)));
+            const auto theirs = index.carried_theme_ids(s.measure);
+            const bool shares_network = std::find(theirs.begin(), theirs.end(), "network") != theirs.end();
+            CHECK(shares_network == (std::find(s.shared_themes.begin(), s.shared_themes.end(), "network") != s.shared_themes.end()));
+        }
+    }
 }
 
 TEST_CASE("theme drill-across lists exactly the items behind the heatmap's cells, grouped by municipality") {

@@ -122,7 +122,9 @@ TEST_CASE("a database in WAL mode is refused before SQLite could replay a -wal f
 TEST_CASE("every schema version wardscope made opens: 1, 2, 3 and 4") {
     test::TempDir dir;
     const fs::path path = make_database(dir);
-    run_sql(path, test::version_4_down_sql() + "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1");
+    run_sql(path, test::down_to_version_3_sql());
+    CHECK(load_dataset(Store::open(path, OpenMode::read_only)).plans.size() == 1);
+    run_sql(path, "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1");
     CHECK(load_dataset(Store::open(path, OpenMode::read_only)).plans.size() == 1);
     run_sql(path, "PRAGMA application_id = 1465074512; PRAGMA user_version = 2");
     CHECK(load_dataset(Store::open(path, OpenMode::read_only)).plans.size() == 1);

@@ -195,7 +195,7 @@ TEST_CASE("two files disagreeing about a municipality or sharing a plan id") {
     const auto problems = check_plan_set({a, b, c});
     REQUIRE(problems.size() == 2);
     CHECK(problems[0].to_string() == "b.json: /id: plan id 'plan-a' is also used by plan.json");
-    CHECK(problems[1].to_string() == "c.json: /municipality: municipality 'testward' differs from its description in plan.json");
+    CHECK(problems[1].to_string() == "c.json: /municipality: municipality 'testward': name_ja '別区' here, '試験区' in plan.json");
 }
 
 TEST_CASE("keyword rules tag untagged nodes and never override hand tags") {

@@ -31,6 +31,9 @@ ALTER TABLE municipality DROP COLUMN source_page; ALTER TABLE plan DROP COLUMN a
 ALTER TABLE plan DROP COLUMN source_page; ALTER TABLE node DROP COLUMN source_page;
 ALTER TABLE swot_item DROP COLUMN label; ALTER TABLE swot_item DROP COLUMN source_page;
 ALTER TABLE tows_strategy DROP COLUMN source_page; ALTER TABLE indicator DROP COLUMN source_page;
+-- Municipalities' sources, prefecture and reading:
+DROP TABLE municipality_source; ALTER TABLE municipality DROP COLUMN prefecture;
+ALTER TABLE municipality DROP COLUMN name_kana;
 -- Themes' short headings, slides' speaker notes, diff decisions:
 ALTER TABLE theme DROP COLUMN short_en; ALTER TABLE theme DROP COLUMN short_ja;
 ALTER TABLE slide DROP COLUMN notes; DROP TABLE measure_match;

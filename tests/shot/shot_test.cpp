@@ -305,10 +305,20 @@ TEST_CASE("the room layout: every view presented at 1280x800 and 1920x1080, ja a
                 // No editing controls in front of the room.
                 for (const char* editing : {"kpi.entry.add", "kpi.entry.undo", "compare.add_plan", "compare.remove/0", "slides.add"})
                     CHECK(find_item(shot.layout, editing) == nullptr);
+                if (view == "compare") {
+                    // The room sees the compared plans as compare's own chips (no selection chips there).
+                    CHECK(find_item(shot.layout, "compare.plan/0") != nullptr);
+                    CHECK(find_item(shot.layout, "compare.plan/1") != nullptr);
+                    CHECK(find_item(shot.layout, "selection.chip/sumida-regional-2019") == nullptr);
+                }
                 if (view == "compare" && size == "1280x800" && lang == "ja") {  // they are there outside presentation mode
                     const Shot normal = shoot(view, size, lang, "--plans " + it->second);
                     CHECK(find_item(normal.layout, "compare.add_plan") != nullptr);
-                    CHECK(find_item(normal.layout, "compare.remove/0") != nullptr);
+                    // One set of plan chips: the selection's (with ×), none of compare's own.
+                    CHECK(find_item(normal.layout, "selection.chip/sumida-regional-2019") != nullptr);
+                    CHECK(find_item(normal.layout, "selection.chip/sumida-regional-2022") != nullptr);
+                    CHECK(find_item(normal.layout, "compare.plan/0") == nullptr);
+                    CHECK(find_item(normal.layout, "compare.remove/0") == nullptr);
                 }
             }
 }
@@ -574,5 +584,116 @@ TEST_CASE("explorer: a 5-level plan with cross-listed items and an unknown name,
             }
             if (size == "1920x1080")  // the whole tree in sight
                 for (const auto* r : rows) CHECK((*r)["y1"].get<double>() <= (*tree)["y1"].get<double>());
+        }
+}
+
+TEST_CASE("presenting in English, the heatmap's row headings show each plan title whole, in at most two lines within the row") {
+    for (const std::string size : {"1280x800", "1920x1080"})
+        for (const std::string lang : {"en", "ja"}) {
+            CAPTURE(size);
+            CAPTURE(lang);
+            const Shot shot = shoot("heatmap", size, lang, "--present");
+            int titles = 0;
+            for (const auto& item : shot.layout["items"]) {
+                const std::string name = item["name"];
+                if (name.rfind("heatmap.row_title/", 0) != 0) continue;
+                ++titles;
+                const std::string text = item["text"];
+                CAPTURE(name);
+                CAPTURE(text);
+                CHECK(text.find("…") == std::string::npos);  // not cut
+                CHECK(static_cast<double>(item["value"]) <= 2);
+                // Inside its row's heading.
+                const nlohmann::json* row = find_item(shot.layout, "heatmap.row/" + name.substr(18));
+                REQUIRE(row != nullptr);
+                CHECK(static_cast<double>(item["y0"]) >= static_cast<double>((*row)["y0"]) - 1);
+                CHECK(static_cast<double>(item["y1"]) <= static_cast<double>((*row)["y1"]) + 2);
+            }
+            CHECK(titles >= 11);
+            const nlohmann::json* text = find_item(shot.layout, "text.min_size");
+            REQUIRE(text != nullptr);
+            CHECK(static_cast<double>((*text)["value"]) >= min_room_text(shot.image.height));
+        }
+}
+
+TEST_CASE("presenting 40 synthetic plans at 1280x800, the heatmap shows a page of rows, the caption says which, a slide keeps its page") {
+    fs::create_directories(shot_dir);
+    const fs::path db = shot_dir / "paged.db";
+    fs::remove(db);
+    REQUIRE(run(std::string(WARDSCOPE_EXE) + " gen --out " + db.string() +
+                " --municipalities 20 --plans-per-municipality 2 --measures-per-plan 30 --indicators-per-plan 2 --years 2 > /dev/null") == 0);
+    const auto rows_on_screen = [](const Shot& shot) {
+        std::set<std::string> rows;
+        const nlohmann::json* view = find_item(shot.layout, "shell.view");
+        REQUIRE(view != nullptr);
+        for (const auto& item : shot.layout["items"]) {
+            const std::string name = item["name"];
+            if (name.rfind("heatmap.row/", 0) == 0 && static_cast<double>(item["y1"]) <= static_cast<double>((*view)["y1"]) + 0.5)
+                rows.insert(name.substr(12));
+        }
+        return rows;
+    };
+    const Shot first = shoot("heatmap", "1280x800", "en", "--present", db.string());
+    const std::set<std::string> page_one = rows_on_screen(first);
+    const nlohmann::json* caption = find_item(first.layout, "shell.caption");
+    REQUIRE(caption != nullptr);
+    const std::string title = (*caption)["text"];
+    INFO(title);
+    const std::string expected = "rows 1–" + std::to_string(page_one.size()) + " of 40";
+    CHECK(title.find(expected) != std::string::npos);
+    REQUIRE(page_one.size() > 1);
+    REQUIRE(page_one.size() < 40);
+
+    // A slide anchored at a plan off the first page shows that plan's page, and the caption names its rows.
+    const fs::path ids = shot_dir / "paged-ids.txt";
+    REQUIRE(run("sqlite3 " + db.string() + " 'SELECT id FROM plan ORDER BY id' > " + ids.string()) == 0);
+    std::string elsewhere;
+    {
+        std::ifstream in(ids);
+        for (std::string id; std::getline(in, id);)
+            if (!page_one.count(id)) {
+                elsewhere = id;
+                break;
+            }
+    }
+    REQUIRE_FALSE(elsewhere.empty());
+    const std::string state = R"({"view":"heatmap","lang":"en","presenting":true,"options":{"heatmap.anchor":"row )" + elsewhere + R"("}})";
+    const fs::path sql = shot_dir / "paged.sql";
+    std::ofstream(sql) << "INSERT INTO slide (position, name, state) VALUES (0, 'page', '" << state << "');\n";
+    REQUIRE(run("sqlite3 " + db.string() + " < " + sql.string()) == 0);
+    const Shot slide = shoot_slide(db, 1, "1280x800", "paged-slide");
+    const std::set<std::string> shown = rows_on_screen(slide);
+    CHECK(shown.count(elsewhere) == 1);
+    for (const std::string& id : page_one) CHECK(shown.count(id) == 0);
+    const nlohmann::json* slide_caption = find_item(slide.layout, "shell.caption");
+    REQUIRE(slide_caption != nullptr);
+    const std::string slide_title = (*slide_caption)["text"];
+    INFO(slide_title);
+    CHECK(slide_title.find("rows " + std::to_string(page_one.size() + 1) + "–") != std::string::npos);
+    CHECK(slide_title.find(" of 40") != std::string::npos);
+}
+
+TEST_CASE("compare's generation diff while presenting: readable text, whole column headings, no editing controls") {
+    for (const std::string size : {"1280x800", "1920x1080"})
+        for (const std::string lang : {"ja", "en"}) {
+            CAPTURE(size);
+            CAPTURE(lang);
+            const Shot shot = shoot("compare", size, lang,
+                                    "--present --plans sumida-regional-2019,sumida-regional-2022 --view-option compare.mode=diff");
+            const nlohmann::json* text = find_item(shot.layout, "text.min_size");
+            REQUIRE(text != nullptr);
+            CHECK(static_cast<double>((*text)["value"]) >= min_room_text(shot.image.height));
+            REQUIRE(find_item(shot.layout, "compare.diff.row.0") != nullptr);
+            int headings = 0;
+            for (const auto& item : shot.layout["items"]) {
+                const std::string name = item["name"];
+                if (name.rfind("compare.diff.heading/", 0) != 0) continue;
+                ++headings;
+                CAPTURE(name);
+                const double cell_w = static_cast<double>(item["x1"]) - static_cast<double>(item["x0"]);
+                CHECK(static_cast<double>(item["value"]) <= cell_w + 0.5);  // the heading's text fits its cell
+                CHECK(static_cast<double>(item["x1"]) <= shot.image.width);
+            }
+            CHECK(headings == 4);  // no actions column in front of the room
         }
 }

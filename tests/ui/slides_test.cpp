@@ -2,13 +2,24 @@
 // and restores, and the undo stack over notes and slides.
 #include <doctest/doctest.h>
 
+#include <cfloat>
+#include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <random>
+#include <utility>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
 
 #include "app/dashboard.hpp"
 #include "ui/view.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/synthetic.hpp"
+#include "wardscope/table.hpp"
 #include "wardscope/workshop.hpp"
 
 namespace fs = std::filesystem;
@@ -33,7 +44,7 @@ struct TempDatabase {
     }
     static PlanFile plan_file(const std::string& id, const std::string& municipality) {
         PlanFile pf;
-        pf.municipality = {municipality, municipality + "区", "", "区", "", {}};
+        pf.municipality = {municipality, municipality + "区", "", "区", "", {}, "", "", {}};
         pf.plan.id = id;
         pf.plan.municipality_id = municipality;
         pf.plan.title = id + "の計画";
@@ -65,7 +76,7 @@ TEST_CASE("view options survive the trip through a slide's named strings") {
         {"kpi.show_empty", "1"},
         {"notes.kind", "1"},              {"notes.min_vote", "4"},           {"notes.in_filter_only", "0"},
         {"notes.sort", "5:desc"},         {"kpi.sort", "6:asc"},
-        {"compare.mode", "diff"}};
+        {"compare.mode", "diff"},         {"explorer.search", "ｄｘ"}};
     ui::Views views = ui::make_views();
     ui::restore_view_options(views, chosen);
     CHECK(ui::save_view_options(views) == chosen);
@@ -447,4 +458,295 @@ TEST_CASE("dashboard redo of a typed KPI result stores it again, and its undo re
     CHECK(user_values() == 1);
     CHECK(d.undo().empty());  // the redone row, under its new id
     CHECK(user_values() == 0);
+}
+
+TEST_CASE("a slide's speaker notes are edited in the dashboard: one edit, undone and redone with a message") {
+    TempDatabase db;
+    app::Dashboard d(db.path);
+    REQUIRE(d.show_view("swot"));
+    CHECK(d.add_slide("強み").empty());
+    d.reload();
+    const std::int64_t id = d.model().slides.at(0).id;
+    CHECK(d.set_slide_notes(id, "最初に強みを読む\n次に機会").empty());
+    d.reload();
+    CHECK(d.model().slides.at(0).notes == "最初に強みを読む\n次に機会");
+    CHECK(d.last_edit() == "slide notes " + std::to_string(id));
+    CHECK(d.set_slide_notes(id, "書き直し").empty());
+    // The core's checks: a control character is refused and nothing is written.
+    CHECK(d.set_slide_notes(id, std::string("bad\x01")).find("notes") != std::string::npos);
+    CHECK(d.set_slide_notes(id + 99, "x").find("slide") != std::string::npos);
+    d.reload();
+    CHECK(d.model().slides.at(0).notes == "書き直し");
+
+    CHECK(d.undo().empty());
+    CHECK(d.notice().find("元に戻しました: スライド「強み」の話者メモを変更") == 0);
+    d.reload();
+    CHECK(d.model().slides.at(0).notes == "最初に強みを読む\n次に機会");
+    CHECK(d.undo().empty());
+    d.reload();
+    CHECK(d.model().slides.at(0).notes.empty());
+    d.set_lang(ui::Lang::en);
+    CHECK(d.redo().empty());
+    CHECK(d.notice().find("Redone: slide “強み” notes changed") == 0);
+    d.reload();
+    CHECK(d.model().slides.at(0).notes == "最初に強みを読む\n次に機会");
+    // The slide itself (view, name) is untouched by its notes.
+    CHECK(d.model().slides.at(0).name == "強み");
+    CHECK(d.model().slides.at(0).state.view == "swot");
+}
+
+namespace {
+
+// A database as `wardscope gen` writes it: municipalities × plans, `measures` each, one indicator.
+fs::path generated_database(const fs::path& path, int municipalities, int plans, int measures, const Taxonomy& taxonomy) {
+    Store store = Store::open(path, OpenMode::create);
+    GenerateOptions options;
+    options.municipalities = municipalities;
+    options.plans_per_municipality = plans;
+    options.measures_per_plan = measures;
+    options.indicators_per_plan = 1;
+    options.years = 1;
+    generate_database(store, taxonomy, options);
+    return path;
+}
+
+// Frames of the whole dashboard in a headless ImGui context, with probes on.
+struct HeadlessDashboard {
+    app::Dashboard& d;
+    explicit HeadlessDashboard(app::Dashboard& dashboard, ImVec2 display = ImVec2(1280, 800)) : d(dashboard) {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = display;
+        io.IniFilename = nullptr;
+        // The keys as the GLFW backend maps them (the dashboard navigates with the keyboard).
+        const std::pair<ImGuiKey_, int> keys[] = {
+            {ImGuiKey_Tab, GLFW_KEY_TAB},         {ImGuiKey_LeftArrow, GLFW_KEY_LEFT},  {ImGuiKey_RightArrow, GLFW_KEY_RIGHT},
+            {ImGuiKey_UpArrow, GLFW_KEY_UP},      {ImGuiKey_DownArrow, GLFW_KEY_DOWN},  {ImGuiKey_PageUp, GLFW_KEY_PAGE_UP},
+            {ImGuiKey_PageDown, GLFW_KEY_PAGE_DOWN}, {ImGuiKey_Home, GLFW_KEY_HOME},    {ImGuiKey_End, GLFW_KEY_END},
+            {ImGuiKey_Insert, GLFW_KEY_INSERT},   {ImGuiKey_Delete, GLFW_KEY_DELETE},   {ImGuiKey_Backspace, GLFW_KEY_BACKSPACE},
+            {ImGuiKey_Space, GLFW_KEY_SPACE},     {ImGuiKey_Enter, GLFW_KEY_ENTER},     {ImGuiKey_Escape, GLFW_KEY_ESCAPE},
+            {ImGuiKey_KeyPadEnter, GLFW_KEY_KP_ENTER}, {ImGuiKey_A, GLFW_KEY_A},        {ImGuiKey_C, GLFW_KEY_C},
+            {ImGuiKey_V, GLFW_KEY_V},             {ImGuiKey_X, GLFW_KEY_X},             {ImGuiKey_Y, GLFW_KEY_Y},
+            {ImGuiKey_Z, GLFW_KEY_Z}};
+        for (const auto& [key, glfw] : keys) io.KeyMap[key] = glfw;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        d.widgets().probes.set_enabled(true);
+    }
+    ~HeadlessDashboard() { ImGui::DestroyContext(); }
+    HeadlessDashboard(const HeadlessDashboard&) = delete;
+    HeadlessDashboard& operator=(const HeadlessDashboard&) = delete;
+    void frame(ImVec2 mouse = ImVec2(-FLT_MAX, -FLT_MAX), bool pressed = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DeltaTime = 1.0f / 60.0f;
+        io.MousePos = mouse;
+        io.MouseDown[0] = pressed;
+        ImGui::NewFrame();
+        d.draw_frame();
+        ImGui::Render();
+    }
+    void click(ImVec2 p) {
+        frame(p, false);
+        frame(p, true);
+        frame(p, false);
+    }
+    std::optional<ui::Probe> probe(std::string_view name) const {
+        for (const ui::Probe& p : d.widgets().probes.recorded())
+            if (p.name == name) return p;
+        return std::nullopt;
+    }
+    void press(int key) {
+        ImGui::GetIO().KeysDown[key] = true;
+        frame();
+        ImGui::GetIO().KeysDown[key] = false;
+        frame();
+    }
+    static ImVec2 centre(const ui::Probe& p) { return ImVec2((p.min.x + p.max.x) / 2, (p.min.y + p.max.y) / 2); }
+};
+
+}  // namespace
+
+TEST_CASE("the slide panel's notes field: typed notes are saved when the field is left, and undo puts them back") {
+    TempDatabase db;
+    {
+        Store store = Store::open(db.path, OpenMode::read_write);
+        SlideState s;
+        s.view = "swot";
+        add_slide(store, "一枚目", s, "元のメモ");
+    }
+    app::Dashboard d(db.path);
+    HeadlessDashboard h(d);
+    h.frame();
+    h.frame();
+    auto button = h.probe("shell.slides");
+    REQUIRE(button);
+    h.click(HeadlessDashboard::centre(*button));
+    h.frame();
+    CHECK_FALSE(h.probe("slides.notes"));  // no slide shown yet: nothing to write notes for
+    auto item = h.probe("slides.item/0");
+    REQUIRE(item);
+    h.click(HeadlessDashboard::centre(*item));
+    h.frame();
+    CHECK(d.current_slide() == 0);
+    auto field = h.probe("slides.notes");
+    REQUIRE(field);
+    const ImVec2 in_field = HeadlessDashboard::centre(*field);
+    h.click(in_field);
+    ImGui::GetIO().AddInputCharactersUTF8("と追記");
+    h.frame(in_field);
+    h.frame(in_field);
+    d.reload();
+    CHECK(d.model().slides.at(0).notes == "元のメモ");  // not written while typing
+    // Leaving the field (a click on the panel's name field) writes the notes, once.
+    const unsigned edits = d.edit_count();
+    auto name = h.probe("slides.name");
+    REQUIRE(name);
+    h.click(HeadlessDashboard::centre(*name));
+    h.frame();
+    CHECK(d.edit_count() == edits + 1);
+    d.reload();
+    CHECK(d.model().slides.at(0).notes == "元のメモと追記");
+    CHECK(d.undo().empty());
+    h.frame();
+    h.frame();
+    d.reload();
+    CHECK(d.model().slides.at(0).notes == "元のメモ");
+}
+
+TEST_CASE("presenting, heatmap rows that do not fit go on pages: the clicker steps them, the caption names them, a slide keeps the page") {
+    TempDatabase db;
+    Taxonomy taxonomy;
+    taxonomy.themes = {{"startup", "創業", "Startups", {"創業"}, "", ""}, {"tourism", "観光", "Tourism", {"観光"}, "", ""}};
+    app::Dashboard d(generated_database(db.dir / "gen.db", 30, 2, 6, taxonomy));
+    const std::size_t plans = d.data().plans.size();
+    REQUIRE(plans >= 60);
+    HeadlessDashboard h(d, ImVec2(1280, 500));
+    d.set_lang(ui::Lang::en);
+    REQUIRE(d.show_view("heatmap"));
+    h.frame();
+    CHECK(d.view().caption_detail(ui::Lang::en).empty());  // not presenting: one grid that scrolls
+    d.set_presenting(true, 500);
+    h.frame();
+    h.frame();
+    const std::string first_page = d.view().caption_detail(ui::Lang::en);
+    INFO(first_page);
+    int from = 0, to = 0, of = 0;
+    REQUIRE(std::sscanf(first_page.c_str(), "rows %d–%d of %d", &from, &to, &of) == 3);
+    CHECK(from == 1);
+    CHECK(of == static_cast<int>(plans));
+    REQUIRE(to > 1);
+    REQUIRE(to < of);
+    const int per_page = to;
+    const auto rows_drawn = [&] {
+        int n = 0;
+        for (const ui::Probe& p : d.widgets().probes.recorded()) n += p.name.starts_with("heatmap.row/") ? 1 : 0;
+        return n;
+    };
+    d.widgets().probes.clear();
+    h.frame();
+    CHECK(rows_drawn() == per_page);
+    CHECK(d.capture_slide().view_options.count("heatmap.anchor") == 0);  // the first page is the top
+    const SlideState page_one = d.capture_slide();
+
+    // → steps to the next page (no slides: nothing else moves).
+    h.press(GLFW_KEY_RIGHT);
+    h.frame();
+    CHECK(d.view().caption_detail(ui::Lang::en) ==
+          "rows " + std::to_string(per_page + 1) + "–" + std::to_string(std::min(2 * per_page, of)) + " of " + std::to_string(of));
+    const SlideState page_two = d.capture_slide();
+    REQUIRE(page_two.view_options.count("heatmap.anchor") == 1);
+    CHECK(page_two.view_options.at("heatmap.anchor").starts_with("row "));
+    // The caption under the view says it too.
+    d.widgets().probes.clear();
+    h.frame();
+    const auto caption = h.probe("shell.caption");
+    REQUIRE(caption);
+    CHECK(caption->text.find("rows " + std::to_string(per_page + 1) + "–") != std::string::npos);
+
+    // Every row is reachable: → to the last page, where it stops; ← back to the first.
+    int pages = 2;
+    for (int i = 0; i < of; ++i) {
+        const std::string before = d.view().caption_detail(ui::Lang::en);
+        h.press(GLFW_KEY_RIGHT);
+        h.frame();
+        if (d.view().caption_detail(ui::Lang::en) == before) break;
+        ++pages;
+    }
+    CHECK(pages == (of + per_page - 1) / per_page);
+    CHECK(d.view().caption_detail(ui::Lang::en).find("–" + std::to_string(of) + " of ") != std::string::npos);
+    for (int i = 0; i < pages; ++i) h.press(GLFW_KEY_LEFT);
+    h.frame();
+    CHECK(d.view().caption_detail(ui::Lang::en) == first_page);
+
+    // A slide keeps its page.
+    d.apply_slide(page_two);
+    h.frame();
+    h.frame();
+    CHECK(d.view().caption_detail(ui::Lang::en).starts_with("rows " + std::to_string(per_page + 1) + "–"));
+    d.apply_slide(page_one);
+    h.frame();
+    CHECK(d.view().caption_detail(ui::Lang::en) == first_page);
+}
+
+TEST_CASE("SWOT, notes and explorer keep their scroll anchors in a slide: the section, the note, the node at the top") {
+    // Their shapes travel with the options; others are dropped.
+    ui::Views views = ui::make_views();
+    ui::restore_view_options(views, {{"swot.anchor", "tows"}, {"notes.anchor", "note plan-a/node/st1"}, {"explorer.anchor", "node st1"}});
+    auto saved = ui::save_view_options(views);
+    CHECK(saved.at("swot.anchor") == "tows");
+    CHECK(saved.at("notes.anchor") == "note plan-a/node/st1");
+    CHECK(saved.at("explorer.anchor") == "node st1");
+    ui::restore_view_options(views, {{"swot.anchor", "row 3"}, {"notes.anchor", "st1"}, {"explorer.anchor", "node "}});
+    saved = ui::save_view_options(views);
+    CHECK(saved.count("swot.anchor") == 0);
+    CHECK(saved.count("notes.anchor") == 0);
+    CHECK(saved.count("explorer.anchor") == 0);
+
+    // Restored on a short screen, each view scrolls there: what it then reports at its top is the anchor.
+    TempDatabase db;
+    app::Dashboard d(generated_database(db.dir / "gen.db", 1, 1, 40, Taxonomy{}));
+    REQUIRE(d.data().plans.size() == 1);
+    const Plan& plan = d.data().plans[0];
+    REQUIRE(plan.nodes.size() > 30);
+    // Notes on 30 measures, so that the notes table scrolls too.
+    for (std::size_t i = 0; i < 30; ++i)
+        REQUIRE(d.set_annotation({plan.id, ItemKind::node, plan.nodes[plan.nodes.size() - 1 - i].id}, "メモ " + std::to_string(i), 3).empty());
+    d.reload();
+    HeadlessDashboard h(d, ImVec2(1280, 360));
+    const std::string deep_node = d.data().plans[0].nodes[d.data().plans[0].nodes.size() / 2].id;
+    const auto restored = [&](const std::string& view, const std::string& option, const std::string& anchor) {
+        REQUIRE(d.show_view(view));
+        d.selection().set_plans(d.data(), {d.data().plans[0].id});
+        h.frame();
+        SlideState s = d.capture_slide();
+        s.view_options[option] = anchor;
+        d.apply_slide(s);
+        for (int i = 0; i < 5; ++i) h.frame();
+        const auto now = d.capture_slide().view_options;
+        return now.count(option) ? now.at(option) : std::string();
+    };
+    CHECK(restored("explorer", "explorer.anchor", "node " + deep_node) == "node " + deep_node);
+    CHECK(restored("explorer", "explorer.anchor", "") == "");
+    REQUIRE_FALSE(d.data().plans[0].tows.empty());
+    CHECK(restored("swot", "swot.anchor", "tows") == "tows");
+    CHECK(restored("swot", "swot.anchor", "linked") == "");  // not a section it names
+    CHECK(restored("swot", "swot.anchor", "") == "");
+    // The notes table sorted as the view sorts it: the 20th row's note at the top.
+    REQUIRE(d.show_view("notes"));
+    h.frame();
+    const std::optional<Table> notes = d.view_table("notes");
+    REQUIRE(notes);
+    REQUIRE(notes->rows.size() == 30);
+    std::string key;
+    {
+        // The 20th row shown: find its item among the notes by its text.
+        const auto& row = notes->rows[19];
+        for (const Annotation& a : d.model().annotations)
+            for (const auto& cell : row)
+                if (cell_text(cell) == a.note) key = a.item.plan_id + "/node/" + a.item.item_id;
+    }
+    REQUIRE_FALSE(key.empty());
+    CHECK(restored("notes", "notes.anchor", "note " + key) == "note " + key);
+    CHECK(restored("notes", "notes.anchor", "") == "");
 }

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
 
 #include <imgui.h>
 
@@ -81,6 +83,18 @@ ImU32 status_color(DiffStatus s) {
 int percent(double similarity) { return static_cast<int>(std::lround(similarity * 100.0)); }
 
 // Plans ordered by generation: start year (unknown last), then end year, then id.
+// The two plans' column headings: their labels; where one would be cut at
+// `width`, what tells them apart — the labels after their common words
+// ("2019–2021" / "2022–2024"; the heading above names both in full).
+std::pair<std::string, std::string> column_headings(const std::string& a, const std::string& b, float width) {
+    if (ImGui::CalcTextSize(a.c_str()).x <= width && ImGui::CalcTextSize(b.c_str()).x <= width) return {a, b};
+    std::size_t common = 0;
+    while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+    const std::size_t space = a.rfind(' ', common == 0 ? 0 : common - 1);
+    if (space == std::string::npos || space + 1 >= a.size() || space + 1 >= b.size()) return {a, b};
+    return {a.substr(space + 1), b.substr(space + 1)};
+}
+
 bool earlier(const Plan& a, const Plan& b) {
     const int as = a.start_fy.value_or(1 << 30), bs = b.start_fy.value_or(1 << 30);
     if (as != bs) return as < bs;
@@ -164,17 +178,30 @@ void GenerationDiffPanel::draw(ViewContext& ctx, const Plan& first, const Plan& 
 
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_PadOuterX |
                                   ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_NoSavedSettings;
-    if (!ImGui::BeginTable("##generation_diff", room ? 4 : 5, flags)) return;
     const float status_w = std::max(ImGui::CalcTextSize(L::col_status(lang)).x, 4.2f * em());
     const float similarity_w = std::max(ImGui::CalcTextSize(L::col_similarity(lang)).x, 3.2f * em());
     const float actions_w = ImGui::CalcTextSize(L::confirm(lang)).x + ImGui::CalcTextSize(L::break_match(lang)).x +
                             ImGui::CalcTextSize(L::change(lang)).x + ImGui::GetFrameHeight() * 2 + 1.5f * em();
+    const float plan_column_w = (ImGui::GetContentRegionAvail().x - status_w - similarity_w - (room ? 0.0f : actions_w)) / 2 -
+                                2 * ImGui::GetStyle().CellPadding.x - 1.0f * em();
+    const auto [heading_a, heading_b] =
+        column_headings(plan_short_label(ctx.data, pa, lang), plan_short_label(ctx.data, pb, lang), plan_column_w);
+    if (!ImGui::BeginTable("##generation_diff", room ? 4 : 5, flags)) return;
     ImGui::TableSetupColumn(L::col_status(lang), ImGuiTableColumnFlags_WidthFixed, status_w);
     ImGui::TableSetupColumn(L::col_similarity(lang), ImGuiTableColumnFlags_WidthFixed, similarity_w);
-    ImGui::TableSetupColumn(plan_short_label(ctx.data, pa, lang).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(plan_short_label(ctx.data, pb, lang).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(heading_a.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(heading_b.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     if (!room) ImGui::TableSetupColumn(L::col_actions(lang), ImGuiTableColumnFlags_WidthFixed, actions_w);
-    ImGui::TableHeadersRow();
+    // The headings one by one, so that tests find each (value: the text's width, to compare with the cell's).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        const char* name = ImGui::TableGetColumnName(c);
+        ImGui::TableHeader(name);
+        if (probes_enabled())
+            record_probe("compare.diff.heading/" + std::to_string(c), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                         ImGui::CalcTextSize(name).x, 0, name);
+    }
     for (std::size_t r = 0; r < diff.rows.size(); ++r) {
         const DiffRow& row = diff.rows[r];
         ImGui::PushID(static_cast<int>(r));

@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include "ui/filtered_plans.hpp"
 #include "ui/plot/plot.hpp"
 #include "ui/views/compare_diff.hpp"
 #include "ui/widgets/annotations.hpp"
@@ -28,7 +29,6 @@ namespace {
     X(tab_title, "比較", "Compare")                                                                         \
     X(plans_label, "比較する計画（2〜4件）", "Plans to compare (2–4)")                                        \
     X(add_plan, "＋ 計画を追加", "+ Add a plan")                                                             \
-    X(remove_tip, "この計画を比較から外す", "Remove this plan from the comparison")                          \
     X(generations, "世代比較:", "Generations:")                                                              \
     X(generation_fmt, "%s（%d計画）", "%s (%d plans)")                                                        \
     X(choose_municipality, "自治体を選ぶ…", "Choose a municipality…")                                         \
@@ -131,14 +131,65 @@ const std::vector<AlignedRow>& alignment(AlignmentCache& cache, const std::vecto
     return cache.rows;
 }
 
+// The toolbar's choices, rebuilt once per data or filter change (issue #16:
+// they walked every plan and generation each frame): the municipalities with a
+// plan passing the filter, and the plans that can be added.
+struct ChooserCache {
+    FilteredPlans filtered;
+    std::vector<std::size_t> visible_generations;
+    std::vector<std::string> chosen;     // the compared plans the candidates leave out
+    std::vector<std::size_t> candidates;  // plans passing the filter, not compared yet
+    bool stale = true;
+
+    void update(const ViewContext& ctx, const DataIndex& index, const std::vector<std::string>& ids) {
+        const bool changed = filtered.update(ctx.data, ctx.filter) || stale;
+        if (changed) {
+            std::vector<char> passes(ctx.data.plans.size(), 0);
+            for (std::size_t k : filtered.passing()) passes[k] = 1;
+            visible_generations.clear();
+            for (std::size_t g = 0; g < index.generations.size(); ++g)
+                if (std::any_of(index.generations[g].plans.begin(), index.generations[g].plans.end(),
+                                [&](std::size_t k) { return passes[k] != 0; }))
+                    visible_generations.push_back(g);
+        }
+        if (changed || chosen != ids) {
+            chosen = ids;
+            candidates.clear();
+            for (std::size_t k : filtered.passing())
+                if (std::find(ids.begin(), ids.end(), ctx.data.plans[k].id) == ids.end()) candidates.push_back(k);
+        }
+        stale = false;
+    }
+    void invalidate() {
+        filtered.invalidate();
+        stale = true;
+    }
+};
+
 void set_plans(ViewContext& ctx, const std::vector<std::string>& ids) { ctx.selection.set_plans(ctx.data, ids, max_plans); }
 
 // ---- Toolbar ---------------------------------------------------------------------------
 
-void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<const Plan*>& plans, bool defaulted) {
+// `label` cut with an ellipsis to fit `max_w` pixels (at least a few characters).
+std::string cut_to_width(const std::string& label, float max_w) {
+    max_w = std::max(max_w, 6.0f * em());
+    if (ImGui::CalcTextSize(label.c_str()).x <= max_w) return label;
+    std::string shown = label;
+    while (shown.size() > 4) {
+        std::size_t cut = shown.size() - 1;  // drop one UTF-8 code point from the end
+        while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+        shown.resize(cut);
+        if (ImGui::CalcTextSize((shown + "…").c_str()).x <= max_w) return shown + "…";
+    }
+    return shown + "…";
+}
+
+void draw_toolbar(ViewContext& ctx, ChooserCache& choices, const DataIndex& index, const std::vector<const Plan*>& plans,
+                  bool defaulted) {
     const Lang lang = ctx.lang;
     std::vector<std::string> ids;
     for (const Plan* p : plans) ids.push_back(p->id);
+    choices.update(ctx, index, ids);
 
     if (!ctx.presenting) {  // the room sees the plans (their colours and years), not how to choose them
         ImGui::AlignTextToFramePadding();
@@ -148,42 +199,19 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
             ImGui::TextDisabled("%s", L::default_note(lang));
         }
     }
-    int remove = -1;
-    for (std::size_t i = 0; i < plans.size(); ++i) {
-        const std::string label = plan_short_label(ctx.data, *plans[i], lang);
-        const float w = ImGui::CalcTextSize(label.c_str()).x + 0.7f * em() + ImGui::GetFrameHeight() +
-                        ImGui::GetStyle().ItemSpacing.x;
-        if (i > 0) same_line_if_fits(w, 0.8f * em());
-        ImGui::PushID(static_cast<int>(i));
-        ImGui::BeginGroup();
-        ImGui::AlignTextToFramePadding();
-        // Long titles are cut to the available width with an ellipsis via the clip rect.
-        const float max_w = std::max(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 1.0f * em(), 6.0f * em());
-        std::string shown = label;
-        while (shown.size() > 4 && ImGui::CalcTextSize(shown.c_str()).x + 0.7f * em() > max_w) {
-            // drop one UTF-8 code point from the end
-            std::size_t cut = shown.size() - 1;
-            while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-            shown.resize(cut);
-            if (ImGui::CalcTextSize((shown + "…").c_str()).x + 0.7f * em() <= max_w) {
-                shown += "…";
-                break;
-            }
+    // The plans' chips: outside presentation the selection chips above every
+    // view name them (× and "clear all" there); compare shows its own only to
+    // the room (no chips there, no ×) and for its default plans (not selected).
+    if (ctx.presenting || defaulted) {
+        for (std::size_t i = 0; i < plans.size(); ++i) {
+            const std::string label = plan_short_label(ctx.data, *plans[i], lang);
+            const float w = ImGui::CalcTextSize(label.c_str()).x + 0.7f * em() + ImGui::GetStyle().ItemSpacing.x;
+            if (i > 0 || (defaulted && !ctx.presenting)) same_line_if_fits(w, 0.8f * em());
+            ImGui::AlignTextToFramePadding();
+            const bool hovered = badge(cut_to_width(label, ImGui::GetContentRegionAvail().x - 0.7f * em()), series_color(i));
+            if (probes_enabled()) record_probe("compare.plan/" + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, ctx.data.taxonomy, lang, plan_long_label(ctx.data, *plans[i], lang));
         }
-        const bool hovered = badge(shown, series_color(i));
-        if (!ctx.presenting) {  // the room sees the plans, not the controls that change them
-            ImGui::SameLine(0.0f, 0.2f * em());
-            if (ImGui::SmallButton("×")) remove = static_cast<int>(i);
-            if (probes_enabled()) record_probe("compare.remove/" + std::to_string(i), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-            if (ImGui::IsItemHovered() && !ctx.screenshot) ImGui::SetTooltip("%s", L::remove_tip(lang));
-        }
-        ImGui::EndGroup();
-        source_tooltip_for(hovered && !ctx.screenshot, plans[i]->source, ctx.data.taxonomy, lang, plan_long_label(ctx.data, *plans[i], lang));
-        ImGui::PopID();
-    }
-    if (remove >= 0) {
-        ids.erase(ids.begin() + remove);
-        set_plans(ctx, ids);
     }
     if (ctx.presenting) return;
     if (plans.size() < max_plans) {
@@ -193,28 +221,28 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
         const bool open = ImGui::BeginCombo("##add", L::add_plan(lang), ImGuiComboFlags_HeightLarge);
         record_probe("compare.add_plan", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         if (open) {
-            for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
-                const Plan& p = ctx.data.plans[i];
-                if (std::find(ids.begin(), ids.end(), p.id) != ids.end()) continue;
-                if (!ctx.filter.passes(ctx.data, p)) continue;
-                ImGui::PushID(static_cast<int>(i));
-                if (ImGui::Selectable(plan_long_label(ctx.data, p, lang).c_str())) {
-                    ids.push_back(p.id);
-                    set_plans(ctx, ids);
+            // Only the rows in sight are drawn: thousands of plans at national scale.
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(choices.candidates.size()));
+            bool chosen = false;
+            while (clipper.Step())
+                for (int r = clipper.DisplayStart; r < clipper.DisplayEnd && !chosen; ++r) {
+                    const std::size_t i = choices.candidates[static_cast<std::size_t>(r)];
+                    const Plan& p = ctx.data.plans[i];
+                    ImGui::PushID(static_cast<int>(i));
+                    if (ImGui::Selectable(plan_long_label(ctx.data, p, lang).c_str())) {
+                        ids.push_back(p.id);
+                        chosen = true;
+                    }
+                    ImGui::PopID();
                 }
-                ImGui::PopID();
-            }
             ImGui::EndCombo();
+            if (chosen) set_plans(ctx, ids);
         }
     }
 
     // Generations: one button per municipality with several plans (a list when there are many).
-    std::vector<std::size_t> visible;
-    for (std::size_t g = 0; g < index.generations.size(); ++g) {
-        bool any = false;
-        for (std::size_t k : index.generations[g].plans) any |= ctx.filter.passes(ctx.data, ctx.data.plans[k]);
-        if (any) visible.push_back(g);
-    }
+    const std::vector<std::size_t>& visible = choices.visible_generations;
     if (visible.empty()) return;
     auto group_ids = [&](const GenerationGroup& group) {
         std::vector<std::string> gids;
@@ -260,13 +288,19 @@ void draw_toolbar(ViewContext& ctx, const DataIndex& index, const std::vector<co
     same_line_if_fits(w, 0.5f * em());
     ImGui::SetNextItemWidth(w);
     if (ImGui::BeginCombo("##generations", L::choose_municipality(lang), ImGuiComboFlags_HeightLarge)) {
-        for (std::size_t g : visible) {
-            ImGui::PushID(static_cast<int>(g));
-            const std::vector<std::string> gids = group_ids(index.generations[g]);
-            if (ImGui::Selectable(group_label(index.generations[g]).c_str(), gids == ids)) set_plans(ctx, gids);
-            ImGui::PopID();
-        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(visible.size()));
+        std::vector<std::string> picked;
+        while (clipper.Step())
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const std::size_t g = visible[static_cast<std::size_t>(r)];
+                ImGui::PushID(static_cast<int>(g));
+                const std::vector<std::string> gids = group_ids(index.generations[g]);
+                if (ImGui::Selectable(group_label(index.generations[g]).c_str(), gids == ids)) picked = gids;
+                ImGui::PopID();
+            }
         ImGui::EndCombo();
+        if (!picked.empty()) set_plans(ctx, picked);
     }
 }
 
@@ -636,6 +670,7 @@ public:
     bool shows_selected_plans() const override { return true; }
     void on_data(const Model&) override {
         cache_ = {};
+        choices_.invalidate();
         diff_.on_data();
     }
     void draw(ViewContext& ctx) override;
@@ -675,6 +710,7 @@ public:
 
 private:
     AlignmentCache cache_;
+    ChooserCache choices_;
     GenerationDiffPanel diff_;
     CompareMode mode_ = CompareMode::columns;
     std::string anchor_;
@@ -693,7 +729,7 @@ void CompareView::draw(ViewContext& ctx) {
     std::vector<int> pidx;
     const bool defaulted = shown_plans(ctx, plans, pidx);
 
-    draw_toolbar(ctx, index, plans, defaulted);
+    draw_toolbar(ctx, choices_, index, plans, defaulted);
     export_table_button(ctx, *this, table_export_);
     if (!ctx.presenting) draw_mode_switch(ctx, mode_);  // the room sees the mode a slide chose
     ImGui::Separator();

@@ -3,13 +3,17 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/filtered_plans.hpp"
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/clipped_list.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
@@ -134,6 +138,31 @@ struct SimilarCache {
     std::vector<SimilarMeasure> items;
 };
 
+// Where the search's query occurs in the texts the details pane shows, so the
+// hits are marked where they appear: found when a text is first drawn under a
+// query, kept until the query changes (never searched again per frame).
+class SearchMarks {
+public:
+    const std::vector<TextMatch>& in(const std::string& query, std::string_view text) {
+        if (query != query_) {
+            query_ = query;
+            by_text_.clear();
+        }
+        auto it = by_text_.find(text);
+        if (it == by_text_.end()) it = by_text_.emplace(std::string(text), find_matches(text, query_)).first;
+        return it->second;
+    }
+    void clear() { by_text_.clear(); }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::string query_;
+    std::unordered_map<std::string, std::vector<TextMatch>, Hash, std::equal_to<>> by_text_;
+};
+
 struct ExplorerState {
     std::string query;
     std::string searched_query;
@@ -142,7 +171,39 @@ struct ExplorerState {
     std::string last_plan;
     std::string last_node;
     int reveal = 0;  // frames left to open the selected node's ancestors and scroll to it
+    // The plan list, built once per data, filter, front plan or language
+    // change and drawn clipped to the visible rows (issue #16).
+    struct ListRow {
+        std::size_t plan;
+        bool heading;  // the municipality's name above its first plan
+    };
+    FilteredPlans filtered;
+    std::vector<ListRow> rows;
+    std::string rows_front;
+    Lang rows_lang = Lang::ja;
+    float rows_em = 0;
+    ClippedList list;
+    ClippedList hit_list;
+    bool list_stale = true;
     SimilarCache similar;
+    SearchMarks marks;
+    // `text` wrapped, the search's hits in it marked (probes "explorer.hit/FIELD[/ID]/N").
+    void marked(std::string_view text, std::string_view field, ImU32 color = 0, std::string_view id = {}) {
+        std::string probe;
+        if (probes_enabled()) probe = "explorer.hit/" + std::string(field) + (id.empty() ? "" : "/" + std::string(id));
+        text_wrapped_marked(text, marks.in(searched_query, text), color, probe);
+    }
+    void marked_field(const char* label, std::string_view value, std::string_view field, ImU32 color = 0) {
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        text_wrapped_colored(dim_text_color(), label);
+        ImGui::TableSetColumnIndex(1);
+        marked(value, field, color);
+    }
+    // The scroll anchor: the first node of the tree below the centre pane's
+    // top edge, "node NODE"; empty = the top. A slide's anchor wins over revealing the selection.
+    std::string anchor;
+    PendingScroll scroll;
 };
 
 const std::size_t max_hits = 300;
@@ -159,7 +220,7 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
                          st.hits.size() >= max_hits ? format(L::results_capped_fmt(lang), static_cast<int>(st.hits.size()))
                                                     : format(L::results_fmt(lang), static_cast<int>(st.hits.size())));
     const std::string& front = ctx.selection.front_plan();
-    for (std::size_t h = 0; h < st.hits.size(); ++h) {
+    st.hit_list.draw([&](std::size_t h) {
         const SearchHit& hit = st.hits[h];
         const Plan& plan = ctx.data.plans[hit.plan_index];
         std::string l1 = plan_short_label(ctx.data, plan, lang);
@@ -230,40 +291,68 @@ void draw_search_results(ViewContext& ctx, ExplorerState& st, const DataIndex& i
             st.reveal = 3;
         }
         ImGui::PopID();
-    }
+    });
 }
 
-void draw_plan_list(ViewContext& ctx) {
-    const Lang lang = ctx.lang;
-    int hidden = 0;
-    for (const Plan& p : ctx.data.plans)
-        if (!ctx.filter.passes(ctx.data, p)) ++hidden;
-    if (hidden > 0) text_wrapped_colored(dim_text_color(), format(L::hidden_fmt(lang), hidden));
+void build_plan_rows(ViewContext& ctx, ExplorerState& st) {
+    const bool filter_changed = st.filtered.update(ctx.data, ctx.filter);
     const std::string& front = ctx.selection.front_plan();
-    std::string last_muni;
-    for (std::size_t i = 0; i < ctx.data.plans.size(); ++i) {
+    if (!filter_changed && !st.list_stale && st.rows_front == front && st.rows_lang == ctx.lang && st.rows_em == em()) return;
+    st.list_stale = false;
+    st.rows_front = front;
+    st.rows_lang = ctx.lang;
+    st.rows_em = em();
+    st.rows.clear();
+    // The passing plans, and the front plan even when the filter hides it.
+    const std::vector<std::size_t>& passing = st.filtered.passing();
+    const int front_index = ctx.model.index.plan_index(front);
+    std::string_view last_muni;
+    auto add = [&](std::size_t i) {
         const Plan& plan = ctx.data.plans[i];
-        if (!ctx.filter.passes(ctx.data, plan) && plan.id != front) continue;
-        if (plan.municipality_id != last_muni) {
-            if (!last_muni.empty()) ImGui::Spacing();
-            last_muni = plan.municipality_id;
-            text_wrapped_colored(heading_color(),
-                                 municipality_name(ctx.data, plan.municipality_id, lang));
+        if (plan.municipality_id != last_muni) st.rows.push_back({i, true});
+        last_muni = plan.municipality_id;
+        st.rows.push_back({i, false});
+    };
+    bool front_added = front_index < 0;
+    for (std::size_t i : passing) {
+        if (!front_added && static_cast<std::size_t>(front_index) < i) {
+            add(static_cast<std::size_t>(front_index));
+            front_added = true;
         }
-        ImGui::PushID(static_cast<int>(i));
-        BlockOptions opt;
-        if (plan.id == front) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
-        if (plan.is_synthetic) {
-            opt.badge = L::synthetic(lang);
-            opt.badge_color = IM_COL32(200, 60, 60, 255);
-        }
-        std::string l2 = period_text(plan, lang) + " · " + plan.kind;
-        if (!plan.status.empty()) l2 += " · " + plan.status;
-        BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
-        source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
-        if (b.clicked) click_plan(ctx, plan.id);
-        ImGui::PopID();
+        if (front_index >= 0 && i == static_cast<std::size_t>(front_index)) front_added = true;
+        add(i);
     }
+    if (!front_added) add(static_cast<std::size_t>(front_index));
+    st.list.reset(st.rows.size(), 2.5f * ImGui::GetTextLineHeightWithSpacing());
+}
+
+void draw_plan_row(ViewContext& ctx, const ExplorerState::ListRow& row) {
+    const Lang lang = ctx.lang;
+    const Plan& plan = ctx.data.plans[row.plan];
+    if (row.heading) {
+        ImGui::Spacing();
+        text_wrapped_colored(heading_color(), municipality_name(ctx.data, plan.municipality_id, lang));
+        return;
+    }
+    ImGui::PushID(static_cast<int>(row.plan));
+    BlockOptions opt;
+    if (plan.id == ctx.selection.front_plan()) opt.background = ImGui::GetColorU32(ImGuiCol_Header);
+    if (plan.is_synthetic) {
+        opt.badge = L::synthetic(lang);
+        opt.badge_color = IM_COL32(200, 60, 60, 255);
+    }
+    std::string l2 = period_text(plan, lang) + " · " + plan.kind;
+    if (!plan.status.empty()) l2 += " · " + plan.status;
+    BlockState b = text_block("##plan", {{plan_title(plan, lang)}, {l2, dim_text_color()}}, opt);
+    source_tooltip_for(b.hovered && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
+    if (b.clicked) click_plan(ctx, plan.id);
+    ImGui::PopID();
+}
+
+void draw_plan_list(ViewContext& ctx, ExplorerState& st) {
+    build_plan_rows(ctx, st);
+    if (st.filtered.hidden() > 0) text_wrapped_colored(dim_text_color(), format(L::hidden_fmt(ctx.lang), st.filtered.hidden()));
+    st.list.draw([&](std::size_t r) { draw_plan_row(ctx, st.rows[r]); });
 }
 
 void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
@@ -276,12 +365,13 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
         SearchOptions opt;
         opt.max_hits = max_hits;
         st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations);
+        st.hit_list.reset(st.hits.size(), 3.5f * ImGui::GetTextLineHeightWithSpacing());
     }
     ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
     bool blank = st.query.find_first_not_of(" \t\xe3\x80\x80") == std::string::npos;
     if (blank) {
         text_wrapped_colored(dim_text_color(), L::plans_header(ctx.lang));
-        draw_plan_list(ctx);
+        draw_plan_list(ctx, st);
     } else {
         draw_search_results(ctx, st, index);
     }
@@ -393,6 +483,8 @@ struct TreeDraw {
     std::vector<char> reveal_path;  // per node: open it this frame
     bool open_all = false;
     bool scrolled = false;
+    const Node* at_top = nullptr;  // the first node below the pane's top edge
+    bool anchor_met = false;       // a slide's anchor node was drawn (and scrolled to)
 
     // `under`: the parent it is drawn under this time (a cross-listed node is drawn under each).
     void node(int i, int under) {
@@ -458,7 +550,15 @@ struct TreeDraw {
             ctx.selection.select_plan(ctx.data, plan.id, n.id);
             st.last_node = n.id;  // chosen here: no need to scroll
         }
-        if (i == selected && st.reveal > 0 && !scrolled) {
+        {  // The scroll anchor.
+            const float top = ImGui::GetItemRectMin().y, win_top = ImGui::GetWindowPos().y;
+            if (!at_top && ImGui::GetItemRectMax().y > win_top + 0.5f) at_top = &n;
+            if (st.scroll.pending() && !anchor_met && st.scroll.anchor().size() > 5 && st.scroll.anchor().compare(5, std::string::npos, n.id) == 0) {
+                st.scroll.scroll_to(ImGui::GetScrollY() + top - win_top);
+                anchor_met = true;
+            }
+        }
+        if (i == selected && st.reveal > 0 && !scrolled && !(st.scroll.pending() && !st.scroll.anchor().empty())) {
             // Scroll unless wholly visible; repeated for a few frames while the layout settles.
             const float top = ImGui::GetItemRectMin().y, bottom = ImGui::GetItemRectMax().y;
             const float win_top = ImGui::GetWindowPos().y, win_bottom = win_top + ImGui::GetWindowHeight();
@@ -478,7 +578,7 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         text_wrapped_colored(dim_text_color(), L::no_nodes(ctx.lang));
         return;
     }
-    TreeDraw draw{ctx, st, plan, info, -1, {}, false, false};
+    TreeDraw draw{ctx, st, plan, info, -1, {}, false, false, nullptr, false};
     draw.selected = is_front ? info.tree.find(ctx.selection.node_id()) : -1;
     draw.open_all = plan.nodes.size() <= 80;
     if (st.reveal > 0 && draw.selected >= 0) {
@@ -492,6 +592,14 @@ void draw_tree(ViewContext& ctx, ExplorerState& st, const Plan& plan, const Plan
         record_probe("explorer.tree", pos, ImVec2(pos.x + ImGui::GetWindowWidth(), pos.y + ImGui::GetWindowHeight()));
     }
     ImGui::PopStyleVar();
+    if (!st.scroll.pending()) {
+        st.anchor = ImGui::GetScrollY() < 1.0f || !draw.at_top ? std::string() : "node " + draw.at_top->id;
+    } else if (st.scroll.anchor().empty()) {  // the top, unless the selected node is being revealed
+        if (draw.selected >= 0 && st.reveal > 0) st.scroll.cancel();
+        else st.scroll.scroll_to(0);
+    } else if (!draw.anchor_met) {
+        st.scroll.scroll_to(ImGui::GetScrollY());  // not drawn (folded, gone): stays where it is
+    }
 }
 
 void draw_point_cell(const IndicatorPoint& p, const std::string& unit, Lang lang) {
@@ -645,7 +753,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         if (!plan.summary.empty()) {
             ImGui::Spacing();
             text_wrapped_colored(dim_text_color(), L::summary(lang));
-            text_wrapped(plan.summary);
+            st.marked(plan.summary, "summary");
             source_tooltip_for(ImGui::IsItemHovered() && !ctx.screenshot, plan.source, ctx.data.taxonomy, lang);
         }
         return;
@@ -670,17 +778,17 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
     if (n.is_new) badges.add(L::new_badge(lang), IM_COL32(214, 96, 0, 255));
     if (info.tree.is_cross_listed(sel)) badges.add(L::cross_listed_badge(lang), IM_COL32(40, 110, 170, 255));
     badges.end();
-    heading(node_title(n, lang));
+    st.marked(node_title(n, lang), "title", heading_color());
     if (info.tree.is_cross_listed(sel)) text_wrapped_colored(dim_text_color(), cross_listed_text(plan, info.tree, sel, lang));
 
     const float lw = label_width({L::name_en(lang), L::as_written(lang), L::description(lang), L::themes(lang), L::actors(lang),
                                   L::is_new(lang), L::below(lang), L::source(lang)});
     if (begin_fields("##node_fields", lw)) {
         if (lang == Lang::en && !n.name_en.empty())
-            field(L::as_written(lang), n.name);  // the heading shows the translation
+            st.marked_field(L::as_written(lang), n.name, "name");  // the heading shows the translation
         else if (!n.name_en.empty())
-            field(L::name_en(lang), n.name_en + L::translated(lang), dim_text_color());
-        if (!n.description.empty()) field(L::description(lang), n.description);
+            st.marked_field(L::name_en(lang), n.name_en + L::translated(lang), "name", dim_text_color());
+        if (!n.description.empty()) st.marked_field(L::description(lang), n.description, "description");
 
         ImGui::TableNextRow();
         ImGui::TableSetColumnIndex(0);
@@ -757,7 +865,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         ImGui::Bullet();
         ImGui::SameLine();
         ImGui::BeginGroup();
-        text_wrapped((ind.label.empty() ? ind.kind : ind.label) + "  " + name);
+        st.marked((ind.label.empty() ? ind.kind : ind.label) + "  " + name, "indicator", 0, ind.id);
         text_wrapped_colored(dim_text_color(), format(L::arrow_fmt(lang), point_text(ind.baseline, ind.unit, lang).c_str(),
                                                       point_text(ind.target, ind.unit, lang).c_str()));
         ImGui::EndGroup();
@@ -776,7 +884,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         const std::string& text = lang == Lang::en && !t.text_en.empty() ? t.text_en : t.text;
         ImGui::Bullet();
         ImGui::SameLine();
-        text_wrapped(std::string(to_string(t.type)) + "  " + text);
+        st.marked(std::string(to_string(t.type)) + "  " + text, "tows", 0, t.id);
         source_tooltip(t.source.empty() ? plan.source : t.source, ctx.data.taxonomy, lang);
     }
 }
@@ -789,10 +897,25 @@ public:
     void on_data(const Model&) override {
         st_.searched = false;
         st_.hits.clear();  // they point into the old data
+        st_.filtered.invalidate();
+        st_.list_stale = true;
         st_.similar = {};
+        st_.marks.clear();
+    }
+    // The search box's text: a slide or `shot --view-option explorer.search=…` shows its hits marked.
+    OptionValues save_options() const override { return {{"search", st_.query}}; }
+    void restore_options(const OptionValues& values) override {
+        st_.query.clear();
+        read_option(values, "search", st_.query);
     }
     void draw(ViewContext& ctx) override;
     void append_strings(std::vector<const char*>& out) const override { WS_EXPLORER_STRINGS(WS_STR_COLLECT) }
+    // The first node at the top of the tree's pane: "node NODE"; empty = the top.
+    std::string save_anchor() const override { return st_.anchor; }
+    void restore_anchor(const std::string& anchor) override {
+        st_.anchor = anchor.starts_with("node ") && anchor.size() > 5 ? anchor : std::string();
+        st_.scroll.set(st_.anchor);
+    }
 
     std::optional<Table> table(ViewContext& ctx) override {
         const Plan* plan = current_plan(ctx);

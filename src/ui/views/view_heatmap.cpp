@@ -12,7 +12,10 @@
 // option changes; the grid and the colour bar are the plot module's.
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -113,7 +116,8 @@ namespace {
     X(row_menu_select, "この計画を選択", "Select this plan")                                                      \
     X(row_tip_menu, "右クリック: この計画の値で列を並べ替え", "Right-click: sort the columns by this plan")       \
     X(list_across, "全計画で一覧", "Across plans")                                                               \
-    X(list_across_tip, "このテーマを含む施策を、表示中のすべての計画から一覧", "List the measures carrying this theme in every plan shown")
+    X(list_across_tip, "このテーマを含む施策を、表示中のすべての計画から一覧", "List the measures carrying this theme in every plan shown") \
+    X(rows_shown_fmt, "%d–%d行目 / %d行", "rows %d–%d of %d")
 
 namespace L {
 WS_HEATMAP_STRINGS(WS_STR_DECLARE)
@@ -133,6 +137,13 @@ struct State {
     std::string sort_plan;              // CoverageColSort::plan: a row heading's "sort columns"
     bool columns_ascending = false;
     ThemeAcrossState across;            // the theme drill-across (replaces the cell panel while open)
+};
+
+// Presenting, the rows that do not fit the screen at a line each go on pages
+// (the clicker steps through them); what the last frame showed.
+struct Paging {
+    int first = 0, shown = 0, total = 0, per_page = 0;  // per_page 0: every row on screen
+    bool paged() const { return per_page > 0; }
 };
 
 // What the context menus of a heading act on (not an option: menus are not restored).
@@ -174,6 +185,17 @@ std::string title_without_municipality(const Dataset& data, const Plan& plan, La
     return t.empty() ? plan_title(plan, lang) : t;
 }
 
+// A plan title as a row heading draws it: one or two lines, at `scale` of the font size.
+struct FittedTitle {
+    std::vector<std::string> lines;
+    float scale = 1;
+    float line_h = 0;  // two lines: from one's top to the next's (at most the scaled line height)
+};
+
+// Presenting, a title may take two lines at this much of the large type (the
+// room caption's size: never below the minimum text height, docs/presenting.md).
+constexpr float small_title_scale = 0.7f;
+
 struct RowText {
     std::string municipality;  // on the group's first row only
     std::string years;         // "2019–2021"; empty when unknown
@@ -186,7 +208,93 @@ struct RowLabels {
     std::vector<RowText> texts;
     float municipality_w = 0, years_w = 0, title_w = 0;  // widest of each part
     bool any_synthetic = false, any_leaves = false;
+    float readable_title_w = 0;  // presenting: the title room every row's title needs to be read (fit_row_title)
+    // The titles as drawn (fit_row_titles), one or two lines each, for this layout:
+    float fitted_width = -1;  // the title room of a row without a badge
+    float fitted_row_h = 0;
+    std::vector<FittedTitle> fitted;
 };
+
+// `title` with its Latin words longer than `keep` + 1 letters cut to their
+// first `keep` and "." ("Regional" → "Reg."); other words (numbers, Japanese) as they are.
+std::string shorten_words(std::string_view title, std::size_t keep) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < title.size()) {
+        const std::size_t end = std::min(title.find(' ', i), title.size());
+        const std::string_view word = title.substr(i, end - i);
+        const bool letters = !word.empty() && std::all_of(word.begin(), word.end(), [](char ch) {
+            return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+        });
+        out += letters && word.size() > keep + 1 ? std::string(word.substr(0, keep)) + "." : std::string(word);
+        if (end < title.size()) out += ' ';
+        i = end + 1;
+    }
+    return out;
+}
+
+// A row heading's plan title in `width`, in a row `row_h` tall: whole on one
+// line; else on two lines when the row is tall enough (presenting: at the
+// smaller size if need be); else with its long words shortened ("Reg. Ind.
+// Rev. Plan", the tooltip spells it out); else cut with "…".
+FittedTitle fit_row_title(const std::string& title, float width, float row_h, bool presenting) {
+    const float lh = ImGui::GetTextLineHeight();
+    const auto fits = [&](std::string_view t, float scale) {
+        return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x * scale <= width;
+    };
+    if (fits(title, 1)) return {{title}, 1, lh};
+    for (const float scale : {1.0f, small_title_scale}) {
+        if (scale < 1 && !presenting) break;
+        if (scale < 1 && fits(title, scale)) return {{title}, scale, lh * scale};
+        // Two lines a little closer than the font's line height still read (its glyphs are shorter).
+        if (row_h < 1.8f * lh * scale) continue;
+        const auto lines = wrap_lines(title, width / scale);
+        if (lines.size() <= 2 && std::all_of(lines.begin(), lines.end(), [&](std::string_view l) { return fits(l, scale); }))
+            return {{lines.begin(), lines.end()}, scale, std::min(lh * scale, row_h / 2)};
+    }
+    for (std::size_t keep : {5u, 4u, 3u})
+        if (const std::string short_title = shorten_words(title, keep); short_title != title && fits(short_title, 1))
+            return {{short_title}, 1, lh};
+    return {{plot::ellipsize(title, width)}, 1, lh};
+}
+
+// The title room a row's title needs to be read while presenting: its
+// shortened words on one line, or two lines at the smaller size (about half
+// its width each, with room for the break), whichever is narrower.
+float readable_title_width(const std::string& title) {
+    const float full = ImGui::CalcTextSize(title.c_str()).x;
+    const float shortened = ImGui::CalcTextSize(shorten_words(title, 3).c_str()).x;
+    return std::min({full, shortened, 0.6f * small_title_scale * full});
+}
+
+// Every row's title fitted (cached in `l` for the layout). Two different
+// titles of one municipality and period never end up the same: those keep
+// their beginning, cut with "…", rather than an abbreviation that hides the difference.
+void fit_row_titles(RowLabels& l, const CoverageMatrix& m, const Dataset& data, float width, float badge_w, float row_h,
+                    bool presenting) {
+    if (l.fitted_width == width && l.fitted_row_h == row_h && l.fitted.size() == l.texts.size()) return;
+    l.fitted_width = width;
+    l.fitted_row_h = row_h;
+    l.fitted.assign(l.texts.size(), {});
+    std::map<std::string, std::string> title_of_label;  // municipality, years, shown text → the full title
+    std::set<std::string> ambiguous;
+    const auto key = [&](std::size_t r) {
+        std::string joined;
+        for (const std::string& line : l.fitted[r].lines) joined += line + "\n";
+        return data.plans[m.rows[r].plan_index].municipality_id + "\t" + l.texts[r].years + "\t" + joined;
+    };
+    for (std::size_t r = 0; r < l.texts.size(); ++r) {
+        const float w = std::max(width - (m.rows[r].is_synthetic ? badge_w : 0.0f), 0.0f);
+        l.fitted[r] = fit_row_title(l.texts[r].title, w, row_h, presenting);
+        const auto [it, added] = title_of_label.emplace(key(r), l.texts[r].title);
+        if (!added && it->second != l.texts[r].title) ambiguous.insert(it->first);
+    }
+    for (std::size_t r = 0; r < l.texts.size() && !ambiguous.empty(); ++r)
+        if (ambiguous.count(key(r))) {
+            const float w = std::max(width - (m.rows[r].is_synthetic ? badge_w : 0.0f), 0.0f);
+            l.fitted[r] = {{plot::ellipsize(l.texts[r].title, w)}, 1, ImGui::GetTextLineHeight()};
+        }
+}
 
 // The matrix for the filter and options: rebuilt when they or the data (on_data) change.
 struct Cache {
@@ -241,6 +349,7 @@ const RowLabels& row_labels(const ViewContext& ctx, Cache& cache, bool grouped) 
         l.municipality_w = std::max(l.municipality_w, ImGui::CalcTextSize(t.municipality.c_str()).x);
         l.years_w = std::max(l.years_w, ImGui::CalcTextSize(t.years.c_str()).x);
         l.title_w = std::max(l.title_w, ImGui::CalcTextSize(t.title.c_str()).x);
+        l.readable_title_w = std::max(l.readable_title_w, readable_title_width(t.title));
         l.any_synthetic |= row.is_synthetic;
         l.any_leaves |= row.counts_leaves;
     }
@@ -682,6 +791,24 @@ public:
         read_option(values, "across_theme", st_.across.theme_id);
         read_option(values, "across_filter", st_.across.query);
     }
+    // Presenting with pages: the page's first row, "row PLAN" (any screen shows
+    // the page that holds it); empty = the first page.
+    std::string save_anchor() const override { return page_row_.empty() ? std::string() : "row " + page_row_; }
+    void restore_anchor(const std::string& anchor) override {
+        page_row_ = anchor.starts_with("row ") ? anchor.substr(4) : std::string();
+    }
+    bool step_page(int direction) override {
+        if (!paging_.paged()) return false;
+        const int page = paging_.first / paging_.per_page + direction;
+        if (page < 0 || page * paging_.per_page >= paging_.total) return false;
+        const auto first = static_cast<std::size_t>(page * paging_.per_page);
+        page_row_ = page == 0 || first >= cache_.matrix.rows.size() ? std::string() : cache_.matrix.rows[first].plan_id;
+        return true;
+    }
+    std::string caption_detail(Lang lang) const override {
+        if (!paging_.paged()) return {};
+        return format(L::rows_shown_fmt(lang), paging_.first + 1, paging_.first + paging_.shown, paging_.total);
+    }
     std::optional<Table> table(ViewContext& ctx) override {
         return coverage_table(ctx.data, coverage(ctx, cache_, st_).matrix, ctx.lang == Lang::en);
     }
@@ -697,6 +824,8 @@ private:
     TableExport table_export_;
     ThemeAcrossCache across_cache_;
     Menus menus_;
+    std::string page_row_;  // presenting with pages: the first row of the page shown
+    Paging paging_;
 };
 
 void HeatmapView::draw(ViewContext& ctx) {
@@ -754,12 +883,14 @@ void HeatmapView::draw(ViewContext& ctx) {
     const float room_estimate = avail.y - 6.0f * lh - 2.0f * E - (ctx.presenting ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y));
     const float min_row = ctx.presenting ? std::ceil(lh + 0.15f * E) : 1.5f * E;
     const float cell_h = std::round(std::clamp(room_estimate / static_cast<float>(nrow), std::min(min_row, 1.5f * E), 2.4f * E));
-    const float grid_h_full = cell_h * static_cast<float>(nrow);
+    const float grid_h_all = cell_h * static_cast<float>(nrow);
     bar.size = ImVec2(std::round(0.9f * E), 10.0f * E);  // length set below, once the grid's height is known
     const float bar_w = plot::colorbar_size(bar).x;
     const float gap = std::round(0.8f * E);
     const float min_cell = 2.2f * E;
-    const float label_cap = std::max(14.0f * E, 0.28f * avail.x);
+    // Presenting, the titles keep the room they need to be read (fit_row_title), up to a share of the width.
+    const float title_floor = ctx.presenting ? std::clamp(labels.readable_title_w + 0.6f * E, 4.0f * E, 0.2f * avail.x) : 4.0f * E;
+    const float label_cap = std::max({14.0f * E, 0.28f * avail.x, ctx.presenting ? muni_w + years_w + title_floor : 0.0f});
     float label_w = std::round(std::min(muni_w + years_w + title_w + (any_synthetic ? badge_w : 0.0f) + 0.8f * E, label_cap));
     const float panel_w = std::clamp(0.24f * avail.x, 22.0f * E, 30.0f * E);
     const bool panel_right = avail.x >= label_w + static_cast<float>(ncol) * min_cell + bar_w + 2 * gap + panel_w;
@@ -767,7 +898,7 @@ void HeatmapView::draw(ViewContext& ctx) {
     const float notes_h = (any_leaves ? lh : 0.0f) + 0.3f * E;
     const float panel_min_h = panel_right || ctx.presenting ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y);
     const float grid_room = avail.y - notes_h - panel_min_h - gap;
-    const bool may_scroll = grid_h_full > grid_room - 6.0f * lh - 0.6f * E;
+    const bool may_scroll = !ctx.presenting && grid_h_all > grid_room - 6.0f * lh - 0.6f * E;  // presenting: pages
     const float scrollbar = may_scroll ? style.ScrollbarSize : 0.0f;
     // Column headings (in the UI language; the themes' short headings, full labels in tooltips).
     std::vector<std::string> col_text(ncol);
@@ -781,7 +912,7 @@ void HeatmapView::draw(ViewContext& ctx) {
     float grid_avail = avail.x - label_w - bar_w - gap - (panel_right ? panel_w + gap : 0.0f) - scrollbar;
     // Headings would be cut: give the columns room from the plan titles (municipality and years stay).
     const float wanted_cell = (widest_word + 0.6f * E) * 0.5f;
-    const float min_label = std::min(label_w, muni_w + years_w + 4.0f * E);
+    const float min_label = std::min(label_w, muni_w + years_w + title_floor);
     if (grid_avail < wanted_cell * static_cast<float>(ncol) && label_w > min_label) {
         const float take = std::min(label_w - min_label, wanted_cell * static_cast<float>(ncol) - grid_avail);
         label_w = std::round(label_w - take);
@@ -790,6 +921,21 @@ void HeatmapView::draw(ViewContext& ctx) {
     const float cell_w = std::floor(std::clamp(grid_avail / static_cast<float>(ncol), 1.2f * E, 4.5f * E));
     const float grid_w = cell_w * static_cast<float>(ncol);
     const HeaderLayout head = header_layout(col_text, cell_w, widest_word);
+    // Presenting, rows that do not fit go on pages: the page holding the anchor's row.
+    paging_ = {};
+    if (ctx.presenting) {
+        const int per_page = std::max(1, static_cast<int>(std::floor((grid_room - head.height + 0.5f) / cell_h)));
+        if (per_page < static_cast<int>(nrow)) {
+            const int anchor_row = m.find_row(page_row_);
+            paging_.per_page = per_page;
+            paging_.total = static_cast<int>(nrow);
+            paging_.first = anchor_row < 0 ? 0 : anchor_row / per_page * per_page;
+            paging_.shown = std::min(per_page, paging_.total - paging_.first);
+        }
+    }
+    const int first = paging_.first;  // the rows shown: first … first + shown - 1
+    const int shown = paging_.paged() ? paging_.shown : static_cast<int>(nrow);
+    const float grid_h_full = cell_h * static_cast<float>(shown);
     const float grid_view_h = std::max(cell_h * 2, std::min(grid_h_full, grid_room - head.height));
     const bool scrolls = grid_h_full > grid_view_h + 0.5f;
     bar.size.y = std::clamp(grid_view_h - 1.6f * lh, 4.0f * E, 12.0f * E);
@@ -874,6 +1020,10 @@ void HeatmapView::draw(ViewContext& ctx) {
         }
     }
 
+    // The row headings' titles for this layout: two lines where the rows are tall enough.
+    const float badge_room = ImGui::CalcTextSize(L::synthetic(lang)).x + 0.9f * E;
+    fit_row_titles(cache.labels, m, data, label_w - 0.5f * E - muni_w - years_w, badge_room, cell_h - 1, ctx.presenting);
+
     // Grid: row labels and cells, in a child window that scrolls when tall.
     const int current_row = ctx.selection.plan_ids().empty() ? -1 : m.find_row(ctx.selection.front_plan());
     int cell_r = m.find_row(st.cell_plan), cell_c = m.find_column(st.cell_theme);
@@ -902,16 +1052,18 @@ void HeatmapView::draw(ViewContext& ctx) {
         const bool labels_hovered = ImGui::IsItemHovered() && !ctx.screenshot;
         const bool labels_clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
         const float clip_top = gdl->GetClipRectMin().y, clip_bottom = gdl->GetClipRectMax().y;
-        const int r0 = std::clamp(static_cast<int>(std::floor((clip_top - o.y) / cell_h)), 0, static_cast<int>(nrow));
-        const int r1 = std::clamp(static_cast<int>(std::ceil((clip_bottom - o.y) / cell_h)), 0, static_cast<int>(nrow));
-        const int hover_row = labels_hovered ? static_cast<int>(std::floor((ImGui::GetIO().MousePos.y - o.y) / cell_h)) : -1;
+        // r0 … r1: the matrix rows visible (of the page's, when paged); drawn from o.y down.
+        const int r0 = first + std::clamp(static_cast<int>(std::floor((clip_top - o.y) / cell_h)), 0, shown);
+        const int r1 = first + std::clamp(static_cast<int>(std::ceil((clip_bottom - o.y) / cell_h)), 0, shown);
+        const int hover_on = labels_hovered ? static_cast<int>(std::floor((ImGui::GetIO().MousePos.y - o.y) / cell_h)) : -1;
+        const int hover_row = hover_on >= 0 && hover_on < shown ? first + hover_on : -1;
         int group = 0;
         for (int r = 0; r < r0; ++r) group += m.rows[static_cast<std::size_t>(r)].group_start ? 1 : 0;
         for (int r = r0; r < r1; ++r) {
             const CoverageRow& row = m.rows[static_cast<std::size_t>(r)];
             const RowText& t = texts[static_cast<std::size_t>(r)];
             if (row.group_start) ++group;
-            const float y0 = o.y + cell_h * static_cast<float>(r);
+            const float y0 = o.y + cell_h * static_cast<float>(r - first);
             const ImVec2 a(o.x, y0), b(o.x + label_w - 0.3f * E, y0 + cell_h - 1);
             const bool selected = ctx.selection.contains(row.plan_id);
             if (st.row_sort == CoverageRowSort::grouped && group % 2 == 0)
@@ -921,7 +1073,7 @@ void HeatmapView::draw(ViewContext& ctx) {
             if (st.col_sort == CoverageColSort::plan && row.plan_id == st.sort_plan)  // the columns follow this row
                 gdl->AddRectFilled(a, ImVec2(a.x + std::round(0.18f * E), b.y), accent_color());
             if (probes_enabled()) record_probe("heatmap.row/" + row.plan_id, a, b, row.measures);
-            if (row.group_start && r > 0 && st.row_sort == CoverageRowSort::grouped)
+            if (row.group_start && r > first && st.row_sort == CoverageRowSort::grouped)
                 gdl->AddLine(ImVec2(o.x, y0 - 0.5f), ImVec2(o.x + label_w - 0.3f * E, y0 - 0.5f), plot::axis_color());
             const float ty = y0 + std::round((cell_h - 1 - lh) * 0.5f);
             if (!t.municipality.empty())
@@ -929,15 +1081,27 @@ void HeatmapView::draw(ViewContext& ctx) {
             float x = o.x + muni_w;
             if (!t.years.empty()) gdl->AddText(ImVec2(x, ty), text_color(), t.years.c_str());
             x += years_w;
-            float right = b.x - 0.2f * E;
+            const float right = b.x - 0.2f * E;
             if (row.is_synthetic) {
                 const float w = ImGui::CalcTextSize(L::synthetic(lang)).x + 0.6f * E;
                 const ImVec2 p0(right - w, ty);
                 gdl->AddRectFilled(p0, ImVec2(right, ty + lh), IM_COL32(200, 40, 40, 255), 0.3f * E);
                 gdl->AddText(ImVec2(p0.x + 0.3f * E, ty), IM_COL32_WHITE, L::synthetic(lang));
-                right = p0.x - 0.3f * E;
             }
-            plot::text_ellipsis(gdl, ImVec2(x, ty), selected ? text_color() : dim_text_color(), t.title, std::max(right - x, 0.0f));
+            const FittedTitle& fitted = labels.fitted[static_cast<std::size_t>(r)];
+            const float line_h = fitted.line_h;
+            float line_y = y0 + std::round((cell_h - 1 - line_h * static_cast<float>(fitted.lines.size())) * 0.5f);
+            const float title_top = line_y;
+            std::string shown_title;
+            for (const std::string& line : fitted.lines) {
+                gdl->AddText(ImGui::GetFont(), ImGui::GetFontSize() * fitted.scale, ImVec2(x, std::round(line_y)),
+                             selected ? text_color() : dim_text_color(), line.c_str());
+                shown_title += (shown_title.empty() ? "" : "\n") + line;
+                line_y += line_h;
+            }
+            if (probes_enabled())
+                record_probe("heatmap.row_title/" + row.plan_id, ImVec2(x, title_top), ImVec2(right, line_y),
+                             static_cast<double>(fitted.lines.size()), fitted.scale, shown_title);
         }
         if (hover_row >= 0 && hover_row < static_cast<int>(nrow)) {
             row_tooltip(ctx, m, static_cast<std::size_t>(hover_row), st.row_sort == CoverageRowSort::similarity);
@@ -969,9 +1133,9 @@ void HeatmapView::draw(ViewContext& ctx) {
         // Cells (the plot module's heatmap).
         ImGui::SetCursorScreenPos(ImVec2(o.x + label_w, o.y));
         plot::HeatmapSpec spec;
-        spec.rows = static_cast<int>(nrow);
+        spec.rows = shown;
         spec.cols = static_cast<int>(ncol);
-        spec.values = cache.values.data();
+        spec.values = cache.values.data() + static_cast<std::size_t>(first) * ncol;
         spec.vmin = m.range.vmin;
         spec.vmax = m.range.vmax;
         spec.colormap = st.colormap;
@@ -979,29 +1143,30 @@ void HeatmapView::draw(ViewContext& ctx) {
         spec.gap = 1.0f;
         if (cell_w >= widest_value_width(st.mode, m) + 0.5f * E)  // numbers in the cells when the widest fits
             spec.cell_text = [&](int r, int c, double) {
-                return mode_value_text(st.mode, m.cell(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+                return mode_value_text(st.mode, m.cell(static_cast<std::size_t>(first + r), static_cast<std::size_t>(c)));
             };
         if (const int across_c = m.find_column(st.across.theme_id); across_c >= 0) {
             spec.highlight_col = across_c;  // the theme listed across plans
-        } else if (!example && cell_r >= 0) {
-            spec.highlight_row = cell_r;
+        } else if (!example && cell_r >= first && cell_r < first + shown) {
+            spec.highlight_row = cell_r - first;
             spec.highlight_col = cell_c;
-        } else if (current_row >= 0) {
-            spec.highlight_row = current_row;
+        } else if (current_row >= first && current_row < first + shown) {
+            spec.highlight_row = current_row - first;
         }
         if (probes_enabled() || spotlight_collecting())
             spec.on_cell = [&](int r, int c, ImVec2 a, ImVec2 b) {
-                const std::string key = m.rows[static_cast<std::size_t>(r)].plan_id + "/" +
-                                        m.columns[static_cast<std::size_t>(c)].theme_id;
-                record_probe("heatmap.cell/" + key, a, b, m.value(static_cast<std::size_t>(r), static_cast<std::size_t>(c)));
+                const auto row = static_cast<std::size_t>(first + r);
+                const std::string key = m.rows[row].plan_id + "/" + m.columns[static_cast<std::size_t>(c)].theme_id;
+                record_probe("heatmap.cell/" + key, a, b, m.value(row, static_cast<std::size_t>(c)));
                 offer_spotlight("heatmap/" + key, a, b);
             };
-        const plot::HeatmapHit hit = plot::heatmap_grid("##cells", spec);
+        plot::HeatmapHit hit = plot::heatmap_grid("##cells", spec);
+        if (hit.row >= 0) hit.row += first;
         // Municipality groups: a line in the 1 px gap above each group's first row (cells untouched).
         if (st.row_sort == CoverageRowSort::grouped)
-            for (int r = std::max(r0, 1); r < r1; ++r)
+            for (int r = std::max(r0, first + 1); r < r1; ++r)
                 if (m.rows[static_cast<std::size_t>(r)].group_start) {
-                    const float y = o.y + cell_h * static_cast<float>(r);
+                    const float y = o.y + cell_h * static_cast<float>(r - first);
                     gdl->AddRectFilled(ImVec2(o.x + label_w, y - 1), ImVec2(o.x + label_w + grid_w - 1, y),
                                        plot::axis_color());
                 }

@@ -82,7 +82,15 @@ struct NotesState {
     bool message_error = false;
     NotesRows rows;
     TableExport table_export;
+    // The scroll anchor: the note at the top of the table, "note PLAN/KIND/ITEM"; empty = the top.
+    std::string anchor;
+    PendingScroll scroll;  // a slide's anchor on its way back
 };
+
+// The note's name in an anchor: "PLAN/KIND/ITEM".
+std::string note_key(const Annotation& a) {
+    return a.item.plan_id + "/" + std::string(to_string(a.item.kind)) + "/" + a.item.item_id;
+}
 
 std::string default_export_path() {
     const char* home = std::getenv("HOME");
@@ -237,11 +245,20 @@ void draw_table(ViewContext& ctx, NotesState& st) {
     table_headers(labels, 6, "notes.header/");
     update_table_sort(st.options.sort, columns);
     const NotesRows& rows = notes_rows(ctx, st);  // in the order just chosen
+    // The scroll anchor: the row at the top under the frozen header (found as
+    // the rows go by), and a slide's row to scroll to.
+    const std::string wanted = st.scroll.pending() && st.scroll.anchor().starts_with("note ") ? st.scroll.anchor().substr(5) : "";
+    float first_row_y = -1, wanted_y = 0;
+    const Annotation* at_top = nullptr;
     for (std::size_t r = 0; r < rows.order.size(); ++r) {
         const std::size_t k = rows.order[r];
         const Annotation& a = *rows.shown[k];
         ImGui::PushID(static_cast<int>(k));
         ImGui::TableNextRow();
+        const float row_y = ImGui::GetCursorPosY();
+        if (first_row_y < 0) first_row_y = row_y;
+        if (row_y <= ImGui::GetScrollY() + first_row_y + 0.5f) at_top = &a;
+        if (!wanted.empty() && note_key(a) == wanted) wanted_y = row_y - first_row_y;
         ImGui::TableSetColumnIndex(0);
         // The row's hit area: spans every column, under the wrapped texts.
         const bool clicked = ImGui::Selectable("##row", false,
@@ -282,6 +299,8 @@ void draw_table(ViewContext& ctx, NotesState& st) {
         }
         ImGui::PopID();
     }
+    if (st.scroll.pending()) st.scroll.scroll_to(wanted_y);  // an unknown note: the top
+    else st.anchor = ImGui::GetScrollY() < 1.0f || !at_top ? std::string() : "note " + note_key(*at_top);
     ImGui::EndTable();
 }
 
@@ -292,6 +311,12 @@ public:
     const char* id() const override { return "notes"; }
     const char* title(Lang lang) const override { return S::tab_title(lang); }
     void draw(ViewContext& ctx) override;
+    // The note at the top of the table: "note PLAN/KIND/ITEM"; empty = the top.
+    std::string save_anchor() const override { return st_.anchor; }
+    void restore_anchor(const std::string& anchor) override {
+        st_.anchor = anchor.starts_with("note ") ? anchor : std::string();
+        st_.scroll.set(st_.anchor);
+    }
     OptionValues save_options() const override {
         return {{"kind", std::to_string(st_.options.kind)},
                 {"min_vote", std::to_string(st_.options.min_vote)},

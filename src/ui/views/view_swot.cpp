@@ -74,6 +74,10 @@ struct PanelState {
 
 struct SwotState {
     PanelState panels[2];
+    // The scroll anchor: the section at the top of plan A's panel, "tows"
+    // (the cross-SWOT matrix); empty = the top.
+    std::string anchor;
+    PendingScroll scroll[2];  // a slide's anchor on its way back, per panel
 };
 
 // What the active link highlights.
@@ -413,11 +417,24 @@ void draw_panel(ViewContext& ctx, SwotState& st, int panel, const Plan& plan, co
     else
         text_wrapped_colored(dim_text_color(), L::none_in_source(lang));
     ImGui::Spacing();
+    const float tows_y = ImGui::GetCursorPosY();
     text_wrapped_colored(heading_color(), L::tows_title(lang));
     draw_tows_matrix(ctx, ps, plan, info, linked, is_front);
     ImGui::Spacing();
     draw_linked_nodes(ctx, plan, info, linked, is_front);
     ps.hovered_prev = ps.hovered_now;
+
+    // The scroll anchor, by section (so it survives another screen size): a
+    // slide's scrolls both panels there; plan A's scroll position names it.
+    PendingScroll& scroll = st.scroll[panel];
+    if (scroll.pending()) {
+        scroll.scroll_to(scroll.anchor() == "tows" ? tows_y : 0.0f);
+    } else if (panel == 0) {
+        // Scrolled to the end, the lowest section in sight (scrolling to it comes back to the end).
+        const float y = ImGui::GetScrollY();
+        const float top = y >= ImGui::GetScrollMaxY() - 1.0f ? y + ImGui::GetWindowHeight() - 2.0f * ImGui::GetTextLineHeight() : y;
+        st.anchor = y >= 1.0f && top >= tows_y - 1.0f ? "tows" : "";
+    }
 }
 
 // A combo over all plans passing the filter (plus the current one); returns the chosen id.
@@ -502,6 +519,12 @@ public:
     const char* title(Lang lang) const override { return L::tab_title(lang); }
     bool shows_selected_plans() const override { return true; }
     void draw(ViewContext& ctx) override;
+    // The section at the top of plan A's panel: "tows"; empty = the top.
+    std::string save_anchor() const override { return st_.anchor; }
+    void restore_anchor(const std::string& anchor) override {
+        st_.anchor = anchor == "tows" ? anchor : std::string();
+        for (PendingScroll& scroll : st_.scroll) scroll.set(st_.anchor);
+    }
     void append_strings(std::vector<const char*>& out) const override { WS_SWOT_STRINGS(WS_STR_COLLECT) }
     std::optional<Table> table(ViewContext& ctx) override {
         const auto [a, b] = shown_plans(ctx);
@@ -530,6 +553,7 @@ void SwotView::draw(ViewContext& ctx) {
     const int ib = b ? index.plan_index(b->id) : -1;
     const float height = ImGui::GetContentRegionAvail().y;
     if (ib < 0) {
+        st_.scroll[1].cancel();  // no second panel to scroll
         ImGui::BeginChild("##swot_a", ImVec2(0, height), false);
         if (ia >= 0) draw_panel(ctx, st_, 0, *a, index.plans[static_cast<std::size_t>(ia)], a_front, {});
         ImGui::EndChild();

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/text_wrap.hpp"
@@ -23,6 +25,7 @@
 #include "ui/view.hpp"
 #include "wardscope/view_tables.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/municipality.hpp"
 
 namespace wardscope::ui {
 
@@ -60,7 +63,11 @@ namespace {
     X(status_outline, "素案", "outline draft")                                                                  \
     X(status_draft, "案", "draft")                                                                              \
     X(status_adopted, "策定済", "adopted")                                                                      \
-    X(status_approved, "承認", "approved")
+    X(status_approved, "承認", "approved")                                                                    \
+    X(prefecture_fmt, "%s（%d自治体・%d計画）", "%s (%d municipalities, %d plans)")                            \
+    X(prefecture_unknown, "都道府県不明", "prefecture unknown")                                                 \
+    X(prefecture_tip, "クリックで開く／閉じる。帯の濃さ = その年度に期間中の計画の数",                           \
+      "Click to open or close. Shade = how many of its plans run in that fiscal year")
 
 namespace L {
 WS_TIMELINE_STRINGS(WS_STR_DECLARE)
@@ -89,7 +96,12 @@ struct Bar {
 };
 
 struct Row {
-    std::string municipality_id;
+    std::string municipality_id;  // empty for a prefecture's row
+    std::string prefecture;       // a prefecture's row (grouped layouts): its name, "" when unknown
+    bool group = false;           // a prefecture's aggregate row
+    bool open = false;            // its municipalities are shown below it
+    int municipalities = 0, plans = 0;   // a prefecture's: those passing the filter
+    std::vector<int> active;      // a prefecture's: per axis year, its plans running that year
     int first_lane = 0;  // global lane index of the row's first lane
     int lanes = 1;
     int unknown_lanes = 0;  // lanes used in the unknown column
@@ -104,9 +116,18 @@ struct Layout {
     std::vector<int> lane_row;  // global lane → row index
     std::vector<std::string> kinds;  // plan kinds of the whole dataset, in first-seen order (stable colours)
     std::vector<bool> kind_shown;    // parallel to kinds: some plan passing the filter has it
+    std::set<std::string> open_prefectures;  // what it was built for (grouped layouts)
+    bool grouped = false;            // rows by prefecture: the municipalities span more than one
+    std::vector<std::size_t> plans_in_order;  // every bar's plan, opened or not (the table)
     int first_year = 0, last_year = 0;  // axis range (inclusive)
     bool any_unknown_column = false;
+    bool any_partial = false;  // some bar has one end unknown (the legend says what the stub means)
     int plan_count = 0;
+    // The widest row label, measured by the first frame that draws this layout
+    // (table() builds layouts without an ImGui context), in this language and font size.
+    float name_width = -1;
+    Lang name_lang = Lang::ja;
+    float name_em = 0;
 };
 
 // Year span a bar occupies on the axis, as [a, b) in year units. One end unknown:
@@ -127,9 +148,71 @@ void bar_span(const Plan& p, int& a, int& b) {
 }
 
 // The layout for the filter: rebuilt when it or the data (on_data) changes.
-const Layout& layout(const ViewContext& ctx, Layout& cache) {
-    if (cache.built && cache.filter == ctx.filter && cache.current_fiscal_year == ctx.current_fiscal_year) return cache;
+// The label of a row: the municipality, or the prefecture with its counts.
+std::string row_name(const ViewContext& ctx, const Row& r, Lang lang) {
+    if (!r.group) return municipality_name(ctx.data, r.municipality_id, lang);
+    std::string name = r.prefecture.empty() ? std::string(L::prefecture_unknown(lang)) : r.prefecture;
+    if (lang == Lang::en)
+        if (const Prefecture* p = find_prefecture(r.prefecture)) name = std::string(p->name_en);
+    return std::string(r.open ? "▼ " : "▶ ") + format(L::prefecture_fmt(lang), name.c_str(), r.municipalities, r.plans);
+}
+
+// Rows grouped by prefecture: a prefecture's aggregate row, then its
+// municipalities' rows when it is open. Only when the rows span more than one
+// prefecture (the bundled Tokyo data keeps its plain rows).
+void group_by_prefecture(const ViewContext& ctx, Layout& l) {
+    std::set<std::string> prefectures;
+    for (const Row& r : l.rows) {
+        const Municipality* m = ctx.data.find_municipality(r.municipality_id);
+        prefectures.insert(m ? m->prefecture : std::string());
+    }
+    if (prefectures.size() < 2) return;
+    l.grouped = true;
+    std::vector<Row> grouped;
+    std::size_t group = 0;
+    for (Row& r : l.rows) {
+        const Municipality* m = ctx.data.find_municipality(r.municipality_id);
+        const std::string prefecture = m ? m->prefecture : std::string();
+        if (grouped.empty() || grouped[group].prefecture != prefecture || !grouped[group].group) {
+            // A prefecture seen again after another (unordered codes) starts a second row: rare, harmless.
+            bool found = false;
+            for (std::size_t k = 0; k < grouped.size(); ++k)
+                if (grouped[k].group && grouped[k].prefecture == prefecture) group = k, found = true;
+            if (!found) {
+                Row g;
+                g.prefecture = prefecture;
+                g.group = true;
+                g.open = l.open_prefectures.contains(prefecture);
+                g.active.assign(static_cast<std::size_t>(l.last_year - l.first_year + 1), 0);
+                grouped.push_back(std::move(g));
+                group = grouped.size() - 1;
+            }
+        }
+        Row& g = grouped[group];
+        ++g.municipalities;
+        g.plans += static_cast<int>(r.bars.size());
+        for (const Bar& b : r.bars) {
+            if (b.in_unknown_column) continue;
+            int a = 0, e = 0;
+            bar_span(ctx.data.plans[b.plan], a, e);
+            for (int y = std::max(a, l.first_year); y < std::min(e, l.last_year + 1); ++y) ++g.active[static_cast<std::size_t>(y - l.first_year)];
+        }
+        if (g.open) {
+            // Kept right after its group row: later groups are appended after it.
+            auto at = grouped.begin() + static_cast<std::ptrdiff_t>(group) + 1;
+            while (at != grouped.end() && !at->group) ++at;
+            grouped.insert(at, std::move(r));
+        }
+    }
+    l.rows = std::move(grouped);
+}
+
+Layout& layout(const ViewContext& ctx, Layout& cache, const std::set<std::string>& open_prefectures) {
+    if (cache.built && cache.filter == ctx.filter && cache.current_fiscal_year == ctx.current_fiscal_year &&
+        cache.open_prefectures == open_prefectures)
+        return cache;
     Layout l;
+    l.open_prefectures = open_prefectures;
     l.built = true;
     l.filter = ctx.filter;
     l.current_fiscal_year = ctx.current_fiscal_year;
@@ -142,7 +225,7 @@ const Layout& layout(const ViewContext& ctx, Layout& cache) {
         const Plan& p = ctx.data.plans[i];
         if (!ctx.filter.passes(ctx.data, p)) continue;
         auto [it, added] = row_of.emplace(p.municipality_id, l.rows.size());
-        if (added) l.rows.push_back(Row{p.municipality_id, 0, 1, 0, {}});
+        if (added) l.rows.emplace_back().municipality_id = p.municipality_id;
         l.rows[it->second].bars.push_back(Bar{i, 0, !p.start_fy && !p.end_fy});
         l.kind_shown[static_cast<std::size_t>(std::find(l.kinds.begin(), l.kinds.end(), p.kind) - l.kinds.begin())] = true;
         ++l.plan_count;
@@ -176,6 +259,9 @@ const Layout& layout(const ViewContext& ctx, Layout& cache) {
     if (lo > hi) std::swap(lo, hi);
     l.first_year = lo;
     l.last_year = hi;
+    for (const Row& r : l.rows)
+        for (const Bar& b : r.bars) l.plans_in_order.push_back(b.plan);
+    group_by_prefecture(ctx, l);
     // Lanes: first lane free of overlap (plans of one municipality may overlap).
     int lane_total = 0;
     for (std::size_t ri = 0; ri < l.rows.size(); ++ri) {
@@ -201,6 +287,12 @@ const Layout& layout(const ViewContext& ctx, Layout& cache) {
         r.first_lane = lane_total;
         lane_total += r.lanes;
         for (int k = 0; k < r.lanes; ++k) l.lane_row.push_back(static_cast<int>(ri));
+    }
+    for (const Row& r : l.rows) {
+        for (const Bar& b : r.bars) {
+            const Plan& p = ctx.data.plans[b.plan];
+            l.any_partial |= p.start_fy.has_value() != p.end_fy.has_value();
+        }
     }
     cache = std::move(l);
     return cache;
@@ -370,6 +462,28 @@ void draw_legend(const ViewContext& ctx, const Layout& l, bool any_partial) {
     plot::legend(entries);
 }
 
+// A prefecture's aggregate row: per fiscal year, a band shaded by how many of
+// its plans run that year (the darkest = its most). Click opens or closes it.
+void draw_prefecture_row(ImDrawList* dl, const ViewContext& ctx, const Layout& l, const Geometry& g, const Row& r, ImVec2 min,
+                         ImVec2 max, const Row*& toggled) {
+    const int most = r.active.empty() ? 0 : *std::max_element(r.active.begin(), r.active.end());
+    const float top = min.y + (max.y - min.y - g.bar_h) * 0.5f;
+    for (std::size_t k = 0; k < r.active.size(); ++k) {
+        if (r.active[k] == 0 || most == 0) continue;
+        const int y = l.first_year + static_cast<int>(k);
+        const float share = static_cast<float>(r.active[k]) / static_cast<float>(most);
+        dl->AddRectFilled(ImVec2(std::round(g.xs.mapf(y)) + 1, top), ImVec2(std::round(g.xs.mapf(y + 1)) - 1, top + g.bar_h),
+                          // Not a plan kind's colour: a neutral blue, darker for more plans.
+                          IM_COL32(110, 150, 210, static_cast<int>(40 + 170 * share)));
+    }
+    if (probes_enabled()) record_probe("timeline.prefecture/" + r.prefecture, min, max, r.municipalities, r.plans, r.open ? "open" : "closed");
+    if (ctx.screenshot || !ImGui::IsWindowHovered()) return;
+    if (!ImGui::IsMouseHoveringRect(min, max)) return;
+    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::SetTooltip("%s", L::prefecture_tip(ctx.lang));
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) toggled = &r;
+}
+
 class TimelineView final : public View {
 public:
     const char* id() const override { return "timeline"; }
@@ -385,14 +499,14 @@ public:
     }
 
     std::optional<Table> table(ViewContext& ctx) override {
-        std::vector<std::size_t> plans;  // the bars, row by row
-        for (const Row& r : layout(ctx, layout_).rows)
-            for (const Bar& b : r.bars) plans.push_back(b.plan);
-        return timeline_table(ctx.data, plans, ctx.lang == Lang::en);
+        // Every plan passing the filter, its prefecture opened or not.
+        return timeline_table(ctx.data, layout(ctx, layout_, open_prefectures_).plans_in_order, ctx.lang == Lang::en);
     }
 
 private:
     Layout layout_;
+    std::set<std::string> open_prefectures_;  // prefectures shown opened, by name ("" = unknown)
+    std::string opened_for_;                  // the selected municipality whose prefecture was opened for it
     TableExport table_export_;
     std::string top_row_;  // municipality id of the first row on screen; empty = the top
     PendingScroll scroll_;
@@ -401,21 +515,30 @@ private:
 void TimelineView::draw(ViewContext& ctx) {
     const Lang lang = ctx.lang;
     const DataIndex& index = ctx.model.index;
-    const Layout& l = layout(ctx, layout_);
+    // A newly selected municipality (here, in another view, a slide) is shown: its prefecture opens.
+    if (ctx.selection.municipality_id() != opened_for_) {
+        opened_for_ = ctx.selection.municipality_id();
+        if (const Municipality* m = ctx.data.find_municipality(opened_for_)) open_prefectures_.insert(m->prefecture);
+    }
+    Layout& l = layout(ctx, layout_, open_prefectures_);
     const float E = em();
+    // Measured once per layout, language and font size, not per frame: thousands of rows at national scale (issue #16).
+    if (l.name_width < 0 || l.name_lang != lang || l.name_em != E) {
+        l.name_width = 0;
+        l.name_lang = lang;
+        l.name_em = E;
+        for (const Row& r : l.rows) l.name_width = std::max(l.name_width, ImGui::CalcTextSize(row_name(ctx, r, lang).c_str()).x);
+    }
     if (l.rows.empty()) {
         text_wrapped_colored(dim_text_color(), L::no_plans(lang));
         return;
     }
-    bool any_partial = false;
-    for (const Row& r : l.rows)
-        for (const Bar& b : r.bars) {
-            const Plan& p = ctx.data.plans[b.plan];
-            any_partial |= p.start_fy.has_value() != p.end_fy.has_value();
-        }
+    const bool any_partial = l.any_partial;
 
     // Header: counts and legend.
-    ImGui::TextDisabled("%s", format(L::plans_fmt(lang), l.plan_count, static_cast<int>(l.rows.size())).c_str());
+    int municipality_rows = 0;
+    for (const Row& r : l.rows) municipality_rows += r.group ? r.municipalities : l.grouped ? 0 : 1;
+    ImGui::TextDisabled("%s", format(L::plans_fmt(lang), l.plan_count, municipality_rows).c_str());
     ImGui::SameLine(0, 1.2f * E);
     draw_legend(ctx, l, any_partial);
     if (ctx.editor) {
@@ -445,9 +568,7 @@ void TimelineView::draw(ViewContext& ctx) {
     const float avail_w = ImGui::GetContentRegionAvail().x - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
 
-    float name_w = 0;
-    for (const Row& r : l.rows)
-        name_w = std::max(name_w, ImGui::CalcTextSize(municipality_name(ctx.data, r.municipality_id, lang).c_str()).x);
+    const float name_w = l.name_width;
     g.label_x = origin.x;
     g.label_w = std::min(name_w + 0.8f * E, std::max(6.0f * E, avail_w * 0.18f));
     const float unknown_w = l.any_unknown_column ? std::min(11.0f * E, avail_w * 0.2f) : 0.0f;
@@ -505,6 +626,7 @@ void TimelineView::draw(ViewContext& ctx) {
     }
 
     int hovered_plan = -1;
+    const Row* toggled = nullptr;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0));
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(l.lane_row.size()), g.lane_h);
@@ -522,9 +644,13 @@ void TimelineView::draw(ViewContext& ctx) {
             // Separator and label (at the first visible lane of the row).
             if (r.first_lane > 0) dl->AddLine(ImVec2(origin.x, row_top), ImVec2(origin.x + avail_w, row_top), plot::grid_color());
             const float label_y = std::max(row_top, std::min(clip_top, row_bottom - g.lane_h)) + (g.lane_h - ImGui::GetTextLineHeight()) * 0.5f;
-            const bool row_selected = r.municipality_id == ctx.selection.municipality_id();
-            plot::text_ellipsis(dl, ImVec2(g.label_x, label_y), row_selected ? accent_color() : text_color(),
-                                municipality_name(ctx.data, r.municipality_id, lang), g.label_w - 0.6f * E);
+            const bool row_selected = !r.group && r.municipality_id == ctx.selection.municipality_id();
+            plot::text_ellipsis(dl, ImVec2(g.label_x, label_y), row_selected ? accent_color() : r.group ? heading_color() : text_color(),
+                                row_name(ctx, r, lang), g.label_w - 0.6f * E);
+            if (r.group) {
+                draw_prefecture_row(dl, ctx, l, g, r, ImVec2(origin.x, row_top), ImVec2(origin.x + avail_w, row_bottom), toggled);
+                continue;
+            }
             dl->PushClipRect(ImVec2(g.x0 - 3.0f, row_top), ImVec2(origin.x + avail_w, row_bottom), true);
             for (const Bar& b : r.bars) {
                 const Plan& p = ctx.data.plans[b.plan];
@@ -552,6 +678,10 @@ void TimelineView::draw(ViewContext& ctx) {
     }
     ImGui::PopStyleVar();
     ImGui::EndChild();
+    if (toggled) {
+        if (toggled->open) open_prefectures_.erase(toggled->prefecture);
+        else open_prefectures_.insert(toggled->prefecture);
+    }
 
     if (hovered_plan >= 0) {
         const Plan& p = ctx.data.plans[static_cast<std::size_t>(hovered_plan)];

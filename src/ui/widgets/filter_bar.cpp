@@ -4,7 +4,10 @@
 #include <set>
 #include <string>
 
+#include <cfloat>
+
 #include <imgui.h>
+#include <imgui_stdlib.h>
 
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
@@ -28,6 +31,8 @@ namespace {
     X(any_theme, "すべてのテーマ", "any theme")               \
     X(clear, "解除", "Clear")                                 \
     X(n_selected, "%d件選択", "%d selected")                  \
+    X(find_hint, "名前・よみ・コード", "name, reading, code")  \
+    X(n_found, "%d件", "%d found")                            \
     X(plans_shown, "%d / %d 計画", "%d / %d plans")
 
 namespace S {
@@ -81,25 +86,72 @@ bool year_combo(const char* id, int& year, int first, int last, Lang lang, float
     return changed;
 }
 
+std::string municipality_option(const Dataset& data, const Municipality& m, Lang lang) {
+    std::string label = municipality_name(data, m.id, lang);
+    std::string detail = m.prefecture;
+    if (!m.code.empty()) detail += (detail.empty() ? "" : " ") + m.code;
+    return detail.empty() ? label : label + "（" + detail + "）";
+}
+
 }  // namespace
+
+bool municipality_picker(const ViewContext& ctx, FilterBarState& state, std::set<std::string>& chosen, float width) {
+    const Dataset& data = ctx.data;
+    const Lang lang = ctx.lang;
+    std::string preview = chosen.empty() ? std::string(S::all(lang))
+                          : chosen.size() == 1 && data.find_municipality(*chosen.begin())
+                              ? municipality_name(data, *chosen.begin(), lang)
+                              : format(S::n_selected(lang), static_cast<int>(chosen.size()));
+    ImGui::TextUnformatted(S::municipality(lang));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+    bool changed = false;
+    if (!ImGui::BeginCombo("##municipality", preview.c_str(), ImGuiComboFlags_HeightLarge)) return false;
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##find", S::find_hint(lang), &state.query);
+    if (ImGui::IsItemActive()) ensure_glyphs(state.query);
+    if (!state.finder) state.finder.emplace(data.municipalities);
+    if (state.query != state.found_query) {
+        state.found_query = state.query;
+        state.found = state.finder->find(state.query);
+    }
+    bool all = chosen.empty();
+    if (ImGui::Checkbox(S::all(lang), &all) && all) chosen.clear(), changed = true;
+    ImGui::SameLine();
+    ImGui::TextDisabled(S::n_found(lang), static_cast<int>(state.found.size()));
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(state.found.size()));
+    while (clipper.Step())
+        for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+            const Municipality& m = data.municipalities[state.found[static_cast<std::size_t>(r)]];
+            bool on = chosen.count(m.id) > 0;
+            ImGui::PushID(m.id.c_str());
+            if (ImGui::Checkbox(municipality_option(data, m, lang).c_str(), &on)) {
+                if (on) chosen.insert(m.id);
+                else chosen.erase(m.id);
+                if (chosen.size() == data.municipalities.size()) chosen.clear();
+                changed = true;
+            }
+            ImGui::PopID();
+        }
+    ImGui::EndCombo();
+    return changed;
+}
 
 void append_filter_bar_strings(std::vector<const char*>& out) {
     WS_FILTER_STRINGS(WS_STR_COLLECT)
 }
 
-void draw_filter_bar(ViewContext& ctx, Filter& f) {
+void draw_filter_bar(ViewContext& ctx, Filter& f, FilterBarState& state) {
     const Dataset& data = ctx.data;
     const Lang lang = ctx.lang;
     const float w = em();
     ImGui::PushID("filter_bar");
     ImGui::AlignTextToFramePadding();
 
-    std::vector<std::pair<std::string, std::string>> municipalities;
-    for (const Municipality& m : data.municipalities)
-        municipalities.emplace_back(m.id, municipality_name(data, m.id, lang));
     std::set<std::string> municipality_ids = f.municipality_ids();
-    if (multi_select("##municipality", S::municipality(lang), municipality_ids, municipalities, lang, 8 * w))
-        f.set_municipality_ids(std::move(municipality_ids));
+    if (municipality_picker(ctx, state, municipality_ids, 8 * w)) f.set_municipality_ids(std::move(municipality_ids));
 
     same_line_if_fits(12 * w);
     ImGui::TextUnformatted(S::kind(lang));
@@ -143,8 +195,8 @@ void draw_filter_bar(ViewContext& ctx, Filter& f) {
         ImGui::EndCombo();
     }
 
-    int shown = 0;
-    for (const Plan& p : data.plans) shown += f.passes(data, p) ? 1 : 0;
+    state.counted.update(data, f);
+    const int shown = static_cast<int>(state.counted.passing().size());
     const std::string count = format(S::plans_shown(lang), shown, static_cast<int>(data.plans.size()));
     same_line_if_fits(ImGui::CalcTextSize(count.c_str()).x + 6 * w);
     ImGui::TextDisabled("%s", count.c_str());

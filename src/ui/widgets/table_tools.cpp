@@ -72,11 +72,16 @@ void export_table_button(ViewContext& ctx, View& view, TableExport& st) {
         ImGui::SetNextItemWidth(24 * em());
         ImGui::InputText("##path", &st.path);
         if (ImGui::IsItemActive()) ensure_glyphs(st.path);
+        const std::string probe = probes_enabled() ? std::string(view.id()) + ".export_table." : std::string();
         ImGui::RadioButton(S::format_csv(lang), &st.format, 0);
+        if (!probe.empty()) record_probe(probe + "csv", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), st.format == 0);
         ImGui::SameLine();
         ImGui::RadioButton(S::format_xlsx(lang), &st.format, 1);
+        if (!probe.empty()) record_probe(probe + "xlsx", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), st.format == 1);
         ImGui::SameLine();
-        if (ImGui::Button(S::write(lang))) {
+        const bool write = ImGui::Button(S::write(lang));
+        if (!probe.empty()) record_probe(probe + "write", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0, st.path);
+        if (write) {
             const TableFormat file_format = st.format == 1 ? TableFormat::xlsx : TableFormat::csv;
             std::string path = st.path;
             const std::string_view ext = file_extension(file_format);
@@ -102,6 +107,8 @@ void export_table_button(ViewContext& ctx, View& view, TableExport& st) {
         if (!st.message.empty()) {
             ImGui::PushTextWrapPos(34 * em());
             ImGui::TextColored(st.error ? ImVec4(1, 0.45f, 0.3f, 1) : ImVec4(0.4f, 0.8f, 0.6f, 1), "%s", st.message.c_str());
+            if (!probe.empty())
+                record_probe(probe + "message", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), st.error ? 1 : 0, 0, st.message);
             ImGui::PopTextWrapPos();
         }
         ImGui::EndPopup();

@@ -11,6 +11,7 @@
 #include <imgui_internal.h>
 
 #include "ui/widget_state.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
@@ -309,6 +310,32 @@ void text_wrapped_colored(ImU32 color, std::string_view text) {
 
 void heading(std::string_view text) {
     text_wrapped_colored(heading_color(), text);
+}
+
+ImU32 search_mark_color() { return rgb(0xF0B400, 0.45f); }
+
+void text_wrapped_marked(std::string_view text, const std::vector<TextMatch>& marks, ImU32 color, std::string_view probe) {
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    const float width = std::max(ImGui::GetContentRegionAvail().x, em());
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool probing = probes_enabled() && !probe.empty();
+    int piece = 0;
+    for (std::string_view line : wrap_lines(text, width)) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const std::size_t line_begin = static_cast<std::size_t>(line.data() - text.data());
+        const std::size_t line_end = line_begin + line.size();
+        for (const TextMatch& m : marks) {
+            const std::size_t b = std::max(m.begin, line_begin), e = std::min(m.end, line_end);
+            if (b >= e) continue;
+            const char* start = text.data() + line_begin;
+            const ImVec2 min(pos.x + ImGui::CalcTextSize(start, text.data() + b).x, pos.y);
+            const ImVec2 max(pos.x + ImGui::CalcTextSize(start, text.data() + e).x, pos.y + ImGui::GetTextLineHeight());
+            draw->AddRectFilled(min, max, search_mark_color(), 0.15f * em());  // before the text: beneath it
+            if (probing) record_probe(std::string(probe) + "/" + std::to_string(piece++), min, max, 0, 0, text.substr(b, e - b));
+        }
+        ImGui::TextUnformatted(line.data(), line.data() + line.size());
+    }
+    if (color) ImGui::PopStyleColor();
 }
 
 bool badge(std::string_view text, ImU32 background, ImU32 foreground) {

@@ -121,6 +121,13 @@ void text_wrapped(std::string_view text);
 void text_wrapped_colored(ImU32 color, std::string_view text);
 // Heading-style line (accent text colour), wrapped.
 void heading(std::string_view text);
+// Wrapped text with the byte ranges `marks` of it (search hits, find_matches)
+// on a highlight background. With probes on, each drawn piece of a mark is
+// recorded as "PROBE/N" (N from 0 in text order; a mark a line break splits
+// gives one piece per line), its text the piece's bytes. color 0: text colour.
+void text_wrapped_marked(std::string_view text, const std::vector<TextMatch>& marks, ImU32 color = 0,
+                         std::string_view probe = {});
+ImU32 search_mark_color();
 
 // Small rounded label on the current line; use ImGui::SameLine() between badges.
 // Returns true when hovered.
