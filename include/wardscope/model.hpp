@@ -111,11 +111,25 @@ struct TowsStrategy {
 
 enum class Direction { higher_is_better, lower_is_better };
 
+// How a result is held against a target (docs/kpi-status.md): 以上 at least,
+// 以下 at most, 程度 about (within on_track_tolerance), exact; unspecified =
+// the indicator's direction decides (met or beaten), as format-1 files mean.
+enum class Comparator { unspecified, at_least, at_most, about, exact };
+
 // A baseline or target: each part may be unknown (never stored as 0).
 struct IndicatorPoint {
     std::optional<double> value;
     std::optional<int> fiscal_year;
-    std::string note;  // as written, e.g. "R7年度見込み", "R7年2月時点", "—"
+    std::string note;  // as written, e.g. "R7年度見込み", "R7年2月時点", "—", "現状（計画策定時）"
+    std::string text;  // a qualitative baseline or target as written, e.g. "拠点の開設"
+};
+
+// One year's target of a trajectory (目標値の推移): a value or a text.
+struct YearTarget {
+    int fiscal_year = 0;
+    std::optional<double> value;
+    std::string text;
+    std::string note;
 };
 
 struct Indicator {
@@ -128,9 +142,12 @@ struct Indicator {
     Direction direction = Direction::higher_is_better;
     std::string node_id;  // node it measures; empty for plan-level (KGI)
     IndicatorPoint baseline;
-    IndicatorPoint target;
+    IndicatorPoint target;   // the final target
     std::string note;  // definition or footnote as written
     SourceRef source;
+    Comparator comparator = Comparator::unspecified;
+    bool qualitative = false;  // results and targets are texts, read rather than computed
+    std::vector<YearTarget> targets;  // a target per year (trajectory), by fiscal year; may be empty
 };
 
 enum class ObservationOrigin { plan_file, csv, user };
@@ -140,10 +157,23 @@ struct Observation {
     std::string plan_id;
     std::string indicator_id;
     int fiscal_year = 0;
-    double value = 0;
+    double value = 0;     // NaN for a qualitative result (stored as NULL): `text` holds it
     std::string source;
     bool is_sample = false;  // sample / synthetic data: shown with a badge
     ObservationOrigin origin = ObservationOrigin::csv;
+    // Revisions: the date the source reported the value ("2025-06-30"; empty =
+    // unknown, older than any date). Of several rows for one year the current
+    // is the latest as_of (kpi_history.hpp).
+    std::string as_of;
+    std::string text;     // a qualitative result as written
+};
+
+// 施策評価: one rating of a plan item for one evaluation year, on the plan's scale.
+struct Evaluation {
+    std::string node_id;
+    int fiscal_year = 0;
+    std::string rating;   // one of Plan::rating_scale, as written (A, 順調 …)
+    std::string comment;  // as written, may be empty
 };
 
 // An approval or consent of a plan (承認, 同意 …) as the source gives it.
@@ -190,6 +220,8 @@ struct Plan {
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
+    std::vector<std::string> rating_scale;  // 施策評価's ratings, best first (A–D, 順調/概ね順調/遅れ); empty: none
+    std::vector<Evaluation> evaluations;    // by node, then year
     std::optional<int> actual_end_fy;   // the fiscal year it really ended (ended early); unknown or not ended: empty
     std::vector<std::string> authors;   // who drew it up, as written (joint plans: "東京都", "板橋区")
     std::vector<Approval> approvals;
@@ -259,6 +291,8 @@ std::string_view to_string(TowsType);
 std::string_view to_string(Direction);
 std::string_view to_string(TagOrigin);
 std::string_view to_string(ObservationOrigin);
+std::string_view to_string(Comparator);
+std::optional<Comparator> comparator_from(std::string_view);
 std::optional<NodeLevel> node_level_from(std::string_view);
 std::optional<Quadrant> quadrant_from(std::string_view);
 std::optional<TowsType> tows_type_from(std::string_view);

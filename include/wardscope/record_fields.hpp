@@ -57,7 +57,8 @@ struct Field {
     constexpr bool is(Flag flag) const { return (flags & flag) != 0; }
     // A column added by a later schema version: databases of older versions
     // get it from the upgrade (ALTER TABLE … ADD COLUMN, so its declaration
-    // needs a default when NOT NULL), new ones after the version-1 columns.
+    // needs a default when NOT NULL), new ones by the same step (schema_sql
+    // creates the version-1 columns only), so both hold one schema text.
     constexpr Field added_in(int version) const {
         Field f = *this;
         f.since = version;

@@ -22,6 +22,7 @@ inline std::optional<Quadrant> enum_from(std::string_view s, Quadrant*) { return
 inline std::optional<TowsType> enum_from(std::string_view s, TowsType*) { return tows_type_from(s); }
 inline std::optional<Direction> enum_from(std::string_view s, Direction*) { return direction_from(s); }
 inline std::optional<ObservationOrigin> enum_from(std::string_view s, ObservationOrigin*) { return observation_origin_from(s); }
+inline std::optional<Comparator> enum_from(std::string_view s, Comparator*) { return comparator_from(s); }
 inline std::optional<ItemKind> enum_from(std::string_view s, ItemKind*) { return item_kind_from(s); }
 inline std::optional<TagOrigin> enum_from(std::string_view s, TagOrigin*) { return tag_origin_from(s); }
 inline std::optional<MatchDecision> enum_from(std::string_view s, MatchDecision*) { return match_decision_from(s); }
@@ -204,8 +205,30 @@ inline constexpr auto indicator = table<Indicator>(
                    field<&Indicator::target, &IndicatorPoint::fiscal_year>("target_fy", "INTEGER", nullptr),
                    field<&Indicator::target, &IndicatorPoint::note>("target_note", "TEXT NOT NULL DEFAULT ''", nullptr, display),
                    field<&Indicator::note>("note", "TEXT NOT NULL DEFAULT ''", "note", display | prose)},
-        source_fields<&Indicator::source>()),
+        source_fields<&Indicator::source>(),
+        // Schema 4 (plan format 2's indicators, docs/kpi-status.md).
+        std::tuple{field<&Indicator::comparator>("comparator",
+                                                 "TEXT NOT NULL DEFAULT 'unspecified' CHECK (comparator IN "
+                                                 "('unspecified', 'at_least', 'at_most', 'about', 'exact'))",
+                                                 "comparator", json_checked)
+                       .added_in(4),
+                   field<&Indicator::qualitative>("qualitative", "INTEGER NOT NULL DEFAULT 0", "qualitative").added_in(4),
+                   field<&Indicator::baseline, &IndicatorPoint::text>("baseline_text", "TEXT NOT NULL DEFAULT ''", nullptr, display)
+                       .added_in(4),
+                   field<&Indicator::target, &IndicatorPoint::text>("target_text", "TEXT NOT NULL DEFAULT ''", nullptr, display)
+                       .added_in(4)}),
     "PRIMARY KEY (plan_id, id)");
+
+// A target per year (schema 4): rows of an indicator's trajectory, plan data.
+inline constexpr auto indicator_target = table<YearTarget>(
+    "indicator_target",
+    std::tuple{column("plan_id", "TEXT NOT NULL"), column("indicator_id", "TEXT NOT NULL"),
+               field<&YearTarget::fiscal_year>("fiscal_year", "INTEGER NOT NULL", "fiscal_year", required | json_checked),
+               field<&YearTarget::value>("value", "REAL", "value", json_checked),
+               field<&YearTarget::text>("text", "TEXT NOT NULL DEFAULT ''", "text", display),
+               field<&YearTarget::note>("note", "TEXT NOT NULL DEFAULT ''", "note", display)},
+    "PRIMARY KEY (plan_id, indicator_id, fiscal_year),\n  CHECK (value IS NOT NULL OR text <> ''),\n"
+    "  FOREIGN KEY (plan_id, indicator_id) REFERENCES indicator(plan_id, id) ON DELETE CASCADE");
 
 // KPI values over time: from plan files, CSV files or typed in (origin).
 inline constexpr auto observation = table<Observation>(
@@ -214,12 +237,16 @@ inline constexpr auto observation = table<Observation>(
                field<&Observation::plan_id>("plan_id", "TEXT NOT NULL", nullptr),
                field<&Observation::indicator_id>("indicator_id", "TEXT NOT NULL", "indicator", required | json_checked),
                field<&Observation::fiscal_year>("fiscal_year", "INTEGER NOT NULL", "fiscal_year", required | json_checked),
-               field<&Observation::value>("value", "REAL NOT NULL", "value", required),
+               field<&Observation::value>("value", "REAL", "value", json_checked),
                field<&Observation::source>("source", "TEXT NOT NULL", "source", required | display),
                field<&Observation::is_sample>("is_sample", "INTEGER NOT NULL DEFAULT 0", "sample"),
                field<&Observation::origin>("origin", "TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user'))", nullptr),
-               column("entered_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")},
-    "UNIQUE (plan_id, indicator_id, fiscal_year, origin)");
+               column("entered_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
+               // Schema 4: revisions and qualitative results. The version-4 step rebuilds the
+               // table (kpi_tables_v4_sql): value may be NULL, one row per source and as_of.
+               field<&Observation::as_of>("as_of", "TEXT NOT NULL DEFAULT ''", "as_of", json_checked).added_in(4),
+               field<&Observation::text>("text", "TEXT NOT NULL DEFAULT ''", "text", display).added_in(4)},
+    "UNIQUE (plan_id, indicator_id, fiscal_year, origin, source, as_of),\n  CHECK (value IS NOT NULL OR text <> '')");
 
 // Workshop data (schema version 3): notes and votes on plan items, slides.
 inline constexpr auto annotation = table<Annotation>(
@@ -296,13 +323,22 @@ inline constexpr auto source_document = table<SourceDocument>(
                field<&SourceDocument::published>("published", "TEXT", "published", null_when_empty | json_null),
                field<&SourceDocument::url>("url", "TEXT NOT NULL DEFAULT ''", "url", display)});
 
+// 施策評価 (schema 4): the plan's rating scale and its items' ratings, plan data.
+inline constexpr auto evaluation = table<Evaluation>(
+    "evaluation",
+    std::tuple{plan_key, field<&Evaluation::node_id>("node_id", "TEXT NOT NULL", "node", required | json_checked),
+               field<&Evaluation::fiscal_year>("fiscal_year", "INTEGER NOT NULL", "fiscal_year", required | json_checked),
+               field<&Evaluation::rating>("rating", "TEXT NOT NULL", "rating", required | display | json_checked),
+               field<&Evaluation::comment>("comment", "TEXT NOT NULL DEFAULT ''", "comment", display)},
+    "PRIMARY KEY (plan_id, node_id, fiscal_year)");
+
 // Calls fn(table) for every field table, in the order the schema creates them.
 template <typename Fn>
 void for_each_table(Fn&& fn) {
     fn(municipality), fn(theme), fn(theme_keyword), fn(actor), fn(plan), fn(plan_viewpoint), fn(plan_focus_field);
     fn(node), fn(node_theme), fn(node_actor), fn(swot_item), fn(tows_strategy), fn(tows_swot), fn(tows_node);
     fn(indicator), fn(observation);
-    fn(annotation), fn(slide), fn(measure_match), fn(plan_level), fn(node_also_under);
+    fn(annotation), fn(slide), fn(measure_match), fn(plan_level), fn(node_also_under), fn(indicator_target), fn(evaluation);
 }
 
 }  // namespace wardscope::records
@@ -328,7 +364,12 @@ void for_each_plan_text(Data& data, Fn&& fn) {
         for (auto& n : p.nodes) for_each_display_member(records::node, n, fn);
         for (auto& s : p.swot) for_each_display_member(records::swot_item, s, fn);
         for (auto& t : p.tows) for_each_display_member(records::tows_strategy, t, fn);
-        for (auto& i : p.indicators) for_each_display_member(records::indicator, i, fn);
+        for (auto& i : p.indicators) {
+            for_each_display_member(records::indicator, i, fn);
+            for (auto& t : i.targets) for_each_display_member(records::indicator_target, t, fn);
+        }
+        for (auto& s : p.rating_scale) fn(s);
+        for (auto& e : p.evaluations) for_each_display_member(records::evaluation, e, fn);
         for (auto& a : p.authors) fn(a);
         for (auto& a : p.approvals) for_each_display_member(records::approval, a, fn);
         for (auto& b : p.budget) for_each_display_member(records::budget_line, b, fn);

@@ -42,7 +42,8 @@ int import_plans(const DataPaths& paths, const std::filesystem::path& db, const 
 int import_kpi_csv(const std::filesystem::path& db, const std::vector<std::string>& files, bool replace);
 int export_data(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out_dir);
 // The indicator table with baseline, target, latest observation and KPI check status, as CSV.
-int export_kpi_table(const std::filesystem::path& db, const std::filesystem::path& out);
+// `results` (optional): the CSV and user results, every revision, as `kpi import` reads them.
+int export_kpi_table(const std::filesystem::path& db, const std::filesystem::path& out, const std::filesystem::path& results);
 // Notes and votes as CSV or Markdown ("csv" / "md").
 int export_notes(const std::filesystem::path& db, const std::string& format, const std::filesystem::path& out);
 // Every item carrying a theme across plans (wardscope/theme_listing.hpp), as CSV.

@@ -167,7 +167,10 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
     CsvWriter nodes({"plan_id", "node_id", "parent_id", "level", "label", "name", "name_en", "new", "themes",
                      "actors", "source_file", "source_section", "source_url"});
     CsvWriter indicators({"plan_id", "indicator_id", "kind", "label", "name", "unit", "direction", "node_id",
-                          "baseline_value", "baseline_fy", "target_value", "target_fy", "source_file", "source_section"});
+                          "baseline_value", "baseline_fy", "target_value", "target_fy", "source_file", "source_section",
+                          "source_url", "comparator", "qualitative", "baseline_text", "baseline_note", "target_text",
+                          "target_note"});
+    CsvWriter year_targets({"plan_id", "indicator_id", "fiscal_year", "value", "text", "note"});
     auto opt = [](const auto& v) { return v ? std::to_string(*v) : std::string(); };
     for (const Plan& p : data.plans) {
         const Municipality* m = data.find_municipality(p.municipality_id);
@@ -184,17 +187,22 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
             auto num = [](const std::optional<double>& v) { return v ? csv_number(*v) : std::string(); };
             indicators.row({p.id, i.id, i.kind, i.label, i.name, i.unit, std::string(to_string(i.direction)), i.node_id,
                             num(i.baseline.value), opt(i.baseline.fiscal_year), num(i.target.value),
-                            opt(i.target.fiscal_year), i.source.file, i.source.section});
+                            opt(i.target.fiscal_year), i.source.file, i.source.section, i.source.url,
+                            std::string(to_string(i.comparator)), i.qualitative ? "1" : "0", i.baseline.text,
+                            i.baseline.note, i.target.text, i.target.note});
+            for (const YearTarget& t : i.targets)
+                year_targets.row({p.id, i.id, std::to_string(t.fiscal_year), num(t.value), t.text, t.note});
         }
     }
     write_export_file(db, out_dir / "plans.csv", plans.text());
     write_export_file(db, out_dir / "nodes.csv", nodes.text());
     write_export_file(db, out_dir / "indicators.csv", indicators.text());
+    write_export_file(db, out_dir / "indicator_targets.csv", year_targets.text());
     write_export_file(db, out_dir / "observations.csv", observations_to_csv(data.observations));
     // Theme coverage by the one counting rule (wardscope/theme_rule.hpp): the heatmap's numbers.
     write_export_file(db, out_dir / "coverage.csv",
                       coverage_to_csv(data, build_coverage(data, std::function<bool(const Plan&)>{})));
-    std::cout << "wrote plans.csv, nodes.csv, indicators.csv, observations.csv and coverage.csv to " << out_dir.string()
+    std::cout << "wrote plans.csv, nodes.csv, indicators.csv, indicator_targets.csv, observations.csv and coverage.csv to " << out_dir.string()
               << "\n";
     return 0;
 }

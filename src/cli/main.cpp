@@ -101,9 +101,12 @@ int main(int argc, char** argv) {
     auto* kpi_export = kpi->add_subcommand("export", "write the indicators with baseline, target, latest value and status as CSV");
     kpi_export->add_option("--db", db, "database")->required();
     kpi_export->add_option("--out", kpi_out, "CSV file to write")->required();
+    fs::path kpi_results_out;
+    kpi_export->add_option("--results", kpi_results_out,
+                           "also write every result imported from CSV or typed in (each revision) in `kpi import`'s format");
     auto* kpi_import = kpi->add_subcommand("import", "import observations from CSV (all or nothing)");
     kpi_import->add_option("--db", db, "database")->required();
-    kpi_import->add_option("files", files, "CSV files: plan_id,indicator_id,fiscal_year,value,source[,sample]")
+    kpi_import->add_option("files", files, "CSV files: plan_id,indicator_id,fiscal_year,value,source[,sample][,as_of][,text]")
         ->required()
         ->check(CLI::ExistingFile);
     bool kpi_replace = false;
@@ -290,7 +293,7 @@ int main(int argc, char** argv) {
         if (*migrate) return cli::migrate_plans(paths, files, migrate_out);
         if (*import) return cli::import_plans(paths, db, files);
         if (*kpi_import) return cli::import_kpi_csv(db, files, kpi_replace);
-        if (*kpi_export) return cli::export_kpi_table(db, kpi_out);
+        if (*kpi_export) return cli::export_kpi_table(db, kpi_out, kpi_results_out);
         if (*export_cmd) return cli::export_data(db, format, out_dir);
         if (*theme_items_cmd) {
             theme_items.plan_ids = split_ids(theme_items_plans);

@@ -1,6 +1,8 @@
 // KPI observations in and out of CSV.
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <sstream>
 
@@ -10,6 +12,7 @@
 #include "wardscope/era.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/error.hpp"
+#include "wardscope/kpi_history.hpp"
 #include "wardscope/number_text.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/utf8.hpp"
@@ -61,6 +64,7 @@ public:
         // Typed or from a spreadsheet: full-width digits and 1,234 are numbers too.
         const NumberText number = parse_number_text(value);
         if (number.value) o.value = *number.value;
+        else if (!o.text.empty() && trim(value).empty()) o.value = std::numeric_limits<double>::quiet_NaN();  // a text result
         else problems.push_back(number_problem_message(number.problem, value));
         if (o.source.empty()) problems.push_back("the source is empty: say where the value comes from");
         return problems;
@@ -81,12 +85,14 @@ class SeenKeys {
 public:
     explicit SeenKeys(sqlite3* db) : db_(db) {
         sql::exec(db, "CREATE TEMP TABLE IF NOT EXISTS kpi_csv_seen (plan_id TEXT, indicator_id TEXT, fiscal_year INTEGER, "
-                      "file INTEGER, line INTEGER, PRIMARY KEY (plan_id, indicator_id, fiscal_year)) WITHOUT ROWID");
+                      "source TEXT, as_of TEXT, file INTEGER, line INTEGER, "
+                      "PRIMARY KEY (plan_id, indicator_id, fiscal_year, source, as_of)) WITHOUT ROWID");
         sql::exec(db, "DELETE FROM temp.kpi_csv_seen");
         insert_ = std::make_unique<sql::Statement>(
-            db, "INSERT INTO temp.kpi_csv_seen VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+            db, "INSERT INTO temp.kpi_csv_seen VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         first_ = std::make_unique<sql::Statement>(
-            db, "SELECT file, line FROM temp.kpi_csv_seen WHERE plan_id = ? AND indicator_id = ? AND fiscal_year = ?");
+            db, "SELECT file, line FROM temp.kpi_csv_seen WHERE plan_id = ? AND indicator_id = ? AND fiscal_year = ? "
+                "AND source = ? AND as_of = ?");
     }
     ~SeenKeys() {
         insert_.reset();
@@ -95,9 +101,9 @@ public:
     }
     // The (file, line) of an earlier row with the same key, or nothing (and this row is remembered).
     std::optional<std::pair<std::size_t, int>> earlier(const Observation& o, std::size_t file, int line) {
-        insert_->bind_all(o.plan_id, o.indicator_id, o.fiscal_year, static_cast<std::int64_t>(file), line).run();
+        insert_->bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.source, o.as_of, static_cast<std::int64_t>(file), line).run();
         if (sqlite3_changes(db_) > 0) return std::nullopt;
-        first_->bind_all(o.plan_id, o.indicator_id, o.fiscal_year);
+        first_->bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.source, o.as_of);
         std::optional<std::pair<std::size_t, int>> out;
         if (first_->step()) out = std::make_pair(static_cast<std::size_t>(first_->integer(0)), static_cast<int>(first_->integer(1)));
         first_->reset();
@@ -146,33 +152,37 @@ class ObservationWriter {
 public:
     ObservationWriter(sqlite3* db, bool replace)
         : replace_(replace),
-          stored_(db, "SELECT value, source, is_sample FROM observation WHERE plan_id = ? AND indicator_id = ? "
-                      "AND fiscal_year = ? AND origin = 'csv'"),
+          stored_(db, "SELECT value, is_sample, text FROM observation WHERE plan_id = ? AND indicator_id = ? "
+                      "AND fiscal_year = ? AND source = ? AND as_of = ? AND origin = 'csv'"),
           insert_(db, records::observation, {"origin"}),
-          update_(db, records::observation, {"value", "source", "is_sample"},
-                  {"plan_id", "indicator_id", "fiscal_year", "origin"}) {}
+          update_(db, records::observation, {"value", "is_sample", "text"},
+                  {"plan_id", "indicator_id", "fiscal_year", "source", "as_of", "origin"}) {}
 
     // A problem message, or nothing when the row was written (or already there).
+    // Rows are keyed by source and as_of too: another source or date for the
+    // same year is a revision, kept beside the others (kpi_history.hpp).
     std::optional<std::string> write(const Observation& o, CsvFileImport& counts) {
-        stored_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year);
+        const std::optional<double> value_in = std::isnan(o.value) ? std::nullopt : std::optional<double>(o.value);
+        stored_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.source, o.as_of);
         if (!stored_.step()) {
             stored_.reset();
             insert_.run(o, to_string(ObservationOrigin::csv));
             ++counts.added;
             return std::nullopt;
         }
-        const double value = stored_.real(0);
-        const std::string source = stored_.text(1);
-        const bool is_sample = stored_.integer(2) != 0;
+        const std::optional<double> value = stored_.optional_real(0);
+        const bool is_sample = stored_.integer(1) != 0;
+        const std::string text = stored_.text(2);
         stored_.reset();
-        if (value == o.value && source == o.source && is_sample == o.is_sample) {
+        if (value == value_in && is_sample == o.is_sample && text == o.text) {
             ++counts.unchanged;
             return std::nullopt;
         }
         if (!replace_)
-            return "FY" + std::to_string(o.fiscal_year) + " of " + o.plan_id + "/" + o.indicator_id +
-                   " is already stored from an earlier CSV import (" + csv_number(value) + ", source '" + source +
-                   "'); to change stored results, import with --replace";
+            return "FY" + std::to_string(o.fiscal_year) + " of " + o.plan_id + "/" + o.indicator_id + " from source '" + o.source +
+                   "'" + (o.as_of.empty() ? "" : " as of " + o.as_of) + " is already stored from an earlier CSV import (" +
+                   (value ? csv_number(*value) : "'" + text + "'") +
+                   "); to change stored results, import with --replace, or give the new result its as_of date";
         Observation row = o;
         row.origin = ObservationOrigin::csv;
         update_.run(row);
@@ -215,11 +225,21 @@ CsvFileImport import_file(ImportState& state, std::size_t index, CsvReader& read
     }
     std::vector<std::string> columns;
     for (const auto& h : header->fields) columns.push_back(trim(h));
-    const bool has_sample = columns.size() == 6 && columns[5] == "sample";
-    if (!(columns.size() == 5 || has_sample) || !std::equal(required_columns.begin(), required_columns.end(), columns.begin())) {
-        error(header->line, "the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]");
+    // After the five required columns, the optional ones in any order, each once.
+    int sample_column = -1, as_of_column = -1, text_column = -1;
+    bool header_ok = columns.size() >= required_columns.size() &&
+                     std::equal(required_columns.begin(), required_columns.end(), columns.begin());
+    for (std::size_t c = required_columns.size(); header_ok && c < columns.size(); ++c) {
+        int* slot = columns[c] == "sample" ? &sample_column : columns[c] == "as_of" ? &as_of_column
+                    : columns[c] == "text"  ? &text_column : nullptr;
+        if (!slot || *slot >= 0) header_ok = false;
+        else *slot = static_cast<int>(c);
+    }
+    if (!header_ok) {
+        error(header->line, "the header must be plan_id,indicator_id,fiscal_year,value,source then optional sample, as_of, text");
         return counts;
     }
+    const bool has_sample = sample_column >= 0;
     while (std::optional<CsvRow> row = reader.next()) {
         counts.encoding = reader.encoding();
         if (row->fields.size() != columns.size()) {
@@ -238,20 +258,26 @@ CsvFileImport import_file(ImportState& state, std::size_t index, CsvReader& read
         o.indicator_id = trim(row->fields[1]);
         o.source = trim(row->fields[4]);
         o.origin = ObservationOrigin::csv;
+        if (as_of_column >= 0) o.as_of = trim(row->fields[static_cast<std::size_t>(as_of_column)]);
+        if (text_column >= 0) o.text = trim(row->fields[static_cast<std::size_t>(text_column)]);
         bool ok = true;
         for (const std::string& problem : state.checker.check(o, row->fields[2], row->fields[3])) {
             error(row->line, problem);
             ok = false;
         }
         if (has_sample) {
-            if (auto flag = parse_flag(trim(row->fields[5]))) o.is_sample = *flag;
+            if (auto flag = parse_flag(trim(row->fields[static_cast<std::size_t>(sample_column)]))) o.is_sample = *flag;
             else error(row->line, "sample must be 0/1, true/false or yes/no"), ok = false;
         }
+        if (!o.as_of.empty() && !valid_iso_date(o.as_of))
+            error(row->line, "as_of '" + o.as_of + "' is not a date (YYYY-MM-DD, e.g. 2025-06-30)"), ok = false;
         if (!ok) continue;
         if (auto first = state.seen.earlier(o, index, row->line)) {
-            error(row->line, "the same plan, indicator and fiscal year (" + o.plan_id + ", " + o.indicator_id + ", FY" +
-                                 std::to_string(o.fiscal_year) + ") as " + where(state.files, first->first, index, first->second) +
-                                 ": one value per indicator and year");
+            error(row->line, "the same plan, indicator, fiscal year, source and as_of (" + o.plan_id + ", " + o.indicator_id +
+                                 ", FY" + std::to_string(o.fiscal_year) + ", '" + o.source + "'" +
+                                 (o.as_of.empty() ? "" : ", " + o.as_of) + ") as " +
+                                 where(state.files, first->first, index, first->second) +
+                                 ": one value per source and as_of (another source or as_of date is a revision)");
             continue;
         }
         if (state.problems.any()) continue;  // nothing will be stored: only look for more problems
@@ -350,9 +376,10 @@ std::size_t import_observations_csv(Store& store, std::string_view csv_text, con
 }
 
 std::string observations_to_csv(const std::vector<Observation>& observations) {
-    CsvWriter csv({"plan_id", "indicator_id", "fiscal_year", "value", "source", "sample"});
+    CsvWriter csv({"plan_id", "indicator_id", "fiscal_year", "value", "source", "sample", "as_of", "text"});
     for (const Observation& o : observations)
-        csv.row({o.plan_id, o.indicator_id, std::to_string(o.fiscal_year), csv_number(o.value), o.source, o.is_sample ? "1" : "0"});
+        csv.row({o.plan_id, o.indicator_id, std::to_string(o.fiscal_year), std::isnan(o.value) ? "" : csv_number(o.value),
+                 o.source, o.is_sample ? "1" : "0", o.as_of, o.text});
     return csv.take();
 }
 

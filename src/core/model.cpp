@@ -36,6 +36,9 @@ constexpr std::array<std::pair<TagOrigin, std::string_view>, 2> tag_origin_names
 constexpr std::array<std::pair<ObservationOrigin, std::string_view>, 3> observation_origin_names{{
     {ObservationOrigin::plan_file, "plan_file"}, {ObservationOrigin::csv, "csv"},
     {ObservationOrigin::user, "user"}}};
+constexpr std::array<std::pair<Comparator, std::string_view>, 5> comparator_names{{
+    {Comparator::unspecified, "unspecified"}, {Comparator::at_least, "at_least"}, {Comparator::at_most, "at_most"},
+    {Comparator::about, "about"}, {Comparator::exact, "exact"}}};
 
 template <typename T>
 const T* find_by_id(const std::vector<T>& items, std::string_view id) {
@@ -51,6 +54,9 @@ std::string_view to_string(TowsType v) { return name_of(tows_names, v); }
 std::string_view to_string(Direction v) { return name_of(direction_names, v); }
 std::string_view to_string(TagOrigin v) { return name_of(tag_origin_names, v); }
 std::string_view to_string(ObservationOrigin v) { return name_of(observation_origin_names, v); }
+
+std::string_view to_string(Comparator v) { return name_of(comparator_names, v); }
+std::optional<Comparator> comparator_from(std::string_view s) { return lookup(comparator_names, s); }
 
 std::optional<NodeLevel> node_level_from(std::string_view s) { return lookup(node_level_names, s); }
 std::optional<Quadrant> quadrant_from(std::string_view s) { return lookup(quadrant_names, s); }

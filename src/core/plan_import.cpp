@@ -71,6 +71,10 @@ struct PlanWriter {
     Insert<decltype(records::tows_swot)> tows_swot{db, records::tows_swot, {"plan_id", "tows_id", "swot_id", "ord"}, "", borrowed};
     Insert<decltype(records::tows_node)> tows_node{db, records::tows_node, {"plan_id", "tows_id", "node_id", "ord"}, "", borrowed};
     Insert<decltype(records::indicator)> indicator{db, records::indicator, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::evaluation)> evaluation{db, records::evaluation, {"plan_id"}, "", borrowed};
+    Statement rating{db, "INSERT INTO plan_rating (plan_id, ord, rating) VALUES (?, ?, ?)", borrowed};
+    Insert<decltype(records::indicator_target)> year_target{db, records::indicator_target, {"plan_id", "indicator_id"}, "",
+                                                            borrowed};
     Statement author{db, "INSERT INTO plan_author (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
     Insert<decltype(records::approval)> approval{db, records::approval, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::budget_line)> budget{db, records::budget_line, {"plan_id", "ord"}, "", borrowed};
@@ -106,7 +110,12 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
         for (std::size_t k = 0; k < t.swot_ids.size(); ++k) tows_swot.run({}, p.id, t.id, t.swot_ids[k], static_cast<int>(k));
         for (std::size_t k = 0; k < t.node_ids.size(); ++k) tows_node.run({}, p.id, t.id, t.node_ids[k], static_cast<int>(k));
     }
-    for (std::size_t i = 0; i < p.indicators.size(); ++i) indicator.run(p.indicators[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.indicators.size(); ++i) {
+        indicator.run(p.indicators[i], p.id, static_cast<int>(i));
+        for (const YearTarget& t : p.indicators[i].targets) year_target.run(t, p.id, p.indicators[i].id);
+    }
+    for (std::size_t i = 0; i < p.rating_scale.size(); ++i) rating.bind_all(p.id, static_cast<int>(i), p.rating_scale[i]).run();
+    for (const Evaluation& e : p.evaluations) evaluation.run(e, p.id);
     for (std::size_t i = 0; i < p.authors.size(); ++i) author.bind_all(p.id, static_cast<int>(i), p.authors[i]).run();
     for (std::size_t i = 0; i < p.approvals.size(); ++i) approval.run(p.approvals[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.budget.size(); ++i) budget.run(p.budget[i], p.id, static_cast<int>(i));

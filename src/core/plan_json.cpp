@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -16,6 +17,7 @@
 #include "wardscope/era.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/json_text.hpp"
+#include "wardscope/kpi_history.hpp"
 #include "wardscope/municipality.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/utf8.hpp"
@@ -341,7 +343,8 @@ struct PlanParser {
     // What each object may hold: its table's keys and those read here.
     const std::vector<std::string_view> plan_keys =
         keys_of(records::plan, {"format", "municipality", "period", "viewpoints", "focus_fields", "source", "nodes", "swot",
-                                "tows", "indicators", "observations", "authors", "approvals", "budget", "levels"});
+                                "tows", "indicators", "observations", "rating_scale", "evaluations", "authors", "approvals",
+                                "budget", "levels"});
     const std::vector<std::string_view> approval_keys = keys_of(records::approval, {"source"});
     const std::vector<std::string_view> budget_keys = keys_of(records::budget_line, {"source"});
     int format = 2;
@@ -351,8 +354,9 @@ struct PlanParser {
         keys_of(records::node, {"themes", "actors", "source", "children", "also_under"});
     const std::vector<std::string_view> swot_keys = keys_of(records::swot_item, {"source"});
     const std::vector<std::string_view> tows_keys = keys_of(records::tows_strategy, {"swot", "nodes", "source"});
-    const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "source"});
+    const std::vector<std::string_view> indicator_keys = keys_of(records::indicator, {"baseline", "target", "targets", "source"});
     const std::vector<std::string_view> observation_keys = keys_of(records::observation, {});
+    const std::vector<std::string_view> evaluation_keys = keys_of(records::evaluation, {});
 
     void parse(const json& root) {
         if (!reader.expect_object(root, "", plan_keys)) return;
@@ -381,6 +385,7 @@ struct PlanParser {
         parse_tows(root);
         parse_indicators(root);
         parse_observations(root);
+        parse_evaluations(root);
         plan.authors = reader.text_list(root, "", "authors");
         parse_approvals(root);
         parse_budget(root);
@@ -524,6 +529,44 @@ struct PlanParser {
             k = it->second;
         }
         return false;
+    }
+
+    // 施策評価: the plan's scale (best first, each once), then ratings of nodes per year on it.
+    void parse_evaluations(const json& root) {
+        Plan& plan = result.plan;
+        plan.rating_scale = reader.text_list(root, "", "rating_scale");
+        for (std::size_t k = 0; k < plan.rating_scale.size(); ++k)
+            if (std::find(plan.rating_scale.begin(), plan.rating_scale.begin() + static_cast<long>(k), plan.rating_scale[k]) !=
+                plan.rating_scale.begin() + static_cast<long>(k))
+                reader.problem(join("/rating_scale", k), "rating '" + plan.rating_scale[k] + "' is listed twice");
+        const json* items = reader.array(root, "", "evaluations");
+        if (!items) return;
+        if (plan.rating_scale.empty() && !items->empty())
+            reader.problem("/rating_scale", "evaluations need the plan's rating scale (e.g. [\"A\", \"B\", \"C\", \"D\"])");
+        std::map<std::pair<std::string, int>, std::size_t> seen;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string at = join("/evaluations", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, evaluation_keys)) continue;
+            Evaluation e;
+            read_plain_fields(reader, records::evaluation, value, at, e);
+            e.node_id = reader.text(value, at, "node", true);
+            if (!e.node_id.empty() && !node_ids.contains(e.node_id)) reader.problem(join(at, "node"), "unknown node '" + e.node_id + "'");
+            e.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
+            e.rating = reader.text(value, at, "rating", true);
+            if (!e.rating.empty() && !plan.rating_scale.empty() &&
+                std::find(plan.rating_scale.begin(), plan.rating_scale.end(), e.rating) == plan.rating_scale.end())
+                reader.problem(join(at, "rating"), "rating '" + e.rating + "' is not on the plan's rating scale");
+            if (!e.node_id.empty() && e.fiscal_year != 0)
+                if (auto [it, inserted] = seen.emplace(std::make_pair(e.node_id, e.fiscal_year), i); !inserted)
+                    reader.problem(join(at, "fiscal_year"), "a second rating of '" + e.node_id + "' for fiscal year " +
+                                                                std::to_string(e.fiscal_year) + " (the first is /evaluations/" +
+                                                                std::to_string(it->second) + ")");
+            plan.evaluations.push_back(e);
+        }
+        std::stable_sort(plan.evaluations.begin(), plan.evaluations.end(), [](const Evaluation& a, const Evaluation& b) {
+            return a.node_id != b.node_id ? a.node_id < b.node_id : a.fiscal_year < b.fiscal_year;
+        });
     }
 
     void parse_municipality(const json& root) {
@@ -703,11 +746,69 @@ struct PlanParser {
         auto it = indicator.find(std::string(key));
         if (it == indicator.end() || it->is_null()) return point;
         const std::string here = join(at, key);
-        if (!reader.expect_object(*it, here, {"value", "fiscal_year", "note"})) return point;
+        if (!reader.expect_object(*it, here, {"value", "fiscal_year", "note", "text"})) return point;
         point.value = reader.number(*it, here, "value", false);
         point.fiscal_year = reader.fiscal_year(*it, here, "fiscal_year", false);
         point.note = reader.text(*it, here, "note", false);
+        point.text = reader.text(*it, here, "text", false);
         return point;
+    }
+
+    // "comparator" (以上 / 以下 / 程度 / exact) against "direction": an at-least
+    // target of a lower-is-better indicator is a contradiction; without a
+    // direction, 以下 means lower is better.
+    void parse_comparator(const json& value, const std::string& at, Indicator& ind, bool direction_given) {
+        const std::string name = reader.text(value, at, "comparator", false);
+        if (name.empty()) return;
+        const auto c = comparator_from(name);
+        if (!c || *c == Comparator::unspecified) {
+            reader.problem(join(at, "comparator"),
+                           "unknown comparator '" + name + "' (at_least = 以上, at_most = 以下, about = 程度, or exact)");
+            return;
+        }
+        ind.comparator = *c;
+        if (!direction_given && *c == Comparator::at_most) ind.direction = Direction::lower_is_better;
+        if ((*c == Comparator::at_least && ind.direction == Direction::lower_is_better) ||
+            (*c == Comparator::at_most && ind.direction == Direction::higher_is_better && direction_given))
+            reader.problem(join(at, "comparator"), "comparator '" + name + "' contradicts direction '" +
+                                                       std::string(to_string(ind.direction)) + "'");
+    }
+
+    // "targets": a target per fiscal year (a trajectory), each a value or a text.
+    void parse_year_targets(const json& value, const std::string& at, Indicator& ind) {
+        const json* items = reader.array(value, at, "targets");
+        if (!items) return;
+        const std::string here = join(at, "targets");
+        std::map<int, std::size_t> years;
+        for (std::size_t k = 0; k < items->size(); ++k) {
+            const std::string item_at = join(here, k);
+            const json& item = (*items)[k];
+            if (!reader.expect_object(item, item_at, {"fiscal_year", "value", "text", "note"})) continue;
+            YearTarget t;
+            t.fiscal_year = reader.fiscal_year(item, item_at, "fiscal_year", true).value_or(0);
+            t.value = reader.number(item, item_at, "value", false);
+            t.text = reader.text(item, item_at, "text", false);
+            t.note = reader.text(item, item_at, "note", false);
+            if (!t.value && t.text.empty()) reader.problem(join(item_at, "value"), "a year's target needs a value or a text");
+            if (t.fiscal_year == 0) continue;
+            if (auto [it, inserted] = years.emplace(t.fiscal_year, k); !inserted)
+                reader.problem(join(item_at, "fiscal_year"), "a second target for fiscal year " + std::to_string(t.fiscal_year) +
+                                                                 " (the first is " + join(here, it->second) + ")");
+            else if (ind.baseline.fiscal_year && t.fiscal_year < *ind.baseline.fiscal_year)
+                reader.problem(join(item_at, "fiscal_year"), "target year " + std::to_string(t.fiscal_year) +
+                                                                 " is before baseline year " +
+                                                                 std::to_string(*ind.baseline.fiscal_year));
+            ind.targets.push_back(t);
+        }
+        std::sort(ind.targets.begin(), ind.targets.end(),
+                  [](const YearTarget& a, const YearTarget& b) { return a.fiscal_year < b.fiscal_year; });
+    }
+
+    // A qualitative indicator's baseline and targets are texts.
+    void check_qualitative(const std::string& at, const Indicator& ind) {
+        if (!ind.qualitative) return;
+        if (ind.baseline.value) reader.problem(join(join(at, "baseline"), "value"), "a qualitative indicator has a text baseline (baseline.text), not a number");
+        if (ind.target.value) reader.problem(join(join(at, "target"), "value"), "a qualitative indicator has a text target (target.text), not a number");
     }
 
     void parse_indicators(const json& root) {
@@ -727,6 +828,7 @@ struct PlanParser {
             if (auto d = direction_from(direction)) ind.direction = *d;
             else if (!direction.empty())
                 reader.problem(join(at, "direction"), "unknown direction '" + direction + "' (higher_is_better or lower_is_better)");
+            parse_comparator(value, at, ind, !direction.empty());
             ind.node_id = reader.text(value, at, "node", false);
             if (!ind.node_id.empty() && !node_ids.contains(ind.node_id))
                 reader.problem(join(at, "node"), "unknown node '" + ind.node_id + "'");
@@ -736,6 +838,8 @@ struct PlanParser {
                 reader.problem(join(join(at, "target"), "fiscal_year"),
                                "target year " + std::to_string(*ind.target.fiscal_year) + " is before baseline year " +
                                    std::to_string(*ind.baseline.fiscal_year));
+            parse_year_targets(value, at, ind);
+            check_qualitative(at, ind);
             ind.source = reader.source(value, at, false, result.plan.source);
             result.plan.indicators.push_back(ind);
         }
@@ -744,7 +848,7 @@ struct PlanParser {
     void parse_observations(const json& root) {
         const json* items = reader.array(root, "", "observations");
         if (!items) return;
-        std::map<std::pair<std::string, int>, std::size_t> seen;  // (indicator, year) → index
+        std::map<std::tuple<std::string, int, std::string, std::string>, std::size_t> seen;  // (indicator, year, source, as_of) → index
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/observations", i);
             const json& value = (*items)[i];
@@ -755,15 +859,22 @@ struct PlanParser {
             if (!obs.indicator_id.empty() && !indicator_ids.contains(obs.indicator_id))
                 reader.problem(join(at, "indicator"), "unknown indicator '" + obs.indicator_id + "'");
             obs.fiscal_year = reader.fiscal_year(value, at, "fiscal_year", true).value_or(0);
-            // One value per indicator and year (the database's key; found by fuzz_plan_file).
+            read_plain_fields(reader, records::observation, value, at, obs);
+            obs.as_of = reader.text(value, at, "as_of", false);
+            if (!obs.as_of.empty() && !valid_iso_date(obs.as_of))
+                reader.problem(join(at, "as_of"), "'" + obs.as_of + "' is not a date (YYYY-MM-DD, e.g. 2025-06-30)");
+            // A number, or null / left out when the result is a text (a qualitative indicator's).
+            const std::optional<double> number = reader.number(value, at, "value", obs.text.empty());
+            obs.value = number ? *number : std::numeric_limits<double>::quiet_NaN();
+            // One value per indicator, year, source and as_of (the database's key; found by
+            // fuzz_plan_file); other sources or dates for the year are revisions (docs/kpi-status.md).
             if (!obs.indicator_id.empty() && obs.fiscal_year != 0) {
-                auto [it, inserted] = seen.emplace(std::make_pair(obs.indicator_id, obs.fiscal_year), i);
+                auto [it, inserted] = seen.emplace(std::make_tuple(obs.indicator_id, obs.fiscal_year, obs.source, obs.as_of), i);
                 if (!inserted)
                     reader.problem(join(at, "fiscal_year"), "a second value for '" + obs.indicator_id + "' in fiscal year " +
-                                                                std::to_string(obs.fiscal_year) + " (the first is /observations/" +
-                                                                std::to_string(it->second) + ")");
+                                                                std::to_string(obs.fiscal_year) + " from the same source and as_of" +
+                                                                " (the first is /observations/" + std::to_string(it->second) + ")");
             }
-            read_plain_fields(reader, records::observation, value, at, obs);
             obs.origin = ObservationOrigin::plan_file;
             result.observations.push_back(obs);
         }
@@ -1113,6 +1224,7 @@ json point_json(const IndicatorPoint& point) {
     json out = {{"value", point.value ? number_json(*point.value) : json(nullptr)},
                 {"fiscal_year", year_json(point.fiscal_year)}};
     put_text(out, "note", point.note);
+    put_text(out, "text", point.text);
     return out;
 }
 
@@ -1192,12 +1304,33 @@ json to_json(const PlanFile& pf) {
     for (const Indicator& ind : plan.indicators) {
         json i = json::object();
         write_fields(records::indicator, ind, i);
+        if (ind.comparator == Comparator::unspecified) i.erase("comparator");  // a format-1 file's meaning: left out
         i["baseline"] = point_json(ind.baseline);
         i["target"] = point_json(ind.target);
+        if (!ind.targets.empty()) {
+            json targets = json::array();
+            for (const YearTarget& t : ind.targets) {
+                json y = json::object();
+                write_fields(records::indicator_target, t, y);
+                if (!t.value) y.erase("value");
+                targets.push_back(y);
+            }
+            i["targets"] = targets;
+        }
         i["source"] = source_json(ind.source);
         indicators.push_back(i);
     }
     out["indicators"] = indicators;
+    if (!plan.rating_scale.empty()) out["rating_scale"] = plan.rating_scale;
+    if (!plan.evaluations.empty()) {
+        json evaluations = json::array();
+        for (const Evaluation& e : plan.evaluations) {
+            json v = json::object();
+            write_fields(records::evaluation, e, v);
+            evaluations.push_back(v);
+        }
+        out["evaluations"] = evaluations;
+    }
     if (!plan.authors.empty()) out["authors"] = plan.authors;
     if (!plan.approvals.empty()) {
         json approvals = json::array();
@@ -1223,6 +1356,7 @@ json to_json(const PlanFile& pf) {
     for (const Observation& obs : pf.observations) {
         json o = json::object();
         write_fields(records::observation, obs, o);
+        if (std::isnan(obs.value)) o["value"] = nullptr;  // a qualitative result: its text says it
         observations.push_back(o);
     }
     out["observations"] = observations;

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -92,7 +94,8 @@ void read_value(const sql::Statement& st, int column, Value& out) {
     else if constexpr (std::is_same_v<Value, bool>) out = st.integer(column) != 0;
     else if constexpr (std::is_same_v<Value, int>) out = static_cast<int>(st.integer(column));
     else if constexpr (std::is_same_v<Value, std::int64_t>) out = st.integer(column);
-    else if constexpr (std::is_same_v<Value, double>) out = st.real(column);
+    else if constexpr (std::is_same_v<Value, double>)  // NULL: a qualitative result's missing number
+        out = st.is_null(column) ? std::numeric_limits<double>::quiet_NaN() : st.real(column);
     else if constexpr (std::is_same_v<Value, std::optional<int>>) out = st.optional_int(column);
     else if constexpr (std::is_same_v<Value, std::optional<double>>) out = st.optional_real(column);
     else if constexpr (std::is_enum_v<Value>) {
@@ -120,6 +123,9 @@ void bind_value(sql::Statement& st, int index, const Entry& entry, const Value& 
         else st.bind(index, std::string_view(value));
     } else if constexpr (std::is_enum_v<Value>) {
         st.bind(index, to_string(value));  // a name with static storage
+    } else if constexpr (std::is_same_v<Value, double>) {
+        if (std::isnan(value)) st.bind_null(index);
+        else st.bind(index, value);
     } else {
         st.bind(index, value);
     }

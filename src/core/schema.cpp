@@ -36,6 +36,22 @@ CREATE INDEX node_by_parent ON node (plan_id, parent_id);
 const char* const node_v1_columns =
     "plan_id, id, ord, parent_id, level, label, name, name_en, description, is_new, source_file, source_section, source_url";
 
+// The observation table as versions 1 to 3 created it (version 4 rebuilds it:
+// kpi_tables_v4_sql). Frozen: databases of those versions hold it.
+const char* const observation_v1_sql = R"sql(CREATE TABLE observation (
+  id INTEGER PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  value REAL NOT NULL,
+  source TEXT NOT NULL,
+  is_sample INTEGER NOT NULL DEFAULT 0,
+  origin TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user')),
+  entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (plan_id, indicator_id, fiscal_year, origin)
+);
+)sql";
+
 }  // namespace
 
 std::string schema_sql() {
@@ -45,7 +61,8 @@ std::string schema_sql() {
     using namespace records;
     add(municipality, theme, theme_keyword, actor, plan, plan_viewpoint, plan_focus_field);
     out += node_table_v1_sql;
-    add(node_theme, node_actor, swot_item, tows_strategy, tows_swot, tows_node, indicator, observation);
+    add(node_theme, node_actor, swot_item, tows_strategy, tows_swot, tows_node, indicator);
+    out += observation_v1_sql;
     return out;
 }
 
@@ -184,5 +201,62 @@ CREATE TABLE municipality_source (
 INSERT INTO municipality_source (municipality_id, source_file, source_section, source_url)
   SELECT id, source_file, source_section, source_url FROM municipality WHERE source_file <> '' OR source_url <> '';
 )sql";
+
+// The migration to version 4, last part (KPI, issue #13 B), frozen once released:
+// observations get revisions (as_of, one row per source and as_of) and
+// qualitative results (text; value may then be NULL). SQLite cannot change a
+// UNIQUE constraint in place, so the table is rebuilt, every row copied with
+// its id. A new database takes the same step, so both end with one text.
+// The test "the version-4 tables match their field tables" checks it against records.hpp.
+const char* const kpi_tables_v4_sql = R"sql(
+CREATE TABLE observation_v4 (
+  id INTEGER PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  value REAL,
+  source TEXT NOT NULL,
+  is_sample INTEGER NOT NULL DEFAULT 0,
+  origin TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user')),
+  entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  as_of TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  UNIQUE (plan_id, indicator_id, fiscal_year, origin, source, as_of),
+  CHECK (value IS NOT NULL OR text <> '')
+);
+INSERT INTO observation_v4 (id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at)
+  SELECT id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at FROM observation;
+DROP TABLE observation;
+ALTER TABLE observation_v4 RENAME TO observation;
+CREATE TABLE indicator_target (
+  plan_id TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  value REAL,
+  text TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, indicator_id, fiscal_year),
+  CHECK (value IS NOT NULL OR text <> ''),
+  FOREIGN KEY (plan_id, indicator_id) REFERENCES indicator(plan_id, id) ON DELETE CASCADE
+);
+CREATE TABLE plan_rating (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  rating TEXT NOT NULL,
+  PRIMARY KEY (plan_id, ord)
+);
+CREATE TABLE evaluation (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  node_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  rating TEXT NOT NULL,
+  comment TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, node_id, fiscal_year)
+);
+)sql";
+
+std::string kpi_tables_sql() {
+    return "\n" + records::create_table_sql(records::indicator_target) + records::create_table_sql(records::evaluation);
+}
 
 }  // namespace wardscope

@@ -31,6 +31,10 @@ extern const char* const workshop_tables_v3_sql;
 extern const char* const match_tables_v4_sql;
 // The second part of the step to version 4: source documents, authors, approvals, budgets.
 extern const char* const source_tables_v4_sql;
+// The third part of the step to version 4: KPI revisions (observation rebuilt),
+// targets per year, evaluations.
+extern const char* const kpi_tables_v4_sql;
+std::string kpi_tables_sql();  // indicator_target and evaluation from their field tables
 
 extern const char* const municipality_sources_v4_sql;
 

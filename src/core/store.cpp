@@ -168,6 +168,8 @@ const Migration migrations[] = {
     {4, nullptr, version_4_sql},
     {4, source_tables_v4_sql},
     {4, municipality_sources_v4_sql},
+    // KPI revisions, qualitative results, targets per year (docs/kpi-status.md), evaluations.
+    {4, kpi_tables_v4_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
@@ -584,11 +586,29 @@ struct PlanParts {
     std::vector<SwotItem> swot;
     std::vector<TowsStrategy> tows;
     std::vector<Indicator> indicators;
+    std::vector<std::string> rating_scale;
+    std::vector<Evaluation> evaluations;
     std::vector<std::string> authors;  // schema version 4
     std::vector<Approval> approvals;
     std::vector<BudgetLine> budget;
 };
 using PartsByPlan = std::unordered_map<std::string, PlanParts>;
+
+// The targets per year (schema 4) into their indicators, in year order.
+void read_year_targets(sqlite3* db, PartsByPlan& parts) {
+    Statement st(db, "SELECT plan_id, indicator_id, " + records::select_columns(records::indicator_target) +
+                         " FROM indicator_target ORDER BY plan_id, indicator_id, fiscal_year");
+    while (st.step()) {
+        const auto p = parts.find(st.text(0));
+        if (p == parts.end()) continue;
+        const std::string indicator_id = st.text(1);
+        for (Indicator& ind : p->second.indicators)
+            if (ind.id == indicator_id) {
+                records::read_fields(records::indicator_target, st, 2, ind.targets.emplace_back());
+                break;
+            }
+    }
+}
 
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
@@ -616,6 +636,14 @@ PartsByPlan read_plan_parts(sqlite3* db) {
     {
         Statement st(db, plan_rows_sql(records::indicator, version));
         while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back(), version);
+    }
+    if (version >= 4) {  // targets per year, rating scales and evaluations: schema version 4
+        read_year_targets(db, parts);
+        Statement scale(db, "SELECT plan_id, rating FROM plan_rating ORDER BY plan_id, ord");
+        while (scale.step()) parts[scale.text(0)].rating_scale.push_back(scale.text(1));
+        Statement ev(db, "SELECT plan_id, " + records::select_columns(records::evaluation) +
+                             " FROM evaluation ORDER BY plan_id, node_id, fiscal_year");
+        while (ev.step()) records::read_fields(records::evaluation, ev, 1, parts[ev.text(0)].evaluations.emplace_back());
     }
     if (version >= 4) {  // authors, approvals and budgets: schema version 4
         Statement authors(db, "SELECT plan_id, text FROM plan_author ORDER BY plan_id, ord");
@@ -786,6 +814,8 @@ Dataset read_plans(sqlite3* db) {
             p->swot = std::move(parts.swot);
             p->tows = std::move(parts.tows);
             p->indicators = std::move(parts.indicators);
+            p->rating_scale = std::move(parts.rating_scale);
+            p->evaluations = std::move(parts.evaluations);
             p->authors = std::move(parts.authors);
             p->approvals = std::move(parts.approvals);
             p->budget = std::move(parts.budget);
@@ -800,7 +830,8 @@ std::vector<Observation> read_observations(sqlite3* db) {
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
         const int version = read_user_version(db);  // an older one is read as it is (read-only)
         Statement st(db, "SELECT " + records::select_columns(records::observation, "", version) +
-                             " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, origin");
+                             " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, " +
+                             (version >= 4 ? "as_of, " : "") + "origin, id");
         while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back(), version);
     }
     return observations;

@@ -93,7 +93,9 @@ int find_node(const Plan& plan, const std::string& id) {
     X(progress_met, "目標達成", "target met")      \
     X(progress_on_track, "順調", "on track")       \
     X(progress_behind, "遅れ", "behind")           \
-    X(progress_no_data, "データなし", "no data")
+    X(progress_no_data, "データなし", "no data")  \
+    X(progress_not_met, "未達", "not met")        \
+    X(progress_qualitative, "定性", "qualitative")
 
 namespace word {
 #define WS_WORD_DECLARE(name, ja, en) constexpr Words name{ja, en};
@@ -114,6 +116,8 @@ const char* progress_label(const Progress& p, bool english) {
     case ProgressStatus::ahead: return p.reason == "target met" ? word::progress_met(english) : word::progress_ahead(english);
     case ProgressStatus::on_track: return word::progress_on_track(english);
     case ProgressStatus::behind: return word::progress_behind(english);
+    case ProgressStatus::not_met: return word::progress_not_met(english);
+    case ProgressStatus::qualitative: return word::progress_qualitative(english);
     case ProgressStatus::no_data: break;
     }
     return word::progress_no_data(english);

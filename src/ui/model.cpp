@@ -1,5 +1,9 @@
 #include "ui/model.hpp"
 
+#include <cmath>
+
+#include "wardscope/kpi_history.hpp"
+
 #include <algorithm>
 
 namespace wardscope::ui {
@@ -107,36 +111,41 @@ void add_kpi_history(Model& d) {
     d.kpi_history_loaded = true;
     d.sample_observations = 0;
     d.observations.by_key.clear();
-    for (std::size_t i = 0; i < data.observations.size(); ++i) {
-        const Observation& ob = data.observations[i];
+    // Every row of each indicator first, then its current results per year.
+    std::unordered_map<std::string, std::vector<const Observation*>> rows;
+    for (const Observation& ob : data.observations) {
         d.sample_observations += ob.is_sample ? 1 : 0;
-        Series& s = d.observations.by_key[Model::progress_key(ob.plan_id, ob.indicator_id)];
-        s.obs.push_back(i);
-        s.any_sample |= ob.is_sample;
+        rows[Model::progress_key(ob.plan_id, ob.indicator_id)].push_back(&ob);
     }
     d.any_sample_observations = d.sample_observations > 0;
-    for (auto& [key, s] : d.observations.by_key) {
-        std::stable_sort(s.obs.begin(), s.obs.end(), [&](std::size_t a, std::size_t b) {
-            return data.observations[a].fiscal_year < data.observations[b].fiscal_year;
-        });
-        s.xs.reserve(s.obs.size());
-        s.ys.reserve(s.obs.size());
-        s.sample.reserve(s.obs.size());
-        for (std::size_t i : s.obs) {
-            s.xs.push_back(data.observations[i].fiscal_year);
-            s.ys.push_back(data.observations[i].value);
-            s.sample.push_back(data.observations[i].is_sample ? 1 : 0);
+    const Observation* first = data.observations.data();
+    for (auto& [key, list] : rows) {
+        Series& s = d.observations.by_key[key];
+        for (const YearResults& y : year_results(list)) {
+            const Observation& ob = *y.current;
+            if (!std::isfinite(ob.value)) continue;  // a text result: shown on the card, not plotted
+            s.obs.push_back(static_cast<std::size_t>(&ob - first));
+            s.xs.push_back(ob.fiscal_year);
+            s.ys.push_back(ob.value);
+            s.sample.push_back(ob.is_sample ? 1 : 0);
+            s.any_sample |= ob.is_sample;
+            std::vector<std::size_t> differing;
+            if (y.disagreement)
+                for (const Observation* o : y.rows) differing.push_back(static_cast<std::size_t>(o - first));
+            s.any_disagreement |= y.disagreement;
+            s.disagreeing.push_back(std::move(differing));
         }
     }
-    // The latest observation of each indicator (the last of its sorted series) gives its check.
+    // Each indicator's check from all its rows (classify_progress picks the current of the latest year).
     d.progress.clear();
+    std::vector<Observation> own;
     for (const Plan& p : data.plans)
         for (const Indicator& i : p.indicators) {
             std::string key = Model::progress_key(p.id, i.id);
-            const auto it = d.observations.by_key.find(key);
-            std::vector<Observation> latest;
-            if (it != d.observations.by_key.end()) latest.push_back(data.observations[it->second.obs.back()]);
-            d.progress.emplace(std::move(key), classify_progress(p.id, i, latest));
+            own.clear();
+            if (const auto it = rows.find(key); it != rows.end())
+                for (const Observation* o : it->second) own.push_back(*o);
+            d.progress.emplace(std::move(key), classify_progress(p.id, i, own));
         }
 }
 

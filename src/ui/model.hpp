@@ -34,12 +34,16 @@ struct DataIndex {
     int plan_index(std::string_view plan_id) const;  // -1 when absent
 };
 
-// One indicator's observations, sorted by fiscal year.
+// One indicator's current numeric results, one per fiscal year, sorted by year
+// (the current of a year's revisions: kpi_history.hpp; text results are not plotted).
 struct Series {
     std::vector<double> xs, ys;    // fiscal year, value
     std::vector<std::size_t> obs;  // index into Dataset::observations
     std::vector<unsigned char> sample;  // per point: 1 = a sample (synthetic) value, drawn differently
     bool any_sample = false;
+    // Per point: every row for its year, oldest first (the current last), when they disagree; else empty.
+    std::vector<std::vector<std::size_t>> disagreeing;
+    bool any_disagreement = false;
 };
 
 // The one index of the observations (the KPI view's plots, the progress checks).

@@ -30,7 +30,7 @@ expect_ok "the same file again" "$W" kpi import --db c.db sjis.csv
 expect_equal "nothing new stored, and said so" "$(cat out.txt)" \
   "read sjis.csv as Shift_JIS (CP932): 0 observations stored (0 new, 0 replaced), 1 already stored unchanged"
 expect_error "two rows for FY2019 (平成31年度, 令和元年度)" \
-  "dup.csv:3: the same plan, indicator and fiscal year (kita-vision-2026, ind2, FY2019) as line 2" \
+  "dup.csv:3: the same plan, indicator, fiscal year, source and as_of (kita-vision-2026, ind2, FY2019, '区の調査（速報）') as line 2" \
   "$W" kpi import --db c.db dup.csv
 expect_error "a NUL in a CSV field" "nul.csv:2: source contains the control character U+0000 (NUL)" \
   "$W" kpi import --db c.db nul.csv

@@ -43,7 +43,6 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
     sqlite3_close(db);
     REQUIRE_MESSAGE(rc == SQLITE_OK, text);
 }
-
 inline void run_sql(const std::filesystem::path& path, const std::string& sql) { run_sql(path, sql.c_str()); }
 
 // Store::open's message, or "(opened)".

@@ -223,7 +223,7 @@ TEST_CASE("the glyph walk visits every display text of every record") {
         "actor.id",           "theme.id",
         "annotation.item_id", "annotation.plan_id",    "annotation.updated_at", "indicator.id",
         "indicator.node_id",  "municipality.id",       "node.id",               "node.parent_id",
-        "observation.indicator_id", "observation.plan_id", "plan.id",           "plan.municipality_id",
+        "observation.indicator_id", "observation.plan_id", "observation.as_of", "plan.id", "plan.municipality_id",
         "swot_item.id",       "tows_strategy.id",      "node.level",            "plan.measure_level",
         "plan_level.id"};
     CHECK(marker.hidden_columns == not_shown);

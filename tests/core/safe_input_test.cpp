@@ -9,6 +9,7 @@
 #include "wardscope/era.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/json_text.hpp"
+#include "wardscope/kpi_history.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/utf8.hpp"
 #include "wardscope/visible_text.hpp"
@@ -92,18 +93,49 @@ TEST_CASE("duplicate JSON keys are an error with their pointer") {
                          Error);
 }
 
-TEST_CASE("KPI CSV: two rows for the same plan, indicator and year, in any notation, name both lines") {
+TEST_CASE("KPI CSV: two rows for the same plan, indicator, year, source and as_of, in any notation, name both lines") {
     test::TempDir dir;
     Store store = store_with_plan(dir);
     const std::string message = import_error(store, header + "test-plan,kpi1,平成31年度,1,a\ntest-plan,kpi1,2027,2,a\n"
-                                                             "test-plan,kpi1,令和元年度,3,b\n");
-    CHECK(message == "k.csv:4: the same plan, indicator and fiscal year (test-plan, kpi1, FY2019) as line 2: one value per "
-                     "indicator and year\nnothing was imported");
+                                                             "test-plan,kpi1,令和元年度,3,a\n");
+    CHECK(message == "k.csv:4: the same plan, indicator, fiscal year, source and as_of (test-plan, kpi1, FY2019, 'a') as "
+                     "line 2: one value per source and as_of (another source or as_of date is a revision)\nnothing was imported");
     CHECK(csv_rows(store) == 0);
     const std::string across = import_error(store, {{"a.csv", header + "test-plan,kpi1,R1,1,a\n", {}},
                                                     {"b.csv", header + "test-plan,kpi1,H31,1,a\n", {}}});
-    CHECK(across.find("b.csv:2: the same plan, indicator and fiscal year (test-plan, kpi1, FY2019) as a.csv:2") == 0);
+    CHECK(across.find("b.csv:2: the same plan, indicator, fiscal year, source and as_of (test-plan, kpi1, FY2019, 'a') as a.csv:2") == 0);
     CHECK(csv_rows(store) == 0);
+    // With an as_of column: the same source on the same date twice is an error, on another date a revision.
+    const std::string dated = "plan_id,indicator_id,fiscal_year,value,source,as_of\n";
+    CHECK(import_error(store, dated + "test-plan,kpi1,2023,788,評価,2024-06-30\ntest-plan,kpi1,R5,700,評価,2024-06-30\n")
+              .find("k.csv:3: the same plan, indicator, fiscal year, source and as_of (test-plan, kpi1, FY2023, '評価', 2024-06-30)") == 0);
+    CHECK(import_error(store, dated + "test-plan,kpi1,2023,788,評価,2024-13-01\n").find("k.csv:2: as_of '2024-13-01' is not a date") == 0);
+    CHECK(csv_rows(store) == 0);
+}
+
+TEST_CASE("KPI CSV: results for one year from other sources or evaluation rounds are all kept (revisions)") {
+    test::TempDir dir;
+    Store store = store_with_plan(dir);
+    const std::string dated = "plan_id,indicator_id,fiscal_year,value,source,as_of\n";
+    auto counts = import_observations_csv(
+        store, {{"r.csv", dated + "test-plan,kpi1,2023,788,第1回評価,2024-06-30\ntest-plan,kpi1,2023,700,第2回評価,2025-06-30\n"
+                                  "test-plan,kpi1,2023,710,調査,\n", {}}});
+    CHECK(counts[0].added == 3);
+    CHECK(csv_rows(store) == 3);
+    const Dataset data = load_dataset(store);
+    std::vector<const Observation*> rows;
+    for (const Observation& o : data.observations)
+        if (o.fiscal_year == 2023) rows.push_back(&o);
+    const std::vector<YearResults> years = year_results(rows);
+    REQUIRE(years.size() == 1);
+    CHECK(years[0].current->value == 700);  // the latest as_of
+    CHECK(years[0].current->source == "第2回評価");
+    CHECK(years[0].disagreement);
+    CHECK(years[0].rows.size() == 3);
+    CHECK(disagreement_text(years[0], "人") ==
+          "FY2023: 710人 (調査) ≠ 788人 (第1回評価, as of 2024-06-30) ≠ 700人 (第2回評価, as of 2025-06-30, current)");
+    // The same file again: nothing new.
+    CHECK(import_observations_csv(store, {{"r.csv", dated + "test-plan,kpi1,2023,788,第1回評価,2024-06-30\n", {}}})[0].unchanged == 1);
 }
 
 TEST_CASE("KPI CSV: the count is the rows stored, and a stored value is not overwritten unless asked") {
@@ -117,13 +149,16 @@ TEST_CASE("KPI CSV: the count is the rows stored, and a stored value is not over
     CHECK(again[0].added == 0);
     CHECK(again[0].unchanged == 2);
     CHECK(csv_rows(store) == 2);
-    // A different value for a stored year is an error naming what is stored.
-    const std::string changed = header + "test-plan,kpi1,令和9年度,25,再調査\n";
-    CHECK(import_error(store, changed).find("k.csv:2: FY2027 of test-plan/kpi1 is already stored from an earlier CSV import "
-                                            "(20, source '調査'); to change stored results, import with --replace") == 0);
+    // A different value for a stored year from the same source and as_of is an error naming what is stored.
+    const std::string changed = header + "test-plan,kpi1,令和9年度,25,調査\n";
+    CHECK(import_error(store, changed).find("k.csv:2: FY2027 of test-plan/kpi1 from source '調査' is already stored from an "
+                                            "earlier CSV import (20); to change stored results, import with --replace") == 0);
     auto replaced = import_observations_csv(store, {{"c.csv", changed, {}}}, true);
     CHECK(replaced[0].replaced == 1);
     CHECK(csv_rows(store) == 2);
+    // Another source for the year is a revision, kept beside it.
+    CHECK(import_observations_csv(store, {{"d.csv", header + "test-plan,kpi1,令和9年度,26,再調査\n", {}}})[0].added == 1);
+    CHECK(csv_rows(store) == 3);
 }
 
 TEST_CASE("KPI CSV: UTF-8 with and without BOM, UTF-16 with BOM and Shift_JIS are read, and named") {

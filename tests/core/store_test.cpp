@@ -173,7 +173,7 @@ TEST_CASE("KPI CSV: header, quoting, sample flag and both year notations") {
     Store store = fresh_store(dir);
     import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
     CHECK_THROWS_WITH_AS(import_observations_csv(store, "plan,indicator\n", "h.csv"),
-                         "h.csv:1: the header must be plan_id,indicator_id,fiscal_year,value,source[,sample]\n"
+                         "h.csv:1: the header must be plan_id,indicator_id,fiscal_year,value,source then optional sample, as_of, text\n"
                          "nothing was imported",
                          Error);
     const std::string csv =

@@ -2,6 +2,29 @@
 -- kept: run on a database of the current schema, it leaves one of version 3
 -- (then set PRAGMA user_version). The tests of older versions (core and
 -- tests/cli/damaged_databases.sh) all start from it (docs/schema.md, "Versions").
+-- KPI: targets per year, rating scales, evaluations, indicators' comparator and
+-- texts; observation as versions 1-3 created it (src/core/schema.cpp:
+-- observation_v1_sql), without as_of and text (a qualitative result, whose value
+-- is NULL, has no place in it):
+DROP TABLE indicator_target; DROP TABLE plan_rating; DROP TABLE evaluation;
+ALTER TABLE indicator DROP COLUMN target_text; ALTER TABLE indicator DROP COLUMN baseline_text;
+ALTER TABLE indicator DROP COLUMN qualitative; ALTER TABLE indicator DROP COLUMN comparator;
+ALTER TABLE observation RENAME TO observation_v4;
+CREATE TABLE observation (
+  id INTEGER PRIMARY KEY,
+  plan_id TEXT NOT NULL,
+  indicator_id TEXT NOT NULL,
+  fiscal_year INTEGER NOT NULL,
+  value REAL NOT NULL,
+  source TEXT NOT NULL,
+  is_sample INTEGER NOT NULL DEFAULT 0,
+  origin TEXT NOT NULL CHECK (origin IN ('plan_file', 'csv', 'user')),
+  entered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (plan_id, indicator_id, fiscal_year, origin)
+);
+INSERT INTO observation SELECT id, plan_id, indicator_id, fiscal_year, value, source, is_sample, origin, entered_at
+  FROM observation_v4;
+DROP TABLE observation_v4;
 -- Source documents, plan authors, approvals, budgets, pages, SWOT labels:
 DROP TABLE source_document; DROP TABLE plan_author; DROP TABLE plan_approval; DROP TABLE budget_line;
 ALTER TABLE municipality DROP COLUMN source_page; ALTER TABLE plan DROP COLUMN actual_end_fy;

@@ -460,10 +460,10 @@ void check_scorecards(const Shot& shot, std::size_t in_sight) {
         CHECK((*ahead)["value2"].get<double>() == doctest::Approx((290.0 - 193) / (457 - 193)));
         CHECK(light_has_colour(shot, "kpi.light/kita-vision-2026/ind3", 86, 180, 233));  // sky blue
     }
-    // Baseline unknown: no status and no share, never a made-up one.
+    // Baseline unknown: no path, so not met by rule R6 (result / target), and no share, never a made-up one.
     const nlohmann::json* unknown = find_item(shot.layout, "kpi.card/kita-vision-2026/ind1");
     REQUIRE(unknown != nullptr);
-    CHECK((*unknown)["text"] == "status=no_data;latest=3;fy=2026;sample=0");
+    CHECK((*unknown)["text"] == "status=not_met;latest=3;fy=2026;sample=0");
     CHECK((*unknown)["value2"].is_null());
 }
 
@@ -493,6 +493,42 @@ TEST_CASE("KPI scorecards while presenting: the same cards, all in sight at 1280
     const Rect analysing = rect_of(*find_item(normal.layout, "kpi.card/kita-vision-2026/ind2"));
     const Rect presenting = rect_of(*find_item(room.layout, "kpi.card/kita-vision-2026/ind2"));
     CHECK(presenting.y1 - presenting.y0 > analysing.y1 - analysing.y0);
+}
+
+// Issue #13 B: the synthetic sample plan of tests/shot/kpi-format2-sample.json (以上, a
+// trajectory, a qualitative indicator, a baseline 現状（計画策定時） without a year, two
+// evaluation rounds that disagree) in the KPI view, normal and presenting, both sizes and languages.
+TEST_CASE("KPI view: the rule behind each status, revisions marked, guide labels clear of the target marker") {
+    const fs::path db = shot_dir / "kpi-format2.db";
+    fs::create_directories(shot_dir);
+    fs::remove(db);
+    fs::copy_file(WARDSCOPE_KPI_DB, db);
+    const std::string import = std::string(WARDSCOPE_EXE) + " import --db " + db.string() + " " + WARDSCOPE_KPI_SAMPLE + " > /dev/null";
+    REQUIRE_MESSAGE(run(import) == 0, import);
+    for (const std::string size : {"1280x800", "1920x1080"})
+        for (const std::string lang : {"ja", "en"})
+            for (const std::string mode : {"", " --present"}) {
+                CAPTURE(size);
+                CAPTURE(lang);
+                CAPTURE(mode);
+                const Shot shot = shoot("kpi", size, lang, "--plans sample-kpi-format2" + mode, db.string());
+                // Rule R6 for 4 against 8 (no baseline year): not met, never "no data".
+                const nlohmann::json* startups = find_item(shot.layout, "kpi.card/sample-kpi-format2/startups");
+                REQUIRE(startups != nullptr);
+                CHECK((*startups)["text"] == "status=not_met;latest=4;fy=2026;sample=1");
+                // The revisions of FY2026: the current one (700, the latest as_of) and a ≠ on the chart.
+                const nlohmann::json* visitors = find_item(shot.layout, "kpi.card/sample-kpi-format2/visitors");
+                REQUIRE(visitors != nullptr);
+                CHECK((*visitors)["text"] == "status=behind;latest=700;fy=2026;sample=1");
+                CHECK(find_item(shot.layout, "kpi.disagree/sample-kpi-format2/visitors/2026") != nullptr);
+                // The baseline guide's label never covers the target's marker.
+                const nlohmann::json* label = find_item(shot.layout, "kpi.guide_label/baseline/sample-kpi-format2/startups");
+                const nlohmann::json* marker = find_item(shot.layout, "kpi.target_marker/sample-kpi-format2/startups");
+                REQUIRE(label != nullptr);
+                REQUIRE(marker != nullptr);
+                const Rect a = rect_of(*label), b = rect_of(*marker);
+                CHECK_FALSE((a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1));
+            }
 }
 
 TEST_CASE("explorer: a 5-level plan with cross-listed items and an unknown name, at 1280x800 and 1920x1080, ja and en") {

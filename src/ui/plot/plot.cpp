@@ -536,6 +536,35 @@ void plot_hline(double y, ImU32 color, float thickness_em, std::string_view labe
     }
 }
 
+PixelRect plot_hline_label_clear(double y, ImU32 color, float thickness_em, std::string_view label, bool dashed,
+                                 const std::vector<PixelRect>& avoid) {
+    if (!current_plot().open) return {};
+    plot_hline(y, color, thickness_em, {}, dashed);
+    if (label.empty()) return {};
+    const PlotState& st = current_plot().state;
+    const float py = std::round(st.y.mapf(y));
+    const float w = text_w(label), lh = ImGui::GetTextLineHeight(), E = em();
+    const float above = py - lh - 0.05f * E, below = py + 0.05f * E;
+    const float right = st.plot_max.x - w - 0.3f * E, left = st.plot_min.x + 0.3f * E;
+    PixelRect chosen{};
+    bool found = false;
+    for (const ImVec2 at : {ImVec2(right, above), ImVec2(right, below), ImVec2(left, above), ImVec2(left, below)}) {
+        if (at.y < st.plot_min.y || at.y + lh > st.plot_max.y) continue;  // inside the plot
+        const PixelRect r{at, ImVec2(at.x + w, at.y + lh)};
+        if (std::none_of(avoid.begin(), avoid.end(), [&](const PixelRect& a) { return a.overlaps(r); })) {
+            chosen = r;
+            found = true;
+            break;
+        }
+    }
+    if (!found) {  // every place is taken: as plot_hline puts it
+        const float ly = above < st.plot_min.y ? below : above;
+        chosen = {ImVec2(right, ly), ImVec2(right + w, ly + lh)};
+    }
+    st.dl->AddText(chosen.min, color, label.data(), label.data() + label.size());
+    return chosen;
+}
+
 void plot_text(double x, double y, std::string_view text, ImU32 color, ImVec2 offset) {
     if (!current_plot().open) return;
     const ImVec2 p = to_pixels(x, y);

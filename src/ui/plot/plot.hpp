@@ -189,6 +189,16 @@ void plot_bars(const double* xs, const double* ys, std::size_t n, double width, 
 // A full-height / full-width guide line with an optional label at its top / right end.
 void plot_vline(double x, ImU32 color, float thickness_em = 0.1f, std::string_view label = {}, bool dashed = false);
 void plot_hline(double y, ImU32 color, float thickness_em = 0.1f, std::string_view label = {}, bool dashed = false);
+// A screen rectangle a label must not cover (a marker, another label).
+struct PixelRect {
+    ImVec2 min, max;
+    bool overlaps(const PixelRect& o) const { return min.x < o.max.x && o.min.x < max.x && min.y < o.max.y && o.min.y < max.y; }
+};
+// plot_hline whose label takes the first place of right-above, right-below,
+// left-above, left-below that covers none of `avoid`; returns where it went
+// (an empty rect without a label).
+PixelRect plot_hline_label_clear(double y, ImU32 color, float thickness_em, std::string_view label, bool dashed,
+                                 const std::vector<PixelRect>& avoid);
 // Text at a data point, offset in px; clipped to the data area.
 void plot_text(double x, double y, std::string_view text, ImU32 color, ImVec2 offset = {0, 0});
 // A message centred in the data area (e.g. "値が未設定").

@@ -22,6 +22,9 @@
 #include "wardscope/era.hpp"
 #include "wardscope/view_tables.hpp"
 #include "wardscope/theme_rule.hpp"
+#include "ui/widgets/probes.hpp"
+#include "wardscope/era.hpp"
+#include "wardscope/evaluation.hpp"
 
 namespace wardscope::ui {
 
@@ -402,6 +405,10 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     }
     heading(plan.title);
     if (!plan.title_en.empty()) text_wrapped_colored(dim_text_color(), plan.title_en + L::translated(lang));
+    if (const std::string ratings = evaluation_summary_text(plan, lang); !ratings.empty()) {
+        text_wrapped_colored(text_color(), ratings);
+        record_probe("explorer.evaluations/" + plan.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0, ratings);
+    }
 
     const float lw = label_width({L::municipality(lang), L::kind(lang), L::status(lang), L::period(lang), L::vision(lang),
                                   L::viewpoints(lang), L::focus_fields(lang), L::structure(lang), L::source(lang)});
@@ -503,9 +510,13 @@ struct TreeDraw {
                                              : std::to_string(info.tree.descendants[k]);
             opt.note = note;
         }
-        if (n.is_new) {
-            opt.badge = L::new_badge(lang);
-            opt.badge_color = IM_COL32(214, 96, 0, 255);
+        // The latest 施策評価 rating beside 新規 (wardscope/evaluation.hpp).
+        const Evaluation* rated = latest_evaluation(plan, n.id);
+        std::string badge_text = n.is_new ? std::string(L::new_badge(lang)) : std::string();
+        if (rated) badge_text += (badge_text.empty() ? "" : " · ") + rated->rating;
+        if (!badge_text.empty()) {
+            opt.badge = badge_text;
+            opt.badge_color = n.is_new ? IM_COL32(214, 96, 0, 255) : IM_COL32(90, 110, 150, 255);
         }
         if (info.tree.is_cross_listed(i)) {  // listed under several parents (再掲): one item, counted once
             opt.badge = n.is_new ? L::new_cross_listed_badge(lang) : L::cross_listed_badge(lang);
@@ -812,6 +823,10 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
         field(L::actors(lang), actors.empty() ? std::string(L::none(lang)) : join(actors, "、"),
               actors.empty() ? dim_text_color() : 0);
         field(L::is_new(lang), n.is_new ? L::yes_new(lang) : L::no_new(lang));
+        std::string ratings;
+        for (const Evaluation& e : plan.evaluations)
+            if (e.node_id == n.id) ratings += (ratings.empty() ? "" : "\n") + evaluation_text(e, lang);
+        if (!ratings.empty()) field(evaluation_label(lang), ratings);
         if (!info.tree.is_leaf(sel))
             field(L::below(lang), format(L::below_fmt(lang), info.tree.descendants[k], info.tree.measures[k]));
         const SourceRef& src = node_source(plan, info.tree, sel);

@@ -26,6 +26,7 @@
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
 #include "wardscope/era.hpp"
+#include "wardscope/kpi_history.hpp"
 #include "wardscope/view_tables.hpp"
 
 namespace wardscope::ui {
@@ -95,6 +96,10 @@ namespace {
     X(legend_on_track, "順調", "on track")                                                                        \
     X(legend_behind, "遅れ", "behind")                                                                            \
     X(legend_unknown, "不明", "unknown")                                                                          \
+    X(legend_not_met, "未達（線なし）", "not met (no line)")                                                       \
+    X(legend_qualitative, "定性", "qualitative")                                                                  \
+    X(legend_disagree, "出典で異なる実績", "results disagree")                                                     \
+    X(qualitative_no_plot, "定性指標: 目標・実績は文章です（グラフなし）。", "Qualitative indicator: targets and results are texts (no plot).")                                                                          \
     X(legend_real_point, "実績値", "result")                                                                       \
     X(legend_sample_point, "サンプル値", "sample value")                                                           \
     X(empty_summary_fmt, "値のない指標 %d件（基準値・目標値・実績すべて未設定）", "%d indicators without any value (no baseline, target or result)") \
@@ -106,6 +111,17 @@ namespace {
     X(reason_target_year_passed, "目標年度を過ぎて", "after the target year")                                     \
     X(reason_before_baseline, "基準年度より前の実績", "result before the baseline year")                          \
     X(reason_on_path, "基準値→目標値の直線と比較", "against the straight path from baseline to target")          \
+    X(disagree_mark, "≠", "≠")                                                                                     \
+    X(disagree_tip, "この年度の実績は出典・評価時点によって異なります（最新の時点のものを採用）:", "Sources or evaluation rounds disagree for this year (the latest as-of is current):") \
+    X(revision_current, "（採用）", " (current)")                                                                 \
+    X(as_of_fmt, "%s時点", "as of %s")                                                                             \
+    X(year_target_fmt, "%sの目標 %s", "%s target %s")                                                         \
+    X(comparator_at_least, "以上", "or more")                                                                    \
+    X(comparator_at_most, "以下", "or less")                                                                     \
+    X(comparator_about, "程度", "about")                                                                         \
+    X(qualitative_mark, "定性", "qualitative")                                                                   \
+    X(rule_fmt, "判定ルール %s: %s", "Rule %s: %s")                                                               \
+    X(latest_text_fmt, "最新「%s」（%s）", "Latest \"%s\" (%s)")                                                    \
     X(empty_show, "一覧を表示", "show them")                                                                       \
     X(empty_hide, "一覧を閉じる", "hide them")
 
@@ -301,10 +317,9 @@ int draw_table(const ViewContext& ctx, const DataIndex& index, const Observation
                 ImGui::Dummy(ImVec2(2 * r, ImGui::GetTextLineHeight()));
                 ImGui::SameLine(0, 0.3f * E);
                 cell_text(progress_text(*p, lang), progress_color(*p));
-                if (ImGui::IsItemHovered() && !ctx.screenshot && p->expected && p->latest_value)
-                    plot::tooltip(format(L::status_tip(lang), point_value(*p->expected, ind.unit).c_str(),
-                                         std::to_string(*p->latest_fiscal_year).c_str(),
-                                         point_value(*p->latest_value, ind.unit).c_str()));
+                if (ImGui::IsItemHovered() && !ctx.screenshot)  // the rule that gave the status
+                    plot::tooltip(format(L::rule_fmt(lang), std::string(to_string(p->rule)).c_str(),
+                                         explain_progress(*p, ind, lang == Lang::en).c_str()));
             }
             if (hovered) indicator_tooltip(ctx, index, e, obs.find(e.plan->id, ind.id), true);
             ImGui::PopID();
@@ -330,6 +345,8 @@ plot::Marker status_marker(const Progress* p) {
         case ProgressStatus::ahead: return plot::Marker::triangle_up;
         case ProgressStatus::on_track: return plot::Marker::circle;
         case ProgressStatus::behind: return plot::Marker::triangle_down;
+        case ProgressStatus::not_met: return plot::Marker::square;    // below target, no path to be on
+        case ProgressStatus::qualitative: return plot::Marker::diamond;  // a text result, read
         case ProgressStatus::no_data: break;
     }
     return plot::Marker::question;
@@ -356,6 +373,38 @@ std::string reason_text(const Progress& p, Lang lang) {
     for (const auto& r : reasons)
         if (p.reason == r.core) return r.text(lang);
     return p.reason;
+}
+
+// Reddish purple (Okabe–Ito), apart from the status colours: results that disagree.
+ImU32 disagreement_color() { return IM_COL32(204, 121, 167, 255); }
+
+// The comparator after a target, as written in plans: 8件以上.
+std::string comparator_text(const Indicator& ind, Lang lang) {
+    switch (ind.comparator) {
+        case Comparator::at_least: return L::comparator_at_least(lang);
+        case Comparator::at_most: return L::comparator_at_most(lang);
+        case Comparator::about: return L::comparator_about(lang);
+        case Comparator::exact:
+        case Comparator::unspecified: break;
+    }
+    return {};
+}
+
+// The rows of a year whose results disagree, in a tooltip: value, source, as_of, the current marked.
+void revision_lines(const ViewContext& ctx, const Series& s, std::size_t point, const std::string& unit) {
+    if (point >= s.disagreeing.size() || s.disagreeing[point].empty()) return;
+    const Lang lang = ctx.lang;
+    ImGui::PushStyleColor(ImGuiCol_Text, disagreement_color());
+    ImGui::TextUnformatted((std::string(L::disagree_mark(lang)) + " " + L::disagree_tip(lang)).c_str());
+    ImGui::PopStyleColor();
+    const std::vector<std::size_t>& rows = s.disagreeing[point];
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const Observation& o = ctx.data.observations[rows[k]];
+        std::string line = "  " + result_text(o, unit) + "  " + o.source;
+        if (!o.as_of.empty()) line += "  " + format(L::as_of_fmt(lang), o.as_of.c_str());
+        if (k + 1 == rows.size()) line += L::revision_current(lang);
+        ImGui::TextUnformatted(line.c_str());
+    }
 }
 
 void draw_status_light(ImDrawList* dl, ImVec2 center, float radius, const Progress* p) {
@@ -390,21 +439,28 @@ void draw_score_lines(const ViewContext& ctx, ImDrawList* dl, ImVec2 pos, float 
                       const Progress* p) {
     const Lang lang = ctx.lang;
     const float E = em(), lh = ImGui::GetTextLineHeight();
+    // The status and the rule that gave it (docs/kpi-status.md), in one line; the whole sentence in the tooltip.
     std::string status = status_text(p, lang);
-    if (p && p->status == ProgressStatus::no_data)
-        status += (lang == Lang::ja ? "（" : " (") + reason_text(*p, lang) + (lang == Lang::ja ? "）" : ")");
+    if (p) status += std::string(" — ") + explain_progress(*p, ind, lang == Lang::en);
     plot::text_ellipsis(dl, pos, text_color(), status, right - pos.x);
     pos.y += lh;
-    if (p && p->latest_value && p->latest_fiscal_year) {
-        const std::string latest = format(L::latest_fmt(lang), point_value(*p->latest_value, ind.unit).c_str(),
-                                          fiscal_year_text(*p->latest_fiscal_year, lang).c_str());
+    if (p && p->latest_fiscal_year && (p->latest_value || !p->latest_text.empty())) {
+        const std::string year = fiscal_year_text(*p->latest_fiscal_year, lang);
+        const std::string latest = p->latest_value ? format(L::latest_fmt(lang), point_value(*p->latest_value, ind.unit).c_str(), year.c_str())
+                                                   : format(L::latest_text_fmt(lang), p->latest_text.c_str(), year.c_str());
         const bool sample = p->latest_is_sample;
+        const bool differ = p->disagreement;  // some year's sources or rounds disagree: ≠ badge
         const float badge_w = sample ? ImGui::CalcTextSize(L::sample_short(lang)).x + 0.8f * E : 0.0f;
-        const float room = right - pos.x - (sample ? badge_w + 0.4f * E : 0.0f);
+        const float differ_w = differ ? ImGui::CalcTextSize(L::disagree_mark(lang)).x + 0.8f * E : 0.0f;
+        const float room = right - pos.x - (sample ? badge_w + 0.4f * E : 0.0f) - (differ ? differ_w + 0.4f * E : 0.0f);
         plot::text_ellipsis(dl, pos, text_color(), latest, room);
-        if (sample)
-            draw_small_badge(dl, ImVec2(pos.x + std::min(ImGui::CalcTextSize(latest.c_str()).x, room) + 0.4f * E, pos.y),
-                             L::sample_short(lang), sample_badge_color());
+        float bx = pos.x + std::min(ImGui::CalcTextSize(latest.c_str()).x, room) + 0.4f * E;
+        if (sample) bx += draw_small_badge(dl, ImVec2(bx, pos.y), L::sample_short(lang), sample_badge_color()) + 0.4f * E;
+        if (differ) {
+            draw_small_badge(dl, ImVec2(bx, pos.y), L::disagree_mark(lang), disagreement_color());
+            if (probes_enabled())
+                record_probe("kpi.disagree_badge/" + ind.id, ImVec2(bx, pos.y), ImVec2(bx + differ_w, pos.y + lh));
+        }
     } else {
         plot::text_ellipsis(dl, pos, dim_text_color(), L::obs_none(lang), right - pos.x);
     }
@@ -461,8 +517,9 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
     y += lh;
     // Second line: baseline → target, or plainly "not set".
     const std::string line2 = format(L::baseline_target_fmt(lang), point_text(ind.baseline, ind.unit, lang).c_str(),
-                                     point_text(ind.target, ind.unit, lang).c_str()) +
-                              "  " + (ind.direction == Direction::higher_is_better ? L::higher(lang) : L::lower(lang));
+                                     (point_text(ind.target, ind.unit, lang) + comparator_text(ind, lang)).c_str()) +
+                              "  " + (ind.qualitative ? L::qualitative_mark(lang)
+                                      : ind.direction == Direction::higher_is_better ? L::higher(lang) : L::lower(lang));
     plot::text_ellipsis(dl, ImVec2(p0.x + pad, y), dim_text_color(), line2, right - p0.x - pad);
     y += lh + 0.15f * E;
     // The scorecard: the status light beside two lines of figures.
@@ -473,7 +530,13 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
         record_probe("kpi.light/" + e.plan->id + "/" + ind.id, ImVec2(light_c.x - light_r, light_c.y - light_r),
                      ImVec2(light_c.x + light_r, light_c.y + light_r), static_cast<double>(status_marker(progress)));
     if (!ctx.screenshot && progress && plot::hovered_rect(ImVec2(p0.x + pad, y), ImVec2(right, y + 3.0f * lh))) {
-        std::string tip = std::string(status_text(progress, lang)) + ": " + reason_text(*progress, lang);
+        std::string tip = std::string(status_text(progress, lang)) + ": " + reason_text(*progress, lang) + "\n" +
+                          format(L::rule_fmt(lang), std::string(to_string(progress->rule)).c_str(),
+                                 explain_progress(*progress, ind, lang == Lang::en).c_str());
+        if (!progress->latest_source.empty())
+            tip += "\n" + format(L::source_fmt(lang), progress->latest_source.c_str()) +
+                   (progress->latest_as_of.empty() ? "" : "  " + format(L::as_of_fmt(lang), progress->latest_as_of.c_str()));
+        if (progress->disagreement) tip += "\n" + std::string(L::disagree_mark(lang)) + " " + L::disagree_tip(lang);
         if (progress->expected && progress->latest_value && progress->latest_fiscal_year)
             tip += "\n" + format(L::status_tip(lang), point_value(*progress->expected, ind.unit).c_str(),
                                  std::to_string(*progress->latest_fiscal_year).c_str(),
@@ -501,11 +564,13 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
         plot::hatch_rect(dl, a, b, plot::unknown_fill(), plot::unknown_hatch(), 0.6f * E);
         ImGui::PushClipRect(a, b, true);
         const float wrap = b.x - a.x - 2 * E;
-        const ImVec2 ts = ImGui::CalcTextSize(L::no_values(lang), nullptr, false, wrap);
+        // A qualitative indicator has its texts above: no numbers to plot, and that is not "not set".
+        const char* message = ind.qualitative || !ind.target.text.empty() ? L::qualitative_no_plot(lang) : L::no_values(lang);
+        const ImVec2 ts = ImGui::CalcTextSize(message, nullptr, false, wrap);
         const ImVec2 tp(a.x + (b.x - a.x - ts.x) * 0.5f, a.y + (b.y - a.y - ts.y) * 0.5f);
         dl->AddRectFilled(ImVec2(tp.x - 0.4f * E, tp.y - 0.2f * E), ImVec2(tp.x + ts.x + 0.4f * E, tp.y + ts.y + 0.2f * E),
                           ImGui::GetColorU32(ImGuiCol_WindowBg), 0.2f * E);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, text_color(), L::no_values(lang), nullptr, wrap);
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp, text_color(), message, nullptr, wrap);
         ImGui::PopClipRect();
     } else {
         // Domains from every known value and year.
@@ -540,17 +605,35 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
             clicked = st.clicked;
             const int cfy = ctx.current_fiscal_year;
             if (cfy > 0 && cfy >= st.x.d0 && cfy <= st.x.d1) plot::plot_vline(cfy, accent_color(0.6f), 0.08f);
-            if (base_guide) plot::plot_hline(*ind.baseline.value, plan_line_color(), 0.08f,
-                                             format(L::baseline_fmt(lang), value_text(ind.baseline.value, ind.unit, lang).c_str()), true);
-            if (target_guide) plot::plot_hline(*ind.target.value, plan_line_color(), 0.08f,
-                                               format(L::target_fmt(lang), value_text(ind.target.value, ind.unit, lang).c_str()), true);
+            // Baseline → targets per year → final target: dashed, with hollow diamonds at the points.
+            std::vector<double> px, py;
+            for (const auto& [year, value] : plan_path_points(ind)) px.push_back(year), py.push_back(value);
+            // Guide labels never cover a marker (nor each other): the points' screen rects are avoided.
+            std::vector<plot::PixelRect> taken;
+            const float mark = 0.45f * E;
+            auto take_point = [&](double x, double y) {
+                const ImVec2 c = plot::to_pixels(x, y);
+                taken.push_back({ImVec2(c.x - mark, c.y - mark), ImVec2(c.x + mark, c.y + mark)});
+            };
+            for (std::size_t k = 0; k < px.size(); ++k) take_point(px[k], py[k]);
+            if (has_obs)
+                for (std::size_t k = 0; k < s->xs.size(); ++k) take_point(s->xs[k], s->ys[k]);
+            if (probes_enabled() && target_pt) {
+                const ImVec2 c = plot::to_pixels(*ind.target.fiscal_year, *ind.target.value);
+                record_probe("kpi.target_marker/" + e.plan->id + "/" + ind.id, ImVec2(c.x - mark, c.y - mark),
+                             ImVec2(c.x + mark, c.y + mark));
+            }
+            auto guide = [&](const IndicatorPoint& point, Str fmt, const char* what) {
+                const plot::PixelRect r = plot::plot_hline_label_clear(
+                    *point.value, plan_line_color(), 0.08f, format(fmt(lang), value_text(point.value, ind.unit, lang).c_str()),
+                    true, taken);
+                taken.push_back(r);
+                if (probes_enabled()) record_probe(std::string("kpi.guide_label/") + what + "/" + e.plan->id + "/" + ind.id, r.min, r.max);
+            };
+            if (base_guide) guide(ind.baseline, L::baseline_fmt, "baseline");
+            if (target_guide) guide(ind.target, L::target_fmt, "target");
             // Bars under the path, lines over it.
             if (has_obs && bars) plot::plot_bars(s->xs.data(), s->ys.data(), s->xs.size(), 0.6, observed_color(0.85f));
-            // Baseline → target: dashed, with hollow diamonds at the ends.
-            std::vector<double> px, py;
-            if (base_pt) px.push_back(*ind.baseline.fiscal_year), py.push_back(*ind.baseline.value);
-            if (target_pt) px.push_back(*ind.target.fiscal_year), py.push_back(*ind.target.value);
-            if (px.size() == 2 && px[0] > px[1]) std::swap(px[0], px[1]), std::swap(py[0], py[1]);
             plot::LineStyle plan_style;
             plan_style.color = plan_line_color();
             plan_style.dashed = true;
@@ -571,6 +654,19 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
                         plot::draw_marker(st.dl, plot::to_pixels(s->xs[k], s->ys[k]), plot::Marker::square, 0.3f * E,
                                           plot_background(), observed_color());
             }
+            // A year whose sources or evaluation rounds disagree: ≠ above its point (the rows in its tooltip).
+            if (has_obs && s->any_disagreement)
+                for (std::size_t k = 0; k < s->xs.size(); ++k)
+                    if (!s->disagreeing[k].empty()) {
+                        // At the top of the plot, in the year's column: clear of the path's markers.
+                        const ImVec2 c = plot::to_pixels(s->xs[k], s->ys[k]);
+                        const ImVec2 size = ImGui::CalcTextSize(L::disagree_mark(lang));
+                        const ImVec2 at(c.x + 0.3f * E, st.plot_min.y + 0.1f * E);
+                        st.dl->AddText(at, disagreement_color(), L::disagree_mark(lang));
+                        if (probes_enabled())
+                            record_probe("kpi.disagree/" + e.plan->id + "/" + ind.id + "/" + std::to_string(static_cast<int>(s->xs[k])),
+                                         at, ImVec2(at.x + size.x, at.y + size.y));
+                    }
             // Hover: an observation, else the baseline / target point.
             if (st.hovered && !ctx.screenshot) {
                 const int hi = has_obs ? plot::hovered_point(s->xs.data(), s->ys.data(), s->xs.size()) : -1;
@@ -585,15 +681,28 @@ bool draw_card(const ViewContext& ctx, const DataIndex& index, const Entry& e, c
                                                .c_str());
                     if (ob.is_sample || e.plan->is_synthetic) plot::tooltip_dim(L::sample_tip(lang));
                     if (!ob.source.empty()) plot::tooltip_dim(format(L::source_fmt(lang), ob.source.c_str()));
+                    revision_lines(ctx, *s, static_cast<std::size_t>(hi), ind.unit);
                     plot::end_tooltip();
                 } else if (hp >= 0) {
-                    const bool is_base = base_pt && hp == 0 && px[0] == *ind.baseline.fiscal_year && py[0] == *ind.baseline.value;
-                    const IndicatorPoint& pt = is_base ? ind.baseline : ind.target;
+                    const int year = static_cast<int>(px[static_cast<std::size_t>(hp)]);
+                    const bool is_base = base_pt && year == *ind.baseline.fiscal_year;
+                    const bool is_final = target_pt && year == *ind.target.fiscal_year;
                     plot::begin_tooltip(30.0f);
-                    ImGui::TextUnformatted(format(is_base ? L::baseline_fmt(lang) : L::target_fmt(lang),
-                                                  point_text(pt, ind.unit, lang).c_str())
-                                               .c_str());
-                    if (!pt.note.empty()) plot::tooltip_dim(format(L::note_fmt(lang), pt.note.c_str()));
+                    if (is_base || is_final) {
+                        const IndicatorPoint& pt = is_base ? ind.baseline : ind.target;
+                        ImGui::TextUnformatted(format(is_base ? L::baseline_fmt(lang) : L::target_fmt(lang),
+                                                      point_text(pt, ind.unit, lang).c_str())
+                                                   .c_str());
+                        if (!pt.note.empty()) plot::tooltip_dim(format(L::note_fmt(lang), pt.note.c_str()));
+                    } else {
+                        for (const YearTarget& t : ind.targets)
+                            if (t.fiscal_year == year) {
+                                ImGui::TextUnformatted(format(L::year_target_fmt(lang), fiscal_year_text(year, lang).c_str(),
+                                                              point_value(py[static_cast<std::size_t>(hp)], ind.unit).c_str())
+                                                           .c_str());
+                                if (!t.note.empty()) plot::tooltip_dim(format(L::note_fmt(lang), t.note.c_str()));
+                            }
+                    }
                     plot::end_tooltip();
                 }
             }
@@ -863,6 +972,19 @@ void draw_legend(const ViewContext& ctx, const ObservationIndex& obs, const std:
     };
     std::vector<plot::LegendEntry> legend{light(L::legend_ahead(lang), &ahead), light(L::legend_on_track(lang), &on_track),
                                           light(L::legend_behind(lang), &behind), light(L::legend_unknown(lang), nullptr)};
+    // The statuses of the rules without a path (docs/kpi-status.md), and ≠, only when shown.
+    bool any_not_met = false, any_qualitative = false, any_disagreement = false;
+    for (const Entry& e : entries)
+        if (const Progress* p = ctx.model.find_progress(e.plan->id, e.ind->id)) {
+            any_not_met |= p->status == ProgressStatus::not_met;
+            any_qualitative |= p->status == ProgressStatus::qualitative;
+            any_disagreement |= p->disagreement;
+        }
+    Progress not_met, qualitative;
+    not_met.status = ProgressStatus::not_met;
+    qualitative.status = ProgressStatus::qualitative;
+    if (any_not_met) legend.push_back(light(L::legend_not_met(lang), &not_met));
+    if (any_qualitative) legend.push_back(light(L::legend_qualitative(lang), &qualitative));
     legend.push_back({L::legend_real_point(lang), observed_color(), bars ? plot::Swatch::box : plot::Swatch::line_marker});
     if (any_sample)
         legend.push_back({L::legend_sample_point(lang), observed_color(), plot::Swatch::marker, plot::Marker::square,
@@ -871,10 +993,21 @@ void draw_legend(const ViewContext& ctx, const ObservationIndex& obs, const std:
     if (ctx.current_fiscal_year > 0)
         legend.push_back({std::string(L::legend_now(lang)) + " " + fiscal_year_label(ctx.current_fiscal_year), accent_color(0.6f),
                           plot::Swatch::line});
+    if (any_disagreement) legend.push_back({std::string(L::disagree_mark(lang)) + " " + L::legend_disagree(lang), disagreement_color(), plot::Swatch::box});
     plot::legend(legend);
     ImGui::EndGroup();
     record_probe("kpi.legend", start, ImGui::GetItemRectMax(), static_cast<double>(legend.size()));
     if (any_guides) ImGui::TextDisabled("%s", L::no_year_note(lang));
+    // 施策評価 counted per plan (its latest evaluation year), one line per shown plan that has them.
+    const Plan* previous = nullptr;
+    for (const Entry& e : entries) {
+        if (e.plan == previous) continue;
+        previous = e.plan;
+        if (const std::string ratings = evaluation_summary_text(*e.plan, lang); !ratings.empty()) {
+            ImGui::TextUnformatted(ratings.c_str());
+            record_probe("kpi.evaluations/" + e.plan->id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0, ratings);
+        }
+    }
 }
 
 // The scorecards: cards with values first (in the table's order), then the

@@ -1,5 +1,7 @@
 #include "ui/widgets/ui_widgets.hpp"
 
+#include "wardscope/evaluation.hpp"
+
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
@@ -41,6 +43,9 @@ namespace {
     X(number_grouping, "「%s」: 桁区切りのカンマは3桁ごとです（1,234 または 1234）", \
       "'%s': thousands separators group three digits (1,234 or 1234)")        \
     X(number_range, "「%s」は大きすぎます", "'%s' is too large")              \
+    X(evaluation, "施策評価", "Evaluation")                                 \
+    X(evaluation_summary_fmt, "施策評価（%s年度、%d件）: %s", "Evaluation (FY%s, %d items): %s") \
+    X(evaluation_item_fmt, "%s年度 %s", "FY%s %s")                            \
     X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋０１２３４５６７８９，．－−", "")
 
 namespace S {
@@ -149,9 +154,29 @@ std::string plan_short_label(const Dataset& data, const Plan& plan, Lang lang) {
     return out;
 }
 
+const char* evaluation_label(Lang lang) { return S::evaluation(lang); }
+
+std::string evaluation_summary_text(const Plan& plan, Lang lang) {
+    const std::vector<RatingSummary> years = rating_summaries(plan);
+    if (years.empty()) return {};
+    const RatingSummary& y = years.back();  // the latest evaluation year
+    std::string counts;
+    for (const RatingCount& c : y.counts) counts += (counts.empty() ? "" : lang == Lang::ja ? "・" : ", ") + c.rating + " " + std::to_string(c.count);
+    const std::string fy = lang == Lang::ja ? to_era_abbreviation(y.fiscal_year) : std::to_string(y.fiscal_year);
+    return format(S::evaluation_summary_fmt(lang), fy.c_str(), y.items, counts.c_str());
+}
+
+std::string evaluation_text(const Evaluation& e, Lang lang) {
+    const std::string fy = lang == Lang::ja ? to_era_abbreviation(e.fiscal_year) : std::to_string(e.fiscal_year);
+    std::string out = format(S::evaluation_item_fmt(lang), fy.c_str(), e.rating.c_str());
+    if (!e.comment.empty()) out += (lang == Lang::ja ? "（" : " (") + e.comment + (lang == Lang::ja ? "）" : ")");
+    return out;
+}
+
 std::string point_text(const IndicatorPoint& p, const std::string& unit, Lang lang) {
-    std::string out = p.value ? format_value(*p.value) + unit : std::string(S::unknown(lang));
+    std::string out = p.value ? format_value(*p.value) + unit : !p.text.empty() ? p.text : std::string(S::unknown(lang));
     if (p.fiscal_year) out += " · " + fiscal_year_label(*p.fiscal_year);
+    else if (!p.note.empty() && (p.value || !p.text.empty())) out += "（" + p.note + "）";  // 現状（計画策定時）: no year, never one made up
     return out;
 }
 
@@ -256,6 +281,8 @@ ImU32 progress_color(const Progress& p) {
         case ProgressStatus::ahead: return IM_COL32(86, 180, 233, 255);
         case ProgressStatus::on_track: return IM_COL32(0, 158, 115, 255);
         case ProgressStatus::behind: return IM_COL32(230, 159, 0, 255);
+        case ProgressStatus::not_met: return IM_COL32(204, 121, 167, 255);  // reddish purple: below target, no path
+        case ProgressStatus::qualitative: return IM_COL32(160, 160, 210, 255);
         case ProgressStatus::no_data: break;
     }
     return dim_text_color();

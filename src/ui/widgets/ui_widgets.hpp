@@ -68,6 +68,11 @@ std::string years_text(const Plan& plan);
 std::string plan_short_label(const Dataset& data, const Plan& plan, Lang lang);
 // "46% · R7 (2025)" / "未設定"; never prints 0 for an unknown value.
 std::string point_text(const IndicatorPoint& point, const std::string& unit, Lang lang);
+// 施策評価: "施策評価（R6年度、6件）: A 3・B 2・C 1" for the plan's latest evaluation year (empty without
+// evaluations), and one rating "R6年度 A（comment）".
+const char* evaluation_label(Lang lang);
+std::string evaluation_summary_text(const Plan& plan, Lang lang);
+std::string evaluation_text(const Evaluation& evaluation, Lang lang);
 // The level's name as its plan declares it (柱, 基本施策 …).
 std::string level_name(const Plan& plan, std::string_view level_id, Lang lang);
 // Label and name ("戦略1  区内産業を…"), the name in the UI language (English
