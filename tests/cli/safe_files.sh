@@ -169,6 +169,8 @@ cp -a "$XDG_CONFIG_HOME/wardscope" old-config
 # dashboard HOW: starts it, waits for its first frame, ends it with SIGTERM (it saves on the way out).
 dashboard() {
   local how=$1 rc=0
+  # A fresh log: the previous run's "first frame" must not end the wait before this one starts.
+  rm -f ui.log
   if [ "$how" = tmpfs ]; then fill; "$W" ui --db w.db >ui.log 2>&1 &
   else WARDSCOPE_TEST_FAIL_WRITE_AFTER=10 "$W" ui --db w.db >ui.log 2>&1 & fi
   local app=$!
