@@ -229,7 +229,9 @@ TEST_CASE("a version 3 database gets version 4 (short headings, slide notes, dif
         // The next import fills the headings from themes.json.
         CHECK(load_dataset(store).taxonomy.find_theme("network")->short_ja.empty());
         import_plans(store, test::bundled_taxonomy(), {minimal_plan()});
-        const Theme* network = load_dataset(store).taxonomy.find_theme("network");
+        const Dataset imported = load_dataset(store);  // kept: `network` points into it
+        const Theme* network = imported.taxonomy.find_theme("network");
+        REQUIRE(network != nullptr);
         CHECK(network->short_ja == "連携");
         CHECK(network->short_en == "Networks");
         CHECK(load_annotations(store).size() == 1);
