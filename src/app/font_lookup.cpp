@@ -33,7 +33,9 @@ std::optional<FontFile> file_of(FcPattern* font) {
     return out;
 }
 
-std::optional<FontFile> match(FcConfig* config, const char* pattern_text) {
+// fontconfig's best match for `pattern_text`; it always returns *a* font, so
+// it is taken only when `accept` says it is what was asked for.
+std::optional<FontFile> match(FcConfig* config, const char* pattern_text, bool (*accept)(FcPattern*)) {
     FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(pattern_text));
     if (!pattern) return std::nullopt;
     FcConfigSubstitute(config, pattern, FcMatchPattern);
@@ -41,11 +43,16 @@ std::optional<FontFile> match(FcConfig* config, const char* pattern_text) {
     FcResult result = FcResultNoMatch;
     FcPattern* font = FcFontMatch(config, pattern, &result);
     std::optional<FontFile> out;
-    // fontconfig always returns *a* font: accept it only when it covers Japanese.
-    if (font && result == FcResultMatch && covers_japanese(font)) out = file_of(font);
+    if (font && result == FcResultMatch && accept(font)) out = file_of(font);
     if (font) FcPatternDestroy(font);
     FcPatternDestroy(pattern);
     return out;
+}
+
+// Has the symbols Noto Sans CJK lacks (∼ U+223C stands for them).
+bool has_symbols(FcPattern* font) {
+    FcCharSet* chars = nullptr;
+    return FcPatternGetCharSet(font, FC_CHARSET, 0, &chars) == FcResultMatch && FcCharSetHasChar(chars, 0x223C);
 }
 
 }  // namespace
@@ -54,7 +61,7 @@ std::optional<FontFile> find_japanese_font() {
     if (!FcInit()) return std::nullopt;
     FcConfig* config = FcConfigGetCurrent();
     for (const char* pattern : {"Noto Sans CJK JP:lang=ja", "sans-serif:lang=ja"})
-        if (auto found = match(config, pattern)) return found;
+        if (auto found = match(config, pattern, covers_japanese)) return found;
     // Any installed font that covers Japanese.
     std::optional<FontFile> out;
     FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(":lang=ja"));
@@ -73,22 +80,7 @@ const char* japanese_font_install_hint() { return "Install one: apt-get install 
 
 std::optional<FontFile> find_symbol_font() {
     if (!FcInit()) return std::nullopt;
-    FcConfig* config = FcConfigGetCurrent();
-    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>("DejaVu Sans"));
-    if (!pattern) return std::nullopt;
-    FcConfigSubstitute(config, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
-    FcResult result = FcResultNoMatch;
-    FcPattern* font = FcFontMatch(config, pattern, &result);
-    std::optional<FontFile> out;
-    // fontconfig always returns *a* font: accept it only when it has the symbols (∼ U+223C).
-    FcCharSet* chars = nullptr;
-    if (font && result == FcResultMatch && FcPatternGetCharSet(font, FC_CHARSET, 0, &chars) == FcResultMatch &&
-        FcCharSetHasChar(chars, 0x223C))
-        out = file_of(font);
-    if (font) FcPatternDestroy(font);
-    FcPatternDestroy(pattern);
-    return out;
+    return match(FcConfigGetCurrent(), "DejaVu Sans", has_symbols);
 }
 
 #else
