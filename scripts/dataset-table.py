@@ -45,6 +45,12 @@ def walk(nodes):
         yield from walk(n.get("children", []))
 
 
+def levels(plan):
+    """The plan's own level names, top first; the measure level in bold ("no measure level" when null)."""
+    names = [f"**{l['name']}**" if l["id"] == plan.get("measure_level") else l["name"] for l in plan.get("levels", [])]
+    return " › ".join(names) + ("" if plan.get("measure_level") else " (no measure level)")
+
+
 def counts(plan):
     nodes = list(walk(plan.get("nodes", [])))
     level = lambda lv: sum(n["level"] == lv for n in nodes)
@@ -57,6 +63,7 @@ def counts(plan):
         "municipality_ja": plan["municipality"]["name_ja"],
         "code": plan["municipality"].get("code") or "",
         "title": plan["title"],
+        "levels": levels(plan),
         "status": plan.get("status"),
         "start": fiscal_year(period.get("start")),
         "end": fiscal_year(period.get("end")),
@@ -93,17 +100,18 @@ def indicators(r):
 
 
 def table(rows):
-    head = ["municipality", "plan id", "title", "status", "period", "pillars", "strategies", "policies",
+    head = ["municipality", "plan id", "title", "status", "period", "levels", "pillars", "strategies", "policies",
             "measures", "新規", "SWOT S/W/O/T", "TOWS", "indicators", "themes tagged"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(" --- " for _ in head) + "|"]
     for r in rows:
         cells = [f"{r['municipality_ja']} ({r['municipality']})", f"`{r['plan']}`", r["title"], r["status"] or "—",
                  f"{fy(r['start'])}–{fy(r['end'])}" if (r["start"], r["end"]) != (None, None) else "unknown",
+                 r["levels"],
                  r["pillars"], r["strategies"], r["policies"], r["measures"], r["new"],
                  f"{r['S']}/{r['W']}/{r['O']}/{r['T']}", r["tows"], indicators(r), r["themes"]]
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     total = lambda k: sum(r[k] for r in rows)
-    lines.append("| **total** | " + f"{len(rows)} plans | | | | " + " | ".join(
+    lines.append("| **total** | " + f"{len(rows)} plans | | | | | " + " | ".join(
         str(total(k)) for k in ("pillars", "strategies", "policies", "measures", "new")) +
         f" | {total('S')}/{total('W')}/{total('O')}/{total('T')} | {total('tows')} | "
         f"{total('kgi') + total('kpi') + total('outcome')} | |")

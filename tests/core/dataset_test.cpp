@@ -45,17 +45,6 @@ const Expected expected_plans[] = {
     {"nerima-commerce-plan", "nerima", 0, 0, 3, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
 };
 
-std::map<std::string, PlanFile> load_bundled_plans() {
-    std::map<std::string, PlanFile> plans;
-    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "data" / "plans")) {
-        if (entry.path().extension() != ".json") continue;
-        auto result = read_plan_file(entry.path(), test::bundled_taxonomy());
-        for (const auto& p : result.problems) FAIL_CHECK(p.to_string());
-        plans[result.plan_file.plan.id] = result.plan_file;
-    }
-    return plans;
-}
-
 int count_level(const Plan& plan, NodeLevel level) {
     return static_cast<int>(std::count_if(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == to_string(level); }));
 }
@@ -63,7 +52,7 @@ int count_level(const Plan& plan, NodeLevel level) {
 }  // namespace
 
 TEST_CASE("the bundled dataset holds the 13 plans of the 8 municipalities in the seeds") {
-    const auto plans = load_bundled_plans();
+    const auto plans = test::bundled_plans();
     CHECK(plans.size() == 13);
     std::set<std::string> municipalities;
     for (const auto& [id, pf] : plans) municipalities.insert(pf.municipality.id);
@@ -76,7 +65,7 @@ TEST_CASE("the bundled dataset holds the 13 plans of the 8 municipalities in the
 }
 
 TEST_CASE("counts per plan match the seeds") {
-    const auto plans = load_bundled_plans();
+    const auto plans = test::bundled_plans();
     CHECK(std::size(expected_plans) == plans.size());  // every bundled plan has a row
     for (const Expected& e : expected_plans) {
         CAPTURE(e.plan_id);
@@ -109,7 +98,7 @@ TEST_CASE("counts per plan match the seeds") {
 }
 
 TEST_CASE("Kita's outcome indicators carry the values the text gives, and no others") {
-    const auto plans = load_bundled_plans();
+    const auto plans = test::bundled_plans();
     const Plan& kita = plans.at("kita-vision-2026").plan;
     REQUIRE(kita.indicators.size() == 3);
     // 戦略1: — → 21事業 (R11)
@@ -127,7 +116,7 @@ TEST_CASE("Kita's outcome indicators carry the values the text gives, and no oth
 }
 
 TEST_CASE("Itabashi 2035 is a draft whose KPIs have no values yet") {
-    const auto plans = load_bundled_plans();
+    const auto plans = test::bundled_plans();
     const Plan& plan = plans.at("itabashi-vision-2035").plan;
     CHECK(plan.status == "素案");
     CHECK(plan.viewpoints == std::vector<std::string>{"変革", "連携", "集積"});
@@ -140,7 +129,7 @@ TEST_CASE("Itabashi 2035 is a draft whose KPIs have no values yet") {
 }
 
 TEST_CASE("every item of the bundled data is traceable to a seed file and section" * doctest::test_suite("seeds")) {
-    const auto plans = load_bundled_plans();
+    const auto plans = test::bundled_plans();
     const auto seeds = std::filesystem::path(WARDSCOPE_SEEDS_DIR);
     REQUIRE_MESSAGE(std::filesystem::exists(seeds), "the seed documents belong in ../shared/seeds beside the repo");
     for (const auto& [id, pf] : plans) {
@@ -165,15 +154,9 @@ TEST_CASE("every item of the bundled data is traceable to a seed file and sectio
 TEST_CASE("names in the bundled data appear in their seed as written" * doctest::test_suite("seeds")) {
     const auto seeds = std::filesystem::path(WARDSCOPE_SEEDS_DIR);
     REQUIRE_MESSAGE(std::filesystem::exists(seeds), "the seed documents belong in ../shared/seeds beside the repo");
-    // Extraction line breaks and table-cell spaces are not part of a name.
-    auto squeeze = [](std::string s) {
-        std::string out;
-        for (char c : s)
-            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') out += c;
-        return out;
-    };
+    const auto squeeze = test::without_layout_spaces;
     std::map<std::string, std::string> seed_text;
-    for (const auto& [id, pf] : load_bundled_plans()) {
+    for (const auto& [id, pf] : test::bundled_plans()) {
         const std::string& file = pf.plan.source.file;
         if (file.empty()) continue;
         if (!seed_text.contains(file)) seed_text[file] = squeeze(test::read_file(seeds / file));

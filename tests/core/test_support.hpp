@@ -1,9 +1,12 @@
 // Helpers shared by the core tests: temp folders, the bundled taxonomy, files.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -37,6 +40,27 @@ inline std::string read_file(const std::filesystem::path& path) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
+}
+
+// The bundled plans (data/plans/*.json) by plan id; a problem in a file fails the test.
+inline std::map<std::string, PlanFile> bundled_plans() {
+    std::map<std::string, PlanFile> plans;
+    for (const auto& entry : std::filesystem::directory_iterator(source_dir() / "data" / "plans")) {
+        if (entry.path().extension() != ".json") continue;
+        auto result = read_plan_file(entry.path(), bundled_taxonomy());
+        for (const auto& p : result.problems) FAIL_CHECK(p.to_string());
+        plans[result.plan_file.plan.id] = result.plan_file;
+    }
+    return plans;
+}
+
+// Seed text with the extraction's line breaks and table-cell spaces taken out:
+// they are not part of a name (names are compared in this form).
+inline std::string without_layout_spaces(const std::string& s) {
+    std::string out;
+    for (char c : s)
+        if (c != ' ' && c != '\n' && c != '\t' && c != '\r') out += c;
+    return out;
 }
 
 inline void write_file(const std::filesystem::path& path, const std::string& text) {

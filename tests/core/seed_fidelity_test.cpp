@@ -1,0 +1,83 @@
+// The bundled plans checked against the text of their seed documents (issue
+// #13, dataset): each plan declares its own document's level names.
+// docs/transcription/*.md give the reasons; these tests keep them true.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+using namespace wardscope;
+
+namespace {
+
+const std::filesystem::path seeds_dir = WARDSCOPE_SEEDS_DIR;
+
+std::string seed_text(const std::string& file) { return test::read_file(seeds_dir / file); }
+
+struct ExpectedLevels {
+    const char* plan_id;
+    std::vector<std::string> names;  // top first, as the plan's seed writes them
+    const char* measure_level;       // a level id; "" = the plan has none (its leaves are counted)
+};
+
+// 002 and 003 are the two editions of 東京都's overview: 003 names its numbered
+// areas 取組 ((1)多様な主体との連携を図る取組 …), 002 names them nowhere.
+const std::vector<std::string> regional{"取組", "事業"};
+const ExpectedLevels expected_levels[] = {
+    {"itabashi-vision-2035", {"柱", "戦略", "施策"}, "measure"},  // §6: 3つの柱と7つの戦略を掲げ、様々な施策に取り組みます
+    {"kita-vision-2026", {"基本戦略", "方針", "施策"}, "measure"},  // the 施策体系's column heads
+    {"sumida-regional-2019", regional, "measure"},
+    {"arakawa-regional-2019", regional, "measure"},
+    {"itabashi-regional-2019", regional, "measure"},
+    {"ome-regional-2019", regional, "measure"},
+    {"sumida-regional-2022", regional, "measure"},
+    {"shibuya-regional-2022", regional, "measure"},
+    {"arakawa-regional-2022", regional, "measure"},
+    {"itabashi-regional-2022", regional, "measure"},
+    {"ome-regional-2022", regional, "measure"},
+    {"fussa-regional-2022", regional, "measure"},
+    // One chapter (推進体制) whose headings 1 / (1) carry no level word; it
+    // names no measures, so none is declared (its leaves are counted, marked *).
+    {"nerima-commerce-plan", {"節", "項"}, ""},
+};
+
+// Level names that are not in the plan's own seed, each with where it comes from.
+bool level_name_from_elsewhere(const std::string& seed_file, const std::string& name) {
+    if (seed_file == "002_a41ef3be21e9a717.txt" && name == "取組") return true;  // from 003, the next edition
+    if (seed_file == "004_f313c5b684fac136.txt") return name == "節" || name == "項";  // the extract names none
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("each bundled plan declares its own seed's level names, and the measure level that keeps counts right" *
+          doctest::test_suite("seeds")) {
+    const auto plans = test::bundled_plans();
+    CHECK(std::size(expected_levels) == plans.size());
+    for (const ExpectedLevels& e : expected_levels) {
+        CAPTURE(e.plan_id);
+        REQUIRE(plans.contains(e.plan_id));
+        const Plan& plan = plans.at(e.plan_id).plan;
+        std::vector<std::string> names;
+        for (const PlanLevel& l : plan.levels) names.push_back(l.name);
+        CHECK(names == e.names);
+        CHECK(plan.measure_level == e.measure_level);
+        // Every declared level is used: no generic level the document does not have.
+        for (const PlanLevel& l : plan.levels) {
+            CAPTURE(l.id);
+            CHECK(std::any_of(plan.nodes.begin(), plan.nodes.end(), [&](const Node& n) { return n.level == l.id; }));
+        }
+        const std::string text = test::without_layout_spaces(seed_text(plan.source.file));
+        REQUIRE_FALSE(text.empty());
+        for (const std::string& name : names) {
+            CAPTURE(name);
+            if (level_name_from_elsewhere(plan.source.file, name)) continue;
+            CHECK(text.find(name) != std::string::npos);
+        }
+    }
+    // 003 writes 取組 for the numbered areas that 002 leaves unnamed.
+    CHECK(seed_text("003_8420b78ba5ee7d85.txt").find("(3) (1)、(2)以外の取組") != std::string::npos);
+}
