@@ -1,5 +1,6 @@
 // The bundled plans checked against the text of their seed documents (issue
-// #13, dataset): each plan declares its own document's level names.
+// #13, dataset): each plan declares its own document's level names, and KPI⑥
+// hangs where §8's table lists it.
 // docs/transcription/*.md give the reasons; these tests keep them true.
 #include <doctest/doctest.h>
 
@@ -51,6 +52,12 @@ bool level_name_from_elsewhere(const std::string& seed_file, const std::string& 
     return false;
 }
 
+const Node* find_node(const Plan& plan, std::string_view id) {
+    for (const Node& n : plan.nodes)
+        if (n.id == id) return &n;
+    return nullptr;
+}
+
 }  // namespace
 
 TEST_CASE("each bundled plan declares its own seed's level names, and the measure level that keeps counts right" *
@@ -80,4 +87,50 @@ TEST_CASE("each bundled plan declares its own seed's level names, and the measur
     }
     // 003 writes 取組 for the numbered areas that 002 leaves unnamed.
     CHECK(seed_text("003_8420b78ba5ee7d85.txt").find("(3) (1)、(2)以外の取組") != std::string::npos);
+}
+
+TEST_CASE("Itabashi 2035: each KPI measures the row §8's table lists it in — KPI⑥ (工商農) under 柱2" *
+          doctest::test_suite("seeds")) {
+    const auto plans = test::bundled_plans();
+    const Plan& plan = plans.at("itabashi-vision-2035").plan;
+    const std::string seed = seed_text(plan.source.file);
+    REQUIRE_FALSE(seed.empty());
+    // Walk §8's table: a 将来像実現の柱 row opens a pillar; "戦略N KPI…" rows name a strategy.
+    const std::string table = seed.substr(seed.find("8. 「板橋区産業振興構想2035」の成果指標"));
+    std::string pillar_name;
+    int rows = 0;
+    std::size_t at = 0;
+    while (at < table.size()) {
+        std::size_t eol = table.find('\n', at);
+        if (eol == std::string::npos) eol = table.size();
+        const std::string line = table.substr(at, eol - at);
+        at = eol + 1;
+        const std::size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        const std::string head = line.substr(0, tab), cell = line.substr(tab + 1);
+        if (head == "将来像実現の柱") pillar_name = cell;
+        const std::size_t kpi = head.find("KPI");
+        if (kpi == std::string::npos) continue;
+        ++rows;
+        const std::string label = head.substr(kpi), row = head.substr(0, kpi == 0 ? 0 : kpi - 1);
+        CAPTURE(label);
+        const auto ind = std::find_if(plan.indicators.begin(), plan.indicators.end(), [&](const Indicator& i) { return i.label == label; });
+        REQUIRE(ind != plan.indicators.end());
+        CHECK(ind->name == cell);
+        const Node* node = find_node(plan, ind->node_id);
+        REQUIRE(node);
+        if (row.rfind("戦略", 0) == 0) {
+            CHECK(node->label == row);  // 戦略N: that strategy
+        } else {
+            // Not a strategy (工商農): the pillar whose rows it is listed among, and the row label kept in note.
+            CHECK(row == "工商農");
+            CHECK(node->level == "pillar");
+            CHECK(node->name == pillar_name);
+            CHECK(ind->note == row);
+            CHECK(ind->source.section.find(pillar_name) != std::string::npos);  // says where the parent comes from
+        }
+    }
+    CHECK(rows == 8);
+    CHECK(plan.indicators.at(6).label == "KPI⑥");
+    CHECK(plan.indicators.at(6).node_id == "pl2");
 }
