@@ -1,6 +1,6 @@
 // The bundled plans checked against the text of their seed documents (issue
-// #13, dataset): each plan declares its own document's level names, and KPI⑥
-// hangs where §8's table lists it.
+// #13, dataset): each plan declares its own document's level names, KPI⑥
+// hangs where §8's table lists it, and a list the seed closes with 等 keeps it.
 // docs/transcription/*.md give the reasons; these tests keep them true.
 #include <doctest/doctest.h>
 
@@ -133,4 +133,32 @@ TEST_CASE("Itabashi 2035: each KPI measures the row §8's table lists it in — 
     CHECK(rows == 8);
     CHECK(plan.indicators.at(6).label == "KPI⑥");
     CHECK(plan.indicators.at(6).node_id == "pl2");
+}
+
+TEST_CASE("a list the seed closes with 等 (non-exhaustive) keeps its 等" * doctest::test_suite("seeds")) {
+    // A measure whose text the seed follows with 等 — "…（…） 等" after the last
+    // project of an area — is the end of a list the source says is not complete:
+    // the area above it carries the text as written, 等 included.
+    int closed_lists = 0;
+    for (const auto& [id, pf] : test::bundled_plans()) {
+        const Plan& plan = pf.plan;
+        const std::string text = test::without_layout_spaces(seed_text(plan.source.file));
+        for (const Node& n : plan.nodes) {
+            if (n.level != plan.measure_level || n.description.empty()) continue;
+            const std::string own = test::without_layout_spaces(n.name + "（" + n.description);
+            const std::size_t found = text.find(own);
+            if (found == std::string::npos) continue;
+            const std::size_t after = found + own.size();
+            if (text.compare(after, std::string("）等").size(), "）等") != 0) continue;
+            CAPTURE(id);
+            CAPTURE(n.id);
+            const Node* area = find_node(plan, n.parent_id);
+            REQUIRE(area);
+            CHECK(area->description.ends_with("等"));
+            CHECK(text.find(test::without_layout_spaces(area->description)) != std::string::npos);  // as written
+            ++closed_lists;
+        }
+    }
+    // Sumida １; Arakawa １, ２, ３; Itabashi １, ２, ３ (002, 平成31–33年度).
+    CHECK(closed_lists == 7);
 }
