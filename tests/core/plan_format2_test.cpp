@@ -296,11 +296,12 @@ TEST_CASE("upgrading a version 3 database to 4 keeps every row: plans, nodes, ta
             ParseResult r = read_plan_file(entry.path(), test::bundled_taxonomy());
             REQUIRE(r.ok());
             plans.push_back(r.plan_file);
-            // What version 3 can hold: no cross-listing, the format-1 levels.
+            // What version 3 can hold: no cross-listing, the format-1 levels, no approvals.
             Plan& plan = plans.back().plan;
             for (Node& n : plan.nodes) n.also_under.clear();
             plan.levels = default_plan_levels();
             plan.measure_level = "measure";
+            plan.approvals.clear();
         }
         import_plans(store, test::bundled_taxonomy(), plans);
         set_annotation(store, {plans[0].plan.id, ItemKind::node, plans[0].plan.nodes.at(0).id}, "残すメモ", 5);

@@ -1,6 +1,7 @@
 // The bundled plans checked against the text of their seed documents (issue
 // #13, dataset): each plan declares its own document's level names, KPI⑥
-// hangs where §8's table lists it, and a list the seed closes with 等 keeps it.
+// hangs where §8's table lists it, a list the seed closes with 等 keeps it,
+// and a plan says who approved it only where its seed says it was approved.
 // docs/transcription/*.md give the reasons; these tests keep them true.
 #include <doctest/doctest.h>
 
@@ -161,4 +162,34 @@ TEST_CASE("a list the seed closes with 等 (non-exhaustive) keeps its 等" * doc
     }
     // Sumida １; Arakawa １, ２, ３; Itabashi １, ２, ３ (002, 平成31–33年度).
     CHECK(closed_lists == 7);
+}
+
+TEST_CASE("approved_by only where the seed says the plan was approved, with the approval's source" *
+          doctest::test_suite("seeds")) {
+    const Taxonomy& taxonomy = test::bundled_taxonomy();
+    int approved = 0;
+    for (const auto& [id, pf] : test::bundled_plans()) {
+        CAPTURE(id);
+        const Plan& plan = pf.plan;
+        if (plan.approved_by.empty()) {
+            CHECK(plan.approvals.empty());
+            continue;
+        }
+        ++approved;
+        CHECK(plan.status == "承認");
+        REQUIRE(plan.approvals.size() == 1);
+        const Approval& a = plan.approvals[0];
+        CHECK(a.by == plan.approved_by);
+        CHECK(a.kind == "承認");
+        CHECK(a.date.empty());  // neither overview gives a date
+        // The document's own heading says 承認した (approved) …
+        CHECK(a.source.file == plan.source.file);
+        CHECK(a.source.section == "【承認した地域産業活性化計画の概要】");
+        CHECK(seed_text(a.source.file).find(a.source.section) != std::string::npos);
+        // … and the approver is that document's publisher.
+        const SourceDocument* doc = taxonomy.find_document(a.source.file);
+        REQUIRE(doc);
+        CHECK(doc->publisher == a.by);
+    }
+    CHECK(approved == 10);  // the ten Tokyo-approved regional plans, and no other
 }
