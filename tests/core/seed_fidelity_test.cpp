@@ -193,3 +193,38 @@ TEST_CASE("approved_by only where the seed says the plan was approved, with the 
     }
     CHECK(approved == 10);  // the ten Tokyo-approved regional plans, and no other
 }
+
+TEST_CASE("every prose field of the bundled data is in its seed as written, line by line (nothing paraphrased)" *
+          doctest::test_suite("seeds")) {
+    // Names are checked in dataset_test; this covers the longer texts: a plan's title,
+    // summary and vision, every node's description, every indicator's note. A line
+    // is compared without the extraction's layout spaces and line breaks.
+    int lines = 0;
+    for (const auto& [id, pf] : test::bundled_plans()) {
+        const Plan& plan = pf.plan;
+        const std::string text = test::without_layout_spaces(seed_text(plan.source.file));
+        REQUIRE_FALSE(text.empty());
+        auto check_as_written = [&](const std::string& where, const std::string& value) {
+            std::size_t start = 0;
+            while (start <= value.size()) {
+                std::size_t end = value.find('\n', start);
+                if (end == std::string::npos) end = value.size();
+                const std::string line = test::without_layout_spaces(value.substr(start, end - start));
+                if (!line.empty()) {
+                    CAPTURE(id);
+                    CAPTURE(where);
+                    CAPTURE(line);
+                    CHECK(text.find(line) != std::string::npos);
+                    ++lines;
+                }
+                start = end + 1;
+            }
+        };
+        check_as_written("title", plan.title);
+        check_as_written("summary", plan.summary);
+        check_as_written("vision", plan.vision);
+        for (const Node& n : plan.nodes) check_as_written(n.id + "/description", n.description);
+        for (const Indicator& i : plan.indicators) check_as_written(i.id + "/note", i.note);
+    }
+    CHECK(lines > 100);
+}
