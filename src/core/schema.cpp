@@ -255,6 +255,8 @@ CREATE TABLE evaluation (
 );
 )sql";
 
+std::string municipality_groups_v5_sql() { return "\n" + records::create_table_sql(records::municipality_group); }
+
 std::string kpi_tables_sql() {
     return "\n" + records::create_table_sql(records::indicator_target) + records::create_table_sql(records::evaluation);
 }

@@ -38,4 +38,7 @@ std::string kpi_tables_sql();  // indicator_target and evaluation from their fie
 
 extern const char* const municipality_sources_v4_sql;
 
+// The step to version 5 (not yet released): a user's groups of municipalities, from its field table.
+std::string municipality_groups_v5_sql();
+
 }  // namespace wardscope

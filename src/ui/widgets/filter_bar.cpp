@@ -9,6 +9,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 
@@ -33,7 +35,12 @@ namespace {
     X(n_selected, "%d件選択", "%d selected")                  \
     X(find_hint, "名前・よみ・コード", "name, reading, code")  \
     X(n_found, "%d件", "%d found")                            \
-    X(plans_shown, "%d / %d 計画", "%d / %d plans")
+    X(plans_shown, "%d / %d 計画", "%d / %d plans")          \
+    X(similar, "類似", "Similar")                             \
+    X(similar_of_fmt, "%sと類似の自治体", "Municipalities similar to %s") \
+    X(similar_need, "自治体を選ぶと、類似の自治体で絞り込めます", "Select a municipality to filter by its similar ones") \
+    X(similar_tip, "選択中の自治体と、同じ都道府県・同じ種別・同じグループの自治体に絞り込みます", \
+      "Show the selected municipality and those of its prefecture, its kind or one of your groups")
 
 namespace S {
 WS_FILTER_STRINGS(WS_STR_DECLARE)
@@ -139,8 +146,49 @@ bool municipality_picker(const ViewContext& ctx, FilterBarState& state, std::set
     return changed;
 }
 
+namespace {
+
+// "Similar": the selected municipality and its similar ones as the filter's
+// municipalities (the ids are listed: the filter is plain, saved and restored as any other).
+void similar_filter(ViewContext& ctx, Filter& f, FilterBarState& state, float width) {
+    const Lang lang = ctx.lang;
+    const std::string& base = ctx.selection.municipality_id();
+    ImGui::SetNextItemWidth(width);
+    const bool open = ImGui::BeginCombo("##similar", S::similar(lang), ImGuiComboFlags_HeightLarge);
+    if (probes_enabled()) record_probe("filter.similar", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!open) {
+        if (ImGui::IsItemHovered() && !ctx.screenshot) plot::tooltip(S::similar_tip(lang));
+        return;
+    }
+    if (!ctx.data.find_municipality(base)) {
+        ImGui::TextDisabled("%s", S::similar_need(lang));
+        ImGui::EndCombo();
+        return;
+    }
+    ImGui::TextDisabled("%s", format(S::similar_of_fmt(lang), municipality_name(ctx.data, base, lang).c_str()).c_str());
+    for (const SimilarChoice& c : similar_choices(ctx, base)) {
+        ImGui::PushID(c.label.c_str());
+        if (ImGui::Selectable(c.label.c_str(), false, c.municipality_ids.empty() ? ImGuiSelectableFlags_Disabled : 0)) {
+            std::set<std::string> ids(c.municipality_ids.begin(), c.municipality_ids.end());
+            ids.insert(base);
+            f.set_municipality_ids(std::move(ids));
+        }
+        if (probes_enabled()) record_probe("filter.similar/" + std::string(to_string(c.by)) + "/" + c.group, ImGui::GetItemRectMin(),
+                                           ImGui::GetItemRectMax(), static_cast<double>(c.municipality_ids.size()));
+        ImGui::PopID();
+    }
+    if (ctx.editor) {
+        ImGui::Separator();
+        group_editor(ctx, state.groups, base);
+    }
+    ImGui::EndCombo();
+}
+
+}  // namespace
+
 void append_filter_bar_strings(std::vector<const char*>& out) {
     WS_FILTER_STRINGS(WS_STR_COLLECT)
+    append_similar_strings(out);
 }
 
 void draw_filter_bar(ViewContext& ctx, Filter& f, FilterBarState& state) {
@@ -152,6 +200,8 @@ void draw_filter_bar(ViewContext& ctx, Filter& f, FilterBarState& state) {
 
     std::set<std::string> municipality_ids = f.municipality_ids();
     if (municipality_picker(ctx, state, municipality_ids, 8 * w)) f.set_municipality_ids(std::move(municipality_ids));
+    ImGui::SameLine();
+    similar_filter(ctx, f, state, 5 * w);
 
     same_line_if_fits(12 * w);
     ImGui::TextUnformatted(S::kind(lang));
