@@ -68,6 +68,13 @@ struct TempDir {
     ~TempDir() { fs::remove_all(path); }
 };
 
+// The 70-municipality sample in a fresh directory, and its model.
+struct NationalSample {
+    TempDir dir;
+    Dataset data = national_sample(dir.path / "n.db");
+    ui::Model model = ui::build_model(data, {});
+};
+
 // One view of a fresh registry, drawn in a headless frame with its probes cleared first.
 struct DrawnView {
     const Dataset& data;
@@ -97,13 +104,12 @@ struct Probing {
 }  // namespace
 
 TEST_CASE("timeline: one aggregate row per prefecture, opened by a click or by selecting one of its municipalities") {
-    TempDir dir;
-    const Dataset data = national_sample(dir.path / "n.db");
+    NationalSample sample;
+    const Dataset& data = sample.data;
     REQUIRE(data.municipalities.size() == 70);
-    const ui::Model model = ui::build_model(data, {});
     test::Headless h{ImVec2(1600, 1000)};
     Probing probing;
-    DrawnView v(data, model, "timeline");
+    DrawnView v(data, sample.model, "timeline");
     auto draw = v.drawer();
 
     h.frame(draw);
@@ -150,12 +156,11 @@ TEST_CASE("timeline: one aggregate row per prefecture, opened by a click or by s
 }
 
 TEST_CASE("heatmap: one aggregate row per prefecture with the share of its plans covering each theme, opened by a click or a selection") {
-    TempDir dir;
-    const Dataset data = national_sample(dir.path / "n.db");
-    const ui::Model model = ui::build_model(data, {});
+    NationalSample sample;
+    const Dataset& data = sample.data;
     test::Headless h{ImVec2(1600, 1000)};
     Probing probing;
-    DrawnView v(data, model, "heatmap");
+    DrawnView v(data, sample.model, "heatmap");
     auto draw = v.drawer();
     h.frame(draw);
     h.frame(draw);
@@ -273,9 +278,8 @@ TEST_CASE("one prefecture: the heatmap and timeline keep their plain rows") {
 }
 
 TEST_CASE("opened prefectures are a view option: slides and settings restore them exactly, whatever is selected") {
-    TempDir dir;
-    const Dataset data = national_sample(dir.path / "n.db");
-    const ui::Model model = ui::build_model(data, {});
+    NationalSample sample;
+    const Dataset& data = sample.data;
     test::Headless h{ImVec2(1600, 1000)};
     Probing probing;
     for (const char* id : {"heatmap", "timeline"}) {
@@ -284,7 +288,7 @@ TEST_CASE("opened prefectures are a view option: slides and settings restore the
         // Opened by a click, then saved: the slide's / settings' named strings.
         std::map<std::string, std::string> saved;
         {
-            DrawnView v(data, model, id);
+            DrawnView v(data, sample.model, id);
             auto draw = v.drawer();
             h.frame(draw);
             h.frame(draw);
@@ -298,13 +302,13 @@ TEST_CASE("opened prefectures are a view option: slides and settings restore the
         // Through the settings file.
         app::Settings settings;
         settings.view_options = saved;
-        REQUIRE(app::save_settings(dir.path, settings));
-        const app::Settings back = app::load_settings(dir.path);
+        REQUIRE(app::save_settings(sample.dir.path, settings));
+        const app::Settings back = app::load_settings(sample.dir.path);
         CHECK(back.view_options.at(key) == "北海道");
 
         // Restored where a Tokyo plan is selected (a slide restores the selection first):
         // exactly what was saved, not Tokyo opened on top.
-        DrawnView v(data, model, id);
+        DrawnView v(data, sample.model, id);
         v.selection.select_plan(data, "synthetic-001-1");
         ui::restore_view_options(v.views, back.view_options);
         auto draw = v.drawer();

@@ -179,31 +179,19 @@ void set_plans(ViewContext& ctx, const std::vector<std::string>& ids) { ctx.sele
 // one of the user's groups), up to max_plans.
 void similar_preset(ViewContext& ctx) {
     const Lang lang = ctx.lang;
-    const std::string base = ctx.selection.municipality_id();
-    if (!ctx.data.find_municipality(base)) return;
-    const float w = ImGui::CalcTextSize(L::similar_preset(lang)).x + ImGui::GetFrameHeight() * 2;
-    same_line_if_fits(w, 0.8f * em());
-    ImGui::SetNextItemWidth(w);
-    const bool open = ImGui::BeginCombo("##similar", L::similar_preset(lang), ImGuiComboFlags_HeightLarge);
-    if (probes_enabled()) record_probe("compare.similar", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (!open) {
-        if (ImGui::IsItemHovered() && !ctx.screenshot) plot::tooltip(L::similar_preset_tip(lang));
-        return;
-    }
-    std::vector<std::string> picked;
-    for (const SimilarChoice& c : similar_choices(ctx, base)) {
-        ImGui::PushID(c.label.c_str());
-        if (ImGui::Selectable(c.label.c_str(), false, c.municipality_ids.empty() ? ImGuiSelectableFlags_Disabled : 0)) {
-            picked = similar_current_plans(ctx.data, {base}, ctx.current_fiscal_year, 1);
-            for (std::string& id : similar_current_plans(ctx.data, c.municipality_ids, ctx.current_fiscal_year, max_plans - picked.size()))
-                picked.push_back(std::move(id));
-        }
-        if (probes_enabled()) record_probe("compare.similar/" + std::string(to_string(c.by)) + "/" + c.group, ImGui::GetItemRectMin(),
-                                           ImGui::GetItemRectMax(), static_cast<double>(c.municipality_ids.size()));
-        ImGui::PopID();
-    }
-    ImGui::EndCombo();
-    if (!picked.empty()) set_plans(ctx, picked);
+    SimilarMenu menu;
+    menu.label = L::similar_preset(lang);
+    menu.tip = L::similar_preset_tip(lang);
+    menu.width = ImGui::CalcTextSize(L::similar_preset(lang)).x + ImGui::GetFrameHeight() * 2;
+    menu.probe = "compare.similar";
+    if (!ctx.data.find_municipality(ctx.selection.municipality_id())) return;
+    same_line_if_fits(menu.width, 0.8f * em());
+    const std::optional<SimilarChoice> c = similar_menu(ctx, menu);
+    if (!c) return;
+    std::vector<std::string> picked = similar_current_plans(ctx.data, {ctx.selection.municipality_id()}, ctx.current_fiscal_year, 1);
+    for (std::string& id : similar_current_plans(ctx.data, c->municipality_ids, ctx.current_fiscal_year, max_plans - picked.size()))
+        picked.push_back(std::move(id));
+    set_plans(ctx, picked);
 }
 
 // `label` cut with an ellipsis to fit `max_w` pixels (at least a few characters).

@@ -9,8 +9,6 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "ui/plot/plot.hpp"
-#include "ui/widgets/probes.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/era.hpp"
 
@@ -37,7 +35,6 @@ namespace {
     X(n_found, "%d件", "%d found")                            \
     X(plans_shown, "%d / %d 計画", "%d / %d plans")          \
     X(similar, "類似", "Similar")                             \
-    X(similar_of_fmt, "%sと類似の自治体", "Municipalities similar to %s") \
     X(similar_need, "自治体を選ぶと、類似の自治体で絞り込めます", "Select a municipality to filter by its similar ones") \
     X(similar_tip, "選択中の自治体と、同じ都道府県・同じ種別・同じグループの自治体に絞り込みます", \
       "Show the selected municipality and those of its prefecture, its kind or one of your groups")
@@ -152,36 +149,18 @@ namespace {
 // municipalities (the ids are listed: the filter is plain, saved and restored as any other).
 void similar_filter(ViewContext& ctx, Filter& f, FilterBarState& state, float width) {
     const Lang lang = ctx.lang;
-    const std::string& base = ctx.selection.municipality_id();
-    ImGui::SetNextItemWidth(width);
-    const bool open = ImGui::BeginCombo("##similar", S::similar(lang), ImGuiComboFlags_HeightLarge);
-    if (probes_enabled()) record_probe("filter.similar", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (!open) {
-        if (ImGui::IsItemHovered() && !ctx.screenshot) plot::tooltip(S::similar_tip(lang));
-        return;
+    SimilarMenu menu;
+    menu.label = S::similar(lang);
+    menu.tip = S::similar_tip(lang);
+    menu.need = S::similar_need(lang);
+    menu.width = width;
+    menu.probe = "filter.similar";
+    menu.groups = &state.groups;
+    if (const std::optional<SimilarChoice> c = similar_menu(ctx, menu)) {
+        std::set<std::string> ids(c->municipality_ids.begin(), c->municipality_ids.end());
+        ids.insert(ctx.selection.municipality_id());
+        f.set_municipality_ids(std::move(ids));
     }
-    if (!ctx.data.find_municipality(base)) {
-        ImGui::TextDisabled("%s", S::similar_need(lang));
-        ImGui::EndCombo();
-        return;
-    }
-    ImGui::TextDisabled("%s", format(S::similar_of_fmt(lang), municipality_name(ctx.data, base, lang).c_str()).c_str());
-    for (const SimilarChoice& c : similar_choices(ctx, base)) {
-        ImGui::PushID(c.label.c_str());
-        if (ImGui::Selectable(c.label.c_str(), false, c.municipality_ids.empty() ? ImGuiSelectableFlags_Disabled : 0)) {
-            std::set<std::string> ids(c.municipality_ids.begin(), c.municipality_ids.end());
-            ids.insert(base);
-            f.set_municipality_ids(std::move(ids));
-        }
-        if (probes_enabled()) record_probe("filter.similar/" + std::string(to_string(c.by)) + "/" + c.group, ImGui::GetItemRectMin(),
-                                           ImGui::GetItemRectMax(), static_cast<double>(c.municipality_ids.size()));
-        ImGui::PopID();
-    }
-    if (ctx.editor) {
-        ImGui::Separator();
-        group_editor(ctx, state.groups, base);
-    }
-    ImGui::EndCombo();
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <imgui_stdlib.h>
 
 #include "ui/data_editor.hpp"
+#include "ui/plot/plot.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/open_prefectures.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 
@@ -22,7 +24,8 @@ namespace {
     X(group_hint, "グループ名", "group name")                                                    \
     X(add_to_group, "このグループに追加", "Add to this group")                                   \
     X(remove_from_fmt, "「%s」から外す", "Remove from “%s”")                                     \
-    X(in_groups_none, "どのグループにも入っていません", "In no group")
+    X(in_groups_none, "どのグループにも入っていません", "In no group")                          \
+    X(similar_of_fmt, "%sと類似の自治体", "Municipalities similar to %s")
 
 namespace S {
 WS_SIMILAR_STRINGS(WS_STR_DECLARE)
@@ -72,6 +75,41 @@ void group_editor(ViewContext& ctx, GroupEditorState& state, const std::string& 
     if (!in_any) ImGui::TextDisabled("%s", S::in_groups_none(lang));
     if (!state.message.empty()) text_wrapped_colored(IM_COL32(220, 70, 60, 255), state.message);
     ImGui::PopID();
+}
+
+std::optional<SimilarChoice> similar_menu(ViewContext& ctx, const SimilarMenu& menu) {
+    const Lang lang = ctx.lang;
+    const std::string base = ctx.selection.municipality_id();
+    const bool known = ctx.data.find_municipality(base) != nullptr;
+    if (!known && menu.need.empty()) return std::nullopt;
+    ImGui::SetNextItemWidth(menu.width);
+    const bool open = ImGui::BeginCombo(menu.id, menu.label.c_str(), ImGuiComboFlags_HeightLarge);
+    if (probes_enabled()) record_probe(menu.probe, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    if (!open) {
+        if (ImGui::IsItemHovered() && !ctx.screenshot) plot::tooltip(menu.tip);
+        return std::nullopt;
+    }
+    std::optional<SimilarChoice> picked;
+    if (!known) {
+        ImGui::TextDisabled("%s", menu.need.c_str());
+    } else {
+        ImGui::TextDisabled("%s", format(S::similar_of_fmt(lang), municipality_name(ctx.data, base, lang).c_str()).c_str());
+        for (SimilarChoice& c : similar_choices(ctx, base)) {
+            ImGui::PushID(c.label.c_str());
+            const bool chosen = ImGui::Selectable(c.label.c_str(), false, c.municipality_ids.empty() ? ImGuiSelectableFlags_Disabled : 0);
+            if (probes_enabled())
+                record_probe(menu.probe + "/" + std::string(to_string(c.by)) + "/" + c.group, ImGui::GetItemRectMin(),
+                             ImGui::GetItemRectMax(), static_cast<double>(c.municipality_ids.size()));
+            if (chosen) picked = std::move(c);
+            ImGui::PopID();
+        }
+        if (menu.groups && ctx.editor) {
+            ImGui::Separator();
+            group_editor(ctx, *menu.groups, base);
+        }
+    }
+    ImGui::EndCombo();
+    return picked;
 }
 
 void append_similar_strings(std::vector<const char*>& out) { WS_SIMILAR_STRINGS(WS_STR_COLLECT) }

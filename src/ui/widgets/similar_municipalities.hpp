@@ -4,6 +4,7 @@
 // editing of the user's groups (through the DataEditor: one undoable edit each).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,21 @@ struct GroupEditorState {
 // Inside a menu: add `municipality_id` to a group (typed, or an existing one),
 // or take it out of those it is in. Draws nothing without an editor (shots, tests).
 void group_editor(ViewContext& ctx, GroupEditorState& state, const std::string& municipality_id);
+
+// The "similar" menu for the selected municipality: a combo listing its
+// similar_choices (one with no municipality is disabled), headed by the
+// municipality's name, with the group editor below when `groups` is given.
+// Probes: `probe` (the combo), `probe`/BY/GROUP (each choice; value = how
+// many). Returns the choice picked in this frame.
+struct SimilarMenu {
+    const char* id = "##similar";
+    std::string label, tip;
+    std::string need;  // said in the open menu when no municipality is selected; empty: no menu then
+    float width = 0;
+    std::string probe;
+    GroupEditorState* groups = nullptr;
+};
+std::optional<SimilarChoice> similar_menu(ViewContext& ctx, const SimilarMenu& menu);
 
 void append_similar_strings(std::vector<const char*>& out);
 
