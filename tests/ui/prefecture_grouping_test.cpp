@@ -15,6 +15,7 @@
 
 #include <imgui.h>
 
+#include "app/dashboard.hpp"
 #include "app/settings.hpp"
 #include "headless.hpp"
 #include "synthetic_sample.hpp"
@@ -333,4 +334,22 @@ TEST_CASE("opened prefectures are a view option: slides and settings restore the
         ui::restore_view_options(v.views, {{key, "-,北海道"}});
         CHECK(ui::save_view_options(v.views).at(key) == "-,北海道");
     }
+}
+
+TEST_CASE("a slide carries the opened prefectures: captured by the dashboard and applied by another") {
+    NationalSample sample;
+    const fs::path db = sample.dir.path / "n.db";
+    app::Dashboard d(db);
+    REQUIRE(d.show_view("heatmap"));
+    d.selection().select_plan(d.data(), "synthetic-001-1");
+    d.restore_view_options({{"heatmap.open_prefectures", "北海道"}, {"timeline.open_prefectures", "北海道,東京都"}});
+    const SlideState saved = d.capture_slide();
+    CHECK(saved.view_options.at("heatmap.open_prefectures") == "北海道");
+
+    app::Dashboard other(db);
+    other.apply_slide(saved);
+    CHECK(other.view_options().at("heatmap.open_prefectures") == "北海道");
+    CHECK(other.view_options().at("timeline.open_prefectures") == "北海道,東京都");
+    CHECK(other.selection().municipality_id() == "syn-001");
+    CHECK(other.capture_slide() == saved);
 }
