@@ -12,6 +12,7 @@
 
 #include "wardscope/generation_diff.hpp"
 #include "wardscope/model.hpp"
+#include "wardscope/municipality_groups.hpp"
 #include "wardscope/record_fields.hpp"
 #include "wardscope/workshop.hpp"
 
@@ -287,6 +288,18 @@ inline constexpr auto measure_match = table<MatchOverride>(
                                                  nullptr)},
     "UNIQUE (plan_a, item_a, plan_b, item_b),\n  CHECK (plan_a <> plan_b)");
 
+// A member of a user's group of municipalities (schema version 5): user data,
+// keyed by municipality id with no foreign key, so that it survives re-imports
+// (municipality_groups.hpp). No display field: the names shown are the municipalities'.
+inline constexpr auto municipality_group = table<GroupMember>(
+    "municipality_group",
+    std::tuple{field<&GroupMember::id>("id", "INTEGER PRIMARY KEY", nullptr, row_id),
+               field<&GroupMember::group_name>("group_name", "TEXT NOT NULL CHECK (group_name <> '')", nullptr),
+               field<&GroupMember::municipality_id>("municipality_id", "TEXT NOT NULL", nullptr),
+               field<&GroupMember::added_at>("added_at", "TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                                             nullptr)},
+    "UNIQUE (group_name, municipality_id)");
+
 // A plan's approvals and consents (schema version 4; created by the version-4 step).
 inline constexpr auto approval = table<Approval>(
     "plan_approval",
@@ -339,6 +352,7 @@ void for_each_table(Fn&& fn) {
     fn(node), fn(node_theme), fn(node_actor), fn(swot_item), fn(tows_strategy), fn(tows_swot), fn(tows_node);
     fn(indicator), fn(observation);
     fn(annotation), fn(slide), fn(measure_match), fn(plan_level), fn(node_also_under), fn(indicator_target), fn(evaluation);
+    fn(municipality_group);
 }
 
 }  // namespace wardscope::records

@@ -119,11 +119,13 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     inputs.annotations = load_annotations(reader->store(), &skipped_rows);
     inputs.slides = load_slides(reader->store(), &skipped_rows);
     inputs.match_overrides = load_match_overrides(reader->store(), &skipped_rows);
+    inputs.groups = read_municipality_groups(reader->store(), &skipped_rows);
     inputs.source_label = db_path_.filename().string();
     inputs.data_version = model_.data_version + 1;
     make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
     make_text_visible(inputs.annotations);
     make_text_visible(inputs.slides);
+    for (MunicipalityGroup& g : inputs.groups) make_visible(g.name);  // another tool may have written anything
     for (std::string& message : skipped_rows) {
         std::cerr << "wardscope: " << db_path_.string() << ": " << message << "\n";
         make_visible(message);  // it quotes the row's text, shown in the status bar
@@ -139,6 +141,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
         pending_history_ = std::async(std::launch::async, [reader = std::move(reader)] { return reader->observations(); });
     if (glyphs) {
         for_each_display_string(inputs.annotations, inputs.slides, [&](std::string_view text) { glyphs->add(text); });
+        for (const MunicipalityGroup& g : inputs.groups) glyphs->add(g.name);  // the user's group names are drawn
         // Both only read the data: the glyphs are collected while the model is built.
         std::future<ui::Model> building =
             std::async(std::launch::async, [&] { return ui::build_model(data_, std::move(inputs)); });
@@ -281,6 +284,24 @@ std::string Dashboard::decide_match(MatchEdit what, const std::string& plan_a, c
         return {[plan_a, plan_b, before = std::move(before)](Store& s) { restore_match_overrides(s, plan_a, plan_b, before); },
                 [plan_a, plan_b, after = std::move(after)](Store& s) { restore_match_overrides(s, plan_a, plan_b, after); },
                 EditSubject{std::string(ja) + "（" + pair + "）", std::string(en) + " (" + pair + ")", "compare", plan_b, item_b}};
+    });
+}
+
+std::string Dashboard::set_group_member(const std::string& group, const std::string& municipality_id, bool member) {
+    const std::string name = group_name_of(group);
+    const std::string town_ja = municipality_name(data_, municipality_id, ui::Lang::ja);
+    const std::string town_en = municipality_name(data_, municipality_id, ui::Lang::en);
+    return edit(std::string(member ? "add " : "remove ") + municipality_id + " group " + name, [&](Store& store) -> Change {
+        if (member) {
+            std::vector<GroupMember> added = add_group_members(store, name, {municipality_id});
+            return {[name, municipality_id, added](Store& s) { if (!added.empty()) remove_group_members(s, name, {municipality_id}); },
+                    [added](Store& s) { restore_group_members(s, added); },
+                    EditSubject{"グループ「" + name + "」に追加（" + town_ja + "）", "added to the group '" + name + "' (" + town_en + ")", "", "", ""}};
+        }
+        std::vector<GroupMember> removed = remove_group_members(store, name, {municipality_id});
+        return {[removed](Store& s) { restore_group_members(s, removed); },
+                [name, municipality_id](Store& s) { remove_group_members(s, name, {municipality_id}); },
+                EditSubject{"グループ「" + name + "」から削除（" + town_ja + "）", "removed from the group '" + name + "' (" + town_en + ")", "", "", ""}};
     });
 }
 

@@ -150,6 +150,7 @@ public:
     std::string set_annotation(const ItemRef& item, std::string_view note, std::optional<int> vote) override;
     std::string decide_match(MatchEdit edit, const std::string& plan_a, const std::string& item_a, const std::string& plan_b,
                              const std::string& item_b) override;
+    std::string set_group_member(const std::string& group, const std::string& municipality_id, bool member) override;
     bool can_undo() const override { return !undo_steps_.empty(); }
     std::string undo() override;
     std::string write_export(const std::filesystem::path& path, std::string_view bytes) override;

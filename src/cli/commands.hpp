@@ -63,6 +63,15 @@ int diff_plans(const std::filesystem::path& db, const std::string& plan_a, const
 int recover(const std::filesystem::path& db);
 // One line per slide: number, name, view, plans (tab-separated).
 int list_slides(const std::filesystem::path& db);
+
+// `wardscope groups list|add|remove` (wardscope/municipality_groups.hpp).
+struct GroupChange {
+    std::string group;
+    std::vector<std::string> municipality_ids;
+};
+int list_groups(const std::filesystem::path& db);
+// Adds (or removes) every municipality in one transaction: all or nothing.
+int change_group(const std::filesystem::path& db, const GroupChange& change, bool add);
 // Scripted decks, one transaction each; checked as the dashboard's slides panel checks its edits.
 struct SlideAddition {
     SlideState state;                 // view, plans, language (presenting, as slides are shown)

@@ -140,6 +140,19 @@ int main(int argc, char** argv) {
     notes_export->add_option("--format", notes_format, "csv or md (Markdown)")->check(CLI::IsMember({"csv", "md"}))->capture_default_str();
     notes_export->add_option("--out", notes_out, "file to write")->required();
 
+    auto* groups = app.add_subcommand("groups", "a user's groups of municipalities (similar municipalities)");
+    groups->require_subcommand(1);
+    cli::GroupChange group_change;
+    auto* groups_list = groups->add_subcommand("list", "one line per group and member: group, municipality id, name");
+    groups_list->add_option("--db", db, "database")->required();
+    auto* groups_add = groups->add_subcommand("add", "add municipalities to a group (made when new); all or nothing");
+    auto* groups_remove = groups->add_subcommand("remove", "take municipalities out of a group (gone with its last); all or nothing");
+    for (auto* sub : {groups_add, groups_remove}) {
+        sub->add_option("--db", db, "database")->required();
+        sub->add_option("--group", group_change.group, "the group's name")->required();
+        sub->add_option("municipality", group_change.municipality_ids, "municipality ids")->required();
+    }
+
     cli::TableRequest table_request;
     std::string table_plans;
     std::vector<std::string> table_views = view_names;
@@ -317,6 +330,9 @@ int main(int argc, char** argv) {
         }
         if (*notes_export) return cli::export_notes(db, notes_format, notes_out);
         if (*slides_list) return cli::list_slides(db);
+        if (*groups_list) return cli::list_groups(db);
+        if (*groups_add) return cli::change_group(db, group_change, true);
+        if (*groups_remove) return cli::change_group(db, group_change, false);
         if (*table) {
             table_request.plan_ids = split_ids(table_plans);
             if (!parse_view_options(table_view_options, table_request.view_options)) return bad_view_option();

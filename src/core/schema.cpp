@@ -249,4 +249,6 @@ CREATE TABLE evaluation (
 );
 )sql";
 
+std::string municipality_groups_v5_sql() { return "\n" + records::create_table_sql(records::municipality_group); }
+
 }  // namespace wardscope

@@ -35,4 +35,7 @@ extern const char* const kpi_tables_v4_sql;
 
 extern const char* const municipality_sources_v4_sql;
 
+// The step to version 5 (not yet released): a user's groups of municipalities, from its field table.
+std::string municipality_groups_v5_sql();
+
 }  // namespace wardscope

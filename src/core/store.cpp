@@ -170,6 +170,8 @@ const Migration migrations[] = {
     {4, municipality_sources_v4_sql},
     // KPI revisions, qualitative results, targets per year (docs/kpi-status.md), evaluations.
     {4, kpi_tables_v4_sql},
+    // 5: a user's groups of municipalities ("similar municipalities", issue #16).
+    {5, nullptr, municipality_groups_v5_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).

@@ -26,6 +26,9 @@ struct DataEditor {
     enum class MatchEdit { confirm, break_match, clear };
     virtual std::string decide_match(MatchEdit edit, const std::string& plan_a, const std::string& item_a,
                                      const std::string& plan_b, const std::string& item_b) = 0;
+    // Adds the municipality to a user's group (made when new) or takes it out
+    // (municipality_groups.hpp); returns "" when stored, else what is wrong.
+    virtual std::string set_group_member(const std::string& group, const std::string& municipality_id, bool member) = 0;
     virtual bool can_undo() const = 0;
     virtual std::string undo() = 0;  // the last stored edit; "" when undone
     // A file the user exports (a view's table): written whole or not at all,

@@ -86,6 +86,7 @@ Model build_model(const Dataset& data, ModelInputs inputs) {
     index_annotations(d);
     d.slides = std::move(inputs.slides);
     d.match_overrides = std::move(inputs.match_overrides);
+    d.groups = std::move(inputs.groups);
     d.source_label = std::move(inputs.source_label);
     d.any_sample_observations = inputs.any_sample_observations;
     d.municipality_count = static_cast<int>(data.municipalities.size());

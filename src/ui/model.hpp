@@ -12,6 +12,7 @@
 
 #include "wardscope/generation_diff.hpp"
 #include "wardscope/measure_similarity.hpp"
+#include "wardscope/municipality_groups.hpp"
 #include "wardscope/model.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/progress.hpp"
@@ -87,6 +88,8 @@ struct Model {
     MeasureSimilarity similarity;
     // The user's decisions on generation diffs (confirmed and broken matches).
     std::vector<MatchOverride> match_overrides;
+    // The user's groups of municipalities ("similar municipalities": the filter bar, compare's preset).
+    std::vector<MunicipalityGroup> groups;
 
     std::unordered_map<std::string, std::size_t> annotation_index;  // annotation key → position
     std::unordered_map<std::string, PlanAnnotations> annotations_per_plan;
@@ -100,6 +103,7 @@ struct ModelInputs {
     std::vector<Annotation> annotations;
     std::vector<Slide> slides;
     std::vector<MatchOverride> match_overrides;
+    std::vector<MunicipalityGroup> groups;
     std::string source_label;
     bool any_sample_observations = false;
     unsigned data_version = 0;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The user's data is never lost (issue #12), through the `wardscope` binary:
 #  - the set-up of ./dev.sh (scripts/setup-db.sh) run twice with a note, a
-#    vote, a slide and KPI results entered between: those rows byte-identical;
+#    vote, a slide, KPI results and a group of municipalities (`wardscope
+#    groups`) entered between: those rows byte-identical;
 #  - a first import that fails leaves no file behind;
 #  - planted triggers (import, kpi import), a view, an extra index, a
 #    wrong-typed value: refused with a message naming them, the file unchanged;
@@ -13,10 +14,10 @@ source "$(dirname "$0")/lib.sh"
 setup "$@"
 SETUP_DB="$SRC/scripts/setup-db.sh"
 
-# The user tables' rows, as SQL text: notes and votes, slides, KPI results
-# from CSV or the dashboard (not the plan files' own observations).
+# The user tables' rows, as SQL text: notes and votes, slides, groups, KPI
+# results from CSV or the dashboard (not the plan files' own observations).
 user_rows() {
-  sqlite3 "$1" ".dump annotation slide"
+  sqlite3 "$1" ".dump annotation slide municipality_group"
   sqlite3 "$1" ".mode insert observation" "SELECT * FROM observation WHERE origin <> 'plan_file' ORDER BY id"
 }
 
@@ -38,13 +39,20 @@ SQL
 read -r kpi_plan kpi_indicator <<<"$(sqlite3 -separator ' ' w.db "SELECT plan_id, id FROM indicator ORDER BY plan_id, ord LIMIT 1 OFFSET 1")"
 printf 'plan_id,indicator_id,fiscal_year,value,source\n%s,%s,2032,7,区の調査\n' "$kpi_plan" "$kpi_indicator" > kpi.csv
 expect_ok "a KPI result from CSV" "$W" kpi import --db w.db kpi.csv
+read -r town_a town_b <<<"$(sqlite3 -separator ' ' w.db "SELECT min(id), max(id) FROM municipality")"
+expect_ok "a group of municipalities" "$W" groups add --db w.db --group "比較 用" "$town_a" "$town_b"
+grep -qF "added 2 municipalities to the group '比較 用'" out.txt && pass "groups add says what it stored" || fail "groups add: $(cat out.txt)"
+expect_error "groups add: all or nothing" "there is no municipality 'nowhere'" "$W" groups add --db w.db --group 他 "$town_a" nowhere
+expect_error "groups remove: not a member" "'nowhere' is not in the group '比較 用'" "$W" groups remove --db w.db --group "比較 用" nowhere
+expect_ok "groups list" "$W" groups list --db w.db
+expect_equal "groups list: one line per member" "$(cut -f1,2 out.txt | tr '\t\n' ' ;')" "比較 用 $town_a;比較 用 $town_b;"
 user_rows w.db > before.sql
-expect_equal "user rows entered" "$(grep -c '^INSERT' before.sql)" 5
+expect_equal "user rows entered" "$(grep -c '^INSERT' before.sql)" 7
 ino=$(stat -c %i w.db)
 expect_ok "set-up again" "$SETUP_DB" "$W" w.db
 grep -qF "re-importing data/plans into w.db" out.txt && pass "set-up says it re-imports" || fail "set-up: $(cat out.txt)"
 user_rows w.db > after.sql
-cmp -s before.sql after.sql && pass "notes, votes, slides and KPI results byte-identical after the set-up" \
+cmp -s before.sql after.sql && pass "notes, votes, slides, groups and KPI results byte-identical after the set-up" \
   || { fail "user rows changed by the set-up"; diff before.sql after.sql | head; }
 expect_equal "the same file, not a replacement" "$(stat -c %i w.db)" "$ino"
 expect_equal "plans re-imported" "$(sqlite3 w.db 'SELECT count(*) FROM plan')" "$plans"

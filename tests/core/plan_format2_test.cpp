@@ -336,7 +336,7 @@ TEST_CASE("upgrading a version 3 database to 4 keeps every row: plans, nodes, ta
         REQUIRE(store.upgrade().has_value());
         CHECK(store.upgrade()->from_version == 3);
         CHECK(fs::exists(store.upgrade()->backup));
-        CHECK(store.user_version() == 4);
+        CHECK(store.user_version() == schema_version);
         std::string after;
         for (const PlanFile& pf : export_plan_files(load_dataset(store))) after += to_json_text(pf);
         CHECK(after == before);

@@ -76,7 +76,8 @@ TEST_CASE("view options survive the trip through a slide's named strings") {
         {"kpi.show_empty", "1"},
         {"notes.kind", "1"},              {"notes.min_vote", "4"},           {"notes.in_filter_only", "0"},
         {"notes.sort", "5:desc"},         {"kpi.sort", "6:asc"},
-        {"compare.mode", "diff"},         {"explorer.search", "ｄｘ"}};
+        {"compare.mode", "diff"},         {"explorer.search", "ｄｘ"},
+        {"heatmap.open_prefectures", "北海道,東京都"}, {"timeline.open_prefectures", "-"}};
     ui::Views views = ui::make_views();
     ui::restore_view_options(views, chosen);
     CHECK(ui::save_view_options(views) == chosen);

@@ -16,6 +16,7 @@
 #include "ui/widgets/annotations.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/probes.hpp"
+#include "ui/widgets/similar_municipalities.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
 #include "wardscope/view_tables.hpp"
@@ -30,6 +31,9 @@ namespace {
     X(plans_label, "比較する計画（2〜4件）", "Plans to compare (2–4)")                                        \
     X(add_plan, "＋ 計画を追加", "+ Add a plan")                                                             \
     X(generations, "世代比較:", "Generations:")                                                              \
+    X(similar_preset, "類似の自治体と比較", "Compare with similar")                                           \
+    X(similar_preset_tip, "選択中の自治体の現行計画と、類似の自治体（最大3）の現行計画を並べます",              \
+      "The selected municipality's current plan beside those of up to 3 similar municipalities")            \
     X(generation_fmt, "%s（%d計画）", "%s (%d plans)")                                                        \
     X(choose_municipality, "自治体を選ぶ…", "Choose a municipality…")                                         \
     X(generation_tip, "この自治体の計画を開始年度順に並べて比較します", "Compare this municipality's plans, oldest first") \
@@ -170,6 +174,26 @@ void set_plans(ViewContext& ctx, const std::vector<std::string>& ids) { ctx.sele
 
 // ---- Toolbar ---------------------------------------------------------------------------
 
+// The preset "compare with similar": the selected municipality's current plan,
+// then those of its first similar municipalities (same prefecture, same kind or
+// one of the user's groups), up to max_plans.
+void similar_preset(ViewContext& ctx) {
+    const Lang lang = ctx.lang;
+    SimilarMenu menu;
+    menu.label = L::similar_preset(lang);
+    menu.tip = L::similar_preset_tip(lang);
+    menu.width = ImGui::CalcTextSize(L::similar_preset(lang)).x + ImGui::GetFrameHeight() * 2;
+    menu.probe = "compare.similar";
+    if (!ctx.data.find_municipality(ctx.selection.municipality_id())) return;
+    same_line_if_fits(menu.width, 0.8f * em());
+    const std::optional<SimilarChoice> c = similar_menu(ctx, menu);
+    if (!c) return;
+    std::vector<std::string> picked = similar_current_plans(ctx.data, {ctx.selection.municipality_id()}, ctx.current_fiscal_year, 1);
+    for (std::string& id : similar_current_plans(ctx.data, c->municipality_ids, ctx.current_fiscal_year, max_plans - picked.size()))
+        picked.push_back(std::move(id));
+    set_plans(ctx, picked);
+}
+
 // `label` cut with an ellipsis to fit `max_w` pixels (at least a few characters).
 std::string cut_to_width(const std::string& label, float max_w) {
     max_w = std::max(max_w, 6.0f * em());
@@ -240,6 +264,8 @@ void draw_toolbar(ViewContext& ctx, ChooserCache& choices, const DataIndex& inde
             if (chosen) set_plans(ctx, ids);
         }
     }
+
+    similar_preset(ctx);
 
     // Generations: one button per municipality with several plans (a list when there are many).
     const std::vector<std::size_t>& visible = choices.visible_generations;

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +22,7 @@
 #include <imgui.h>
 
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/open_prefectures.hpp"
 #include "ui/plot/plot.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
@@ -32,6 +34,7 @@
 #include "ui/view.hpp"
 #include "wardscope/view_tables.hpp"
 #include "wardscope/coverage.hpp"
+#include "wardscope/prefecture_coverage.hpp"
 
 namespace wardscope::ui {
 
@@ -117,7 +120,10 @@ namespace {
     X(row_tip_menu, "右クリック: この計画の値で列を並べ替え", "Right-click: sort the columns by this plan")       \
     X(list_across, "全計画で一覧", "Across plans")                                                               \
     X(list_across_tip, "このテーマを含む施策を、表示中のすべての計画から一覧", "List the measures carrying this theme in every plan shown") \
-    X(rows_shown_fmt, "%d–%d行目 / %d行", "rows %d–%d of %d")
+    X(rows_shown_fmt, "%d–%d行目 / %d行", "rows %d–%d of %d")                                                  \
+    X(prefecture_cell_fmt, "%s: %sの%d計画のうち%d計画（%d%%）が扱う", "%s: of %s's %d plans, %d (%d%%) cover it")   \
+    X(prefecture_tip, "クリックで開く／閉じる。セル = このテーマを扱う計画の割合", "Click to open or close. Cells: share of its plans covering the theme") \
+    X(prefecture_note, "都道府県の行（青）: そのテーマを扱う計画の割合", "Prefecture rows (blue): share of their plans covering the theme")
 
 namespace L {
 WS_HEATMAP_STRINGS(WS_STR_DECLARE)
@@ -208,6 +214,7 @@ struct RowLabels {
     std::vector<RowText> texts;
     float municipality_w = 0, years_w = 0, title_w = 0;  // widest of each part
     bool any_synthetic = false, any_leaves = false;
+    float prefecture_w = 0;  // widest prefecture row heading (grouped by prefecture)
     float readable_title_w = 0;  // presenting: the title room every row's title needs to be read (fit_row_title)
     // The titles as drawn (fit_row_titles), one or two lines each, for this layout:
     float fitted_width = -1;  // the title room of a row without a badge
@@ -296,6 +303,17 @@ void fit_row_titles(RowLabels& l, const CoverageMatrix& m, const Dataset& data, 
         }
 }
 
+// The rows drawn, for the prefectures opened: the matrix's rows, or — in
+// grouped order with rows in more than one prefecture — each prefecture's
+// aggregate row followed, when it is open, by its rows.
+struct DrawnRows {
+    bool valid = false;
+    std::set<std::string> open;  // what it was built for
+    std::vector<int> rows;       // per drawn row: its matrix row, or -1 - k for prefecture k's aggregate row
+    std::vector<int> drawn_of;   // per matrix row: its drawn row, -1 when its prefecture is closed
+    std::vector<double> values;  // drawn rows × columns (aggregate rows: NaN, drawn by the view)
+};
+
 // The matrix for the filter and options: rebuilt when they or the data (on_data) change.
 struct Cache {
     bool valid = false;
@@ -304,7 +322,12 @@ struct Cache {
     CoverageMatrix matrix;
     std::vector<double> values;
     RowLabels labels;
+    std::vector<PrefectureCoverage> prefectures;  // grouped by prefecture; empty = plain rows
+    DrawnRows drawn;
 };
+
+bool is_prefecture_row(int drawn) { return drawn < 0; }
+std::size_t prefecture_of_row(int drawn) { return static_cast<std::size_t>(-1 - drawn); }
 
 Cache& coverage(const ViewContext& ctx, Cache& cache, const State& st) {
     CoverageOptions o;
@@ -326,8 +349,50 @@ Cache& coverage(const ViewContext& ctx, Cache& cache, const State& st) {
     cache.matrix = build_coverage(data, [&](const Plan& p) { return filter.passes(data, p); }, o);
     cache.values = cache.matrix.values();
     cache.labels = RowLabels{};
+    // Prefecture rows only in the grouped order (a sort shows every plan ranked) and across prefectures.
+    cache.prefectures.clear();
+    if (o.row_sort == CoverageRowSort::grouped) cache.prefectures = coverage_by_prefecture(data, cache.matrix);
+    if (cache.prefectures.size() < 2) cache.prefectures.clear();
+    cache.drawn = {};
     return cache;
 }
+
+const DrawnRows& drawn_rows(Cache& cache, const std::set<std::string>& open) {
+    DrawnRows& d = cache.drawn;
+    if (d.valid && (cache.prefectures.empty() || d.open == open)) return d;
+    d = {};
+    d.valid = true;
+    d.open = open;
+    const CoverageMatrix& m = cache.matrix;
+    const std::size_t ncol = m.column_count();
+    d.drawn_of.assign(m.row_count(), -1);
+    const auto add_row = [&](std::size_t r) {
+        d.drawn_of[r] = static_cast<int>(d.rows.size());
+        d.rows.push_back(static_cast<int>(r));
+        d.values.insert(d.values.end(), cache.values.begin() + static_cast<std::ptrdiff_t>(r * ncol),
+                        cache.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * ncol));
+    };
+    if (cache.prefectures.empty()) {
+        for (std::size_t r = 0; r < m.row_count(); ++r) add_row(r);
+        return d;
+    }
+    for (std::size_t k = 0; k < cache.prefectures.size(); ++k) {
+        d.rows.push_back(-1 - static_cast<int>(k));
+        d.values.insert(d.values.end(), ncol, plot::nan);
+        if (open.contains(cache.prefectures[k].prefecture))
+            for (std::size_t r : cache.prefectures[k].rows) add_row(r);
+    }
+    return d;
+}
+
+// A prefecture's aggregate row heading: "▶ 北海道（8自治体・8計画）".
+std::string prefecture_label(const PrefectureCoverage& p, bool open, Lang lang) {
+    return prefecture_heading(p.prefecture, open, p.municipalities, p.plans(), lang);
+}
+
+// The aggregate cells' colour: the timeline's neutral blue (not the colour bar's
+// scale, which is the plans'), darker for a larger share of the prefecture's plans.
+ImU32 prefecture_cell_color(double share) { return IM_COL32(110, 150, 210, static_cast<int>(40 + 190 * share)); }
 
 const RowLabels& row_labels(const ViewContext& ctx, Cache& cache, bool grouped) {
     RowLabels& l = cache.labels;
@@ -353,6 +418,8 @@ const RowLabels& row_labels(const ViewContext& ctx, Cache& cache, bool grouped) 
         l.any_synthetic |= row.is_synthetic;
         l.any_leaves |= row.counts_leaves;
     }
+    for (const PrefectureCoverage& p : cache.prefectures)
+        l.prefecture_w = std::max(l.prefecture_w, ImGui::CalcTextSize(prefecture_label(p, true, lang).c_str()).x);
     return l;
 }
 
@@ -774,7 +841,8 @@ public:
                 {"column_plan", st_.sort_plan},
                 {"columns_ascending", st_.columns_ascending ? "1" : "0"},
                 {"across_theme", st_.across.theme_id},
-                {"across_filter", st_.across.query}};
+                {"across_filter", st_.across.query},
+                {"open_prefectures", open_.option_value()}};
     }
     void restore_options(const OptionValues& values) override {
         st_ = {};
@@ -790,19 +858,20 @@ public:
         read_option(values, "columns_ascending", st_.columns_ascending);
         read_option(values, "across_theme", st_.across.theme_id);
         read_option(values, "across_filter", st_.across.query);
+        open_.restore(values, "open_prefectures");
     }
-    // Presenting with pages: the page's first row, "row PLAN" (any screen shows
-    // the page that holds it); empty = the first page.
-    std::string save_anchor() const override { return page_row_.empty() ? std::string() : "row " + page_row_; }
+    // Presenting with pages: the page's first row, "row PLAN" or "prefecture
+    // NAME" (any screen shows the page that holds it); empty = the first page.
+    std::string save_anchor() const override { return page_row_; }
     void restore_anchor(const std::string& anchor) override {
-        page_row_ = anchor.starts_with("row ") ? anchor.substr(4) : std::string();
+        page_row_ = anchor.starts_with("row ") || anchor.starts_with("prefecture ") ? anchor : std::string();
     }
     bool step_page(int direction) override {
         if (!paging_.paged()) return false;
         const int page = paging_.first / paging_.per_page + direction;
         if (page < 0 || page * paging_.per_page >= paging_.total) return false;
         const auto first = static_cast<std::size_t>(page * paging_.per_page);
-        page_row_ = page == 0 || first >= cache_.matrix.rows.size() ? std::string() : cache_.matrix.rows[first].plan_id;
+        page_row_ = page == 0 || first >= cache_.drawn.rows.size() ? std::string() : anchor_of(cache_.drawn.rows[first]);
         return true;
     }
     std::string caption_detail(Lang lang) const override {
@@ -815,11 +884,29 @@ public:
     void append_strings(std::vector<const char*>& out) const override {
         WS_HEATMAP_STRINGS(WS_STR_COLLECT)
         append_theme_across_strings(out);
+        append_prefecture_strings(out);
         out.push_back("viridis cividis 0123456789%");
     }
 
 private:
+    // A drawn row as an anchor: "row PLAN", or "prefecture NAME" for an aggregate row.
+    std::string anchor_of(int drawn) const {
+        return is_prefecture_row(drawn) ? "prefecture " + cache_.prefectures[prefecture_of_row(drawn)].prefecture
+                                        : "row " + cache_.matrix.rows[static_cast<std::size_t>(drawn)].plan_id;
+    }
+    // The drawn row an anchor names; -1 when it is not drawn.
+    int drawn_of_anchor(const std::string& anchor) const {
+        if (anchor.starts_with("row ")) {
+            const int r = cache_.matrix.find_row(anchor.substr(4));
+            return r < 0 ? -1 : cache_.drawn.drawn_of[static_cast<std::size_t>(r)];
+        }
+        for (std::size_t d = 0; d < cache_.drawn.rows.size(); ++d)
+            if (const int row = cache_.drawn.rows[d]; is_prefecture_row(row) && anchor == anchor_of(row)) return static_cast<int>(d);
+        return -1;
+    }
+
     State st_;
+    OpenPrefectures open_;  // prefectures shown opened (grouped rows)
     Cache cache_;
     TableExport table_export_;
     ThemeAcrossCache across_cache_;
@@ -841,9 +928,14 @@ void HeatmapView::draw(ViewContext& ctx) {
             export_table_button(ctx, *this, table_export_);
         }
     }
+    open_.follow_selection(data, ctx.selection);
     Cache& cache = coverage(ctx, cache_, st);
     const CoverageMatrix& m = cache.matrix;
     const std::size_t nrow = m.row_count(), ncol = m.column_count();
+    // The rows drawn: prefectures' aggregate rows and the rows of those opened, or the matrix's.
+    const DrawnRows& drawn = drawn_rows(cache, open_.names());
+    const bool by_prefecture = !cache.prefectures.empty();
+    const int ndrawn = static_cast<int>(drawn.rows.size());
     if (nrow == 0 || ncol == 0) {
         ImGui::Spacing();
         text_wrapped_colored(dim_text_color(), L::no_rows(lang));
@@ -882,8 +974,8 @@ void HeatmapView::draw(ViewContext& ctx) {
     // line of text, and the drill-down only where the grid leaves room.
     const float room_estimate = avail.y - 6.0f * lh - 2.0f * E - (ctx.presenting ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y));
     const float min_row = ctx.presenting ? std::ceil(lh + 0.15f * E) : 1.5f * E;
-    const float cell_h = std::round(std::clamp(room_estimate / static_cast<float>(nrow), std::min(min_row, 1.5f * E), 2.4f * E));
-    const float grid_h_all = cell_h * static_cast<float>(nrow);
+    const float cell_h = std::round(std::clamp(room_estimate / static_cast<float>(ndrawn), std::min(min_row, 1.5f * E), 2.4f * E));
+    const float grid_h_all = cell_h * static_cast<float>(ndrawn);
     bar.size = ImVec2(std::round(0.9f * E), 10.0f * E);  // length set below, once the grid's height is known
     const float bar_w = plot::colorbar_size(bar).x;
     const float gap = std::round(0.8f * E);
@@ -891,11 +983,12 @@ void HeatmapView::draw(ViewContext& ctx) {
     // Presenting, the titles keep the room they need to be read (fit_row_title), up to a share of the width.
     const float title_floor = ctx.presenting ? std::clamp(labels.readable_title_w + 0.6f * E, 4.0f * E, 0.2f * avail.x) : 4.0f * E;
     const float label_cap = std::max({14.0f * E, 0.28f * avail.x, ctx.presenting ? muni_w + years_w + title_floor : 0.0f});
-    float label_w = std::round(std::min(muni_w + years_w + title_w + (any_synthetic ? badge_w : 0.0f) + 0.8f * E, label_cap));
+    float label_w = std::round(std::min(
+        std::max(muni_w + years_w + title_w + (any_synthetic ? badge_w : 0.0f), labels.prefecture_w) + 0.8f * E, label_cap));
     const float panel_w = std::clamp(0.24f * avail.x, 22.0f * E, 30.0f * E);
     const bool panel_right = avail.x >= label_w + static_cast<float>(ncol) * min_cell + bar_w + 2 * gap + panel_w;
     // Vertical: header (at most 6 lines), grid (scrolls when tall), notes; the panel below when narrow.
-    const float notes_h = (any_leaves ? lh : 0.0f) + 0.3f * E;
+    const float notes_h = (any_leaves ? lh : 0.0f) + (by_prefecture ? lh : 0.0f) + 0.3f * E;
     const float panel_min_h = panel_right || ctx.presenting ? 0.0f : std::max(9.0f * lh, 0.3f * avail.y);
     const float grid_room = avail.y - notes_h - panel_min_h - gap;
     const bool may_scroll = !ctx.presenting && grid_h_all > grid_room - 6.0f * lh - 0.6f * E;  // presenting: pages
@@ -925,16 +1018,16 @@ void HeatmapView::draw(ViewContext& ctx) {
     paging_ = {};
     if (ctx.presenting) {
         const int per_page = std::max(1, static_cast<int>(std::floor((grid_room - head.height + 0.5f) / cell_h)));
-        if (per_page < static_cast<int>(nrow)) {
-            const int anchor_row = m.find_row(page_row_);
+        if (per_page < ndrawn) {
+            const int anchor_row = drawn_of_anchor(page_row_);
             paging_.per_page = per_page;
-            paging_.total = static_cast<int>(nrow);
+            paging_.total = ndrawn;
             paging_.first = anchor_row < 0 ? 0 : anchor_row / per_page * per_page;
             paging_.shown = std::min(per_page, paging_.total - paging_.first);
         }
     }
     const int first = paging_.first;  // the rows shown: first … first + shown - 1
-    const int shown = paging_.paged() ? paging_.shown : static_cast<int>(nrow);
+    const int shown = paging_.paged() ? paging_.shown : ndrawn;
     const float grid_h_full = cell_h * static_cast<float>(shown);
     const float grid_view_h = std::max(cell_h * 2, std::min(grid_h_full, grid_room - head.height));
     const bool scrolls = grid_h_full > grid_view_h + 0.5f;
@@ -1040,6 +1133,11 @@ void HeatmapView::draw(ViewContext& ctx) {
         if (!example) cell_r = -1;
     }
 
+    // The drawn rows of the current plan and of the drilled-down cell (-1: none, or its prefecture closed).
+    const int current_drawn = current_row >= 0 ? drawn.drawn_of[static_cast<std::size_t>(current_row)] : -1;
+    const int cell_drawn = cell_r >= 0 ? drawn.drawn_of[static_cast<std::size_t>(cell_r)] : -1;
+    std::optional<std::string> toggled;  // a prefecture's row clicked: open or close it after the frame
+
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::BeginChild("##grid", ImVec2(label_w + grid_w + (scrolls ? style.ScrollbarSize : 0.0f), grid_view_h), false,
@@ -1056,26 +1154,45 @@ void HeatmapView::draw(ViewContext& ctx) {
         const int r0 = first + std::clamp(static_cast<int>(std::floor((clip_top - o.y) / cell_h)), 0, shown);
         const int r1 = first + std::clamp(static_cast<int>(std::ceil((clip_bottom - o.y) / cell_h)), 0, shown);
         const int hover_on = labels_hovered ? static_cast<int>(std::floor((ImGui::GetIO().MousePos.y - o.y) / cell_h)) : -1;
+        // The drawn row under the mouse (hover_row), and its matrix row (hover_plan_row, -1 on a prefecture's row).
         const int hover_row = hover_on >= 0 && hover_on < shown ? first + hover_on : -1;
+        const int hover_drawn = hover_row >= 0 && hover_row < ndrawn ? drawn.rows[static_cast<std::size_t>(hover_row)] : -1;
+        const int hover_plan_row = hover_row >= 0 && !is_prefecture_row(hover_drawn) ? hover_drawn : -1;
+        const auto starts_group = [&](int r) {
+            const int mr = drawn.rows[static_cast<std::size_t>(r)];
+            return !is_prefecture_row(mr) && m.rows[static_cast<std::size_t>(mr)].group_start;
+        };
         int group = 0;
-        for (int r = 0; r < r0; ++r) group += m.rows[static_cast<std::size_t>(r)].group_start ? 1 : 0;
+        for (int r = 0; r < r0; ++r) group += starts_group(r) ? 1 : 0;
         for (int r = r0; r < r1; ++r) {
-            const CoverageRow& row = m.rows[static_cast<std::size_t>(r)];
-            const RowText& t = texts[static_cast<std::size_t>(r)];
-            if (row.group_start) ++group;
+            const int mr = drawn.rows[static_cast<std::size_t>(r)];
             const float y0 = o.y + cell_h * static_cast<float>(r - first);
             const ImVec2 a(o.x, y0), b(o.x + label_w - 0.3f * E, y0 + cell_h - 1);
+            const float ty = y0 + std::round((cell_h - 1 - lh) * 0.5f);
+            if (is_prefecture_row(mr)) {
+                const PrefectureCoverage& p = cache.prefectures[prefecture_of_row(mr)];
+                const bool open = open_.is_open(p.prefecture);
+                gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.9f));
+                if (r == hover_row) gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderHovered));
+                if (r > first) gdl->AddLine(ImVec2(o.x, y0 - 0.5f), ImVec2(o.x + label_w - 0.3f * E, y0 - 0.5f), plot::axis_color());
+                plot::text_ellipsis(gdl, ImVec2(o.x + 0.2f * E, ty), heading_color(), prefecture_label(p, open, lang), b.x - a.x - 0.4f * E);
+                if (probes_enabled())
+                    record_probe("heatmap.prefecture/" + p.prefecture, a, b, p.municipalities, p.plans(), open ? "open" : "closed");
+                continue;
+            }
+            const CoverageRow& row = m.rows[static_cast<std::size_t>(mr)];
+            const RowText& t = texts[static_cast<std::size_t>(mr)];
+            if (row.group_start) ++group;
             const bool selected = ctx.selection.contains(row.plan_id);
             if (st.row_sort == CoverageRowSort::grouped && group % 2 == 0)
                 gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.45f));
-            if (selected) gdl->AddRectFilled(a, b, accent_color(r == current_row ? 0.32f : 0.16f));
+            if (selected) gdl->AddRectFilled(a, b, accent_color(mr == current_row ? 0.32f : 0.16f));
             if (r == hover_row) gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderHovered));
             if (st.col_sort == CoverageColSort::plan && row.plan_id == st.sort_plan)  // the columns follow this row
                 gdl->AddRectFilled(a, ImVec2(a.x + std::round(0.18f * E), b.y), accent_color());
             if (probes_enabled()) record_probe("heatmap.row/" + row.plan_id, a, b, row.measures);
             if (row.group_start && r > first && st.row_sort == CoverageRowSort::grouped)
                 gdl->AddLine(ImVec2(o.x, y0 - 0.5f), ImVec2(o.x + label_w - 0.3f * E, y0 - 0.5f), plot::axis_color());
-            const float ty = y0 + std::round((cell_h - 1 - lh) * 0.5f);
             if (!t.municipality.empty())
                 plot::text_ellipsis(gdl, ImVec2(o.x + 0.2f * E, ty), heading_color(), t.municipality, muni_w - 0.4f * E);
             float x = o.x + muni_w;
@@ -1088,7 +1205,7 @@ void HeatmapView::draw(ViewContext& ctx) {
                 gdl->AddRectFilled(p0, ImVec2(right, ty + lh), IM_COL32(200, 40, 40, 255), 0.3f * E);
                 gdl->AddText(ImVec2(p0.x + 0.3f * E, ty), IM_COL32_WHITE, L::synthetic(lang));
             }
-            const FittedTitle& fitted = labels.fitted[static_cast<std::size_t>(r)];
+            const FittedTitle& fitted = labels.fitted[static_cast<std::size_t>(mr)];
             const float line_h = fitted.line_h;
             float line_y = y0 + std::round((cell_h - 1 - line_h * static_cast<float>(fitted.lines.size())) * 0.5f);
             const float title_top = line_y;
@@ -1103,14 +1220,19 @@ void HeatmapView::draw(ViewContext& ctx) {
                 record_probe("heatmap.row_title/" + row.plan_id, ImVec2(x, title_top), ImVec2(right, line_y),
                              static_cast<double>(fitted.lines.size()), fitted.scale, shown_title);
         }
-        if (hover_row >= 0 && hover_row < static_cast<int>(nrow)) {
-            row_tooltip(ctx, m, static_cast<std::size_t>(hover_row), st.row_sort == CoverageRowSort::similarity);
-            const Plan& hovered_plan = ctx.data.plans[m.rows[static_cast<std::size_t>(hover_row)].plan_index];
+        if (hover_row >= 0 && is_prefecture_row(hover_drawn)) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            plot::tooltip(L::prefecture_tip(lang));
+            if (labels_clicked) toggled = cache.prefectures[prefecture_of_row(hover_drawn)].prefecture;
+        }
+        if (hover_plan_row >= 0) {
+            row_tooltip(ctx, m, static_cast<std::size_t>(hover_plan_row), st.row_sort == CoverageRowSort::similarity);
+            const Plan& hovered_plan = ctx.data.plans[m.rows[static_cast<std::size_t>(hover_plan_row)].plan_index];
             copy_on_ctrl_c(!ctx.screenshot, plan_title(hovered_plan, lang));
             copy_source_on_ctrl_shift_c(!ctx.screenshot, hovered_plan.source, ctx.data.taxonomy);
             if (labels_clicked) click_plan(ctx, hovered_plan.id);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
-                menus_.plan = m.rows[static_cast<std::size_t>(hover_row)].plan_id;
+                menus_.plan = m.rows[static_cast<std::size_t>(hover_plan_row)].plan_id;
                 ImGui::OpenPopup("##row_menu");
             }
         }
@@ -1135,7 +1257,7 @@ void HeatmapView::draw(ViewContext& ctx) {
         plot::HeatmapSpec spec;
         spec.rows = shown;
         spec.cols = static_cast<int>(ncol);
-        spec.values = cache.values.data() + static_cast<std::size_t>(first) * ncol;
+        spec.values = drawn.values.data() + static_cast<std::size_t>(first) * ncol;
         spec.vmin = m.range.vmin;
         spec.vmax = m.range.vmax;
         spec.colormap = st.colormap;
@@ -1143,33 +1265,74 @@ void HeatmapView::draw(ViewContext& ctx) {
         spec.gap = 1.0f;
         if (cell_w >= widest_value_width(st.mode, m) + 0.5f * E)  // numbers in the cells when the widest fits
             spec.cell_text = [&](int r, int c, double) {
-                return mode_value_text(st.mode, m.cell(static_cast<std::size_t>(first + r), static_cast<std::size_t>(c)));
+                const int mr = drawn.rows[static_cast<std::size_t>(first + r)];
+                return is_prefecture_row(mr) ? std::string()  // drawn below
+                                             : mode_value_text(st.mode, m.cell(static_cast<std::size_t>(mr), static_cast<std::size_t>(c)));
             };
         if (const int across_c = m.find_column(st.across.theme_id); across_c >= 0) {
             spec.highlight_col = across_c;  // the theme listed across plans
-        } else if (!example && cell_r >= first && cell_r < first + shown) {
-            spec.highlight_row = cell_r - first;
+        } else if (!example && cell_drawn >= first && cell_drawn < first + shown) {
+            spec.highlight_row = cell_drawn - first;
             spec.highlight_col = cell_c;
-        } else if (current_row >= first && current_row < first + shown) {
-            spec.highlight_row = current_row - first;
+        } else if (current_drawn >= first && current_drawn < first + shown) {
+            spec.highlight_row = current_drawn - first;
         }
         if (probes_enabled() || spotlight_collecting())
             spec.on_cell = [&](int r, int c, ImVec2 a, ImVec2 b) {
-                const auto row = static_cast<std::size_t>(first + r);
+                const int mr = drawn.rows[static_cast<std::size_t>(first + r)];
+                if (is_prefecture_row(mr)) return;  // probed where drawn, below
+                const auto row = static_cast<std::size_t>(mr);
                 const std::string key = m.rows[row].plan_id + "/" + m.columns[static_cast<std::size_t>(c)].theme_id;
                 record_probe("heatmap.cell/" + key, a, b, m.value(row, static_cast<std::size_t>(c)));
                 offer_spotlight("heatmap/" + key, a, b);
             };
         plot::HeatmapHit hit = plot::heatmap_grid("##cells", spec);
         if (hit.row >= 0) hit.row += first;
+        // Prefectures' aggregate rows: per theme, the share of its plans covering it.
+        const float percent_w = ImGui::CalcTextSize("100%").x + 0.4f * E;
+        for (int r = r0; r < r1; ++r) {
+            const int mr = drawn.rows[static_cast<std::size_t>(r)];
+            if (!is_prefecture_row(mr)) continue;
+            const PrefectureCoverage& p = cache.prefectures[prefecture_of_row(mr)];
+            const float y0 = o.y + cell_h * static_cast<float>(r - first);
+            for (std::size_t c = 0; c < ncol; ++c) {
+                const ImVec2 a(o.x + label_w + cell_w * static_cast<float>(c), y0), b(a.x + cell_w - 1, y0 + cell_h - 1);
+                const double share = p.share(c);
+                gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_WindowBg, 1.0f));
+                gdl->AddRectFilled(a, b, prefecture_cell_color(share));
+                if (cell_w >= percent_w) {
+                    const std::string text = format(L::pct_fmt(lang), percent(share));
+                    const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+                    gdl->AddText(ImVec2(std::round(a.x + (b.x - a.x - ts.x) * 0.5f), std::round(a.y + (b.y - a.y - ts.y) * 0.5f)),
+                                 text_color(), text.c_str());
+                }
+                if (probes_enabled())
+                    record_probe("heatmap.prefecture_cell/" + p.prefecture + "/" + m.columns[c].theme_id, a, b, share, p.covering[c]);
+            }
+        }
         // Municipality groups: a line in the 1 px gap above each group's first row (cells untouched).
         if (st.row_sort == CoverageRowSort::grouped)
             for (int r = std::max(r0, first + 1); r < r1; ++r)
-                if (m.rows[static_cast<std::size_t>(r)].group_start) {
+                if (starts_group(r) || is_prefecture_row(drawn.rows[static_cast<std::size_t>(r)])) {
                     const float y = o.y + cell_h * static_cast<float>(r - first);
                     gdl->AddRectFilled(ImVec2(o.x + label_w, y - 1), ImVec2(o.x + label_w + grid_w - 1, y),
                                        plot::axis_color());
                 }
+        // A prefecture's cell: its tooltip, and a click opens or closes it.
+        if (hit.row >= 0 && hit.row < ndrawn && hit.col >= 0 && hit.col < static_cast<int>(ncol) &&
+            is_prefecture_row(drawn.rows[static_cast<std::size_t>(hit.row)])) {
+            const PrefectureCoverage& p = cache.prefectures[prefecture_of_row(drawn.rows[static_cast<std::size_t>(hit.row)])];
+            const auto c = static_cast<std::size_t>(hit.col);
+            if (!ctx.screenshot) {
+                plot::tooltip(format(L::prefecture_cell_fmt(lang), theme_label(data.taxonomy, m.columns[c].theme_id, lang).c_str(),
+                                     prefecture_name(p.prefecture, lang).c_str(), p.plans(), p.covering[c], percent(p.share(c))) +
+                              "\n" + L::prefecture_tip(lang));
+            }
+            if (hit.clicked) toggled = p.prefecture;
+            hit.row = -1;
+        } else if (hit.row >= 0 && hit.row < ndrawn) {
+            hit.row = drawn.rows[static_cast<std::size_t>(hit.row)];  // its matrix row
+        }
         if (hit.row >= 0 && hit.col >= 0 && hit.row < static_cast<int>(nrow) && hit.col < static_cast<int>(ncol)) {
             if (!ctx.screenshot) cell_tooltip(ctx, m, static_cast<std::size_t>(hit.row), static_cast<std::size_t>(hit.col));
             {  // Ctrl+C: the cell's value as the table has it (a count, a share 0…1, 1/0 for present)
@@ -1187,10 +1350,10 @@ void HeatmapView::draw(ViewContext& ctx) {
     }
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
-    if (any_leaves) {
-        ImGui::Dummy(ImVec2(0, 0.1f * E));
-        ImGui::TextDisabled("%s", L::leaves_note(lang));
-    }
+    if (toggled) open_.toggle(*toggled);
+    if (any_leaves || by_prefecture) ImGui::Dummy(ImVec2(0, 0.1f * E));
+    if (any_leaves) ImGui::TextDisabled("%s", L::leaves_note(lang));
+    if (by_prefecture) ImGui::TextDisabled("%s", L::prefecture_note(lang));
     ImGui::EndGroup();
 
     // Colour bar to the right of the grid, level with the first row.

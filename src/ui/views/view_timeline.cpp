@@ -17,6 +17,7 @@
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/spotlight.hpp"
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/open_prefectures.hpp"
 #include "ui/widgets/probes.hpp"
 #include "ui/widgets/selection_chips.hpp"
 #include "ui/widgets/table_tools.hpp"
@@ -64,8 +65,6 @@ namespace {
     X(status_draft, "案", "draft")                                                                              \
     X(status_adopted, "策定済", "adopted")                                                                      \
     X(status_approved, "承認", "approved")                                                                    \
-    X(prefecture_fmt, "%s（%d自治体・%d計画）", "%s (%d municipalities, %d plans)")                            \
-    X(prefecture_unknown, "都道府県不明", "prefecture unknown")                                                 \
     X(prefecture_tip, "クリックで開く／閉じる。帯の濃さ = その年度に期間中の計画の数",                           \
       "Click to open or close. Shade = how many of its plans run in that fiscal year")
 
@@ -151,10 +150,7 @@ void bar_span(const Plan& p, int& a, int& b) {
 // The label of a row: the municipality, or the prefecture with its counts.
 std::string row_name(const ViewContext& ctx, const Row& r, Lang lang) {
     if (!r.group) return municipality_name(ctx.data, r.municipality_id, lang);
-    std::string name = r.prefecture.empty() ? std::string(L::prefecture_unknown(lang)) : r.prefecture;
-    if (lang == Lang::en)
-        if (const Prefecture* p = find_prefecture(r.prefecture)) name = std::string(p->name_en);
-    return std::string(r.open ? "▼ " : "▶ ") + format(L::prefecture_fmt(lang), name.c_str(), r.municipalities, r.plans);
+    return prefecture_heading(r.prefecture, r.open, r.municipalities, r.plans, lang);
 }
 
 // Rows grouped by prefecture: a prefecture's aggregate row, then its
@@ -490,7 +486,10 @@ public:
     const char* title(Lang lang) const override { return L::tab_title(lang); }
     void on_data(const Model&) override { layout_ = {}; }
     void draw(ViewContext& ctx) override;
-    void append_strings(std::vector<const char*>& out) const override { WS_TIMELINE_STRINGS(WS_STR_COLLECT) }
+    void append_strings(std::vector<const char*>& out) const override {
+        WS_TIMELINE_STRINGS(WS_STR_COLLECT)
+        append_prefecture_strings(out);
+    }
     // The municipality whose row is at the top: "row MUNICIPALITY".
     std::string save_anchor() const override { return top_row_.empty() ? std::string() : "row " + top_row_; }
     void restore_anchor(const std::string& anchor) override {
@@ -498,15 +497,17 @@ public:
         scroll_.set(top_row_);
     }
 
+    OptionValues save_options() const override { return {{"open_prefectures", open_.option_value()}}; }
+    void restore_options(const OptionValues& values) override { open_.restore(values, "open_prefectures"); }
+
     std::optional<Table> table(ViewContext& ctx) override {
         // Every plan passing the filter, its prefecture opened or not.
-        return timeline_table(ctx.data, layout(ctx, layout_, open_prefectures_).plans_in_order, ctx.lang == Lang::en);
+        return timeline_table(ctx.data, layout(ctx, layout_, open_.names()).plans_in_order, ctx.lang == Lang::en);
     }
 
 private:
     Layout layout_;
-    std::set<std::string> open_prefectures_;  // prefectures shown opened, by name ("" = unknown)
-    std::string opened_for_;                  // the selected municipality whose prefecture was opened for it
+    OpenPrefectures open_;  // prefectures shown opened
     TableExport table_export_;
     std::string top_row_;  // municipality id of the first row on screen; empty = the top
     PendingScroll scroll_;
@@ -516,11 +517,8 @@ void TimelineView::draw(ViewContext& ctx) {
     const Lang lang = ctx.lang;
     const DataIndex& index = ctx.model.index;
     // A newly selected municipality (here, in another view, a slide) is shown: its prefecture opens.
-    if (ctx.selection.municipality_id() != opened_for_) {
-        opened_for_ = ctx.selection.municipality_id();
-        if (const Municipality* m = ctx.data.find_municipality(opened_for_)) open_prefectures_.insert(m->prefecture);
-    }
-    Layout& l = layout(ctx, layout_, open_prefectures_);
+    open_.follow_selection(ctx.data, ctx.selection);
+    Layout& l = layout(ctx, layout_, open_.names());
     const float E = em();
     // Measured once per layout, language and font size, not per frame: thousands of rows at national scale (issue #16).
     if (l.name_width < 0 || l.name_lang != lang || l.name_em != E) {
@@ -594,9 +592,12 @@ void TimelineView::draw(ViewContext& ctx) {
     // Rows.
     ImGui::BeginChild("##timeline_rows", ImVec2(0, 0), false);
     if (scroll_.pending()) {  // a slide's anchor: that municipality's row at the top, on any screen
-        int lane = 0;
+        int lane = 0;  // an empty anchor is the top (a prefecture's row has no municipality: never matched)
         for (const Row& r : l.rows)
-            if (r.municipality_id == scroll_.anchor()) lane = r.first_lane;
+            if (!scroll_.anchor().empty() && r.municipality_id == scroll_.anchor()) {
+                lane = r.first_lane;
+                break;
+            }
         scroll_.scroll_to(static_cast<float>(lane) * g.lane_h);
     } else {
         const auto lane = static_cast<std::size_t>(ImGui::GetScrollY() / g.lane_h + 0.5f);
@@ -678,10 +679,7 @@ void TimelineView::draw(ViewContext& ctx) {
     }
     ImGui::PopStyleVar();
     ImGui::EndChild();
-    if (toggled) {
-        if (toggled->open) open_prefectures_.erase(toggled->prefecture);
-        else open_prefectures_.insert(toggled->prefecture);
-    }
+    if (toggled) open_.toggle(toggled->prefecture);
 
     if (hovered_plan >= 0) {
         const Plan& p = ctx.data.plans[static_cast<std::size_t>(hovered_plan)];

@@ -33,7 +33,11 @@ namespace {
     X(n_selected, "%d件選択", "%d selected")                  \
     X(find_hint, "名前・よみ・コード", "name, reading, code")  \
     X(n_found, "%d件", "%d found")                            \
-    X(plans_shown, "%d / %d 計画", "%d / %d plans")
+    X(plans_shown, "%d / %d 計画", "%d / %d plans")          \
+    X(similar, "類似", "Similar")                             \
+    X(similar_need, "自治体を選ぶと、類似の自治体で絞り込めます", "Select a municipality to filter by its similar ones") \
+    X(similar_tip, "選択中の自治体と、同じ都道府県・同じ種別・同じグループの自治体に絞り込みます", \
+      "Show the selected municipality and those of its prefecture, its kind or one of your groups")
 
 namespace S {
 WS_FILTER_STRINGS(WS_STR_DECLARE)
@@ -139,8 +143,31 @@ bool municipality_picker(const ViewContext& ctx, FilterBarState& state, std::set
     return changed;
 }
 
+namespace {
+
+// "Similar": the selected municipality and its similar ones as the filter's
+// municipalities (the ids are listed: the filter is plain, saved and restored as any other).
+void similar_filter(ViewContext& ctx, Filter& f, FilterBarState& state, float width) {
+    const Lang lang = ctx.lang;
+    SimilarMenu menu;
+    menu.label = S::similar(lang);
+    menu.tip = S::similar_tip(lang);
+    menu.need = S::similar_need(lang);
+    menu.width = width;
+    menu.probe = "filter.similar";
+    menu.groups = &state.groups;
+    if (const std::optional<SimilarChoice> c = similar_menu(ctx, menu)) {
+        std::set<std::string> ids(c->municipality_ids.begin(), c->municipality_ids.end());
+        ids.insert(ctx.selection.municipality_id());
+        f.set_municipality_ids(std::move(ids));
+    }
+}
+
+}  // namespace
+
 void append_filter_bar_strings(std::vector<const char*>& out) {
     WS_FILTER_STRINGS(WS_STR_COLLECT)
+    append_similar_strings(out);
 }
 
 void draw_filter_bar(ViewContext& ctx, Filter& f, FilterBarState& state) {
@@ -152,6 +179,8 @@ void draw_filter_bar(ViewContext& ctx, Filter& f, FilterBarState& state) {
 
     std::set<std::string> municipality_ids = f.municipality_ids();
     if (municipality_picker(ctx, state, municipality_ids, 8 * w)) f.set_municipality_ids(std::move(municipality_ids));
+    ImGui::SameLine();
+    similar_filter(ctx, f, state, 5 * w);
 
     same_line_if_fits(12 * w);
     ImGui::TextUnformatted(S::kind(lang));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui/filtered_plans.hpp"
+#include "ui/widgets/similar_municipalities.hpp"
 #include "ui/view_context.hpp"
 #include "wardscope/municipality.hpp"
 
@@ -21,6 +22,7 @@ struct FilterBarState {
     std::string query;                         // typed in the municipality picker
     std::string found_query;
     std::vector<std::size_t> found;  // municipalities matching found_query
+    GroupEditorState groups;         // the "similar" menu's group editor
     void on_data() {
         counted.invalidate();
         finder.reset();
