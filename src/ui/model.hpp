@@ -85,6 +85,8 @@ struct Model {
     // Every measure's weighted bigrams and their inverted index: the
     // generation diff and the explorer's similar measures read it.
     MeasureSimilarity similarity;
+    // What the explorer's search looks up on each keystroke (issue #16).
+    SearchIndex search_index;
     // The user's decisions on generation diffs (confirmed and broken matches).
     std::vector<MatchOverride> match_overrides;
 
