@@ -213,6 +213,11 @@ void load_figures(const Config& config, const std::string& db, const fs::path& p
            fixed(ms, 1) + " ms median (min " + fixed(*std::min_element(runs.begin(), runs.end()), 1) + ", max " +
                fixed(*std::max_element(runs.begin(), runs.end()), 1) + ", " + std::to_string(runs.size()) + " runs)",
            target, judged(ms, limits.load_ms));
+    // CPU time of both loading threads: what the load costs whatever else runs on the machine.
+    const auto cpu = values_of(r.output, "cpu_ms");
+    if (!cpu.empty())
+        figure(db, "  load, CPU of both threads", fixed(median(cpu), 1) + " ms median (the load reads on two threads)", "",
+               Verdict::none);
     const auto rss = values_of(r.output, "vmhwm_kb");
     if (!rss.empty())
         figure(db, "peak RSS, load only (process)", fixed(rss[0] / 1024.0, 1) + " MB", at_most_text(limits.load_rss_mb, "MB"),
