@@ -37,13 +37,10 @@ Dataset bundled_dataset() {
     return dataset_of(std::move(files));
 }
 
+// Plans of 120 measures: each spans many blocks of nodes.
 Dataset synthetic_dataset() {
-    GenerateOptions options;
-    options.municipalities = 6;
-    options.plans_per_municipality = 2;
+    GenerateOptions options = test::small_generate_options();
     options.measures_per_plan = 120;
-    options.indicators_per_plan = 8;
-    options.years = 2;
     return dataset_of(generate_plan_files(options, test::bundled_taxonomy()));
 }
 
