@@ -87,12 +87,6 @@ std::string plan_format2_v4_sql() {
 
 std::string version_4_sql() { return match_tables_v4_sql + plan_format2_v4_sql(); }
 
-std::string workshop_tables_sql() {
-    return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
-}
-
-std::string match_tables_sql() { return "\n" + records::create_table_sql(records::measure_match); }
-
 std::vector<records::AddedColumn> added_columns(int version) {
     std::vector<records::AddedColumn> out;
     records::for_each_table([&](const auto& t) { records::added_columns(t, version, out); });
@@ -100,8 +94,8 @@ std::vector<records::AddedColumn> added_columns(int version) {
 }
 
 // The migration to version 3 as it was written: a migration never changes
-// once released. The test "a version 1 database upgraded has the schema of a
-// new one" checks that it still matches what workshop_tables_sql() creates.
+// once released. records_test checks that a database upgraded from version 1
+// has the schema of a new one (whose tables come from the field tables).
 const char* const workshop_tables_v3_sql = R"sql(
 CREATE TABLE annotation (
   id INTEGER PRIMARY KEY,
@@ -124,7 +118,7 @@ CREATE TABLE slide (
 )sql";
 
 // The migration to version 4 as released: the generation diff's decisions.
-// The schema test checks it against match_tables_sql().
+// records_test checks that an upgraded database has the schema of a new one.
 const char* const match_tables_v4_sql = R"sql(
 CREATE TABLE measure_match (
   id INTEGER PRIMARY KEY,
@@ -254,9 +248,5 @@ CREATE TABLE evaluation (
   PRIMARY KEY (plan_id, node_id, fiscal_year)
 );
 )sql";
-
-std::string kpi_tables_sql() {
-    return "\n" + records::create_table_sql(records::indicator_target) + records::create_table_sql(records::evaluation);
-}
 
 }  // namespace wardscope
