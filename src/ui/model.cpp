@@ -103,10 +103,11 @@ Model build_model(const Dataset& data, ModelInputs inputs) {
     }
     std::sort(d.plan_kinds.begin(), d.plan_kinds.end());
     // The search index beside the rest (≈ 0.5 s of CPU at national size).
-    std::future<SearchIndex> search = std::async(std::launch::async, [&data] { return SearchIndex(data); });
+    std::future<SearchIndex> search;
+    if (inputs.search_index) search = std::async(std::launch::async, [&data] { return SearchIndex(data); });
     d.index = build_index(data);
     d.similarity = MeasureSimilarity(data);
-    d.search_index = search.get();
+    if (search.valid()) d.search_index = search.get();
     return d;
 }
 

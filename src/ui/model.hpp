@@ -105,6 +105,9 @@ struct ModelInputs {
     std::string source_label;
     bool any_sample_observations = false;
     unsigned data_version = 0;
+    // False for a shot: it searches at most once, and search_plans gives the
+    // same hits without the index (which costs ≈ a third of the model's CPU).
+    bool search_index = true;
 };
 
 // Everything derived from `data` (which must outlive the model); the KPI
