@@ -94,8 +94,9 @@ FrameRequests& FrameRequests::operator|=(const FrameRequests& o) {
     return *this;
 }
 
-Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history, GlyphSet* glyphs)
+Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history, GlyphSet* glyphs, bool search_index)
     : db_path_(std::move(db_path)), watch_(db_path_) {
+    search_index_ = search_index;
     current_fiscal_year_ = this_fiscal_year();
     load(history, glyphs);
 }
@@ -122,6 +123,7 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     inputs.groups = read_municipality_groups(reader->store(), &skipped_rows);
     inputs.source_label = db_path_.filename().string();
     inputs.data_version = model_.data_version + 1;
+    inputs.search_index = search_index_;
     make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
     make_text_visible(inputs.annotations);
     make_text_visible(inputs.slides);

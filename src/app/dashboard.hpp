@@ -69,8 +69,10 @@ public:
     // Loads the database read-only; throws Error with a clear message. At
     // start-up `glyphs` (optional) gets every string the UI can draw, collected
     // on this thread while the model is built on another.
+    // `search_index`: build the search's index with each model (a shot, which
+    // searches at most once, goes without: ui::ModelInputs::search_index).
     explicit Dashboard(std::filesystem::path db_path, KpiHistoryLoad history = KpiHistoryLoad::with_plans,
-                       GlyphSet* glyphs = nullptr);
+                       GlyphSet* glyphs = nullptr, bool search_index = true);
     ~Dashboard() override;
     Dashboard(const Dashboard&) = delete;
     Dashboard& operator=(const Dashboard&) = delete;
@@ -248,6 +250,7 @@ private:
     bool presenting_ = false;
     bool fit_presentation_text_ = false;  // presenting: the text size follows the screen's height
     bool screenshot_ = false;
+    bool search_index_ = true;  // built with each model
     int current_fiscal_year_ = 0;
     FrameRequests requests_{.rebuild_fonts = true, .restyle = true};
     std::string notice_;

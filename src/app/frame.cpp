@@ -44,19 +44,21 @@ void DashboardFonts::rebuild(Dashboard& dashboard, GlSession& session, float con
 
 namespace {
 
-std::unique_ptr<Dashboard> prepare(const std::filesystem::path& db_path, KpiHistoryLoad history, DashboardFonts& fonts) {
+std::unique_ptr<Dashboard> prepare(const std::filesystem::path& db_path, KpiHistoryLoad history, DashboardFonts& fonts,
+                                   bool search_index) {
     // The glyphs are collected while the model is built (both read the data).
-    return std::make_unique<Dashboard>(db_path, history, fonts.glyphs_to_prepare());
+    return std::make_unique<Dashboard>(db_path, history, fonts.glyphs_to_prepare(), search_index);
 }
 
 }  // namespace
 
 Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const WindowSpec& spec,
-                                 const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session) {
+                                 const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session,
+                                 bool search_index) {
     Prepared prepared;
     prepared.fonts = std::make_unique<DashboardFonts>();
     std::future<std::unique_ptr<Dashboard>> loading =
-        std::async(std::launch::async, prepare, std::cref(db_path), history, std::ref(*prepared.fonts));
+        std::async(std::launch::async, prepare, std::cref(db_path), history, std::ref(*prepared.fonts), search_index);
     try {
         session = std::make_unique<GlSession>(spec);
         // The loading takes longer: compile the shaders and read the font meanwhile.

@@ -51,8 +51,10 @@ struct Prepared {
 // each other (issue #5). `check` sees the loaded dashboard first, so a bad
 // database or option is reported as such, before a missing display. The
 // window is created as `spec` says (the dashboard's hidden, shown once loaded).
+// `search_index`: see Dashboard's constructor.
 Prepared prepare_while_gl_starts(const std::filesystem::path& db_path, KpiHistoryLoad history, const WindowSpec& spec,
-                                 const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session);
+                                 const std::function<void(const Dashboard&)>& check, std::unique_ptr<GlSession>& session,
+                                 bool search_index = true);
 
 // NewFrame → the dashboard → Render; returns what the frame asks of the shell. `display_size` overrides the window's
 // size (offscreen shots), `mouse` the pointer (shots: none; timing: a sweep).

@@ -83,6 +83,8 @@ int run_shot(const ShotOptions& options) {
         const KpiHistoryLoad history = options.slide > 0 || (known_view && views[static_cast<std::size_t>(view)]->needs_kpi_history())
                                            ? KpiHistoryLoad::with_plans
                                            : KpiHistoryLoad::skipped;
+        // One frame searches at most once: the same hits without the search's index.
+        constexpr bool shot_search_index = false;
         std::unique_ptr<GlSession> session;
         Prepared prepared = prepare_while_gl_starts(options.db_path, history, offscreen_spec("wardscope shot"),
                                                     [&](const Dashboard& loaded) {
@@ -92,7 +94,7 @@ int run_shot(const ShotOptions& options) {
             if (options.slide > static_cast<int>(loaded.model().slides.size()))
                 throw Error("--slide " + std::to_string(options.slide) + ": the database holds " +
                             std::to_string(loaded.model().slides.size()) + " slides");
-        }, session);
+        }, session, shot_search_index);
         Dashboard& dashboard = *prepared.dashboard;
         DashboardFonts& fonts = *prepared.fonts;
         dashboard.show_view(options.view);

@@ -1,5 +1,6 @@
 #include "wardscope/plan_index.hpp"
 #include "wardscope/theme_rule.hpp"
+#include "wardscope/utf8.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -254,8 +255,176 @@ std::vector<TextMatch> find_matches(std::string_view text, std::string_view quer
     return out;
 }
 
+namespace {
+
+// search_plans looks at a plan's texts in blocks, in this order: its own
+// fields (the head), its nodes in runs of kNodesPerBlock, then its
+// indicators, SWOT and cross-SWOT (the tail). SearchIndex keeps, per block,
+// which characters and character pairs its texts hold, so that a search
+// skips the blocks that cannot match.
+constexpr std::size_t kNodesPerBlock = 8;
+
+enum class BlockPart : std::uint8_t { head, nodes, tail };
+
+struct SearchBlock {
+    std::uint32_t plan = 0;
+    BlockPart part = BlockPart::head;
+    std::uint32_t first_node = 0, end_node = 0;  // BlockPart::nodes: [first_node, end_node)
+};
+
+std::vector<SearchBlock> search_blocks(const Dataset& data) {
+    std::vector<SearchBlock> blocks;
+    for (std::size_t pi = 0; pi < data.plans.size(); ++pi) {
+        const auto plan = static_cast<std::uint32_t>(pi);
+        blocks.push_back({plan, BlockPart::head, 0, 0});
+        const std::size_t nodes = data.plans[pi].nodes.size();
+        for (std::size_t first = 0; first < nodes; first += kNodesPerBlock)
+            blocks.push_back({plan, BlockPart::nodes, static_cast<std::uint32_t>(first),
+                              static_cast<std::uint32_t>(std::min(nodes, first + kNodesPerBlock))});
+        blocks.push_back({plan, BlockPart::tail, 0, 0});
+    }
+    return blocks;
+}
+
+using Fields = std::initializer_list<std::pair<MatchField, const std::string*>>;
+
+// Calls visit(node_index, item_id, measured_node_id, fields) for each item of
+// the block, in search order: one hit per item, its first matching field.
+// measured_node_id: an indicator's node (the hit points there), else null.
+template <typename Visit>
+void visit_block(const Dataset& data, const SearchBlock& block, Visit&& visit) {
+    const Plan& plan = data.plans[block.plan];
+    const std::string none;
+    switch (block.part) {
+        case BlockPart::head: {
+            // The municipality's name finds its plans: one hit with the title.
+            const Municipality* m = data.find_municipality(plan.municipality_id);
+            const std::string* m_ja = m ? &m->name_ja : &none;
+            const std::string* m_en = m ? &m->name_en : &none;
+            visit(-1, none, nullptr,
+                  Fields{{MatchField::plan_title, &plan.title}, {MatchField::plan_title_en, &plan.title_en},
+                         {MatchField::municipality, m_ja}, {MatchField::municipality, m_en}});
+            visit(-1, none, nullptr, Fields{{MatchField::plan_vision, &plan.vision}});
+            visit(-1, none, nullptr, Fields{{MatchField::plan_summary, &plan.summary}});
+            visit(-1, none, nullptr, Fields{{MatchField::plan_other, &plan.approved_by}, {MatchField::plan_other, &plan.period_as_written}});
+            for (const std::vector<std::string>* list : {&plan.viewpoints, &plan.focus_fields})
+                for (const std::string& text : *list) visit(-1, none, nullptr, Fields{{MatchField::plan_other, &text}});
+            break;
+        }
+        case BlockPart::nodes:
+            for (std::size_t ni = block.first_node; ni < block.end_node; ++ni) {
+                const Node& n = plan.nodes[ni];
+                visit(static_cast<int>(ni), n.id, nullptr,
+                      Fields{{MatchField::node_name, &n.name},
+                             {MatchField::node_label, &n.label},
+                             {MatchField::node_name_en, &n.name_en},
+                             {MatchField::node_description, &n.description}});
+            }
+            break;
+        case BlockPart::tail:
+            for (const Indicator& ind : plan.indicators)
+                visit(-1, ind.id, &ind.node_id,
+                      Fields{{MatchField::indicator, &ind.name}, {MatchField::indicator, &ind.name_en},
+                             {MatchField::indicator, &ind.label}, {MatchField::indicator, &ind.unit},
+                             {MatchField::indicator, &ind.note}, {MatchField::indicator, &ind.baseline.note},
+                             {MatchField::indicator, &ind.target.note}});
+            for (const SwotItem& s : plan.swot) visit(-1, s.id, nullptr, Fields{{MatchField::swot, &s.text}, {MatchField::swot, &s.text_en}});
+            for (const TowsStrategy& s : plan.tows) visit(-1, s.id, nullptr, Fields{{MatchField::tows, &s.text}, {MatchField::tows, &s.text_en}});
+            break;
+    }
+}
+
+// ---- The index's grams: characters and character pairs of the text as
+// find_folded compares it (ASCII lowered, folded text as it is, the rest
+// folded), hashed into SearchIndex::kSlots slots.
+
+// Code points of UTF-8, a stray byte standing for itself (above U+10FFFF).
+template <typename Each>
+void each_code_point(std::string_view s, Each&& each) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        const std::size_t len = utf8_len(b);
+        std::uint32_t cp = 0x110000u + b;
+        if (len > 1 && i + len <= s.size() &&
+            std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i + 1), s.begin() + static_cast<std::ptrdiff_t>(i + len),
+                        [](char c) { return is_continuation(static_cast<unsigned char>(c)); })) {
+            cp = b & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
+            for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+            i += len;
+        } else {
+            cp = b < 0x80 ? b : cp;
+            i += 1;
+        }
+        each(cp);
+    }
+}
+
+std::uint32_t gram_slot(std::uint32_t previous, std::uint32_t cp) {
+    std::uint64_t h = (static_cast<std::uint64_t>(previous) << 21) ^ cp;
+    h *= 0x9E3779B97F4A7C15ull;
+    return static_cast<std::uint32_t>(h >> 32) % SearchIndex::kSlots;  // the well-mixed high half
+}
+
+constexpr std::uint32_t kNoPrevious = 0x1FFFFFu;  // a unigram's "previous" (no code point has it)
+
+template <typename Each>
+void each_gram(std::string_view text, Each&& each) {
+    std::uint32_t previous = kNoPrevious;
+    each_code_point(text, [&](std::uint32_t cp) {
+        each(gram_slot(kNoPrevious, cp));
+        if (previous != kNoPrevious) {  // a pair sets two slots: fewer blocks pass by chance
+            each(gram_slot(previous, cp));
+            each(gram_slot(previous, cp ^ 0x155555u));
+        }
+        previous = cp;
+    });
+}
+
+// The text find_folded compares the folded query with.
+std::string_view compared_form(std::string_view text, std::string& scratch) {
+    if (is_ascii(text)) {
+        scratch.assign(text);
+        for (char& c : scratch)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return scratch;
+    }
+    if (is_folded_for_search(text)) return text;
+    scratch = fold_for_search(text);
+    return scratch;
+}
+
+}  // namespace
+
+SearchIndex::SearchIndex(const Dataset& data) {
+    const std::vector<SearchBlock> blocks = search_blocks(data);
+    block_count_ = blocks.size();
+    bits_.assign(block_count_ * kWordsPerBlock, 0);
+    std::string scratch;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        std::uint64_t* words = bits_.data() + b * kWordsPerBlock;
+        visit_block(data, blocks[b], [&](int, const std::string&, const std::string*, Fields fields) {
+            for (const auto& field : fields)
+                each_gram(compared_form(*field.second, scratch), [&](std::uint32_t slot) { words[slot / 64] |= std::uint64_t{1} << (slot % 64); });
+        });
+    }
+}
+
+std::vector<std::uint64_t> SearchIndex::candidates(std::string_view folded_query) const {
+    std::vector<std::uint32_t> slots;
+    each_gram(folded_query, [&](std::uint32_t slot) {
+        if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
+    });
+    std::vector<std::uint64_t> out((block_count_ + 63) / 64, 0);
+    for (std::size_t b = 0; b < block_count_; ++b) {
+        const std::uint64_t* words = bits_.data() + b * kWordsPerBlock;
+        const bool all = std::all_of(slots.begin(), slots.end(), [&](std::uint32_t s) { return words[s / 64] >> (s % 64) & 1u; });
+        if (all) out[b / 64] |= std::uint64_t{1} << (b % 64);
+    }
+    return out;
+}
+
 std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query, const SearchOptions& options,
-                                    const std::vector<Annotation>& notes) {
+                                    const std::vector<Annotation>& notes, const SearchIndex* index) {
     std::vector<SearchHit> hits;
     query = trim(query);
     if (query.empty()) return hits;
@@ -264,7 +433,8 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
     auto full = [&] { return hits.size() >= options.max_hits; };
     // Tries the fields in order; records one hit for the first that matches.
     auto try_fields = [&](std::size_t plan_index, int node_index, const std::string& item_id,
-                          std::initializer_list<std::pair<MatchField, const std::string*>> fields) {
+                          const std::string* measured_node_id, Fields fields) {
+        if (full()) return;
         for (const auto& [field, text] : fields) {
             SearchHit hit;
             if (match_into(*text, q, options.context_chars, hit)) {
@@ -272,60 +442,29 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
                 hit.node_index = node_index;
                 hit.item_id = item_id;
                 hit.field = field;
+                // An indicator's hit points at the node it measures.
+                if (measured_node_id && !measured_node_id->empty()) {
+                    const std::vector<Node>& nodes = data.plans[plan_index].nodes;
+                    for (std::size_t ni = 0; ni < nodes.size(); ++ni)
+                        if (nodes[ni].id == *measured_node_id) hit.node_index = static_cast<int>(ni);
+                }
                 hits.push_back(std::move(hit));
                 return;
             }
         }
     };
 
-    for (std::size_t pi = 0; pi < data.plans.size() && !full(); ++pi) {
-        const Plan& plan = data.plans[pi];
-        const std::string none;
-        // The municipality's name finds its plans: one hit with the title.
-        const Municipality* m = data.find_municipality(plan.municipality_id);
-        const std::string* m_ja = m ? &m->name_ja : &none;
-        const std::string* m_en = m ? &m->name_en : &none;
-        try_fields(pi, -1, none,
-                   {{MatchField::plan_title, &plan.title}, {MatchField::plan_title_en, &plan.title_en},
-                    {MatchField::municipality, m_ja}, {MatchField::municipality, m_en}});
-        if (full()) break;
-        try_fields(pi, -1, none, {{MatchField::plan_vision, &plan.vision}});
-        if (full()) break;
-        try_fields(pi, -1, none, {{MatchField::plan_summary, &plan.summary}});
-        if (full()) break;
-        try_fields(pi, -1, none, {{MatchField::plan_other, &plan.approved_by}, {MatchField::plan_other, &plan.period_as_written}});
-        for (const std::vector<std::string>* list : {&plan.viewpoints, &plan.focus_fields})
-            for (const std::string& text : *list)
-                if (!full()) try_fields(pi, -1, none, {{MatchField::plan_other, &text}});
-        for (std::size_t ni = 0; ni < plan.nodes.size() && !full(); ++ni) {
-            const Node& n = plan.nodes[ni];
-            try_fields(pi, static_cast<int>(ni), n.id,
-                       {{MatchField::node_name, &n.name},
-                        {MatchField::node_label, &n.label},
-                        {MatchField::node_name_en, &n.name_en},
-                        {MatchField::node_description, &n.description}});
-        }
-        for (const Indicator& ind : plan.indicators) {
-            if (full()) break;
-            const std::size_t before = hits.size();
-            try_fields(pi, -1, ind.id,
-                       {{MatchField::indicator, &ind.name}, {MatchField::indicator, &ind.name_en},
-                        {MatchField::indicator, &ind.label}, {MatchField::indicator, &ind.unit},
-                        {MatchField::indicator, &ind.note}, {MatchField::indicator, &ind.baseline.note},
-                        {MatchField::indicator, &ind.target.note}});
-            if (hits.size() > before && !ind.node_id.empty()) {
-                for (std::size_t ni = 0; ni < plan.nodes.size(); ++ni)
-                    if (plan.nodes[ni].id == ind.node_id) hits.back().node_index = static_cast<int>(ni);
-            }
-        }
-        for (const SwotItem& s : plan.swot) {
-            if (full()) break;
-            try_fields(pi, -1, s.id, {{MatchField::swot, &s.text}, {MatchField::swot, &s.text_en}});
-        }
-        for (const TowsStrategy& s : plan.tows) {
-            if (full()) break;
-            try_fields(pi, -1, s.id, {{MatchField::tows, &s.text}, {MatchField::tows, &s.text_en}});
-        }
+    const std::vector<SearchBlock> blocks = search_blocks(data);
+    // An index of other data (another load) is not used, nor for a query that
+    // is not valid UTF-8: its bytes may match inside a character.
+    const bool indexed = index && index->block_count() == blocks.size() && find_invalid_utf8(q) == std::string::npos;
+    const std::vector<std::uint64_t> candidate = indexed ? index->candidates(q) : std::vector<std::uint64_t>{};
+    for (std::size_t b = 0; b < blocks.size() && !full(); ++b) {
+        if (indexed && !(candidate[b / 64] >> (b % 64) & 1u)) continue;
+        const std::size_t pi = blocks[b].plan;
+        visit_block(data, blocks[b], [&](int node_index, const std::string& item_id, const std::string* measured_node_id, Fields fields) {
+            try_fields(pi, node_index, item_id, measured_node_id, fields);
+        });
     }
     // The notes, on the items of plans the dataset holds.
     std::unordered_map<std::string_view, std::size_t> plan_at;
@@ -340,7 +479,7 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
             for (std::size_t ni = 0; ni < nodes.size(); ++ni)
                 if (nodes[ni].id == a.item.item_id) node_index = static_cast<int>(ni);
         }
-        try_fields(p->second, node_index, a.item.item_id, {{MatchField::note, &a.note}});
+        try_fields(p->second, node_index, a.item.item_id, nullptr, {{MatchField::note, &a.note}});
     }
     return hits;
 }

@@ -86,6 +86,8 @@ struct Model {
     // Every measure's weighted bigrams and their inverted index: the
     // generation diff and the explorer's similar measures read it.
     MeasureSimilarity similarity;
+    // What the explorer's search looks up on each keystroke (issue #16).
+    SearchIndex search_index;
     // The user's decisions on generation diffs (confirmed and broken matches).
     std::vector<MatchOverride> match_overrides;
     // The user's groups of municipalities ("similar municipalities": the filter bar, compare's preset).
@@ -107,6 +109,9 @@ struct ModelInputs {
     std::string source_label;
     bool any_sample_observations = false;
     unsigned data_version = 0;
+    // False for a shot: it searches at most once, and search_plans gives the
+    // same hits without the index (which costs ≈ a third of the model's CPU).
+    bool search_index = true;
 };
 
 // Everything derived from `data` (which must outlive the model); the KPI

@@ -365,7 +365,7 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
         st.searched = true;
         SearchOptions opt;
         opt.max_hits = max_hits;
-        st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations);
+        st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations, &ctx.model.search_index);
         st.hit_list.reset(st.hits.size(), 3.5f * ImGui::GetTextLineHeightWithSpacing());
     }
     ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
