@@ -20,7 +20,7 @@ namespace wardscope {
 // PRAGMA user_version of the current schema (docs/schema.md). Older versions
 // are upgraded by the first read-write open, after a backup copy is written
 // beside the file (wardscope.db.v1-backup); newer ones are refused.
-inline constexpr int schema_version = 4;
+inline constexpr int schema_version = 5;
 // PRAGMA application_id of a wardscope database ("WSCP"), since version 2.
 inline constexpr std::int64_t application_id = 0x57534350;
 

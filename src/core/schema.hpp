@@ -37,5 +37,9 @@ extern const char* const kpi_tables_v4_sql;
 std::string kpi_tables_sql();  // indicator_target and evaluation from their field tables
 
 extern const char* const municipality_sources_v4_sql;
+// The step to version 5, plan statements (records::plan_statement).
+extern const char* const statement_tables_v5_sql;
+// The second part of the step to version 5: swot_item rebuilt, quadrant optional.
+extern const char* const swot_unmapped_v5_sql;
 
 }  // namespace wardscope

@@ -129,9 +129,9 @@ expect_ok "lock released: import works again" "$W" import --db locked.db "$ONE_P
 
 echo "# older schema version"
 cp good.db old.db
-# Version 1 is version 4 without what 4 added (tests/data/version-4-down.sql), the workshop
-# tables (3) and the application id (2) (src/core/store.cpp: migrations).
-{ cat "$SRC/tests/data/version-4-down.sql"
+# Version 1 is version 5 without what 5 and 4 added (tests/data/version-5-down.sql,
+# version-4-down.sql), the workshop tables (3) and the application id (2) (src/core/store.cpp: migrations).
+{ cat "$SRC/tests/data/version-5-down.sql" "$SRC/tests/data/version-4-down.sql"
   echo "DROP TABLE annotation; DROP TABLE slide; VACUUM; PRAGMA application_id = 0; PRAGMA user_version = 1;"; } | sqlite3 old.db
 cp old.db v1.bin
 sqlite3 old.db .dump > v1.sql
@@ -139,9 +139,9 @@ expect_ok "version 1: export reads it without writing" "$W" export --db old.db -
 expect_same_bytes "version 1: export" old.db v1.bin
 [ ! -e old.db.v1-backup ] && pass "version 1: no backup for a read" || fail "version 1: a read wrote a backup"
 expect_ok "version 1: import upgrades it" "$W" import --db old.db "$ONE_PLAN"
-grep -qF "upgraded old.db from schema version 1 to 4; the previous file is kept as old.db.v1-backup" err.txt \
+grep -qF "upgraded old.db from schema version 1 to 5; the previous file is kept as old.db.v1-backup" err.txt \
   && pass "version 1: the upgrade is announced" || { fail "version 1: no upgrade message"; cat err.txt; }
-expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 4
+expect_equal "version 1: new version" "$(sqlite3 old.db 'PRAGMA user_version')" 5
 expect_equal "version 1: workshop tables" "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name IN ('annotation', 'slide', 'measure_match')")" 3
 expect_equal "version 1: application id" "$(sqlite3 old.db 'PRAGMA application_id')" 1465074512
 expect_equal "version 1: integrity" "$(sqlite3 old.db 'PRAGMA integrity_check')" ok
@@ -149,7 +149,7 @@ expect_equal "backup: version" "$(sqlite3 old.db.v1-backup 'PRAGMA user_version'
 expect_equal "backup: integrity" "$(sqlite3 old.db.v1-backup 'PRAGMA integrity_check')" ok
 sqlite3 old.db.v1-backup .dump > backup.sql
 cmp -s backup.sql v1.sql && pass "backup: the same content as before the upgrade" || fail "backup: content differs"
-expect_ok "version 4: the next import does not upgrade again" "$W" import --db old.db "$ONE_PLAN"
-! grep -q upgraded err.txt && [ ! -e old.db.v1-backup-2 ] && pass "version 4: no second backup" || fail "version 4: upgraded twice"
+expect_ok "version 5: the next import does not upgrade again" "$W" import --db old.db "$ONE_PLAN"
+! grep -q upgraded err.txt && [ ! -e old.db.v1-backup-2 ] && pass "version 5: no second backup" || fail "version 5: upgraded twice"
 
 finish

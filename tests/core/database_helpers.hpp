@@ -26,10 +26,17 @@ inline std::filesystem::path minimal_database(const TempDir& dir, const std::str
     return dir / name;
 }
 
-// What schema version 4 added, taken back with every older row kept
-// (tests/data/version-4-down.sql, shared with tests/cli/damaged_databases.sh).
-inline std::string version_4_down_sql() { return read_file(source_dir() / "tests" / "data" / "version-4-down.sql"); }
-// A database of the current schema (4) made one of schema version 3.
+// What schema version 5 added, taken back with every older row kept
+// (tests/data/version-5-down.sql, shared with tests/cli/damaged_databases.sh).
+inline std::string version_5_down_sql() { return read_file(source_dir() / "tests" / "data" / "version-5-down.sql"); }
+// A database of the current schema (5) made one of schema version 4.
+inline std::string down_to_version_4_sql() { return version_5_down_sql() + "PRAGMA user_version = 4;"; }
+// What schema versions 4 and 5 added, taken back with every older row kept
+// (tests/data/version-5-down.sql, then version-4-down.sql).
+inline std::string version_4_down_sql() {
+    return version_5_down_sql() + read_file(source_dir() / "tests" / "data" / "version-4-down.sql");
+}
+// A database of the current schema (5) made one of schema version 3.
 inline std::string down_to_version_3_sql() { return version_4_down_sql() + "PRAGMA user_version = 3;"; }
 
 // Through SQLite directly, as another program would (no defensive settings).

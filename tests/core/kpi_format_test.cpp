@@ -145,7 +145,7 @@ TEST_CASE("schema 4: a version-3 database keeps every result through the rebuild
         CHECK(data.plans.at(0).indicators.at(0).comparator == Comparator::unspecified);
     }
     Store store = Store::open(path, OpenMode::read_write);
-    CHECK(store.user_version() == 4);
+    CHECK(store.user_version() == schema_version);
     REQUIRE(store.upgrade().has_value());
     const Dataset data = load_dataset(store);
     REQUIRE(data.observations.size() == 2);

@@ -46,12 +46,7 @@ PlanFile deep_plan() {
 
 // The problems of the deep plan after `edit`, as "pointer: message".
 std::vector<std::string> problems_after(const std::function<void(json&)>& edit) {
-    json plan = json::parse(deep_plan_text());
-    edit(plan);
-    std::vector<std::string> out;
-    for (const Problem& p : parse_plan_file(plan.dump(), "p.json", test::bundled_taxonomy()).problems)
-        out.push_back(p.pointer + ": " + p.message);
-    return out;
+    return test::problems_after_edit(deep_plan_text(), edit);
 }
 
 bool has(const std::vector<std::string>& problems, const std::string& text) {
@@ -331,7 +326,7 @@ TEST_CASE("upgrading a version 3 database to 4 keeps every row: plans, nodes, ta
         REQUIRE(store.upgrade().has_value());
         CHECK(store.upgrade()->from_version == 3);
         CHECK(fs::exists(store.upgrade()->backup));
-        CHECK(store.user_version() == 4);
+        CHECK(store.user_version() == schema_version);
         std::string after;
         for (const PlanFile& pf : export_plan_files(load_dataset(store))) after += to_json_text(pf);
         CHECK(after == before);

@@ -86,7 +86,7 @@ TEST_CASE("documents.json: bad entries are named by their pointer") {
 TEST_CASE("documents and pages are stored (schema 4) and come back — the page round-trips JSON → database → JSON") {
     test::TempDir dir;
     Store store = Store::open(dir / "w.db", OpenMode::create);
-    CHECK(store.user_version() == 4);
+    CHECK(store.user_version() == schema_version);
     std::string text = test::minimal_plan_json("paged-plan", "頁つき計画");
     nlohmann::json j = nlohmann::json::parse(text);
     j["source"]["page"] = "3-4";

@@ -7,6 +7,9 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "wardscope/error.hpp"
 #include "wardscope/plan_json.hpp"
@@ -37,6 +40,16 @@ inline std::string read_file(const std::filesystem::path& path) {
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
+}
+
+// The problems ("pointer: message") of the plan file `text` after `edit`.
+inline std::vector<std::string> problems_after_edit(const std::string& text, const std::function<void(nlohmann::json&)>& edit) {
+    nlohmann::json plan = nlohmann::json::parse(text);
+    edit(plan);
+    std::vector<std::string> out;
+    for (const Problem& p : parse_plan_file(plan.dump(), "p.json", bundled_taxonomy()).problems)
+        out.push_back(p.pointer + ": " + p.message);
+    return out;
 }
 
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
