@@ -16,7 +16,7 @@ with open(path, encoding="utf-8") as f: plan = json.load(f)
 if plan["format"] == "wardscope-plan/2":
     assert [l["id"] for l in plan["levels"]] == ["pillar", "strategy", "policy", "measure"], path
     assert plan["measure_level"] == "measure", path
-    plan = {k: v for k, v in plan.items() if k not in ("levels", "measure_level")}
+    plan = {k: v for k, v in plan.items() if k not in ("levels", "measure_level", "statements")}  # format 1 cannot say them
     plan["format"] = "wardscope-plan/1"
     def drop_cross_listing(nodes):  # format 1 cannot say it
         for n in nodes:
