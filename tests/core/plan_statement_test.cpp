@@ -147,3 +147,28 @@ TEST_CASE("the version 5 step creates plan_statement with the columns of its fie
         if (found != std::string::npos) at = found + d.size();
     }
 }
+
+TEST_CASE("Itabashi 2035's statements (§5 brand, focus-field qualifier, §7 industry directions) are in its seed as written" *
+          doctest::test_suite("seeds")) {
+    const fs::path file = test::source_dir() / "data" / "plans" / "itabashi-vision-2035.json";
+    const ParseResult parsed = parse_plan_file(test::read_file(file), file.string(), test::bundled_taxonomy());
+    REQUIRE(parsed.ok());
+    const Plan& plan = parsed.plan_file.plan;
+    REQUIRE(plan.statements.size() >= 3);
+    CHECK(plan.statements[0].label == "ブランド");
+    CHECK(plan.statements[0].text == "ひととひとつながることで産業が成長するまち");
+    CHECK(plan.statements[1].label == "板橋重点イノベーション分野");
+    CHECK(plan.statements[1].text.find("当面は「ヘルスケア」と「ドローン」を本分野とし") == 0);
+    CHECK(plan.statements[2].label == "各業種の方向性");
+    CHECK(plan.statements[2].text.find("工業・商業・農業") != std::string::npos);
+    // The seed's text as extracted: `**` marks bold type there, not words of the plan.
+    std::string seed = test::read_file(fs::path(WARDSCOPE_SEEDS_DIR) / "000_9c58856d0c7e1aa3.txt");
+    for (std::size_t at = seed.find("**"); at != std::string::npos; at = seed.find("**", at)) seed.erase(at, 2);
+    for (const PlanStatement& s : plan.statements) {
+        CAPTURE(s.text);
+        CHECK(s.source.file == "000_9c58856d0c7e1aa3.txt");
+        CHECK(seed.find(s.text) != std::string::npos);
+        CHECK(seed.find(s.label) != std::string::npos);
+        CHECK(seed.find(s.source.section) != std::string::npos);
+    }
+}
