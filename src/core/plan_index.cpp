@@ -321,6 +321,10 @@ std::vector<SearchHit> search_plans(const Dataset& data, std::string_view query,
         for (const std::vector<std::string>* list : {&plan.viewpoints, &plan.focus_fields})
             for (const std::string& text : *list)
                 if (!full()) try_fields(pi, -1, none, {{MatchField::plan_other, &text}});
+        for (const PlanStatement& st : plan.statements)  // what the plan says about itself
+            if (!full())
+                try_fields(pi, -1, none,
+                           {{MatchField::plan_other, &st.text}, {MatchField::plan_other, &st.label}, {MatchField::plan_other, &st.text_en}});
         for (std::size_t ni = 0; ni < plan.nodes.size() && !full(); ++ni) {
             const Node& n = plan.nodes[ni];
             try_fields(pi, static_cast<int>(ni), n.id,

@@ -10,6 +10,7 @@
 
 #include "database_helpers.hpp"
 #include "test_support.hpp"
+#include "wardscope/plan_index.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/workshop.hpp"
@@ -66,6 +67,21 @@ TEST_CASE("plan statements: label, text as written and source round-trip JSON �
     bool seen = false;
     for_each_display_string(data, [&](std::string_view s) { seen = seen || s == "各業種の方向性"; });
     CHECK(seen);
+}
+
+TEST_CASE("plan statements are found by search (text, label, translation)") {
+    const ParseResult parsed = parse_plan_file(with_statements().dump(), "p.json", test::bundled_taxonomy());
+    REQUIRE(parsed.ok());
+    Dataset data;
+    data.plans.push_back(parsed.plan_file.plan);
+    data.municipalities.push_back(parsed.plan_file.municipality);
+    for (const char* query : {"産業が成長するまち", "各業種", "people connect"}) {
+        CAPTURE(query);
+        const std::vector<SearchHit> hits = search_plans(data, query);
+        REQUIRE(hits.size() == 1);
+        CHECK(hits[0].field == MatchField::plan_other);
+        CHECK(hits[0].plan_index == 0);
+    }
 }
 
 TEST_CASE("plan statements: problems are named by their pointer") {
