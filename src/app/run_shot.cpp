@@ -100,7 +100,9 @@ int run_shot(const ShotOptions& options) {
         dashboard.set_lang(options.lang == "en" ? ui::Lang::en : ui::Lang::ja);
         dashboard.selection().set_plans(dashboard.data(), options.plan_ids);
         if (!options.node_id.empty()) dashboard.selection().select_node(options.node_id);
-        if (!options.view_options.empty()) dashboard.restore_view_options(options.view_options);
+        if (!options.view_options.empty())
+            if (const std::string wrong = dashboard.restore_view_options_checked(options.view_options); !wrong.empty())
+                throw Error("--view-option: " + wrong);
         if (options.present) dashboard.set_presenting(true, static_cast<float>(options.height));
         if (options.slide > 0) dashboard.go_to_slide(options.slide - 1);  // the slide show keeps the mode chosen here
 

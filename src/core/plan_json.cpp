@@ -335,6 +335,7 @@ void read_plain_fields(Reader& reader, const T& t, const json& object, const std
 }
 
 struct PlanParser {
+    PlanParser(Reader& r, const Taxonomy& t) : reader(r), taxonomy(t) {}
     Reader& reader;
     const Taxonomy& taxonomy;
     PlanFile result;
@@ -965,7 +966,7 @@ ParseResult parse_plan_file(std::string_view text, const std::string& file, cons
     json root = parse_json_text(text, file, result.problems);
     if (!result.problems.empty()) return result;
     Reader reader(file, result.problems, &result.warnings);
-    PlanParser parser{reader, taxonomy, {}, {}, {}, {}};
+    PlanParser parser(reader, taxonomy);
     parser.parse(root);
     result.plan_file = std::move(parser.result);
     return result;

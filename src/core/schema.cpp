@@ -105,12 +105,6 @@ std::string plan_format2_v4_sql() {
 
 std::string version_4_sql() { return match_tables_v4_sql + plan_format2_v4_sql(); }
 
-std::string workshop_tables_sql() {
-    return "\n" + records::create_table_sql(records::annotation) + records::create_table_sql(records::slide);
-}
-
-std::string match_tables_sql() { return "\n" + records::create_table_sql(records::measure_match); }
-
 std::vector<records::AddedColumn> added_columns(int version) {
     std::vector<records::AddedColumn> out;
     records::for_each_table([&](const auto& t) { records::added_columns(t, version, out); });
@@ -118,8 +112,8 @@ std::vector<records::AddedColumn> added_columns(int version) {
 }
 
 // The migration to version 3 as it was written: a migration never changes
-// once released. The test "a version 1 database upgraded has the schema of a
-// new one" checks that it still matches what workshop_tables_sql() creates.
+// once released. records_test checks that a database upgraded from version 1
+// has the schema of a new one (whose tables come from the field tables).
 const char* const workshop_tables_v3_sql = R"sql(
 CREATE TABLE annotation (
   id INTEGER PRIMARY KEY,
@@ -142,7 +136,7 @@ CREATE TABLE slide (
 )sql";
 
 // The migration to version 4 as released: the generation diff's decisions.
-// The schema test checks it against match_tables_sql().
+// records_test checks that an upgraded database has the schema of a new one.
 const char* const match_tables_v4_sql = R"sql(
 CREATE TABLE measure_match (
   id INTEGER PRIMARY KEY,
@@ -297,7 +291,8 @@ CREATE TABLE plan_statement (
 // tows_swot stay). Frozen once released; the test "the version 5 step
 // rebuilds swot_item as its field table declares it" checks it against records.hpp.
 const char* const swot_unmapped_v5_sql = R"sql(
-CREATE TEMP TABLE swot_item_v4 AS SELECT )sql" "plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page" R"sql( FROM swot_item;
+CREATE TEMP TABLE swot_item_v4 AS SELECT
+  plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page FROM swot_item;
 DROP TABLE swot_item;
 CREATE TABLE swot_item (
   plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
@@ -313,12 +308,9 @@ CREATE TABLE swot_item (
   source_page TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (plan_id, id)
 );
-INSERT INTO swot_item ()sql" "plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page" R"sql() SELECT )sql" "plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page" R"sql( FROM temp.swot_item_v4;
+INSERT INTO swot_item (plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page)
+  SELECT plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page FROM temp.swot_item_v4;
 DROP TABLE temp.swot_item_v4;
 )sql";
-
-std::string kpi_tables_sql() {
-    return "\n" + records::create_table_sql(records::indicator_target) + records::create_table_sql(records::evaluation);
-}
 
 }  // namespace wardscope

@@ -9,8 +9,6 @@ namespace wardscope {
 // tables of version 1, then those each later version added. The record tables
 // come from their field tables (records.hpp).
 std::string schema_sql();
-std::string workshop_tables_sql();  // version 3
-std::string match_tables_sql();     // version 4
 
 namespace records {
 struct AddedColumn;
@@ -34,7 +32,6 @@ extern const char* const source_tables_v4_sql;
 // The third part of the step to version 4: KPI revisions (observation rebuilt),
 // targets per year, evaluations.
 extern const char* const kpi_tables_v4_sql;
-std::string kpi_tables_sql();  // indicator_target and evaluation from their field tables
 
 extern const char* const municipality_sources_v4_sql;
 // The step to version 5, plan statements (records::plan_statement).

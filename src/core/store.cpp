@@ -739,7 +739,7 @@ void read_municipality_sources(sqlite3* db, Dataset& data) {
     for (Municipality& m : data.municipalities) by_id[m.id] = &m;
     Statement st(db, "SELECT municipality_id, source_file, source_section, source_url FROM municipality_source ORDER BY rowid");
     while (st.step())
-        if (auto it = by_id.find(st.view(0)); it != by_id.end()) it->second->sources.push_back({st.text(1), st.text(2), st.text(3)});
+        if (auto it = by_id.find(st.view(0)); it != by_id.end()) it->second->sources.push_back({st.text(1), st.text(2), st.text(3), ""});  // no page: a municipality is described by a whole document
 }
 
 // Everything but the observations.

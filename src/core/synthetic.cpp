@@ -226,8 +226,8 @@ void add_indicators(PlanFile& pf, const GenerateOptions& options, Rng& rng, cons
         const double baseline = round1(percent ? 5 + 75 * rng.unit() : 10 + 990 * rng.unit());
         double target = round1(lower ? baseline * (0.5 + 0.4 * rng.unit()) : baseline * (1.1 + 0.5 * rng.unit()));
         if (percent) target = std::min(target, 100.0);
-        ind.baseline = {baseline, start - 1, ""};
-        ind.target = {target, end, ""};
+        ind.baseline = {baseline, start - 1, "", ""};
+        ind.target = {target, end, "", ""};
         ind.note = "合成の指標（実在しない）";
         const double first = baseline * (lower ? 1.1 + 0.2 * rng.unit() : 0.7 + 0.2 * rng.unit());
         for (int y = 0; y < options.years; ++y) {

@@ -75,6 +75,11 @@ expect_ok "shot --view kpi" "$W" shot --db c.db --view kpi --plans kita-vision-2
 expect_ok "shot --view timeline" "$W" shot --db c.db --view timeline --out timeline.png
 expect_ok "shot --view notes" "$W" shot --db c.db --view notes --out notes.png
 [ -s kpi.png ] && [ -s timeline.png ] && pass "PNGs written" || fail "PNGs missing"
+expect_error "shot: an unknown --view-option names it" "unknown view option 'heatmap.colour'" \
+  "$W" shot --db c.db --view heatmap --view-option heatmap.colour=red --out wrong.png
+expect_error "bench-frames: a value the option does not take" "heatmap.mode: 'shares' is not a value it takes" \
+  "$W" bench-frames --db c.db --view heatmap --view-option heatmap.mode=shares --frames 10
+[ ! -e wrong.png ] && pass "no PNG for a refused shot" || fail "a refused shot wrote wrong.png"
 mkdir -p slides
 "$W" slides export --db c.db --out slides --size 1280x800 >out.txt 2>err.txt; rc=$?
 [ $rc -le 1 ] && ! grep -qi "assert\|abort" err.txt && pass "slides export does not abort (exit $rc)" \

@@ -17,6 +17,7 @@
 
 #include "test_support.hpp"
 #include "wardscope/plan_index.hpp"
+#include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/view_tables.hpp"
 
@@ -172,4 +173,23 @@ TEST_CASE("docs/plan-format.md's examples are valid-looking and never mark a tra
     // The statements and quadrant-less items are documented.
     CHECK(doc.find("### statement") != std::string::npos);
     CHECK(doc.find("not mapped to a quadrant") != std::string::npos);
+}
+
+TEST_CASE("the version 5 step rebuilds swot_item as its field table declares it") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "w.db", OpenMode::create);
+    sqlite3_stmt* sql = nullptr;
+    REQUIRE(sqlite3_prepare_v2(store.handle(), "SELECT sql FROM sqlite_master WHERE name = 'swot_item'", -1, &sql, nullptr) ==
+            SQLITE_OK);
+    REQUIRE(sqlite3_step(sql) == SQLITE_ROW);
+    const std::string create = reinterpret_cast<const char*>(sqlite3_column_text(sql, 0));
+    sqlite3_finalize(sql);
+    int columns = 0;
+    records::swot_item.for_each([&](const auto& entry) {
+        const std::string declared = std::string(entry.column) + " " + entry.sql;
+        CHECK_MESSAGE(create.find("  " + declared + ",\n") != std::string::npos, declared);
+        ++columns;
+    });
+    CHECK(columns == 11);
+    CHECK(create.find("quadrant TEXT CHECK (quadrant IS NULL OR") != std::string::npos);
 }

@@ -43,7 +43,7 @@ TEST_CASE("narrowed keyword rules: the wrong-sense tags go, the meant ones stay"
 
 TEST_CASE("a theme's exception phrases mask its keywords there and only there") {
     Taxonomy taxonomy;
-    taxonomy.themes = {{"base", "基盤", "Base", {"集積"}}};
+    taxonomy.themes = {{"base", "基盤", "Base", {"集積"}, "", ""}};
     taxonomy.keyword_exceptions["base"] = {"スタートアップ集積"};
     Node node;
     node.name = "スタートアップ集積地の形成";

@@ -13,8 +13,8 @@ Indicator indicator(std::optional<double> base, std::optional<int> base_fy, std:
     Indicator i;
     i.id = "k1";
     i.direction = direction;
-    i.baseline = {base, base_fy, ""};
-    i.target = {target, target_fy, ""};
+    i.baseline = {base, base_fy, "", ""};
+    i.target = {target, target_fy, "", ""};
     return i;
 }
 

@@ -110,8 +110,8 @@ TEST_CASE("KPI table: unknown baseline and target stay unknown, fiscal years typ
     Indicator known;
     known.id = "k";
     known.name = "創業件数";
-    known.baseline = {10.0, 2024, ""};
-    known.target = {20.0, 2030, ""};
+    known.baseline = {10.0, 2024, "", ""};
+    known.target = {20.0, 2030, "", ""};
     Indicator unknown;
     unknown.id = "u";
     unknown.name = "不明";

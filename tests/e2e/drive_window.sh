@@ -17,28 +17,11 @@ export XDG_CONFIG_HOME=$work/config WARDSCOPE_LAYOUT_FILE=$layout WARDSCOPE_PNG_
 cp "$db" "$work/test.db"
 db_hash=$(sha256sum "$work/test.db")
 
-source "$(dirname "$0")/wait.sh"  # fail, wait_for, logged
+source "$(dirname "$0")/wait.sh"  # fail, wait_for, logged, layout, click_at, start_dashboard
 log_count_gt() { [ "$(grep -c "$1" "$log")" -gt "$2" ]; }
-layout_is() { [ "$(layout "$1")" = "$2" ]; }
-layout_gt() { [ "$(layout "$1")" -gt "$2" ]; }
 sql_is() { [ "$(sqlite3 "$work/test.db" "$1")" = "$2" ]; }
-# layout QUERY: evaluates a Python expression over the layout items (dict name → item).
-layout() {
-  python3 - "$layout" "$1" <<'PY'
-import json, sys
-items = {i["name"]: i for i in json.load(open(sys.argv[1]))["items"]}
-print(eval(sys.argv[2]))
-PY
-}
-click_at() { xdotool mousemove --sync "$1" "$2"; sleep 0.2; xdotool click 1; }
 
-"$exe" ui --db "$work/test.db" >"$log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-wait_for "the window opens" xdotool search --name '^wardscope$'
-wid=$(xdotool search --name '^wardscope$' | head -1)
-wait_for "the first frame" test -s "$layout"
-xdotool windowfocus --sync "$wid" 2>/dev/null || true
+start_dashboard --db "$work/test.db"
 
 # 1. Switch views with the keyboard.
 xdotool key ctrl+4
@@ -125,7 +108,6 @@ xdotool key ctrl+6
 wait_for "Ctrl+6 shows the KPIs" logged "event: view kpi"
 row='kpi.row/kita-vision-2026/ind2'
 wait_for "the indicator table" layout_is "int('$row' in items)" 1
-click_at_item() { read -r x y < <(layout "'%d %d' % ((items['$1']['x0'] + items['$1']['x1']) / 2, (items['$1']['y0'] + items['$1']['y1']) / 2)"); click_at "$x" "$y"; }
 click_at_item "$row"
 wait_for "the entry form for the focused indicator" layout_is "int('kpi.entry.add' in items)" 1
 reloads=$(grep -c "event: reloaded" "$log")
@@ -257,7 +239,6 @@ wait_for "back to the KPIs" log_count_gt "event: view kpi" 3
 
 # 10. Quit; the settings remember the language, view and selection.
 xdotool key ctrl+q
-app_exited() { ! kill -0 $app 2>/dev/null; }
 wait_for "Ctrl+Q quits" app_exited
 wait $app || fail "the app exited with an error"
 settings=$XDG_CONFIG_HOME/wardscope/settings.json

@@ -14,35 +14,13 @@ export XDG_CONFIG_HOME=$work/config WARDSCOPE_LAYOUT_FILE=$layout
 cp "$db" "$work/test.db"
 db_hash=$(sha256sum "$work/test.db")
 
-source "$here/wait.sh"  # fail, wait_for, logged
+source "$here/wait.sh"  # fail, wait_for, logged, layout, click_at_item, start_dashboard
 # Debian's python3 has python3-openpyxl (dev.sh); another python3 first on PATH may not.
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-layout() {
-  python3 - "$layout" "$1" <<'PY'
-import json, sys
-try:
-    items = {i["name"]: i for i in json.load(open(sys.argv[1]))["items"]}
-except (OSError, ValueError):
-    items = {}  # being replaced: ask again
-print(eval(sys.argv[2]))
-PY
-}
-layout_is() { [ "$(layout "$1")" = "$2" ]; }
-click_at_item() {
-  read -r x y < <(layout "'%d %d' % ((items['$1']['x0'] + items['$1']['x1']) / 2, (items['$1']['y0'] + items['$1']['y1']) / 2)")
-  xdotool mousemove --sync "$x" "$y"; sleep 0.2; xdotool click 1
-}
-app_exited() { ! kill -0 "$app" 2>/dev/null; }
 
 # The app's home: where the export popup proposes to write.
-HOME=$work/home "$exe" ui --db "$work/test.db" >"$log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-wait_for "the window opens" xdotool search --name '^wardscope$'
-wid=$(xdotool search --name '^wardscope$' | head -1)
-wait_for "the first frame" test -s "$layout"
-xdotool windowfocus --sync "$wid" 2>/dev/null || true
+HOME=$work/home start_dashboard --db "$work/test.db"
 xdotool key ctrl+4
 wait_for "Ctrl+4 shows the heatmap" logged "event: view heatmap"
 wait_for "the heatmap's Export table button" layout_is "int('heatmap.export_table' in items)" 1

@@ -32,7 +32,7 @@ TEST_CASE("plan kinds: twelve distinct colours, then the same colours striped") 
 
 TEST_CASE("an open-ended bar shows its title before the note, for each of 13 kinds") {
     Dataset data;
-    data.municipalities.push_back({"testward", "試験区", "Test Ward", "区", "", {}});
+    data.municipalities.push_back({"testward", "試験区", "Test Ward", "区", "", {}, "", "", {}});
     for (int i = 0; i < 13; ++i) {
         Plan p;
         p.id = "plan-" + std::to_string(i);
