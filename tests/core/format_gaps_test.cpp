@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/plan_index.hpp"
 #include "wardscope/records.hpp"
@@ -178,12 +179,7 @@ TEST_CASE("docs/plan-format.md's examples are valid-looking and never mark a tra
 TEST_CASE("the version 5 step rebuilds swot_item as its field table declares it") {
     test::TempDir dir;
     Store store = Store::open(dir / "w.db", OpenMode::create);
-    sqlite3_stmt* sql = nullptr;
-    REQUIRE(sqlite3_prepare_v2(store.handle(), "SELECT sql FROM sqlite_master WHERE name = 'swot_item'", -1, &sql, nullptr) ==
-            SQLITE_OK);
-    REQUIRE(sqlite3_step(sql) == SQLITE_ROW);
-    const std::string create = reinterpret_cast<const char*>(sqlite3_column_text(sql, 0));
-    sqlite3_finalize(sql);
+    const std::string create = test::create_statement(store.handle(), "swot_item");
     int columns = 0;
     records::swot_item.for_each([&](const auto& entry) {
         const std::string declared = std::string(entry.column) + " " + entry.sql;

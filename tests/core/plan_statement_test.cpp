@@ -150,12 +150,7 @@ TEST_CASE("the version 5 step creates plan_statement with the columns of its fie
     Store store = Store::open(dir / "w.db", OpenMode::create);
     std::vector<std::string> declared;
     records::plan_statement.for_each([&](const auto& entry) { declared.push_back(std::string(entry.column) + " " + entry.sql); });
-    sqlite3_stmt* sql = nullptr;
-    REQUIRE(sqlite3_prepare_v2(store.handle(), "SELECT sql FROM sqlite_master WHERE name = 'plan_statement'", -1, &sql, nullptr) ==
-            SQLITE_OK);
-    REQUIRE(sqlite3_step(sql) == SQLITE_ROW);
-    const std::string create = reinterpret_cast<const char*>(sqlite3_column_text(sql, 0));
-    sqlite3_finalize(sql);
+    const std::string create = test::create_statement(store.handle(), "plan_statement");
     std::size_t at = 0;
     for (const std::string& d : declared) {  // each declaration, in order
         const std::size_t found = create.find(d, at);

@@ -89,6 +89,18 @@ std::vector<std::string> view_ids() {
     return ids;
 }
 
+// A new database in the shots folder holding the plan files (paths in the source tree).
+fs::path fresh_database(const std::string& name, std::initializer_list<const char*> files) {
+    fs::create_directories(shot_dir);
+    const fs::path db = shot_dir / name;
+    fs::remove(db);
+    const std::string src = WARDSCOPE_SOURCE_DIR;
+    std::string import = std::string(WARDSCOPE_EXE) + " --data " + src + "/data import --db " + db.string();
+    for (const char* file : files) import += " " + src + "/" + file;
+    REQUIRE(run(import + " > /dev/null") == 0);
+    return db;
+}
+
 const nlohmann::json* find_item(const nlohmann::json& layout, const std::string& name) {
     for (const auto& item : layout["items"])
         if (item["name"] == name) return &item;
@@ -533,13 +545,7 @@ TEST_CASE("KPI view: the rule behind each status, revisions marked, guide labels
 
 TEST_CASE("explorer: a 5-level plan with cross-listed items and an unknown name, at 1280x800 and 1920x1080, ja and en") {
     // Its own database: the synthetic deep plan of docs/plan-format.md and Arakawa R4 (its ☆ projects).
-    fs::create_directories(shot_dir);
-    const fs::path db = shot_dir / "deep.db";
-    fs::remove(db);
-    const std::string src = WARDSCOPE_SOURCE_DIR;
-    const std::string import = std::string(WARDSCOPE_EXE) + " --data " + src + "/data import --db " + db.string() + " " + src +
-                               "/tests/data/deep-plan.json " + src + "/data/plans/arakawa-regional-2022.json > /dev/null";
-    REQUIRE(run(import) == 0);
+    const fs::path db = fresh_database("deep.db", {"tests/data/deep-plan.json", "data/plans/arakawa-regional-2022.json"});
     for (const std::string size : {"1280x800", "1920x1080"})
         for (const std::string lang : {"ja", "en"}) {
             CAPTURE(size);
@@ -700,13 +706,7 @@ TEST_CASE("compare's generation diff while presenting: readable text, whole colu
 
 TEST_CASE("the sample with every construct: every view at 1280x800 and 1920x1080, ja and en, with layout probes") {
     // Its own database: tests/data/sample-all-constructs.json (synthetic, marked so) and the deep plan beside it.
-    fs::create_directories(shot_dir);
-    const fs::path db = shot_dir / "sample.db";
-    fs::remove(db);
-    const std::string src = WARDSCOPE_SOURCE_DIR;
-    const std::string import = std::string(WARDSCOPE_EXE) + " --data " + src + "/data import --db " + db.string() + " " + src +
-                               "/tests/data/sample-all-constructs.json " + src + "/tests/data/deep-plan.json > /dev/null";
-    REQUIRE(run(import) == 0);
+    const fs::path db = fresh_database("sample.db", {"tests/data/sample-all-constructs.json", "tests/data/deep-plan.json"});
     const std::string plan = "sample-all-constructs-2030";
     auto items_with = [](const nlohmann::json& layout, const std::string& prefix) {
         std::vector<const nlohmann::json*> out;
