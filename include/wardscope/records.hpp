@@ -395,10 +395,12 @@ void for_each_plan_text(Data& data, Fn&& fn) {
 template <typename Fn>
 void for_each_display_string(const Dataset& data, Fn&& fn) {
     for_each_plan_text(data, [&](const std::string& text) { fn(std::string_view(text)); });
-    // 198,400 observations share a few sources, stored in order: skip repeats.
+    // 198,400 observations share a few sources, stored in order: skip repeats
+    // (but never a qualitative result's text).
     const Observation* previous = nullptr;
     for (const Observation& o : data.observations) {
-        if (!previous || previous->source != o.source) records::for_each_display_field(records::observation, o, fn);
+        if (!previous || previous->source != o.source || !o.text.empty())
+            records::for_each_display_field(records::observation, o, fn);
         previous = &o;
     }
 }

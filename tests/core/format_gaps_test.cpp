@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -18,6 +19,7 @@
 #include "database_helpers.hpp"
 #include "test_support.hpp"
 #include "wardscope/plan_index.hpp"
+#include "wardscope/progress.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/view_tables.hpp"
@@ -188,4 +190,22 @@ TEST_CASE("the version 5 step rebuilds swot_item as its field table declares it"
     });
     CHECK(columns == 11);
     CHECK(create.find("quadrant TEXT CHECK (quadrant IS NULL OR") != std::string::npos);
+}
+
+TEST_CASE("the glyph walk holds every qualitative result's text, and every status sentence's words are listed for it") {
+    const PlanFile pf = sample_plan();
+    test::TempDir dir;
+    Store store = Store::open(dir / "w.db", OpenMode::create);
+    import_plans(store, test::bundled_taxonomy(), {pf});
+    const Dataset data = load_dataset(store);
+    // kpi1's and kpi2's results share a source: kpi2's text is still walked.
+    std::set<std::string> walked;
+    for_each_display_string(data, [&](std::string_view s) { walked.insert(std::string(s)); });
+    CHECK(walked.contains("候補地の選定"));
+    CHECK(walked.contains("第2回評価（サンプル）"));
+    std::string samples;
+    for (const std::string& s : explain_progress_samples()) samples += s;
+    for (const char* words : {"基準値と目標値を結ぶ線上の見込み", "順調かどうかの線は引けません", "基準値の年度がないため", "未設定",
+                              "expected on the line through baseline and targets", "so no on-track line"})
+        CHECK_MESSAGE(samples.find(words) != std::string::npos, words);
 }
