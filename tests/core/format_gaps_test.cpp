@@ -50,6 +50,13 @@ bool has_problem_text(const std::vector<std::string>& problems, const std::strin
     return found;
 }
 
+// A new database holding the sample.
+Store sample_store(const test::TempDir& dir, const PlanFile& pf) {
+    Store store = Store::open(dir / "w.db", OpenMode::create);
+    import_plans(store, test::bundled_taxonomy(), {pf});
+    return store;
+}
+
 const SwotItem* swot_item(const Plan& plan, std::string_view id) {
     for (const SwotItem& s : plan.swot)
         if (s.id == id) return &s;
@@ -93,8 +100,7 @@ TEST_CASE("the sample fixture holds every construct of format 2 and is marked sy
 TEST_CASE("the sample fixture round-trips JSON → database → JSON, unmapped analysis items included") {
     const PlanFile pf = sample_plan();
     test::TempDir dir;
-    Store store = Store::open(dir / "w.db", OpenMode::create);
-    import_plans(store, test::bundled_taxonomy(), {pf});
+    Store store = sample_store(dir, pf);
     const Dataset data = load_dataset(store);
     REQUIRE(data.plans.size() == 1);
     const SwotItem* f1 = swot_item(data.plans[0], "f1");
@@ -195,8 +201,7 @@ TEST_CASE("the version 5 step rebuilds swot_item as its field table declares it"
 TEST_CASE("the glyph walk holds every qualitative result's text, and every status sentence's words are listed for it") {
     const PlanFile pf = sample_plan();
     test::TempDir dir;
-    Store store = Store::open(dir / "w.db", OpenMode::create);
-    import_plans(store, test::bundled_taxonomy(), {pf});
+    Store store = sample_store(dir, pf);
     const Dataset data = load_dataset(store);
     // kpi1's and kpi2's results share a source: kpi2's text is still walked.
     std::set<std::string> walked;
