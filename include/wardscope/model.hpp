@@ -85,15 +85,18 @@ struct Node {
     bool name_unknown() const { return name.empty(); }
 };
 
-enum class Quadrant { strength, weakness, opportunity, threat };
+// An analysis item's SWOT quadrant; `none`: the source labels it (特徴, 現況 …)
+// without saying which quadrant it is (plan format 2: quadrant left out).
+enum class Quadrant { strength, weakness, opportunity, threat, none };
 
 struct SwotItem {
     std::string id;
-    Quadrant quadrant = Quadrant::strength;  // the SWOT quadrant the item is mapped to
+    Quadrant quadrant = Quadrant::strength;  // the SWOT quadrant the item is mapped to; none: not mapped (then `label` says what it is)
     std::string text;
     std::string text_en;
     SourceRef source;
     std::string label;  // the source's own heading, as written (特徴, 課題, 現況, 強み …); "" when it uses the quadrant's
+    bool mapped() const { return quadrant != Quadrant::none; }
 };
 
 enum class TowsType { SO, ST, WO, WT };
@@ -194,6 +197,17 @@ struct BudgetLine {
     SourceRef source;
 };
 
+// A statement a plan makes about itself, under the source's own label: a
+// brand statement, a qualifier of its focus fields, the directions of its
+// industries (plan format 2 "statements"). Label and text as written.
+struct PlanStatement {
+    std::string label;     // the source's heading for it, e.g. "ブランド", "各業種の方向性"
+    std::string label_en;  // translation, may be empty
+    std::string text;      // as written
+    std::string text_en;   // translation, may be empty
+    SourceRef source;      // section / page; defaults to the plan's
+};
+
 struct Plan {
     std::string id;               // stable ascii id, e.g. "itabashi-vision-2035"
     std::string municipality_id;
@@ -226,6 +240,7 @@ struct Plan {
     std::vector<std::string> authors;   // who drew it up, as written (joint plans: "東京都", "板橋区")
     std::vector<Approval> approvals;
     std::vector<BudgetLine> budget;     // optional, where a source gives amounts
+    std::vector<PlanStatement> statements;  // statements about itself, in source order (schema version 5)
 
     // Position of a level in `levels` (0 = top); -1 when the plan does not declare it.
     int level_rank(std::string_view level_id) const;

@@ -80,4 +80,8 @@ std::map<int, double> plan_path_points(const Indicator& indicator);
 // "4 / 8 = 50 % of target; no baseline year, so no on-track line".
 std::string explain_progress(const Progress& progress, const Indicator& indicator, bool english);
 
+// One sentence of every rule, verdict and missing part, in both languages:
+// the words explain_progress can write, for the font's glyph set.
+std::vector<std::string> explain_progress_samples();
+
 }  // namespace wardscope

@@ -19,7 +19,8 @@
 namespace wardscope::records {
 
 // The enumerations stored as their names (model.hpp, workshop.hpp).
-inline std::optional<Quadrant> enum_from(std::string_view s, Quadrant*) { return quadrant_from(s); }
+// A SWOT item not mapped to a quadrant is stored as NULL (read as "").
+inline std::optional<Quadrant> enum_from(std::string_view s, Quadrant*) { return s.empty() ? Quadrant::none : quadrant_from(s); }
 inline std::optional<TowsType> enum_from(std::string_view s, TowsType*) { return tows_type_from(s); }
 inline std::optional<Direction> enum_from(std::string_view s, Direction*) { return direction_from(s); }
 inline std::optional<ObservationOrigin> enum_from(std::string_view s, ObservationOrigin*) { return observation_origin_from(s); }
@@ -151,9 +152,10 @@ inline constexpr auto node_also_under = table<LinkRow>(
 inline constexpr auto swot_item = table<SwotItem>(
     "swot_item",
     std::tuple_cat(std::tuple{plan_key, field<&SwotItem::id>("id", "TEXT NOT NULL", "id", required | json_checked), ord,
+                              // Version 5 (swot_item rebuilt): NULL = not mapped to a quadrant (Quadrant::none).
                               field<&SwotItem::quadrant>(
-                                  "quadrant", "TEXT NOT NULL CHECK (quadrant IN ('strength', 'weakness', 'opportunity', 'threat'))",
-                                  "quadrant", required | json_checked),
+                                  "quadrant", "TEXT CHECK (quadrant IS NULL OR quadrant IN ('strength', 'weakness', 'opportunity', 'threat'))",
+                                  "quadrant", null_when_empty | json_checked),
                               field<&SwotItem::text>("text", "TEXT NOT NULL", "text", required | display | prose),
                               field<&SwotItem::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display | prose),
                               field<&SwotItem::label>("label", "TEXT NOT NULL DEFAULT ''", "label", display).added_in(4)},
@@ -324,6 +326,17 @@ inline constexpr auto budget_line = table<BudgetLine>(
                    source_fields<&BudgetLine::source>()),
     "PRIMARY KEY (plan_id, ord),\n  UNIQUE (plan_id, node_id, fiscal_year, kind)");
 
+// A plan's statements about itself (schema version 5; created by the version-5 step,
+// statement_tables_v5_sql).
+inline constexpr auto plan_statement = table<PlanStatement>(
+    "plan_statement",
+    std::tuple_cat(std::tuple{plan_key, ord, field<&PlanStatement::label>("label", "TEXT NOT NULL", "label", required | display),
+                              field<&PlanStatement::label_en>("label_en", "TEXT NOT NULL DEFAULT ''", "label_en", display),
+                              field<&PlanStatement::text>("text", "TEXT NOT NULL", "text", required | display | prose),
+                              field<&PlanStatement::text_en>("text_en", "TEXT NOT NULL DEFAULT ''", "text_en", display | prose)},
+                   source_fields<&PlanStatement::source>()),
+    "PRIMARY KEY (plan_id, ord)");
+
 // Source documents (schema version 4): data/documents.json, keyed by the
 // file name that SourceRef::file holds. Created by the version-4 step.
 inline constexpr auto source_document = table<SourceDocument>(
@@ -387,6 +400,7 @@ void for_each_plan_text(Data& data, Fn&& fn) {
         for (auto& a : p.authors) fn(a);
         for (auto& a : p.approvals) for_each_display_member(records::approval, a, fn);
         for (auto& b : p.budget) for_each_display_member(records::budget_line, b, fn);
+        for (auto& s : p.statements) for_each_display_member(records::plan_statement, s, fn);
     }
 }
 
@@ -395,10 +409,12 @@ void for_each_plan_text(Data& data, Fn&& fn) {
 template <typename Fn>
 void for_each_display_string(const Dataset& data, Fn&& fn) {
     for_each_plan_text(data, [&](const std::string& text) { fn(std::string_view(text)); });
-    // 198,400 observations share a few sources, stored in order: skip repeats.
+    // 198,400 observations share a few sources, stored in order: skip repeats
+    // (but never a qualitative result's text).
     const Observation* previous = nullptr;
     for (const Observation& o : data.observations) {
-        if (!previous || previous->source != o.source) records::for_each_display_field(records::observation, o, fn);
+        if (!previous || previous->source != o.source || !o.text.empty())
+            records::for_each_display_field(records::observation, o, fn);
         previous = &o;
     }
 }

@@ -26,7 +26,7 @@ constexpr std::array<std::pair<NodeLevel, std::string_view>, 4> node_level_names
     {NodeLevel::policy, "policy"}, {NodeLevel::measure, "measure"}}};
 constexpr std::array<std::pair<Quadrant, std::string_view>, 4> quadrant_names{{
     {Quadrant::strength, "strength"}, {Quadrant::weakness, "weakness"},
-    {Quadrant::opportunity, "opportunity"}, {Quadrant::threat, "threat"}}};
+    {Quadrant::opportunity, "opportunity"}, {Quadrant::threat, "threat"}}};  // none has no name: stored as NULL
 constexpr std::array<std::pair<TowsType, std::string_view>, 4> tows_names{{
     {TowsType::SO, "SO"}, {TowsType::ST, "ST"}, {TowsType::WO, "WO"}, {TowsType::WT, "WT"}}};
 constexpr std::array<std::pair<Direction, std::string_view>, 2> direction_names{{
@@ -49,7 +49,7 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 }  // namespace
 
 std::string_view to_string(NodeLevel v) { return name_of(node_level_names, v); }
-std::string_view to_string(Quadrant v) { return name_of(quadrant_names, v); }
+std::string_view to_string(Quadrant v) { return v == Quadrant::none ? std::string_view() : name_of(quadrant_names, v); }
 std::string_view to_string(TowsType v) { return name_of(tows_names, v); }
 std::string_view to_string(Direction v) { return name_of(direction_names, v); }
 std::string_view to_string(TagOrigin v) { return name_of(tag_origin_names, v); }

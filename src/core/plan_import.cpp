@@ -78,6 +78,7 @@ struct PlanWriter {
     Statement author{db, "INSERT INTO plan_author (plan_id, ord, text) VALUES (?, ?, ?)", borrowed};
     Insert<decltype(records::approval)> approval{db, records::approval, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::budget_line)> budget{db, records::budget_line, {"plan_id", "ord"}, "", borrowed};
+    Insert<decltype(records::plan_statement)> statement{db, records::plan_statement, {"plan_id", "ord"}, "", borrowed};
     // A plan file's observations belong to its plan and have origin plan_file.
     Insert<decltype(records::observation)> observation{
         db, records::observation, {"plan_id", "origin", "entered_at"}, "", borrowed};
@@ -119,6 +120,7 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     for (std::size_t i = 0; i < p.authors.size(); ++i) author.bind_all(p.id, static_cast<int>(i), p.authors[i]).run();
     for (std::size_t i = 0; i < p.approvals.size(); ++i) approval.run(p.approvals[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.budget.size(); ++i) budget.run(p.budget[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.statements.size(); ++i) statement.run(p.statements[i], p.id, static_cast<int>(i));
     for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
 }
 

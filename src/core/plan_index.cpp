@@ -70,13 +70,37 @@ PlanTree build_plan_tree(const Plan& plan) {
             t.also_under[i].push_back(p);
             t.children[static_cast<std::size_t>(p)].push_back(static_cast<int>(i));
         }
-    // Parents precede children, so a reverse sweep accumulates subtrees (along the nesting).
-    for (std::size_t k = n; k-- > 0;) {
-        if (!plan.measure_level.empty() && plan.nodes[k].level == plan.measure_level) t.measures[k] += 1;
-        int p = t.parent[k];
-        if (p >= 0) {
-            t.descendants[static_cast<std::size_t>(p)] += t.descendants[k] + 1;
-            t.measures[static_cast<std::size_t>(p)] += t.measures[k];
+    const auto is_measure = [&](std::size_t k) { return !plan.measure_level.empty() && plan.nodes[k].level == plan.measure_level; };
+    const bool cross_listed = std::any_of(t.also_under.begin(), t.also_under.end(), [](const auto& v) { return !v.empty(); });
+    if (!cross_listed) {
+        // Parents precede children, so a reverse sweep accumulates subtrees (along the nesting).
+        for (std::size_t k = n; k-- > 0;) {
+            if (is_measure(k)) t.measures[k] += 1;
+            int p = t.parent[k];
+            if (p >= 0) {
+                t.descendants[static_cast<std::size_t>(p)] += t.descendants[k] + 1;
+                t.measures[static_cast<std::size_t>(p)] += t.measures[k];
+            }
+        }
+        return t;
+    }
+    // With cross-listed nodes a heading counts what is listed beneath it too,
+    // each node once (one reached along two paths is one item): a walk per
+    // node, marking what it has seen (the sum of the subtrees' sizes).
+    std::vector<std::size_t> seen_by(n, n);
+    std::vector<int> stack;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (is_measure(k)) t.measures[k] = 1;
+        stack.assign(t.children[k].begin(), t.children[k].end());
+        seen_by[k] = k;
+        while (!stack.empty()) {
+            const std::size_t c = static_cast<std::size_t>(stack.back());
+            stack.pop_back();
+            if (seen_by[c] == k) continue;
+            seen_by[c] = k;
+            ++t.descendants[k];
+            if (is_measure(c)) ++t.measures[k];
+            stack.insert(stack.end(), t.children[c].begin(), t.children[c].end());
         }
     }
     return t;
@@ -309,6 +333,9 @@ void visit_block(const Dataset& data, const SearchBlock& block, Visit&& visit) {
             visit(-1, none, nullptr, Fields{{MatchField::plan_other, &plan.approved_by}, {MatchField::plan_other, &plan.period_as_written}});
             for (const std::vector<std::string>* list : {&plan.viewpoints, &plan.focus_fields})
                 for (const std::string& text : *list) visit(-1, none, nullptr, Fields{{MatchField::plan_other, &text}});
+            for (const PlanStatement& st : plan.statements)  // what the plan says about itself
+                visit(-1, none, nullptr,
+                      Fields{{MatchField::plan_other, &st.text}, {MatchField::plan_other, &st.label}, {MatchField::plan_other, &st.text_en}});
             break;
         }
         case BlockPart::nodes:

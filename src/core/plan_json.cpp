@@ -33,6 +33,7 @@ constexpr std::string_view plan_format_2 = "wardscope-plan/2";  // what wardscop
 constexpr int max_node_depth = 12;
 const std::set<std::string> known_statuses = {"素案", "案", "策定済", "承認"};
 const std::set<std::string> municipality_kinds = {"区", "市", "町", "村"};
+const std::set<std::string> indicator_kinds = {"KGI", "KPI", "成果指標"};  // docs/plan-format.md "indicator"
 // The plan-file keys of fields that may hold tabs and line breaks
 // (records::prose); every other string is one line. (An indicator's baseline
 // and target notes share the key "note".)
@@ -340,14 +341,16 @@ struct PlanParser {
     PlanFile result;
     std::set<std::string> node_ids;
     std::set<std::string> swot_ids;       // lookups stay O(log n) with 100k items
+    std::set<std::string> unmapped_swot_ids;  // SWOT items without a quadrant (not for cross-SWOT)
     std::set<std::string> indicator_ids;
     // What each object may hold: its table's keys and those read here.
     const std::vector<std::string_view> plan_keys =
         keys_of(records::plan, {"format", "municipality", "period", "viewpoints", "focus_fields", "source", "nodes", "swot",
                                 "tows", "indicators", "observations", "rating_scale", "evaluations", "authors", "approvals",
-                                "budget", "levels"});
+                                "budget", "levels", "statements"});
     const std::vector<std::string_view> approval_keys = keys_of(records::approval, {"source"});
     const std::vector<std::string_view> budget_keys = keys_of(records::budget_line, {"source"});
+    const std::vector<std::string_view> statement_keys = keys_of(records::plan_statement, {"source"});
     int format = 2;
     std::vector<std::pair<std::size_t, std::string>> node_pointers;  // node index → its pointer (for also_under)
     const std::vector<std::string_view> municipality_keys = keys_of(records::municipality, {"source"});
@@ -390,6 +393,21 @@ struct PlanParser {
         plan.authors = reader.text_list(root, "", "authors");
         parse_approvals(root);
         parse_budget(root);
+        parse_statements(root);
+    }
+
+    // Statements the plan makes about itself (format 2), each under the source's label.
+    void parse_statements(const json& root) {
+        const json* items = reader.array(root, "", "statements");
+        for (std::size_t i = 0; items && i < items->size(); ++i) {
+            const std::string at = join("/statements", i);
+            const json& value = (*items)[i];
+            if (!reader.expect_object(value, at, statement_keys)) continue;
+            PlanStatement s;
+            read_plain_fields(reader, records::plan_statement, value, at, s);
+            s.source = reader.source(value, at, false, result.plan.source);
+            result.plan.statements.push_back(std::move(s));
+        }
     }
 
     // Approvals and consents: a date is a calendar date, never a fiscal year.
@@ -445,7 +463,7 @@ struct PlanParser {
     void parse_levels(const json& root) {
         Plan& plan = result.plan;
         if (format == 1) {
-            for (const char* key : {"levels", "measure_level"})
+            for (const char* key : {"levels", "measure_level", "statements"})
                 if (root.contains(key)) reader.problem(join("", key), "only in \"wardscope-plan/2\" files (this file says /1)");
             return;
         }
@@ -697,11 +715,17 @@ struct PlanParser {
             item.id = reader.id(value, at);
             if (!item.id.empty() && !ids.insert(item.id).second)
                 reader.problem(join(at, "id"), "duplicate SWOT item id '" + item.id + "'");
-            const std::string quadrant = reader.text(value, at, "quadrant", true);
-            if (auto q = quadrant_from(quadrant)) item.quadrant = *q;
+            // Format 2: an item the source labels (特徴, 現況 …) without a quadrant leaves it out.
+            const bool unmapped = format == 2 && (!value.contains("quadrant") || value["quadrant"].is_null());
+            const std::string quadrant = unmapped ? std::string() : reader.text(value, at, "quadrant", true);
+            if (unmapped) item.quadrant = Quadrant::none;
+            else if (auto q = quadrant_from(quadrant)) item.quadrant = *q;
             else if (!quadrant.empty())
                 reader.problem(join(at, "quadrant"), "unknown quadrant '" + quadrant + "' (strength, weakness, opportunity or threat)");
             read_plain_fields(reader, records::swot_item, value, at, item);
+            if (unmapped && item.label.empty() && value.contains("text"))
+                reader.problem(join(at, "label"), "an item without a quadrant needs the source's label (特徴, 現況 …)");
+            if (unmapped && !item.id.empty()) unmapped_swot_ids.insert(item.id);
             item.source = reader.source(value, at, false, result.plan.source);
             result.plan.swot.push_back(item);
         }
@@ -729,6 +753,9 @@ struct PlanParser {
                 const auto& ref = item.swot_ids[k];
                 if (!swot_ids.contains(ref)) reader.problem(join(join(at, "swot"), k), "unknown SWOT item '" + ref + "'");
                 else if (!seen.insert(ref).second) reader.problem(join(join(at, "swot"), k), "SWOT item '" + ref + "' is listed twice");
+                else if (unmapped_swot_ids.contains(ref))
+                    reader.problem(join(join(at, "swot"), k), "SWOT item '" + ref +
+                                                                  "' is not mapped to a quadrant (a cross-SWOT strategy combines mapped items)");
             }
             item.node_ids = reader.text_list(value, at, "nodes");
             seen.clear();
@@ -825,6 +852,8 @@ struct PlanParser {
             if (!ind.id.empty() && !ids.insert(ind.id).second)
                 reader.problem(join(at, "id"), "duplicate indicator id '" + ind.id + "'");
             read_plain_fields(reader, records::indicator, value, at, ind);
+            if (!ind.kind.empty() && !indicator_kinds.contains(ind.kind))
+                reader.problem(join(at, "kind"), "unknown indicator kind '" + ind.kind + "' (KGI, KPI or 成果指標)");
             const std::string direction = reader.text(value, at, "direction", false);
             if (auto d = direction_from(direction)) ind.direction = *d;
             else if (!direction.empty())
@@ -1215,10 +1244,26 @@ void write_fields(const T& t, const Record& record, json& out) {
             else if constexpr (std::is_same_v<Value, std::optional<double>>) out[entry.key] = value ? number_json(*value) : json(nullptr);
             else if constexpr (std::is_same_v<Value, int> || std::is_same_v<Value, std::int64_t>) out[entry.key] = value;
             else if constexpr (std::is_same_v<Value, std::optional<int>>) out[entry.key] = year_json(value);
-            else if constexpr (std::is_enum_v<Value>) out[entry.key] = to_string(value);
+            else if constexpr (std::is_enum_v<Value>) {
+                if (!to_string(value).empty()) out[entry.key] = to_string(value);  // Quadrant::none: left out
+            }
             else static_assert(sizeof(Value) == 0, "no plan-file writer for this field type");
         }
     });
+}
+
+// out[key] = the records as objects, each with its source; left out when there are none.
+template <typename T, typename Record>
+void put_records(json& out, const char* key, const T& t, const std::vector<Record>& items) {
+    if (items.empty()) return;
+    json list = json::array();
+    for (const Record& r : items) {
+        json j = json::object();
+        write_fields(t, r, j);
+        j["source"] = source_json(r.source);
+        list.push_back(std::move(j));
+    }
+    out[key] = std::move(list);
 }
 
 json point_json(const IndicatorPoint& point) {
@@ -1333,26 +1378,9 @@ json to_json(const PlanFile& pf) {
         out["evaluations"] = evaluations;
     }
     if (!plan.authors.empty()) out["authors"] = plan.authors;
-    if (!plan.approvals.empty()) {
-        json approvals = json::array();
-        for (const Approval& a : plan.approvals) {
-            json j = json::object();
-            write_fields(records::approval, a, j);
-            j["source"] = source_json(a.source);
-            approvals.push_back(j);
-        }
-        out["approvals"] = approvals;
-    }
-    if (!plan.budget.empty()) {
-        json budget = json::array();
-        for (const BudgetLine& b : plan.budget) {
-            json j = json::object();
-            write_fields(records::budget_line, b, j);
-            j["source"] = source_json(b.source);
-            budget.push_back(j);
-        }
-        out["budget"] = budget;
-    }
+    put_records(out, "approvals", records::approval, plan.approvals);
+    put_records(out, "budget", records::budget_line, plan.budget);
+    put_records(out, "statements", records::plan_statement, plan.statements);
     json observations = json::array();
     for (const Observation& obs : pf.observations) {
         json o = json::object();

@@ -220,6 +220,37 @@ std::string missing_ja(const std::string& missing) {
 
 }  // namespace
 
+std::vector<std::string> explain_progress_samples() {
+    std::vector<std::string> out;
+    Indicator ind;
+    ind.target.text = "x";
+    Progress p;
+    p.latest_value = p.expected = p.compared_target = p.target_ratio = 1;
+    p.latest_fiscal_year = 2026;
+    auto add = [&] {
+        for (bool en : {false, true}) out.push_back(explain_progress(p, ind, en));
+    };
+    for (StatusRule rule : {StatusRule::no_results, StatusRule::qualitative, StatusRule::no_target, StatusRule::target_met}) {
+        p.rule = rule;
+        add();
+    }
+    p.rule = StatusRule::path;
+    for (ProgressStatus s : {ProgressStatus::ahead, ProgressStatus::behind, ProgressStatus::on_track}) {
+        p.status = s;
+        add();
+    }
+    p.rule = StatusRule::ratio_only;
+    for (const char* missing : {"the baseline is a text", "no baseline", "no baseline year", "no target year",
+                                "the target year is before the baseline year", "one year"}) {
+        p.missing = missing;
+        add();
+    }
+    ind.target.text.clear();  // "未設定"
+    p.rule = StatusRule::qualitative;
+    add();
+    return out;
+}
+
 std::string explain_progress(const Progress& p, const Indicator& ind, bool en) {
     const std::string& unit = ind.unit;
     auto num = [&](double v) { return format_value(v) + unit; };

@@ -122,7 +122,8 @@ void bind_value(sql::Statement& st, int index, const Entry& entry, const Value& 
         if (entry.is(null_when_empty) && value.empty()) st.bind_null(index);
         else st.bind(index, std::string_view(value));
     } else if constexpr (std::is_enum_v<Value>) {
-        st.bind(index, to_string(value));  // a name with static storage
+        if (entry.is(null_when_empty) && to_string(value).empty()) st.bind_null(index);  // Quadrant::none
+        else st.bind(index, to_string(value));  // a name with static storage
     } else if constexpr (std::is_same_v<Value, double>) {
         if (std::isnan(value)) st.bind_null(index);
         else st.bind(index, value);

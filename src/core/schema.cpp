@@ -52,6 +52,22 @@ const char* const observation_v1_sql = R"sql(CREATE TABLE observation (
 );
 )sql";
 
+// swot_item as versions 1 to 4 created it (version 5 rebuilds it: an item
+// need not be mapped to a quadrant). Frozen: databases of those versions hold it.
+const char* const swot_item_v1_sql = R"sql(CREATE TABLE swot_item (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  quadrant TEXT NOT NULL CHECK (quadrant IN ('strength', 'weakness', 'opportunity', 'threat')),
+  text TEXT NOT NULL,
+  text_en TEXT NOT NULL DEFAULT '',
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, id)
+);
+)sql";
+
 }  // namespace
 
 std::string schema_sql() {
@@ -61,7 +77,9 @@ std::string schema_sql() {
     using namespace records;
     add(municipality, theme, theme_keyword, actor, plan, plan_viewpoint, plan_focus_field);
     out += node_table_v1_sql;
-    add(node_theme, node_actor, swot_item, tows_strategy, tows_swot, tows_node, indicator);
+    add(node_theme, node_actor);
+    out += swot_item_v1_sql;
+    add(tows_strategy, tows_swot, tows_node, indicator);
     out += observation_v1_sql;
     return out;
 }
@@ -249,6 +267,62 @@ CREATE TABLE evaluation (
 );
 )sql";
 
-std::string municipality_groups_v5_sql() { return "\n" + records::create_table_sql(records::municipality_group); }
+// The migration to version 5: a user's groups of municipalities
+// (records::municipality_group). Frozen once released; records_test checks
+// that an upgraded database has the schema of a new one.
+const char* const municipality_groups_v5_sql = R"sql(
+CREATE TABLE municipality_group (
+  id INTEGER PRIMARY KEY,
+  group_name TEXT NOT NULL CHECK (group_name <> ''),
+  municipality_id TEXT NOT NULL,
+  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (group_name, municipality_id)
+);
+)sql";
+// The migration to version 5, plan statements (records::plan_statement):
+// what a plan says about itself under the source's own label. Frozen once released.
+const char* const statement_tables_v5_sql = R"sql(
+CREATE TABLE plan_statement (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  label_en TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  text_en TEXT NOT NULL DEFAULT '',
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, ord)
+);
+)sql";
+
+// The migration to version 5, second part: analysis items without a SWOT
+// quadrant (quadrant NULL). SQLite cannot change a CHECK in place, so
+// swot_item is rebuilt, every row copied, with foreign keys off (the rows of
+// tows_swot stay). Frozen once released; the test "the version 5 step
+// rebuilds swot_item as its field table declares it" checks it against records.hpp.
+const char* const swot_unmapped_v5_sql = R"sql(
+CREATE TEMP TABLE swot_item_v4 AS SELECT
+  plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page FROM swot_item;
+DROP TABLE swot_item;
+CREATE TABLE swot_item (
+  plan_id TEXT NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  ord INTEGER NOT NULL,
+  quadrant TEXT CHECK (quadrant IS NULL OR quadrant IN ('strength', 'weakness', 'opportunity', 'threat')),
+  text TEXT NOT NULL,
+  text_en TEXT NOT NULL DEFAULT '',
+  source_file TEXT NOT NULL DEFAULT '',
+  source_section TEXT NOT NULL DEFAULT '',
+  source_url TEXT NOT NULL DEFAULT '',
+  label TEXT NOT NULL DEFAULT '',
+  source_page TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (plan_id, id)
+);
+INSERT INTO swot_item (plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page)
+  SELECT plan_id, id, ord, quadrant, text, text_en, source_file, source_section, source_url, label, source_page FROM temp.swot_item_v4;
+DROP TABLE temp.swot_item_v4;
+)sql";
 
 }  // namespace wardscope

@@ -34,8 +34,12 @@ extern const char* const source_tables_v4_sql;
 extern const char* const kpi_tables_v4_sql;
 
 extern const char* const municipality_sources_v4_sql;
+// The step to version 5, plan statements (records::plan_statement).
+extern const char* const statement_tables_v5_sql;
+// The second part of the step to version 5: swot_item rebuilt, quadrant optional.
+extern const char* const swot_unmapped_v5_sql;
 
 // The step to version 5 (not yet released): a user's groups of municipalities, from its field table.
-std::string municipality_groups_v5_sql();
+extern const char* const municipality_groups_v5_sql;
 
 }  // namespace wardscope

@@ -171,7 +171,11 @@ const Migration migrations[] = {
     // KPI revisions, qualitative results, targets per year (docs/kpi-status.md), evaluations.
     {4, kpi_tables_v4_sql},
     // 5: a user's groups of municipalities ("similar municipalities", issue #16).
-    {5, nullptr, municipality_groups_v5_sql},
+    {5, municipality_groups_v5_sql},
+    // 5: a plan's statements about itself (brand statement, focus-field qualifier …).
+    {5, statement_tables_v5_sql},
+    // Analysis items without a SWOT quadrant (swot_item rebuilt: run with foreign keys off).
+    {5, swot_unmapped_v5_sql},
 };
 // Columns added to record tables need no entry here: their field tables say
 // which version added them (records::Field::added_in).
@@ -239,7 +243,7 @@ void write_backup(sqlite3* db, const fs::path& target) {
 // Brings an older database to the current schema: a backup copy first, then
 // every migration step in one transaction (all or nothing).
 std::optional<Store::Upgrade> migrate(sqlite3* db, const fs::path& path) {
-    // Version 4 rebuilds a table that others reference: foreign keys off
+    // Versions 4 and 5 rebuild tables that others reference: foreign keys off
     // (only outside a transaction), checked before the commit instead.
     sql::exec(db, "PRAGMA foreign_keys = OFF");
     struct ForeignKeysOn {
@@ -593,6 +597,7 @@ struct PlanParts {
     std::vector<std::string> authors;  // schema version 4
     std::vector<Approval> approvals;
     std::vector<BudgetLine> budget;
+    std::vector<PlanStatement> statements;  // schema version 5
 };
 using PartsByPlan = std::unordered_map<std::string, PlanParts>;
 
@@ -654,6 +659,10 @@ PartsByPlan read_plan_parts(sqlite3* db) {
         while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back(), version);
         Statement budget(db, plan_rows_sql(records::budget_line, version));
         while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back(), version);
+    }
+    if (version >= 5) {  // statements: schema version 5
+        Statement st(db, plan_rows_sql(records::plan_statement, version));
+        while (st.step()) records::read_fields(records::plan_statement, st, 1, parts[st.text(0)].statements.emplace_back(), version);
     }
     return parts;
 }
@@ -821,6 +830,7 @@ Dataset read_plans(sqlite3* db) {
             p->authors = std::move(parts.authors);
             p->approvals = std::move(parts.approvals);
             p->budget = std::move(parts.budget);
+            p->statements = std::move(parts.statements);
         }
     return data;
 }

@@ -204,8 +204,10 @@ Table timeline_table(const Dataset& data, const std::vector<std::size_t>& plans,
 }
 
 namespace {
-// The source's label first, then the quadrant it is mapped to: "課題 → 弱み".
+// The source's label first, then the quadrant it is mapped to: "課題 → 弱み";
+// an item not mapped to a quadrant: its label alone.
 std::string swot_kind(const SwotItem& s, const char* quadrant) {
+    if (!s.mapped()) return s.label;
     return s.label.empty() || s.label == quadrant ? std::string(quadrant) : s.label + " → " + quadrant;
 }
 }  // namespace
@@ -219,8 +221,8 @@ Table swot_table(const Dataset& data, const std::vector<const Plan*>& plans, boo
     t.add_column("関連", "Links", CellType::text, 16);
     add(t, col::source);
     add(t, col::item_id);
-    const char* quadrants_ja[] = {"強み", "弱み", "機会", "脅威"};
-    const char* quadrants_en[] = {"Strength", "Weakness", "Opportunity", "Threat"};
+    const char* quadrants_ja[] = {"強み", "弱み", "機会", "脅威", ""};  // by Quadrant, none last
+    const char* quadrants_en[] = {"Strength", "Weakness", "Opportunity", "Threat", ""};
     for (const Plan* p : plans) {
         for (const SwotItem& s : p->swot)
             t.add_row({TableCell::of_text(title(*p, english)),

@@ -19,7 +19,7 @@ if plan["format"] == "wardscope-plan/2":
     # level: the same leaves are counted.
     assert {l["id"] for l in plan["levels"]} <= {"pillar", "strategy", "policy", "measure"}, path
     assert plan["measure_level"] in ("measure", None), path
-    plan = {k: v for k, v in plan.items() if k not in ("levels", "measure_level")}
+    plan = {k: v for k, v in plan.items() if k not in ("levels", "measure_level", "statements")}  # format 1 cannot say them
     plan["format"] = "wardscope-plan/1"
     def drop_cross_listing(nodes):  # format 1 cannot say it
         for n in nodes:

@@ -52,6 +52,16 @@ inline void run_sql(const std::filesystem::path& path, const char* sql) {
 }
 inline void run_sql(const std::filesystem::path& path, const std::string& sql) { run_sql(path, sql.c_str()); }
 
+// The CREATE statement SQLite keeps for the table `name` ("" when there is none).
+inline std::string create_statement(sqlite3* db, const char* name) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = ?", -1, &st, nullptr) == SQLITE_OK);
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    std::string out = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "";
+    sqlite3_finalize(st);
+    return out;
+}
+
 // Store::open's message, or "(opened)".
 inline std::string open_error(const std::filesystem::path& path, OpenMode mode) {
     try {

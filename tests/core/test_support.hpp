@@ -10,6 +10,9 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "wardscope/error.hpp"
 #include "wardscope/plan_json.hpp"
@@ -60,6 +63,13 @@ inline std::string without_layout_spaces(const std::string& s) {
     std::string out;
     for (char c : s)
         if (c != ' ' && c != '\n' && c != '\t' && c != '\r') out += c;
+// The problems ("pointer: message") of the plan file `text` after `edit`.
+inline std::vector<std::string> problems_after_edit(const std::string& text, const std::function<void(nlohmann::json&)>& edit) {
+    nlohmann::json plan = nlohmann::json::parse(text);
+    edit(plan);
+    std::vector<std::string> out;
+    for (const Problem& p : parse_plan_file(plan.dump(), "p.json", bundled_taxonomy()).problems)
+        out.push_back(p.pointer + ": " + p.message);
     return out;
 }
 

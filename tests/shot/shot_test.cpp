@@ -89,6 +89,18 @@ std::vector<std::string> view_ids() {
     return ids;
 }
 
+// A new database in the shots folder holding the plan files (paths in the source tree).
+fs::path fresh_database(const std::string& name, std::initializer_list<const char*> files) {
+    fs::create_directories(shot_dir);
+    const fs::path db = shot_dir / name;
+    fs::remove(db);
+    const std::string src = WARDSCOPE_SOURCE_DIR;
+    std::string import = std::string(WARDSCOPE_EXE) + " --data " + src + "/data import --db " + db.string();
+    for (const char* file : files) import += " " + src + "/" + file;
+    REQUIRE(run(import + " > /dev/null") == 0);
+    return db;
+}
+
 const nlohmann::json* find_item(const nlohmann::json& layout, const std::string& name) {
     for (const auto& item : layout["items"])
         if (item["name"] == name) return &item;
@@ -533,13 +545,7 @@ TEST_CASE("KPI view: the rule behind each status, revisions marked, guide labels
 
 TEST_CASE("explorer: a 5-level plan with cross-listed items and an unknown name, at 1280x800 and 1920x1080, ja and en") {
     // Its own database: the synthetic deep plan of docs/plan-format.md and Arakawa R4 (its ☆ projects).
-    fs::create_directories(shot_dir);
-    const fs::path db = shot_dir / "deep.db";
-    fs::remove(db);
-    const std::string src = WARDSCOPE_SOURCE_DIR;
-    const std::string import = std::string(WARDSCOPE_EXE) + " --data " + src + "/data import --db " + db.string() + " " + src +
-                               "/tests/data/deep-plan.json " + src + "/data/plans/arakawa-regional-2022.json > /dev/null";
-    REQUIRE(run(import) == 0);
+    const fs::path db = fresh_database("deep.db", {"tests/data/deep-plan.json", "data/plans/arakawa-regional-2022.json"});
     for (const std::string size : {"1280x800", "1920x1080"})
         for (const std::string lang : {"ja", "en"}) {
             CAPTURE(size);
@@ -696,4 +702,87 @@ TEST_CASE("compare's generation diff while presenting: readable text, whole colu
             }
             CHECK(headings == 4);  // no actions column in front of the room
         }
+}
+
+TEST_CASE("the sample with every construct: every view at 1280x800 and 1920x1080, ja and en, with layout probes") {
+    // Its own database: tests/data/sample-all-constructs.json (synthetic, marked so) and the deep plan beside it.
+    const fs::path db = fresh_database("sample.db", {"tests/data/sample-all-constructs.json", "tests/data/deep-plan.json"});
+    const std::string plan = "sample-all-constructs-2030";
+    auto items_with = [](const nlohmann::json& layout, const std::string& prefix) {
+        std::vector<const nlohmann::json*> out;
+        for (const auto& item : layout["items"])
+            if (item["name"].get<std::string>().rfind(prefix, 0) == 0) out.push_back(&item);
+        std::sort(out.begin(), out.end(), [](const nlohmann::json* a, const nlohmann::json* b) { return (*a)["y0"].get<double>() < (*b)["y0"].get<double>(); });
+        return out;
+    };
+    // Stacked blocks: inside the picture's width, none overlapping the next.
+    auto stacked = [](const std::vector<const nlohmann::json*>& blocks, int width) {
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            CAPTURE((*blocks[i])["name"].get<std::string>());
+            CHECK((*blocks[i])["x0"].get<double>() >= 0);
+            CHECK((*blocks[i])["x1"].get<double>() <= width);
+            CHECK((*blocks[i])["y1"].get<double>() > (*blocks[i])["y0"].get<double>());
+            if (i > 0) CHECK((*blocks[i])["y0"].get<double>() >= (*blocks[i - 1])["y1"].get<double>());
+        }
+    };
+    const std::vector<std::string> views = view_ids();
+    for (const std::string size : {"1280x800", "1920x1080"})
+        for (const std::string lang : {"ja", "en"})
+            for (const std::string& view : views) {
+                CAPTURE(size);
+                CAPTURE(lang);
+                CAPTURE(view);
+                const Shot shot = shoot(view, size, lang, "--plans " + plan + ",example-deep-2030", db.string());
+                fs::copy_file(shot_dir / (view + "-" + size + "-" + lang + "-x.png"),
+                              shot_dir / ("sample-" + view + "-" + size + "-" + lang + ".png"), fs::copy_options::overwrite_existing);
+                const int width = shot.image.width;
+                CHECK(width == (size == "1280x800" ? 1280 : 1920));
+                std::set<int> colours;
+                for (int y = 0; y < shot.image.height; y += 3)
+                    for (int x = 0; x < width; x += 3) {
+                        const auto p = shot.image.at(x, y);
+                        colours.insert(p.r << 16 | p.g << 8 | p.b);
+                    }
+                CHECK(colours.size() > 50);  // not blank
+                if (view == "explorer") {
+                    // Marked synthetic on screen; the three statements under their labels; the municipality's source.
+                    const nlohmann::json* synthetic = find_item(shot.layout, "explorer.synthetic/" + plan);
+                    REQUIRE(synthetic);
+                    const auto statements = items_with(shot.layout, "explorer.statement/" + plan + "/");
+                    REQUIRE(statements.size() == 3);
+                    stacked(statements, width);
+                    CHECK((*statements[0])["text"].get<std::string>().find("ブランド") == 0);
+                    CHECK((*statements[2])["text"].get<std::string>().find("各業種の方向性") == 0);
+                    const auto sources = items_with(shot.layout, "explorer.municipality_source/sample-city/");
+                    REQUIRE(sources.size() == 1);
+                    CHECK((*sources[0])["text"].get<std::string>().find("https://example.invalid/sample-city/profile") != std::string::npos);
+                    CHECK((*sources[0])["y0"].get<double>() >= (*statements[2])["y1"].get<double>());
+                }
+                if (view == "compare") {
+                    const auto statements = items_with(shot.layout, "compare.statement/" + plan + "/");
+                    REQUIRE(statements.size() == 3);
+                    stacked(statements, width);
+                    const nlohmann::json* header = find_item(shot.layout, "compare.header/" + plan);
+                    REQUIRE(header);
+                    CHECK((*statements[0])["y0"].get<double>() >= (*header)["y1"].get<double>());
+                }
+                if (view == "swot") {
+                    // The items without a quadrant in their own area (two labels: 特徴, 現況), under the grid.
+                    const nlohmann::json* area = find_item(shot.layout, "swot.unmapped/" + plan);
+                    REQUIRE(area);
+                    CHECK((*area)["value"] == 2);
+                    for (const char* id : {"f1", "f2", "c1"}) {
+                        const nlohmann::json* item = find_item(shot.layout, "swot.item/" + plan + "/" + id);
+                        REQUIRE_MESSAGE(item, id);
+                        CHECK((*item)["y0"].get<double>() >= (*area)["y0"].get<double>());
+                        CHECK((*item)["y1"].get<double>() <= (*area)["y1"].get<double>());
+                        CHECK((*item)["x1"].get<double>() <= width);
+                    }
+                    for (const char* id : {"s1", "w1", "o1", "t1"}) {  // the mapped ones above it, in the grid
+                        const nlohmann::json* item = find_item(shot.layout, "swot.item/" + plan + "/" + id);
+                        REQUIRE_MESSAGE(item, id);
+                        CHECK((*item)["y1"].get<double>() <= (*area)["y0"].get<double>());
+                    }
+                }
+            }
 }

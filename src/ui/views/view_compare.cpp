@@ -44,6 +44,7 @@ namespace {
     X(row_period, "期間", "Period")                                                                          \
     X(row_kind, "種別・状態", "Kind · status")                                                               \
     X(row_vision, "将来像", "Vision")                                                                        \
+    X(row_statements, "ステートメント", "Statements")                                                        \
     X(row_structure, "構成", "Structure")                                                                    \
     X(row_strategies, "戦略・柱", "Strategies")                                                              \
     X(row_indicators, "指標", "Indicators")                                                                  \
@@ -344,7 +345,7 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
     const int n = static_cast<int>(plans.size());
     const char* labels[] = {L::row_municipality(lang), L::row_period(lang),     L::row_kind(lang),
                             L::row_vision(lang),       L::row_structure(lang),  L::row_strategies(lang),
-                            L::row_indicators(lang)};
+                            L::row_indicators(lang),   L::row_statements(lang)};
     float label_w = 0;
     for (const char* l : labels) label_w = std::max(label_w, ImGui::CalcTextSize(l).x);
     label_w = std::min(label_w + 0.6f * em(), 7.5f * em());
@@ -420,6 +421,24 @@ void draw_table(ViewContext& ctx, AlignmentCache& cache, const DataIndex& index,
             text_wrapped_colored(dim_text_color(), L::not_in_source(lang));
         else
             text_wrapped(p.vision);
+    }
+
+    // The plans' statements about themselves, under the source's labels (only when one has any).
+    if (std::any_of(plans.begin(), plans.end(), [](const Plan* p) { return !p->statements.empty(); })) {
+        row_label(L::row_statements(lang));
+        for (int c = 0; c < n; ++c) {
+            ImGui::TableSetColumnIndex(c + 1);
+            const Plan& p = *plans[static_cast<std::size_t>(c)];
+            if (p.statements.empty()) text_wrapped_colored(dim_text_color(), L::not_in_source(lang));
+            ImGui::PushID(c);
+            for (std::size_t i = 0; i < p.statements.size(); ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                plan_statement_block(p.statements[i], ctx.data.taxonomy, lang, !ctx.screenshot,
+                                     "compare.statement/" + p.id + "/" + std::to_string(i));
+                ImGui::PopID();
+            }
+            ImGui::PopID();
+        }
     }
 
     row_label(L::row_structure(lang));

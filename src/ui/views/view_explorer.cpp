@@ -61,6 +61,9 @@ namespace {
     X(summary, "背景", "Context")                                                                            \
     X(viewpoints, "基本的な視点", "Viewpoints")                                                              \
     X(focus_fields, "重点分野", "Focus fields")                                                              \
+    X(statements, "ステートメント", "Statements")                                                            \
+    X(municipality_sources, "自治体の出典", "Municipality sources")                                          \
+    X(copy_url_fmt, "URL をコピー（%s）", "Copy URL (%s)")                                                    \
     X(source, "出典", "Source")                                                                              \
     X(copy_url, "URL をコピー", "Copy URL")                                                                  \
     X(copy_source, "出典をコピー", "Copy source")                                                            \
@@ -396,12 +399,43 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
     return out;
 }
 
+// Every source that described the municipality (they accumulate over imports):
+// document title, section and page, the URL copyable.
+void draw_municipality_sources(ViewContext& ctx, const Municipality& mu) {
+    const Lang lang = ctx.lang;
+    ImGui::TableNextRow();
+    ImGui::TableSetColumnIndex(0);
+    text_wrapped_colored(dim_text_color(), L::municipality_sources(lang));
+    ImGui::TableSetColumnIndex(1);
+    for (std::size_t i = 0; i < mu.sources.size(); ++i) {
+        const SourceRef& src = mu.sources[i];
+        ImGui::PushID(static_cast<int>(i));
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const std::string text = source_text(ctx.data.taxonomy, src);
+        text_wrapped(text);
+        source_tooltip(src, ctx.data.taxonomy, lang);
+        const std::string url = source_url(src, ctx.data.taxonomy);
+        if (!url.empty()) {
+            text_wrapped_colored(dim_text_color(), url);
+            if (!ctx.screenshot && ImGui::SmallButton(format(L::copy_url_fmt(lang), std::to_string(i + 1).c_str()).c_str()))
+                ImGui::SetClipboardText(url.c_str());
+        }
+        if (probes_enabled())
+            record_probe("explorer.municipality_source/" + mu.id + "/" + std::to_string(i), top,
+                         ImVec2(top.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y), 0, 0, text + " " + url);
+        ImGui::PopID();
+    }
+}
+
 void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) {
     const Lang lang = ctx.lang;
     if (plan.is_synthetic) {
         badge(L::synthetic(lang), IM_COL32(200, 60, 60, 255));
         ImGui::SameLine();
         text_wrapped_colored(IM_COL32(220, 80, 80, 255), L::synthetic_note(lang));
+        if (probes_enabled())  // tests: sample and synthetic plans say so on screen
+            record_probe("explorer.synthetic/" + plan.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0,
+                         L::synthetic_note(lang));
     }
     heading(plan.title);
     if (!plan.title_en.empty()) text_wrapped_colored(dim_text_color(), plan.title_en + L::translated(lang));
@@ -411,13 +445,13 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     }
 
     const float lw = label_width({L::municipality(lang), L::kind(lang), L::status(lang), L::period(lang), L::vision(lang),
-                                  L::viewpoints(lang), L::focus_fields(lang), L::structure(lang), L::source(lang)});
+                                  L::viewpoints(lang), L::focus_fields(lang), L::statements(lang), L::structure(lang),
+                                  L::source(lang), L::municipality_sources(lang)});
+    const Municipality* mu = ctx.data.find_municipality(plan.municipality_id);
     if (!begin_fields("##plan_fields", lw)) return;
     {
         std::string m = municipality_name(ctx.data, plan.municipality_id, Lang::ja);
-        if (const Municipality* mu = ctx.data.find_municipality(plan.municipality_id)) {
-            if (!mu->name_en.empty()) m += " / " + mu->name_en;
-        }
+        if (mu && !mu->name_en.empty()) m += " / " + mu->name_en;
         field(L::municipality(lang), m);
     }
     field(L::kind(lang), plan.kind.empty() ? unknown_text(lang) : plan.kind);
@@ -447,6 +481,18 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
     if (!plan.vision.empty()) field(L::vision(lang), plan.vision);
     if (!plan.viewpoints.empty()) field(L::viewpoints(lang), join(plan.viewpoints, "・"));
     if (!plan.focus_fields.empty()) field(L::focus_fields(lang), join(plan.focus_fields, "、"));
+    if (!plan.statements.empty()) {  // what the plan says about itself, under the source's labels
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        text_wrapped_colored(dim_text_color(), L::statements(lang));
+        ImGui::TableSetColumnIndex(1);
+        for (std::size_t i = 0; i < plan.statements.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            plan_statement_block(plan.statements[i], ctx.data.taxonomy, lang, !ctx.screenshot,
+                                 "explorer.statement/" + plan.id + "/" + std::to_string(i));
+            ImGui::PopID();
+        }
+    }
     {
         const PlanCounts& c = info.counts;
         std::vector<std::string> parts;
@@ -462,6 +508,7 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
         field(L::structure(lang), s);
     }
     field(L::source(lang), plan.source.empty() ? std::string(unknown_text(lang)) : source_text(ctx.data.taxonomy, plan.source));
+    if (mu && !mu->sources.empty()) draw_municipality_sources(ctx, *mu);
     end_fields();
 }
 

@@ -33,6 +33,9 @@ namespace wardscope::ui {
 
 namespace {
 
+// The words of every status sentence (wardscope/progress.hpp), for the glyph set.
+const std::vector<std::string> progress_sentences = explain_progress_samples();
+
 // X(name, ja, en) — every UI string of this view.
 #define WS_KPI_STRINGS(X)                                                                                          \
     X(tab_title, "KPI", "KPIs")                                                                                    \
@@ -835,7 +838,10 @@ public:
         vs_.top_card = anchor.starts_with("card ") ? anchor.substr(5) : std::string();
         vs_.scroll.set(vs_.top_card);
     }
-    void append_strings(std::vector<const char*>& out) const override { WS_KPI_STRINGS(WS_STR_COLLECT) }
+    void append_strings(std::vector<const char*>& out) const override {
+        WS_KPI_STRINGS(WS_STR_COLLECT)
+        for (const std::string& s : progress_sentences) out.push_back(s.c_str());
+    }
     bool needs_kpi_history() const override { return true; }
 
 private:

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "ui/widgets/annotations.hpp"
+#include "ui/widgets/probes.hpp"
 #include "ui/widgets/table_tools.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "ui/view.hpp"
@@ -51,6 +52,8 @@ namespace {
     X(pinned, "固定中 — もう一度クリックで解除", "Pinned — click again to release")                        \
     X(translated, "（英訳）", " (translation)")                                                              \
     X(synthetic, "合成データ", "synthetic data")                                                             \
+    X(unmapped_title, "SWOTの区分なし — 出典の見出しのまま（クロスSWOTには使われません）",                   \
+      "Not mapped to a quadrant — under the source's own headings (not used by the cross-SWOT)")             \
     X(bullet, "•\u00a0", "•\u00a0")
 
 namespace L {
@@ -151,6 +154,30 @@ void handle_link(ViewContext& ctx, PanelState& ps, const BlockState& b, Link lin
     if (b.clicked) ps.pinned = ps.pinned == link ? Link{} : link;
 }
 
+// One analysis item: its text (translation in English), the source's label as a badge, notes, links.
+void draw_swot_item(ViewContext& ctx, PanelState& ps, const Plan& plan, const Linked& linked, std::size_t i) {
+    const Lang lang = ctx.lang;
+    const SwotItem& s = plan.swot[i];
+    ImGui::PushID(static_cast<int>(i));
+    const std::string& text = lang == Lang::en && !s.text_en.empty() ? s.text_en : s.text;
+    BlockOptions opt;
+    opt.background = highlight_bg(linked, LinkKind::swot, s.id, linked.swot);
+    if (!s.label.empty()) {  // the label the source gives the item, as written
+        opt.badge = s.label;
+        opt.badge_color = quadrant_color(s.quadrant);
+    }
+    std::string mark;
+    mark_annotation(ctx, opt, mark, plan.id, ItemKind::swot, s.id);
+    const BlockState b = text_block("##swot", {{L::bullet(lang) + text}}, opt);
+    if (probes_enabled()) record_probe("swot.item/" + plan.id + "/" + s.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), 0, 0, s.label);
+    annotatable(ctx, plan.id, ItemKind::swot, s.id);
+    std::string extra = lang == Lang::en ? s.text : std::string();  // as written, under the translation
+    if (lang == Lang::ja && !s.text_en.empty()) extra = s.text_en + L::translated(lang);
+    if (ps.pinned == Link{LinkKind::swot, s.id}) add_line(extra, L::pinned(lang));
+    handle_link(ctx, ps, b, Link{LinkKind::swot, s.id}, s.source.empty() ? plan.source : s.source, extra);
+    ImGui::PopID();
+}
+
 void draw_quadrant_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, const Linked& linked, Quadrant q) {
     const Lang lang = ctx.lang;
     ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, quadrant_color(q, 0.13f));
@@ -166,28 +193,30 @@ void draw_quadrant_cell(ViewContext& ctx, PanelState& ps, const Plan& plan, cons
     text_wrapped_colored(quadrant_color(q), title);
     bool any = false;
     for (std::size_t i = 0; i < plan.swot.size(); ++i) {
-        const SwotItem& s = plan.swot[i];
-        if (s.quadrant != q) continue;
+        if (plan.swot[i].quadrant != q) continue;
         any = true;
-        ImGui::PushID(static_cast<int>(i));
-        const std::string& text = lang == Lang::en && !s.text_en.empty() ? s.text_en : s.text;
-        BlockOptions opt;
-        opt.background = highlight_bg(linked, LinkKind::swot, s.id, linked.swot);
-        if (!s.label.empty()) {  // the label the source gives the item, as written
-            opt.badge = s.label;
-            opt.badge_color = quadrant_color(q);
-        }
-        std::string mark;
-        mark_annotation(ctx, opt, mark, plan.id, ItemKind::swot, s.id);
-        const BlockState b = text_block("##swot", {{L::bullet(lang) + text}}, opt);
-        annotatable(ctx, plan.id, ItemKind::swot, s.id);
-        std::string extra = lang == Lang::en ? s.text : std::string();  // as written, under the translation
-        if (lang == Lang::ja && !s.text_en.empty()) extra = s.text_en + L::translated(lang);
-        if (ps.pinned == Link{LinkKind::swot, s.id}) add_line(extra, L::pinned(lang));
-        handle_link(ctx, ps, b, Link{LinkKind::swot, s.id}, s.source.empty() ? plan.source : s.source, extra);
-        ImGui::PopID();
+        draw_swot_item(ctx, ps, plan, linked, i);
     }
     if (!any) text_wrapped_colored(dim_text_color(), L::none_in_source(lang));
+}
+
+// The analysis items the source does not map to a SWOT quadrant (特徴, 現況 …):
+// in their own labelled area under the grid, grouped by the source's label.
+void draw_unmapped_items(ViewContext& ctx, PanelState& ps, const Plan& plan, const Linked& linked) {
+    const Lang lang = ctx.lang;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    text_wrapped_colored(quadrant_color(Quadrant::none), L::unmapped_title(lang));
+    std::vector<std::string> labels;  // in source order
+    for (const SwotItem& s : plan.swot)
+        if (!s.mapped() && std::find(labels.begin(), labels.end(), s.label) == labels.end()) labels.push_back(s.label);
+    for (const std::string& label : labels) {
+        text_wrapped_colored(dim_text_color(), "【" + label + "】");
+        for (std::size_t i = 0; i < plan.swot.size(); ++i)
+            if (!plan.swot[i].mapped() && plan.swot[i].label == label) draw_swot_item(ctx, ps, plan, linked, i);
+    }
+    ImGui::EndGroup();
+    if (probes_enabled()) record_probe("swot.unmapped/" + plan.id, top, ImGui::GetItemRectMax(), static_cast<double>(labels.size()));
 }
 
 void draw_swot_grid(ViewContext& ctx, PanelState& ps, const Plan& plan, const Linked& linked) {
@@ -412,9 +441,13 @@ void draw_panel(ViewContext& ctx, SwotState& st, int panel, const Plan& plan, co
     }
 
     text_wrapped_colored(heading_color(), L::swot_title(lang));
-    if (!plan.swot.empty())
+    if (!plan.swot.empty()) {
         draw_swot_grid(ctx, ps, plan, linked);
-    else
+        if (std::any_of(plan.swot.begin(), plan.swot.end(), [](const SwotItem& s) { return !s.mapped(); })) {
+            ImGui::Spacing();
+            draw_unmapped_items(ctx, ps, plan, linked);
+        }
+    } else
         text_wrapped_colored(dim_text_color(), L::none_in_source(lang));
     ImGui::Spacing();
     const float tows_y = ImGui::GetCursorPosY();

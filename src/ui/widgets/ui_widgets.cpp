@@ -32,6 +32,7 @@ namespace {
     X(weakness, "弱み", "Weaknesses")                          \
     X(opportunity, "機会", "Opportunities")                    \
     X(threat, "脅威", "Threats")                               \
+    X(unmapped, "SWOTの区分なし", "Not mapped to a quadrant")  \
     X(source, "出典", "Source")                                \
     X(section, "節", "Section")                                \
     X(file, "ファイル", "File")                                \
@@ -43,6 +44,7 @@ namespace {
     X(number_grouping, "「%s」: 桁区切りのカンマは3桁ごとです（1,234 または 1234）", \
       "'%s': thousands separators group three digits (1,234 or 1234)")        \
     X(number_range, "「%s」は大きすぎます", "'%s' is too large")              \
+    X(translation, "（英訳）", " (translation)")                  \
     X(evaluation, "施策評価", "Evaluation")                                 \
     X(evaluation_summary_fmt, "施策評価（%s年度、%d件）: %s", "Evaluation (FY%s, %d items): %s") \
     X(evaluation_item_fmt, "%s年度 %s", "FY%s %s")                            \
@@ -198,6 +200,7 @@ const char* quadrant_name(Quadrant q, Lang lang) {
         case Quadrant::weakness: return S::weakness(lang);
         case Quadrant::opportunity: return S::opportunity(lang);
         case Quadrant::threat: return S::threat(lang);
+        case Quadrant::none: return S::unmapped(lang);
     }
     return "";
 }
@@ -269,6 +272,7 @@ ImU32 quadrant_color(Quadrant q, float alpha) {
         case Quadrant::weakness: return rgb(0xE69F00, alpha);
         case Quadrant::opportunity: return rgb(0x0072B2, alpha);
         case Quadrant::threat: return rgb(0xD55E00, alpha);
+        case Quadrant::none: break;
     }
     return rgb(0x808080, alpha);
 }
@@ -466,6 +470,20 @@ void source_tooltip_for(bool hovered, const SourceRef& source, const Taxonomy& t
 
 void source_tooltip(const SourceRef& source, const Taxonomy& taxonomy, Lang lang, std::string_view extra) {
     source_tooltip_for(ImGui::IsItemHovered(), source, taxonomy, lang, extra);
+}
+
+void plan_statement_block(const PlanStatement& st, const Taxonomy& taxonomy, Lang lang, bool tooltips,
+                          const std::string& probe_id) {
+    const std::string label = lang == Lang::en && !st.label_en.empty() ? st.label_en + " (" + st.label + ")" : st.label;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    text_wrapped_colored(accent_color(), "【" + label + "】");
+    text_wrapped(st.text);
+    if (lang == Lang::en && !st.text_en.empty()) text_wrapped_colored(dim_text_color(), st.text_en + S::translation(lang));
+    if (!st.source.empty()) text_wrapped_colored(dim_text_color(), source_text(taxonomy, st.source));
+    ImGui::EndGroup();
+    source_tooltip_for(tooltips && ImGui::IsItemHovered(), st.source, taxonomy, lang);
+    if (probes_enabled()) record_probe(probe_id, top, ImGui::GetItemRectMax(), 0, 0, st.label + " " + st.text);
 }
 
 bool begin_fields(const char* id, float label_width) {

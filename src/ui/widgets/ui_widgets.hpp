@@ -174,6 +174,13 @@ void source_tooltip(const SourceRef& source, const Taxonomy& taxonomy, Lang lang
 void source_tooltip_for(bool hovered, const SourceRef& source, const Taxonomy& taxonomy, Lang lang,
                         std::string_view extra = {});
 
+// A plan's statement about itself (PlanStatement): the source's label (its
+// translation first in English), the text as written (and its translation,
+// marked so), then its source in dim; hovering shows the source and the
+// layout probe `probe_id` records its rectangle and text (tests).
+void plan_statement_block(const PlanStatement& statement, const Taxonomy& taxonomy, Lang lang, bool tooltips,
+                          const std::string& probe_id);
+
 // "label  value" rows of a two-column key/value table; call between
 // begin_fields / end_fields.
 bool begin_fields(const char* id, float label_width);
