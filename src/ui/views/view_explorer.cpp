@@ -82,8 +82,6 @@ namespace {
     X(cross_listed_fmt, "%s の下にも掲載（1項目として数えます）", "Also listed under %s (counted once)")     \
     X(cross_listed_count_fmt, "再掲 %d", "%d cross-listed")                                                  \
     X(name_unknown_tip, "出典に名称が示されていません", "The source does not show its name")                   \
-    X(measures_note_fmt, "施策%d", "%d measures")                                                            \
-    X(measure_note_one, "施策1", "1 measure")                                                                \
     X(col_kind, "区分", "Kind")                                                                              \
     X(col_indicator, "指標", "Indicator")                                                                    \
     X(col_baseline, "基準値", "Baseline")                                                                    \
@@ -110,7 +108,7 @@ namespace {
     X(yes_new, "新規事業", "yes: marked 新規 in the source")                                                 \
     X(no_new, "—", "—")                                                                                      \
     X(below, "下位項目", "Below")                                                                            \
-    X(below_fmt, "%d項目（うち施策%d）", "%d items (%d measures)")                                           \
+    X(below_fmt, "%d項目（うち%s）", "%d items (%s)")                                           \
     X(node_indicators, "この項目の指標", "Indicators of this item")                                          \
     X(tows_links, "この項目になったクロスSWOT戦略", "Cross-SWOT strategies that became this item")            \
     X(path, "位置", "Path")                                                                                  \
@@ -513,6 +511,13 @@ void draw_plan_header(ViewContext& ctx, const Plan& plan, const PlanInfo& info) 
 }
 
 // "Also listed under (1) …, (2) …": every parent of a cross-listed node, where it is nested first.
+// A count of the plan's measure level under the name the plan gives it: 施策3, 事業3 ("measure: 3").
+std::string measure_count_text(const Plan& plan, int count, Lang lang) {
+    if (plan.measure_level.empty()) return std::to_string(count);
+    const std::string name = level_name(plan, plan.measure_level, lang);
+    return lang == Lang::en ? name + ": " + std::to_string(count) : name + std::to_string(count);
+}
+
 std::string cross_listed_text(const Plan& plan, const PlanTree& tree, int node, Lang lang) {
     std::string parents;
     for (int p : tree.parents_of(node)) {
@@ -553,7 +558,7 @@ struct TreeDraw {
         BlockOptions opt;
         std::string note;
         if (!leaf) {
-            note = info.tree.measures[k] > 0 ? (info.tree.measures[k] == 1 ? std::string(L::measure_note_one(lang)) : format(L::measures_note_fmt(lang), info.tree.measures[k]))
+            note = info.tree.measures[k] > 0 ? measure_count_text(plan, info.tree.measures[k], lang)
                                              : std::to_string(info.tree.descendants[k]);
             opt.note = note;
         }
@@ -586,7 +591,8 @@ struct TreeDraw {
         if (probes_enabled())  // for tests: where each occurrence was drawn, and how it is marked
             record_probe("explorer.node/" + n.id + "@" + (under < 0 ? std::string("-") : plan.nodes[static_cast<std::size_t>(under)].id),
                          ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), info.tree.is_cross_listed(i) ? 1 : 0,
-                         n.name_unknown() ? 1 : 0, title + (opt.badge.empty() ? "" : " [" + std::string(opt.badge) + "]"));
+                         n.name_unknown() ? 1 : 0,
+                         title + (opt.badge.empty() ? "" : " [" + std::string(opt.badge) + "]") + (note.empty() ? "" : " {" + note + "}"));
         if (b.hovered && !ctx.screenshot) {
             std::string extra = n.name_unknown() ? std::string(L::name_unknown_tip(lang)) : n.name;
             if (!n.name_en.empty()) extra += "\n" + n.name_en + L::translated(lang);
@@ -875,7 +881,7 @@ void draw_details(ViewContext& ctx, ExplorerState& st, const Plan& plan, const P
             if (e.node_id == n.id) ratings += (ratings.empty() ? "" : "\n") + evaluation_text(e, lang);
         if (!ratings.empty()) field(evaluation_label(lang), ratings);
         if (!info.tree.is_leaf(sel))
-            field(L::below(lang), format(L::below_fmt(lang), info.tree.descendants[k], info.tree.measures[k]));
+            field(L::below(lang), format(L::below_fmt(lang), info.tree.descendants[k], measure_count_text(plan, info.tree.measures[k], lang).c_str()));
         const SourceRef& src = node_source(plan, info.tree, sel);
         std::string s = src.empty() ? std::string(unknown_text(lang)) : source_text(ctx.data.taxonomy, src);
         if (n.source.empty() && !src.empty()) s += L::inherited(lang);
