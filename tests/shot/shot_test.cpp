@@ -590,6 +590,11 @@ TEST_CASE("explorer: a 5-level plan with cross-listed items and an unknown name,
             }
             if (size == "1920x1080")  // the whole tree in sight
                 for (const auto* r : rows) CHECK((*r)["y1"].get<double>() <= (*tree)["y1"].get<double>());
+            // A heading counts the plan's measure level by the plan's own name for it (施策課題, not 施策).
+            const std::string count_note = lang == "ja" ? "{施策課題" : "{measure issue: ";
+            CHECK(std::any_of(rows.begin(), rows.end(), [&](const nlohmann::json* r) {
+                return (*r)["text"].get<std::string>().find(count_note) != std::string::npos;
+            }));
         }
 }
 
@@ -757,6 +762,18 @@ TEST_CASE("the sample with every construct: every view at 1280x800 and 1920x1080
                     REQUIRE(sources.size() == 1);
                     CHECK((*sources[0])["text"].get<std::string>().find("https://example.invalid/sample-city/profile") != std::string::npos);
                     CHECK((*sources[0])["y0"].get<double>() >= (*statements[2])["y1"].get<double>());
+                }
+                if (view == "timeline") {
+                    // Planned to R12, ended in R10: the two years not run are drawn apart, at the bar's end.
+                    const nlohmann::json* not_run = find_item(shot.layout, "timeline.not_run/" + plan);
+                    REQUIRE(not_run);
+                    CHECK((*not_run)["value"] == 2028);
+                    CHECK((*not_run)["value2"] == 2030);
+                    const nlohmann::json* title = find_item(shot.layout, "timeline.bar_title/" + plan);
+                    REQUIRE(title);
+                    const double year_w = ((*not_run)["x1"].get<double>() - (*not_run)["x0"].get<double>()) / 2;
+                    CHECK(year_w > 5);
+                    CHECK((*not_run)["x0"].get<double>() > (*title)["x0"].get<double>() + 7 * year_w);  // after R3…R10's eight years
                 }
                 if (view == "compare") {
                     const auto statements = items_with(shot.layout, "compare.statement/" + plan + "/");

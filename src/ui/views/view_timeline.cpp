@@ -41,6 +41,7 @@ namespace {
     X(start_unknown, "開始年度不明", "start unknown")                                                           \
     X(end_unknown, "終了年度不明", "end unknown")                                                               \
     X(actual_end_fmt, "実際の終了：%s", "actually ended: %s")                                                   \
+    X(ended_early_fmt, "%sで終了", "ended %s")                                                                  \
     X(current_fy_fmt, "現在 %s", "Now %s")                                                                      \
     X(synthetic, "合成データ", "synthetic data")                                                                 \
     X(synthetic_note, "生成されたデータで、実在の計画ではありません。", "Generated data, not a real plan.")       \
@@ -359,13 +360,25 @@ bool draw_bar(ImDrawList* dl, const ViewContext& ctx, const Layout& l, const Geo
     const bool start_known = p.start_fy.has_value(), end_known = p.end_fy.has_value();
     std::string text = plan_title(p, lang);
     float text_x0 = a.x, text_x1 = b.x;
-    if (start_known && end_known) {
+    float solid_a = a.x, solid_b = b.x;  // the part drawn in the kind's colour (the title contrasts with it there)
+    // A plan that ended before its planned end (period.actual_end): solid to
+    // the end of that year, the planned years it did not run hatched and dashed.
+    const bool ended_early = start_known && end_known && p.actual_end_fy && *p.actual_end_fy < *p.end_fy;
+    if (ended_early) {
+        solid_b = std::clamp(std::round(g.xs.mapf(*p.actual_end_fy + 1)) - 1, a.x, b.x);
+        if (solid_b > a.x) dl->AddRectFilled(a, ImVec2(solid_b, b.y), col, round);
+        plot::hatch_rect(dl, ImVec2(solid_b, a.y), b, 0, (col & 0x00FFFFFF) | (90u << 24), 0.45f * E);
+        plot::dashed_rect(dl, ImVec2(solid_b, a.y), b, col, std::max(1.0f, 0.08f * E), 0.35f * E, 0.2f * E);
+        text += " · " + format(L::ended_early_fmt(lang), fiscal_year_label(*p.actual_end_fy).c_str());
+        if (probes_enabled())  // tests: the planned years not run
+            record_probe("timeline.not_run/" + p.id, ImVec2(solid_b, a.y), b, *p.actual_end_fy, *p.end_fy);
+    } else if (start_known && end_known) {
         dl->AddRectFilled(a, b, col, round);
     } else if (start_known || end_known) {
         // The known year solid, the unknown side a dashed stub with a note.
         const float year_w = static_cast<float>(g.xs.map(1) - g.xs.map(0));
-        const float solid_a = start_known ? a.x : b.x - year_w;
-        const float solid_b = start_known ? a.x + year_w : b.x;
+        solid_a = start_known ? a.x : b.x - year_w;
+        solid_b = start_known ? a.x + year_w : b.x;
         dl->AddRectFilled(ImVec2(solid_a, a.y), ImVec2(solid_b, b.y), col, round);
         const ImVec2 da(start_known ? solid_b : a.x, a.y), db(start_known ? b.x : solid_a, b.y);
         plot::hatch_rect(dl, da, db, 0, (col & 0x00FFFFFF) | (90u << 24), 0.45f * E);
@@ -408,15 +421,13 @@ bool draw_bar(ImDrawList* dl, const ViewContext& ctx, const Layout& l, const Geo
             record_probe("timeline.bar_title/" + p.id, ImVec2(text_x0 + pad, ty),
                          ImVec2(text_x0 + pad + ImGui::CalcTextSize(shown.c_str()).x, ty + lh * static_cast<float>(lines)), 0,
                          0, shown);
-        if (start_known && end_known) {
+        if (start_known && end_known && !ended_early) {
             dl->PushClipRect(a, b, true);
             dl->AddText(ImVec2(text_x0 + pad, ty), plot::contrast_text(col), shown.c_str());
             dl->PopClipRect();
         } else {
             // Solid part: text contrasting with the kind colour; dashed part: the normal text colour.
-            const float year_w = static_cast<float>(g.xs.map(1) - g.xs.map(0));
-            const float solid_a = !start_known && end_known ? b.x - year_w : a.x;
-            const float solid_b = start_known ? a.x + year_w : (end_known ? b.x : a.x);
+            if (!start_known && !end_known) solid_a = solid_b = a.x;
             dl->PushClipRect(a, b, true);
             dl->PushClipRect(ImVec2(solid_a, a.y), ImVec2(solid_b, b.y), true);
             dl->AddText(ImVec2(text_x0 + pad, ty), plot::contrast_text(col), shown.c_str());
