@@ -119,9 +119,9 @@ const std::vector<std::string> progress_sentences = explain_progress_samples();
     X(revision_current, "（採用）", " (current)")                                                                 \
     X(as_of_fmt, "%s時点", "as of %s")                                                                             \
     X(year_target_fmt, "%sの目標 %s", "%s target %s")                                                         \
-    X(comparator_at_least, "以上", "or more")                                                                    \
-    X(comparator_at_most, "以下", "or less")                                                                     \
-    X(comparator_about, "程度", "about")                                                                         \
+    X(comparator_at_least, "以上", " or more")                                                                    \
+    X(comparator_at_most, "以下", " or less")                                                                     \
+    X(comparator_about, "程度", " (approx.)")                                                                         \
     X(qualitative_mark, "定性", "qualitative")                                                                   \
     X(rule_fmt, "判定ルール %s: %s", "Rule %s: %s")                                                               \
     X(latest_text_fmt, "最新「%s」（%s）", "Latest \"%s\" (%s)")                                                    \
@@ -381,7 +381,7 @@ std::string reason_text(const Progress& p, Lang lang) {
 // Reddish purple (Okabe–Ito), apart from the status colours: results that disagree.
 ImU32 disagreement_color() { return IM_COL32(204, 121, 167, 255); }
 
-// The comparator after a target, as written in plans: 8件以上.
+// The comparator after a target, as written in plans: 8件以上 (English: "8 or more").
 std::string comparator_text(const Indicator& ind, Lang lang) {
     switch (ind.comparator) {
         case Comparator::at_least: return L::comparator_at_least(lang);
