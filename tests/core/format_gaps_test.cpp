@@ -182,6 +182,10 @@ TEST_CASE("docs/plan-format.md's examples are valid-looking and never mark a tra
     // The statements and quadrant-less items are documented.
     CHECK(doc.find("### statement") != std::string::npos);
     CHECK(doc.find("not mapped to a quadrant") != std::string::npos);
+    // The top-level keys added for real plans (issue #13) have their rows in the table.
+    for (const char* key : {"rating_scale", "evaluations", "authors", "approvals", "budget", "statements", "levels"})
+        CHECK_MESSAGE(doc.find("| `" + std::string(key) + "` |") != std::string::npos, key);
+    CHECK(doc.find("### evaluation") != std::string::npos);
 }
 
 TEST_CASE("the version 5 step rebuilds swot_item as its field table declares it") {
