@@ -39,7 +39,7 @@ extern const char* const statement_tables_v5_sql;
 // The second part of the step to version 5: swot_item rebuilt, quadrant optional.
 extern const char* const swot_unmapped_v5_sql;
 
-// The step to version 5 (not yet released): a user's groups of municipalities, from its field table.
+// The first part of the step to version 5: a user's groups of municipalities, frozen as released.
 extern const char* const municipality_groups_v5_sql;
 
 }  // namespace wardscope

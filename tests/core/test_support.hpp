@@ -63,6 +63,9 @@ inline std::string without_layout_spaces(const std::string& s) {
     std::string out;
     for (char c : s)
         if (c != ' ' && c != '\n' && c != '\t' && c != '\r') out += c;
+    return out;
+}
+
 // The problems ("pointer: message") of the plan file `text` after `edit`.
 inline std::vector<std::string> problems_after_edit(const std::string& text, const std::function<void(nlohmann::json&)>& edit) {
     nlohmann::json plan = nlohmann::json::parse(text);
