@@ -835,17 +835,30 @@ Dataset read_plans(sqlite3* db) {
     return data;
 }
 
+// The order the KPI history expects (kpi_history.hpp): by plan, indicator,
+// year, then as_of, origin (by its stored name, as SQL would) and row id.
+bool observation_order(const Observation& a, const Observation& b) {
+    if (int c = a.plan_id.compare(b.plan_id)) return c < 0;
+    if (int c = a.indicator_id.compare(b.indicator_id)) return c < 0;
+    if (a.fiscal_year != b.fiscal_year) return a.fiscal_year < b.fiscal_year;
+    if (int c = a.as_of.compare(b.as_of)) return c < 0;
+    if (int c = to_string(a.origin).compare(to_string(b.origin))) return c < 0;
+    return a.id < b.id;
+}
 std::vector<Observation> read_observations(sqlite3* db) {
     std::vector<Observation> observations;
     {
         Statement count(db, "SELECT count(*) FROM observation");
         if (count.step()) observations.reserve(static_cast<std::size_t>(count.integer(0)));
         const int version = read_user_version(db);  // an older one is read as it is (read-only)
-        Statement st(db, "SELECT " + records::select_columns(records::observation, "", version) +
-                             " FROM observation ORDER BY plan_id, indicator_id, fiscal_year, " +
-                             (version >= 4 ? "as_of, " : "") + "origin, id");
+        // A full scan in storage order, put in order here: no index covers this
+        // order since as_of came (schema 4), and SQLite's ORDER BY walked the
+        // unique index with a row lookup and a temp B-tree: ten times slower.
+        Statement st(db, "SELECT " + records::select_columns(records::observation, "", version) + " FROM observation");
         while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back(), version);
     }
+    if (!std::is_sorted(observations.begin(), observations.end(), observation_order))  // rows imported in order need no sort
+        std::sort(observations.begin(), observations.end(), observation_order);
     return observations;
 }
 

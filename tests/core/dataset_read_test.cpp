@@ -3,6 +3,8 @@
 // DatasetReader (the plans first, the KPI history later, from one snapshot).
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
 #include <future>
 #include <thread>
 
@@ -38,6 +40,38 @@ std::string describe(const Dataset& data) {
 }
 
 }  // namespace
+
+TEST_CASE("the KPI history comes in the order SQL would sort it, whatever order the rows were stored in") {
+    test::TempDir dir;
+    const auto path = make_database(dir);
+    {
+        // Rows stored out of order: a later year, revisions (as_of) and another origin, stored first.
+        Store store = Store::open(path, OpenMode::read_write);
+        const Dataset data = load_dataset(store);
+        const std::string indicator = data.find_plan("kita-vision-2026")->indicators.at(0).id;
+        add_user_observation(store, "kita-vision-2026", indicator, "2030", "15", "区の集計");
+        add_user_observation(store, "kita-vision-2026", indicator, "2025", "9", "区の集計");
+        REQUIRE(sqlite3_exec(store.handle(),
+                             "UPDATE observation SET as_of = '2026-03-31' WHERE origin = 'user' AND fiscal_year = 2025", nullptr,
+                             nullptr, nullptr) == SQLITE_OK);
+    }
+    Store store = Store::open(path, OpenMode::read_only);
+    const Dataset data = load_dataset(store);
+    std::vector<std::int64_t> sql_order;
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(store.handle(),
+                               "SELECT id FROM observation ORDER BY plan_id, indicator_id, fiscal_year, as_of, origin, id", -1,
+                               &st, nullptr) == SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) sql_order.push_back(sqlite3_column_int64(st, 0));
+    sqlite3_finalize(st);
+    std::vector<std::int64_t> loaded;
+    for (const Observation& o : data.observations) loaded.push_back(o.id);
+    REQUIRE(loaded.size() == sql_order.size());
+    CHECK(loaded == sql_order);
+    std::vector<std::int64_t> stored = sql_order;
+    std::sort(stored.begin(), stored.end());
+    CHECK(stored != sql_order);  // the test means something: storage order is not the loaded order
+}
 
 // Run under ThreadSanitizer too (scripts/test-sanitizers.sh).
 TEST_SUITE_BEGIN("threads");
