@@ -174,12 +174,11 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     } else {
         model_ = ui::build_model(data_, std::move(inputs));
     }
-    // The indexes (search, similar measures) follow a start-up's first frame;
-    // elsewhere (a reload, a shot) they come with the model.
-    if (history == KpiHistoryLoad::in_background)
-        pending_indexes_ = std::async(std::launch::async, [this] { return ui::build_indexes(data_, search_index_); });
-    else
-        ui::add_indexes(model_, ui::build_indexes(data_, search_index_));
+    // The indexes (search, similar measures) are built once a start-up has
+    // shown its first frame (start_indexes); elsewhere (a reload, a shot)
+    // they come with the model.
+    indexes_deferred_ = history == KpiHistoryLoad::in_background;
+    if (!indexes_deferred_) ui::add_indexes(model_, ui::build_indexes(data_, search_index_));
     if (history == KpiHistoryLoad::with_plans) ui::add_kpi_history(model_);
     selection_.drop_missing(data_);  // keep the selection where it still exists
     data_changed();
@@ -414,7 +413,14 @@ bool Dashboard::receive_kpi_history(bool wait) {
     return true;
 }
 
+void Dashboard::start_indexes() {
+    if (!indexes_deferred_) return;
+    indexes_deferred_ = false;
+    pending_indexes_ = std::async(std::launch::async, [this] { return ui::build_indexes(data_, search_index_); });
+}
+
 bool Dashboard::receive_indexes(bool wait) {
+    if (wait) start_indexes();
     if (!pending_indexes_.valid()) return false;
     if (!wait && pending_indexes_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
     ui::add_indexes(model_, pending_indexes_.get());

@@ -91,9 +91,12 @@ public:
     bool kpi_history_ready() const {
         return pending_history_.valid() && pending_history_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     }
-    // The same for the model's indexes (search, similar measures), built after a start-up's first frame.
+    // The same for the model's indexes (search, similar measures): a start-up
+    // builds them on another thread once its first frame is shown (the shell
+    // calls start_indexes; receive_indexes(true) starts them too).
+    void start_indexes();
     bool receive_indexes(bool wait);
-    bool indexes_pending() const { return pending_indexes_.valid(); }
+    bool indexes_pending() const { return indexes_deferred_ || pending_indexes_.valid(); }
     bool indexes_ready() const {
         return pending_indexes_.valid() && pending_indexes_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     }
@@ -274,6 +277,7 @@ private:
     DatabaseWatch watch_;
     bool changed_on_disk_ = false;  // another process wrote: offer to reload
     std::future<std::vector<Observation>> pending_history_;  // KpiHistoryLoad::in_background, until received
+    bool indexes_deferred_ = false;  // a start-up's indexes: not started before its first frame
     std::future<ui::ModelIndexes> pending_indexes_;  // built from data_ after a start-up's first frame, until received
     std::string reload_error_;
     std::optional<Reread> reread_pending_;  // after an edit: read again before the next frame's views

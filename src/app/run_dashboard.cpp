@@ -452,6 +452,7 @@ int run_dashboard(const DashboardOptions& options) {
             if (!first_frame_shown) {
                 first_frame_shown = true;
                 std::cout << "event: first frame" << std::endl;  // for the benchmark's start-up figure
+                dashboard.start_indexes();  // the first frame did without them
             }
             if (asked.rebuild_fonts || asked.restyle) loop.wake();  // show the new size at once
         }
