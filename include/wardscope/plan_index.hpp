@@ -151,7 +151,10 @@ struct ThemeProfile {
     const ThemeCount* find(std::string_view theme_id) const;
 };
 
+struct CountedItems;  // theme_rule.hpp
 ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy);
+ThemeProfile theme_profile(const Plan& plan, const PlanTree& tree, const Taxonomy& taxonomy);  // with the plan's tree at hand
+ThemeProfile theme_profile(const CountedItems& counted, const Taxonomy& taxonomy);               // with its counted items
 
 // ---- Generations ------------------------------------------------------------
 

@@ -140,7 +140,8 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
     for (std::size_t c = 0; c < ncol; ++c) column_of.emplace(themes[c].id, c);
     for (std::size_t r = 0; r < nrow; ++r) {
         const Plan& plan = data.plans[picked[r]];
-        const ThemeProfile profile = theme_profile(plan, data.taxonomy);
+        const CountedItems counted = counted_items(plan);
+        const ThemeProfile profile = theme_profile(counted, data.taxonomy);
         CoverageRow& row = rows[r];
         row.plan_index = picked[r];
         row.plan_id = plan.id;
@@ -158,7 +159,7 @@ CoverageMatrix build_coverage(const Dataset& data, const std::vector<std::size_t
             row.themes_covered += cell.present ? 1 : 0;
         }
         // The items behind each count: the same items theme_profile counts (theme_rule.hpp).
-        for (const CountedItems::Item& item : counted_items(plan).items)
+        for (const CountedItems::Item& item : counted.items)
             for (const CarriedTheme& carried : item.themes) {
                 auto it = column_of.find(carried.theme_id);
                 if (it != column_of.end()) cells[r * ncol + it->second].nodes.push_back(item.node);

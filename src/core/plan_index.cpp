@@ -519,7 +519,13 @@ const ThemeCount* ThemeProfile::find(std::string_view theme_id) const {
     return nullptr;
 }
 
-ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) {
+ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) { return theme_profile(plan, build_plan_tree(plan), taxonomy); }
+
+ThemeProfile theme_profile(const Plan& plan, const PlanTree& tree, const Taxonomy& taxonomy) {
+    return theme_profile(counted_items(plan, tree), taxonomy);
+}
+
+ThemeProfile theme_profile(const CountedItems& counted, const Taxonomy& taxonomy) {
     ThemeProfile p;
     std::unordered_map<std::string_view, std::size_t> slot;  // views the taxonomy's and the items' theme ids
     for (const Theme& th : taxonomy.themes) {
@@ -527,7 +533,6 @@ ThemeProfile theme_profile(const Plan& plan, const Taxonomy& taxonomy) {
         p.themes.push_back(ThemeCount{th.id, 0, 0, 0, 0});
     }
     // The one counting rule (theme_rule.hpp): counted items and the themes they carry.
-    const CountedItems counted = counted_items(plan);
     p.counts_leaves = !counted.has_measures;
     for (const CountedItems::Item& item : counted.items) {
         ++p.total;

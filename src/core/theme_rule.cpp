@@ -29,44 +29,74 @@ bool is_detail(const Plan& plan, const PlanTree& tree, int node) {
     return valid(plan, node) && rank_of(plan, at(plan, node)) > plan.measure_rank() && !is_counted_item(plan, tree, node);
 }
 
-std::vector<CarriedTheme> carried_themes(const Plan& plan, const PlanTree& tree, int node) {
-    std::vector<CarriedTheme> out;
-    if (!valid(plan, node)) return out;
-    auto carry = [&](int k, const ThemeTag& tag) {
-        auto it = std::find_if(out.begin(), out.end(), [&](const CarriedTheme& c) { return c.theme_id == tag.theme_id; });
-        if (it == out.end()) out.push_back({tag.theme_id, k, tag.origin == TagOrigin::hand});
-        else if (tag.origin == TagOrigin::hand) it->by_hand = true;
-    };
-    for (const ThemeTag& tag : at(plan, node).themes) carry(node, tag);
-    // Its ancestors' hand tags, nearest first, through every parent (a cross-listed item has several).
-    std::vector<char> seen(plan.nodes.size(), 0);
-    std::vector<int> wave{node};
-    seen[static_cast<std::size_t>(node)] = 1;
-    while (!wave.empty()) {
-        std::vector<int> next;
-        for (int k : wave)
-            for (int p : tree.parents_of(k))
-                if (!seen[static_cast<std::size_t>(p)]) {
-                    seen[static_cast<std::size_t>(p)] = 1;
-                    next.push_back(p);
-                    for (const ThemeTag& tag : at(plan, p).themes)
+namespace {
+
+// The walks of carried_themes, with their scratch space kept between the
+// items of one plan: counted_items walks every item, and allocating per item
+// was most of the model's start-up cost (issue #11).
+class ThemeWalk {
+public:
+    ThemeWalk(const Plan& plan, const PlanTree& tree) : plan_(plan), tree_(tree), seen_(plan.nodes.size(), 0) {}
+
+    std::vector<CarriedTheme> carried(int node) {
+        std::vector<CarriedTheme> out;
+        if (!valid(plan_, node)) return out;
+        auto carry = [&](int k, const ThemeTag& tag) {
+            auto it = std::find_if(out.begin(), out.end(), [&](const CarriedTheme& c) { return c.theme_id == tag.theme_id; });
+            if (it == out.end()) out.push_back({tag.theme_id, k, tag.origin == TagOrigin::hand});
+            else if (tag.origin == TagOrigin::hand) it->by_hand = true;
+        };
+        for (const ThemeTag& tag : at(plan_, node).themes) carry(node, tag);
+        // Its ancestors' hand tags, nearest first, through every parent (a cross-listed item has several).
+        mark(node);
+        wave_.assign(1, node);
+        while (!wave_.empty()) {
+            next_.clear();
+            for (int k : wave_) {
+                auto visit = [&](int p) {
+                    if (p < 0 || seen_[static_cast<std::size_t>(p)]) return;
+                    mark(p);
+                    next_.push_back(p);
+                    for (const ThemeTag& tag : at(plan_, p).themes)
                         if (tag.origin == TagOrigin::hand) carry(p, tag);
-                }
-        wave = std::move(next);
-    }
-    // The details below it (below the measure level): parts of the item, every tag.
-    std::vector<int> below{node};
-    while (!below.empty()) {
-        const int k = below.back();
-        below.pop_back();
-        for (int c : tree.children[static_cast<std::size_t>(k)])
-            if (is_detail(plan, tree, c) && !seen[static_cast<std::size_t>(c)]) {
-                seen[static_cast<std::size_t>(c)] = 1;
-                for (const ThemeTag& tag : at(plan, c).themes) carry(c, tag);
-                below.push_back(c);
+                };
+                visit(tree_.parent[static_cast<std::size_t>(k)]);
+                for (int p : tree_.also_under[static_cast<std::size_t>(k)]) visit(p);
             }
+            std::swap(wave_, next_);
+        }
+        // The details below it (below the measure level): parts of the item, every tag.
+        below_.assign(1, node);
+        while (!below_.empty()) {
+            const int k = below_.back();
+            below_.pop_back();
+            for (int c : tree_.children[static_cast<std::size_t>(k)])
+                if (is_detail(plan_, tree_, c) && !seen_[static_cast<std::size_t>(c)]) {
+                    mark(c);
+                    for (const ThemeTag& tag : at(plan_, c).themes) carry(c, tag);
+                    below_.push_back(c);
+                }
+        }
+        for (int k : marked_) seen_[static_cast<std::size_t>(k)] = 0;  // clean for the next item
+        marked_.clear();
+        return out;
     }
-    return out;
+
+private:
+    void mark(int k) {
+        seen_[static_cast<std::size_t>(k)] = 1;
+        marked_.push_back(k);
+    }
+    const Plan& plan_;
+    const PlanTree& tree_;
+    std::vector<char> seen_;
+    std::vector<int> marked_, wave_, next_, below_;
+};
+
+}  // namespace
+
+std::vector<CarriedTheme> carried_themes(const Plan& plan, const PlanTree& tree, int node) {
+    return ThemeWalk(plan, tree).carried(node);
 }
 
 const CarriedTheme* CountedItems::Item::find(std::string_view theme_id) const {
@@ -79,10 +109,11 @@ CountedItems counted_items(const Plan& plan, const PlanTree& tree) {
     CountedItems out;
     out.has_measures = std::any_of(plan.nodes.begin(), plan.nodes.end(),
                                    [&](const Node& n) { return !plan.measure_level.empty() && n.level == plan.measure_level; });
+    ThemeWalk walk(plan, tree);
     for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
         const int node = static_cast<int>(i);
         if (!is_counted_item(plan, tree, node)) continue;
-        out.items.push_back({node, carried_themes(plan, tree, node)});
+        out.items.push_back({node, walk.carried(node)});
     }
     return out;
 }

@@ -23,7 +23,9 @@ DataIndex build_index(const Dataset& data) {
     index.plans.reserve(data.plans.size());
     for (std::size_t i = 0; i < data.plans.size(); ++i) {
         const Plan& plan = data.plans[i];
-        index.plans.push_back(PlanInfo{build_plan_tree(plan), count_plan(plan), theme_profile(plan, data.taxonomy)});
+        PlanTree tree = build_plan_tree(plan);
+        ThemeProfile profile = theme_profile(plan, tree, data.taxonomy);  // walks the tree built here
+        index.plans.push_back(PlanInfo{std::move(tree), count_plan(plan), std::move(profile)});
         index.by_id.emplace(plan.id, static_cast<int>(i));
         if (!plan.swot.empty() || !plan.tows.empty()) index.plans_with_swot.push_back(i);
     }
