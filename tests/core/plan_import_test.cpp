@@ -190,12 +190,8 @@ std::vector<std::string> stored_rows(const std::filesystem::path& path, const ch
 // with the values single-row inserts gave.
 TEST_CASE("nodes, tags, actors and observations are stored in order, whole batches and the rest") {
     test::TempDir dir;
-    GenerateOptions options;
-    options.municipalities = 1;
-    options.plans_per_municipality = 1;
-    options.measures_per_plan = 150;
-    options.indicators_per_plan = 7;
-    options.years = 19;
+    const GenerateOptions options{
+        .municipalities = 1, .plans_per_municipality = 1, .measures_per_plan = 150, .indicators_per_plan = 7, .years = 19};
     const std::vector<PlanFile> files = generate_plan_files(options, test::bundled_taxonomy());
     REQUIRE(files.size() == 1);
     const PlanFile& pf = files[0];
