@@ -1,5 +1,6 @@
 #include "wardscope/json_text.hpp"
 
+#include <utility>
 #include <vector>
 
 namespace wardscope {
@@ -19,7 +20,9 @@ public:
     bool number_integer(json::number_integer_t v) { return value(v); }
     bool number_unsigned(json::number_unsigned_t v) { return value(v); }
     bool number_float(json::number_float_t v, const json::string_t&) { return value(v); }
-    bool string(json::string_t& v) { return value(std::move(v)); }
+    // Copied, not moved: v is the lexer's buffer, which keeps its capacity for
+    // the next string (moved out, it regrew character by character for each).
+    bool string(json::string_t& v) { return value(std::as_const(v)); }
     bool binary(json::binary_t& v) { return value(json::binary(std::move(v))); }
 
     bool start_object(std::size_t) {
@@ -28,7 +31,7 @@ public:
     }
     bool key(json::string_t& k) {
         auto& object = stack_.back()->get_ref<json::object_t&>();
-        auto [it, inserted] = object.emplace(k, nullptr);
+        auto [it, inserted] = object.try_emplace(k, nullptr);  // copied: k is the lexer's buffer (see string())
         if (!inserted) throw DuplicateKeyError(pointer() + "/" + json_pointer_token(k), k);
         slot_ = &it->second;
         return true;

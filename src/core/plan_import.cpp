@@ -61,11 +61,18 @@ struct PlanWriter {
     Insert<decltype(records::plan_viewpoint)> viewpoint{db, records::plan_viewpoint, {"plan_id", "ord", "text"}, "", borrowed};
     Insert<decltype(records::plan_focus_field)> focus{db, records::plan_focus_field, {"plan_id", "ord", "text"}, "", borrowed};
     Insert<decltype(records::plan_level)> level{db, records::plan_level, {"plan_id", "ord"}, "", borrowed};
-    Insert<decltype(records::node)> node{db, records::node, {"plan_id", "ord"}, "", borrowed};
+    // The four tables of ≈ 100,000 rows or more at national size go in batches (record_sql.hpp).
+    static constexpr int batch_rows = 64;
+    template <typename T, typename... Given>
+    using Batch = records::RowBatchInsert<T, Given...>;
+    Batch<decltype(records::node), std::string_view, int> node{db, records::node, {"plan_id", "ord"}, batch_rows, borrowed};
     Insert<decltype(records::node_also_under)> also_under{
         db, records::node_also_under, {"plan_id", "node_id", "parent_id", "ord"}, "", borrowed};
-    Insert<decltype(records::node_theme)> tag{db, records::node_theme, {"plan_id", "node_id", "ord"}, "", borrowed};
-    Insert<decltype(records::node_actor)> actor{db, records::node_actor, {"plan_id", "node_id", "actor_id", "ord"}, "", borrowed};
+    Batch<decltype(records::node_theme), std::string_view, std::string_view, int> tag{
+        db, records::node_theme, {"plan_id", "node_id", "ord"}, batch_rows, borrowed};
+    Batch<decltype(records::node_actor), std::string_view, std::string_view, std::string_view, int> actor{
+        db, records::node_actor, {"plan_id", "node_id", "actor_id", "ord"}, batch_rows, borrowed};
+    const records::LinkRow link{};  // the record of a row whose columns are all given (node_actor)
     Insert<decltype(records::swot_item)> swot{db, records::swot_item, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::tows_strategy)> tows{db, records::tows_strategy, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::tows_swot)> tows_swot{db, records::tows_swot, {"plan_id", "tows_id", "swot_id", "ord"}, "", borrowed};
@@ -80,10 +87,12 @@ struct PlanWriter {
     Insert<decltype(records::budget_line)> budget{db, records::budget_line, {"plan_id", "ord"}, "", borrowed};
     Insert<decltype(records::plan_statement)> statement{db, records::plan_statement, {"plan_id", "ord"}, "", borrowed};
     // A plan file's observations belong to its plan and have origin plan_file.
-    Insert<decltype(records::observation)> observation{
-        db, records::observation, {"plan_id", "origin", "entered_at"}, "", borrowed};
+    Batch<decltype(records::observation), std::string_view, std::string_view, std::string_view> observation{
+        db, records::observation, {"plan_id", "origin", "entered_at"}, batch_rows, borrowed};
     // Node tags as derive_rule_tags would leave them (hand, then rule tags),
-    // derived node by node: the plan file is not copied to derive them.
+    // derived node by node: the plan file is not copied to derive them. They
+    // live here until their batch is written.
+    std::vector<std::vector<ThemeTag>> node_tags;
     void write(const PlanFile& pf, const Taxonomy& taxonomy);
 };
 
@@ -95,14 +104,19 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     for (std::size_t i = 0; i < p.focus_fields.size(); ++i) focus.run({}, p.id, static_cast<int>(i), p.focus_fields[i]);
 
     for (std::size_t i = 0; i < p.levels.size(); ++i) level.run(p.levels[i], p.id, static_cast<int>(i));
-    for (std::size_t i = 0; i < p.nodes.size(); ++i) node.run(p.nodes[i], p.id, static_cast<int>(i));
+    for (std::size_t i = 0; i < p.nodes.size(); ++i) node.add(p.nodes[i], p.id, static_cast<int>(i));
+    node.flush();  // the rows below refer to the nodes (foreign keys, checked per row)
+    node_tags.clear();
+    node_tags.reserve(p.nodes.size());
     for (std::size_t i = 0; i < p.nodes.size(); ++i) {
         const Node& n = p.nodes[i];
         for (std::size_t k = 0; k < n.also_under.size(); ++k) also_under.run({}, p.id, n.id, n.also_under[k], static_cast<int>(k));
-        const std::vector<ThemeTag> themes = derived_theme_tags(n, taxonomy);
-        for (std::size_t k = 0; k < themes.size(); ++k) tag.run(themes[k], p.id, n.id, static_cast<int>(k));
-        for (std::size_t k = 0; k < n.actors.size(); ++k) actor.run({}, p.id, n.id, n.actors[k], static_cast<int>(k));
+        const std::vector<ThemeTag>& themes = node_tags.emplace_back(derived_theme_tags(n, taxonomy));
+        for (std::size_t k = 0; k < themes.size(); ++k) tag.add(themes[k], p.id, n.id, static_cast<int>(k));
+        for (std::size_t k = 0; k < n.actors.size(); ++k) actor.add(link, p.id, n.id, n.actors[k], static_cast<int>(k));
     }
+    tag.flush();
+    actor.flush();
 
     for (std::size_t i = 0; i < p.swot.size(); ++i) swot.run(p.swot[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.tows.size(); ++i) {
@@ -121,7 +135,8 @@ void PlanWriter::write(const PlanFile& pf, const Taxonomy& taxonomy) {
     for (std::size_t i = 0; i < p.approvals.size(); ++i) approval.run(p.approvals[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.budget.size(); ++i) budget.run(p.budget[i], p.id, static_cast<int>(i));
     for (std::size_t i = 0; i < p.statements.size(); ++i) statement.run(p.statements[i], p.id, static_cast<int>(i));
-    for (const Observation& o : pf.observations) observation.run(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
+    for (const Observation& o : pf.observations) observation.add(o, p.id, to_string(ObservationOrigin::plan_file), entered_at);
+    observation.flush();
 }
 
 // The municipality as one record (municipality.hpp): a file's description is

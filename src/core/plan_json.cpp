@@ -148,26 +148,27 @@ public:
         return true;
     }
 
-    // Missing or null optional strings read as "".
+    // Missing or null optional strings read as "". (Pointers are joined only
+    // for a problem: a plan file has hundreds of thousands of fields.)
     std::string text(const json& object, const std::string& pointer, std::string_view key, bool required) {
-        const std::string at = join(pointer, key);
-        auto it = object.find(std::string(key));
+        auto it = object.find(key);
         if (it == object.end() || it->is_null()) {
-            if (required) problem(at, "missing required field");
+            if (required) problem(join(pointer, key), "missing required field");
             return {};
         }
         if (!it->is_string()) {
-            problem(at, std::string("expected a string, found ") + type_name(*it));
+            problem(join(pointer, key), std::string("expected a string, found ") + type_name(*it));
             return {};
         }
-        std::string value = it->get<std::string>();
-        if (required && value.empty()) problem(at, "must not be empty");
-        check_control_characters(value, at, prose_keys.count(key) ? TextKind::prose : TextKind::one_line);
+        std::string value = it->get_ref<const std::string&>();
+        if (required && value.empty()) problem(join(pointer, key), "must not be empty");
+        check_control_characters(value, [&] { return join(pointer, key); },
+                                 prose_keys.count(key) ? TextKind::prose : TextKind::one_line);
         return value;
     }
 
     std::optional<std::string> nullable_text(const json& object, const std::string& pointer, std::string_view key) {
-        auto it = object.find(std::string(key));
+        auto it = object.find(key);
         if (it == object.end()) {
             problem(join(pointer, key), "missing required field (write null when the source does not say)");
             return std::nullopt;
@@ -184,7 +185,7 @@ public:
     }
 
     bool boolean(const json& object, const std::string& pointer, std::string_view key) {
-        auto it = object.find(std::string(key));
+        auto it = object.find(key);
         if (it == object.end() || it->is_null()) return false;
         if (!it->is_boolean()) {
             problem(join(pointer, key), std::string("expected true or false, found ") + type_name(*it));
@@ -194,7 +195,7 @@ public:
     }
 
     std::optional<double> number(const json& object, const std::string& pointer, std::string_view key, bool required) {
-        auto it = object.find(std::string(key));
+        auto it = object.find(key);
         if (it == object.end() || it->is_null()) {
             if (required) problem(join(pointer, key), "missing required number");
             return std::nullopt;
@@ -208,20 +209,20 @@ public:
 
     // An integer year or any notation parse_fiscal_year understands.
     std::optional<int> fiscal_year(const json& object, const std::string& pointer, std::string_view key, bool required) {
-        const std::string at = join(pointer, key);
-        auto it = object.find(std::string(key));
+        auto it = object.find(key);
         if (it == object.end() || it->is_null()) {
-            if (required) problem(at, "missing required fiscal year");
+            if (required) problem(join(pointer, key), "missing required fiscal year");
             return std::nullopt;
         }
         if (it->is_number_integer() || it->is_number_unsigned()) {
             const auto year = it->get<long long>();
             if (year < 1900 || year > 2200) {
-                problem(at, "fiscal year " + std::to_string(year) + " is out of range (1900–2200)");
+                problem(join(pointer, key), "fiscal year " + std::to_string(year) + " is out of range (1900–2200)");
                 return std::nullopt;
             }
             return static_cast<int>(year);
         }
+        const std::string at = join(pointer, key);
         if (it->is_string()) {
             std::string why;
             if (auto year = parse_fiscal_year(it->get<std::string>(), &why)) return year;
@@ -234,27 +235,27 @@ public:
 
     std::vector<std::string> text_list(const json& object, const std::string& pointer, std::string_view key) {
         std::vector<std::string> out;
-        const std::string at = join(pointer, key);
-        auto it = object.find(std::string(key));
+        auto it = object.find(key);
         if (it == object.end() || it->is_null()) return out;
         if (!it->is_array()) {
-            problem(at, std::string("expected an array of strings, found ") + type_name(*it));
+            problem(join(pointer, key), std::string("expected an array of strings, found ") + type_name(*it));
             return out;
         }
+        out.reserve(it->size());
         for (std::size_t i = 0; i < it->size(); ++i) {
             const json& item = (*it)[i];
             if (!item.is_string()) {
-                problem(join(at, i), std::string("expected a string, found ") + type_name(item));
+                problem(join(join(pointer, key), i), std::string("expected a string, found ") + type_name(item));
                 continue;
             }
-            out.push_back(item.get<std::string>());
-            check_control_characters(out.back(), join(at, i));
+            out.push_back(item.get_ref<const std::string&>());
+            check_control_characters(out.back(), [&] { return join(join(pointer, key), i); });
         }
         return out;
     }
 
     const json* array(const json& object, const std::string& pointer, std::string_view key) {
-        auto it = object.find(std::string(key));
+        auto it = object.find(key);
         if (it == object.end() || it->is_null()) return nullptr;
         if (!it->is_array()) {
             problem(join(pointer, key), std::string("expected an array, found ") + type_name(*it));
@@ -279,12 +280,16 @@ public:
 
 private:
     // Line breaks and tabs are fine in prose (descriptions, SWOT text, notes);
-    // names, ids, labels and sources are one line; no other control characters anywhere.
-    void check_control_characters(const std::string& value, const std::string& at, TextKind kind = TextKind::one_line) {
-        if (auto control = control_character_problem(value, kind)) problem(at, *control);
+    // names, ids, labels and sources are one line; no other control characters
+    // anywhere. `pointer_of()` gives the value's pointer, made only when needed.
+    template <typename PointerOf>
+    void check_control_characters(const std::string& value, const PointerOf& pointer_of, TextKind kind = TextKind::one_line) {
+        if (auto control = control_character_problem(value, kind)) problem(pointer_of(), *control);
         if (warnings_)
-            if (auto undrawable = undrawable_characters_warning(value))
+            if (auto undrawable = undrawable_characters_warning(value)) {
+                const std::string at = pointer_of();
                 warnings_->push_back({file_, at.empty() ? "/" : at, *undrawable});
+            }
     }
 
     std::string file_;
@@ -581,7 +586,7 @@ struct PlanParser {
                     reader.problem(join(at, "fiscal_year"), "a second rating of '" + e.node_id + "' for fiscal year " +
                                                                 std::to_string(e.fiscal_year) + " (the first is /evaluations/" +
                                                                 std::to_string(it->second) + ")");
-            plan.evaluations.push_back(e);
+            plan.evaluations.push_back(std::move(e));
         }
         std::stable_sort(plan.evaluations.begin(), plan.evaluations.end(), [](const Evaluation& a, const Evaluation& b) {
             return a.node_id != b.node_id ? a.node_id < b.node_id : a.fiscal_year < b.fiscal_year;
@@ -684,9 +689,16 @@ struct PlanParser {
         }
         node.source = reader.source(value, at, false, inherited);
         if (!node.also_under.empty()) node_pointers.emplace_back(result.plan.nodes.size(), at);
-        result.plan.nodes.push_back(node);
-        const Node self = node;  // the vector may reallocate while children are added
-        if (const json* children = reader.array(value, at, "children"))
+        const json* children = reader.array(value, at, "children");
+        // What the children need of their parent, copied: the vector may reallocate while they are added.
+        Node self;
+        if (children && !children->empty()) {
+            self.id = node.id;
+            self.level = node.level;
+            self.source = node.source;
+        }
+        result.plan.nodes.push_back(std::move(node));
+        if (children)
             for (std::size_t i = 0; i < children->size(); ++i)
                 parse_node((*children)[i], join(join(at, "children"), i), &self, self.source, depth + 1);
     }
@@ -727,7 +739,7 @@ struct PlanParser {
                 reader.problem(join(at, "label"), "an item without a quadrant needs the source's label (特徴, 現況 …)");
             if (unmapped && !item.id.empty()) unmapped_swot_ids.insert(item.id);
             item.source = reader.source(value, at, false, result.plan.source);
-            result.plan.swot.push_back(item);
+            result.plan.swot.push_back(std::move(item));
         }
     }
 
@@ -765,7 +777,7 @@ struct PlanParser {
                 else if (!seen.insert(ref).second) reader.problem(join(join(at, "nodes"), k), "node '" + ref + "' is listed twice");
             }
             item.source = reader.source(value, at, false, result.plan.source);
-            result.plan.tows.push_back(item);
+            result.plan.tows.push_back(std::move(item));
         }
     }
 
@@ -826,7 +838,7 @@ struct PlanParser {
                 reader.problem(join(item_at, "fiscal_year"), "target year " + std::to_string(t.fiscal_year) +
                                                                  " is before baseline year " +
                                                                  std::to_string(*ind.baseline.fiscal_year));
-            ind.targets.push_back(t);
+            ind.targets.push_back(std::move(t));
         }
         std::sort(ind.targets.begin(), ind.targets.end(),
                   [](const YearTarget& a, const YearTarget& b) { return a.fiscal_year < b.fiscal_year; });
@@ -871,14 +883,16 @@ struct PlanParser {
             parse_year_targets(value, at, ind);
             check_qualitative(at, ind);
             ind.source = reader.source(value, at, false, result.plan.source);
-            result.plan.indicators.push_back(ind);
+            result.plan.indicators.push_back(std::move(ind));
         }
     }
 
     void parse_observations(const json& root) {
         const json* items = reader.array(root, "", "observations");
         if (!items) return;
-        std::map<std::tuple<std::string, int, std::string, std::string>, std::size_t> seen;  // (indicator, year, source, as_of) → index
+        // (indicator, year, source, as_of) → index; the texts are the stored observations' (reserved: they do not move)
+        std::map<std::tuple<std::string_view, int, std::string_view, std::string_view>, std::size_t> seen;
+        result.observations.reserve(result.observations.size() + items->size());
         for (std::size_t i = 0; i < items->size(); ++i) {
             const std::string at = join("/observations", i);
             const json& value = (*items)[i];
@@ -896,17 +910,20 @@ struct PlanParser {
             // A number, or null / left out when the result is a text (a qualitative indicator's).
             const std::optional<double> number = reader.number(value, at, "value", obs.text.empty());
             obs.value = number ? *number : std::numeric_limits<double>::quiet_NaN();
+            obs.origin = ObservationOrigin::plan_file;
+            const Observation& stored = result.observations.emplace_back(std::move(obs));
             // One value per indicator, year, source and as_of (the database's key; found by
             // fuzz_plan_file); other sources or dates for the year are revisions (docs/kpi-status.md).
-            if (!obs.indicator_id.empty() && obs.fiscal_year != 0) {
-                auto [it, inserted] = seen.emplace(std::make_tuple(obs.indicator_id, obs.fiscal_year, obs.source, obs.as_of), i);
+            if (!stored.indicator_id.empty() && stored.fiscal_year != 0) {
+                auto [it, inserted] =
+                    seen.emplace(std::make_tuple(std::string_view(stored.indicator_id), stored.fiscal_year,
+                                                 std::string_view(stored.source), std::string_view(stored.as_of)),
+                                 i);
                 if (!inserted)
-                    reader.problem(join(at, "fiscal_year"), "a second value for '" + obs.indicator_id + "' in fiscal year " +
-                                                                std::to_string(obs.fiscal_year) + " from the same source and as_of" +
+                    reader.problem(join(at, "fiscal_year"), "a second value for '" + stored.indicator_id + "' in fiscal year " +
+                                                                std::to_string(stored.fiscal_year) + " from the same source and as_of" +
                                                                 " (the first is /observations/" + std::to_string(it->second) + ")");
             }
-            obs.origin = ObservationOrigin::plan_file;
-            result.observations.push_back(obs);
         }
     }
 };

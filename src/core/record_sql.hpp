@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -142,28 +143,37 @@ class RowInsert {
 public:
     using Record = typename T::record_type;
 
+    // `rows` > 1: one statement inserts that many rows (VALUES (…), (…), …);
+    // bind_row() each of them, then run_rows().
     RowInsert(sqlite3* db, const T& t, std::initializer_list<std::string_view> given, std::string_view tail = "",
-              sql::BoundText bound_text = sql::BoundText::copied)
-        : table_(t), given_count_(static_cast<int>(given.size())), statement_(db, make_sql(t, given, tail), bound_text) {}
+              sql::BoundText bound_text = sql::BoundText::copied, int rows = 1)
+        : table_(t), given_count_(static_cast<int>(given.size())), statement_(db, make_sql(t, given, tail, rows), bound_text) {}
 
     // Binds the given values (1 … n) and the record's fields, and runs the statement.
     template <typename... Given>
     void run(const Record& record, const Given&... given) {
-        int index = 0;
+        bind_row(0, record, given...);
+        statement_.run();
+    }
+
+    // Binds the given values and the record's fields as row `row` (from 0) of the statement.
+    template <typename... Given>
+    void bind_row(int row, const Record& record, const Given&... given) {
+        int index = row * row_parameters_;
         (statement_.bind(++index, given), ...);
         std::size_t i = 0;
         table_.for_each([&](const auto& entry) {
             if constexpr (std::remove_cvref_t<decltype(entry)>::has_member)
-                if (const int at = bind_index_[i]) bind_value(statement_, at, entry, entry.get(record));
+                if (const int at = bind_index_[i]) bind_value(statement_, row * row_parameters_ + at, entry, entry.get(record));
             ++i;
         });
-        statement_.run();
     }
+    void run_rows() { statement_.run(); }
 
     int given_count() const { return given_count_; }
 
 private:
-    std::string make_sql(const T& t, std::initializer_list<std::string_view> given, std::string_view tail) {
+    std::string make_sql(const T& t, std::initializer_list<std::string_view> given, std::string_view tail, int rows) {
         std::string columns, values;
         auto add = [&](std::string_view column) {
             columns += columns.empty() ? "" : ", ";
@@ -179,15 +189,60 @@ private:
             bind_index_[i++] = bound ? ++index : 0;
             if (bound) add(entry.column);
         });
+        row_parameters_ = index;
         std::string sql = std::string("INSERT INTO ") + t.name + " (" + columns + ") VALUES (" + values + ")";
+        for (int r = 1; r < rows; ++r) sql += ", (" + values + ")";
         if (!tail.empty()) sql += " " + std::string(tail);
         return sql;
     }
 
     const T& table_;
     int given_count_;
+    int row_parameters_ = 0;  // parameters per row: the given columns and the record's bound fields
     std::array<int, T::size> bind_index_{};  // per entry: its parameter, 0 when not bound from the record
     sql::Statement statement_;
+};
+
+// Many rows of one table, inserted `batch` at a time by one multi-row INSERT:
+// a statement run costs about as much as the row it inserts (the program
+// started, its cursors opened and closed), so the import's large tables
+// (observations, nodes, tags, actors) run it once per batch. add() keeps the
+// row (the record by address, the given values as they are: borrowed, like
+// the text); flush() writes what is pending, the rest of a batch one row at
+// a time. Rows are inserted in the order added, as single inserts would be.
+template <typename T, typename... Given>
+class RowBatchInsert {
+public:
+    using Record = typename T::record_type;
+
+    RowBatchInsert(sqlite3* db, const T& t, std::initializer_list<std::string_view> given, int batch,
+                   sql::BoundText bound_text = sql::BoundText::copied)
+        : batch_(static_cast<std::size_t>(batch)), single_(db, t, given, "", bound_text), full_(db, t, given, "", bound_text, batch) {
+        pending_.reserve(batch_);
+    }
+
+    // Every record and text added must live until the next flush().
+    void add(const Record& record, const Given&... given) {
+        pending_.emplace_back(&record, given...);
+        if (pending_.size() == batch_) {
+            for (std::size_t r = 0; r < batch_; ++r)
+                std::apply([&](const Record* rec, const auto&... g) { full_.bind_row(static_cast<int>(r), *rec, g...); },
+                           pending_[r]);
+            pending_.clear();
+            full_.run_rows();
+        }
+    }
+
+    void flush() {
+        for (const auto& row : pending_)
+            std::apply([&](const Record* rec, const auto&... g) { single_.run(*rec, g...); }, row);
+        pending_.clear();
+    }
+
+private:
+    std::size_t batch_;
+    RowInsert<T> single_, full_;
+    std::vector<std::tuple<const Record*, Given...>> pending_;
 };
 
 inline bool listed(std::initializer_list<std::string_view> names, std::string_view name) {

@@ -4,10 +4,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <string>
+#include <vector>
+
+#include <sqlite3.h>
 
 #include "test_support.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/plan_import.hpp"
+#include "wardscope/synthetic.hpp"
 
 using namespace wardscope;
 
@@ -155,3 +160,71 @@ TEST_CASE("files that cannot be read are problems named by their path") {
 }
 
 TEST_SUITE_END();
+
+namespace {
+
+// Rows of one column list in storage (rowid) order, each as "a|b|c", read through SQLite directly.
+std::vector<std::string> stored_rows(const std::filesystem::path& path, const char* sql) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
+    std::vector<std::string> rows;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        std::string row;
+        for (int c = 0; c < sqlite3_column_count(st); ++c) {
+            const unsigned char* text = sqlite3_column_text(st, c);
+            row += (c ? "|" : "") + std::string(text ? reinterpret_cast<const char*>(text) : "NULL");
+        }
+        rows.push_back(row);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rows;
+}
+
+}  // namespace
+
+// The large tables are written in batches of rows per INSERT (plan_import.cpp):
+// counts that are not multiples of a batch, stored exactly in the order and
+// with the values single-row inserts gave.
+TEST_CASE("nodes, tags, actors and observations are stored in order, whole batches and the rest") {
+    test::TempDir dir;
+    const GenerateOptions options{
+        .municipalities = 1, .plans_per_municipality = 1, .measures_per_plan = 150, .indicators_per_plan = 7, .years = 19};
+    const std::vector<PlanFile> files = generate_plan_files(options, test::bundled_taxonomy());
+    REQUIRE(files.size() == 1);
+    const PlanFile& pf = files[0];
+    {
+        Store store = Store::open(dir / "w.db", OpenMode::create);
+        import_plans(store, test::bundled_taxonomy(), files);
+    }
+    const std::string plan = pf.plan.id;
+    std::vector<std::string> nodes, tags, actors, observations;
+    for (std::size_t i = 0; i < pf.plan.nodes.size(); ++i) {
+        const Node& n = pf.plan.nodes[i];
+        nodes.push_back(plan + "|" + n.id + "|" + std::to_string(i) + "|" + n.level + "|" + n.name);
+        const std::vector<ThemeTag> derived = derived_theme_tags(n, test::bundled_taxonomy());
+        for (std::size_t k = 0; k < derived.size(); ++k)
+            tags.push_back(plan + "|" + n.id + "|" + derived[k].theme_id + "|" + std::string(to_string(derived[k].origin)) + "|" +
+                           std::to_string(k));
+        for (std::size_t k = 0; k < n.actors.size(); ++k) actors.push_back(plan + "|" + n.id + "|" + n.actors[k] + "|" + std::to_string(k));
+    }
+    for (const Observation& o : pf.observations)
+        observations.push_back(plan + "|" + o.indicator_id + "|" + std::to_string(o.fiscal_year) + "|" + o.source + "|" +
+                               (o.is_sample ? "1" : "0") + "|plan_file");
+    CHECK(observations.size() == 133);  // 2 batches of 64 and 5 rows
+    CHECK(nodes.size() > 64);
+    CHECK(tags.size() > 64);
+    CHECK(actors.size() > 64);
+    CHECK(stored_rows(dir / "w.db", "SELECT plan_id, id, ord, level, name FROM node ORDER BY rowid") == nodes);
+    CHECK(stored_rows(dir / "w.db", "SELECT plan_id, node_id, theme_id, origin, ord FROM node_theme ORDER BY rowid") == tags);
+    CHECK(stored_rows(dir / "w.db", "SELECT plan_id, node_id, actor_id, ord FROM node_actor ORDER BY rowid") == actors);
+    CHECK(stored_rows(dir / "w.db",
+                      "SELECT plan_id, indicator_id, fiscal_year, source, is_sample, origin FROM observation ORDER BY id") ==
+          observations);
+    // Values to the bit: a number read back as the double written.
+    const std::vector<std::string> values = stored_rows(dir / "w.db", "SELECT quote(value) FROM observation ORDER BY id");
+    REQUIRE(values.size() == pf.observations.size());
+    for (std::size_t i = 0; i < values.size(); ++i) CHECK(std::stod(values[i]) == pf.observations[i].value);
+}
