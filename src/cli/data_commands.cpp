@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/coverage.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
@@ -114,9 +115,10 @@ int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<s
     }
     const ImportReport& report = result.report;
     std::cout << "imported into " << db.string() << ": " << report.added_plans.size() << " added, "
-              << report.replaced_plans.size() << " replaced (" << report.nodes << " nodes, " << report.measures
-              << " measures, " << report.indicators << " indicators, " << report.swot_items << " SWOT items, "
-              << report.observations << " observations)\n";
+              << report.replaced_plans.size() << " replaced (" << count_words(report.nodes, "node", "nodes") << ", "
+              << count_words(report.measures, "measure", "measures") << ", " << count_words(report.indicators, "indicator", "indicators")
+              << ", " << count_words(report.swot_items, "SWOT item", "SWOT items") << ", "
+              << count_words(report.observations, "observation", "observations") << ")\n";
     if (!report.added_plans.empty()) std::cout << "added: " << join_ids(report.added_plans) << "\n";
     if (!report.replaced_plans.empty()) std::cout << "replaced: " << join_ids(report.replaced_plans) << "\n";
     return 0;
@@ -131,13 +133,14 @@ int import_kpi_csv(const fs::path& db, const std::vector<std::string>& files, bo
     std::size_t total = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
         const CsvFileImport& r = results[i];
-        std::cout << "read " << files[i] << " as " << to_string(r.encoding) << ": " << r.added + r.replaced
-                  << " observations stored (" << r.added << " new, " << r.replaced << " replaced)";
+        std::cout << "read " << files[i] << " as " << to_string(r.encoding) << ": "
+                  << count_words(static_cast<long long>(r.added + r.replaced), "observation", "observations") << " stored (" << r.added
+                  << " new, " << r.replaced << " replaced)";
         if (r.unchanged) std::cout << ", " << r.unchanged << " already stored unchanged";
         std::cout << "\n";
         total += r.added + r.replaced;
     }
-    if (files.size() > 1) std::cout << "total: " << total << " observations stored\n";
+    if (files.size() > 1) std::cout << "total: " << count_words(static_cast<long long>(total), "observation", "observations") << " stored\n";
     return 0;
 }
 

@@ -17,7 +17,7 @@ expect_ok "import an observation" "$W" kpi import --db t.db obs.csv
 before=$(sha256sum < t.db)
 
 # rows_written FILE.log: the row count the command printed.
-rows_written() { sed -n 's/.*: \([0-9]*\) rows,.*/\1/p' "$1"; }
+rows_written() { sed -n 's/.*: \([0-9]*\) rows\{0,1\},.*/\1/p' "$1"; }
 csv_rows() { python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))))-1)' "$1"; }
 
 for view in timeline explorer swot heatmap compare kpi notes plans; do

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ui/widgets/ui_widgets.hpp"
+#include "wardscope/count_words.hpp"
 
 using wardscope::ui::format;
 
@@ -37,4 +38,10 @@ TEST_CASE("format: text that is not a choice stays as it is, and so does the tex
     CHECK(format("%s %d {plan|plans}", "{a|b}", 2) == "{a|b} 2 plans");
     CHECK(format("%d計画 · %d自治体", 1, 1) == "1計画 · 1自治体");
     CHECK(format("%s", "plain") == "plain");
+}
+
+TEST_CASE("count_words (the CLI's messages): the same rule") {
+    CHECK(wardscope::count_words(1, "municipality", "municipalities") == "1 municipality");
+    CHECK(wardscope::count_words(0, "municipality", "municipalities") == "0 municipalities");
+    CHECK(wardscope::count_words(1741, "municipality", "municipalities") == "1741 municipalities");
 }

@@ -1,5 +1,6 @@
 #include "ui/widgets/ui_widgets.hpp"
 
+#include "wardscope/count_words.hpp"
 #include "wardscope/evaluation.hpp"
 
 #include <algorithm>
@@ -153,7 +154,7 @@ std::string choose_forms(const char* fmt, const std::vector<Conversion>& printed
         std::optional<long long> count;
         for (const Conversion& c : printed)
             if (c.integer && !c.percent && (c.end <= i || !count)) count = c.integer;
-        const bool one = count && (*count == 1 || *count == -1);
+        const bool one = count && is_singular(*count);
         out.append(one ? std::string_view(open + 1, bar - 1) : std::string_view(open + bar + 1, close - bar - 1));
         i += close + 1;
     }
