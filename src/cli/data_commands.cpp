@@ -72,8 +72,8 @@ int validate(const DataPaths& paths, const std::vector<std::string>& files) {
     const auto results = read_all(paths, files, ok);
     if (!ok) return 1;
     for (const auto& r : results)
-        std::cout << r.file << ": ok (" << r.plan_file.plan.nodes.size() << " nodes, " << r.plan_file.plan.indicators.size()
-                  << " indicators)\n";
+        std::cout << r.file << ": ok (" << count_words(static_cast<long long>(r.plan_file.plan.nodes.size()), "node", "nodes") << ", "
+                  << count_words(static_cast<long long>(r.plan_file.plan.indicators.size()), "indicator", "indicators") << ")\n";
     return 0;
 }
 
@@ -160,8 +160,8 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
         for (const PlanFile& pf : export_plan_files(data))
             write_export_file(db, out_dir / names.claim(pf.plan.id, ".json"), to_json_text(pf));
         write_export_file(db, out_dir / "observations.csv", observations_to_csv(user_observations));
-        std::cout << "wrote " << data.plans.size() << " plan files and observations.csv (" << user_observations.size()
-                  << " observations) to " << out_dir.string() << "\n";
+        std::cout << "wrote " << count_words(static_cast<long long>(data.plans.size()), "plan file", "plan files") << " and observations.csv ("
+                  << count_words(static_cast<long long>(user_observations.size()), "observation", "observations") << ") to " << out_dir.string() << "\n";
         return 0;
     }
     // CSV: one table per kind, for spreadsheets.
@@ -226,8 +226,8 @@ int export_theme_items(const fs::path& db, const ThemeItemsOptions& options) {
     }
     const ThemeListing listing = list_theme_items(data, plans, options.theme_id, options.query);
     write_export_file(db, options.out, theme_listing_to_csv(data, listing, options.lang == "en"));
-    std::cout << "wrote " << listing.items << " items carrying " << options.theme_id << " in " << listing.plans_covering
-              << " plans to " << options.out.string() << "\n";
+    std::cout << "wrote " << count_words(static_cast<long long>(listing.items), "item", "items") << " carrying " << options.theme_id << " in "
+              << count_words(static_cast<long long>(listing.plans_covering), "plan", "plans") << " to " << options.out.string() << "\n";
     return 0;
 }
 
