@@ -485,3 +485,29 @@ TEST_CASE("heatmap while presenting, English: column headings too long for two s
         }
     }
 }
+
+TEST_CASE("heatmap: switching the language redraws the row headings in it (and their prefecture headings)") {
+    const NationalSample sample;
+    test::Headless h{ImVec2(1600, 1000)};
+    Probing probing;
+    DrawnView v(sample.data, sample.model, "heatmap");
+    v.view.restore_options({{"open_prefectures", "北海道"}});
+    auto draw = v.drawer();
+    const auto titles = [] {
+        std::string all;
+        for (const ui::Probe& p : ui::recorded_probes())
+            if (p.name.starts_with("heatmap.row_title/")) all += p.text + "|";
+        return all;
+    };
+    h.frame(draw);
+    h.frame(draw);
+    const std::string ja = titles();
+    REQUIRE(!ja.empty());
+    v.ctx.lang = ui::Lang::en;  // as the top bar's toggle does, between frames: no data change
+    h.frame(draw);
+    h.frame(draw);
+    const std::string en = titles();
+    CHECK(en != ja);
+    CHECK(en.find("Synthetic") != std::string::npos);
+    CHECK(label_of("heatmap", "北海道")->text.starts_with("▼ Hokkaido"));
+}
