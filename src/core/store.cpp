@@ -875,9 +875,13 @@ void DatasetReader::end_read() {
     reading_ = false;
 }
 
-Dataset DatasetReader::plans() {
+void DatasetReader::begin() {
     if (!reading_) sql::exec(store_.handle(), "BEGIN");
     reading_ = true;
+}
+
+Dataset DatasetReader::plans() {
+    begin();
     return read_plans(store_.handle());
 }
 
