@@ -39,7 +39,7 @@ using ui::Lang;
     X(move_down, "下へ", "Move down")                                                         \
     X(caption_fmt, "%d / %d  %s", "%d / %d  %s")                                            \
     X(source, "出典: ", "Source: ")                                                           \
-    X(plans_fmt, "%d 計画", "%d plans")                                                       \
+    X(plans_fmt, "%d 計画", "%d {plan|plans}")                                                       \
     X(synthetic, "合成データ", "synthetic data")                                              \
     X(sample, "サンプル値を含む", "includes sample values")                                   \
     X(notes_label_fmt, "話者メモ（スライド %d）", "Speaker notes (slide %d)")                 \

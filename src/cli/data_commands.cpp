@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/coverage.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/error.hpp"
@@ -71,8 +72,8 @@ int validate(const DataPaths& paths, const std::vector<std::string>& files) {
     const auto results = read_all(paths, files, ok);
     if (!ok) return 1;
     for (const auto& r : results)
-        std::cout << r.file << ": ok (" << r.plan_file.plan.nodes.size() << " nodes, " << r.plan_file.plan.indicators.size()
-                  << " indicators)\n";
+        std::cout << r.file << ": ok (" << count_words(static_cast<long long>(r.plan_file.plan.nodes.size()), "node", "nodes") << ", "
+                  << count_words(static_cast<long long>(r.plan_file.plan.indicators.size()), "indicator", "indicators") << ")\n";
     return 0;
 }
 
@@ -114,9 +115,10 @@ int import_plans(const DataPaths& paths, const fs::path& db, const std::vector<s
     }
     const ImportReport& report = result.report;
     std::cout << "imported into " << db.string() << ": " << report.added_plans.size() << " added, "
-              << report.replaced_plans.size() << " replaced (" << report.nodes << " nodes, " << report.measures
-              << " measures, " << report.indicators << " indicators, " << report.swot_items << " SWOT items, "
-              << report.observations << " observations)\n";
+              << report.replaced_plans.size() << " replaced (" << count_words(report.nodes, "node", "nodes") << ", "
+              << count_words(report.measures, "measure", "measures") << ", " << count_words(report.indicators, "indicator", "indicators")
+              << ", " << count_words(report.swot_items, "SWOT item", "SWOT items") << ", "
+              << count_words(report.observations, "observation", "observations") << ")\n";
     if (!report.added_plans.empty()) std::cout << "added: " << join_ids(report.added_plans) << "\n";
     if (!report.replaced_plans.empty()) std::cout << "replaced: " << join_ids(report.replaced_plans) << "\n";
     return 0;
@@ -131,13 +133,14 @@ int import_kpi_csv(const fs::path& db, const std::vector<std::string>& files, bo
     std::size_t total = 0;
     for (std::size_t i = 0; i < files.size(); ++i) {
         const CsvFileImport& r = results[i];
-        std::cout << "read " << files[i] << " as " << to_string(r.encoding) << ": " << r.added + r.replaced
-                  << " observations stored (" << r.added << " new, " << r.replaced << " replaced)";
+        std::cout << "read " << files[i] << " as " << to_string(r.encoding) << ": "
+                  << count_words(static_cast<long long>(r.added + r.replaced), "observation", "observations") << " stored (" << r.added
+                  << " new, " << r.replaced << " replaced)";
         if (r.unchanged) std::cout << ", " << r.unchanged << " already stored unchanged";
         std::cout << "\n";
         total += r.added + r.replaced;
     }
-    if (files.size() > 1) std::cout << "total: " << total << " observations stored\n";
+    if (files.size() > 1) std::cout << "total: " << count_words(static_cast<long long>(total), "observation", "observations") << " stored\n";
     return 0;
 }
 
@@ -157,8 +160,8 @@ int export_data(const fs::path& db, const std::string& format, const fs::path& o
         for (const PlanFile& pf : export_plan_files(data))
             write_export_file(db, out_dir / names.claim(pf.plan.id, ".json"), to_json_text(pf));
         write_export_file(db, out_dir / "observations.csv", observations_to_csv(user_observations));
-        std::cout << "wrote " << data.plans.size() << " plan files and observations.csv (" << user_observations.size()
-                  << " observations) to " << out_dir.string() << "\n";
+        std::cout << "wrote " << count_words(static_cast<long long>(data.plans.size()), "plan file", "plan files") << " and observations.csv ("
+                  << count_words(static_cast<long long>(user_observations.size()), "observation", "observations") << ") to " << out_dir.string() << "\n";
         return 0;
     }
     // CSV: one table per kind, for spreadsheets.
@@ -223,8 +226,8 @@ int export_theme_items(const fs::path& db, const ThemeItemsOptions& options) {
     }
     const ThemeListing listing = list_theme_items(data, plans, options.theme_id, options.query);
     write_export_file(db, options.out, theme_listing_to_csv(data, listing, options.lang == "en"));
-    std::cout << "wrote " << listing.items << " items carrying " << options.theme_id << " in " << listing.plans_covering
-              << " plans to " << options.out.string() << "\n";
+    std::cout << "wrote " << count_words(static_cast<long long>(listing.items), "item", "items") << " carrying " << options.theme_id << " in "
+              << count_words(static_cast<long long>(listing.plans_covering), "plan", "plans") << " to " << options.out.string() << "\n";
     return 0;
 }
 

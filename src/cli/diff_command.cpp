@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/generation_diff.hpp"
 #include "wardscope/text_escape.hpp"
@@ -51,7 +52,7 @@ int diff_plans(const std::filesystem::path& db, const std::string& plan_a, const
         return 0;
     }
     write_export_file(db, out, text);
-    std::cout << "wrote " << out.string() << ": " << diff.rows.size() << " measures (継続 "
+    std::cout << "wrote " << out.string() << ": " << count_words(static_cast<long long>(diff.rows.size()), "measure", "measures") << " (継続 "
               << diff.count(DiffStatus::continued) << ", 変更 " << diff.count(DiffStatus::changed) << ", 新規 "
               << diff.count(DiffStatus::added) << ", 廃止 " << diff.count(DiffStatus::dropped) << ")\n";
     return 0;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/plan_json.hpp"
 #include "wardscope/store.hpp"
@@ -53,8 +54,9 @@ int generate(const DataPaths& paths, const GenerateOptions& options, const fs::p
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << "wrote synthetic database " << out.string() << " (seed " << options.seed << "): "
-              << report.added_plans.size() << " plans, " << report.nodes << " nodes, " << report.measures << " measures, "
-              << report.indicators << " indicators, " << report.observations << " sample observations in " << seconds
+              << count_words(static_cast<long long>(report.added_plans.size()), "plan", "plans") << ", " << count_words(static_cast<long long>(report.nodes), "node", "nodes") << ", "
+              << count_words(static_cast<long long>(report.measures), "measure", "measures") << ", " << count_words(static_cast<long long>(report.indicators), "indicator", "indicators") << ", "
+              << count_words(static_cast<long long>(report.observations), "sample observation", "sample observations") << " in " << seconds
               << " s\n";
     return 0;
 }

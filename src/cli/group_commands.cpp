@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/municipality_groups.hpp"
 #include "wardscope/text_escape.hpp"
 
@@ -29,12 +30,12 @@ int change_group(const std::filesystem::path& db, const GroupChange& change, boo
     const std::string name = terminal_text(group_name_of(change.group));
     if (add) {
         const std::size_t added = add_group_members(store, change.group, change.municipality_ids).size();
-        std::cout << "added " << added << " municipalities to the group '" << name << "'";
-        if (added < change.municipality_ids.size()) std::cout << " (" << change.municipality_ids.size() - added << " were members already)";
+        std::cout << "added " << count_words(static_cast<long long>(added), "municipality", "municipalities") << " to the group '" << name << "'";
+        if (added < change.municipality_ids.size()) std::cout << " (" << count_words(static_cast<long long>(change.municipality_ids.size() - added), "was a member", "were members") << " already)";
         std::cout << "\n";
     } else {
         const std::size_t removed = remove_group_members(store, change.group, change.municipality_ids).size();
-        std::cout << "removed " << removed << " municipalities from the group '" << name << "'\n";
+        std::cout << "removed " << count_words(static_cast<long long>(removed), "municipality", "municipalities") << " from the group '" << name << "'\n";
     }
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/csv.hpp"
 #include "wardscope/kpi_history.hpp"
 #include "wardscope/plan_index.hpp"
@@ -60,7 +61,7 @@ int export_kpi_table(const std::filesystem::path& db, const std::filesystem::pat
             ++rows;
         }
     write_export_file(db, out, csv.text());
-    std::cout << "wrote " << out.string() << ": " << rows << " indicators";
+    std::cout << "wrote " << out.string() << ": " << count_words(static_cast<long long>(rows), "indicator", "indicators");
     if (disagreeing) std::cout << " (" << disagreeing << " with results that disagree between sources or rounds)";
     std::cout << "\n";
     if (!results.empty()) {
@@ -69,7 +70,7 @@ int export_kpi_table(const std::filesystem::path& db, const std::filesystem::pat
         std::copy_if(data.observations.begin(), data.observations.end(), std::back_inserter(kept),
                      [](const Observation& o) { return o.origin != ObservationOrigin::plan_file; });
         write_export_file(db, results, observations_to_csv(kept));
-        std::cout << "wrote " << results.string() << ": " << kept.size() << " results\n";
+        std::cout << "wrote " << results.string() << ": " << count_words(static_cast<long long>(kept.size()), "result", "results") << "\n";
     }
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include "app/dashboard.hpp"
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/text_escape.hpp"
 
@@ -25,8 +26,8 @@ int write_view_table(const TableRequest& request) {
     if (!table) throw Error("the " + request.view + " view has no table");
     const TableFormat format = *table_format_from(request.format);
     write_export_file(request.db, request.out, table_file_bytes(*table, format, request.lang == "en"));
-    std::cout << "wrote " << request.out.string() << ": " << table->rows.size() << " rows, " << table->columns.size()
-              << " columns\n";
+    std::cout << "wrote " << request.out.string() << ": " << count_words(static_cast<long long>(table->rows.size()), "row", "rows") << ", "
+              << count_words(static_cast<long long>(table->columns.size()), "column", "columns") << "\n";
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "wardscope/count_words.hpp"
 #include "wardscope/error.hpp"
 #include "wardscope/store.hpp"
 #include "wardscope/text_escape.hpp"
@@ -18,7 +19,7 @@ int export_notes(const std::filesystem::path& db, const std::string& format, con
     const Dataset data = load_dataset(store);
     const std::vector<Annotation> annotations = load_annotations(store);
     write_export_file(db, out, format == "md" ? annotations_to_markdown(data, annotations) : annotations_to_csv(data, annotations));
-    std::cout << "wrote " << out.string() << ": " << annotations.size() << " notes and votes\n";
+    std::cout << "wrote " << out.string() << ": " << count_words(static_cast<long long>(annotations.size()), "note or vote", "notes and votes") << "\n";
     return 0;
 }
 

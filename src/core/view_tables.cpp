@@ -15,6 +15,7 @@ struct Words {
 constexpr Words plan_level_words{"計画全体", "whole plan"};
 constexpr Words higher_words{"高いほど良い", "higher is better"};
 constexpr Words lower_words{"低いほど良い", "lower is better"};
+constexpr Words statement_words{"ステートメント", "Statement"};
 
 
 // Columns several tables share: one declaration each. X(name, ja, en, type, width)
@@ -76,6 +77,23 @@ const SourceRef& inherited_source(const Plan& plan, const PlanTree& tree, int in
     return plan.source;
 }
 
+// A statement's label and text in the table's language: the translation where
+// there is one, the label as written beside it ("Brand (ブランド)").
+std::string statement_label(const PlanStatement& st, bool english) {
+    return english && !st.label_en.empty() ? st.label_en + " (" + st.label + ")" : st.label;
+}
+const std::string& statement_text(const PlanStatement& st, bool english) {
+    return english && !st.text_en.empty() ? st.text_en : st.text;
+}
+
+// Every statement of the plan in one cell, as the compare view lists them: "【label】text", one per line.
+TableCell statements_cell(const Plan& plan, bool english) {
+    std::string out;
+    for (const PlanStatement& st : plan.statements)
+        out += (out.empty() ? "" : "\n") + ("【" + statement_label(st, english) + "】") + statement_text(st, english);
+    return text_or_unknown(out);
+}
+
 int find_node(const Plan& plan, const std::string& id) {
     for (std::size_t i = 0; i < plan.nodes.size(); ++i)
         if (plan.nodes[i].id == id) return static_cast<int>(i);
@@ -132,6 +150,8 @@ void append_table_words(std::vector<const char*>& out) {
     out.push_back(plan_level_words.en);
     out.push_back(higher_words.ja);
     out.push_back(lower_words.ja);
+    out.push_back(statement_words.ja);
+    out.push_back(statement_words.en);
 }
 
 std::string source_reference(const SourceRef& s) {
@@ -252,6 +272,13 @@ Table explorer_table(const Dataset& data, const Plan& plan, const PlanTree& tree
     add(t, col::measures);
     add(t, col::source);
     add(t, col::item_id);
+    // The plan's statements about itself first, as its details show them above the hierarchy:
+    // the source's label as the number, the text as the name; no depth, themes or measures.
+    for (const PlanStatement& st : plan.statements)
+        t.add_row({TableCell::unknown(), TableCell::of_text(statement_words(english)), text_or_unknown(statement_label(st, english)),
+                   text_or_unknown(statement_text(st, english)), TableCell::unknown(), TableCell::unknown(), TableCell::unknown(),
+                   text_or_unknown(source_reference(st.source.empty() ? plan.source : st.source, data.taxonomy)),
+                   TableCell::unknown()});
     for (std::size_t i = 0; i < plan.nodes.size(); ++i) {
         const Node& n = plan.nodes[i];
         std::string themes;
@@ -320,6 +347,8 @@ Table compare_table(const Dataset& data, const CompareTableInput& in, bool engli
     add("将来像", "Vision", [&](std::size_t c) { return text_or_unknown(in.plans[c]->vision); });
     add("施策数", "Measures", [&](std::size_t c) { return TableCell::of_integer(in.counts[c]->measures); });
     add("指標数", "Indicators", [&](std::size_t c) { return TableCell::of_integer(in.counts[c]->indicators); });
+    if (std::any_of(in.plans.begin(), in.plans.end(), [](const Plan* p) { return !p->statements.empty(); }))
+        add("ステートメント", "Statements", [&](std::size_t c) { return statements_cell(*in.plans[c], english); });
     if (in.strategies)
         for (std::size_t r = 0; r < in.strategies->size(); ++r) {
             const AlignedRow& row = (*in.strategies)[r];

@@ -21,11 +21,11 @@ open("nul.csv", "wb").write((header + "kita-vision-2026,ind2,2030,1,a\0b\r\n").e
 PY
 expect_ok "kpi import of a Shift_JIS file" "$W" kpi import --db c.db sjis.csv
 expect_equal "the encoding is named, the count is the rows stored" "$(cat out.txt)" \
-  "read sjis.csv as Shift_JIS (CP932): 1 observations stored (1 new, 0 replaced)"
+  "read sjis.csv as Shift_JIS (CP932): 1 observation stored (1 new, 0 replaced)"
 expect_equal "the text arrived as written" \
   "$(sqlite3 c.db "SELECT source FROM observation WHERE origin = 'csv' AND fiscal_year = 2019")" "区の調査（速報）"
 expect_ok "kpi import of UTF-16 with BOM" "$W" kpi import --db c.db utf16.csv
-grep -qF "read utf16.csv as UTF-16LE: 1 observations stored" out.txt && pass "UTF-16LE named" || fail "UTF-16: $(cat out.txt)"
+grep -qF "read utf16.csv as UTF-16LE: 1 observation stored" out.txt && pass "UTF-16LE named" || fail "UTF-16: $(cat out.txt)"
 expect_ok "the same file again" "$W" kpi import --db c.db sjis.csv
 expect_equal "nothing new stored, and said so" "$(cat out.txt)" \
   "read sjis.csv as Shift_JIS (CP932): 0 observations stored (0 new, 0 replaced), 1 already stored unchanged"

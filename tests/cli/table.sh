@@ -17,7 +17,7 @@ expect_ok "import an observation" "$W" kpi import --db t.db obs.csv
 before=$(sha256sum < t.db)
 
 # rows_written FILE.log: the row count the command printed.
-rows_written() { sed -n 's/.*: \([0-9]*\) rows,.*/\1/p' "$1"; }
+rows_written() { sed -n 's/.*: \([0-9]*\) rows\{0,1\},.*/\1/p' "$1"; }
 csv_rows() { python3 -c 'import csv,sys; print(len(list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))))-1)' "$1"; }
 
 for view in timeline explorer swot heatmap compare kpi notes plans; do
@@ -55,6 +55,22 @@ expect_equal "Kita's result is in the KPI table" \
 import csv
 rows = list(csv.DictReader(open("kpi-en.csv", encoding="utf-8-sig")))
 print([r["Latest result"] + "@" + r["Result FY"] for r in rows if r["Latest result"]])')" "['47.9@2026']"
+
+# Plan statements (plan format 2): in the explorer's table above the hierarchy and in compare's, as the views show them.
+expect_ok "explorer of Itabashi 2035" "$W" table --db t.db --view explorer --plans itabashi-vision-2035 --format csv --out stated.csv
+expect_equal "its four statements head the explorer table, label and text as written" \
+  "$(python3 -c '
+import csv, sys
+rows = list(csv.DictReader(open("stated.csv", encoding="utf-8-sig", newline="")))
+print(";".join(r["番号"] for r in rows if r["レベル"] == "ステートメント"), [r["レベル"] for r in rows[:4]] == ["ステートメント"] * 4,
+      any(r["名称"] == "ひととひとつながることで産業が成長するまち" for r in rows[:4]))')" \
+  "ブランド;板橋重点イノベーション分野;各業種の方向性;各業種の方向性 True True"
+expect_equal "compare has a statements row" \
+  "$(python3 -c '
+import csv
+rows = list(csv.reader(open("compare-ja.csv", encoding="utf-8-sig", newline="")))
+cells = [r for r in rows if r[0] == "ステートメント"]
+print(len(cells), sum("ひととひとつながることで産業が成長するまち" in c for c in cells[0][1:]) if cells else 0)')" "1 1"
 
 # --theme: the plans the filter bar keeps, the same in every plan-listing view.
 expect_ok "plans with the startup theme" "$W" table --db t.db --view plans --theme startup --format csv --out startup.csv

@@ -42,6 +42,9 @@ expect_ok "a KPI result from CSV" "$W" kpi import --db w.db kpi.csv
 read -r town_a town_b <<<"$(sqlite3 -separator ' ' w.db "SELECT min(id), max(id) FROM municipality")"
 expect_ok "a group of municipalities" "$W" groups add --db w.db --group "比較 用" "$town_a" "$town_b"
 grep -qF "added 2 municipalities to the group '比較 用'" out.txt && pass "groups add says what it stored" || fail "groups add: $(cat out.txt)"
+expect_ok "a member added again" "$W" groups add --db w.db --group "比較 用" "$town_a"
+grep -qF "added 0 municipalities to the group '比較 用' (1 was a member already)" out.txt && pass "groups add: counts worded for one" \
+  || fail "groups add again: $(cat out.txt)"
 expect_error "groups add: all or nothing" "there is no municipality 'nowhere'" "$W" groups add --db w.db --group 他 "$town_a" nowhere
 expect_error "groups remove: not a member" "'nowhere' is not in the group '比較 用'" "$W" groups remove --db w.db --group "比較 用" nowhere
 expect_ok "groups list" "$W" groups list --db w.db

@@ -13,6 +13,7 @@
 #include "wardscope/plan_index.hpp"
 #include "wardscope/records.hpp"
 #include "wardscope/store.hpp"
+#include "wardscope/view_tables.hpp"
 #include "wardscope/workshop.hpp"
 
 using namespace wardscope;
@@ -35,6 +36,19 @@ json with_statements() {
         {{"label", "各業種の方向性"}, {"text", "一行目\n二行目"}},
     });
     return j;
+}
+
+// Compare's table of one plan.
+Table compare_one(const Dataset& data, const Plan& plan, bool english) {
+    const PlanCounts counts = count_plan(plan);
+    const PlanTree tree = build_plan_tree(plan);
+    const ThemeProfile profile = theme_profile(plan, data.taxonomy);
+    CompareTableInput in;
+    in.plans = {&plan};
+    in.counts = {&counts};
+    in.trees = {&tree};
+    in.profiles = {&profile};
+    return compare_table(data, in, english);
 }
 
 std::vector<Problem> problems_of(const json& j) { return parse_plan_file(j.dump(), "p.json", test::bundled_taxonomy()).problems; }
@@ -67,6 +81,56 @@ TEST_CASE("plan statements: label, text as written and source round-trip JSON �
     bool seen = false;
     for_each_display_string(data, [&](std::string_view s) { seen = seen || s == "各業種の方向性"; });
     CHECK(seen);
+}
+
+TEST_CASE("plan statements are in the explorer's and compare's tables (what Export table and `wardscope table` write)") {
+    const ParseResult parsed = parse_plan_file(with_statements().dump(), "p.json", test::bundled_taxonomy());
+    REQUIRE(parsed.ok());
+    Dataset data;
+    data.taxonomy = test::bundled_taxonomy();
+    data.plans.push_back(parsed.plan_file.plan);
+    data.municipalities.push_back(parsed.plan_file.municipality);
+    const Plan& plan = data.plans[0];
+    const PlanTree tree = build_plan_tree(plan);
+    for (const bool english : {false, true}) {
+        CAPTURE(english);
+        // Explorer: the two statements first (as the plan details show them), then every node.
+        const Table t = explorer_table(data, plan, tree, english);
+        REQUIRE(t.rows.size() == plan.nodes.size() + 2);
+        const auto column = [&](const char* ja, const char* en) {
+            for (std::size_t c = 0; c < t.columns.size(); ++c)
+                if (t.columns[c].header(english) == (english ? en : ja)) return c;
+            FAIL("no column ", ja);
+            return std::size_t{0};
+        };
+        const std::size_t level = column("レベル", "Level"), number = column("番号", "No."), name = column("名称", "Name");
+        const std::size_t depth = column("階層", "Depth"), source = column("出典", "Source"), id = column("項目ID", "Item id");
+        CHECK(cell_text(t.rows[0][level]) == (english ? "Statement" : "ステートメント"));
+        CHECK(cell_text(t.rows[0][number]) == (english ? "brand (ブランド)" : "ブランド"));
+        CHECK(cell_text(t.rows[0][name]) == (english ? "a town whose industry grows as people connect" : "ひととひとつながることで産業が成長するまち"));
+        CHECK(cell_text(t.rows[0][source]) == "test.txt § 5. 将来像, p. 2");
+        CHECK(t.rows[0][depth].type == CellType::unknown);  // not a level of the hierarchy
+        CHECK(t.rows[0][id].type == CellType::unknown);
+        CHECK(cell_text(t.rows[1][number]) == "各業種の方向性");
+        CHECK(cell_text(t.rows[1][name]) == "一行目\n二行目");  // no translation: as written, line break kept
+        CHECK(cell_text(t.rows[1][source]) == source_reference(plan.source, data.taxonomy));  // the plan's
+        CHECK(cell_text(t.rows[2][id]) == plan.nodes[0].id);
+        CHECK(t.rows[2][depth].type == CellType::integer);
+
+        // Compare: one row with every statement of each plan, one a line.
+        const Table c = compare_one(data, plan, english);
+        std::string statements;
+        for (const auto& row : c.rows)
+            if (cell_text(row[0]) == (english ? "Statements" : "ステートメント")) statements = cell_text(row[1]);
+        CHECK(statements == (english ? "【brand (ブランド)】a town whose industry grows as people connect\n【各業種の方向性】一行目\n二行目"
+                                     : "【ブランド】ひととひとつながることで産業が成長するまち\n【各業種の方向性】一行目\n二行目"));
+    }
+    // A plan without statements: no statement rows, no statements row in compare.
+    Plan bare = data.plans[0];
+    bare.statements.clear();
+    const PlanTree bare_tree = build_plan_tree(bare);
+    CHECK(explorer_table(data, bare, bare_tree, false).rows.size() == bare.nodes.size());
+    for (const auto& row : compare_one(data, bare, false).rows) CHECK(cell_text(row[0]) != "ステートメント");
 }
 
 TEST_CASE("plan statements are found by search (text, label, translation)") {

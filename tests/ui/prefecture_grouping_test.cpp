@@ -69,11 +69,14 @@ struct TempDir {
     ~TempDir() { fs::remove_all(path); }
 };
 
-// The 70-municipality sample in a fresh directory, and its model.
+// The 70-municipality sample (or another size) in a fresh directory, and its model.
 struct NationalSample {
     TempDir dir;
-    Dataset data = national_sample(dir.path / "n.db");
-    ui::Model model = ui::build_model(data, {});
+    Dataset data;
+    ui::Model model;
+    NationalSample() : data(national_sample(dir.path / "n.db")), model(ui::build_model(data, {})) {}
+    NationalSample(int municipalities, int plans_each)
+        : data(test::synthetic_sample(dir.path / "n.db", municipalities, plans_each)), model(ui::build_model(data, {})) {}
 };
 
 // One view of a fresh registry, drawn in a headless frame with its probes cleared first.
@@ -85,6 +88,7 @@ struct DrawnView {
     ui::Selection selection;
     ui::Filter filter;
     ui::ViewContext ctx{data, model, selection, filter, ui::Lang::ja, 1.0f, 2026, false, nullptr, nullptr, {}};
+    float font_scale = 1;  // > 1: the room's large type over the test's small font
     DrawnView(const Dataset& d, const ui::Model& m, const char* id)
         : data(d), model(m), view(*views[static_cast<std::size_t>(ui::find_view(views, id))]) {
         view.on_data(model);
@@ -92,6 +96,7 @@ struct DrawnView {
     auto drawer() {
         return [this] {
             ui::clear_probes();
+            ImGui::SetWindowFontScale(font_scale);
             view.draw(ctx);
         };
     }
@@ -352,4 +357,157 @@ TEST_CASE("a slide carries the opened prefectures: captured by the dashboard and
     CHECK(other.view_options().at("timeline.open_prefectures") == "北海道,東京都");
     CHECK(other.selection().municipality_id() == "syn-001");
     CHECK(other.capture_slide() == saved);
+}
+
+namespace {
+
+// The prefecture rows' labels as drawn ("VIEW.label/prefecture/NAME": text shown, its width, the room).
+const ui::Probe* label_of(const std::string& view, const std::string& prefecture) {
+    return probe(view + ".label/prefecture/" + prefecture);
+}
+
+}  // namespace
+
+TEST_CASE("English counts are singular for one: \"1 municipality, 1 plan\" in both views' prefecture rows") {
+    const NationalSample sample(63, 1);  // Tokyo's 62, then one of Hokkaido's
+    test::Headless h{ImVec2(1600, 1000)};
+    Probing probing;
+    for (const char* id : {"timeline", "heatmap"}) {
+        INFO(id);
+        DrawnView v(sample.data, sample.model, id);
+        v.ctx.lang = ui::Lang::en;
+        auto draw = v.drawer();
+        h.frame(draw);
+        h.frame(draw);
+        REQUIRE(label_of(id, "北海道"));
+        REQUIRE(label_of(id, "東京都"));
+        CHECK(label_of(id, "北海道")->text == "▶ Hokkaido (1 municipality, 1 plan)");
+        CHECK(label_of(id, "東京都")->text == "▶ Tokyo (62 municipalities, 62 plans)");
+        v.ctx.lang = ui::Lang::ja;  // Japanese has one form
+        h.frame(draw);
+        h.frame(draw);
+        CHECK(label_of(id, "北海道")->text == "▶ 北海道（1自治体・1計画）");
+    }
+}
+
+TEST_CASE("prefecture headings at national counts fit the label column, else shorten to the name and its plans") {
+    // Tokyo's 62 and all of Hokkaido's 179 municipalities, 5 plans each: 北海道（179自治体・895計画）as at national size.
+    const NationalSample sample(241, 5);
+    for (const ui::Lang lang : {ui::Lang::en, ui::Lang::ja}) {
+        const bool en = lang == ui::Lang::en;
+        INFO((en ? "en" : "ja"));
+        const std::string whole = en ? "▶ Hokkaido (179 municipalities, 895 plans)" : "▶ 北海道（179自治体・895計画）";
+        for (const std::string id : {"timeline", "heatmap"}) {
+            INFO(id);
+            {  // Whole, inside its column: the timeline at 1280×800; the heatmap at 1920×1080 (with the test's
+               // font its drill-down panel sits beside the grid at 1280, and the grid's columns come first).
+                test::Headless h{id == "timeline" ? ImVec2(1280, 800) : ImVec2(1920, 1080)};
+                Probing probing;
+                DrawnView v(sample.data, sample.model, id.c_str());
+                v.ctx.lang = lang;
+                auto draw = v.drawer();
+                h.frame(draw);
+                h.frame(draw);
+                const ui::Probe* label = label_of(id, "北海道");
+                REQUIRE(label);
+                CHECK(label->text == whole);
+                CHECK(label->value <= label->value2 + 0.5);
+            }
+            // Too narrow for it: the name and its plans, still inside, never the name cut first. (The test's
+            // font draws Japanese as narrow "?": the heatmap's 14-em floor keeps that heading whole.)
+            if (en || id == "timeline") {
+                test::Headless h{ImVec2(560, 800)};
+                Probing probing;
+                DrawnView v(sample.data, sample.model, id.c_str());
+                v.ctx.lang = lang;
+                v.font_scale = 1.6f;
+                auto draw = v.drawer();
+                h.frame(draw);
+                h.frame(draw);
+                const ui::Probe* label = label_of(id, "北海道");
+                REQUIRE(label);
+                CHECK(label->text != whole);
+                CHECK(label->text.starts_with(en ? "▶ Hokkaido" : "▶ 北海道"));
+                CHECK(label->value <= label->value2 + 0.5);
+                CHECK(label->value > 0);
+            }
+        }
+    }
+}
+
+TEST_CASE("timeline: every row's label stays inside the label column (municipality rows opened, 1280×800)") {
+    const NationalSample sample(241, 5);
+    test::Headless h{ImVec2(1280, 800)};
+    Probing probing;
+    DrawnView v(sample.data, sample.model, "timeline");
+    v.ctx.lang = ui::Lang::en;
+    v.view.restore_options({{"open_prefectures", "北海道"}});
+    auto draw = v.drawer();
+    h.frame(draw);
+    h.frame(draw);
+    const int labels = probes_starting("timeline.label/");
+    CHECK(labels > 5);  // the prefectures and the opened one's first municipalities
+    for (const ui::Probe& p : ui::recorded_probes())
+        if (p.name.starts_with("timeline.label/")) {
+            INFO(p.name);
+            CHECK(p.value <= p.value2 + 0.5);
+            CHECK(p.max.x - p.min.x >= p.value2);  // the room is within the column
+        }
+}
+
+TEST_CASE("heatmap while presenting, English: column headings too long for two staggered columns are turned, never cut") {
+    const NationalSample sample;
+    const Dataset& data = sample.data;
+    for (const ui::Lang lang : {ui::Lang::en, ui::Lang::ja}) {
+        INFO((lang == ui::Lang::en ? "en" : "ja"));
+        for (const float width : {1280.0f, 1920.0f}) {
+            INFO(width);
+            test::Headless h{ImVec2(width, width * 0.6f)};
+            Probing probing;
+            DrawnView v(data, sample.model, "heatmap");
+            v.ctx.lang = lang;
+            v.ctx.presenting = true;
+            v.font_scale = 2.2f;
+            auto draw = v.drawer();
+            h.frame(draw);
+            h.frame(draw);
+            int columns = 0;
+            for (const ui::Probe& p : ui::recorded_probes()) {
+                if (!p.name.starts_with("heatmap.column/")) continue;
+                ++columns;
+                INFO(p.name, " ", p.text);
+                const Theme* theme = data.taxonomy.find_theme(p.name.substr(std::string("heatmap.column/").size()));
+                REQUIRE(theme);
+                CHECK(p.text.find("…") == std::string::npos);
+                CHECK(!p.text.empty());
+            }
+            CHECK(columns == static_cast<int>(data.taxonomy.themes.size()));
+        }
+    }
+}
+
+TEST_CASE("heatmap: switching the language redraws the row headings in it (and their prefecture headings)") {
+    const NationalSample sample;
+    test::Headless h{ImVec2(1600, 1000)};
+    Probing probing;
+    DrawnView v(sample.data, sample.model, "heatmap");
+    v.view.restore_options({{"open_prefectures", "北海道"}});
+    auto draw = v.drawer();
+    const auto titles = [] {
+        std::string all;
+        for (const ui::Probe& p : ui::recorded_probes())
+            if (p.name.starts_with("heatmap.row_title/")) all += p.text + "|";
+        return all;
+    };
+    h.frame(draw);
+    h.frame(draw);
+    const std::string ja = titles();
+    REQUIRE(!ja.empty());
+    v.ctx.lang = ui::Lang::en;  // as the top bar's toggle does, between frames: no data change
+    h.frame(draw);
+    h.frame(draw);
+    const std::string en = titles();
+    CHECK(en != ja);
+    CHECK(en.find("Synthetic") != std::string::npos);
+    CHECK(label_of("heatmap", "北海道")->text.starts_with("▼ Hokkaido"));
 }

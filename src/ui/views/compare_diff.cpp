@@ -28,7 +28,7 @@ namespace {
     X(count_fmt, "%s %d", "%s %d")                                                                           \
     X(confirmed_fmt, "確認済み %d", "confirmed %d")                                                          \
     X(stale_fmt, "計画にない施策を指す判断 %d件（保存したまま）",                                              \
-      "%d decisions name measures no longer in the plans (kept)")                                           \
+      "%d {decision names a measure|decisions name measures} no longer in the plans (kept)")                                           \
     X(method_fmt,                                                                                            \
       "類似度: 施策名の文字バイグラム（NFKC正規化、出現の少ない文字列ほど重い tf-idf）のコサイン。"             \
       "%d%%以上の組を似ている順に対応付け、%d%%以上か同名なら継続。確認・変更・解除は利用者データとして保存され、再取込後も残ります（Ctrl+Z で取り消し）。", \

@@ -34,7 +34,7 @@ namespace {
     X(similar_preset, "類似の自治体と比較", "Compare with similar")                                           \
     X(similar_preset_tip, "選択中の自治体の現行計画と、類似の自治体（最大3）の現行計画を並べます",              \
       "The selected municipality's current plan beside those of up to 3 similar municipalities")            \
-    X(generation_fmt, "%s（%d計画）", "%s (%d plans)")                                                        \
+    X(generation_fmt, "%s（%d計画）", "%s (%d {plan|plans})")                                                        \
     X(choose_municipality, "自治体を選ぶ…", "Choose a municipality…")                                         \
     X(generation_tip, "この自治体の計画を開始年度順に並べて比較します", "Compare this municipality's plans, oldest first") \
     X(need_two, "2件以上の計画を選ぶと並べて比較できます。", "Choose two or more plans to compare them side by side.") \
@@ -55,9 +55,9 @@ namespace {
     X(no_strategies, "施策体系なし", "no hierarchy")                                                         \
     X(count_fmt, "%s %d", "%s %d")                                                                           \
     X(new_fmt, "新規 %d", "new %d")                                                                          \
-    X(indicators_fmt, "指標 %d（目標値あり %d）", "indicators %d (%d with a target)")                         \
+    X(indicators_fmt, "指標 %d（目標値あり %d）", "{indicator|indicators} %d (%d with a target)")                         \
     X(swot_fmt, "SWOT %d · クロスSWOT %d", "SWOT %d · cross-SWOT %d")                                        \
-    X(measures_note_fmt, "施策%d", "%d measures")                                                            \
+    X(measures_note_fmt, "施策%d", "%d {measure|measures}")                                                            \
     X(measure_note_one, "施策1", "1 measure")                                                                \
     X(similar_fmt, "≈ %d%%", "≈ %d%%")                                                                      \
     X(similar_tip, "似た戦略として並べています（テーマと名称の類似度 %d%%）",                                 \

@@ -34,7 +34,7 @@ namespace {
 #define WS_EXPLORER_STRINGS(X)                                                                              \
     X(tab_title, "計画ツリー", "Explorer")                                                                 \
     X(search_hint, "全計画を検索（例: 創業、DX）", "Search all plans (e.g. 創業, DX)")                       \
-    X(results_fmt, "%d件の一致", "%d matches")                                                               \
+    X(results_fmt, "%d件の一致", "%d {match|matches}")                                                               \
     X(results_capped_fmt, "%d件以上の一致（先頭を表示）", "%d+ matches (first shown)")                       \
     X(no_results, "一致する項目はありません", "No matches")                                                  \
     X(plans_header, "計画一覧", "Plans")                                                                     \
@@ -72,7 +72,7 @@ namespace {
     X(new_count_fmt, "新規 %d", "new %d")                                                                    \
     X(indicator_count_fmt, "指標 %d（目標値あり %d）", "indicators %d (%d with a target)")                   \
     X(swot_count_fmt, "SWOT %d · クロスSWOT %d", "SWOT %d · cross-SWOT %d")                                  \
-    X(hierarchy_fmt, "施策体系（%d項目）###hierarchy", "Hierarchy (%d items)###hierarchy")                   \
+    X(hierarchy_fmt, "施策体系（%d項目）###hierarchy", "Hierarchy (%d {item|items})###hierarchy")                   \
     X(indicators_fmt, "指標（%d）###indicators", "Indicators (%d)###indicators")                             \
     X(no_nodes, "この計画には施策体系が登録されていません。", "This plan has no hierarchy recorded.")        \
     X(no_indicators, "この計画の原資料には指標がありません。", "The source of this plan gives no indicators.") \
@@ -108,7 +108,7 @@ namespace {
     X(yes_new, "新規事業", "yes: marked 新規 in the source")                                                 \
     X(no_new, "—", "—")                                                                                      \
     X(below, "下位項目", "Below")                                                                            \
-    X(below_fmt, "%d項目（うち%s）", "%d items (%s)")                                           \
+    X(below_fmt, "%d項目（うち%s）", "%d {item|items} (%s)")                                           \
     X(node_indicators, "この項目の指標", "Indicators of this item")                                          \
     X(tows_links, "この項目になったクロスSWOT戦略", "Cross-SWOT strategies that became this item")            \
     X(path, "位置", "Path")                                                                                  \

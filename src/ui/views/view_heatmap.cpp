@@ -81,20 +81,20 @@ namespace {
     X(yes, "あり", "yes")                                                                                         \
     X(no, "なし", "no")                                                                                           \
     X(pct_fmt, "%d%%", "%d%%")                                                                                    \
-    X(cell_tip_fmt, "%s: %d / %d施策（%d%%）", "%s: %d of %d measures (%d%%)")                                     \
+    X(cell_tip_fmt, "%s: %d / %d施策（%d%%）", "%s: %d of %d {measure|measures} (%d%%)")                                     \
     X(more_fmt, "… ほか%d件", "… and %d more")                                                                    \
     X(click_cell, "クリックで施策の一覧", "Click to list the measures")                                            \
     X(click_row, "クリックでこの計画を選択", "Click to select this plan")                                          \
-    X(row_tip_fmt, "施策 %d · テーマ %d / %d", "%d measures · %d of %d themes")                                     \
-    X(untagged_fmt, "テーマなしの施策 %d", "%d measures without a theme")                                          \
+    X(row_tip_fmt, "施策 %d · テーマ %d / %d", "%d {measure|measures} · %d of %d {theme|themes}")                                     \
+    X(untagged_fmt, "テーマなしの施策 %d", "%d {measure|measures} without a theme")                                          \
     X(similarity_fmt, "基準計画との類似度 %d%%", "Similarity to the reference %d%%")                               \
-    X(col_tip_fmt, "%d計画 · 施策 %d", "%d plans · %d measures")                                                   \
+    X(col_tip_fmt, "%d計画 · 施策 %d", "%d {plan|plans} · %d {measure|measures}")                                                   \
     X(theme_filter_tip, "フィルター中のテーマ", "Theme of the filter")                                             \
     X(panel_title, "セルの施策", "Measures of the cell")                                                           \
     X(panel_hint, "セルをクリックすると、そのテーマを含む施策と出典を表示します。",                                    \
       "Click a cell to list the measures carrying its theme, with their sources.")                                \
     X(panel_example, "（例: この計画で最も多いテーマ。セルをクリックで切り替え）", "(example: this plan's largest theme; click a cell to switch)")            \
-    X(panel_count_fmt, "施策 %d / %d（%d%%）", "%d of %d measures (%d%%)")                                           \
+    X(panel_count_fmt, "施策 %d / %d（%d%%）", "%d of %d {measure|measures} (%d%%)")                                           \
     X(panel_none, "このテーマを含む施策はありません。", "No measure carries this theme.")                            \
     X(rule_note, "キーワード", "keyword")                                                                          \
     X(inherited_fmt, "%s から", "from %s")                                                                         \
@@ -121,7 +121,7 @@ namespace {
     X(list_across, "全計画で一覧", "Across plans")                                                               \
     X(list_across_tip, "このテーマを含む施策を、表示中のすべての計画から一覧", "List the measures carrying this theme in every plan shown") \
     X(rows_shown_fmt, "%d–%d行目 / %d行", "rows %d–%d of %d")                                                  \
-    X(prefecture_cell_fmt, "%s: %sの%d計画のうち%d計画（%d%%）が扱う", "%s: of %s's %d plans, %d (%d%%) cover it")   \
+    X(prefecture_cell_fmt, "%s: %sの%d計画のうち%d計画（%d%%）が扱う", "%s: of %s's %d {plan|plans}, %d (%d%%) {covers|cover} it")   \
     X(prefecture_tip, "クリックで開く／閉じる。セル = このテーマを扱う計画の割合", "Click to open or close. Cells: share of its plans covering the theme") \
     X(prefecture_note, "都道府県の行（青）: そのテーマを扱う計画の割合", "Prefecture rows (blue): share of their plans covering the theme")
 
@@ -541,6 +541,9 @@ struct HeaderLayout {
     float line_h = 0;   // line height at `scale`
     std::vector<std::vector<std::string>> lines;
     float height = 0;
+    // Turned a quarter (read bottom to top), one line each: when even two columns'
+    // width at 75 % would cut a heading (long English words in large type).
+    bool turned = false;
 };
 
 // Pieces a heading may break between: after "・" and at spaces. A piece wider
@@ -666,7 +669,47 @@ HeaderLayout header_layout(const std::vector<std::string>& labels, float cell_w,
         h.max_lines = std::max(h.max_lines, static_cast<int>(h.lines.back().size()));
     }
     h.height = static_cast<float>(h.levels * h.max_lines) * h.line_h + static_cast<float>(h.levels - 1) * 0.25f * E + 0.35f * E;
-    return h;
+    // Shortened with "…" (a Latin word wider than its line, more lines than there is room for)?
+    // A Japanese word wrapped inside ("イノベー / ション") reads well: those stay upright.
+    bool any_cut = false;
+    for (const auto& lines : h.lines)
+        for (const std::string& line : lines) any_cut |= line.find("…") != std::string::npos;
+    if (!any_cut) return h;
+    // Turned: a column holds a line (a little smaller where the columns are narrow), up to 10 em long.
+    HeaderLayout t;
+    t.turned = true;
+    t.scale = std::clamp((cell_w - 0.2f * E) / lh, 0.75f, 1.0f);
+    t.line_h = lh * t.scale;
+    t.width = 10.0f * E;
+    float longest = 0;
+    for (const std::string& l : labels) {
+        t.lines.push_back({plot::ellipsize(l, t.width / t.scale)});
+        longest = std::max(longest, ImGui::CalcTextSize(t.lines.back().front().c_str()).x * t.scale);
+    }
+    t.height = longest + 0.6f * E;
+    return t;
+}
+
+// A heading's lines as one text (its probe's): "Local" "business" → "Local business".
+std::string join_lines(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const std::string& l : lines) out += (out.empty() ? "" : " ") + l;
+    return out;
+}
+
+// `text` turned a quarter to the left (read bottom to top), its first letter's
+// foot at `start` and its line centred on start.x.
+void turned_text(ImDrawList* dl, float font_size, ImVec2 start, ImU32 color, const std::string& text) {
+    // Laid out flat at the origin (no clip rect may drop a glyph there), then turned into place.
+    dl->PushClipRect(ImVec2(-1e6f, -1e6f), ImVec2(1e6f, 1e6f), false);
+    const int first = dl->VtxBuffer.Size;
+    dl->AddText(ImGui::GetFont(), font_size, ImVec2(0, 0), color, text.c_str());
+    const float half = font_size * 0.5f * ImGui::GetTextLineHeight() / ImGui::GetFontSize();
+    for (int k = first; k < dl->VtxBuffer.Size; ++k) {
+        ImVec2& p = dl->VtxBuffer[k].pos;
+        p = ImVec2(start.x - half + p.y, start.y - p.x);  // (x, y) → (y, −x)
+    }
+    dl->PopClipRect();
 }
 
 // ---- Tooltips ------------------------------------------------------------------------------------------
@@ -1070,12 +1113,26 @@ void HeatmapView::draw(ViewContext& ctx) {
         const float level_h = static_cast<float>(head.max_lines) * head.line_h + 0.25f * E;
         const float font_size = ImGui::GetFontSize() * head.scale;
         for (std::size_t c = 0; c < ncol; ++c) {
+            const bool filtered = m.columns[c].theme_id == ctx.filter.theme_id();
+            if (head.turned) {
+                const float centre = std::round(grid_origin.x + cell_w * (static_cast<float>(c) + 0.5f));
+                const std::string& line = head.lines[c].front();
+                const float foot = grid_origin.y - 0.3f * E;
+                turned_text(dl, font_size, ImVec2(centre, foot), filtered ? accent_color() : text_color(), line);
+                if (st.row_sort == CoverageRowSort::theme && m.columns[c].theme_id == st.sort_theme)  // ▼ / ▲ above it
+                    sort_arrow(dl, ImVec2(centre, foot - ImGui::CalcTextSize(line.c_str()).x * head.scale - 0.45f * E), 0.4f * E,
+                               st.rows_ascending);
+                if (probes_enabled())
+                    record_probe("heatmap.column/" + m.columns[c].theme_id, ImVec2(grid_origin.x + cell_w * static_cast<float>(c), top.y),
+                                 ImVec2(grid_origin.x + cell_w * static_cast<float>(c + 1), grid_origin.y), m.columns[c].plans,
+                                 m.columns[c].measures, line);
+                continue;
+            }
             const int level = head.levels > 1 ? static_cast<int>(c % 2) : 0;
             const float centre = grid_origin.x + cell_w * (static_cast<float>(c) + 0.5f);
             const auto& lines = head.lines[c];
             const float bottom = grid_origin.y - 0.2f * E - static_cast<float>(level) * level_h;
             float y = bottom - head.line_h * static_cast<float>(lines.size());
-            const bool filtered = m.columns[c].theme_id == ctx.filter.theme_id();
             const ImU32 color = filtered ? accent_color() : text_color();
             float last_right = centre;
             for (const std::string& line : lines) {
@@ -1094,7 +1151,7 @@ void HeatmapView::draw(ViewContext& ctx) {
             const ImVec2 head_max(head_min.x + cell_w, grid_origin.y);
             if (probes_enabled())
                 record_probe("heatmap.column/" + m.columns[c].theme_id, head_min, head_max, m.columns[c].plans,
-                             m.columns[c].measures);
+                             m.columns[c].measures, join_lines(lines));
         }
         if (hovered) {
             const float mx = ImGui::GetIO().MousePos.x;
@@ -1164,6 +1221,7 @@ void HeatmapView::draw(ViewContext& ctx) {
         };
         int group = 0;
         for (int r = 0; r < r0; ++r) group += starts_group(r) ? 1 : 0;
+        std::string hover_heading;  // the hovered prefecture row's whole heading, when shortened
         for (int r = r0; r < r1; ++r) {
             const int mr = drawn.rows[static_cast<std::size_t>(r)];
             const float y0 = o.y + cell_h * static_cast<float>(r - first);
@@ -1175,9 +1233,16 @@ void HeatmapView::draw(ViewContext& ctx) {
                 gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_FrameBg, 0.9f));
                 if (r == hover_row) gdl->AddRectFilled(a, b, ImGui::GetColorU32(ImGuiCol_HeaderHovered));
                 if (r > first) gdl->AddLine(ImVec2(o.x, y0 - 0.5f), ImVec2(o.x + label_w - 0.3f * E, y0 - 0.5f), plot::axis_color());
-                plot::text_ellipsis(gdl, ImVec2(o.x + 0.2f * E, ty), heading_color(), prefecture_label(p, open, lang), b.x - a.x - 0.4f * E);
-                if (probes_enabled())
+                const float room = b.x - a.x - 0.4f * E;
+                bool shortened = false;
+                const std::string shown = fitted_prefecture_heading(p.prefecture, open, p.municipalities, p.plans(), lang, room,
+                                                                    labels.prefecture_w <= room, shortened);
+                gdl->AddText(ImVec2(o.x + 0.2f * E, ty), heading_color(), shown.c_str());
+                if (r == hover_row && shortened) hover_heading = prefecture_label(p, open, lang);  // the whole, in its tooltip
+                if (probes_enabled()) {
                     record_probe("heatmap.prefecture/" + p.prefecture, a, b, p.municipalities, p.plans(), open ? "open" : "closed");
+                    record_probe("heatmap.label/prefecture/" + p.prefecture, a, b, ImGui::CalcTextSize(shown.c_str()).x, room, shown);
+                }
                 continue;
             }
             const CoverageRow& row = m.rows[static_cast<std::size_t>(mr)];
@@ -1222,7 +1287,7 @@ void HeatmapView::draw(ViewContext& ctx) {
         }
         if (hover_row >= 0 && is_prefecture_row(hover_drawn)) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            plot::tooltip(L::prefecture_tip(lang));
+            plot::tooltip(hover_heading.empty() ? std::string(L::prefecture_tip(lang)) : hover_heading + "\n" + L::prefecture_tip(lang));
             if (labels_clicked) toggled = cache.prefectures[prefecture_of_row(hover_drawn)].prefecture;
         }
         if (hover_plan_row >= 0) {

@@ -77,8 +77,8 @@ const std::vector<std::string> progress_sentences = explain_progress_samples();
     X(baseline_fmt, "基準 %s", "baseline %s")                                                                      \
     X(target_fmt, "目標 %s", "target %s")                                                                          \
     X(baseline_target_fmt, "基準 %s → 目標 %s", "baseline %s → target %s")                                        \
-    X(count_fmt, "指標 %d件（%d計画）", "%d indicators (%d plans)")                                                 \
-    X(obs_count_fmt, "実績 %d件", "%d results")                                                                    \
+    X(count_fmt, "指標 %d件（%d計画）", "%d {indicator|indicators} (%d {plan|plans})")                                                 \
+    X(obs_count_fmt, "実績 %d件", "%d {result|results}")                                                                    \
     X(obs_none, "実績なし", "no results")                                                                          \
     X(point_tip_fmt, "%s: %s", "%s: %s")                                                                           \
     X(note_fmt, "注: %s", "Note: %s")                                                                              \
@@ -86,7 +86,7 @@ const std::vector<std::string> progress_sentences = explain_progress_samples();
     X(axis_year, "年度", "Fiscal year")                                                                            \
     X(click_row, "クリックでグラフへ移動", "Click to show its plot")                                          \
     X(plans_with_indicators, "指標のある計画（クリックで表示）:", "Plans with indicators (click to show):")          \
-    X(indicator_count_fmt, "指標 %d件", "%d indicators")                                                          \
+    X(indicator_count_fmt, "指標 %d件", "%d {indicator|indicators}")                                                          \
     X(more_fmt, "ほか %d件", "%d more")                                                                            \
     X(latest_fmt, "最新 %s（%s）", "Latest %s (%s)")                                                              \
     X(fy_fmt, "%s年度", "FY%s")                                                                                   \
@@ -105,7 +105,7 @@ const std::vector<std::string> progress_sentences = explain_progress_samples();
     X(qualitative_no_plot, "定性指標: 目標・実績は文章です（グラフなし）。", "Qualitative indicator: targets and results are texts (no plot).")                                                                          \
     X(legend_real_point, "実績値", "result")                                                                       \
     X(legend_sample_point, "サンプル値", "sample value")                                                           \
-    X(empty_summary_fmt, "値のない指標 %d件（基準値・目標値・実績すべて未設定）", "%d indicators without any value (no baseline, target or result)") \
+    X(empty_summary_fmt, "値のない指標 %d件（基準値・目標値・実績すべて未設定）", "%d {indicator|indicators} without any value (no baseline, target or result)") \
     X(reason_no_observations, "実績なし", "no results")                                                           \
     X(reason_target_met, "目標値に到達", "target reached")                                                        \
     X(reason_baseline_not_set, "基準値が未設定", "baseline not set")                                              \

@@ -55,7 +55,7 @@ namespace {
     X(swot_fmt, "SWOT %d · クロスSWOT %d", "SWOT %d · cross-SWOT %d")                                            \
     X(click_hint, "クリックで選択", "Click to select")                                                          \
     X(axis_title, "年度", "Fiscal year")                                                                        \
-    X(plans_fmt, "%d計画 · %d自治体", "%d plans · %d municipalities")                                            \
+    X(plans_fmt, "%d計画 · %d自治体", "%d {plan|plans} · %d {municipality|municipalities}")                                            \
     X(kind_vision, "構想・ビジョン", "Vision")                                                                  \
     X(kind_regional, "地域産業活性化計画", "Regional industry revitalisation plan")                               \
     X(kind_promotion, "商工業振興計画", "Commerce and industry promotion plan")                                  \
@@ -123,9 +123,10 @@ struct Layout {
     bool any_unknown_column = false;
     bool any_partial = false;  // some bar has one end unknown (the legend says what the stub means)
     int plan_count = 0;
-    // The widest row label, measured by the first frame that draws this layout
-    // (table() builds layouts without an ImGui context), in this language and font size.
+    // The widest municipality's name and prefecture heading, measured by the first frame that
+    // draws this layout (table() builds layouts without an ImGui context), in this language and font size.
     float name_width = -1;
+    float prefecture_width = 0;
     Lang name_lang = Lang::ja;
     float name_em = 0;
 };
@@ -471,8 +472,9 @@ void draw_legend(const ViewContext& ctx, const Layout& l, bool any_partial) {
 
 // A prefecture's aggregate row: per fiscal year, a band shaded by how many of
 // its plans run that year (the darkest = its most). Click opens or closes it.
+// `heading`: the whole heading when the label column shows less of it.
 void draw_prefecture_row(ImDrawList* dl, const ViewContext& ctx, const Layout& l, const Geometry& g, const Row& r, ImVec2 min,
-                         ImVec2 max, const Row*& toggled) {
+                         ImVec2 max, const std::string* heading, const Row*& toggled) {
     const int most = r.active.empty() ? 0 : *std::max_element(r.active.begin(), r.active.end());
     const float top = min.y + (max.y - min.y - g.bar_h) * 0.5f;
     for (std::size_t k = 0; k < r.active.size(); ++k) {
@@ -487,7 +489,8 @@ void draw_prefecture_row(ImDrawList* dl, const ViewContext& ctx, const Layout& l
     if (ctx.screenshot || !ImGui::IsWindowHovered()) return;
     if (!ImGui::IsMouseHoveringRect(min, max)) return;
     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImGui::SetTooltip("%s", L::prefecture_tip(ctx.lang));
+    if (heading) ImGui::SetTooltip("%s\n%s", heading->c_str(), L::prefecture_tip(ctx.lang));
+    else ImGui::SetTooltip("%s", L::prefecture_tip(ctx.lang));
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) toggled = &r;
 }
 
@@ -533,10 +536,14 @@ void TimelineView::draw(ViewContext& ctx) {
     const float E = em();
     // Measured once per layout, language and font size, not per frame: thousands of rows at national scale (issue #16).
     if (l.name_width < 0 || l.name_lang != lang || l.name_em != E) {
-        l.name_width = 0;
+        l.name_width = l.prefecture_width = 0;
         l.name_lang = lang;
         l.name_em = E;
-        for (const Row& r : l.rows) l.name_width = std::max(l.name_width, ImGui::CalcTextSize(row_name(ctx, r, lang).c_str()).x);
+        for (const Row& r : l.rows) {
+            // A prefecture's heading measured opened and closed alike (▼ and ▶ are as wide): no jump on a click.
+            float& widest = r.group ? l.prefecture_width : l.name_width;
+            widest = std::max(widest, ImGui::CalcTextSize(row_name(ctx, r, lang).c_str()).x);
+        }
     }
     if (l.rows.empty()) {
         text_wrapped_colored(dim_text_color(), L::no_plans(lang));
@@ -577,9 +584,10 @@ void TimelineView::draw(ViewContext& ctx) {
     const float avail_w = ImGui::GetContentRegionAvail().x - (scrolls ? ImGui::GetStyle().ScrollbarSize : 0.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
 
-    const float name_w = l.name_width;
+    // The label column fits the names, up to a share of the width: more when grouped, for the
+    // prefectures' headings (those that still do not fit are shortened, their tooltip whole).
     g.label_x = origin.x;
-    g.label_w = std::min(name_w + 0.8f * E, std::max(6.0f * E, avail_w * 0.18f));
+    g.label_w = std::min(std::max(l.name_width, l.prefecture_width) + 0.8f * E, std::max(6.0f * E, avail_w * (l.grouped ? 0.3f : 0.18f)));
     const float unknown_w = l.any_unknown_column ? std::min(11.0f * E, avail_w * 0.2f) : 0.0f;
     g.x0 = origin.x + g.label_w;
     g.x1 = origin.x + avail_w - unknown_w - (unknown_w > 0 ? 0.6f * E : 0.3f * E);
@@ -657,12 +665,25 @@ void TimelineView::draw(ViewContext& ctx) {
             if (r.first_lane > 0) dl->AddLine(ImVec2(origin.x, row_top), ImVec2(origin.x + avail_w, row_top), plot::grid_color());
             const float label_y = std::max(row_top, std::min(clip_top, row_bottom - g.lane_h)) + (g.lane_h - ImGui::GetTextLineHeight()) * 0.5f;
             const bool row_selected = !r.group && r.municipality_id == ctx.selection.municipality_id();
-            plot::text_ellipsis(dl, ImVec2(g.label_x, label_y), row_selected ? accent_color() : r.group ? heading_color() : text_color(),
-                                row_name(ctx, r, lang), g.label_w - 0.6f * E);
+            const float label_room = g.label_w - 0.6f * E;
+            const std::string name = row_name(ctx, r, lang);
+            bool shortened = false;
+            const std::string shown = r.group ? fitted_prefecture_heading(r.prefecture, r.open, r.municipalities, r.plans, lang, label_room,
+                                                                          l.prefecture_width <= label_room, shortened)
+                                              : plot::ellipsize(name, label_room);
+            shortened |= shown != name;
+            dl->AddText(ImVec2(g.label_x, label_y), row_selected ? accent_color() : r.group ? heading_color() : text_color(), shown.c_str());
+            const ImVec2 label_min(g.label_x, row_top), label_max(g.label_x + g.label_w, row_top + g.lane_h);
+            if (probes_enabled())
+                record_probe("timeline.label/" + (r.group ? "prefecture/" + r.prefecture : r.municipality_id), label_min, label_max,
+                             ImGui::CalcTextSize(shown.c_str()).x, label_room, shown);
             if (r.group) {
-                draw_prefecture_row(dl, ctx, l, g, r, ImVec2(origin.x, row_top), ImVec2(origin.x + avail_w, row_bottom), toggled);
+                draw_prefecture_row(dl, ctx, l, g, r, ImVec2(origin.x, row_top), ImVec2(origin.x + avail_w, row_bottom),
+                                    shortened ? &name : nullptr, toggled);
                 continue;
             }
+            if (shortened && !ctx.screenshot && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(label_min, label_max))
+                ImGui::SetTooltip("%s", name.c_str());
             dl->PushClipRect(ImVec2(g.x0 - 3.0f, row_top), ImVec2(origin.x + avail_w, row_bottom), true);
             for (const Bar& b : r.bars) {
                 const Plan& p = ctx.data.plans[b.plan];

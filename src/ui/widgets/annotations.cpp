@@ -29,7 +29,7 @@ namespace {
     X(not_in_plan, "(この項目は計画にありません)", "(no longer in the plan)")              \
     X(hint, "議論の要点、次の一手 …", "Points raised, next steps …")                        \
     X(edit_button, "メモ・優先度を編集…", "Edit note and priority…")                          \
-    X(plan_counts_fmt, "メモ %d · 優先度投票 %d", "%d notes · %d priority votes")
+    X(plan_counts_fmt, "メモ %d · 優先度投票 %d", "%d {note|notes} · %d priority {vote|votes}")
 
 namespace S {
 WS_ANNOTATION_STRINGS(WS_STR_DECLARE)

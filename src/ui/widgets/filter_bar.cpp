@@ -33,7 +33,7 @@ namespace {
     X(n_selected, "%d件選択", "%d selected")                  \
     X(find_hint, "名前・よみ・コード", "name, reading, code")  \
     X(n_found, "%d件", "%d found")                            \
-    X(plans_shown, "%d / %d 計画", "%d / %d plans")          \
+    X(plans_shown, "%d / %d 計画", "%d / %d {plan|plans}")          \
     X(similar, "類似", "Similar")                             \
     X(similar_need, "自治体を選ぶと、類似の自治体で絞り込めます", "Select a municipality to filter by its similar ones") \
     X(similar_tip, "選択中の自治体と、同じ都道府県・同じ種別・同じグループの自治体に絞り込みます", \

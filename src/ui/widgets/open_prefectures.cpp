@@ -1,5 +1,8 @@
 #include "ui/widgets/open_prefectures.hpp"
 
+#include <imgui.h>
+
+#include "ui/plot/plot.hpp"
 #include "ui/widgets/ui_widgets.hpp"
 #include "wardscope/municipality.hpp"
 
@@ -11,7 +14,8 @@ constexpr const char* unknown_name = "-";
 
 // X(name, ja, en)
 #define WS_PREFECTURE_STRINGS(X)                                                          \
-    X(heading_fmt, "%s（%d自治体・%d計画）", "%s (%d municipalities, %d plans)")           \
+    X(heading_fmt, "%s（%d自治体・%d計画）", "%s (%d {municipality|municipalities}, %d {plan|plans})")           \
+    X(short_heading_fmt, "%s（%d計画）", "%s (%d {plan|plans})")                           \
     X(unknown, "都道府県不明", "prefecture unknown")
 
 namespace S {
@@ -28,6 +32,15 @@ std::string prefecture_name(const std::string& prefecture, Lang lang) {
 
 std::string prefecture_heading(const std::string& prefecture, bool open, int municipalities, int plans, Lang lang) {
     return std::string(open ? "▼ " : "▶ ") + format(S::heading_fmt(lang), prefecture_name(prefecture, lang).c_str(), municipalities, plans);
+}
+
+std::string fitted_prefecture_heading(const std::string& prefecture, bool open, int municipalities, int plans, Lang lang,
+                                      float width, bool all_fit, bool& shortened) {
+    std::string text = prefecture_heading(prefecture, open, municipalities, plans, lang);
+    shortened = !all_fit || ImGui::CalcTextSize(text.c_str()).x > width;
+    if (!shortened) return text;
+    text = std::string(open ? "▼ " : "▶ ") + format(S::short_heading_fmt(lang), prefecture_name(prefecture, lang).c_str(), plans);
+    return plot::ellipsize(text, width);
 }
 
 void append_prefecture_strings(std::vector<const char*>& out) { WS_PREFECTURE_STRINGS(WS_STR_COLLECT) }

@@ -19,6 +19,13 @@ namespace wardscope::ui {
 std::string prefecture_name(const std::string& prefecture, Lang lang);
 // An aggregate row's heading: "▶ 北海道（8自治体・8計画）", ▼ when open.
 std::string prefecture_heading(const std::string& prefecture, bool open, int municipalities, int plans, Lang lang);
+// The heading fitted to `width` (the row's label column): the whole heading
+// when `all_fit` (the widest of the column fits: every row in one form), else
+// the prefecture with its plans only ("▶ 北海道（895計画）"), else that cut
+// with "…" — the prefecture's name always comes first. `shortened` says
+// whether less than the whole heading is shown (the row's tooltip then gives it).
+std::string fitted_prefecture_heading(const std::string& prefecture, bool open, int municipalities, int plans, Lang lang,
+                                      float width, bool all_fit, bool& shortened);
 void append_prefecture_strings(std::vector<const char*>& out);
 
 class OpenPrefectures {

@@ -45,7 +45,8 @@ void record_text_sizes(const ImDrawData* draw_data) {
             if (it == glyphs.end()) continue;
             const ImFontGlyph& g = *it->second.first;
             if (v[i + 2].uv.x != g.U1 || v[i + 2].uv.y != g.V1 || v[i + 1].uv.x != g.U1 || v[i + 3].uv.y != g.V1) continue;
-            const float height = v[i + 2].pos.y - v[i].pos.y;
+            float height = v[i + 2].pos.y - v[i].pos.y;
+            if (height <= 0) height = v[i + 2].pos.x - v[i].pos.x;  // turned a quarter (the heatmap's column headings)
             if (height <= 0) continue;
             const float size = it->second.second->FontSize * height / (g.Y1 - g.Y0);
             ++count;

@@ -26,7 +26,7 @@ namespace {
     X(write, "書き出す", "Write")                                                                    \
     X(close, "閉じる", "Close")                                                                      \
     X(no_table, "この画面には書き出す表がありません。", "This view has no table to export.")        \
-    X(wrote_fmt, "%d 行を書き出しました: %s", "Wrote %d rows to %s")                                \
+    X(wrote_fmt, "%d 行を書き出しました: %s", "Wrote %d {row|rows} to %s")                                \
     X(failed, "書き出せません: ", "Cannot write: ")
 
 namespace S {

@@ -20,10 +20,10 @@ namespace {
 // X(name, ja, en)
 #define WS_ACROSS_STRINGS(X)                                                                                   \
     X(title_fmt, "「%s」の施策（全計画）", "“%s” measures across plans")                                      \
-    X(count_fmt, "施策 %d · %d計画", "%d measures · %d plans")                                                 \
+    X(count_fmt, "施策 %d · %d計画", "%d {measure|measures} · %d {plan|plans}")                                                 \
     X(shown_fmt, "（うち %d 件を表示）", " (%d shown)")                                                          \
     X(filter_hint, "絞り込み（施策名・計画・自治体）", "Filter (measure, plan, municipality)")                  \
-    X(plan_count_fmt, "%d / %d施策", "%d of %d measures")                                                       \
+    X(plan_count_fmt, "%d / %d施策", "%d of %d {measure|measures}")                                                       \
     X(inherited_fmt, "%s から", "from %s")                                                                      \
     X(inherited_tip, "見出しに付いたテーマ: その下の施策はすべてこのテーマを含みます",                            \
       "Theme tagged on a heading: every measure beneath it carries the theme")                                  \
@@ -33,7 +33,7 @@ namespace {
     X(close, "閉じる", "Close")                                                                                 \
     X(export_to, "書き出し先", "Export to")                                                                      \
     X(export_csv, "CSV 書き出し", "Export CSV")                                                                  \
-    X(wrote_fmt, "%d 件を書き出しました: %s", "Wrote %d items: %s")                                              \
+    X(wrote_fmt, "%d 件を書き出しました: %s", "Wrote %d {item|items}: %s")                                              \
     X(write_failed, "書き出せませんでした: ", "Could not write: ")                                              \
     X(select_tip, "クリックでこの施策を選択", "Click to select this measure")                                    \
     X(source_fmt, "出典: %s", "Source: %s")

@@ -1,10 +1,14 @@
 #include "ui/widgets/ui_widgets.hpp"
 
+#include "wardscope/count_words.hpp"
 #include "wardscope/evaluation.hpp"
 
 #include <algorithm>
 #include <cstdarg>
 #include <cstdio>
+#include <cstring>
+#include <optional>
+#include <string_view>
 #include <unordered_set>
 #include <utility>
 
@@ -46,7 +50,7 @@ namespace {
     X(number_range, "「%s」は大きすぎます", "'%s' is too large")              \
     X(translation, "（英訳）", " (translation)")                  \
     X(evaluation, "施策評価", "Evaluation")                                 \
-    X(evaluation_summary_fmt, "施策評価（%s年度、%d件）: %s", "Evaluation (FY%s, %d items): %s") \
+    X(evaluation_summary_fmt, "施策評価（%s年度、%d件）: %s", "Evaluation (FY%s, %d {item|items}): %s") \
     X(evaluation_item_fmt, "%s年度 %s", "FY%s %s")                            \
     X(symbols, "→←↔·–—…§≈×▶▼▲●•■□◆›「」【】（）、。～〜：＋０１２３４５６７８９，．－−", "")
 
@@ -76,9 +80,100 @@ void append_widget_strings(std::vector<const char*>& out) {
     append_table_words(out);
 }
 
+namespace {
+
+// What one printf conversion of a format printed: where it ends in the format,
+// its integer (if it printed one), and whether it is a percentage ("%d%%").
+struct Conversion {
+    std::size_t end = 0;
+    std::optional<long long> integer;
+    bool percent = false;
+};
+
+// The conversions of `fmt` with the integers they take from `args` (the
+// formats of this UI: flags, width, precision, length modifiers; no "%1$d").
+std::vector<Conversion> conversions(const char* fmt, va_list args) {
+    std::vector<Conversion> out;
+    const auto digits = [](const char*& p) {
+        while (*p >= '0' && *p <= '9') ++p;
+    };
+    for (const char* p = fmt; *p; ++p) {
+        if (*p != '%') continue;
+        if (*++p == '%') continue;
+        while (*p && std::strchr("-+ #0'", *p)) ++p;
+        if (*p == '*') (void)va_arg(args, int), ++p;
+        else digits(p);
+        if (*p == '.') {
+            ++p;
+            if (*p == '*') (void)va_arg(args, int), ++p;
+            else digits(p);
+        }
+        std::string length;
+        while (*p && std::strchr("hlzjtL", *p)) length += *p++;
+        Conversion c;
+        switch (*p) {
+        case 'd': case 'i':
+            c.integer = length == "ll" ? va_arg(args, long long) : length == "l" ? va_arg(args, long)
+                      : length == "z" || length == "t" || length == "j" ? static_cast<long long>(va_arg(args, std::ptrdiff_t))
+                                                                          : va_arg(args, int);
+            break;
+        case 'o': case 'u': case 'x': case 'X':
+            c.integer = length == "ll" ? static_cast<long long>(va_arg(args, unsigned long long))
+                      : length == "l" ? static_cast<long long>(va_arg(args, unsigned long))
+                      : length == "z" || length == "t" || length == "j" ? static_cast<long long>(va_arg(args, std::size_t))
+                                                                          : va_arg(args, unsigned);
+            break;
+        case 'c': (void)va_arg(args, int); break;
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+            if (length == "L") (void)va_arg(args, long double);
+            else (void)va_arg(args, double);
+            break;
+        case 's': case 'p': case 'n': (void)va_arg(args, void*); break;
+        default: return out;  // not a conversion this reads: the forms after it follow the last one read
+        }
+        c.end = static_cast<std::size_t>(p + 1 - fmt);
+        c.percent = p[1] == '%' && p[2] == '%';
+        out.push_back(c);
+    }
+    return out;
+}
+
+// `fmt` with each "{one|other}" replaced by the form its count takes: the
+// nearest integer printed before it that is not a percentage (else the first
+// after it); "one" for 1, "other" for any other number.
+std::string choose_forms(const char* fmt, const std::vector<Conversion>& printed) {
+    std::string out;
+    for (std::size_t i = 0; fmt[i];) {
+        const char* open = fmt + i;
+        const std::size_t bar = *open == '{' ? 1 + std::strcspn(open + 1, "|}%{\n") : 0;
+        const std::size_t close = bar > 0 && open[bar] == '|' ? bar + 1 + std::strcspn(open + bar + 1, "|}%{\n") : 0;
+        if (close == 0 || open[close] != '}') {
+            out += fmt[i++];
+            continue;
+        }
+        std::optional<long long> count;
+        for (const Conversion& c : printed)
+            if (c.integer && !c.percent && (c.end <= i || !count)) count = c.integer;
+        const bool one = count && is_singular(*count);
+        out.append(one ? std::string_view(open + 1, bar - 1) : std::string_view(open + bar + 1, close - bar - 1));
+        i += close + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string format(const char* fmt, ...) {
     va_list args;
     va_start(args, fmt);
+    std::string chosen;
+    if (std::strchr(fmt, '{')) {  // English counts: "%d {plan|plans}"
+        va_list walk;
+        va_copy(walk, args);
+        chosen = choose_forms(fmt, conversions(fmt, walk));
+        va_end(walk);
+        fmt = chosen.c_str();
+    }
     char small[256];
     va_list copy;
     va_copy(copy, args);

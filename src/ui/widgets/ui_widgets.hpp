@@ -43,7 +43,10 @@ struct Str {
 void append_widget_strings(std::vector<const char*>& out);
 void append_annotation_strings(std::vector<const char*>& out);
 
-// printf into a std::string.
+// printf into a std::string. A count's words name both forms as {one|other}
+// ("%d {plan|plans}", "%d of %d {measure|measures}"): the form follows the
+// nearest integer printed before it that is not a percentage ("%d%%"); the
+// Japanese strings need none.
 std::string format(const char* fmt, ...) IM_FMTARGS(1);
 
 // ---- Selection and filter ---------------------------------------------------------
