@@ -52,13 +52,13 @@ using ui::Str;
       "Saved views, shown in order (PageUp PageDown; ← → too while presenting)")    \
     X(present_tip, "全画面・大きな文字・高コントラスト (F5、Escで終了)",           \
       "Full screen, large type, high contrast (F5; Esc leaves)")                   \
-    X(status, "%d 自治体 · %d 計画 · 今年度 %s", "%d municipalities · %d plans · this FY %s") \
+    X(status, "%d 自治体 · %d 計画 · 今年度 %s", "%d {municipality|municipalities} · %d {plan|plans} · this FY %s") \
     X(synthetic, "合成データ", "synthetic data")                                   \
     X(synthetic_tip, "架空のデータです。実在の計画ではありません。",               \
       "Generated data: not real plans.")                                           \
     X(sample, "サンプル観測値を含む", "includes sample observations")              \
     X(sample_tip, "%d 件の観測値はサンプル(例示)データです。",                    \
-      "%d observations are sample data, not real measurements.")                   \
+      "%d {observation is|observations are} sample data, not real measurements.")                   \
     X(history_loading, "KPI実績を読み込み中…", "loading KPI results…")              \
     X(no_plans, "データベースに計画がありません。wardscope import で取り込んでください。", \
       "The database holds no plans. Add some with wardscope import.")              \
@@ -587,8 +587,8 @@ void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
     const ui::Model& d = model_;
     ImGui::TextDisabled("%s", d.source_label.c_str());
     ImGui::SameLine();
-    ImGui::TextDisabled(S::status(ctx.lang), d.municipality_count, d.plan_count,
-                        fiscal_year_label(current_fiscal_year_).c_str());
+    ImGui::TextDisabled("%s", ui::format(S::status(ctx.lang), d.municipality_count, d.plan_count,
+                                         fiscal_year_label(current_fiscal_year_).c_str()).c_str());
     if (d.synthetic_plans > 0) {
         ImGui::SameLine();
         ui::badge(S::synthetic(ctx.lang), IM_COL32(200, 40, 40, 255), IM_COL32_WHITE);
@@ -598,7 +598,7 @@ void Dashboard::draw_status_bar(ui::ViewContext& ctx) {
         ImGui::SameLine();
         ui::badge(S::sample(ctx.lang), IM_COL32(210, 120, 0, 255), IM_COL32_WHITE);
         if (!screenshot_ && d.kpi_history_loaded && ImGui::IsItemHovered())
-            ImGui::SetTooltip(S::sample_tip(ctx.lang), d.sample_observations);
+            ImGui::SetTooltip("%s", ui::format(S::sample_tip(ctx.lang), d.sample_observations).c_str());
     }
     if (pending_history_.valid()) {
         ImGui::SameLine();

@@ -162,7 +162,6 @@ public:
     // Rows are keyed by source and as_of too: another source or date for the
     // same year is a revision, kept beside the others (kpi_history.hpp).
     std::optional<std::string> write(const Observation& o, CsvFileImport& counts) {
-        const std::optional<double> value_in = std::isnan(o.value) ? std::nullopt : std::optional<double>(o.value);
         stored_.bind_all(o.plan_id, o.indicator_id, o.fiscal_year, o.source, o.as_of);
         if (!stored_.step()) {
             stored_.reset();
@@ -174,7 +173,9 @@ public:
         const bool is_sample = stored_.integer(1) != 0;
         const std::string text = stored_.text(2);
         stored_.reset();
-        if (value == value_in && is_sample == o.is_sample && text == o.text) {
+        // A text result is NaN here and NULL there (no optional<double> compare: g++ 12 warns on it).
+        const bool same_value = value ? !std::isnan(o.value) && *value == o.value : std::isnan(o.value);
+        if (same_value && is_sample == o.is_sample && text == o.text) {
             ++counts.unchanged;
             return std::nullopt;
         }
