@@ -109,7 +109,10 @@ Dataset load_dataset(const Store& store);
 // The same read in two steps from one snapshot, for a dashboard that shows
 // the plans before their KPI history (the bulk of the rows) has been read:
 // plans() first, then observations(), which may run on another thread (never
-// both at once). The store is opened read-only by the caller.
+// both at once). The store is opened read-only by the caller. plans() starts
+// reading the KPI history on a second connection; observations() takes it.
+class BesideRead;  // that second connection's read (store.cpp)
+
 class DatasetReader {
 public:
     explicit DatasetReader(Store store);
@@ -126,6 +129,7 @@ private:
     void end_read();
     Store store_;
     bool reading_ = false;
+    std::unique_ptr<BesideRead> beside_;  // the second connection's read (store.cpp)
 };
 
 // Plans back out as plan files (with their plan-file observations).
