@@ -664,6 +664,13 @@ PartsByPlan read_plan_parts(sqlite3* db) {
         Statement st(db, plan_rows_sql(records::plan_statement, version));
         while (st.step()) records::read_fields(records::plan_statement, st, 1, parts[st.text(0)].statements.emplace_back(), version);
     }
+    // Grown by emplace_back, ten indicators of 600 bytes held six more in spare
+    // capacity: 31 MB at national size.
+    for (auto& [plan_id, plan_parts] : parts) {
+        plan_parts.swot.shrink_to_fit();
+        plan_parts.tows.shrink_to_fit();
+        plan_parts.indicators.shrink_to_fit();
+    }
     return parts;
 }
 
@@ -838,6 +845,8 @@ Dataset read_plans(sqlite3* db, std::unique_ptr<BesideRead>& beside) {
     }
     PlanKey plans;
     {
+        if (Statement count(db, "SELECT count(*) FROM plan"); count.step())
+            data.plans.reserve(static_cast<std::size_t>(count.integer(0)));
         Statement st(db, "SELECT " + records::select_columns(records::plan, "p.", version) +
                              " FROM plan p JOIN municipality m ON m.id = p.municipality_id "
                              "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
