@@ -439,12 +439,6 @@ int Store::user_version() const { return read_user_version(db_); }
 
 namespace {
 
-// SELECT plan_id, <the record's columns> of a table of rows that belong to plans, in order.
-template <typename T>
-std::string plan_rows_sql(const T& t, int version) {
-    return "SELECT plan_id, " + records::select_columns(t, "", version) + " FROM " + t.name + " ORDER BY plan_id, ord";
-}
-
 struct PlanKey {
     std::map<std::string, std::size_t, std::less<>> index;
     Plan* find(Dataset& data, const std::string& id) {
@@ -617,14 +611,35 @@ void read_year_targets(sqlite3* db, PartsByPlan& parts) {
     }
 }
 
+// A table of rows that belong to plans, read in storage order into each
+// plan's list and put in `ord` order there: ORDER BY plan_id, ord walked the
+// primary key's index with a row lookup each and sorted in a temp B-tree
+// (issue #16). Equal ords keep their storage order.
+template <typename T, typename Item>
+void read_plan_rows(sqlite3* db, const T& table, int version, PartsByPlan& parts, std::vector<Item> PlanParts::*member) {
+    std::unordered_map<PlanParts*, std::vector<std::int64_t>> ords;  // a map's elements stay where they are
+    Statement st(db, "SELECT plan_id, ord, " + records::select_columns(table, "", version) + " FROM " + table.name);
+    std::string plan_id;
+    PlanParts* plan = nullptr;
+    std::vector<std::int64_t>* plan_ords = nullptr;
+    while (st.step()) {
+        if (!plan || st.view(0) != plan_id) {  // rows come grouped by plan: looked up once per group
+            plan_id.assign(st.view(0));
+            plan = &parts[plan_id];
+            plan_ords = &ords[plan];
+        }
+        records::read_fields(table, st, 2, (plan->*member).emplace_back(), version);
+        plan_ords->push_back(st.integer(1));
+    }
+    for (auto& [in, in_ords] : ords) sort_by_ord(in->*member, in_ords);
+}
+
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
     const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
-        Statement st(db, plan_rows_sql(records::swot_item, version));
-        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back(), version);
-        Statement tows(db, plan_rows_sql(records::tows_strategy, version));
-        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back(), version);
+        read_plan_rows(db, records::swot_item, version, parts, &PlanParts::swot);
+        read_plan_rows(db, records::tows_strategy, version, parts, &PlanParts::tows);
         auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
             const auto p = parts.find(plan_id);
             if (p == parts.end()) return nullptr;
@@ -640,10 +655,7 @@ PartsByPlan read_plan_parts(sqlite3* db) {
         while (nodes.step())
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
-    {
-        Statement st(db, plan_rows_sql(records::indicator, version));
-        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back(), version);
-    }
+    read_plan_rows(db, records::indicator, version, parts, &PlanParts::indicators);
     if (version >= 4) {  // targets per year, rating scales and evaluations: schema version 4
         read_year_targets(db, parts);
         Statement scale(db, "SELECT plan_id, rating FROM plan_rating ORDER BY plan_id, ord");
@@ -655,15 +667,10 @@ PartsByPlan read_plan_parts(sqlite3* db) {
     if (version >= 4) {  // authors, approvals and budgets: schema version 4
         Statement authors(db, "SELECT plan_id, text FROM plan_author ORDER BY plan_id, ord");
         while (authors.step()) parts[authors.text(0)].authors.push_back(authors.text(1));
-        Statement approvals(db, plan_rows_sql(records::approval, version));
-        while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back(), version);
-        Statement budget(db, plan_rows_sql(records::budget_line, version));
-        while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back(), version);
+        read_plan_rows(db, records::approval, version, parts, &PlanParts::approvals);
+        read_plan_rows(db, records::budget_line, version, parts, &PlanParts::budget);
     }
-    if (version >= 5) {  // statements: schema version 5
-        Statement st(db, plan_rows_sql(records::plan_statement, version));
-        while (st.step()) records::read_fields(records::plan_statement, st, 1, parts[st.text(0)].statements.emplace_back(), version);
-    }
+    if (version >= 5) read_plan_rows(db, records::plan_statement, version, parts, &PlanParts::statements);  // statements: schema version 5
     // Grown by emplace_back, ten indicators of 600 bytes held six more in spare
     // capacity: 31 MB at national size.
     for (auto& [plan_id, plan_parts] : parts) {
