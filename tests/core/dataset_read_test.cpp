@@ -74,27 +74,35 @@ TEST_CASE("the KPI history comes in the order SQL would sort it, whatever order 
     CHECK(stored != sql_order);  // the test means something: storage order is not the loaded order
 }
 
-TEST_CASE("tags and actors come in their order, whatever order the rows were stored in") {
+TEST_CASE("tags, actors, SWOT, TOWS and indicators come in their order, whatever order the rows were stored in") {
     test::TempDir dir;
     const auto path = make_database(dir);
     const Dataset before = load_dataset(Store::open(path, OpenMode::read_only));
     {
-        // Every tag and actor row stored again, in reverse: each node's rows out of their `ord` order.
+        // The rows stored again, in reverse: each node's or plan's rows out of their `ord` order
+        // (foreign keys off: no cascade from the rows deleted and stored again).
         Store store = Store::open(path, OpenMode::read_write);
-        for (const char* table : {"node_theme", "node_actor"}) {
+        REQUIRE(sqlite3_exec(store.handle(), "PRAGMA foreign_keys = OFF", nullptr, nullptr, nullptr) == SQLITE_OK);
+        for (const char* table : {"node_theme", "node_actor", "swot_item", "tows_strategy", "indicator"}) {
             const std::string name = table;
+            const std::string order = name.rfind("node_", 0) == 0 ? "plan_id DESC, node_id DESC, ord DESC" : "plan_id DESC, ord DESC";
             const std::string sql = "CREATE TEMP TABLE copy AS SELECT * FROM " + name + "; DELETE FROM " + name +
-                                    "; INSERT INTO " + name + " SELECT * FROM copy ORDER BY plan_id DESC, node_id DESC, ord DESC;"
+                                    "; INSERT INTO " + name + " SELECT * FROM copy ORDER BY " + order + ";"
                                     " DROP TABLE copy;";
             REQUIRE(sqlite3_exec(store.handle(), sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
         }
     }
     const Dataset after = load_dataset(Store::open(path, OpenMode::read_only));
-    std::size_t tags = 0, actors = 0;
-    for (const Plan& p : after.plans)
+    std::size_t tags = 0, actors = 0, swot = 0, tows = 0, indicators = 0;
+    for (const Plan& p : after.plans) {
         for (const Node& n : p.nodes) tags += n.themes.size(), actors += n.actors.size();
+        swot += p.swot.size(), tows += p.tows.size(), indicators += p.indicators.size();
+    }
     CHECK(tags > 100);
     CHECK(actors > 100);
+    CHECK(swot > 20);
+    CHECK(tows > 10);
+    CHECK(indicators > 20);
     CHECK(describe(after) == describe(before));
 }
 
