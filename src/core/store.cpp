@@ -733,7 +733,9 @@ std::vector<Observation> read_observations(sqlite3* db, const std::atomic<bool>*
 // caller reads that itself, in its own snapshot (meeting the same error).
 class BesideRead {
 public:
-    explicit BesideRead(std::string file) : worker_(std::async(std::launch::async, [this, file] { run(file); })) {}
+    // `history`: the KPI history is read after the parts (else only the parts).
+    BesideRead(std::string file, HistoryRead history)
+        : worker_(std::async(std::launch::async, [this, file, history] { run(file, history); })) {}
     ~BesideRead() {
         stop_ = true;  // the KPI history was not asked for: no need to finish it
         worker_.wait();
@@ -745,7 +747,7 @@ public:
     std::optional<std::vector<Observation>> observations() { return observations_read_.get(); }  // once
 
 private:
-    void run(const std::string& file) {
+    void run(const std::string& file, HistoryRead history) {
         bool parts_set = false, observations_set = false;
         sqlite3* second = nullptr;
         try {
@@ -762,7 +764,7 @@ private:
                 parts_.set_value(std::move(parts));
                 std::optional<std::vector<Observation>> observations;
                 try {
-                    observations = read_observations(second, &stop_);
+                    if (history == HistoryRead::beside_plans) observations = read_observations(second, &stop_);
                 } catch (const Error&) {
                 }
                 observations_set = true;
@@ -818,8 +820,8 @@ void read_municipality_sources(sqlite3* db, Dataset& data) {
 }
 
 // Everything but the observations; starts `beside`, which reads the plans'
-// parts and then the observations.
-Dataset read_plans(sqlite3* db, std::unique_ptr<BesideRead>& beside) {
+// parts (and then the observations if `history` says so).
+Dataset read_plans(sqlite3* db, std::unique_ptr<BesideRead>& beside, HistoryRead history) {
     Dataset data;
     const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
@@ -843,7 +845,7 @@ Dataset read_plans(sqlite3* db, std::unique_ptr<BesideRead>& beside) {
     // the indicators and then the KPI history are read beside the plans and
     // nodes, on another core (issues #5, #16).
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
-    beside = std::make_unique<BesideRead>(std::string(file ? file : ""));
+    beside = std::make_unique<BesideRead>(std::string(file ? file : ""), history);
     {
         Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
@@ -1027,7 +1029,7 @@ std::vector<Observation> observations_read(sqlite3* db, std::unique_ptr<BesideRe
 
 // One read transaction: a consistent snapshot even while another process
 // imports. BEGIN takes no lock; the first SELECT does, and COMMIT ends it.
-DatasetReader::DatasetReader(Store store) : store_(std::move(store)) {}
+DatasetReader::DatasetReader(Store store, HistoryRead history) : store_(std::move(store)), history_(history) {}
 
 DatasetReader::~DatasetReader() {
     beside_.reset();  // stops and joins its thread
@@ -1043,7 +1045,7 @@ Dataset DatasetReader::plans() {
     if (!reading_) sql::exec(store_.handle(), "BEGIN");
     reading_ = true;
     beside_.reset();
-    return read_plans(store_.handle(), beside_);
+    return read_plans(store_.handle(), beside_, history_);
 }
 
 bool DatasetReader::any_sample_observations() {
@@ -1065,7 +1067,7 @@ Dataset load_dataset(const Store& store) {
         ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
     } end_read{db};
     std::unique_ptr<BesideRead> beside;  // destroyed (its thread joined) before the read ends
-    Dataset data = read_plans(db, beside);
+    Dataset data = read_plans(db, beside, HistoryRead::beside_plans);
     data.observations = observations_read(db, beside);
     return data;
 }

@@ -116,12 +116,14 @@ TEST_CASE("the plans and the KPI history read in two steps, on two threads, are 
     REQUIRE(whole.plans.size() > 13);
     REQUIRE(whole.observations.size() > 20);
 
-    DatasetReader reader(Store::open(path, OpenMode::read_only));
-    Dataset staged = reader.plans();
-    CHECK(staged.observations.empty());
-    CHECK(reader.any_sample_observations());  // the generated history is flagged sample
-    staged.observations = std::async(std::launch::async, [&] { return reader.observations(); }).get();
-    CHECK(describe(staged) == describe(whole));
+    for (HistoryRead history : {HistoryRead::later, HistoryRead::beside_plans}) {
+        DatasetReader reader(Store::open(path, OpenMode::read_only), history);
+        Dataset staged = reader.plans();
+        CHECK(staged.observations.empty());
+        CHECK(reader.any_sample_observations());  // the generated history is flagged sample
+        staged.observations = std::async(std::launch::async, [&] { return reader.observations(); }).get();
+        CHECK(describe(staged) == describe(whole));
+    }
 }
 
 TEST_CASE("one snapshot: an import that commits between the two steps is not seen") {
@@ -146,7 +148,7 @@ TEST_CASE("a reader never asked for the KPI history stops reading it and lets wr
     test::TempDir dir;
     const auto path = make_database(dir);
     {
-        DatasetReader reader(Store::open(path, OpenMode::read_only));
+        DatasetReader reader(Store::open(path, OpenMode::read_only), HistoryRead::beside_plans);
         CHECK(reader.plans().plans.size() > 13);
     }  // both connections' reads end here
     Store writer = Store::open(path, OpenMode::read_write);
