@@ -123,6 +123,7 @@ public:
     DatasetReader(const DatasetReader&) = delete;
     DatasetReader& operator=(const DatasetReader&) = delete;
 
+    void begin();                              // the snapshot starts (plans() starts it too)
     Dataset plans();                           // everything but the observations
     bool any_sample_observations();            // cheap: whether the history holds sample values
     std::vector<Observation> observations();   // the KPI history; ends the read

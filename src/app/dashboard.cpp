@@ -103,28 +103,37 @@ Dashboard::Dashboard(std::filesystem::path db_path, KpiHistoryLoad history, Glyp
 
 Dashboard::~Dashboard() {
     if (pending_history_.valid()) pending_history_.wait();
+    if (pending_indexes_.valid()) pending_indexes_.wait();  // it reads data_
 }
 
 void Dashboard::reload() { load(KpiHistoryLoad::with_plans); }
 
-void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
-    if (pending_history_.valid()) pending_history_.wait();  // its snapshot is superseded by this one
-    pending_history_ = {};
-    auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
-    data_ = reader->plans();
+void Dashboard::reread(Reread scope) {
+    if (scope == Reread::everything) return reload();
+    receive_kpi_history(true);  // a start-up's history, if it is still coming: the plans stay, so it holds
+    DatasetReader reader(Store::open(db_path_, OpenMode::read_only));
+    reader.begin();  // the user's rows and the history from one snapshot
+    ui::ModelInputs inputs = read_user_rows(reader.store());
+    if (scope == Reread::kpi_history) {
+        data_.observations = reader.observations();
+        make_text_visible(data_.observations);
+    }
+    ui::set_user_rows(model_, std::move(inputs));
+    if (scope == Reread::kpi_history) ui::add_kpi_history(model_);
+    data_changed();
+}
+
+ui::ModelInputs Dashboard::read_user_rows(const Store& store) {
     ui::ModelInputs inputs;
-    inputs.any_sample_observations = reader->any_sample_observations();
     // A damaged note or slide row is left out, never a failed start: said on
     // screen and in the log.
     skipped_rows.clear();
-    inputs.annotations = load_annotations(reader->store(), &skipped_rows);
-    inputs.slides = load_slides(reader->store(), &skipped_rows);
-    inputs.match_overrides = load_match_overrides(reader->store(), &skipped_rows);
-    inputs.groups = read_municipality_groups(reader->store(), &skipped_rows);
+    inputs.annotations = load_annotations(store, &skipped_rows);
+    inputs.slides = load_slides(store, &skipped_rows);
+    inputs.match_overrides = load_match_overrides(store, &skipped_rows);
+    inputs.groups = read_municipality_groups(store, &skipped_rows);
     inputs.source_label = db_path_.filename().string();
     inputs.data_version = model_.data_version + 1;
-    inputs.search_index = search_index_;
-    make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
     make_text_visible(inputs.annotations);
     make_text_visible(inputs.slides);
     for (MunicipalityGroup& g : inputs.groups) make_visible(g.name);  // another tool may have written anything
@@ -133,6 +142,19 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
         make_visible(message);  // it quotes the row's text, shown in the status bar
     }
     skipped_rows_noticed_ = false;  // the status bar says so, in the language shown then
+    return inputs;
+}
+
+void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
+    if (pending_history_.valid()) pending_history_.wait();  // its snapshot is superseded by this one
+    pending_history_ = {};
+    if (pending_indexes_.valid()) pending_indexes_.wait();  // it reads the data replaced here
+    pending_indexes_ = {};
+    auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
+    data_ = reader->plans();
+    ui::ModelInputs inputs = read_user_rows(reader->store());
+    inputs.any_sample_observations = reader->any_sample_observations();
+    make_text_visible(data_);  // a NUL from another tool shows as 〓, never reaches ImGui
     if (history == KpiHistoryLoad::with_plans) {
         data_.observations = reader->observations();
         make_text_visible(data_.observations);
@@ -152,6 +174,12 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     } else {
         model_ = ui::build_model(data_, std::move(inputs));
     }
+    // The indexes (search, similar measures) follow a start-up's first frame;
+    // elsewhere (a reload, a shot) they come with the model.
+    if (history == KpiHistoryLoad::in_background)
+        pending_indexes_ = std::async(std::launch::async, [this] { return ui::build_indexes(data_, search_index_); });
+    else
+        ui::add_indexes(model_, ui::build_indexes(data_, search_index_));
     if (history == KpiHistoryLoad::with_plans) ui::add_kpi_history(model_);
     selection_.drop_missing(data_);  // keep the selection where it still exists
     data_changed();
@@ -188,7 +216,7 @@ std::string Dashboard::edit(std::string description, const std::function<Change(
         }
         redo_steps_.clear();  // a new edit: what was undone before it cannot come back on top of it
         watch_.accept();  // our own write is not another process's
-        reload_pending_ = true;  // views hold pointers into the data until the frame ends
+        reread_after_edit(undo_steps_.back().change.reread);
         ++edit_count_;
         last_edit_ = std::move(description);
         return {};
@@ -253,7 +281,7 @@ std::string Dashboard::add_observation(const std::string& plan_id, const std::st
         return {[id](Store& s) { delete_user_observation(s, *id); },
                 [id, plan_id, indicator_id, fy = std::string(fiscal_year), v = std::string(value), src = std::string(source)](
                     Store& s) { *id = add_user_observation(s, plan_id, indicator_id, fy, v, src); },
-                subject};
+                subject, Reread::kpi_history};
     });
 }
 
@@ -320,7 +348,7 @@ std::string Dashboard::replay(bool undoing) {
             (undoing ? from.back().change.undo : from.back().change.redo)(store);
         }
         watch_.accept();
-        reload_pending_ = true;
+        reread_after_edit(from.back().change.reread);
         ++edit_count_;
         EditStep step = std::move(from.back());
         from.pop_back();
@@ -384,6 +412,18 @@ bool Dashboard::receive_kpi_history(bool wait) {
     }
     requests_.rebuild_fonts |= wait;  // outside a frame: the atlas is rebuilt with the sources' glyphs
     return true;
+}
+
+bool Dashboard::receive_indexes(bool wait) {
+    if (!pending_indexes_.valid()) return false;
+    if (!wait && pending_indexes_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return false;
+    ui::add_indexes(model_, pending_indexes_.get());
+    return true;
+}
+
+void Dashboard::reread_after_edit(Reread scope) {
+    // Views hold pointers into the data until the frame ends: the next frame rereads.
+    reread_pending_ = reread_pending_ ? std::max(*reread_pending_, scope) : scope;
 }
 
 void Dashboard::collect_glyphs(GlyphSet& g) const {
@@ -584,7 +624,7 @@ void Dashboard::draw_reload_offer(ui::ViewContext& ctx) {
     if (!clicked) return;
     // Reloaded before the next frame's views (they hold pointers into the data);
     // a failed reload keeps the data on screen and says why, and the button retries.
-    reload_pending_ = true;
+    reread_pending_ = Reread::everything;
     changed_on_disk_ = false;
 }
 
@@ -610,10 +650,15 @@ FrameRequests Dashboard::draw_frame() {
         for (std::size_t i = 0; i < data_.observations.size(); ++i)  // sources are grouped: check each once
             if (i == 0 || data_.observations[i].source != data_.observations[i - 1].source)
                 ui::ensure_glyphs(data_.observations[i].source);
-    if (reload_pending_) {
-        reload_pending_ = false;
+    if (receive_indexes(false)) {
+        for (auto& v : views_) v->on_data(model_);  // what they derived without the indexes (similar measures, a diff)
+        filter_bar_.on_data();
+    }
+    if (reread_pending_) {
+        const Reread scope = *reread_pending_;
+        reread_pending_.reset();
         try {
-            reload();
+            reread(scope);
             reload_error_.clear();
         } catch (const std::exception& e) {
             reload_error_ = e.what();

@@ -39,7 +39,7 @@ inline constexpr float presentation_chrome_scale = 0.7f;
 // How the KPI history (the observations: most of a database's rows) is read.
 enum class KpiHistoryLoad {
     with_plans,     // in the same read as the plans
-    in_background,  // after them, on another thread: the first frame does not wait for it
+    in_background,  // after them, on another thread: the first frame does not wait for it (nor for the model's indexes)
     skipped,        // not at all: a shot of a view that shows none of it
 };
 
@@ -70,20 +70,32 @@ public:
     // start-up `glyphs` (optional) gets every string the UI can draw, collected
     // on this thread while the model is built on another.
     // `search_index`: build the search's index with each model (a shot, which
-    // searches at most once, goes without: ui::ModelInputs::search_index).
+    // searches at most once, goes without: ui::build_indexes).
     explicit Dashboard(std::filesystem::path db_path, KpiHistoryLoad history = KpiHistoryLoad::with_plans,
                        GlyphSet* glyphs = nullptr, bool search_index = true);
     ~Dashboard() override;
     Dashboard(const Dashboard&) = delete;
     Dashboard& operator=(const Dashboard&) = delete;
 
-    void reload();  // re-reads the database, history and all (after an edit or another process's import)
+    void reload();  // re-reads the database, history and all (after another process's import)
+    // What an edit changed, and so what is read again before the next frame's
+    // views: the dashboard's edits write the user's rows (notes, votes, slides,
+    // groups, match decisions) and KPI results, never plans.
+    enum class Reread { user_data, kpi_history, everything };  // each includes the ones before it
+    void reread(Reread scope);
+    void apply_pending_reread() { if (reread_pending_) reread(*std::exchange(reread_pending_, std::nullopt)); }
     // Takes the KPI history read in the background once it is there (or waits
     // for it); true when it arrived now. Frames call it themselves.
     bool receive_kpi_history(bool wait);
     bool kpi_history_pending() const { return pending_history_.valid(); }
     bool kpi_history_ready() const {
         return pending_history_.valid() && pending_history_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    }
+    // The same for the model's indexes (search, similar measures), built after a start-up's first frame.
+    bool receive_indexes(bool wait);
+    bool indexes_pending() const { return pending_indexes_.valid(); }
+    bool indexes_ready() const {
+        return pending_indexes_.valid() && pending_indexes_.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
     }
 
     // Every string the UI can draw, for the font's glyph ranges.
@@ -211,6 +223,7 @@ private:
     struct Change {
         Apply undo, redo;
         EditSubject subject;  // what it changed
+        Reread reread = Reread::user_data;  // what is read again after it (either way)
     };
     std::string edit(std::string description, const std::function<Change(Store&)>& write);
     std::string replay(bool undoing);  // undo() / redo()
@@ -219,6 +232,8 @@ private:
     EditSubject slide_subject(const char* ja_action, const char* en_action, std::string_view name,
                               const char* ja_particle = "を") const;
     void load(KpiHistoryLoad history, GlyphSet* glyphs = nullptr);
+    ui::ModelInputs read_user_rows(const Store& store);  // notes, slides, groups, match decisions
+    void reread_after_edit(Reread scope);
     void collect_data_glyphs(GlyphSet& glyphs) const;  // all but the notes and slide names (the model's)
     void data_changed();  // the one place the views hear of new data
     void handle_slide_keys();
@@ -259,8 +274,9 @@ private:
     DatabaseWatch watch_;
     bool changed_on_disk_ = false;  // another process wrote: offer to reload
     std::future<std::vector<Observation>> pending_history_;  // KpiHistoryLoad::in_background, until received
+    std::future<ui::ModelIndexes> pending_indexes_;  // built from data_ after a start-up's first frame, until received
     std::string reload_error_;
-    bool reload_pending_ = false;  // after an edit: reload before the next frame's views
+    std::optional<Reread> reread_pending_;  // after an edit: read again before the next frame's views
     struct EditStep {
         std::string description;  // for the log: "annotation plan-a swot s1"
         Change change;

@@ -386,10 +386,10 @@ int run_dashboard(const DashboardOptions& options) {
         while (!glfwWindowShouldClose(window) && !asked.quit && !stop.received()) {
             const bool typing = ImGui::GetIO().WantTextInput;
             if (loop.frames_to_render > 0) glfwPollEvents();
-            else glfwWaitEventsTimeout(dashboard.kpi_history_pending() ? 0.02
+            else glfwWaitEventsTimeout(dashboard.kpi_history_pending() || dashboard.indexes_pending() ? 0.02
                                        : presenter && presenter->visible() ? 0.25  // the presenter's timer
                                        : typing ? 0.5 : 2.0);  // wakes for input; the timeout checks the file
-            if (dashboard.kpi_history_ready()) loop.wake();  // the next frame takes it
+            if (dashboard.kpi_history_ready() || dashboard.indexes_ready()) loop.wake();  // the next frame takes it
             if (presenter) glfwSetWindowShouldClose(presenter->window(), GLFW_FALSE);  // Esc / F5 hide it, not its close box
 
             const auto now = std::chrono::steady_clock::now();

@@ -1041,9 +1041,13 @@ void DatasetReader::end_read() {
     reading_ = false;
 }
 
-Dataset DatasetReader::plans() {
+void DatasetReader::begin() {
     if (!reading_) sql::exec(store_.handle(), "BEGIN");
     reading_ = true;
+}
+
+Dataset DatasetReader::plans() {
+    begin();
     beside_.reset();
     return read_plans(store_.handle(), beside_, history_);
 }

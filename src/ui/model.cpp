@@ -79,17 +79,23 @@ const Annotation* Model::find_annotation(std::string_view plan_id, ItemKind kind
     return it == annotation_index.end() ? nullptr : &annotations[it->second];
 }
 
-Model build_model(const Dataset& data, ModelInputs inputs) {
-    Model d;
-    d.data = &data;
+void set_user_rows(Model& d, ModelInputs inputs) {
     d.data_version = inputs.data_version;
     d.annotations = std::move(inputs.annotations);
+    d.annotation_index.clear();
+    d.annotations_per_plan.clear();
     index_annotations(d);
     d.slides = std::move(inputs.slides);
     d.match_overrides = std::move(inputs.match_overrides);
     d.groups = std::move(inputs.groups);
     d.source_label = std::move(inputs.source_label);
+}
+
+Model build_model(const Dataset& data, ModelInputs inputs) {
+    Model d;
+    d.data = &data;
     d.any_sample_observations = inputs.any_sample_observations;
+    set_user_rows(d, std::move(inputs));
     d.municipality_count = static_cast<int>(data.municipalities.size());
     d.plan_count = static_cast<int>(data.plans.size());
     for (const Plan& p : data.plans) {
@@ -103,13 +109,24 @@ Model build_model(const Dataset& data, ModelInputs inputs) {
             d.plan_kinds.push_back(p.kind);
     }
     std::sort(d.plan_kinds.begin(), d.plan_kinds.end());
-    // The search index beside the rest (≈ 0.5 s of CPU at national size).
-    std::future<SearchIndex> search;
-    if (inputs.search_index) search = std::async(std::launch::async, [&data] { return SearchIndex(data); });
     d.index = build_index(data);
-    d.similarity = MeasureSimilarity(data);
-    if (search.valid()) d.search_index = search.get();
     return d;
+}
+
+ModelIndexes build_indexes(const Dataset& data, bool search) {
+    // The search index beside the similarity index (≈ 0.5 s of CPU each at national size).
+    std::future<SearchIndex> searching;
+    if (search) searching = std::async(std::launch::async, [&data] { return SearchIndex(data); });
+    ModelIndexes out;
+    out.similarity = MeasureSimilarity(data);
+    if (searching.valid()) out.search = searching.get();
+    return out;
+}
+
+void add_indexes(Model& d, ModelIndexes indexes) {
+    d.similarity = std::move(indexes.similarity);
+    d.search_index = std::move(indexes.search);
+    d.indexes_ready = true;
 }
 
 void add_kpi_history(Model& d) {

@@ -1,7 +1,7 @@
 // The Model: everything the views read that is derived from the data, built
-// once per data change by build_model() (and completed by add_kpi_history()
-// when the observations arrive), owned by the app and handed to every view
-// through View::on_data. Nothing here is rebuilt per frame.
+// once per data change by build_model() (and completed by add_indexes() and
+// add_kpi_history() when they arrive from other threads), owned by the app and
+// handed to every view through View::on_data. Nothing here is rebuilt per frame.
 #pragma once
 
 #include <cstddef>
@@ -88,6 +88,9 @@ struct Model {
     MeasureSimilarity similarity;
     // What the explorer's search looks up on each keystroke (issue #16).
     SearchIndex search_index;
+    // `similarity` and `search_index` are there (add_indexes): the dashboard
+    // builds them after its first frame, which does not need them.
+    bool indexes_ready = false;
     // The user's decisions on generation diffs (confirmed and broken matches).
     std::vector<MatchOverride> match_overrides;
     // The user's groups of municipalities ("similar municipalities": the filter bar, compare's preset).
@@ -109,14 +112,27 @@ struct ModelInputs {
     std::string source_label;
     bool any_sample_observations = false;
     unsigned data_version = 0;
-    // False for a shot: it searches at most once, and search_plans gives the
-    // same hits without the index (which costs ≈ a third of the model's CPU).
-    bool search_index = true;
 };
 
-// Everything derived from `data` (which must outlive the model); the KPI
-// history part is added by add_kpi_history once data.observations is there.
+// The indexes over every measure and text: a third of the model's CPU and
+// not needed to draw a first frame (the search finds the same hits without
+// its index, only slower), so built apart, on another thread if the caller likes.
+struct ModelIndexes {
+    MeasureSimilarity similarity;
+    SearchIndex search;
+};
+// `search`: false for a shot, which searches at most once (search_plans gives
+// the same hits without the index).
+ModelIndexes build_indexes(const Dataset& data, bool search = true);
+
+// Everything derived from `data` (which must outlive the model) but the
+// indexes, added by add_indexes, and the KPI history part, added by
+// add_kpi_history once data.observations is there.
 Model build_model(const Dataset& data, ModelInputs inputs);
+void add_indexes(Model& model, ModelIndexes indexes);
+// The user's rows (and the data version) of `inputs` in place of the model's:
+// an edit of notes, slides or groups changes nothing else.
+void set_user_rows(Model& model, ModelInputs inputs);
 void add_kpi_history(Model& model);
 
 }  // namespace wardscope::ui

@@ -20,6 +20,7 @@ namespace {
 // X(name, ja, en) — every UI string of the panel.
 #define WS_COMPARE_DIFF_STRINGS(X)                                                                           \
     X(title_fmt, "世代差分: %s → %s", "Generation diff: %s → %s")                                            \
+    X(indexing, "施策の対応づけを準備中…", "Preparing the measure matching…")                              \
     X(continued, "継続", "continued")                                                                        \
     X(changed, "変更", "changed")                                                                            \
     X(added, "新規", "new")                                                                                  \
@@ -159,6 +160,10 @@ void GenerationDiffPanel::draw(ViewContext& ctx, const Plan& first, const Plan& 
     const Plan& pb = &pa == &first ? second : first;
     const int ia = ctx.model.index.plan_index(pa.id), ib = ctx.model.index.plan_index(pb.id);
     if (ia < 0 || ib < 0) return;
+    if (!ctx.model.indexes_ready) {  // the start-up builds them after the first frame: shown when they come
+        text_wrapped_colored(dim_text_color(), L::indexing(lang));
+        return;
+    }
     const GenerationDiff& diff = diff_for(ctx, static_cast<std::size_t>(ia), static_cast<std::size_t>(ib));
 
     heading(format(L::title_fmt(lang), plan_short_label(ctx.data, pa, lang).c_str(), plan_short_label(ctx.data, pb, lang).c_str()));

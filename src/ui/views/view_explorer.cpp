@@ -124,6 +124,7 @@ namespace {
     X(similar_title, "他の自治体の似ている施策", "Similar measures elsewhere")                               \
     X(similar_tip, "施策名の文字バイグラム（tf-idf）の類似度 80%%と共通テーマ 20%%で順位付け。クリックでその施策を開きます。", \
       "Ranked by name similarity (character bigrams, tf-idf) 80%% and shared themes 20%%. Click to open the measure.") \
+    X(similar_indexing, "似ている施策を探しています…", "Looking for similar measures…")                     \
     X(similar_none, "他の自治体の計画に似ている施策はありません。", "No similar measure in other municipalities' plans.") \
     X(similar_line_fmt, "%s · 類似度 %d%%", "%s · similarity %d%%")                                           \
     X(shared_fmt, " · 共通テーマ: %s", " · shared themes: %s")
@@ -366,7 +367,9 @@ void draw_left(ViewContext& ctx, ExplorerState& st, const DataIndex& index) {
         st.searched = true;
         SearchOptions opt;
         opt.max_hits = max_hits;
-        st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations, &ctx.model.search_index);
+        // Before the index is there (just after start-up), the same hits without it, slower.
+        const SearchIndex* index = ctx.model.indexes_ready ? &ctx.model.search_index : nullptr;
+        st.hits = search_plans(ctx.data, st.query, opt, ctx.model.annotations, index);
         st.hit_list.reset(st.hits.size(), 3.5f * ImGui::GetTextLineHeightWithSpacing());
     }
     ImGui::BeginChild("##left_list", ImVec2(0, 0), false);
@@ -764,7 +767,14 @@ const std::vector<SimilarMeasure>& similar_measures(ViewContext& ctx, SimilarCac
 void draw_similar(ViewContext& ctx, SimilarCache& cache, const Plan& plan, const Node& node) {
     const Lang lang = ctx.lang;
     const int p = ctx.model.index.plan_index(plan.id);
-    if (p < 0 || ctx.model.similarity.find(static_cast<std::size_t>(p), ctx.model.index.plans[static_cast<std::size_t>(p)].tree.find(node.id)) < 0)
+    if (p < 0) return;
+    if (!ctx.model.indexes_ready) {  // the start-up builds the index after the first frame: shown when it comes
+        if (node.level != plan.measure_level) return;  // not a measure
+        ImGui::Spacing();
+        text_wrapped_colored(dim_text_color(), L::similar_indexing(lang));
+        return;
+    }
+    if (ctx.model.similarity.find(static_cast<std::size_t>(p), ctx.model.index.plans[static_cast<std::size_t>(p)].tree.find(node.id)) < 0)
         return;  // not a measure
     const std::vector<SimilarMeasure>& items = similar_measures(ctx, cache, plan, node);
     ImGui::Spacing();
