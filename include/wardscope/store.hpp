@@ -110,9 +110,15 @@ Dataset load_dataset(const Store& store);
 // the plans before their KPI history (the bulk of the rows) has been read:
 // plans() first, then observations(), which may run on another thread (never
 // both at once). The store is opened read-only by the caller.
+// HistoryRead::beside_plans: plans() starts reading the KPI history on a
+// second connection, beside the plans (faster when the history is wanted
+// soon: observations() takes it); later: observations() reads it then.
+enum class HistoryRead { later, beside_plans };
+class BesideRead;  // that second connection's read (store.cpp)
+
 class DatasetReader {
 public:
-    explicit DatasetReader(Store store);
+    explicit DatasetReader(Store store, HistoryRead history = HistoryRead::later);
     ~DatasetReader();  // ends the read when observations() was not called
     DatasetReader(const DatasetReader&) = delete;
     DatasetReader& operator=(const DatasetReader&) = delete;
@@ -127,6 +133,8 @@ private:
     void end_read();
     Store store_;
     bool reading_ = false;
+    HistoryRead history_;
+    std::unique_ptr<BesideRead> beside_;  // the second connection's read (store.cpp)
 };
 
 // Plans back out as plan files (with their plan-file observations).

@@ -67,7 +67,6 @@ public:
     [[noreturn]] void wrong_type(int column, const char* expected) const;
 
 private:
-    void expect_text(int column) const;
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
     sqlite3_destructor_type text_lifetime_;

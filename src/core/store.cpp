@@ -1,6 +1,7 @@
 #include "wardscope/store.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <future>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -24,7 +26,6 @@
 #include "wardscope/plan_json.hpp"
 
 namespace wardscope {
-
 namespace fs = std::filesystem;
 using sql::Statement;
 
@@ -438,12 +439,6 @@ int Store::user_version() const { return read_user_version(db_); }
 
 namespace {
 
-// SELECT plan_id, <the record's columns> of a table of rows that belong to plans, in order.
-template <typename T>
-std::string plan_rows_sql(const T& t, int version) {
-    return "SELECT plan_id, " + records::select_columns(t, "", version) + " FROM " + t.name + " ORDER BY plan_id, ord";
-}
-
 struct PlanKey {
     std::map<std::string, std::size_t, std::less<>> index;
     Plan* find(Dataset& data, const std::string& id) {
@@ -533,9 +528,8 @@ private:
     std::size_t last_ = npos;
 };
 
-// Tag or actor rows of (plan_id, node_id, ord, value…) as read, before their
-// nodes are known: a second connection may read them while the first reads
-// the nodes.
+// Tag or actor rows of (plan_id, node_id, ord, value…) collected, to be
+// sorted into their nodes: only for rows stored out of order (read_node_rows).
 template <typename T>
 struct NodeRow {
     std::uint32_t plan;  // into NodeRows::plan_ids
@@ -617,14 +611,35 @@ void read_year_targets(sqlite3* db, PartsByPlan& parts) {
     }
 }
 
+// A table of rows that belong to plans, read in storage order into each
+// plan's list and put in `ord` order there: ORDER BY plan_id, ord walked the
+// primary key's index with a row lookup each and sorted in a temp B-tree
+// (issue #16). Equal ords keep their storage order.
+template <typename T, typename Item>
+void read_plan_rows(sqlite3* db, const T& table, int version, PartsByPlan& parts, std::vector<Item> PlanParts::*member) {
+    std::unordered_map<PlanParts*, std::vector<std::int64_t>> ords;  // a map's elements stay where they are
+    Statement st(db, "SELECT plan_id, ord, " + records::select_columns(table, "", version) + " FROM " + table.name);
+    std::string plan_id;
+    PlanParts* plan = nullptr;
+    std::vector<std::int64_t>* plan_ords = nullptr;
+    while (st.step()) {
+        if (!plan || st.view(0) != plan_id) {  // rows come grouped by plan: looked up once per group
+            plan_id.assign(st.view(0));
+            plan = &parts[plan_id];
+            plan_ords = &ords[plan];
+        }
+        records::read_fields(table, st, 2, (plan->*member).emplace_back(), version);
+        plan_ords->push_back(st.integer(1));
+    }
+    for (auto& [in, in_ords] : ords) sort_by_ord(in->*member, in_ords);
+}
+
 PartsByPlan read_plan_parts(sqlite3* db) {
     PartsByPlan parts;
     const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
-        Statement st(db, plan_rows_sql(records::swot_item, version));
-        while (st.step()) records::read_fields(records::swot_item, st, 1, parts[st.text(0)].swot.emplace_back(), version);
-        Statement tows(db, plan_rows_sql(records::tows_strategy, version));
-        while (tows.step()) records::read_fields(records::tows_strategy, tows, 1, parts[tows.text(0)].tows.emplace_back(), version);
+        read_plan_rows(db, records::swot_item, version, parts, &PlanParts::swot);
+        read_plan_rows(db, records::tows_strategy, version, parts, &PlanParts::tows);
         auto find_tows = [&](const std::string& plan_id, const std::string& id) -> TowsStrategy* {
             const auto p = parts.find(plan_id);
             if (p == parts.end()) return nullptr;
@@ -640,10 +655,7 @@ PartsByPlan read_plan_parts(sqlite3* db) {
         while (nodes.step())
             if (TowsStrategy* t = find_tows(nodes.text(0), nodes.text(1))) t->node_ids.push_back(nodes.text(2));
     }
-    {
-        Statement st(db, plan_rows_sql(records::indicator, version));
-        while (st.step()) records::read_fields(records::indicator, st, 1, parts[st.text(0)].indicators.emplace_back(), version);
-    }
+    read_plan_rows(db, records::indicator, version, parts, &PlanParts::indicators);
     if (version >= 4) {  // targets per year, rating scales and evaluations: schema version 4
         read_year_targets(db, parts);
         Statement scale(db, "SELECT plan_id, rating FROM plan_rating ORDER BY plan_id, ord");
@@ -655,62 +667,125 @@ PartsByPlan read_plan_parts(sqlite3* db) {
     if (version >= 4) {  // authors, approvals and budgets: schema version 4
         Statement authors(db, "SELECT plan_id, text FROM plan_author ORDER BY plan_id, ord");
         while (authors.step()) parts[authors.text(0)].authors.push_back(authors.text(1));
-        Statement approvals(db, plan_rows_sql(records::approval, version));
-        while (approvals.step()) records::read_fields(records::approval, approvals, 1, parts[approvals.text(0)].approvals.emplace_back(), version);
-        Statement budget(db, plan_rows_sql(records::budget_line, version));
-        while (budget.step()) records::read_fields(records::budget_line, budget, 1, parts[budget.text(0)].budget.emplace_back(), version);
+        read_plan_rows(db, records::approval, version, parts, &PlanParts::approvals);
+        read_plan_rows(db, records::budget_line, version, parts, &PlanParts::budget);
     }
-    if (version >= 5) {  // statements: schema version 5
-        Statement st(db, plan_rows_sql(records::plan_statement, version));
-        while (st.step()) records::read_fields(records::plan_statement, st, 1, parts[st.text(0)].statements.emplace_back(), version);
+    if (version >= 5) read_plan_rows(db, records::plan_statement, version, parts, &PlanParts::statements);  // statements: schema version 5
+    // Grown by emplace_back, ten indicators of 600 bytes held six more in spare
+    // capacity: 31 MB at national size.
+    for (auto& [plan_id, plan_parts] : parts) {
+        plan_parts.swot.shrink_to_fit();
+        plan_parts.tows.shrink_to_fit();
+        plan_parts.indicators.shrink_to_fit();
     }
     return parts;
 }
 
-// What read_plans reads beside the plans and nodes.
-struct BesideRows {
-    NodeRows<ThemeTag> tags;
-    NodeRows<std::string> actors;
-    PartsByPlan parts;
+// A node's tag or actor rows straight into its list, in `ord` order, ties in
+// storage order. Rows are stored node by node in `ord` order (that is how
+// import writes them); when a row is found out of order, the rows are read
+// again, collected and sorted (attach_node_rows).
+template <typename T, typename Make>
+void read_node_rows(sqlite3* db, const std::string& sql, NodeFinder& finder, std::vector<T> Node::*member, Make make) {
+    std::vector<std::int64_t> last_ord(finder.count(), INT64_MIN);
+    bool in_order = true;
+    {
+        Statement st(db, sql);
+        while (in_order && st.step()) {
+            const std::size_t node = finder.find(st.view(0), st.view(1));
+            if (node == NodeFinder::npos) continue;
+            const std::int64_t ord = st.integer(2);
+            in_order = ord >= last_ord[node];
+            last_ord[node] = ord;
+            if (in_order) (finder.nodes()[node]->*member).push_back(make(st));
+        }
+    }
+    if (in_order) return;
+    for (Node* n : finder.nodes()) (n->*member).clear();
+    NodeRows<T> rows = collect_node_rows<T>(db, sql, make);
+    attach_node_rows(rows, finder, member);
+}
+
+void read_tags_and_actors(sqlite3* db, NodeFinder& finder) {
+    read_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, " + records::select_columns(records::node_theme) + " FROM node_theme",
+                             finder, &Node::themes, [](const Statement& row) {
+                                 ThemeTag tag;
+                                 records::read_fields(records::node_theme, row, 3, tag);
+                                 return tag;
+                             });
+    read_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor", finder, &Node::actors,
+                                [](const Statement& row) { return std::string(row.view(3)); });
+}
+
+// `stop`: set by another thread when the rows are no longer wanted.
+std::vector<Observation> read_observations(sqlite3* db, const std::atomic<bool>* stop = nullptr);
+
+}  // namespace
+
+// The plans' parts (SWOT, TOWS, indicators …), then the KPI history, read on
+// a second, read-only connection while the caller's reads the plans, nodes,
+// tags and actors: the two halves of a national-scale load take about as long
+// (issue #16). The caller has read inside its open transaction, so it holds
+// the file's shared lock and no write can commit until it ends: the second
+// connection, which takes its own shared lock before that, sees the same
+// data. It never waits: when a writer is about to commit (and blocks new
+// readers) it gives up at once. What it could not read is nullopt, and the
+// caller reads that itself, in its own snapshot (meeting the same error).
+class BesideRead {
+public:
+    // `history`: the KPI history is read after the parts (else only the parts).
+    BesideRead(std::string file, HistoryRead history)
+        : worker_(std::async(std::launch::async, [this, file, history] { run(file, history); })) {}
+    ~BesideRead() {
+        stop_ = true;  // the KPI history was not asked for: no need to finish it
+        worker_.wait();
+    }
+    BesideRead(const BesideRead&) = delete;
+    BesideRead& operator=(const BesideRead&) = delete;
+
+    std::optional<PartsByPlan> parts() { return parts_read_.get(); }  // once
+    std::optional<std::vector<Observation>> observations() { return observations_read_.get(); }  // once
+
+private:
+    void run(const std::string& file, HistoryRead history) {
+        bool parts_set = false, observations_set = false;
+        sqlite3* second = nullptr;
+        try {
+            if (!file.empty()) {  // an in-memory or temporary database: no second connection
+                second = sql::open_connection(file, sql::Access::read_only);
+                sqlite3_busy_timeout(second, 0);
+                sql::exec(second, "BEGIN");
+                std::optional<PartsByPlan> parts;
+                try {
+                    parts = read_plan_parts(second);
+                } catch (const Error&) {
+                }
+                parts_set = true;
+                parts_.set_value(std::move(parts));
+                std::optional<std::vector<Observation>> observations;
+                try {
+                    if (history == HistoryRead::beside_plans) observations = read_observations(second, &stop_);
+                } catch (const Error&) {
+                }
+                observations_set = true;
+                observations_.set_value(std::move(observations));
+            }
+        } catch (...) {  // whatever was not read is read again by the caller
+        }
+        sqlite3_close(second);  // ends its read transaction too
+        if (!parts_set) parts_.set_value(std::nullopt);
+        if (!observations_set) observations_.set_value(std::nullopt);
+    }
+
+    std::promise<std::optional<PartsByPlan>> parts_;
+    std::promise<std::optional<std::vector<Observation>>> observations_;
+    std::future<std::optional<PartsByPlan>> parts_read_ = parts_.get_future();
+    std::future<std::optional<std::vector<Observation>>> observations_read_ = observations_.get_future();
+    std::atomic<bool> stop_{false};
+    std::future<void> worker_;  // last: started once the rest exists
 };
 
-BesideRows read_beside_rows(sqlite3* db) {
-    return {collect_node_rows<ThemeTag>(db, "SELECT plan_id, node_id, ord, " + records::select_columns(records::node_theme) + " FROM node_theme",
-                                        [](const Statement& row) {
-                                            ThemeTag tag;
-                                            records::read_fields(records::node_theme, row, 3, tag);
-                                            return tag;
-                                        }),
-            collect_node_rows<std::string>(db, "SELECT plan_id, node_id, ord, actor_id FROM node_actor",
-                                           [](const Statement& row) { return std::string(row.view(3)); }),
-            read_plan_parts(db)};
-}
-
-// BesideRows read on a second, read-only connection while the caller's
-// reads the plans and nodes; nullopt when that connection cannot share the
-// caller's snapshot, and the caller reads them itself. The caller has read
-// inside its open transaction, so it holds the file's shared lock and no
-// write can commit until it ends: the second connection, which takes its own
-// shared lock before that, sees the same data. It never waits: when a writer
-// is about to commit (and blocks new readers) it gives up at once.
-std::optional<BesideRows> read_beside(const std::string& file) {
-    if (file.empty()) return std::nullopt;  // an in-memory or temporary database: no second connection
-    sqlite3* second = nullptr;
-    struct Close {
-        sqlite3*& db;
-        ~Close() { sqlite3_close(db); }
-    } close{second};
-    try {
-        second = sql::open_connection(file, sql::Access::read_only);
-        sqlite3_busy_timeout(second, 0);
-        sql::exec(second, "BEGIN");
-        BesideRows rows = read_beside_rows(second);
-        sqlite3_exec(second, "COMMIT", nullptr, nullptr, nullptr);
-        return rows;
-    } catch (const Error&) {
-        return std::nullopt;
-    }
-}
+namespace {
 
 // Plan format 2 (schema version 4): each plan's declared levels (replacing
 // the format-1 defaults) and the further parents of cross-listed nodes.
@@ -744,8 +819,9 @@ void read_municipality_sources(sqlite3* db, Dataset& data) {
         if (auto it = by_id.find(st.view(0)); it != by_id.end()) it->second->sources.push_back({st.text(1), st.text(2), st.text(3), ""});  // no page: a municipality is described by a whole document
 }
 
-// Everything but the observations.
-Dataset read_plans(sqlite3* db) {
+// Everything but the observations; starts `beside`, which reads the plans'
+// parts (and then the observations if `history` says so).
+Dataset read_plans(sqlite3* db, std::unique_ptr<BesideRead>& beside, HistoryRead history) {
     Dataset data;
     const int version = read_user_version(db);  // an older one is read as it is (read-only)
     {
@@ -765,11 +841,11 @@ Dataset read_plans(sqlite3* db) {
                 records::read_fields(records::source_document, documents, 0, data.taxonomy.documents.emplace_back());
         }
     }
-    // This connection now holds its read lock (see read_beside): the ≈ 200,000
-    // tag and actor rows of a national-scale database, SWOT, TOWS and the
-    // indicators are read beside the plans and nodes, on another core (issue #5).
+    // This connection now holds its read lock (see BesideRead): SWOT, TOWS,
+    // the indicators and then the KPI history are read beside the plans and
+    // nodes, on another core (issues #5, #16).
     const char* file = sqlite3_db_filename(db, "main");  // read here: the connection is this thread's
-    std::future<std::optional<BesideRows>> beside = std::async(std::launch::async, read_beside, std::string(file ? file : ""));
+    beside = std::make_unique<BesideRead>(std::string(file ? file : ""), history);
     {
         Statement st(db, "SELECT " + records::select_columns(records::municipality, "", version) +
                              " FROM municipality ORDER BY code IS NULL, code, id");
@@ -778,6 +854,8 @@ Dataset read_plans(sqlite3* db) {
     }
     PlanKey plans;
     {
+        if (Statement count(db, "SELECT count(*) FROM plan"); count.step())
+            data.plans.reserve(static_cast<std::size_t>(count.integer(0)));
         Statement st(db, "SELECT " + records::select_columns(records::plan, "p.", version) +
                              " FROM plan p JOIN municipality m ON m.id = p.municipality_id "
                              "ORDER BY m.code IS NULL, m.code, m.id, p.start_fy IS NULL, p.start_fy, p.id");
@@ -805,22 +883,40 @@ Dataset read_plans(sqlite3* db) {
         {
             Statement st(db, "SELECT plan_id, ord, " + records::select_columns(records::node, "", version) + " FROM node");
             PlanCursor cursor{plans, data};
+            // A plan's rows are read into `batch` and moved into its nodes at
+            // the next plan's first row, reserved to the size: grown by
+            // push_back, 618,055 nodes held ≈ 200 MB of spare capacity.
+            std::vector<Node> batch;
+            Plan* batch_plan = nullptr;
+            auto flush = [&] {
+                if (!batch_plan) return;
+                std::vector<Node>& nodes = batch_plan->nodes;
+                nodes.reserve(nodes.size() + batch.size());
+                std::move(batch.begin(), batch.end(), std::back_inserter(nodes));
+                batch.clear();
+            };
             while (st.step()) {
                 Plan* p = cursor.find(st.view(0));
                 if (!p) continue;
-                records::read_fields(records::node, st, 2, p->nodes.emplace_back(), version);
+                if (p != batch_plan) {
+                    flush();
+                    batch_plan = p;
+                }
+                records::read_fields(records::node, st, 2, batch.emplace_back(), version);
                 node_ords[cursor.index].push_back(st.integer(1));
             }
+            flush();
         }
         for (std::size_t i = 0; i < data.plans.size(); ++i) sort_by_ord(data.plans[i].nodes, node_ords[i]);
     }
     if (version >= 4) read_hierarchy_rows(db, plans, data);
-    std::optional<BesideRows> rows = beside.get();
-    if (!rows) rows = read_beside_rows(db);
-    NodeFinder finder(data, plans);
-    attach_node_rows(rows->tags, finder, &Node::themes);
-    attach_node_rows(rows->actors, finder, &Node::actors);
-    for (auto& [plan_id, parts] : rows->parts)
+    {
+        NodeFinder finder(data, plans);
+        read_tags_and_actors(db, finder);
+    }
+    std::optional<PartsByPlan> parts_by_plan = beside->parts();
+    if (!parts_by_plan) parts_by_plan = read_plan_parts(db);
+    for (auto& [plan_id, parts] : *parts_by_plan)
         if (Plan* p = plans.find(data, plan_id)) {
             p->swot = std::move(parts.swot);
             p->tows = std::move(parts.tows);
@@ -845,7 +941,60 @@ bool observation_order(const Observation& a, const Observation& b) {
     if (int c = to_string(a.origin).compare(to_string(b.origin))) return c < 0;
     return a.id < b.id;
 }
-std::vector<Observation> read_observations(sqlite3* db) {
+
+// Moves items[order[k]] to position k, in place: each item moved once along
+// its permutation cycle (no second copy of the rows).
+template <typename T>
+void apply_order(std::vector<T>& items, std::vector<std::uint32_t>& order) {
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) continue;
+        T held = std::move(items[start]);
+        std::size_t k = start;
+        while (order[k] != start) {
+            const std::size_t from = order[k];
+            items[k] = std::move(items[from]);
+            order[k] = static_cast<std::uint32_t>(k);
+            k = from;
+        }
+        items[k] = std::move(held);
+        order[k] = static_cast<std::uint32_t>(k);
+    }
+}
+
+// Puts the KPI history in observation_order. Rows come in storage order:
+// runs already in order (an indicator's years, as import writes them) that
+// are out of order only among each other (kpi10 stored before kpi2). The runs
+// are sorted by their first row; when they do not overlap, putting them one
+// after another is the sort, at one comparison per row. Rows added later
+// (a CSV, typed results) make runs overlap: then every row is sorted.
+void put_in_observation_order(std::vector<Observation>& rows) {
+    if (rows.size() > UINT32_MAX) throw Error("the KPI history has more rows than wardscope can hold");
+    std::vector<std::uint32_t> run_starts;
+    for (std::size_t k = 0; k < rows.size(); ++k)
+        if (k == 0 || observation_order(rows[k], rows[k - 1])) run_starts.push_back(static_cast<std::uint32_t>(k));
+    if (run_starts.size() <= 1) return;
+    const auto run_end = [&](std::size_t run) { return run + 1 < run_starts.size() ? run_starts[run + 1] : rows.size(); };
+    std::vector<std::uint32_t> runs(run_starts.size());
+    for (std::size_t r = 0; r < runs.size(); ++r) runs[r] = static_cast<std::uint32_t>(r);
+    std::stable_sort(runs.begin(), runs.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return observation_order(rows[run_starts[a]], rows[run_starts[b]]); });
+    bool overlap = false;
+    for (std::size_t r = 1; r < runs.size() && !overlap; ++r)
+        overlap = observation_order(rows[run_starts[runs[r]]], rows[run_end(runs[r - 1]) - 1]);
+    std::vector<std::uint32_t> order;
+    order.reserve(rows.size());
+    if (!overlap) {
+        for (std::uint32_t run : runs)
+            for (std::size_t k = run_starts[run]; k < run_end(run); ++k) order.push_back(static_cast<std::uint32_t>(k));
+    } else {
+        for (std::size_t k = 0; k < rows.size(); ++k) order.push_back(static_cast<std::uint32_t>(k));
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return observation_order(rows[a], rows[b]); });
+    }
+    apply_order(rows, order);
+}
+
+// `stop`: set by another thread when the rows are no longer wanted.
+std::vector<Observation> read_observations(sqlite3* db, const std::atomic<bool>* stop) {
     std::vector<Observation> observations;
     {
         Statement count(db, "SELECT count(*) FROM observation");
@@ -855,20 +1004,37 @@ std::vector<Observation> read_observations(sqlite3* db) {
         // order since as_of came (schema 4), and SQLite's ORDER BY walked the
         // unique index with a row lookup and a temp B-tree: ten times slower.
         Statement st(db, "SELECT " + records::select_columns(records::observation, "", version) + " FROM observation");
-        while (st.step()) records::read_fields(records::observation, st, 0, observations.emplace_back(), version);
+        while (st.step()) {
+            if (stop && stop->load(std::memory_order_relaxed)) throw Error("the KPI history's read was stopped");
+            records::read_fields(records::observation, st, 0, observations.emplace_back(), version);
+        }
     }
-    if (!std::is_sorted(observations.begin(), observations.end(), observation_order))  // rows imported in order need no sort
-        std::sort(observations.begin(), observations.end(), observation_order);
+    put_in_observation_order(observations);
     return observations;
+}
+
+}  // namespace
+
+namespace {
+
+// The KPI history: as the second connection read it, else read on this one.
+std::vector<Observation> observations_read(sqlite3* db, std::unique_ptr<BesideRead>& beside) {
+    std::optional<std::vector<Observation>> observations;
+    if (beside) observations = beside->observations();
+    beside.reset();
+    return observations ? std::move(*observations) : read_observations(db);
 }
 
 }  // namespace
 
 // One read transaction: a consistent snapshot even while another process
 // imports. BEGIN takes no lock; the first SELECT does, and COMMIT ends it.
-DatasetReader::DatasetReader(Store store) : store_(std::move(store)) {}
+DatasetReader::DatasetReader(Store store, HistoryRead history) : store_(std::move(store)), history_(history) {}
 
-DatasetReader::~DatasetReader() { end_read(); }
+DatasetReader::~DatasetReader() {
+    beside_.reset();  // stops and joins its thread
+    end_read();
+}
 
 void DatasetReader::end_read() {
     if (reading_) sqlite3_exec(store_.handle(), "COMMIT", nullptr, nullptr, nullptr);
@@ -882,7 +1048,8 @@ void DatasetReader::begin() {
 
 Dataset DatasetReader::plans() {
     begin();
-    return read_plans(store_.handle());
+    beside_.reset();
+    return read_plans(store_.handle(), beside_, history_);
 }
 
 bool DatasetReader::any_sample_observations() {
@@ -891,7 +1058,7 @@ bool DatasetReader::any_sample_observations() {
 }
 
 std::vector<Observation> DatasetReader::observations() {
-    std::vector<Observation> observations = read_observations(store_.handle());
+    std::vector<Observation> observations = observations_read(store_.handle(), beside_);
     end_read();
     return observations;
 }
@@ -903,8 +1070,9 @@ Dataset load_dataset(const Store& store) {
         sqlite3* db;
         ~EndRead() { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); }
     } end_read{db};
-    Dataset data = read_plans(db);
-    data.observations = read_observations(db);
+    std::unique_ptr<BesideRead> beside;  // destroyed (its thread joined) before the read ends
+    Dataset data = read_plans(db, beside, HistoryRead::beside_plans);
+    data.observations = observations_read(db, beside);
     return data;
 }
 

@@ -1,6 +1,7 @@
-// Reading a database: load_dataset (plans and nodes on one connection, tags,
-// actors, SWOT, TOWS and indicators beside them on a second) and
-// DatasetReader (the plans first, the KPI history later, from one snapshot).
+// Reading a database: load_dataset (plans, nodes, tags and actors on one
+// connection; SWOT, TOWS, indicators and the KPI history beside them on a
+// second) and DatasetReader (the plans first, the KPI history later, from one
+// snapshot).
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
@@ -73,6 +74,38 @@ TEST_CASE("the KPI history comes in the order SQL would sort it, whatever order 
     CHECK(stored != sql_order);  // the test means something: storage order is not the loaded order
 }
 
+TEST_CASE("tags, actors, SWOT, TOWS and indicators come in their order, whatever order the rows were stored in") {
+    test::TempDir dir;
+    const auto path = make_database(dir);
+    const Dataset before = load_dataset(Store::open(path, OpenMode::read_only));
+    {
+        // The rows stored again, in reverse: each node's or plan's rows out of their `ord` order
+        // (foreign keys off: no cascade from the rows deleted and stored again).
+        Store store = Store::open(path, OpenMode::read_write);
+        REQUIRE(sqlite3_exec(store.handle(), "PRAGMA foreign_keys = OFF", nullptr, nullptr, nullptr) == SQLITE_OK);
+        for (const char* table : {"node_theme", "node_actor", "swot_item", "tows_strategy", "indicator"}) {
+            const std::string name = table;
+            const std::string order = name.rfind("node_", 0) == 0 ? "plan_id DESC, node_id DESC, ord DESC" : "plan_id DESC, ord DESC";
+            const std::string sql = "CREATE TEMP TABLE copy AS SELECT * FROM " + name + "; DELETE FROM " + name +
+                                    "; INSERT INTO " + name + " SELECT * FROM copy ORDER BY " + order + ";"
+                                    " DROP TABLE copy;";
+            REQUIRE(sqlite3_exec(store.handle(), sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+        }
+    }
+    const Dataset after = load_dataset(Store::open(path, OpenMode::read_only));
+    std::size_t tags = 0, actors = 0, swot = 0, tows = 0, indicators = 0;
+    for (const Plan& p : after.plans) {
+        for (const Node& n : p.nodes) tags += n.themes.size(), actors += n.actors.size();
+        swot += p.swot.size(), tows += p.tows.size(), indicators += p.indicators.size();
+    }
+    CHECK(tags > 100);
+    CHECK(actors > 100);
+    CHECK(swot > 20);
+    CHECK(tows > 10);
+    CHECK(indicators > 20);
+    CHECK(describe(after) == describe(before));
+}
+
 // Run under ThreadSanitizer too (scripts/test-sanitizers.sh).
 TEST_SUITE_BEGIN("threads");
 
@@ -83,12 +116,14 @@ TEST_CASE("the plans and the KPI history read in two steps, on two threads, are 
     REQUIRE(whole.plans.size() > 13);
     REQUIRE(whole.observations.size() > 20);
 
-    DatasetReader reader(Store::open(path, OpenMode::read_only));
-    Dataset staged = reader.plans();
-    CHECK(staged.observations.empty());
-    CHECK(reader.any_sample_observations());  // the generated history is flagged sample
-    staged.observations = std::async(std::launch::async, [&] { return reader.observations(); }).get();
-    CHECK(describe(staged) == describe(whole));
+    for (HistoryRead history : {HistoryRead::later, HistoryRead::beside_plans}) {
+        DatasetReader reader(Store::open(path, OpenMode::read_only), history);
+        Dataset staged = reader.plans();
+        CHECK(staged.observations.empty());
+        CHECK(reader.any_sample_observations());  // the generated history is flagged sample
+        staged.observations = std::async(std::launch::async, [&] { return reader.observations(); }).get();
+        CHECK(describe(staged) == describe(whole));
+    }
 }
 
 TEST_CASE("one snapshot: an import that commits between the two steps is not seen") {
@@ -107,6 +142,18 @@ TEST_CASE("one snapshot: an import that commits between the two steps is not see
     CHECK(plans.find_plan("late") == nullptr);
     CHECK(import.get().ok());
     CHECK(load_dataset(Store::open(path, OpenMode::read_only)).find_plan("late") != nullptr);
+}
+
+TEST_CASE("a reader never asked for the KPI history stops reading it and lets writers commit") {
+    test::TempDir dir;
+    const auto path = make_database(dir);
+    {
+        DatasetReader reader(Store::open(path, OpenMode::read_only), HistoryRead::beside_plans);
+        CHECK(reader.plans().plans.size() > 13);
+    }  // both connections' reads end here
+    Store writer = Store::open(path, OpenMode::read_write);
+    sqlite3_busy_timeout(writer.handle(), 0);  // no lock may be left to wait for
+    CHECK(import_plan_texts(writer, test::bundled_taxonomy(), {{"late.json", test::minimal_plan_json("late")}}).ok());
 }
 
 TEST_CASE("when no second connection can be opened, the first reads everything itself") {
