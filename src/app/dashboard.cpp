@@ -150,7 +150,10 @@ void Dashboard::load(KpiHistoryLoad history, GlyphSet* glyphs) {
     pending_history_ = {};
     if (pending_indexes_.valid()) pending_indexes_.wait();  // it reads the data replaced here
     pending_indexes_ = {};
-    auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only));
+    // The history wanted now is read beside the plans, on a second connection;
+    // a start-up's is read after them, so that they come first.
+    const HistoryRead read = history == KpiHistoryLoad::with_plans ? HistoryRead::beside_plans : HistoryRead::later;
+    auto reader = std::make_unique<DatasetReader>(Store::open(db_path_, OpenMode::read_only), read);
     data_ = reader->plans();
     ui::ModelInputs inputs = read_user_rows(reader->store());
     inputs.any_sample_observations = reader->any_sample_observations();
