@@ -107,8 +107,13 @@ Reading read_one(std::string_view s, std::string_view text) {
         r.year = era.offset + *era_year;
         consume_year_suffix(rest, r);
         if (!rest.empty()) return fail("");
+        if (*era_year > era.nominal_until && era.last_year == 0)  // the running era: no era follows it
+            return fail(std::string(text) + ": " + std::string(era.kanji) + std::to_string(*era_year) + "年度 would be FY" +
+                        std::to_string(era.offset + *era_year) + ", past any plan (" + std::string(era.kanji) +
+                        " years are read up to " + std::string(era.kanji) + std::to_string(era.nominal_until) +
+                        "年度); write a western year as 2028 or FY2028");
         if (*era_year > era.nominal_until) {
-            const Era& next = *(&era - 1);
+            const Era& next = *(&era - 1);  // eras[] runs newest first, and only the first is still running
             return fail(std::string(text) + ": " + std::string(era.kanji) + " ended in its " + std::to_string(era.last_year) +
                         (era.last_year % 10 == 1 && era.last_year != 11 ? "st" : "th") + " year (" +
                         std::to_string(era.offset + era.last_year) + "); " + std::string(next.kanji) + " began in " +

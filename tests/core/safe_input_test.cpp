@@ -291,6 +291,13 @@ TEST_CASE("eras: a year past the era's end, two notations, calendar years") {
     CHECK_FALSE(parse_fiscal_year("H41"));
     CHECK_FALSE(parse_fiscal_year("昭和80年度", &why));
     CHECK(why.find("昭和 ended in its 64th year (1989); 平成 began in 1989") != std::string::npos);
+    // 令和 is still running: a year past its bound names no next era (the fuzzer's R2028)
+    CHECK(parse_fiscal_year("令和99年度") == 2117);
+    CHECK_FALSE(parse_fiscal_year("R2028", &why));
+    CHECK(why == "R2028: 令和2028年度 would be FY4046, past any plan (令和 years are read up to 令和99年度); write a "
+                 "western year as 2028 or FY2028");
+    CHECK_FALSE(parse_fiscal_year("令和100年度", &why));
+    CHECK(why.find("令和100年度 would be FY2118") != std::string::npos);
     CHECK(parse_fiscal_year("令和6年度（2024年度）") == 2024);
     CHECK(parse_fiscal_year("令和6年度(2024)") == 2024);
     CHECK(parse_fiscal_year("2024年度（令和6年度）") == 2024);
